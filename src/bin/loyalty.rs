@@ -1,0 +1,195 @@
+//! The `loyalty` command: validate programs, quote carts and explain programs in plain words.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use loyalty::{from_json, quote, summarize, Error, ErrorCode, Lang, Program, Quote, Request};
+use serde::Serialize;
+use std::io::Read;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "loyalty", version, about = "Exact loyalty-program calculator")]
+struct Cli {
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Json,
+    Text,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a program file and name the first bad field.
+    Validate {
+        /// A program JSON file, or - for standard input.
+        file: String,
+    },
+    /// Price a `{program, customer, cart}` request.
+    Quote {
+        /// A request JSON file, or - (the default) for standard input.
+        #[arg(default_value = "-")]
+        file: String,
+    },
+    /// Summarise a program in plain words.
+    Explain {
+        /// A program JSON file, or - for standard input.
+        file: String,
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
+    },
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    text.parse()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(output) => {
+            println!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!(
+                "{}",
+                serde_json::to_string(&error).unwrap_or_else(|_| error.to_string())
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: &Cli) -> Result<String, Error> {
+    match &cli.command {
+        Command::Validate { file } => {
+            let program: Program = from_json(&read(file)?)?;
+            program.validate()?;
+            Ok(match cli.format {
+                Format::Json => json(
+                    &serde_json::json!({"valid": true, "id": program.id, "name": program.name}),
+                ),
+                Format::Text => format!("valid: {} ({})", program.id, program.name),
+            })
+        }
+        Command::Quote { file } => {
+            let request: Request = from_json(&read(file)?)?;
+            let quote = quote(&request)?;
+            Ok(match cli.format {
+                Format::Json => json(&quote),
+                Format::Text => quote_table(&quote),
+            })
+        }
+        Command::Explain { file, lang } => {
+            let program: Program = from_json(&read(file)?)?;
+            program.validate()?;
+            let summary = summarize(&program, *lang);
+            Ok(match cli.format {
+                Format::Json => json(
+                    &serde_json::json!({"lang": lang, "summary": summary, "words": summary.split_whitespace().count()}),
+                ),
+                Format::Text => summary,
+            })
+        }
+    }
+}
+
+fn read(file: &str) -> Result<String, Error> {
+    let mut text = String::new();
+    let result = if file == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(file).map(|read| text = read)
+    };
+    result.map_err(|e| {
+        Error::new(
+            ErrorCode::InvalidValue,
+            "",
+            format!("cannot read {file}: {e}"),
+        )
+    })?;
+    Ok(text)
+}
+
+fn json(value: &impl Serialize) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+fn quote_table(quote: &Quote) -> String {
+    let mut rows = vec![format!(
+        "{:<16} {:>5} {:>14} {:>12} {:>14}",
+        "sku", "qty", "subtotal", "discount", "total"
+    )];
+    for line in &quote.lines {
+        rows.push(format!(
+            "{:<16} {:>5} {:>14} {:>12} {:>14}",
+            line.sku, line.quantity, line.subtotal, line.discount, line.total
+        ));
+    }
+    rows.push(String::new());
+    let currency = &quote.currency;
+    rows.push(format!(
+        "{:<24} {:>14} {currency}",
+        "subtotal", quote.subtotal
+    ));
+    for discount in &quote.discounts {
+        rows.push(format!(
+            "{:<24} {:>14} {currency}",
+            format!("- {}", discount.name),
+            discount.amount
+        ));
+    }
+    rows.push(format!(
+        "{:<24} {:>14} {currency}",
+        "points redeemed", quote.points_value
+    ));
+    rows.push(format!(
+        "{:<24} {:>14} {currency}",
+        "payable", quote.payable
+    ));
+    if let Some(points) = &quote.points {
+        rows.push(format!("{:<24} {:>14}", "points earned", points.earned));
+        if let Some(employee) = points.employee_earned {
+            rows.push(format!("{:<24} {:>14}", "employee points earned", employee));
+        }
+        rows.push(format!(
+            "{:<24} {:>14}",
+            "points balance after", points.balance_after
+        ));
+    }
+    if let Some(cashback) = &quote.cashback {
+        rows.push(format!(
+            "{:<24} {:>14} {currency}",
+            "cashback earned", cashback.earned
+        ));
+    }
+    if let Some(tier) = &quote.tier {
+        rows.push(format!(
+            "{:<24} {:>14}",
+            "tier",
+            tier.after.as_deref().unwrap_or("-")
+        ));
+        if let Some(next) = &tier.next {
+            rows.push(format!(
+                "{:<24} {:>14} {currency} to {}",
+                "next tier", next.remaining, next.name
+            ));
+        }
+    }
+    if let Some(margin) = &quote.margin {
+        rows.push(format!(
+            "{:<24} {:>14} {currency}",
+            "gross profit before", margin.gross_profit_before
+        ));
+        rows.push(format!(
+            "{:<24} {:>14} {currency}",
+            "gross profit after", margin.gross_profit_after
+        ));
+    }
+    rows.join("\n")
+}

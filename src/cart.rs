@@ -1,0 +1,88 @@
+//! A cart: lines, a promo code, points to redeem, events to credit, and the date.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::program::Program;
+use crate::validate;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The most lines one cart may hold.
+pub const MAX_LINES: usize = 10_000;
+/// The most units of one line.
+pub const MAX_QUANTITY: u32 = 1_000_000;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cart {
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub lines: Vec<Line>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promo_code: Option<String>,
+    #[serde(default)]
+    pub redeem_points: u64,
+    /// Earning events to credit with this quote, such as returned cartridges.
+    #[serde(default)]
+    pub events: Vec<EventCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Line {
+    pub sku: String,
+    #[serde(default)]
+    pub category: String,
+    pub unit_price: Decimal,
+    pub quantity: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_cost: Option<Decimal>,
+    /// Already on promotion.
+    #[serde(default)]
+    pub promotional: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventCount {
+    pub id: String,
+    #[serde(default = "one")]
+    pub count: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl Cart {
+    pub fn validate(&self, program: &Program) -> Result<()> {
+        let money = program.money();
+        if self.lines.len() > MAX_LINES {
+            return Err(Error::new(ErrorCode::TooLarge, "lines", format!("a cart holds at most {MAX_LINES} lines")));
+        }
+        for (index, line) in self.lines.iter().enumerate() {
+            let path = format!("lines[{index}]");
+            validate::not_empty(&line.sku, &format!("{path}.sku"))?;
+            validate::non_negative_amount(&money, line.unit_price, &format!("{path}.unit_price"))?;
+            if line.quantity == 0 || line.quantity > MAX_QUANTITY {
+                return Err(Error::new(ErrorCode::OutOfRange, format!("{path}.quantity"), format!("a quantity is 1 to {MAX_QUANTITY}")));
+            }
+            if let Some(cost) = line.unit_cost {
+                validate::amount_in_range(cost, &format!("{path}.unit_cost"))?;
+            }
+        }
+        validate::points(self.redeem_points, "redeem_points")?;
+        if self.redeem_points > 0 && program.points.is_none() {
+            return Err(Error::new(ErrorCode::UnknownReference, "redeem_points", "the program has no points"));
+        }
+        for (index, event) in self.events.iter().enumerate() {
+            if !program.events.iter().any(|known| known.id == event.id) {
+                return Err(Error::new(ErrorCode::UnknownReference, format!("events[{index}].id"), format!("the program has no event \"{}\"", event.id)));
+            }
+            if event.count == 0 || event.count > MAX_QUANTITY {
+                return Err(Error::new(ErrorCode::OutOfRange, format!("events[{index}].count"), format!("a count is 1 to {MAX_QUANTITY}")));
+            }
+        }
+        Ok(())
+    }
+}

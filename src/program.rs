@@ -1,0 +1,744 @@
+//! A loyalty program as data, and its validation.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::{minor_units, Money, Rounding};
+use crate::validate;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The program format version this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Program {
+    pub version: u32,
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// ISO 4217 code; its minor units come from [`crate::money`].
+    pub currency: String,
+    #[serde(default)]
+    pub rounding: Rounding,
+    #[serde(default)]
+    pub tier_rules: TierRules,
+    /// Tiers from the lowest up, with strictly increasing thresholds. May be empty.
+    #[serde(default)]
+    pub tiers: Vec<Tier>,
+    #[serde(default)]
+    pub discounts: Vec<DiscountRule>,
+    #[serde(default)]
+    pub promo_codes: Vec<PromoCode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<Points>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cashback: Option<Cashback>,
+    /// Earning events that are not purchases: a course, a recycled cartridge, a referral.
+    #[serde(default)]
+    pub events: Vec<Event>,
+    #[serde(default)]
+    pub catalog: Vec<Reward>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub membership: Option<Membership>,
+    #[serde(default)]
+    pub coalition: Vec<CoalitionPartner>,
+    #[serde(default)]
+    pub chance_rewards: Vec<ChanceReward>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coop_marketing: Option<CoopMarketing>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    #[default]
+    Spend,
+    Points,
+}
+
+/// The period over which qualifying spend or points are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Window {
+    #[default]
+    Lifetime,
+    CalendarYear,
+    CalendarQuarter,
+    RollingMonths {
+        months: u32,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Upgrade {
+    /// The order that crosses a threshold moves the customer up at once.
+    #[default]
+    Immediate,
+    /// Upgrades wait for the recalculation on the first day of the next month.
+    Monthly,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Downgrade {
+    #[default]
+    Immediate,
+    /// Downgrades happen only at the yearly review, on the first day of `review_month`.
+    YearlyReview,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierRules {
+    #[serde(default)]
+    pub qualifies_on: Qualifier,
+    #[serde(default)]
+    pub window: Window,
+    #[serde(default)]
+    pub upgrade: Upgrade,
+    #[serde(default)]
+    pub downgrade: Downgrade,
+    /// The month (1–12) of the yearly review.
+    #[serde(default = "january")]
+    pub review_month: u32,
+}
+
+fn january() -> u32 {
+    1
+}
+
+impl Default for TierRules {
+    fn default() -> Self {
+        TierRules {
+            qualifies_on: Qualifier::Spend,
+            window: Window::Lifetime,
+            upgrade: Upgrade::Immediate,
+            downgrade: Downgrade::Immediate,
+            review_month: 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    pub id: String,
+    pub name: String,
+    /// Qualifying spend (money) or points from which this tier holds.
+    pub threshold: Decimal,
+    /// Used by discount rules of type `tier_percent`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount_percent: Option<Decimal>,
+    /// Multiplies points earned by rules with `apply_tier_multiplier`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earn_multiplier: Option<Decimal>,
+    /// Benefits with no price: free delivery, a personal manager, club events.
+    #[serde(default)]
+    pub perks: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_commitment: Option<Commitment>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    Month,
+    Quarter,
+    Year,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Commitment {
+    pub amount: Decimal,
+    pub period: Period,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscountRule {
+    pub id: String,
+    pub name: String,
+    pub value: DiscountValue,
+    #[serde(default)]
+    pub scope: Scope,
+    #[serde(default)]
+    pub conditions: Conditions,
+    /// A lower percentage after a stretch without purchases.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inactivity: Option<Inactivity>,
+    #[serde(default)]
+    pub stacking: Stacking,
+    /// Higher priority applies first; equal priorities keep the program's order.
+    #[serde(default)]
+    pub priority: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum DiscountValue {
+    Percent {
+        percent: Decimal,
+    },
+    /// A fixed amount off the order, spread over the lines in scope.
+    Fixed {
+        amount: Decimal,
+    },
+    /// A fixed amount off each unit in scope, even a unit already discounted.
+    FixedPerUnit {
+        amount: Decimal,
+    },
+    /// The percentage of the customer's current tier.
+    TierPercent,
+    /// A percentage that grows in steps with cumulative (lifetime) spend.
+    SpendSteps {
+        steps: Vec<SpendStep>,
+        /// Whether this order's own subtotal counts towards the step.
+        #[serde(default = "yes")]
+        include_current_order: bool,
+    },
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpendStep {
+    pub from: Decimal,
+    pub percent: Decimal,
+}
+
+/// Which lines a rule touches. Empty lists mean every line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    #[serde(default)]
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub skus: Vec<String>,
+    #[serde(default)]
+    pub exclude_categories: Vec<String>,
+    /// Whether lines already on promotion are in scope.
+    #[serde(default = "yes")]
+    pub include_promotional: bool,
+}
+
+impl Default for Scope {
+    fn default() -> Self {
+        Scope {
+            categories: Vec::new(),
+            skus: Vec::new(),
+            exclude_categories: Vec::new(),
+            include_promotional: true,
+        }
+    }
+}
+
+impl Scope {
+    pub fn contains(&self, category: &str, sku: &str, promotional: bool) -> bool {
+        let listed = (self.categories.is_empty() && self.skus.is_empty())
+            || self.categories.iter().any(|c| c == category)
+            || self.skus.iter().any(|s| s == sku);
+        listed
+            && !self.exclude_categories.iter().any(|c| c == category)
+            && (self.include_promotional || !promotional)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conditions {
+    /// The order's subtotal must reach this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_subtotal: Option<Decimal>,
+    /// `true`: only after a first purchase; `false`: only on the first purchase.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_purchase_made: Option<bool>,
+    /// The customer's tier must be one of these.
+    #[serde(default)]
+    pub tiers: Vec<String>,
+    /// The cart must carry this code, and the code must be valid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promo_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<NaiveDate>,
+    /// Only for paid members.
+    #[serde(default)]
+    pub members_only: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inactivity {
+    /// More than this many days since the last purchase lowers the rate.
+    pub after_days: u32,
+    pub percent: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stacking {
+    /// Applies together with every other combinable rule.
+    #[default]
+    Combine,
+    /// Competes with the other best-of rules; only the largest applies.
+    BestOf,
+    /// Applies alone: the eligible exclusive rule of highest priority blocks all others.
+    Exclusive,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PromoCode {
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_order: Option<Decimal>,
+    #[serde(default)]
+    pub exclude_categories: Vec<String>,
+    #[serde(default)]
+    pub exclude_promotional: bool,
+    #[serde(default)]
+    pub on_excluded: OnExcluded,
+    /// Whether the code may be used again and shared with friends.
+    #[serde(default = "yes")]
+    pub reusable: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OnExcluded {
+    /// Excluded lines get no discount; the rest do.
+    #[default]
+    Skip,
+    /// A cart holding any excluded line gets no discount from the code at all.
+    Refuse,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Points {
+    /// Earning for the customer's account (the company's, on a B2B program).
+    pub earn: EarnRule,
+    /// B2B dual accrual: the employee's personal account, at its own rate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employee_earn: Option<EarnRule>,
+    /// What one point pays, in money.
+    pub value_per_point: Decimal,
+    /// The largest share of an order that points may pay.
+    #[serde(default = "hundred")]
+    pub max_redeem_percent: Decimal,
+    #[serde(default)]
+    pub min_redeem: u64,
+    /// Points expire this many months after they were earned, oldest first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiry_months: Option<u32>,
+}
+
+fn hundred() -> Decimal {
+    Decimal::ONE_HUNDRED
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EarnRule {
+    /// `points` per `per_amount` of money.
+    pub points: Decimal,
+    pub per_amount: Decimal,
+    /// Other rates for some categories.
+    #[serde(default)]
+    pub categories: Vec<CategoryRate>,
+    /// Points per unit sold, on top: channel incentives such as miles per ticket.
+    #[serde(default)]
+    pub per_unit: Vec<UnitRate>,
+    #[serde(default)]
+    pub granularity: Granularity,
+    #[serde(default)]
+    pub per: EarnPer,
+    #[serde(default)]
+    pub base: EarnBase,
+    #[serde(default = "yes")]
+    pub apply_tier_multiplier: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryRate {
+    pub categories: Vec<String>,
+    pub points: Decimal,
+    pub per_amount: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitRate {
+    #[serde(default)]
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub skus: Vec<String>,
+    pub points: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    /// Only each full `per_amount` earns: 19.99 at 1 per 10 earns 1.
+    FullUnits,
+    /// In proportion, rounded down to a whole point: 19.99 at 1 per 10 earns 1; 25 at 1 per 2 earns 12.
+    #[default]
+    Proportional,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EarnPer {
+    /// Each line is rounded on its own.
+    Line,
+    /// Lines at the same rate are added up, then rounded once.
+    #[default]
+    Order,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EarnBase {
+    #[default]
+    AfterDiscounts,
+    BeforeDiscounts,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cashback {
+    /// Share of spend returned as store credit.
+    #[serde(default)]
+    pub percent: Decimal,
+    /// Categories that earn cashback; empty means all.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// The most credit a customer can earn in one calendar month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap_per_month: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub points: u64,
+    /// Store credit per occurrence, counted against the cashback cap.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reward {
+    pub id: String,
+    pub name: String,
+    pub points: u64,
+    /// What the item is worth to the customer, in money.
+    pub value: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Membership {
+    pub name: String,
+    pub fee: Decimal,
+    pub period: Period,
+    #[serde(default)]
+    pub perks: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earn_multiplier: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoalitionPartner {
+    pub id: String,
+    pub name: String,
+    /// How many of this program's points one partner point is worth.
+    pub exchange_rate: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChanceReward {
+    pub id: String,
+    pub name: String,
+    /// The chance that one order wins, from 0 to 1 ("0.25" is one in four).
+    pub chance: Decimal,
+    /// What one win costs the seller.
+    pub cost: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoopMarketing {
+    /// The manufacturer's share of the ad cost, in %, for 1, 2, 3… brands in the ad.
+    pub shares: Vec<Decimal>,
+}
+
+impl Program {
+    /// The currency's rounding context. Call after [`Program::validate`].
+    pub fn money(&self) -> Money {
+        Money {
+            minor_units: minor_units(&self.currency).unwrap_or(2),
+            rounding: self.rounding,
+        }
+    }
+
+    pub fn tier(&self, id: &str) -> Option<&Tier> {
+        self.tiers.iter().find(|tier| tier.id == id)
+    }
+
+    pub fn tier_index(&self, id: &str) -> Option<usize> {
+        self.tiers.iter().position(|tier| tier.id == id)
+    }
+
+    /// Refuses a program that could give a wrong number, naming the first bad field.
+    pub fn validate(&self) -> Result<()> {
+        if self.version != FORMAT_VERSION {
+            return Err(Error::new(
+                ErrorCode::UnsupportedVersion,
+                "version",
+                format!("version {} is not supported; this build reads version {FORMAT_VERSION}", self.version),
+            ));
+        }
+        validate::not_empty(&self.id, "id")?;
+        if minor_units(&self.currency).is_none() {
+            return Err(Error::new(
+                ErrorCode::UnknownCurrency,
+                "currency",
+                format!("\"{}\" is not a known ISO 4217 currency code", self.currency),
+            ));
+        }
+        let money = self.money();
+        self.validate_tiers(&money)?;
+        self.validate_promo_codes(&money)?;
+        for (index, rule) in self.discounts.iter().enumerate() {
+            self.validate_discount(&money, rule, &format!("discounts[{index}]"))?;
+        }
+        validate::unique_ids(self.discounts.iter().map(|d| d.id.as_str()), |i| {
+            format!("discounts[{i}].id")
+        })?;
+        if let Some(points) = &self.points {
+            validate_points(points)?;
+        }
+        if let Some(cashback) = &self.cashback {
+            validate::percent(cashback.percent, "cashback.percent")?;
+            if let Some(cap) = cashback.cap_per_month {
+                validate::non_negative_amount(&money, cap, "cashback.cap_per_month")?;
+            }
+        }
+        validate::unique_ids(self.events.iter().map(|e| e.id.as_str()), |i| format!("events[{i}].id"))?;
+        for (index, event) in self.events.iter().enumerate() {
+            validate::points(event.points, &format!("events[{index}].points"))?;
+            if let Some(credit) = event.credit {
+                validate::non_negative_amount(&money, credit, &format!("events[{index}].credit"))?;
+            }
+        }
+        validate::unique_ids(self.catalog.iter().map(|r| r.id.as_str()), |i| format!("catalog[{i}].id"))?;
+        for (index, reward) in self.catalog.iter().enumerate() {
+            validate::points(reward.points, &format!("catalog[{index}].points"))?;
+            if reward.points == 0 {
+                return Err(Error::new(ErrorCode::OutOfRange, format!("catalog[{index}].points"), "a reward must cost at least one point"));
+            }
+            validate::non_negative_amount(&money, reward.value, &format!("catalog[{index}].value"))?;
+        }
+        if let Some(membership) = &self.membership {
+            validate::non_negative_amount(&money, membership.fee, "membership.fee")?;
+            if let Some(multiplier) = membership.earn_multiplier {
+                validate_multiplier(multiplier, "membership.earn_multiplier")?;
+            }
+        }
+        for (index, partner) in self.coalition.iter().enumerate() {
+            validate::positive(partner.exchange_rate, &format!("coalition[{index}].exchange_rate"))?;
+        }
+        for (index, reward) in self.chance_rewards.iter().enumerate() {
+            let path = format!("chance_rewards[{index}]");
+            if reward.chance.is_sign_negative() || reward.chance > Decimal::ONE {
+                return Err(Error::new(ErrorCode::OutOfRange, format!("{path}.chance"), "a chance is a number from 0 to 1"));
+            }
+            validate::non_negative_amount(&money, reward.cost, &format!("{path}.cost"))?;
+        }
+        if let Some(coop) = &self.coop_marketing {
+            if coop.shares.is_empty() {
+                return Err(Error::new(ErrorCode::Empty, "coop_marketing.shares", "give the share for at least one brand"));
+            }
+            for (index, share) in coop.shares.iter().enumerate() {
+                validate::percent(*share, &format!("coop_marketing.shares[{index}]"))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn validate_tiers(&self, money: &Money) -> Result<()> {
+        let rules = &self.tier_rules;
+        if let Window::RollingMonths { months } = rules.window {
+            if !(1..=120).contains(&months) {
+                return Err(Error::new(ErrorCode::OutOfRange, "tier_rules.window.months", "a rolling window is 1 to 120 months"));
+            }
+        }
+        if !(1..=12).contains(&rules.review_month) {
+            return Err(Error::new(ErrorCode::OutOfRange, "tier_rules.review_month", "a month is 1 to 12"));
+        }
+        validate::unique_ids(self.tiers.iter().map(|t| t.id.as_str()), |i| format!("tiers[{i}].id"))?;
+        let mut previous: Option<Decimal> = None;
+        for (index, tier) in self.tiers.iter().enumerate() {
+            let path = format!("tiers[{index}]");
+            let threshold_path = format!("{path}.threshold");
+            match rules.qualifies_on {
+                Qualifier::Spend => validate::non_negative_amount(money, tier.threshold, &threshold_path)?,
+                Qualifier::Points => validate::amount_in_range(tier.threshold, &threshold_path)?,
+            }
+            if let Some(previous) = previous {
+                if tier.threshold <= previous {
+                    return Err(Error::new(
+                        ErrorCode::NotIncreasing,
+                        threshold_path,
+                        format!("{} must be above the previous tier's threshold, {previous}", tier.threshold),
+                    ));
+                }
+            }
+            previous = Some(tier.threshold);
+            if let Some(percent) = tier.discount_percent {
+                validate::percent(percent, &format!("{path}.discount_percent"))?;
+            }
+            if let Some(multiplier) = tier.earn_multiplier {
+                validate_multiplier(multiplier, &format!("{path}.earn_multiplier"))?;
+            }
+            if let Some(commitment) = &tier.min_commitment {
+                validate::non_negative_amount(money, commitment.amount, &format!("{path}.min_commitment.amount"))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn validate_promo_codes(&self, money: &Money) -> Result<()> {
+        validate::unique_ids(self.promo_codes.iter().map(|p| p.code.as_str()), |i| {
+            format!("promo_codes[{i}].code")
+        })?;
+        for (index, promo) in self.promo_codes.iter().enumerate() {
+            let path = format!("promo_codes[{index}]");
+            validate::date_order(promo.valid_from, promo.valid_until, &format!("{path}.valid_until"))?;
+            if let Some(min) = promo.min_order {
+                validate::non_negative_amount(money, min, &format!("{path}.min_order"))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn validate_discount(&self, money: &Money, rule: &DiscountRule, path: &str) -> Result<()> {
+        validate::not_empty(&rule.name, &format!("{path}.name"))?;
+        let value_path = format!("{path}.value");
+        match &rule.value {
+            DiscountValue::Percent { percent } => validate::percent(*percent, &format!("{value_path}.percent"))?,
+            DiscountValue::Fixed { amount } | DiscountValue::FixedPerUnit { amount } => {
+                validate::non_negative_amount(money, *amount, &format!("{value_path}.amount"))?
+            }
+            DiscountValue::TierPercent => {
+                if self.tiers.is_empty() {
+                    return Err(Error::new(ErrorCode::UnknownReference, format!("{value_path}.type"), "tier_percent needs tiers"));
+                }
+            }
+            DiscountValue::SpendSteps { steps, .. } => {
+                if steps.is_empty() {
+                    return Err(Error::new(ErrorCode::Empty, format!("{value_path}.steps"), "give at least one step"));
+                }
+                let mut previous: Option<Decimal> = None;
+                for (index, step) in steps.iter().enumerate() {
+                    let step_path = format!("{value_path}.steps[{index}]");
+                    validate::non_negative_amount(money, step.from, &format!("{step_path}.from"))?;
+                    validate::percent(step.percent, &format!("{step_path}.percent"))?;
+                    if previous.is_some_and(|previous| step.from <= previous) {
+                        return Err(Error::new(ErrorCode::NotIncreasing, format!("{step_path}.from"), "steps must start at strictly increasing spend"));
+                    }
+                    previous = Some(step.from);
+                }
+            }
+        }
+        let conditions = &rule.conditions;
+        if let Some(min) = conditions.min_subtotal {
+            validate::non_negative_amount(money, min, &format!("{path}.conditions.min_subtotal"))?;
+        }
+        for (index, tier) in conditions.tiers.iter().enumerate() {
+            if self.tier(tier).is_none() {
+                return Err(Error::new(ErrorCode::UnknownReference, format!("{path}.conditions.tiers[{index}]"), format!("no tier has the id \"{tier}\"")));
+            }
+        }
+        if let Some(code) = &conditions.promo_code {
+            if !self.promo_codes.iter().any(|p| &p.code == code) {
+                return Err(Error::new(ErrorCode::UnknownReference, format!("{path}.conditions.promo_code"), format!("no promo code \"{code}\" is defined in promo_codes")));
+            }
+        }
+        if conditions.members_only && self.membership.is_none() {
+            return Err(Error::new(ErrorCode::UnknownReference, format!("{path}.conditions.members_only"), "the program has no membership"));
+        }
+        validate::date_order(conditions.valid_from, conditions.valid_until, &format!("{path}.conditions.valid_until"))?;
+        if let Some(inactivity) = &rule.inactivity {
+            validate::percent(inactivity.percent, &format!("{path}.inactivity.percent"))?;
+            if inactivity.after_days == 0 {
+                return Err(Error::new(ErrorCode::OutOfRange, format!("{path}.inactivity.after_days"), "must be at least one day"));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn validate_points(points: &Points) -> Result<()> {
+    validate_earn(&points.earn, "points.earn")?;
+    if let Some(employee) = &points.employee_earn {
+        validate_earn(employee, "points.employee_earn")?;
+    }
+    validate::amount_in_range(points.value_per_point, "points.value_per_point")?;
+    validate::percent(points.max_redeem_percent, "points.max_redeem_percent")?;
+    validate::points(points.min_redeem, "points.min_redeem")?;
+    if let Some(months) = points.expiry_months {
+        if !(1..=600).contains(&months) {
+            return Err(Error::new(ErrorCode::OutOfRange, "points.expiry_months", "points expire after 1 to 600 months"));
+        }
+    }
+    Ok(())
+}
+
+fn validate_earn(rule: &EarnRule, path: &str) -> Result<()> {
+    validate::amount_in_range(rule.points, &format!("{path}.points"))?;
+    validate::positive(rule.per_amount, &format!("{path}.per_amount"))?;
+    for (index, rate) in rule.categories.iter().enumerate() {
+        let rate_path = format!("{path}.categories[{index}]");
+        if rate.categories.is_empty() {
+            return Err(Error::new(ErrorCode::Empty, format!("{rate_path}.categories"), "name at least one category"));
+        }
+        validate::amount_in_range(rate.points, &format!("{rate_path}.points"))?;
+        validate::positive(rate.per_amount, &format!("{rate_path}.per_amount"))?;
+    }
+    for (index, rate) in rule.per_unit.iter().enumerate() {
+        let rate_path = format!("{path}.per_unit[{index}]");
+        if rate.categories.is_empty() && rate.skus.is_empty() {
+            return Err(Error::new(ErrorCode::Empty, rate_path, "name at least one category or SKU"));
+        }
+        validate::points(rate.points, &format!("{path}.per_unit[{index}].points"))?;
+    }
+    Ok(())
+}
+
+fn validate_multiplier(value: Decimal, path: &str) -> Result<()> {
+    if value.is_sign_negative() || value > Decimal::ONE_HUNDRED {
+        return Err(Error::new(ErrorCode::OutOfRange, path, format!("{value} is not a multiplier from 0 to 100")));
+    }
+    Ok(())
+}
