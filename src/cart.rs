@@ -58,14 +58,22 @@ impl Cart {
     pub fn validate(&self, program: &Program) -> Result<()> {
         let money = program.money();
         if self.lines.len() > MAX_LINES {
-            return Err(Error::new(ErrorCode::TooLarge, "lines", format!("a cart holds at most {MAX_LINES} lines")));
+            return Err(Error::new(
+                ErrorCode::TooLarge,
+                "lines",
+                format!("a cart holds at most {MAX_LINES} lines"),
+            ));
         }
         for (index, line) in self.lines.iter().enumerate() {
             let path = format!("lines[{index}]");
             validate::not_empty(&line.sku, &format!("{path}.sku"))?;
             validate::non_negative_amount(&money, line.unit_price, &format!("{path}.unit_price"))?;
             if line.quantity == 0 || line.quantity > MAX_QUANTITY {
-                return Err(Error::new(ErrorCode::OutOfRange, format!("{path}.quantity"), format!("a quantity is 1 to {MAX_QUANTITY}")));
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    format!("{path}.quantity"),
+                    format!("a quantity is 1 to {MAX_QUANTITY}"),
+                ));
             }
             if let Some(cost) = line.unit_cost {
                 validate::amount_in_range(cost, &format!("{path}.unit_cost"))?;
@@ -73,14 +81,26 @@ impl Cart {
         }
         validate::points(self.redeem_points, "redeem_points")?;
         if self.redeem_points > 0 && program.points.is_none() {
-            return Err(Error::new(ErrorCode::UnknownReference, "redeem_points", "the program has no points"));
+            return Err(Error::new(
+                ErrorCode::UnknownReference,
+                "redeem_points",
+                "the program has no points",
+            ));
         }
         for (index, event) in self.events.iter().enumerate() {
             if !program.events.iter().any(|known| known.id == event.id) {
-                return Err(Error::new(ErrorCode::UnknownReference, format!("events[{index}].id"), format!("the program has no event \"{}\"", event.id)));
+                return Err(Error::new(
+                    ErrorCode::UnknownReference,
+                    format!("events[{index}].id"),
+                    format!("the program has no event \"{}\"", event.id),
+                ));
             }
             if event.count == 0 || event.count > MAX_QUANTITY {
-                return Err(Error::new(ErrorCode::OutOfRange, format!("events[{index}].count"), format!("a count is 1 to {MAX_QUANTITY}")));
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    format!("events[{index}].count"),
+                    format!("a count is 1 to {MAX_QUANTITY}"),
+                ));
             }
         }
         Ok(())

@@ -91,7 +91,11 @@ impl Customer {
         let money = program.money();
         if let Some(tier) = &self.tier {
             if program.tier(tier).is_none() {
-                return Err(Error::new(ErrorCode::UnknownReference, "tier", format!("the program has no tier \"{tier}\"")));
+                return Err(Error::new(
+                    ErrorCode::UnknownReference,
+                    "tier",
+                    format!("the program has no tier \"{tier}\""),
+                ));
             }
         }
         for (index, record) in self.spend.iter().enumerate() {
@@ -99,19 +103,30 @@ impl Customer {
             validate::non_negative_amount(&money, record.amount, &format!("{path}.amount"))?;
             match (record.date, record.from, record.to) {
                 (Some(_), None, None) => {}
-                (None, Some(from), Some(to)) => validate::date_order(Some(from), Some(to), &format!("{path}.to"))?,
+                (None, Some(from), Some(to)) => {
+                    validate::date_order(Some(from), Some(to), &format!("{path}.to"))?
+                }
                 _ => {
-                    return Err(Error::new(ErrorCode::MissingField, path, "give either `date`, or both `from` and `to`"));
+                    return Err(Error::new(
+                        ErrorCode::MissingField,
+                        path,
+                        "give either `date`, or both `from` and `to`",
+                    ));
                 }
             }
         }
-        for (field, lots) in [("points", &self.points), ("employee_points", &self.employee_points)] {
+        for (field, lots) in [
+            ("points", &self.points),
+            ("employee_points", &self.employee_points),
+        ] {
             let mut total: u64 = 0;
             for (index, lot) in lots.iter().enumerate() {
                 let path = format!("{field}[{index}]");
                 validate::points(lot.points, &format!("{path}.points"))?;
                 validate::date_order(Some(lot.earned), lot.expires, &format!("{path}.expires"))?;
-                total = total.checked_add(lot.points).ok_or_else(|| validate::overflow(&path))?;
+                total = total
+                    .checked_add(lot.points)
+                    .ok_or_else(|| validate::overflow(&path))?;
                 validate::points(total, &path)?;
             }
         }
@@ -119,7 +134,11 @@ impl Customer {
             validate::non_negative_amount(&money, credit, "store_credit")?;
         }
         for (index, record) in self.credit_history.iter().enumerate() {
-            validate::non_negative_amount(&money, record.amount, &format!("credit_history[{index}].amount"))?;
+            validate::non_negative_amount(
+                &money,
+                record.amount,
+                &format!("credit_history[{index}].amount"),
+            )?;
         }
         Ok(())
     }

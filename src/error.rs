@@ -100,7 +100,13 @@ impl fmt::Display for Error {
         if self.path.is_empty() {
             write!(f, "{}: {}", self.code.as_str(), self.message)
         } else {
-            write!(f, "{} at {}: {}", self.code.as_str(), self.path, self.message)
+            write!(
+                f,
+                "{} at {}: {}",
+                self.code.as_str(),
+                self.path,
+                self.message
+            )
         }
     }
 }
@@ -136,7 +142,14 @@ mod tests {
 
     #[test]
     fn display_names_code_and_path() {
-        let error = Error::new(ErrorCode::NotIncreasing, "tiers[2].threshold", "must be above 500");
-        assert_eq!(error.to_string(), "not_increasing at tiers[2].threshold: must be above 500");
+        let error = Error::new(
+            ErrorCode::NotIncreasing,
+            "tiers[2].threshold",
+            "must be above 500",
+        );
+        assert_eq!(
+            error.to_string(),
+            "not_increasing at tiers[2].threshold: must be above 500"
+        );
     }
 }

@@ -12,7 +12,10 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
         return Err(Error::new(
             ErrorCode::TooLarge,
             "",
-            format!("the input is {} bytes; at most {MAX_INPUT_BYTES} are accepted", text.len()),
+            format!(
+                "the input is {} bytes; at most {MAX_INPUT_BYTES} are accepted",
+                text.len()
+            ),
         ));
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
@@ -21,7 +24,9 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
         let path = if path == "." { String::new() } else { path };
         classify(error.into_inner(), path)
     })?;
-    deserializer.end().map_err(|error| classify(error, String::new()))?;
+    deserializer
+        .end()
+        .map_err(|error| classify(error, String::new()))?;
     Ok(value)
 }
 
@@ -68,8 +73,14 @@ mod tests {
     fn deep_nesting_is_refused_without_overflowing_the_stack() {
         let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         // Typed fields refuse the first bracket; untyped JSON reaches the depth limit.
-        assert_eq!(from_json::<Program>(&text).unwrap_err().code, ErrorCode::WrongType);
-        assert_eq!(from_json::<serde_json::Value>(&text).unwrap_err().code, ErrorCode::TooDeep);
+        assert_eq!(
+            from_json::<Program>(&text).unwrap_err().code,
+            ErrorCode::WrongType
+        );
+        assert_eq!(
+            from_json::<serde_json::Value>(&text).unwrap_err().code,
+            ErrorCode::TooDeep
+        );
     }
 
     #[test]
@@ -78,7 +89,11 @@ mod tests {
         let error = from_json::<Program>(text).unwrap_err();
         assert_eq!(error.code, ErrorCode::WrongType);
         assert_eq!(error.path, "tiers[0].threshold");
-        assert!(error.message.contains("decimal strings"), "{}", error.message);
+        assert!(
+            error.message.contains("decimal strings"),
+            "{}",
+            error.message
+        );
     }
 
     #[test]

@@ -18,14 +18,24 @@ pub struct Margin {
 }
 
 /// The order's margin, when every line carries its unit cost.
-pub fn of_order(money: &Money, cart: &Cart, subtotal: Decimal, discount: Decimal, points_value: Decimal, cashback: Option<Decimal>) -> Option<Margin> {
+pub fn of_order(
+    money: &Money,
+    cart: &Cart,
+    subtotal: Decimal,
+    discount: Decimal,
+    points_value: Decimal,
+    cashback: Option<Decimal>,
+) -> Option<Margin> {
     if cart.lines.is_empty() {
         return None;
     }
     let cost: Decimal = cart
         .lines
         .iter()
-        .map(|line| line.unit_cost.map(|cost| cost * Decimal::from(line.quantity)))
+        .map(|line| {
+            line.unit_cost
+                .map(|cost| cost * Decimal::from(line.quantity))
+        })
         .sum::<Option<Decimal>>()?;
     let cost = money.round(cost);
     let gross_profit_before = subtotal - cost;
@@ -55,8 +65,18 @@ mod tests {
     #[test]
     fn the_domain_example_gives_away_sixteen_point_seven_percent() {
         // Price 9,000 at 30 % margin is 2,700 profit; 5 % off is 450; 450 / 2,700 = 16.67 %.
-        assert_eq!(share_percent(Decimal::from(450), Decimal::from(2700)).unwrap().to_string(), "16.67");
+        assert_eq!(
+            share_percent(Decimal::from(450), Decimal::from(2700))
+                .unwrap()
+                .to_string(),
+            "16.67"
+        );
         // The same 450 as points redeemed on a second purchase: 450 / 5,400 = 8.33 %.
-        assert_eq!(share_percent(Decimal::from(450), Decimal::from(5400)).unwrap().to_string(), "8.33");
+        assert_eq!(
+            share_percent(Decimal::from(450), Decimal::from(5400))
+                .unwrap()
+                .to_string(),
+            "8.33"
+        );
     }
 }

@@ -186,7 +186,11 @@ mod tests {
 
     #[test]
     fn allocation_adds_up_and_respects_weights() {
-        let parts = allocate(&usd(), d("10.00"), &[d("3.00"), d("3.00"), d("3.00"), d("1.00")]);
+        let parts = allocate(
+            &usd(),
+            d("10.00"),
+            &[d("3.00"), d("3.00"), d("3.00"), d("1.00")],
+        );
         assert_eq!(parts.iter().copied().sum::<Decimal>(), d("10.00"));
         assert_eq!(parts, vec![d("3.00"), d("3.00"), d("3.00"), d("1.00")]);
 

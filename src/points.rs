@@ -53,7 +53,12 @@ pub struct Earned {
 }
 
 /// The points a rule earns on line amounts `bases`, times `multiplier`.
-pub fn earn(rule: &EarnRule, lines: &[Line], bases: &[Decimal], multiplier: Decimal) -> Result<(Vec<Earned>, u64)> {
+pub fn earn(
+    rule: &EarnRule,
+    lines: &[Line],
+    bases: &[Decimal],
+    multiplier: Decimal,
+) -> Result<(Vec<Earned>, u64)> {
     // Rate 0 is the base rate, rate i + 1 is `rule.categories[i]`.
     let rate_of = |line: &Line| {
         rule.categories
@@ -63,7 +68,10 @@ pub fn earn(rule: &EarnRule, lines: &[Line], bases: &[Decimal], multiplier: Deci
     };
     let rate = |index: usize| match index {
         0 => (rule.points, rule.per_amount),
-        i => (rule.categories[i - 1].points, rule.categories[i - 1].per_amount),
+        i => (
+            rule.categories[i - 1].points,
+            rule.categories[i - 1].per_amount,
+        ),
     };
     let mut groups = vec![(Decimal::ZERO, 0u64); rule.categories.len() + 1];
     for (line, base) in lines.iter().zip(bases) {
@@ -72,7 +80,10 @@ pub fn earn(rule: &EarnRule, lines: &[Line], bases: &[Decimal], multiplier: Deci
         groups[index].0 += *base;
         if rule.per == EarnPer::Line {
             let earned = points_for(*base, points, per_amount, rule.granularity, multiplier)?;
-            groups[index].1 = groups[index].1.checked_add(earned).ok_or_else(|| overflow("cart.lines"))?;
+            groups[index].1 = groups[index]
+                .1
+                .checked_add(earned)
+                .ok_or_else(|| overflow("cart.lines"))?;
         }
     }
     let mut earned = Vec::new();
@@ -86,24 +97,46 @@ pub fn earn(rule: &EarnRule, lines: &[Line], bases: &[Decimal], multiplier: Deci
         if base.is_zero() && points == 0 {
             continue;
         }
-        total = total.checked_add(points).ok_or_else(|| overflow("cart.lines"))?;
-        let categories = if index == 0 { Vec::new() } else { rule.categories[index - 1].categories.clone() };
-        earned.push(Earned { categories, base, points });
+        total = total
+            .checked_add(points)
+            .ok_or_else(|| overflow("cart.lines"))?;
+        let categories = if index == 0 {
+            Vec::new()
+        } else {
+            rule.categories[index - 1].categories.clone()
+        };
+        earned.push(Earned {
+            categories,
+            base,
+            points,
+        });
     }
     for unit_rate in &rule.per_unit {
         let units: u64 = lines
             .iter()
-            .filter(|line| unit_rate.categories.contains(&line.category) || unit_rate.skus.contains(&line.sku))
+            .filter(|line| {
+                unit_rate.categories.contains(&line.category) || unit_rate.skus.contains(&line.sku)
+            })
             .map(|line| u64::from(line.quantity))
             .sum();
-        let points = units.checked_mul(unit_rate.points).ok_or_else(|| overflow("cart.lines"))?;
-        total = total.checked_add(points).ok_or_else(|| overflow("cart.lines"))?;
+        let points = units
+            .checked_mul(unit_rate.points)
+            .ok_or_else(|| overflow("cart.lines"))?;
+        total = total
+            .checked_add(points)
+            .ok_or_else(|| overflow("cart.lines"))?;
     }
     Ok((earned, total))
 }
 
 /// Whole points for `base` at `points` per `per_amount`, rounded down.
-fn points_for(base: Decimal, points: Decimal, per_amount: Decimal, granularity: Granularity, multiplier: Decimal) -> Result<u64> {
+fn points_for(
+    base: Decimal,
+    points: Decimal,
+    per_amount: Decimal,
+    granularity: Granularity,
+    multiplier: Decimal,
+) -> Result<u64> {
     let units = match granularity {
         Granularity::FullUnits => (base / per_amount).floor(),
         Granularity::Proportional => base / per_amount,
@@ -129,12 +162,21 @@ pub struct Redemption {
     pub limited_by: Option<&'static str>,
 }
 
-pub fn redeem(rules: &Points, money: &Money, requested: u64, balance: u64, payable: Decimal) -> Redemption {
+pub fn redeem(
+    rules: &Points,
+    money: &Money,
+    requested: u64,
+    balance: u64,
+    payable: Decimal,
+) -> Redemption {
     let cap_amount = money.floor(payable * rules.max_redeem_percent / Decimal::ONE_HUNDRED);
     let cap_by_share = if rules.value_per_point.is_zero() {
         0
     } else {
-        (cap_amount / rules.value_per_point).floor().to_u64().unwrap_or(0)
+        (cap_amount / rules.value_per_point)
+            .floor()
+            .to_u64()
+            .unwrap_or(0)
     };
     let cap = cap_by_share.min(balance);
     let (redeemed, limited_by) = if requested == 0 {
@@ -149,7 +191,14 @@ pub fn redeem(rules: &Points, money: &Money, requested: u64, balance: u64, payab
         (requested, None)
     };
     let value = money.floor(Decimal::from(redeemed) * rules.value_per_point);
-    Redemption { requested, redeemed, cap, cap_amount, value, limited_by }
+    Redemption {
+        requested,
+        redeemed,
+        cap,
+        cap_amount,
+        value,
+        limited_by,
+    }
 }
 
 #[cfg(test)]
@@ -177,7 +226,11 @@ mod tests {
         EarnRule {
             points: d("1"),
             per_amount: d("10"),
-            categories: vec![CategoryRate { categories: vec!["shop".into()], points: d("3"), per_amount: d("10") }],
+            categories: vec![CategoryRate {
+                categories: vec!["shop".into()],
+                points: d("3"),
+                per_amount: d("10"),
+            }],
             per_unit: vec![],
             granularity,
             per,
@@ -188,13 +241,29 @@ mod tests {
 
     #[test]
     fn full_units_per_order_sums_lines_at_the_same_rate_first() {
-        let lines = [line("fuel", "19.99"), line("fuel", "0.02"), line("shop", "25")];
+        let lines = [
+            line("fuel", "19.99"),
+            line("fuel", "0.02"),
+            line("shop", "25"),
+        ];
         let bases: Vec<_> = lines.iter().map(|l| l.unit_price).collect();
-        let (groups, total) = earn(&fuel_rule(Granularity::FullUnits, EarnPer::Order), &lines, &bases, Decimal::ONE).unwrap();
+        let (groups, total) = earn(
+            &fuel_rule(Granularity::FullUnits, EarnPer::Order),
+            &lines,
+            &bases,
+            Decimal::ONE,
+        )
+        .unwrap();
         // fuel 20.01 → 2 full tens → 2 points; shop 25 → 2 full tens × 3 = 6 points.
         assert_eq!(total, 8);
         assert_eq!(groups.len(), 2);
-        let (_, per_line) = earn(&fuel_rule(Granularity::FullUnits, EarnPer::Line), &lines, &bases, Decimal::ONE).unwrap();
+        let (_, per_line) = earn(
+            &fuel_rule(Granularity::FullUnits, EarnPer::Line),
+            &lines,
+            &bases,
+            Decimal::ONE,
+        )
+        .unwrap();
         // per line: 1 + 0 + 6.
         assert_eq!(per_line, 7);
     }
@@ -209,9 +278,15 @@ mod tests {
             min_redeem: 100,
             expiry_months: None,
         };
-        let money = Money { minor_units: 2, rounding: Rounding::HalfUp };
+        let money = Money {
+            minor_units: 2,
+            rounding: Rounding::HalfUp,
+        };
         let r = redeem(&rules, &money, 5000, 10_000, d("1000.00"));
-        assert_eq!((r.redeemed, r.cap, r.limited_by), (200, 200, Some("share_cap")));
+        assert_eq!(
+            (r.redeemed, r.cap, r.limited_by),
+            (200, 200, Some("share_cap"))
+        );
         let r = redeem(&rules, &money, 5000, 150, d("1000.00"));
         assert_eq!((r.redeemed, r.limited_by), (150, Some("balance")));
         let r = redeem(&rules, &money, 50, 10_000, d("1000.00"));

@@ -515,7 +515,10 @@ impl Program {
             return Err(Error::new(
                 ErrorCode::UnsupportedVersion,
                 "version",
-                format!("version {} is not supported; this build reads version {FORMAT_VERSION}", self.version),
+                format!(
+                    "version {} is not supported; this build reads version {FORMAT_VERSION}",
+                    self.version
+                ),
             ));
         }
         validate::not_empty(&self.id, "id")?;
@@ -523,7 +526,10 @@ impl Program {
             return Err(Error::new(
                 ErrorCode::UnknownCurrency,
                 "currency",
-                format!("\"{}\" is not a known ISO 4217 currency code", self.currency),
+                format!(
+                    "\"{}\" is not a known ISO 4217 currency code",
+                    self.currency
+                ),
             ));
         }
         let money = self.money();
@@ -544,20 +550,32 @@ impl Program {
                 validate::non_negative_amount(&money, cap, "cashback.cap_per_month")?;
             }
         }
-        validate::unique_ids(self.events.iter().map(|e| e.id.as_str()), |i| format!("events[{i}].id"))?;
+        validate::unique_ids(self.events.iter().map(|e| e.id.as_str()), |i| {
+            format!("events[{i}].id")
+        })?;
         for (index, event) in self.events.iter().enumerate() {
             validate::points(event.points, &format!("events[{index}].points"))?;
             if let Some(credit) = event.credit {
                 validate::non_negative_amount(&money, credit, &format!("events[{index}].credit"))?;
             }
         }
-        validate::unique_ids(self.catalog.iter().map(|r| r.id.as_str()), |i| format!("catalog[{i}].id"))?;
+        validate::unique_ids(self.catalog.iter().map(|r| r.id.as_str()), |i| {
+            format!("catalog[{i}].id")
+        })?;
         for (index, reward) in self.catalog.iter().enumerate() {
             validate::points(reward.points, &format!("catalog[{index}].points"))?;
             if reward.points == 0 {
-                return Err(Error::new(ErrorCode::OutOfRange, format!("catalog[{index}].points"), "a reward must cost at least one point"));
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    format!("catalog[{index}].points"),
+                    "a reward must cost at least one point",
+                ));
             }
-            validate::non_negative_amount(&money, reward.value, &format!("catalog[{index}].value"))?;
+            validate::non_negative_amount(
+                &money,
+                reward.value,
+                &format!("catalog[{index}].value"),
+            )?;
         }
         if let Some(membership) = &self.membership {
             validate::non_negative_amount(&money, membership.fee, "membership.fee")?;
@@ -566,18 +584,29 @@ impl Program {
             }
         }
         for (index, partner) in self.coalition.iter().enumerate() {
-            validate::positive(partner.exchange_rate, &format!("coalition[{index}].exchange_rate"))?;
+            validate::positive(
+                partner.exchange_rate,
+                &format!("coalition[{index}].exchange_rate"),
+            )?;
         }
         for (index, reward) in self.chance_rewards.iter().enumerate() {
             let path = format!("chance_rewards[{index}]");
             if reward.chance.is_sign_negative() || reward.chance > Decimal::ONE {
-                return Err(Error::new(ErrorCode::OutOfRange, format!("{path}.chance"), "a chance is a number from 0 to 1"));
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    format!("{path}.chance"),
+                    "a chance is a number from 0 to 1",
+                ));
             }
             validate::non_negative_amount(&money, reward.cost, &format!("{path}.cost"))?;
         }
         if let Some(coop) = &self.coop_marketing {
             if coop.shares.is_empty() {
-                return Err(Error::new(ErrorCode::Empty, "coop_marketing.shares", "give the share for at least one brand"));
+                return Err(Error::new(
+                    ErrorCode::Empty,
+                    "coop_marketing.shares",
+                    "give the share for at least one brand",
+                ));
             }
             for (index, share) in coop.shares.iter().enumerate() {
                 validate::percent(*share, &format!("coop_marketing.shares[{index}]"))?;
@@ -590,19 +619,31 @@ impl Program {
         let rules = &self.tier_rules;
         if let Window::RollingMonths { months } = rules.window {
             if !(1..=120).contains(&months) {
-                return Err(Error::new(ErrorCode::OutOfRange, "tier_rules.window.months", "a rolling window is 1 to 120 months"));
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    "tier_rules.window.months",
+                    "a rolling window is 1 to 120 months",
+                ));
             }
         }
         if !(1..=12).contains(&rules.review_month) {
-            return Err(Error::new(ErrorCode::OutOfRange, "tier_rules.review_month", "a month is 1 to 12"));
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                "tier_rules.review_month",
+                "a month is 1 to 12",
+            ));
         }
-        validate::unique_ids(self.tiers.iter().map(|t| t.id.as_str()), |i| format!("tiers[{i}].id"))?;
+        validate::unique_ids(self.tiers.iter().map(|t| t.id.as_str()), |i| {
+            format!("tiers[{i}].id")
+        })?;
         let mut previous: Option<Decimal> = None;
         for (index, tier) in self.tiers.iter().enumerate() {
             let path = format!("tiers[{index}]");
             let threshold_path = format!("{path}.threshold");
             match rules.qualifies_on {
-                Qualifier::Spend => validate::non_negative_amount(money, tier.threshold, &threshold_path)?,
+                Qualifier::Spend => {
+                    validate::non_negative_amount(money, tier.threshold, &threshold_path)?
+                }
                 Qualifier::Points => validate::amount_in_range(tier.threshold, &threshold_path)?,
             }
             if let Some(previous) = previous {
@@ -610,7 +651,10 @@ impl Program {
                     return Err(Error::new(
                         ErrorCode::NotIncreasing,
                         threshold_path,
-                        format!("{} must be above the previous tier's threshold, {previous}", tier.threshold),
+                        format!(
+                            "{} must be above the previous tier's threshold, {previous}",
+                            tier.threshold
+                        ),
                     ));
                 }
             }
@@ -622,7 +666,11 @@ impl Program {
                 validate_multiplier(multiplier, &format!("{path}.earn_multiplier"))?;
             }
             if let Some(commitment) = &tier.min_commitment {
-                validate::non_negative_amount(money, commitment.amount, &format!("{path}.min_commitment.amount"))?;
+                validate::non_negative_amount(
+                    money,
+                    commitment.amount,
+                    &format!("{path}.min_commitment.amount"),
+                )?;
             }
         }
         Ok(())
@@ -634,7 +682,11 @@ impl Program {
         })?;
         for (index, promo) in self.promo_codes.iter().enumerate() {
             let path = format!("promo_codes[{index}]");
-            validate::date_order(promo.valid_from, promo.valid_until, &format!("{path}.valid_until"))?;
+            validate::date_order(
+                promo.valid_from,
+                promo.valid_until,
+                &format!("{path}.valid_until"),
+            )?;
             if let Some(min) = promo.min_order {
                 validate::non_negative_amount(money, min, &format!("{path}.min_order"))?;
             }
@@ -646,18 +698,28 @@ impl Program {
         validate::not_empty(&rule.name, &format!("{path}.name"))?;
         let value_path = format!("{path}.value");
         match &rule.value {
-            DiscountValue::Percent { percent } => validate::percent(*percent, &format!("{value_path}.percent"))?,
+            DiscountValue::Percent { percent } => {
+                validate::percent(*percent, &format!("{value_path}.percent"))?
+            }
             DiscountValue::Fixed { amount } | DiscountValue::FixedPerUnit { amount } => {
                 validate::non_negative_amount(money, *amount, &format!("{value_path}.amount"))?
             }
             DiscountValue::TierPercent => {
                 if self.tiers.is_empty() {
-                    return Err(Error::new(ErrorCode::UnknownReference, format!("{value_path}.type"), "tier_percent needs tiers"));
+                    return Err(Error::new(
+                        ErrorCode::UnknownReference,
+                        format!("{value_path}.type"),
+                        "tier_percent needs tiers",
+                    ));
                 }
             }
             DiscountValue::SpendSteps { steps, .. } => {
                 if steps.is_empty() {
-                    return Err(Error::new(ErrorCode::Empty, format!("{value_path}.steps"), "give at least one step"));
+                    return Err(Error::new(
+                        ErrorCode::Empty,
+                        format!("{value_path}.steps"),
+                        "give at least one step",
+                    ));
                 }
                 let mut previous: Option<Decimal> = None;
                 for (index, step) in steps.iter().enumerate() {
@@ -665,7 +727,11 @@ impl Program {
                     validate::non_negative_amount(money, step.from, &format!("{step_path}.from"))?;
                     validate::percent(step.percent, &format!("{step_path}.percent"))?;
                     if previous.is_some_and(|previous| step.from <= previous) {
-                        return Err(Error::new(ErrorCode::NotIncreasing, format!("{step_path}.from"), "steps must start at strictly increasing spend"));
+                        return Err(Error::new(
+                            ErrorCode::NotIncreasing,
+                            format!("{step_path}.from"),
+                            "steps must start at strictly increasing spend",
+                        ));
                     }
                     previous = Some(step.from);
                 }
@@ -677,22 +743,42 @@ impl Program {
         }
         for (index, tier) in conditions.tiers.iter().enumerate() {
             if self.tier(tier).is_none() {
-                return Err(Error::new(ErrorCode::UnknownReference, format!("{path}.conditions.tiers[{index}]"), format!("no tier has the id \"{tier}\"")));
+                return Err(Error::new(
+                    ErrorCode::UnknownReference,
+                    format!("{path}.conditions.tiers[{index}]"),
+                    format!("no tier has the id \"{tier}\""),
+                ));
             }
         }
         if let Some(code) = &conditions.promo_code {
             if !self.promo_codes.iter().any(|p| &p.code == code) {
-                return Err(Error::new(ErrorCode::UnknownReference, format!("{path}.conditions.promo_code"), format!("no promo code \"{code}\" is defined in promo_codes")));
+                return Err(Error::new(
+                    ErrorCode::UnknownReference,
+                    format!("{path}.conditions.promo_code"),
+                    format!("no promo code \"{code}\" is defined in promo_codes"),
+                ));
             }
         }
         if conditions.members_only && self.membership.is_none() {
-            return Err(Error::new(ErrorCode::UnknownReference, format!("{path}.conditions.members_only"), "the program has no membership"));
+            return Err(Error::new(
+                ErrorCode::UnknownReference,
+                format!("{path}.conditions.members_only"),
+                "the program has no membership",
+            ));
         }
-        validate::date_order(conditions.valid_from, conditions.valid_until, &format!("{path}.conditions.valid_until"))?;
+        validate::date_order(
+            conditions.valid_from,
+            conditions.valid_until,
+            &format!("{path}.conditions.valid_until"),
+        )?;
         if let Some(inactivity) = &rule.inactivity {
             validate::percent(inactivity.percent, &format!("{path}.inactivity.percent"))?;
             if inactivity.after_days == 0 {
-                return Err(Error::new(ErrorCode::OutOfRange, format!("{path}.inactivity.after_days"), "must be at least one day"));
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    format!("{path}.inactivity.after_days"),
+                    "must be at least one day",
+                ));
             }
         }
         Ok(())
@@ -709,7 +795,11 @@ fn validate_points(points: &Points) -> Result<()> {
     validate::points(points.min_redeem, "points.min_redeem")?;
     if let Some(months) = points.expiry_months {
         if !(1..=600).contains(&months) {
-            return Err(Error::new(ErrorCode::OutOfRange, "points.expiry_months", "points expire after 1 to 600 months"));
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                "points.expiry_months",
+                "points expire after 1 to 600 months",
+            ));
         }
     }
     Ok(())
@@ -721,7 +811,11 @@ fn validate_earn(rule: &EarnRule, path: &str) -> Result<()> {
     for (index, rate) in rule.categories.iter().enumerate() {
         let rate_path = format!("{path}.categories[{index}]");
         if rate.categories.is_empty() {
-            return Err(Error::new(ErrorCode::Empty, format!("{rate_path}.categories"), "name at least one category"));
+            return Err(Error::new(
+                ErrorCode::Empty,
+                format!("{rate_path}.categories"),
+                "name at least one category",
+            ));
         }
         validate::amount_in_range(rate.points, &format!("{rate_path}.points"))?;
         validate::positive(rate.per_amount, &format!("{rate_path}.per_amount"))?;
@@ -729,7 +823,11 @@ fn validate_earn(rule: &EarnRule, path: &str) -> Result<()> {
     for (index, rate) in rule.per_unit.iter().enumerate() {
         let rate_path = format!("{path}.per_unit[{index}]");
         if rate.categories.is_empty() && rate.skus.is_empty() {
-            return Err(Error::new(ErrorCode::Empty, rate_path, "name at least one category or SKU"));
+            return Err(Error::new(
+                ErrorCode::Empty,
+                rate_path,
+                "name at least one category or SKU",
+            ));
         }
         validate::points(rate.points, &format!("{path}.per_unit[{index}].points"))?;
     }
@@ -738,7 +836,11 @@ fn validate_earn(rule: &EarnRule, path: &str) -> Result<()> {
 
 fn validate_multiplier(value: Decimal, path: &str) -> Result<()> {
     if value.is_sign_negative() || value > Decimal::ONE_HUNDRED {
-        return Err(Error::new(ErrorCode::OutOfRange, path, format!("{value} is not a multiplier from 0 to 100")));
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            path,
+            format!("{value} is not a multiplier from 0 to 100"),
+        ));
     }
     Ok(())
 }

@@ -32,9 +32,18 @@ pub fn check<'a>(program: &'a Program, cart: &Cart, money: &Money) -> Option<Pro
     if given.is_empty() {
         return None;
     }
-    let Some(promo) = program.promo_codes.iter().find(|p| same_code(&p.code, given)) else {
+    let Some(promo) = program
+        .promo_codes
+        .iter()
+        .find(|p| same_code(&p.code, given))
+    else {
         let entry = Entry::new(Kind::PromoCode, given, false, "unknown_code");
-        return Some(PromoCheck { code: given.to_string(), definition: None, accepted: false, entry });
+        return Some(PromoCheck {
+            code: given.to_string(),
+            definition: None,
+            accepted: false,
+            entry,
+        });
     };
     let refuse = |code: &'static str| Entry::new(Kind::PromoCode, &promo.code, false, code);
     let entry = if promo.valid_from.is_some_and(|from| cart.date < from) {

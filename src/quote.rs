@@ -160,8 +160,14 @@ pub struct CommitmentStatus {
 /// Validates a request's three parts, naming the bad field under `program`, `customer` or `cart`.
 pub fn validate(request: &Request) -> Result<()> {
     request.program.validate().map_err(|e| e.under("program"))?;
-    request.customer.validate(&request.program).map_err(|e| e.under("customer"))?;
-    request.cart.validate(&request.program).map_err(|e| e.under("cart"))
+    request
+        .customer
+        .validate(&request.program)
+        .map_err(|e| e.under("customer"))?;
+    request
+        .cart
+        .validate(&request.program)
+        .map_err(|e| e.under("cart"))
 }
 
 /// Validates and prices one order.
@@ -197,26 +203,50 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
 
     let discount_total: Decimal = outcome.per_line.iter().copied().sum::<Decimal>() + money.zero();
     let after_discounts = subtotal - discount_total;
-    let line_nets: Vec<Decimal> = line_subtotals.iter().zip(&outcome.per_line).map(|(s, d)| *s - *d).collect();
+    let line_nets: Vec<Decimal> = line_subtotals
+        .iter()
+        .zip(&outcome.per_line)
+        .map(|(s, d)| *s - *d)
+        .collect();
 
     let (points, redemption, points_earned) = match &program.points {
         None => (None, None, 0),
         Some(rules) => {
             let balance = points::balance(&customer.points, rules, cart.date);
-            let redemption = points::redeem(rules, &money, cart.redeem_points, balance, after_discounts);
+            let redemption =
+                points::redeem(rules, &money, cart.redeem_points, balance, after_discounts);
             trace.push(redemption_entry(&redemption));
             let multiplier = earn_multiplier(program, customer, cart.date, tier_at_order);
-            let earned = earn_for(&rules.earn, cart, &line_subtotals, &line_nets, multiplier, Kind::Points, &mut trace)?;
+            let earned = earn_for(
+                &rules.earn,
+                cart,
+                &line_subtotals,
+                &line_nets,
+                multiplier,
+                Kind::Points,
+                &mut trace,
+            )?;
             let event_points = event_points(program, cart, &mut trace)?;
-            let earned = earned.checked_add(event_points).ok_or_else(|| crate::validate::overflow("cart.events"))?;
+            let earned = earned
+                .checked_add(event_points)
+                .ok_or_else(|| crate::validate::overflow("cart.events"))?;
             let employee_earned = match &rules.employee_earn {
                 Some(rule) if customer.employee_id.is_some() => {
                     let multiplier = earn_multiplier(program, customer, cart.date, tier_at_order);
-                    Some(earn_for(rule, cart, &line_subtotals, &line_nets, multiplier, Kind::EmployeePoints, &mut trace)?)
+                    Some(earn_for(
+                        rule,
+                        cart,
+                        &line_subtotals,
+                        &line_nets,
+                        multiplier,
+                        Kind::EmployeePoints,
+                        &mut trace,
+                    )?)
                 }
                 _ => None,
             };
-            let next_expiry = points::next_expiry(&customer.points, rules, cart.date).map(|(date, points)| Expiry { date, points });
+            let next_expiry = points::next_expiry(&customer.points, rules, cart.date)
+                .map(|(date, points)| Expiry { date, points });
             let outcome = PointsOutcome {
                 balance_before: balance,
                 earned,
@@ -243,10 +273,22 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
         crate::program::Qualifier::Spend => after_discounts,
         crate::program::Qualifier::Points => Decimal::from(points_earned),
     };
-    let tier = tier_outcome(program, customer, cart.date, contribution, after_discounts, &money, &mut trace);
+    let tier = tier_outcome(
+        program,
+        customer,
+        cart.date,
+        contribution,
+        after_discounts,
+        &money,
+        &mut trace,
+    );
     for reward in &program.chance_rewards {
         let expected = money.round(reward.chance * reward.cost);
-        trace.push(Entry::new(Kind::Chance, &reward.id, true, "chance_to_win").param("chance", reward.chance).param("expected_cost", expected));
+        trace.push(
+            Entry::new(Kind::Chance, &reward.id, true, "chance_to_win")
+                .param("chance", reward.chance)
+                .param("expected_cost", expected),
+        );
     }
 
     let mut lines = Vec::with_capacity(cart.lines.len());
@@ -255,7 +297,14 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
             .applied
             .iter()
             .filter_map(|applied| {
-                applied.lines.iter().find(|(i, _)| *i == index).map(|(_, amount)| LineShare { rule: applied.rule.clone(), amount: *amount })
+                applied
+                    .lines
+                    .iter()
+                    .find(|(i, _)| *i == index)
+                    .map(|(_, amount)| LineShare {
+                        rule: applied.rule.clone(),
+                        amount: *amount,
+                    })
             })
             .collect();
         lines.push(QuoteLine {
@@ -275,12 +324,28 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
         .iter()
         .map(|applied| DiscountLine {
             rule: applied.rule.clone(),
-            name: program.discounts.iter().find(|d| d.id == applied.rule).map(|d| d.name.clone()).unwrap_or_default(),
+            name: program
+                .discounts
+                .iter()
+                .find(|d| d.id == applied.rule)
+                .map(|d| d.name.clone())
+                .unwrap_or_default(),
             amount: applied.amount,
         })
         .collect();
-    let margin = margin::of_order(&money, cart, subtotal, discount_total, points_value, cashback.as_ref().map(|c| c.earned));
-    let promo_code = promo_check.map(|check| PromoOutcome { code: check.code, accepted: check.accepted, reason: check.entry.code });
+    let margin = margin::of_order(
+        &money,
+        cart,
+        subtotal,
+        discount_total,
+        points_value,
+        cashback.as_ref().map(|c| c.earned),
+    );
+    let promo_code = promo_check.map(|check| PromoOutcome {
+        code: check.code,
+        accepted: check.accepted,
+        reason: check.entry.code,
+    });
     Ok(Quote {
         program: program.id.clone(),
         currency: program.currency.clone(),
@@ -302,20 +367,42 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
 }
 
 fn redemption_entry(redemption: &Redemption) -> Entry {
-    let entry = Entry::new(Kind::Redemption, "points", redemption.redeemed > 0, if redemption.redeemed > 0 { "redeemed" } else { "not_redeemed" })
-        .param("requested", redemption.requested)
-        .param("cap", redemption.cap)
-        .param("cap_amount", redemption.cap_amount);
+    let entry = Entry::new(
+        Kind::Redemption,
+        "points",
+        redemption.redeemed > 0,
+        if redemption.redeemed > 0 {
+            "redeemed"
+        } else {
+            "not_redeemed"
+        },
+    )
+    .param("requested", redemption.requested)
+    .param("cap", redemption.cap)
+    .param("cap_amount", redemption.cap_amount);
     let entry = match redemption.limited_by {
         Some(reason) => entry.param("limited_by", reason),
         None => entry,
     };
-    if redemption.redeemed > 0 { entry.amount(redemption.value).param("points", redemption.redeemed) } else { entry }
+    if redemption.redeemed > 0 {
+        entry
+            .amount(redemption.value)
+            .param("points", redemption.redeemed)
+    } else {
+        entry
+    }
 }
 
 /// The tier's and the membership's multipliers together.
-fn earn_multiplier(program: &Program, customer: &Customer, date: NaiveDate, tier: Option<usize>) -> Decimal {
-    let tier = tier.and_then(|i| program.tiers[i].earn_multiplier).unwrap_or(Decimal::ONE);
+fn earn_multiplier(
+    program: &Program,
+    customer: &Customer,
+    date: NaiveDate,
+    tier: Option<usize>,
+) -> Decimal {
+    let tier = tier
+        .and_then(|i| program.tiers[i].earn_multiplier)
+        .unwrap_or(Decimal::ONE);
     let membership = program
         .membership
         .as_ref()
@@ -325,15 +412,36 @@ fn earn_multiplier(program: &Program, customer: &Customer, date: NaiveDate, tier
     tier * membership
 }
 
-fn earn_for(rule: &EarnRule, cart: &Cart, gross: &[Decimal], net: &[Decimal], multiplier: Decimal, kind: Kind, trace: &mut Vec<Entry>) -> Result<u64> {
+fn earn_for(
+    rule: &EarnRule,
+    cart: &Cart,
+    gross: &[Decimal],
+    net: &[Decimal],
+    multiplier: Decimal,
+    kind: Kind,
+    trace: &mut Vec<Entry>,
+) -> Result<u64> {
     let bases = match rule.base {
         EarnBase::AfterDiscounts => net,
         EarnBase::BeforeDiscounts => gross,
     };
-    let multiplier = if rule.apply_tier_multiplier { multiplier } else { Decimal::ONE };
+    let multiplier = if rule.apply_tier_multiplier {
+        multiplier
+    } else {
+        Decimal::ONE
+    };
     let (groups, total) = points::earn(rule, &cart.lines, bases, multiplier)?;
-    let rule_name = if kind == Kind::EmployeePoints { "employee_earn" } else { "earn" };
-    for Earned { categories, base, points } in groups {
+    let rule_name = if kind == Kind::EmployeePoints {
+        "employee_earn"
+    } else {
+        "earn"
+    };
+    for Earned {
+        categories,
+        base,
+        points,
+    } in groups
+    {
         trace.push(
             Entry::new(kind, rule_name, points > 0, "earned")
                 .amount(points)
@@ -348,17 +456,35 @@ fn earn_for(rule: &EarnRule, cart: &Cart, gross: &[Decimal], net: &[Decimal], mu
 fn event_points(program: &Program, cart: &Cart, trace: &mut Vec<Entry>) -> Result<u64> {
     let mut total: u64 = 0;
     for occurrence in &cart.events {
-        let Some(event) = program.events.iter().find(|e| e.id == occurrence.id) else { continue };
-        let points = event.points.checked_mul(u64::from(occurrence.count)).ok_or_else(|| crate::validate::overflow("cart.events"))?;
+        let Some(event) = program.events.iter().find(|e| e.id == occurrence.id) else {
+            continue;
+        };
+        let points = event
+            .points
+            .checked_mul(u64::from(occurrence.count))
+            .ok_or_else(|| crate::validate::overflow("cart.events"))?;
         if points > 0 {
-            total = total.checked_add(points).ok_or_else(|| crate::validate::overflow("cart.events"))?;
-            trace.push(Entry::new(Kind::Event, &event.id, true, "event_points").amount(points).param("count", occurrence.count));
+            total = total
+                .checked_add(points)
+                .ok_or_else(|| crate::validate::overflow("cart.events"))?;
+            trace.push(
+                Entry::new(Kind::Event, &event.id, true, "event_points")
+                    .amount(points)
+                    .param("count", occurrence.count),
+            );
         }
     }
     Ok(total)
 }
 
-fn cashback(program: &Program, customer: &Customer, cart: &Cart, line_nets: &[Decimal], money: &Money, trace: &mut Vec<Entry>) -> Option<CashbackOutcome> {
+fn cashback(
+    program: &Program,
+    customer: &Customer,
+    cart: &Cart,
+    line_nets: &[Decimal],
+    money: &Money,
+    trace: &mut Vec<Entry>,
+) -> Option<CashbackOutcome> {
     let event_credit: Decimal = cart
         .events
         .iter()
@@ -375,7 +501,9 @@ fn cashback(program: &Program, customer: &Customer, cart: &Cart, line_nets: &[De
         .lines
         .iter()
         .zip(line_nets)
-        .filter(|(line, _)| rules.is_some_and(|r| r.categories.is_empty() || r.categories.contains(&line.category)))
+        .filter(|(line, _)| {
+            rules.is_some_and(|r| r.categories.is_empty() || r.categories.contains(&line.category))
+        })
         .map(|(_, net)| *net)
         .sum();
     let percent = rules.map_or(Decimal::ZERO, |r| r.percent);
@@ -392,11 +520,16 @@ fn cashback(program: &Program, customer: &Customer, cart: &Cart, line_nets: &[De
         .and_then(|r| r.cap_per_month)
         .map(|cap| (cap - earned_this_month).max(Decimal::ZERO) + money.zero());
     let earned = cap_left.map_or(wanted, |left| wanted.min(left)) + money.zero();
-    let mut entry = Entry::new(Kind::Cashback, "cashback", !earned.is_zero(), if earned < wanted { "capped" } else { "earned" })
-        .amount(earned)
-        .param("percent", percent)
-        .param("base", base + money.zero())
-        .param("event_credit", event_credit + money.zero());
+    let mut entry = Entry::new(
+        Kind::Cashback,
+        "cashback",
+        !earned.is_zero(),
+        if earned < wanted { "capped" } else { "earned" },
+    )
+    .amount(earned)
+    .param("percent", percent)
+    .param("base", base + money.zero())
+    .param("event_credit", event_credit + money.zero());
     if let Some(left) = cap_left {
         entry = entry.param("cap_remaining", left);
     }
@@ -408,7 +541,15 @@ fn cashback(program: &Program, customer: &Customer, cart: &Cart, line_nets: &[De
     })
 }
 
-fn tier_outcome(program: &Program, customer: &Customer, date: NaiveDate, contribution: Decimal, order_amount: Decimal, money: &Money, trace: &mut Vec<Entry>) -> Option<TierOutcome> {
+fn tier_outcome(
+    program: &Program,
+    customer: &Customer,
+    date: NaiveDate,
+    contribution: Decimal,
+    order_amount: Decimal,
+    money: &Money,
+    trace: &mut Vec<Entry>,
+) -> Option<TierOutcome> {
     if program.tiers.is_empty() {
         return None;
     }
@@ -428,33 +569,62 @@ fn tier_outcome(program: &Program, customer: &Customer, date: NaiveDate, contrib
         (before, after, None) if after > before => "upgraded",
         _ => "unchanged",
     };
-    let mut entry = Entry::new(Kind::Tier, &id(after).unwrap_or_default(), code != "unchanged", code)
-        .param("qualifying", placement.qualifying_after)
-        .param("before", id(placement.before).unwrap_or_default());
+    let mut entry = Entry::new(
+        Kind::Tier,
+        &id(after).unwrap_or_default(),
+        code != "unchanged",
+        code,
+    )
+    .param("qualifying", placement.qualifying_after)
+    .param("before", id(placement.before).unwrap_or_default());
     if let Some(next) = &next {
-        entry = entry.param("next", &next.tier).param("remaining", next.remaining);
+        entry = entry
+            .param("next", &next.tier)
+            .param("remaining", next.remaining);
     }
     trace.push(entry);
-    let commitment = after.and_then(|i| program.tiers[i].min_commitment.as_ref()).map(|c| {
-        let start = tiers::period_start(c.period, date);
-        let spent = tiers::spend_between(customer, start, date) + order_amount;
-        let remaining = (c.amount - spent).max(Decimal::ZERO) + money.zero();
-        trace.push(
-            Entry::new(Kind::Commitment, &id(after).unwrap_or_default(), remaining.is_zero(), if remaining.is_zero() { "commitment_met" } else { "commitment_open" })
+    let commitment = after
+        .and_then(|i| program.tiers[i].min_commitment.as_ref())
+        .map(|c| {
+            let start = tiers::period_start(c.period, date);
+            let spent = tiers::spend_between(customer, start, date) + order_amount;
+            let remaining = (c.amount - spent).max(Decimal::ZERO) + money.zero();
+            trace.push(
+                Entry::new(
+                    Kind::Commitment,
+                    &id(after).unwrap_or_default(),
+                    remaining.is_zero(),
+                    if remaining.is_zero() {
+                        "commitment_met"
+                    } else {
+                        "commitment_open"
+                    },
+                )
                 .param("required", c.amount)
                 .param("spent", spent)
                 .param("remaining", remaining),
-        );
-        CommitmentStatus { period: c.period, required: c.amount, spent, remaining, met: remaining.is_zero() }
-    });
+            );
+            CommitmentStatus {
+                period: c.period,
+                required: c.amount,
+                spent,
+                remaining,
+                met: remaining.is_zero(),
+            }
+        });
     Some(TierOutcome {
         before: id(placement.before),
         after: id(after),
-        pending_upgrade: placement.pending.map(|(i, effective)| PendingUpgrade { tier: program.tiers[i].id.clone(), effective }),
+        pending_upgrade: placement.pending.map(|(i, effective)| PendingUpgrade {
+            tier: program.tiers[i].id.clone(),
+            effective,
+        }),
         qualifying_before: placement.qualifying_before,
         qualifying_after: placement.qualifying_after,
         next,
-        perks: after.map(|i| program.tiers[i].perks.clone()).unwrap_or_default(),
+        perks: after
+            .map(|i| program.tiers[i].perks.clone())
+            .unwrap_or_default(),
         commitment,
     })
 }

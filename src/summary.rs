@@ -18,7 +18,13 @@ pub enum Lang {
 impl FromStr for Lang {
     type Err = String;
     fn from_str(text: &str) -> Result<Self, String> {
-        match text.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase().as_str() {
+        match text
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+            .as_str()
+        {
             "en" => Ok(Lang::En),
             "ru" => Ok(Lang::Ru),
             "hy" => Ok(Lang::Hy),
@@ -62,10 +68,14 @@ struct Words {
     event_credit: &'static str,
     decimal: char,
     group: char,
+    /// Between a heading and its list.
+    colon: &'static str,
+    /// The end of a sentence.
+    stop: &'static str,
 }
 
 const EN: Words = Words {
-    tiers_spend: "Tiers by spend",
+    tiers_spend: "Spend tiers",
     tiers_points: "Tiers by points",
     calendar_year: " in the calendar year",
     quarter: " in the quarter",
@@ -82,7 +92,7 @@ const EN: Words = Words {
     members: " for members",
     after_first: " after the first purchase",
     first_only: " on the first purchase",
-    earn: "Earn {p} points per {per}",
+    earn: "Points: {p} per {per}",
     earn_on: ", {p} per {per} on {list}",
     redeem: "Points pay up to {max}% of an order at {value} each",
     expire: " and expire after {m} months",
@@ -97,14 +107,16 @@ const EN: Words = Words {
     event_credit: "{name}: {credit}",
     decimal: '.',
     group: ',',
+    colon: ": ",
+    stop: ".",
 };
 
 const RU: Words = Words {
-    tiers_spend: "Уровни по сумме покупок",
+    tiers_spend: "Уровни по покупкам",
     tiers_points: "Уровни по баллам",
     calendar_year: " за календарный год",
     quarter: " за квартал",
-    rolling: " за последние {n} мес.",
+    rolling: " за последние месяцы ({n})",
     tier_from: "{name} от {amount}",
     percent_off: "скидка {p}%",
     amount_off: "скидка {a}",
@@ -117,10 +129,10 @@ const RU: Words = Words {
     members: " для участников клуба",
     after_first: " после первой покупки",
     first_only: " на первую покупку",
-    earn: "Начисляется баллов: {p} за каждые {per}",
+    earn: "Баллы: {p} за каждые {per}",
     earn_on: ", {p} за каждые {per} на {list}",
     redeem: "Баллами можно оплатить до {max}% заказа, 1 балл = {value}",
-    expire: "; баллы сгорают через {m} мес.",
+    expire: "; баллы сгорают через {m} месяцев",
     employee: "Сотрудники также получают личные баллы: {p} за каждые {per}",
     cashback: "{p}% возвращается на счёт в магазине",
     cap: ", до {cap} в месяц",
@@ -132,10 +144,12 @@ const RU: Words = Words {
     event_credit: "{name} — {credit}",
     decimal: ',',
     group: '\u{a0}',
+    colon: ": ",
+    stop: ".",
 };
 
 const HY: Words = Words {
-    tiers_spend: "Մակարդակներ՝ ըստ գնումների գումարի",
+    tiers_spend: "Մակարդակներ ըստ գնումների",
     tiers_points: "Մակարդակներ՝ ըստ միավորների",
     calendar_year: " օրացուցային տարվա ընթացքում",
     quarter: " եռամսյակի ընթացքում",
@@ -156,7 +170,8 @@ const HY: Words = Words {
     earn_on: ", {p}՝ յուրաքանչյուր {per}-ի համար ({list})",
     redeem: "Միավորներով կարելի է վճարել պատվերի մինչև {max}%-ը, 1 միավոր = {value}",
     expire: ", միավորները այրվում են {m} ամիս անց",
-    employee: "Աշխատակիցները նույնպես ստանում են անձնական միավորներ՝ {p} յուրաքանչյուր {per}-ի համար",
+    employee:
+        "Աշխատակիցները նույնպես ստանում են անձնական միավորներ՝ {p} յուրաքանչյուր {per}-ի համար",
     cashback: "{p}%-ը վերադառնում է խանութի հաշվին",
     cap: ", ամսական մինչև {cap}",
     membership: "«{name}» անդամակցություն՝ {period} {fee}",
@@ -167,6 +182,8 @@ const HY: Words = Words {
     event_credit: "{name}՝ {credit}",
     decimal: ',',
     group: '\u{a0}',
+    colon: " — ",
+    stop: "։",
 };
 
 const KA: Words = Words {
@@ -202,6 +219,8 @@ const KA: Words = Words {
     event_credit: "{name}: {credit}",
     decimal: ',',
     group: '\u{a0}',
+    colon: ": ",
+    stop: ".",
 };
 
 fn words(lang: Lang) -> &'static Words {
@@ -227,7 +246,9 @@ pub fn number(value: Decimal, lang: Lang) -> String {
     let words = words(lang);
     let text = value.normalize().to_string();
     let (integer, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let (sign, digits) = integer.strip_prefix('-').map_or(("", integer), |rest| ("-", rest));
+    let (sign, digits) = integer
+        .strip_prefix('-')
+        .map_or(("", integer), |rest| ("-", rest));
     let mut grouped = String::new();
     for (index, digit) in digits.chars().enumerate() {
         if index > 0 && (digits.len() - index) % 3 == 0 && digits.len() > 4 {
@@ -242,10 +263,18 @@ pub fn number(value: Decimal, lang: Lang) -> String {
     }
 }
 
+/// Words in a summary: tokens holding a letter or a digit, so that a dash is not a word.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|token| token.chars().any(char::is_alphanumeric))
+        .count()
+}
+
 /// The plain-language summary of `program` in `lang`: one short sentence per mechanism.
 pub fn summarize(program: &Program, lang: Lang) -> String {
     let w = words(lang);
     let money = |value: Decimal| format!("{} {}", number(value, lang), program.currency);
+    let sentence = |text: String| format!("{text}{}", w.stop);
     let mut sentences = Vec::new();
 
     if !program.tiers.is_empty() {
@@ -270,36 +299,76 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
                 };
                 let mut text = fill(w.tier_from, &[("name", &tier.name), ("amount", &threshold)]);
                 if let Some(percent) = tier.discount_percent.filter(|p| !p.is_zero()) {
-                    text += &format!(" ({})", fill(w.percent_off, &[("p", &number(percent, lang))]));
-                } else if let Some(multiplier) = tier.earn_multiplier.filter(|m| *m != Decimal::ONE) {
+                    text += &format!(
+                        " ({})",
+                        fill(w.percent_off, &[("p", &number(percent, lang))])
+                    );
+                } else if let Some(multiplier) = tier.earn_multiplier.filter(|m| *m != Decimal::ONE)
+                {
                     text += &format!(" (×{})", number(multiplier, lang));
                 }
                 text
             })
             .collect();
-        sentences.push(format!("{basis}{window}: {}.", list.join(", ")));
+        sentences.push(format!(
+            "{basis}{window}{}{}{}",
+            w.colon,
+            list.join(", "),
+            w.stop
+        ));
     }
 
     for rule in &program.discounts {
-        sentences.push(format!("{}: {}.", rule.name, describe_discount(rule, w, lang, &money)));
+        sentences.push(format!(
+            "{}{}{}{}",
+            rule.name,
+            w.colon,
+            describe_discount(rule, w, lang, &money),
+            w.stop
+        ));
     }
 
     if let Some(points) = &program.points {
         let earn = &points.earn;
-        let mut text = fill(w.earn, &[("p", &number(earn.points, lang)), ("per", &money(earn.per_amount))]);
+        let mut text = fill(
+            w.earn,
+            &[
+                ("p", &number(earn.points, lang)),
+                ("per", &money(earn.per_amount)),
+            ],
+        );
         for rate in &earn.categories {
-            text += &fill(w.earn_on, &[("p", &number(rate.points, lang)), ("per", &money(rate.per_amount)), ("list", &rate.categories.join(", "))]);
+            text += &fill(
+                w.earn_on,
+                &[
+                    ("p", &number(rate.points, lang)),
+                    ("per", &money(rate.per_amount)),
+                    ("list", &rate.categories.join(", ")),
+                ],
+            );
         }
-        sentences.push(format!("{text}."));
+        sentences.push(sentence(text));
         if let Some(employee) = &points.employee_earn {
-            sentences.push(format!("{}.", fill(w.employee, &[("p", &number(employee.points, lang)), ("per", &money(employee.per_amount))])));
+            sentences.push(sentence(fill(
+                w.employee,
+                &[
+                    ("p", &number(employee.points, lang)),
+                    ("per", &money(employee.per_amount)),
+                ],
+            )));
         }
         if !points.value_per_point.is_zero() {
-            let mut text = fill(w.redeem, &[("max", &number(points.max_redeem_percent, lang)), ("value", &money(points.value_per_point))]);
+            let mut text = fill(
+                w.redeem,
+                &[
+                    ("max", &number(points.max_redeem_percent, lang)),
+                    ("value", &money(points.value_per_point)),
+                ],
+            );
             if let Some(months) = points.expiry_months {
                 text += &fill(w.expire, &[("m", &months.to_string())]);
             }
-            sentences.push(format!("{text}."));
+            sentences.push(sentence(text));
         }
     }
 
@@ -309,19 +378,38 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
             if let Some(cap) = cashback.cap_per_month {
                 text += &fill(w.cap, &[("cap", &money(cap))]);
             }
-            sentences.push(format!("{text}."));
+            sentences.push(sentence(text));
         }
     }
     for event in &program.events {
         if event.points > 0 {
-            sentences.push(format!("{}.", fill(w.event_points, &[("name", &event.name), ("points", &number(event.points.into(), lang))])));
+            sentences.push(sentence(fill(
+                w.event_points,
+                &[
+                    ("name", &event.name),
+                    ("points", &number(event.points.into(), lang)),
+                ],
+            )));
         }
         if let Some(credit) = event.credit {
-            let mut text = fill(w.event_credit, &[("name", &event.name), ("credit", &money(credit))]);
-            if let Some(cap) = program.cashback.as_ref().and_then(|c| c.cap_per_month).filter(|_| program.cashback.as_ref().is_some_and(|c| c.percent.is_zero())) {
+            let mut text = fill(
+                w.event_credit,
+                &[("name", &event.name), ("credit", &money(credit))],
+            );
+            if let Some(cap) = program
+                .cashback
+                .as_ref()
+                .and_then(|c| c.cap_per_month)
+                .filter(|_| {
+                    program
+                        .cashback
+                        .as_ref()
+                        .is_some_and(|c| c.percent.is_zero())
+                })
+            {
                 text += &fill(w.cap, &[("cap", &money(cap))]);
             }
-            sentences.push(format!("{text}."));
+            sentences.push(sentence(text));
         }
     }
     if let Some(membership) = &program.membership {
@@ -330,24 +418,54 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
             Period::Quarter => w.quarter_period,
             Period::Year => w.year,
         };
-        sentences.push(format!("{}.", fill(w.membership, &[("name", &membership.name), ("fee", &money(membership.fee)), ("period", period)])));
+        sentences.push(sentence(fill(
+            w.membership,
+            &[
+                ("name", &membership.name),
+                ("fee", &money(membership.fee)),
+                ("period", period),
+            ],
+        )));
     }
     sentences.join(" ")
 }
 
-fn describe_discount(rule: &DiscountRule, w: &Words, lang: Lang, money: &dyn Fn(Decimal) -> String) -> String {
+fn describe_discount(
+    rule: &DiscountRule,
+    w: &Words,
+    lang: Lang,
+    money: &dyn Fn(Decimal) -> String,
+) -> String {
     let mut text = match &rule.value {
-        DiscountValue::Percent { percent } => fill(w.percent_off, &[("p", &number(*percent, lang))]),
+        DiscountValue::Percent { percent } => {
+            fill(w.percent_off, &[("p", &number(*percent, lang))])
+        }
         DiscountValue::Fixed { amount } => fill(w.amount_off, &[("a", &money(*amount))]),
-        DiscountValue::FixedPerUnit { amount } => fill(w.amount_off_each, &[("a", &money(*amount))]),
+        DiscountValue::FixedPerUnit { amount } => {
+            fill(w.amount_off_each, &[("a", &money(*amount))])
+        }
         DiscountValue::TierPercent => w.tier_discount.to_string(),
         DiscountValue::SpendSteps { steps, .. } => steps
             .iter()
-            .map(|step| fill(w.step, &[("p", &number(step.percent, lang)), ("from", &money(step.from))]))
+            .map(|step| {
+                fill(
+                    w.step,
+                    &[
+                        ("p", &number(step.percent, lang)),
+                        ("from", &money(step.from)),
+                    ],
+                )
+            })
             .collect::<Vec<_>>()
             .join(", "),
     };
-    let listed: Vec<&str> = rule.scope.categories.iter().chain(&rule.scope.skus).map(String::as_str).collect();
+    let listed: Vec<&str> = rule
+        .scope
+        .categories
+        .iter()
+        .chain(&rule.scope.skus)
+        .map(String::as_str)
+        .collect();
     if !listed.is_empty() {
         text += &fill(w.on, &[("list", &listed.join(", "))]);
     }

@@ -64,7 +64,10 @@ pub fn qualifying(program: &Program, customer: &Customer, as_of: NaiveDate) -> D
 
 /// The highest tier whose threshold `value` reaches.
 pub fn tier_for(program: &Program, value: Decimal) -> Option<usize> {
-    program.tiers.iter().rposition(|tier| tier.threshold <= value)
+    program
+        .tiers
+        .iter()
+        .rposition(|tier| tier.threshold <= value)
 }
 
 /// Where the customer stands before and after one order.
@@ -79,7 +82,12 @@ pub struct Placement {
 }
 
 /// Places the customer, counting `contribution` from the current order on `date`.
-pub fn place(program: &Program, customer: &Customer, date: NaiveDate, contribution: Decimal) -> Placement {
+pub fn place(
+    program: &Program,
+    customer: &Customer,
+    date: NaiveDate,
+    contribution: Decimal,
+) -> Placement {
     let qualifying_before = qualifying(program, customer, date);
     let qualifying_after = qualifying_before + contribution;
     let before = match &customer.tier {
@@ -128,8 +136,14 @@ mod tests {
     fn windows_start_where_expected() {
         let as_of = day("2026-08-15");
         assert_eq!(window_start(Window::CalendarYear, as_of), day("2026-01-01"));
-        assert_eq!(window_start(Window::CalendarQuarter, as_of), day("2026-07-01"));
-        assert_eq!(window_start(Window::RollingMonths { months: 12 }, as_of), day("2025-08-16"));
+        assert_eq!(
+            window_start(Window::CalendarQuarter, as_of),
+            day("2026-07-01")
+        );
+        assert_eq!(
+            window_start(Window::RollingMonths { months: 12 }, as_of),
+            day("2025-08-16")
+        );
         assert_eq!(window_start(Window::Lifetime, as_of), NaiveDate::MIN);
     }
 
@@ -140,7 +154,13 @@ mod tests {
 
     #[test]
     fn percent_of_is_floored_and_capped() {
-        assert_eq!(percent_of(Decimal::from(2), Decimal::from(3)).to_string(), "66.6");
-        assert_eq!(percent_of(Decimal::from(5), Decimal::from(3)), Decimal::ONE_HUNDRED);
+        assert_eq!(
+            percent_of(Decimal::from(2), Decimal::from(3)).to_string(),
+            "66.6"
+        );
+        assert_eq!(
+            percent_of(Decimal::from(5), Decimal::from(3)),
+            Decimal::ONE_HUNDRED
+        );
     }
 }

@@ -29,7 +29,11 @@ pub fn non_negative_amount(money: &Money, value: Decimal, path: &str) -> Result<
 
 pub fn amount_in_range(value: Decimal, path: &str) -> Result<()> {
     if value.is_sign_negative() && !value.is_zero() {
-        return Err(Error::new(ErrorCode::OutOfRange, path, format!("{value} is negative")));
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            path,
+            format!("{value} is negative"),
+        ));
     }
     if value > MAX_AMOUNT {
         return Err(Error::new(
@@ -55,7 +59,11 @@ pub fn percent(value: Decimal, path: &str) -> Result<()> {
 pub fn positive(value: Decimal, path: &str) -> Result<()> {
     amount_in_range(value, path)?;
     if value.is_zero() {
-        return Err(Error::new(ErrorCode::OutOfRange, path, "must be greater than zero"));
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            path,
+            "must be greater than zero",
+        ));
     }
     Ok(())
 }
@@ -111,7 +119,11 @@ pub fn unique_ids<'a>(
 }
 
 pub fn overflow(path: &str) -> Error {
-    Error::new(ErrorCode::Overflow, path, "the arithmetic on this value overflowed")
+    Error::new(
+        ErrorCode::Overflow,
+        path,
+        "the arithmetic on this value overflowed",
+    )
 }
 
 #[cfg(test)]
@@ -126,7 +138,13 @@ mod tests {
     #[test]
     fn percent_rejects_negative_and_over_a_hundred() {
         assert!(percent(Decimal::from(100), "p").is_ok());
-        assert_eq!(percent(Decimal::from(101), "p").unwrap_err().code, ErrorCode::OutOfRange);
-        assert_eq!(percent(Decimal::from(-1), "p").unwrap_err().code, ErrorCode::OutOfRange);
+        assert_eq!(
+            percent(Decimal::from(101), "p").unwrap_err().code,
+            ErrorCode::OutOfRange
+        );
+        assert_eq!(
+            percent(Decimal::from(-1), "p").unwrap_err().code,
+            ErrorCode::OutOfRange
+        );
     }
 }

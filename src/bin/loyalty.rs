@@ -1,6 +1,7 @@
 //! The `loyalty` command: validate programs, quote carts and explain programs in plain words.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use loyalty::summary::word_count;
 use loyalty::{from_json, quote, summarize, Error, ErrorCode, Lang, Program, Quote, Request};
 use serde::Serialize;
 use std::io::Read;
@@ -91,7 +92,7 @@ fn run(cli: &Cli) -> Result<String, Error> {
             let summary = summarize(&program, *lang);
             Ok(match cli.format {
                 Format::Json => json(
-                    &serde_json::json!({"lang": lang, "summary": summary, "words": summary.split_whitespace().count()}),
+                    &serde_json::json!({"lang": lang, "summary": summary, "words": word_count(&summary)}),
                 ),
                 Format::Text => summary,
             })
