@@ -31,7 +31,7 @@ pub fn balance(lots: &[PointLot], rules: &Points, on: NaiveDate) -> u64 {
 pub fn next_expiry(lots: &[PointLot], rules: &Points, on: NaiveDate) -> Option<(NaiveDate, u64)> {
     let next = lots
         .iter()
-        .filter(|lot| lot.earned <= on)
+        .filter(|lot| lot.earned <= on && lot.points > 0)
         .filter_map(|lot| expiry(lot, rules))
         .filter(|end| on < *end)
         .min()?;

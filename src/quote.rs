@@ -7,7 +7,7 @@ use crate::error::Result;
 use crate::margin::{self, Margin};
 use crate::money::{allocate, Money};
 use crate::points::{self, Earned, Redemption};
-use crate::program::{EarnBase, EarnRule, Period, Program};
+use crate::program::{EarnBase, EarnRule, Period, Program, Qualifier};
 use crate::promo;
 use crate::tiers::{self, percent_of};
 use crate::trace::{Entry, Kind};
@@ -184,7 +184,7 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
         .iter()
         .map(|line| money.round(line.unit_price * Decimal::from(line.quantity)))
         .collect();
-    let subtotal: Decimal = line_subtotals.iter().copied().sum::<Decimal>() + money.zero();
+    let subtotal = money.round(line_subtotals.iter().copied().sum());
     let tier_at_order = tiers::place(program, customer, cart.date, Decimal::ZERO).before;
     let promo_check = promo::check(program, cart, &money);
     let outcome = discounts::apply(&Context {
@@ -201,7 +201,7 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
     trace.extend(promo_check.as_ref().map(|check| check.entry.clone()));
     trace.extend(outcome.trace);
 
-    let discount_total: Decimal = outcome.per_line.iter().copied().sum::<Decimal>() + money.zero();
+    let discount_total = money.round(outcome.per_line.iter().copied().sum());
     let after_discounts = subtotal - discount_total;
     let line_nets: Vec<Decimal> = line_subtotals
         .iter()
@@ -270,8 +270,8 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
     let cashback = cashback(program, customer, cart, &line_nets, &money, &mut trace);
 
     let contribution = match program.tier_rules.qualifies_on {
-        crate::program::Qualifier::Spend => after_discounts,
-        crate::program::Qualifier::Points => Decimal::from(points_earned),
+        Qualifier::Spend => after_discounts,
+        Qualifier::Points => Decimal::from(points_earned),
     };
     let tier = tier_outcome(
         program,
@@ -313,9 +313,9 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
             quantity: line.quantity,
             unit_price: line.unit_price,
             subtotal: line_subtotals[index],
-            discount: outcome.per_line[index] + money.zero(),
+            discount: money.round(outcome.per_line[index]),
             points_value: points_split[index],
-            total: line_nets[index] - points_split[index] + money.zero(),
+            total: money.round(line_nets[index] - points_split[index]),
             discounts: shares,
         });
     }
@@ -518,8 +518,8 @@ fn cashback(
         .sum();
     let cap_left = rules
         .and_then(|r| r.cap_per_month)
-        .map(|cap| (cap - earned_this_month).max(Decimal::ZERO) + money.zero());
-    let earned = cap_left.map_or(wanted, |left| wanted.min(left)) + money.zero();
+        .map(|cap| money.round((cap - earned_this_month).max(Decimal::ZERO)));
+    let earned = money.round(cap_left.map_or(wanted, |left| wanted.min(left)));
     let mut entry = Entry::new(
         Kind::Cashback,
         "cashback",
@@ -528,8 +528,8 @@ fn cashback(
     )
     .amount(earned)
     .param("percent", percent)
-    .param("base", base + money.zero())
-    .param("event_credit", event_credit + money.zero());
+    .param("base", money.round(base))
+    .param("event_credit", money.round(event_credit));
     if let Some(left) = cap_left {
         entry = entry.param("cap_remaining", left);
     }
@@ -537,7 +537,7 @@ fn cashback(
     Some(CashbackOutcome {
         earned,
         cap_remaining: cap_left.map(|left| left - earned),
-        store_credit_after: customer.store_credit.unwrap_or(Decimal::ZERO) + earned + money.zero(),
+        store_credit_after: money.round(customer.store_credit.unwrap_or(Decimal::ZERO) + earned),
     })
 }
 
@@ -553,7 +553,14 @@ fn tier_outcome(
     if program.tiers.is_empty() {
         return None;
     }
-    let placement = tiers::place(program, customer, date, contribution);
+    // Spend is money, in minor units; points are whole numbers already.
+    let in_units = |value: Decimal| match program.tier_rules.qualifies_on {
+        Qualifier::Spend => money.round(value),
+        Qualifier::Points => value,
+    };
+    let mut placement = tiers::place(program, customer, date, contribution);
+    placement.qualifying_before = in_units(placement.qualifying_before);
+    placement.qualifying_after = in_units(placement.qualifying_after);
     let id = |index: Option<usize>| index.map(|i| program.tiers[i].id.clone());
     let after = placement.after;
     let next_index = after.map_or(0, |i| i + 1);
@@ -561,7 +568,7 @@ fn tier_outcome(
         tier: tier.id.clone(),
         name: tier.name.clone(),
         threshold: tier.threshold,
-        remaining: (tier.threshold - placement.qualifying_after).max(Decimal::ZERO),
+        remaining: in_units((tier.threshold - placement.qualifying_after).max(Decimal::ZERO)),
         percent: percent_of(placement.qualifying_after, tier.threshold),
     });
     let code = match (placement.before, after, placement.pending) {
@@ -588,7 +595,7 @@ fn tier_outcome(
         .map(|c| {
             let start = tiers::period_start(c.period, date);
             let spent = tiers::spend_between(customer, start, date) + order_amount;
-            let remaining = (c.amount - spent).max(Decimal::ZERO) + money.zero();
+            let remaining = money.round((c.amount - spent).max(Decimal::ZERO));
             trace.push(
                 Entry::new(
                     Kind::Commitment,

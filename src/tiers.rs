@@ -117,11 +117,13 @@ pub fn place(
 /// The share of `target` that `value` reaches, in %, rounded down to one decimal and at most 100.
 pub fn percent_of(value: Decimal, target: Decimal) -> Decimal {
     if target <= Decimal::ZERO {
-        return Decimal::ONE_HUNDRED;
+        return Decimal::new(1000, 1);
     }
-    let share = (value * Decimal::ONE_HUNDRED / target)
-        .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::ToZero);
-    share.min(Decimal::ONE_HUNDRED)
+    let mut share = (value * Decimal::ONE_HUNDRED / target)
+        .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::ToZero)
+        .min(Decimal::ONE_HUNDRED);
+    share.rescale(1);
+    share
 }
 
 #[cfg(test)]

@@ -1,0 +1,137 @@
+//! Property tests of the quote's invariants, on a program that uses every mechanism.
+
+use loyalty::{quote, Quote, Request};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+const CURRENCIES: [(&str, u32); 3] = [("USD", 2), ("JPY", 0), ("KWD", 3)];
+const CATEGORIES: [&str; 5] = ["books", "gadgets", "food", "home", "toys"];
+
+fn everything(currency: &str) -> Value {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/programs/everything.json")).unwrap();
+    let mut program: Value = serde_json::from_str(&text).unwrap();
+    program["currency"] = json!(currency);
+    program
+}
+
+fn line_strategy(units: u32) -> impl Strategy<Value = Value> {
+    (0usize..5, 0i64..200_000, 1u32..5, any::<bool>(), 0u8..100).prop_map(move |(category, minor, quantity, promotional, cost_share)| {
+        let price = Decimal::new(minor, units);
+        let cost = Decimal::new(minor * i64::from(cost_share) / 100, units);
+        json!({"sku": format!("SKU-{category}-{minor}"), "category": CATEGORIES[category], "unit_price": price.to_string(),
+               "quantity": quantity, "promotional": promotional, "unit_cost": cost.to_string()})
+    })
+}
+
+prop_compose! {
+    fn request_parts()(currency in 0usize..3)(
+        currency in Just(currency),
+        lines in prop::collection::vec(line_strategy(CURRENCIES[currency].1), 0..12),
+        extra in line_strategy(CURRENCIES[currency].1),
+        spend in 0i64..800_000,
+        balance in 0u64..20_000,
+        redeem in 0u64..30_000,
+        code in prop::option::of(Just("save20")),
+        member in any::<bool>(),
+        employee in any::<bool>(),
+        reviews in 0u32..3,
+        last_purchase_days in 0i64..400,
+    ) -> (Value, Value, Value, Value) {
+        let (code_name, units) = CURRENCIES[currency];
+        let mut customer = json!({
+            "spend": [{"date": "2026-06-01", "amount": Decimal::new(spend * 10i64.pow(units) / 100, units).to_string()}],
+            "points": [{"points": balance, "earned": "2026-05-01"}],
+            "first_purchase_made": true,
+            "last_purchase": (chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap() - chrono::Duration::days(last_purchase_days)).to_string(),
+        });
+        if member { customer["member_until"] = json!("2026-12-31"); }
+        if employee { customer["employee_id"] = json!("E-1"); }
+        let events = if reviews > 0 { json!([{"id": "review", "count": reviews}]) } else { json!([]) };
+        let cart = json!({"date": "2026-11-22", "lines": lines, "redeem_points": redeem, "promo_code": code, "events": events});
+        (everything(code_name), customer, cart, extra)
+    }
+}
+
+fn run(program: &Value, customer: &Value, cart: &Value) -> Quote {
+    let request: Request = serde_json::from_value(json!({"program": program, "customer": customer, "cart": cart})).unwrap();
+    quote(&request).unwrap()
+}
+
+fn is_minor(amount: Decimal, units: u32) -> bool {
+    amount.scale() == units
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn totals_are_never_negative_and_no_line_discount_exceeds_its_price((program, customer, cart, _) in request_parts()) {
+        let q = run(&program, &customer, &cart);
+        prop_assert!(q.payable >= Decimal::ZERO);
+        for line in &q.lines {
+            prop_assert!(line.discount <= line.subtotal, "{} > {}", line.discount, line.subtotal);
+            prop_assert!(line.total >= Decimal::ZERO);
+        }
+    }
+
+    #[test]
+    fn allocations_add_up_exactly((program, customer, cart, _) in request_parts()) {
+        let q = run(&program, &customer, &cart);
+        prop_assert_eq!(q.lines.iter().map(|l| l.discount).sum::<Decimal>(), q.discount_total);
+        prop_assert_eq!(q.lines.iter().map(|l| l.points_value).sum::<Decimal>(), q.points_value);
+        for discount in &q.discounts {
+            let shares: Decimal = q.lines.iter().flat_map(|l| &l.discounts).filter(|s| s.rule == discount.rule).map(|s| s.amount).sum();
+            prop_assert_eq!(shares, discount.amount, "rule {}", discount.rule);
+        }
+        prop_assert_eq!(q.subtotal - q.discount_total - q.points_value, q.payable);
+        prop_assert_eq!(q.lines.iter().map(|l| l.total).sum::<Decimal>(), q.payable);
+    }
+
+    #[test]
+    fn redemption_never_exceeds_the_cap_or_the_balance((program, customer, cart, _) in request_parts()) {
+        let q = run(&program, &customer, &cart);
+        let points = q.points.unwrap();
+        prop_assert!(points.redeemed <= points.redeem_cap);
+        prop_assert!(points.redeemed <= points.balance_before);
+        prop_assert!(points.redeemed <= points.requested);
+        prop_assert!(q.points_value <= points.redeem_cap_amount);
+    }
+
+    #[test]
+    fn quotes_are_deterministic((program, customer, cart, _) in request_parts()) {
+        let first = serde_json::to_string(&run(&program, &customer, &cart)).unwrap();
+        let second = serde_json::to_string(&run(&program, &customer, &cart)).unwrap();
+        prop_assert_eq!(first, second);
+    }
+
+    #[test]
+    fn amounts_are_always_in_minor_units((program, customer, cart, _) in request_parts()) {
+        let q = run(&program, &customer, &cart);
+        let units = q.minor_units;
+        let mut amounts = vec![q.subtotal, q.discount_total, q.after_discounts, q.points_value, q.payable];
+        for line in &q.lines {
+            amounts.extend([line.subtotal, line.discount, line.points_value, line.total]);
+            amounts.extend(line.discounts.iter().map(|s| s.amount));
+        }
+        amounts.extend(q.discounts.iter().map(|d| d.amount));
+        if let Some(cashback) = &q.cashback { amounts.extend([cashback.earned, cashback.store_credit_after]); }
+        if let Some(tier) = &q.tier {
+            amounts.extend([tier.qualifying_before, tier.qualifying_after]);
+            amounts.extend(tier.next.as_ref().map(|next| next.remaining));
+        }
+        if let Some(margin) = &q.margin { amounts.extend([margin.cost, margin.give_away]); }
+        for amount in amounts {
+            prop_assert!(is_minor(amount, units), "{} is not in {} minor units: {}", amount, units, serde_json::to_string(&q).unwrap());
+        }
+    }
+
+    #[test]
+    fn points_never_fall_when_a_line_is_added((program, customer, cart, extra) in request_parts()) {
+        let before = run(&program, &customer, &cart).points.unwrap().earned;
+        let mut bigger = cart.clone();
+        bigger["lines"].as_array_mut().unwrap().push(extra);
+        let after = run(&program, &customer, &bigger).points.unwrap().earned;
+        prop_assert!(after >= before, "{} points fell to {}", before, after);
+    }
+}
