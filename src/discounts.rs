@@ -203,7 +203,9 @@ fn split(ctx: &Context, candidate: &Candidate, remaining: &[Decimal]) -> Vec<(us
         Rate::PerUnit(amount) => candidate
             .lines
             .iter()
-            .map(|&i| money.round((amount * Decimal::from(ctx.cart.lines[i].quantity)).min(remaining[i])))
+            .map(|&i| {
+                money.round((amount * Decimal::from(ctx.cart.lines[i].quantity)).min(remaining[i]))
+            })
             .collect(),
     };
     candidate

@@ -9,7 +9,11 @@ const CURRENCIES: [(&str, u32); 3] = [("USD", 2), ("JPY", 0), ("KWD", 3)];
 const CATEGORIES: [&str; 5] = ["books", "gadgets", "food", "home", "toys"];
 
 fn everything(currency: &str) -> Value {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/programs/everything.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/programs/everything.json"
+    ))
+    .unwrap();
     let mut program: Value = serde_json::from_str(&text).unwrap();
     program["currency"] = json!(currency);
     program
@@ -54,7 +58,9 @@ prop_compose! {
 }
 
 fn run(program: &Value, customer: &Value, cart: &Value) -> Quote {
-    let request: Request = serde_json::from_value(json!({"program": program, "customer": customer, "cart": cart})).unwrap();
+    let request: Request =
+        serde_json::from_value(json!({"program": program, "customer": customer, "cart": cart}))
+            .unwrap();
     quote(&request).unwrap()
 }
 

@@ -1,0 +1,379 @@
+//! Every kind of bad input is refused with a stable code, the field's path and a message.
+
+use loyalty::{from_json, quote, ErrorCode, Lang, Program, Request};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn base_request() -> Value {
+    json!({
+        "program": {
+            "version": 1, "id": "p", "name": "P", "currency": "USD",
+            "tiers": [
+                {"id": "a", "name": "A", "threshold": "0"},
+                {"id": "b", "name": "B", "threshold": "100.00", "discount_percent": "5"},
+                {"id": "c", "name": "C", "threshold": "500.00", "discount_percent": "10"}
+            ],
+            "discounts": [{"id": "tier", "name": "Tier", "value": {"type": "tier_percent"}}],
+            "promo_codes": [{"code": "X", "valid_from": "2026-01-01", "valid_until": "2026-12-31"}],
+            "points": {"earn": {"points": "1", "per_amount": "1.00"}, "value_per_point": "0.01"}
+        },
+        "customer": {"tier": "b"},
+        "cart": {"date": "2026-11-22", "lines": [{"sku": "A", "unit_price": "10.00", "quantity": 1}]}
+    })
+}
+
+/// Sets the field at a dotted path (numbers index arrays) and returns the refusal.
+fn refused(path: &str, value: Value) -> loyalty::Error {
+    let mut request = base_request();
+    let mut node = &mut request;
+    let keys: Vec<&str> = path.split('.').collect();
+    for key in &keys[..keys.len() - 1] {
+        node = match key.parse::<usize>() {
+            Ok(index) => &mut node[index],
+            Err(_) => &mut node[*key],
+        };
+    }
+    let last = keys[keys.len() - 1];
+    match last.parse::<usize>() {
+        Ok(index) => node[index] = value,
+        Err(_) => node[last] = value,
+    }
+    let text = request.to_string();
+    match from_json::<Request>(&text) {
+        Err(error) => error,
+        Ok(request) => quote(&request).expect_err("the request should be refused"),
+    }
+}
+
+fn assert_refused(path: &str, value: Value, code: ErrorCode, error_path: &str) {
+    let error = refused(path, value);
+    assert_eq!(
+        (error.code, error.path.as_str()),
+        (code, error_path),
+        "{error}"
+    );
+    assert!(!error.message.is_empty());
+}
+
+#[test]
+fn the_base_request_is_valid() {
+    let request: Request = from_json(&base_request().to_string()).unwrap();
+    assert_eq!(quote(&request).unwrap().payable.to_string(), "9.50");
+}
+
+#[test]
+fn unknown_fields_and_wrong_types() {
+    assert_refused(
+        "cart.lines.0.colour",
+        json!("red"),
+        ErrorCode::UnknownField,
+        "cart.lines[0].colour",
+    );
+    assert_refused(
+        "cart.lines.0.quantity",
+        json!("two"),
+        ErrorCode::WrongType,
+        "cart.lines[0].quantity",
+    );
+    assert_refused(
+        "cart.lines.0.unit_price",
+        json!(10.5),
+        ErrorCode::WrongType,
+        "cart.lines[0].unit_price",
+    );
+    assert_refused(
+        "program.tiers.1.threshold",
+        json!(true),
+        ErrorCode::WrongType,
+        "program.tiers[1].threshold",
+    );
+    assert_refused(
+        "cart.date",
+        json!("22/11/2026"),
+        ErrorCode::InvalidValue,
+        "cart.date",
+    );
+    assert_refused(
+        "program.discounts.0.value",
+        json!({"type": "bogus"}),
+        ErrorCode::InvalidValue,
+        "program.discounts[0].value.type",
+    );
+}
+
+#[test]
+fn missing_fields_and_empty_values() {
+    let mut request = base_request();
+    request["cart"].as_object_mut().unwrap().remove("date");
+    let error = from_json::<Request>(&request.to_string()).unwrap_err();
+    assert_eq!(
+        (error.code, error.path.as_str()),
+        (ErrorCode::MissingField, "cart")
+    );
+    assert_refused(
+        "program.discounts.0.value",
+        json!({"type": "spend_steps", "steps": []}),
+        ErrorCode::Empty,
+        "program.discounts[0].value.steps",
+    );
+    assert_refused(
+        "cart.lines.0.sku",
+        json!(" "),
+        ErrorCode::Empty,
+        "cart.lines[0].sku",
+    );
+    assert_refused("program.id", json!(""), ErrorCode::Empty, "program.id");
+}
+
+#[test]
+fn out_of_range_rates_and_amounts() {
+    assert_refused(
+        "program.tiers.1.discount_percent",
+        json!("-5"),
+        ErrorCode::OutOfRange,
+        "program.tiers[1].discount_percent",
+    );
+    assert_refused(
+        "program.tiers.1.discount_percent",
+        json!("100.01"),
+        ErrorCode::OutOfRange,
+        "program.tiers[1].discount_percent",
+    );
+    assert_refused(
+        "program.points.earn.per_amount",
+        json!("0"),
+        ErrorCode::OutOfRange,
+        "program.points.earn.per_amount",
+    );
+    assert_refused(
+        "cart.lines.0.unit_price",
+        json!("1000000000000000000000"),
+        ErrorCode::OutOfRange,
+        "cart.lines[0].unit_price",
+    );
+    // 10^30 does not even fit rust_decimal's 96 bits: refused while reading, with its path.
+    assert_refused(
+        "cart.lines.0.unit_price",
+        json!("1000000000000000000000000000000"),
+        ErrorCode::InvalidValue,
+        "cart.lines[0].unit_price",
+    );
+    assert_refused(
+        "cart.lines.0.unit_price",
+        json!("10.001"),
+        ErrorCode::TooPrecise,
+        "cart.lines[0].unit_price",
+    );
+    assert_refused(
+        "cart.lines.0.quantity",
+        json!(0),
+        ErrorCode::OutOfRange,
+        "cart.lines[0].quantity",
+    );
+    assert_refused(
+        "cart.redeem_points",
+        json!(u64::MAX),
+        ErrorCode::OutOfRange,
+        "cart.redeem_points",
+    );
+}
+
+#[test]
+fn structural_mistakes_in_programs() {
+    assert_refused(
+        "program.tiers.2.threshold",
+        json!("100.00"),
+        ErrorCode::NotIncreasing,
+        "program.tiers[2].threshold",
+    );
+    assert_refused(
+        "program.currency",
+        json!("XYZ"),
+        ErrorCode::UnknownCurrency,
+        "program.currency",
+    );
+    assert_refused(
+        "program.version",
+        json!(2),
+        ErrorCode::UnsupportedVersion,
+        "program.version",
+    );
+    assert_refused(
+        "program.promo_codes.0.valid_until",
+        json!("2025-01-01"),
+        ErrorCode::DatesOutOfOrder,
+        "program.promo_codes[0].valid_until",
+    );
+    assert_refused(
+        "program.tiers.2.id",
+        json!("a"),
+        ErrorCode::DuplicateId,
+        "program.tiers[2].id",
+    );
+    assert_refused(
+        "customer.tier",
+        json!("z"),
+        ErrorCode::UnknownReference,
+        "customer.tier",
+    );
+    assert_refused(
+        "cart.events",
+        json!([{"id": "nothing"}]),
+        ErrorCode::UnknownReference,
+        "cart.events[0].id",
+    );
+}
+
+#[test]
+fn oversized_and_deeply_nested_input_is_refused_without_a_panic() {
+    let line = r#"{"sku":"A","unit_price":"1.00","quantity":1},"#;
+    let lines = line.repeat(50 * 1024 * 1024 / line.len());
+    let text = format!(
+        r#"{{"date":"2026-11-22","lines":[{}]}}"#,
+        lines.trim_end_matches(',')
+    );
+    assert!(text.len() > 50_000_000);
+    assert_eq!(
+        from_json::<loyalty::Cart>(&text).unwrap_err().code,
+        ErrorCode::TooLarge
+    );
+
+    let many: Vec<Value> = (0..10_001)
+        .map(|_| json!({"sku": "A", "unit_price": "1.00", "quantity": 1}))
+        .collect();
+    assert_refused("cart.lines", json!(many), ErrorCode::TooLarge, "cart.lines");
+
+    let deep = format!(
+        "{{\"program\": {}{}}}",
+        "{\"a\":".repeat(10_000),
+        "}".repeat(10_001)
+    );
+    assert!(from_json::<Request>(&deep).is_err());
+}
+
+#[test]
+fn a_simple_program_is_summarised_within_fifty_words_in_every_language() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/programs/retail.json"
+    ))
+    .unwrap();
+    let program: Program = from_json(&text).unwrap();
+    for lang in [Lang::En, Lang::Ru, Lang::Hy, Lang::Ka] {
+        let summary = loyalty::summarize(&program, lang);
+        let words = loyalty::summary::word_count(&summary);
+        assert!(words <= 50, "{lang:?}: {words} words: {summary}");
+        assert!(
+            summary.contains("20%"),
+            "{lang:?} names the redemption cap: {summary}"
+        );
+    }
+    assert!(loyalty::summarize(&program, Lang::Ka).contains("ქულები"));
+    assert!(!loyalty::summarize(&program, Lang::Ka).contains("Points"));
+}
+
+fn arbitrary_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(|f| json!(f)),
+        "[a-z0-9.\\-]{0,12}".prop_map(Value::from),
+        prop_oneof![
+            Just("-1"),
+            Just("1e30"),
+            Just("0"),
+            Just("99999999999999999999999999999"),
+            Just("2026-02-30"),
+            Just("NaN")
+        ]
+        .prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
+            prop::collection::btree_map("[a-z_]{1,10}", inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Every node of a JSON tree, as a path of keys and indexes.
+fn node_paths(value: &Value, prefix: Vec<String>, out: &mut Vec<Vec<String>>) {
+    out.push(prefix.clone());
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .for_each(|(k, v)| node_paths(v, [prefix.clone(), vec![k.clone()]].concat(), out)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| node_paths(v, [prefix.clone(), vec![i.to_string()]].concat(), out)),
+        _ => {}
+    }
+}
+
+fn fixture_requests() -> &'static [Value] {
+    static REQUESTS: std::sync::OnceLock<Vec<Value>> = std::sync::OnceLock::new();
+    REQUESTS.get_or_init(load_fixture_requests)
+}
+
+fn load_fixture_requests() -> Vec<Value> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/quotes");
+    let mut requests = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let fixture: Value =
+            serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        let program = match &fixture["program"] {
+            Value::String(name) => serde_json::from_str(
+                &std::fs::read_to_string(format!(
+                    "{}/examples/programs/{name}.json",
+                    env!("CARGO_MANIFEST_DIR")
+                ))
+                .unwrap(),
+            )
+            .unwrap(),
+            inline => inline.clone(),
+        };
+        requests.push(json!({"program": program, "customer": fixture.get("customer").cloned().unwrap_or(json!({})), "cart": fixture["cart"]}));
+    }
+    requests.sort_by_key(|r| r.to_string());
+    requests
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Fuzz-style: arbitrary JSON never panics validation or quoting.
+    #[test]
+    fn arbitrary_json_never_panics(value in arbitrary_json()) {
+        let text = value.to_string();
+        let _ = from_json::<Program>(&text).map(|p| p.validate());
+        if let Ok(request) = from_json::<Request>(&text) {
+            let _ = quote(&request);
+        }
+    }
+
+    /// Fuzz-style: a real request with one node replaced by arbitrary JSON is quoted or refused, never a panic.
+    #[test]
+    fn mutated_requests_never_panic(which in any::<prop::sample::Index>(), node in any::<prop::sample::Index>(), replacement in arbitrary_json()) {
+        let requests = fixture_requests();
+        let mut request = requests[which.index(requests.len())].clone();
+        let mut paths = Vec::new();
+        node_paths(&request, Vec::new(), &mut paths);
+        let path = &paths[node.index(paths.len())];
+        if let Some(target) = path.iter().try_fold(&mut request, |v, key| match key.parse::<usize>() {
+            Ok(i) if v.is_array() => v.get_mut(i),
+            _ => v.get_mut(key.as_str()),
+        }) {
+            *target = replacement;
+        }
+        match from_json::<Request>(&request.to_string()) {
+            Ok(parsed) => match quote(&parsed) {
+                Ok(q) => prop_assert!(q.payable >= rust_decimal::Decimal::ZERO),
+                Err(error) => prop_assert!(!error.message.is_empty()),
+            },
+            Err(error) => prop_assert!(!error.message.is_empty()),
+        }
+    }
+}
