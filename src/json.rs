@@ -18,23 +18,103 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
             ),
         ));
     }
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        classify(error.into_inner(), path)
-    })?;
-    deserializer
-        .end()
-        .map_err(|error| classify(error, String::new()))?;
-    Ok(value)
+    serde_json::from_str(text).map_err(|error| {
+        let path = path_at(text, offset_of(text, error.line(), error.column()));
+        classify(error, path)
+    })
 }
 
 fn classify(error: serde_json::Error, path: String) -> Error {
-    if (error.is_syntax() || error.is_eof()) && !error.to_string().contains("recursion limit") {
-        return Error::new(ErrorCode::InvalidJson, path, error.to_string());
+    let text = error.to_string();
+    // serde_json ends every message with its position; the path says it better.
+    let message = match text.rfind(" at line ") {
+        Some(end) => text[..end].to_string(),
+        None => text,
+    };
+    if (error.is_syntax() || error.is_eof()) && !message.contains("recursion limit") {
+        return Error::new(ErrorCode::InvalidJson, path, message);
     }
-    classify_message(error.to_string(), path)
+    classify_message(message, path)
+}
+
+/// The byte offset of serde_json's 1-based line and its column.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (line_start + column).min(text.len())
+}
+
+/// The JSON path (`cart.lines[0].sku`) of the innermost value open at byte `offset` of `text`.
+/// serde_json reports where an error happened as a position; this turns it into a path, so no
+/// path-tracking wrapper has to be compiled around every type (which would double the Wasm size).
+pub fn path_at(text: &str, offset: usize) -> String {
+    enum Frame {
+        Object {
+            key: Option<String>,
+            expecting_key: bool,
+        },
+        Array {
+            index: usize,
+        },
+    }
+    let bytes = text.as_bytes();
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() && i < offset {
+        match bytes[i] {
+            b'{' => frames.push(Frame::Object {
+                key: None,
+                expecting_key: true,
+            }),
+            b'[' => frames.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                frames.pop();
+            }
+            b',' => match frames.last_mut() {
+                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Object { expecting_key, .. }) => *expecting_key = true,
+                None => {}
+            },
+            b':' => {
+                if let Some(Frame::Object { expecting_key, .. }) = frames.last_mut() {
+                    *expecting_key = false;
+                }
+            }
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object {
+                    key,
+                    expecting_key: true,
+                }) = frames.last_mut()
+                {
+                    *key = text.get(start..i.min(bytes.len())).map(String::from);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &frames {
+        match frame {
+            Frame::Object { key: Some(key), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object { key: None, .. } => break,
+            Frame::Array { index } => path.push_str(&format!("[{index}]")),
+        }
+    }
+    path
 }
 
 /// Maps a serde data error to a stable code. serde states the kind only in its message.
@@ -62,6 +142,15 @@ pub fn classify_message(message: String, path: String) -> Error {
 mod tests {
     use super::*;
     use crate::program::Program;
+
+    #[test]
+    fn paths_come_from_positions() {
+        let text = r#"{"cart": {"lines": [{"sku": "A"}, {"sku": 5, "q": [1, {"x": "a\\"b"}]}]}}"#;
+        let at = |needle: &str| path_at(text, text.find(needle).unwrap() + needle.len());
+        assert_eq!(at(r#""sku": 5"#), "cart.lines[1].sku");
+        assert_eq!(at(r#"[1, {"x": "a\\"b""#), "cart.lines[1].q[1].x");
+        assert_eq!(path_at(text, 0), "");
+    }
 
     #[test]
     fn syntax_errors_are_invalid_json() {

@@ -1,0 +1,72 @@
+// The Wasm package in Node, as a seller's server runs it: golden fixtures, errors and memory.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadCoreSync, LoyaltyEngine, LoyaltyError, wasmMemoryBytes } from '../../www/loyalty-core.js';
+import { canonical, loadFixtures, readJson, wasmBytes } from './fixtures.mjs';
+
+loadCoreSync(wasmBytes());
+const fixtures = loadFixtures();
+
+test('there are golden fixtures to compare', () => {
+  assert.ok(fixtures.length >= 15, `found ${fixtures.length}`);
+});
+
+for (const fixture of fixtures) {
+  test(`golden: ${fixture.name}`, () => {
+    const engine = new LoyaltyEngine(fixture.program);
+    try {
+      const quote = engine.quote(fixture.customer, fixture.cart);
+      assert.equal(canonical(quote), canonical(fixture.quote));
+    } finally {
+      engine.free();
+    }
+  });
+}
+
+test('money leaves the core as decimal strings', () => {
+  const fixture = fixtures.find((f) => f.name === 'retail-silver-redeems-points');
+  const engine = new LoyaltyEngine(fixture.program);
+  const quote = engine.quote(fixture.customer, fixture.cart);
+  engine.free();
+  assert.equal(quote.payable, '58.72');
+  for (const line of quote.lines) assert.equal(typeof line.total, 'string');
+});
+
+test('an invalid program throws an Error with code and path', () => {
+  const program = readJson('examples/programs/retail.json');
+  program.tiers[2].threshold = '100.00';
+  assert.throws(() => new LoyaltyEngine(program), (error) => {
+    assert.ok(error instanceof LoyaltyError);
+    assert.equal(error.code, 'not_increasing');
+    assert.equal(error.path, 'tiers[2].threshold');
+    assert.ok(error.message.length > 0);
+    return true;
+  });
+});
+
+test('a float price is refused with wrong_type at its path', () => {
+  const engine = new LoyaltyEngine(readJson('examples/programs/retail.json'));
+  const cart = { date: '2026-11-22', lines: [{ sku: 'A', unit_price: 9.99, quantity: 1 }] };
+  assert.throws(() => engine.quote({}, cart), { code: 'wrong_type', path: 'cart.lines[0].unit_price' });
+  engine.free();
+});
+
+test('summaries come in four languages', () => {
+  const engine = new LoyaltyEngine(readJson('examples/programs/retail.json'));
+  for (const [lang, word] of [['en', 'Points'], ['ru', 'Баллы'], ['hy', 'Միավորներ'], ['ka', 'ქულები']]) {
+    assert.match(engine.summary(lang), new RegExp(word));
+  }
+  assert.throws(() => engine.summary('fr'), { code: 'invalid_value', path: 'lang' });
+  engine.free();
+});
+
+test('10,000 quotes and 100 engine cycles leave Wasm memory flat', () => {
+  const fixture = fixtures.find((f) => f.name === 'retail-silver-redeems-points');
+  const warm = new LoyaltyEngine(fixture.program);
+  for (let i = 0; i < 200; i += 1) warm.quote(fixture.customer, fixture.cart);
+  const before = wasmMemoryBytes();
+  for (let i = 0; i < 10_000; i += 1) warm.quote(fixture.customer, fixture.cart);
+  warm.free();
+  for (let i = 0; i < 100; i += 1) new LoyaltyEngine(fixture.program).free();
+  assert.equal(wasmMemoryBytes(), before);
+});
