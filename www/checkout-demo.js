@@ -1,0 +1,130 @@
+// The demo shop's own script: an editable cart that feeds <loyalty-checkout>, and a pay button
+// that charges what the widget's quote event says. It keeps working if the widget fails.
+import { PROGRAMS, SHOPS, customers, isoDay } from './demo-data.js';
+
+const $ = (id) => document.getElementById(id);
+const widget = $('widget');
+const params = new URLSearchParams(location.search);
+const state = { program: params.get('program') ?? 'retail', customer: params.get('customer') ?? 'regular', lines: [], promo: '', quote: null };
+
+function option(value, text) {
+  const node = document.createElement('option');
+  node.value = value;
+  node.textContent = text;
+  return node;
+}
+
+/** Exact sum of price × quantity in minor units, for paying when the widget is unavailable. */
+function subtotal(lines) {
+  let cents = 0n;
+  let scale = 0;
+  for (const line of lines) scale = Math.max(scale, (line.unit_price.split('.')[1] ?? '').length);
+  for (const line of lines) {
+    const [whole, fraction = ''] = line.unit_price.split('.');
+    cents += BigInt(whole + fraction.padEnd(scale, '0')) * BigInt(line.quantity);
+  }
+  const digits = cents.toString().padStart(scale + 1, '0');
+  return scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
+}
+
+function cart() {
+  return {
+    date: isoDay(0),
+    promo_code: state.promo || undefined,
+    lines: state.lines.map(({ sku, category, unit_price, unit_cost, quantity, promotional }) => ({ sku, category, unit_price, unit_cost, quantity, promotional })),
+  };
+}
+
+function renderLines() {
+  const rows = state.lines.map((line, index) => {
+    const row = document.createElement('tr');
+    const cells = [line.name, line.category, line.unit_price].map((text, i) => {
+      const cell = document.createElement('td');
+      cell.textContent = text;
+      if (i === 1) cell.className = 'cat';
+      if (i === 2) cell.className = 'num';
+      return cell;
+    });
+    const qtyCell = document.createElement('td');
+    qtyCell.className = 'num';
+    const qty = document.createElement('input');
+    Object.assign(qty, { type: 'number', min: '1', max: '99', value: String(line.quantity) });
+    qty.setAttribute('aria-label', `Quantity of ${line.name}`);
+    qty.addEventListener('change', () => {
+      line.quantity = Math.max(1, Math.min(99, Number.parseInt(qty.value, 10) || 1));
+      update();
+    });
+    qtyCell.append(qty);
+    const removeCell = document.createElement('td');
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = 'Remove';
+    remove.setAttribute('aria-label', `Remove ${line.name}`);
+    remove.addEventListener('click', () => {
+      state.lines.splice(index, 1);
+      renderLines();
+      update();
+    });
+    removeCell.append(remove);
+    row.append(...cells, qtyCell, removeCell);
+    return row;
+  });
+  $('lines').replaceChildren(...rows);
+}
+
+function update() {
+  widget.cart = cart();
+}
+
+async function loadProgram() {
+  const shop = SHOPS[state.program];
+  state.lines = shop.items.slice(0, 2).map((item) => ({ ...item, quantity: 1 }));
+  $('add-item').replaceChildren(...shop.items.map((item) => option(item.sku, `${item.name} — ${item.unit_price}`)));
+  renderLines();
+  widget.customer = customers(state.program)[state.customer];
+  try {
+    const response = await fetch(`../examples/programs/${state.program}.json`);
+    widget.program = await response.json();
+  } catch (error) {
+    $('pay-status').textContent = `The program could not be loaded: ${error.message}`;
+  }
+  update();
+}
+
+$('program').replaceChildren(...PROGRAMS.map(([id, name]) => option(id, name)));
+$('program').value = state.program;
+$('customer').value = state.customer;
+$('locale').value = params.get('locale') ?? 'en';
+widget.locale = $('locale').value;
+
+$('program').addEventListener('change', () => { state.program = $('program').value; loadProgram(); });
+$('customer').addEventListener('change', () => {
+  state.customer = $('customer').value;
+  widget.customer = customers(state.program)[state.customer];
+});
+$('locale').addEventListener('change', () => {
+  widget.locale = $('locale').value;
+  document.documentElement.lang = $('locale').value;
+});
+$('add').addEventListener('click', () => {
+  const item = SHOPS[state.program].items.find((i) => i.sku === $('add-item').value);
+  const existing = state.lines.find((line) => line.sku === item.sku);
+  if (existing) existing.quantity += 1;
+  else state.lines.push({ ...item, quantity: 1 });
+  renderLines();
+  update();
+});
+$('promo-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  state.promo = $('promo').value.trim();
+  update();
+});
+
+widget.addEventListener('loyalty-quote', (event) => { state.quote = event.detail; });
+widget.addEventListener('loyalty-error', () => { state.quote = null; });
+$('pay').addEventListener('click', () => {
+  const amount = state.quote ? `${state.quote.payable} ${state.quote.currency}` : `${subtotal(state.lines)} (without rewards)`;
+  $('pay-status').textContent = `Charged ${amount}. Thank you!`;
+});
+
+loadProgram();

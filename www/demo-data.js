@@ -1,0 +1,63 @@
+// Demo shop data: items to sell and customer histories for each example program.
+// Dates are relative to today, so windows such as "this calendar year" always hold the history.
+
+export const PROGRAMS = [
+  ['retail', 'Corner Store Rewards (retail)'],
+  ['best-variant', 'Cumulative discount (fashion)'],
+  ['kasboutik', 'Kasboutik (coffee e-shop)'],
+  ['s7-profi', 'S7 Profi (airline, B2B)'],
+  ['s7-corporate', 'S7 Corporate (contract)'],
+  ['rosneft-family', 'Rosneft Family Team (fuel)'],
+  ['officemax-maxperks', 'OfficeMax MaxPerks (office supplies)'],
+  ['bwt-dealers', 'BWT dealers (water treatment)'],
+  ['etihad-superseller', 'Etihad SuperSeller (travel agents)'],
+  ['techaccess', 'TechAccess (IT services)'],
+  ['cordiant-dealers', 'Cordiant dealers (tyres)'],
+  ['grubhub-perks', 'GrubHub Perks (food delivery)'],
+  ['amex-coalition', 'Coalition points'],
+  ['okay-card', 'Okay paid card (hypermarket)'],
+];
+
+const item = (sku, name, category, unit_price, unit_cost, promotional = false) => ({ sku, name, category, unit_price, unit_cost, promotional });
+
+/** Items per program, and the qualifying spend of a regular customer. */
+export const SHOPS = {
+  'retail': { spend: '800.00', points: 1500, items: [item('TEA-01', 'Green tea', 'grocery', '19.99', '11.00'), item('MUG-02', 'Mug', 'home', '5.00', '2.10'), item('LAMP-03', 'Desk lamp', 'home', '49.00', '30.00'), item('HEAD-04', 'Headphones', 'electronics', '129.00', '90.00')] },
+  'best-variant': { spend: '12000.00', items: [item('COAT', 'Wool coat', 'coats', '22000.00', '14000.00'), item('SCARF', 'Scarf', 'accessories', '1000.00', '450.00')] },
+  'kasboutik': { spend: '3000.00', items: [item('BEANS-1KG', 'Coffee beans 1 kg', 'beans', '2000.00', '1100.00'), item('CAPS-100', 'Capsules ×100', 'capsules', '3000.00', '1800.00'), item('MACHINE-X', 'Coffee machine (on promotion)', 'machines', '10000.00', '7000.00', true)] },
+  's7-profi': { spend: '3200000.00', points: 40000, items: [item('SVO-OVB-J', 'Moscow–Novosibirsk, business', 'ticket', '45000.00', '30000.00'), item('SVO-LED-Y', 'Moscow–St Petersburg, economy', 'ticket', '6500.00', '4200.00')] },
+  's7-corporate': { spend: '400000.00', items: [item('DME-AER-B', 'Moscow–Sochi, business', 'ticket', '100000.00', '70000.00'), item('DME-KZN-Y', 'Moscow–Kazan, economy', 'ticket', '7000.00', '4800.00')] },
+  'rosneft-family': { spend: '0', points: 3000, items: [item('AI-95', 'AI-95 fuel, 40 L', 'fuel', '2199.60', '1900.00'), item('COFFEE', 'Coffee to go', 'shop', '85.00', '30.00'), item('WASH', 'Car wash', 'services', '600.00', '250.00')] },
+  'officemax-maxperks': { spend: '0', items: [item('PAPER-A4', 'A4 paper, 500 sheets', 'paper', '12.00', '7.00'), item('INK-XL', 'Ink cartridge XL', 'ink', '39.99', '22.00')] },
+  'bwt-dealers': { spend: '60000.00', items: [item('AQA-PERLA', 'AQA perla softener', 'softeners', '2500.00', '1600.00'), item('FILTER-10', 'Filter cartridge', 'filters', '40.00', '18.00')] },
+  'etihad-superseller': { spend: '0', items: [item('AUH-LHR-J', 'Abu Dhabi–London, business', 'business', '3200.00', '2600.00'), item('AUH-JFK-F', 'Abu Dhabi–New York, first', 'first', '9800.00', '8200.00'), item('AUH-BOM-Y', 'Abu Dhabi–Mumbai, economy', 'economy', '450.00', '380.00')] },
+  'techaccess': { spend: '0', items: [item('MSA-SUPPORT', 'Support contract', 'contract', '12345.67', '8000.00'), item('LICENSE', 'Licence seat', 'licence', '300.00', '150.00')] },
+  'cordiant-dealers': { spend: '0', points: 2400, items: [item('CORD-R16', 'Cordiant tyre R16', 'tyres', '6200.00', '4700.00'), item('VALVE', 'Valve set', 'parts', '150.00', '60.00')] },
+  'grubhub-perks': { spend: '0', items: [item('PAD-THAI', 'Pad thai', 'food', '10.00', '4.00'), item('SODA', 'Soda', 'drinks', '2.50', '0.60')] },
+  'amex-coalition': { spend: '0', points: 5000, items: [item('HOTEL', 'Hotel night', 'travel', '100.00', '70.00'), item('DINNER', 'Dinner', 'dining', '50.00', '30.00')] },
+  'okay-card': { spend: '0', items: [item('CHEESE', 'Cheese (member price)', 'selected', '500.00', '320.00'), item('BREAD', 'Bread', 'bakery', '50.00', '25.00')] },
+};
+
+export function isoDay(offsetDays = 0, from = new Date()) {
+  const day = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate() + offsetDays));
+  return day.toISOString().slice(0, 10);
+}
+
+/** The three customers of the picker, for one program. */
+export function customers(programId, today = new Date()) {
+  const shop = SHOPS[programId];
+  const firstOfYear = `${today.getUTCFullYear()}-01-01`;
+  const regular = {
+    spend: shop.spend === '0' ? [] : [{ date: firstOfYear, amount: shop.spend }],
+    points: shop.points ? [{ points: shop.points, earned: isoDay(-40, today) }] : [],
+    first_purchase_made: true,
+    last_purchase: isoDay(-20, today),
+    member_until: isoDay(200, today),
+    credit_history: [],
+  };
+  return {
+    new: {},
+    regular,
+    b2b: { ...regular, company_id: 'ACME-LLC', employee_id: 'E-042' },
+  };
+}

@@ -1,0 +1,382 @@
+// <loyalty-checkout>: the compact checkout view of a loyalty program, as a custom element.
+import { loadCore, LoyaltyEngine, LoyaltyError } from './loyalty-core.js';
+import { explainEntry, fill, formatters, langOf, messages } from './i18n.js';
+
+/** Fired with every new quote; `detail` carries the amounts to charge, as decimal strings. */
+export class LoyaltyQuoteEvent extends CustomEvent {
+  constructor(quote) {
+    super('loyalty-quote', {
+      bubbles: true,
+      composed: true,
+      detail: {
+        currency: quote.currency,
+        subtotal: quote.subtotal,
+        discountTotal: quote.discount_total,
+        pointsRedeemed: quote.points?.redeemed ?? 0,
+        pointsValue: quote.points_value,
+        payable: quote.payable,
+        quote,
+      },
+    });
+  }
+}
+
+/** Fired when the widget cannot show numbers: `detail` has `code`, `path` and `message`. */
+export class LoyaltyErrorEvent extends CustomEvent {
+  constructor(error) {
+    super('loyalty-error', {
+      bubbles: true,
+      composed: true,
+      detail: { code: error.code ?? 'unknown', path: error.path ?? '', message: error.message },
+    });
+  }
+}
+
+const STYLE = `
+:host {
+  --loyalty-font: inherit;
+  --loyalty-fg: #1f2328;
+  --loyalty-muted: #57606a;
+  --loyalty-bg: #ffffff;
+  --loyalty-border: #d0d7de;
+  --loyalty-accent: #0a5c36;
+  --loyalty-accent-fg: #ffffff;
+  --loyalty-radius: 8px;
+  display: block;
+  font-family: var(--loyalty-font);
+  color: var(--loyalty-fg);
+  max-width: 32rem;
+}
+:host([hidden]) { display: none; }
+.card { background: var(--loyalty-bg); border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); padding: 1rem; box-sizing: border-box; }
+.card[data-state="ready"] .status, .card:not([data-state="ready"]) .main { display: none; }
+.card[data-state="ready"] .fallback { display: none; }
+h2 { font-size: 1.05rem; margin: 0; }
+header { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; justify-content: space-between; margin-bottom: .75rem; }
+.badge { background: var(--loyalty-accent); color: var(--loyalty-accent-fg); border-radius: 999px; padding: .2rem .7rem; font-weight: 600; font-size: .9rem; }
+.progress { margin: .5rem 0 1rem; }
+meter { width: 100%; height: 1rem; display: block; }
+.muted { color: var(--loyalty-muted); font-size: .9rem; margin: .25rem 0; }
+dl { display: grid; grid-template-columns: 1fr auto; gap: .3rem 1rem; margin: 0 0 .75rem; }
+dt { margin: 0; } dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
+.total { font-weight: 700; font-size: 1.1rem; border-top: 1px solid var(--loyalty-border); padding-top: .35rem; }
+.redeem { display: grid; gap: .25rem; margin: .75rem 0; }
+.redeem-row { display: flex; align-items: center; gap: .75rem; }
+input[type="range"] { flex: 1; min-height: 24px; accent-color: var(--loyalty-accent); }
+output { min-width: 4ch; text-align: right; font-variant-numeric: tabular-nums; }
+button { font: inherit; min-height: 44px; padding: .4rem .8rem; border-radius: var(--loyalty-radius); border: 1px solid var(--loyalty-accent); background: transparent; color: var(--loyalty-accent); cursor: pointer; }
+button:focus-visible, input:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
+ul { padding-left: 1.2rem; margin: .5rem 0 0; } li { margin: .2rem 0; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.error { color: #a40e26; }
+`;
+
+let sheet;
+function styleSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLE);
+  }
+  return sheet;
+}
+
+/** Builds an element; children are nodes or text. Text is always set as text, never as HTML. */
+function h(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+let nextId = 0;
+
+/**
+ * The checkout view of a loyalty program.
+ *
+ * @attr program-src - URL of the program JSON (or set the `program` property)
+ * @attr locale - en, ru, hy or ka, with an optional region (ka-GE)
+ * @attr wasm-src - URL of loyalty_bg.wasm, when it is not next to the package
+ * @prop program - the program, as an object
+ * @prop customer - the customer's state, as an object
+ * @prop cart - the cart, as an object; setting it quotes again at once
+ * @prop quote - the latest quote (read only)
+ * @fires loyalty-quote - LoyaltyQuoteEvent, with the amounts to charge
+ * @fires loyalty-error - LoyaltyErrorEvent, with code, path and message
+ * @csspart base, tier, meter, totals, payable, earn, redeem, explain-toggle, explanation, status
+ * @cssproperty --loyalty-font, --loyalty-fg, --loyalty-muted, --loyalty-bg, --loyalty-border,
+ *   --loyalty-accent, --loyalty-accent-fg, --loyalty-radius
+ */
+export class LoyaltyCheckoutElement extends HTMLElement {
+  static observedAttributes = ['program-src', 'locale', 'wasm-src'];
+
+  #program = null;
+  #customer = {};
+  #cart = null;
+  #engine = null;
+  #quote = null;
+  #redeem = 0;
+  #state = 'loading';
+  #ui;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [styleSheet()];
+    const id = `loyalty-${(nextId += 1)}`;
+    const ui = {
+      card: h('section', { class: 'card', part: 'base', 'data-state': 'loading', 'aria-labelledby': `${id}-title` }),
+      title: h('h2', { id: `${id}-title` }),
+      tier: h('span', { class: 'badge', part: 'tier' }),
+      meter: h('meter', { part: 'meter', min: '0', max: '1', value: '0', id: `${id}-meter` }),
+      meterLabel: h('label', { for: `${id}-meter`, class: 'muted' }),
+      next: h('p', { class: 'muted' }),
+      totals: h('dl', { part: 'totals' }),
+      earn: h('p', { part: 'earn' }),
+      redeem: h('div', { class: 'redeem', part: 'redeem' }),
+      range: h('input', { type: 'range', min: '0', max: '0', step: '1', value: '0', id: `${id}-redeem` }),
+      rangeLabel: h('label', { for: `${id}-redeem` }),
+      output: h('output', { for: `${id}-redeem` }),
+      hint: h('p', { class: 'muted', id: `${id}-hint` }),
+      toggle: h('button', { type: 'button', part: 'explain-toggle', 'aria-expanded': 'false', 'aria-controls': `${id}-explain` }),
+      explain: h('ul', { id: `${id}-explain`, part: 'explanation', hidden: '' }),
+      tip: h('p', { class: 'muted' }),
+      live: h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }),
+      status: h('p', { class: 'status', part: 'status' }),
+    };
+    ui.range.setAttribute('aria-describedby', `${id}-hint`);
+    ui.redeem.append(ui.rangeLabel, h('div', { class: 'redeem-row' }, ui.range, ui.output), ui.hint);
+    const main = h('div', { class: 'main' },
+      h('header', {}, ui.title, ui.tier),
+      h('div', { class: 'progress' }, ui.meterLabel, ui.meter, ui.next),
+      ui.totals, ui.earn, ui.redeem, ui.toggle, ui.explain, ui.tip);
+    // The light-DOM content stays visible until the widget can render, and whenever it cannot.
+    ui.card.append(ui.status, h('div', { class: 'fallback' }, h('slot')), main, ui.live);
+    root.append(ui.card);
+    ui.range.addEventListener('input', () => {
+      this.#redeem = Number(ui.range.value);
+      this.#requote();
+    });
+    ui.toggle.addEventListener('click', () => {
+      const open = ui.explain.hidden;
+      ui.explain.hidden = !open;
+      ui.toggle.setAttribute('aria-expanded', String(open));
+      ui.toggle.textContent = this.#messages()[open ? 'explainHide' : 'explainShow'];
+    });
+    this.#ui = ui;
+  }
+
+  connectedCallback() {
+    this.#setState('loading');
+    this.#start();
+  }
+
+  disconnectedCallback() {
+    this.#engine?.free();
+    this.#engine = null;
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.isConnected) return;
+    if (name === 'locale') this.#render();
+    else this.#start();
+  }
+
+  get locale() { return this.getAttribute('locale') ?? 'en'; }
+  set locale(value) { this.setAttribute('locale', value); }
+
+  get program() { return this.#program; }
+  set program(value) {
+    this.#program = value;
+    if (this.isConnected) this.#start();
+  }
+
+  get customer() { return this.#customer; }
+  set customer(value) {
+    this.#customer = value ?? {};
+    this.#requote();
+  }
+
+  get cart() { return this.#cart; }
+  set cart(value) {
+    this.#cart = value;
+    this.#requote();
+  }
+
+  get quote() { return this.#quote; }
+
+  #messages() { return messages(langOf(this.locale)); }
+
+  async #start() {
+    const generation = (this.#generation = (this.#generation ?? 0) + 1);
+    try {
+      if (typeof WebAssembly !== 'object') {
+        throw new LoyaltyError('wasm_unavailable', '', 'This browser cannot run WebAssembly.');
+      }
+      await loadCore(this.getAttribute('wasm-src') ?? undefined);
+      const program = this.#program ?? (await this.#fetchProgram());
+      if (generation !== this.#generation || !program) return;
+      this.#engine?.free();
+      this.#engine = new LoyaltyEngine(program);
+      this.#program = program;
+      this.#requote();
+    } catch (error) {
+      if (generation === this.#generation) this.#fail(error);
+    }
+  }
+
+  #generation = 0;
+
+  async #fetchProgram() {
+    const source = this.getAttribute('program-src');
+    if (!source) return null;
+    const response = await fetch(source);
+    if (!response.ok) {
+      throw new LoyaltyError('program_unavailable', 'program-src', `The program could not be loaded: HTTP ${response.status}.`);
+    }
+    return response.json();
+  }
+
+  #requote() {
+    if (!this.#engine || !this.#cart) return;
+    try {
+      const cart = { ...this.#cart, redeem_points: this.#redeem };
+      this.#quote = this.#engine.quote(this.#customer, cart);
+      this.#setState('ready');
+      this.#render();
+      this.dispatchEvent(new LoyaltyQuoteEvent(this.#quote));
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  #fail(error) {
+    const code = error?.code ?? 'unknown';
+    const m = this.#messages();
+    this.#setState(code === 'wasm_unavailable' ? 'unavailable' : 'error');
+    this.#ui.status.textContent = code === 'wasm_unavailable' ? m.unavailable : fill(m.failed, { code });
+    this.#ui.status.classList.toggle('error', code !== 'wasm_unavailable');
+    this.dispatchEvent(new LoyaltyErrorEvent(error instanceof Error ? error : new LoyaltyError(code, '', String(error))));
+  }
+
+  #setState(state) {
+    this.#state = state;
+    this.#ui.card.dataset.state = state;
+    if (state === 'loading') this.#ui.status.textContent = this.#messages().loading;
+  }
+
+  #render() {
+    const ui = this.#ui;
+    const m = this.#messages();
+    ui.title.textContent = m.title;
+    ui.toggle.textContent = m[ui.explain.hidden ? 'explainShow' : 'explainHide'];
+    ui.rangeLabel.textContent = m.redeemLabel;
+    ui.tip.textContent = m.tip;
+    if (this.#state !== 'ready') {
+      if (this.#state === 'loading') ui.status.textContent = m.loading;
+      return;
+    }
+    const q = this.#quote;
+    const f = formatters(this.locale, q.currency, q.minor_units);
+    const names = this.#names();
+    this.#renderTier(q, m, f, names);
+
+    const rows = [[m.subtotal, f.money(q.subtotal)]];
+    for (const discount of q.discounts) rows.push([discount.name || m.discount, `−${f.money(discount.amount)}`]);
+    if (q.points && q.points.redeemed > 0) rows.push([m.pointsPaid, `−${f.money(q.points_value)}`]);
+    const totals = rows.map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]).flat();
+    ui.totals.replaceChildren(...totals,
+      h('dt', { class: 'total' }, m.payable),
+      h('dd', { class: 'total', part: 'payable', 'data-payable': q.payable }, f.money(q.payable)));
+
+    const earn = [];
+    if (q.points) {
+      if (q.points.employee_earned !== undefined) {
+        earn.push(fill(m.companyEarns, { points: f.count(q.points.earned) }), fill(m.employeeEarns, { points: f.count(q.points.employee_earned) }));
+      } else if (q.points.earned > 0) {
+        earn.push(fill(m.earn, { points: f.count(q.points.earned) }));
+      }
+    }
+    if (q.cashback && /[1-9]/.test(q.cashback.earned)) {
+      earn.push(fill(m.cashback, { amount: f.money(q.cashback.earned) }));
+    }
+    ui.earn.textContent = earn.join(' · ');
+    ui.earn.hidden = earn.length === 0;
+
+    const points = q.points;
+    const canRedeem = points && points.balance_before > 0 && this.#program?.points?.value_per_point !== '0';
+    ui.redeem.hidden = !canRedeem;
+    if (canRedeem) {
+      ui.range.max = String(points.redeem_cap);
+      ui.range.value = String(Math.min(this.#redeem, points.redeem_cap));
+      ui.range.disabled = points.redeem_cap === 0;
+      ui.range.setAttribute('aria-valuetext', `${f.count(points.redeemed)} (${f.money(points.redeemed_value)})`);
+      ui.output.textContent = f.count(points.redeemed);
+      ui.hint.textContent = points.redeem_cap === 0 ? m.redeemNone : fill(m.redeemHint, { balance: f.count(points.balance_before), cap: f.count(points.redeem_cap) });
+    }
+
+    const lines = q.trace.map((entry) => explainEntry(entry, m, f, names)).filter(Boolean);
+    ui.explain.replaceChildren(...lines.map((line) => h('li', {}, line)));
+    ui.live.textContent = fill(m.announce, { amount: f.money(q.payable) });
+  }
+
+  #renderTier(q, m, f, names) {
+    const ui = this.#ui;
+    const tier = q.tier;
+    ui.tier.hidden = !tier;
+    ui.meter.parentElement.hidden = !tier;
+    if (!tier) return;
+    ui.tier.textContent = tier.after ? names.get(tier.after) ?? tier.after : m.noTier;
+    const next = tier.next;
+    if (!next) {
+      ui.meterLabel.textContent = m.topTier;
+      ui.meter.max = 1;
+      ui.meter.value = 1;
+      ui.meter.setAttribute('aria-valuetext', m.topTier);
+      ui.next.textContent = '';
+      return;
+    }
+    const progress = fill(m.progress, { percent: f.count(next.percent), tier: next.name });
+    ui.meterLabel.textContent = progress;
+    // The meter shows a share, not money: its percent is exact to one decimal.
+    ui.meter.max = 100;
+    ui.meter.value = Number(next.percent);
+    ui.meter.setAttribute('aria-valuetext', progress);
+    const benefit = this.#benefit(next.tier, m, f);
+    const pending = tier.pending_upgrade ? fill(m.pending, { tier: names.get(tier.pending_upgrade.tier), date: f.date(tier.pending_upgrade.effective) }) : '';
+    const isMoney = this.#program?.tier_rules?.qualifies_on !== 'points';
+    const toNext = fill(m.toNext, { amount: isMoney ? f.money(next.remaining) : f.count(next.remaining), tier: next.name });
+    ui.next.textContent = [pending || toNext, benefit].filter(Boolean).join(': ');
+  }
+
+  #benefit(tierId, m, f) {
+    const tier = this.#program?.tiers?.find((t) => t.id === tierId);
+    if (!tier) return '';
+    if (tier.discount_percent && tier.discount_percent !== '0') return fill(m.percentOff, { percent: f.count(tier.discount_percent) });
+    if (tier.earn_multiplier && tier.earn_multiplier !== '1') return fill(m.pointsTimes, { multiplier: f.count(tier.earn_multiplier) });
+    return tier.perks?.[0] ?? '';
+  }
+
+  #names() {
+    const names = new Map();
+    for (const tier of this.#program?.tiers ?? []) names.set(tier.id, tier.name);
+    for (const rule of this.#program?.discounts ?? []) names.set(rule.id, rule.name);
+    for (const event of this.#program?.events ?? []) names.set(event.id, event.name);
+    for (const reward of this.#program?.chance_rewards ?? []) names.set(reward.id, reward.name);
+    return names;
+  }
+}
+
+/**
+ * Registers the element. Loading the script twice, or under another tag, does not throw:
+ * an already-registered tag is left alone (with a warning when another class holds it).
+ */
+export function defineLoyaltyCheckout(tag = 'loyalty-checkout', registry = globalThis.customElements) {
+  if (!registry) return false;
+  const existing = registry.get(tag);
+  if (existing) {
+    if (existing !== LoyaltyCheckoutElement) console.warn(`<${tag}> is already defined by another script; keeping that one.`);
+    return false;
+  }
+  registry.define(tag, LoyaltyCheckoutElement);
+  return true;
+}
