@@ -253,11 +253,36 @@ export function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 }
 
+// CLDR conventions for the languages some browsers ship without locale data (Chromium has no
+// Armenian or Georgian number formats): decimal comma, no-break-space groups from five digits,
+// and the currency sign after the amount.
+const FALLBACK = { hy: { decimal: ',', group: '\u00a0' }, ka: { decimal: ',', group: '\u00a0' } };
+const SIGNS = { AMD: '֏', GEL: '₾', RUB: '₽', USD: '$', EUR: '€', GBP: '£', JPY: '¥' };
+
+/** Writes a decimal string by hand, digit by digit: exact, and never through a float. */
+function formatDecimal(text, digits, { decimal, group }) {
+  const negative = text.startsWith('-');
+  const [whole, fraction = ''] = text.replace('-', '').split('.');
+  const grouped = whole.length > 4 ? whole.replace(/\B(?=(\d{3})+$)/g, group) : whole;
+  const shown = digits === undefined ? fraction.replace(/0+$/, '') : fraction.padEnd(digits, '0').slice(0, digits);
+  return `${negative ? '-' : ''}${grouped}${shown ? decimal + shown : ''}`;
+}
+
 /**
  * Formats decimal strings in the locale, with exactly the currency's minor units.
- * Intl.NumberFormat formats a string exactly; the amount never becomes a float.
+ * Intl.NumberFormat formats a string exactly, so the amount never becomes a float; where the
+ * browser has no data for the locale, the CLDR conventions above are applied by hand.
  */
 export function formatters(locale, currency, minorUnits) {
+  const fallback = Intl.NumberFormat.supportedLocalesOf([locale]).length === 0 ? FALLBACK[langOf(locale)] : undefined;
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  if (fallback) {
+    return {
+      money: (amount) => `${formatDecimal(String(amount), minorUnits, fallback)}\u00a0${SIGNS[currency] ?? currency}`,
+      count: (value) => formatDecimal(String(value), undefined, fallback),
+      date: (iso) => iso.split('-').reverse().join('.'),
+    };
+  }
   const money = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
@@ -268,7 +293,7 @@ export function formatters(locale, currency, minorUnits) {
   return {
     money: (amount) => money.format(String(amount)),
     count: (value) => count.format(String(value)),
-    date: (iso) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
+    date: (iso) => date.format(new Date(`${iso}T00:00:00Z`)),
   };
 }
 

@@ -153,7 +153,12 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     ui.card.append(ui.status, h('div', { class: 'fallback' }, h('slot')), main, ui.live);
     root.append(ui.card);
     ui.range.addEventListener('input', () => {
-      this.#redeem = Number(ui.range.value);
+      // Below the program's minimum redemption only zero makes sense: snap over the gap.
+      const min = Number(this.#program?.points?.min_redeem ?? 0);
+      let value = Number(ui.range.value);
+      if (value > 0 && value < min) value = value > this.#redeem ? min : 0;
+      ui.range.value = String(value);
+      this.#redeem = value;
       this.#requote();
     });
     ui.toggle.addEventListener('click', () => {

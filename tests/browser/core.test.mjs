@@ -1,0 +1,43 @@
+// The Wasm package in headless Chromium gives exactly the golden quotes of the native core.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage } from './browser.mjs';
+import { canonical, loadFixtures } from '../js/fixtures.mjs';
+
+let ctx;
+before(async () => { ctx = await launch(); });
+after(async () => { await ctx?.close(); });
+
+test('every golden fixture gives the same quote in Chromium', async () => {
+  const fixtures = loadFixtures();
+  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const quotes = await page.evaluate(async (inputs) => {
+    const core = await import('/www/loyalty-core.js');
+    await core.loadCore();
+    return inputs.map(({ program, customer, cart }) => {
+      const engine = new core.LoyaltyEngine(program);
+      try { return engine.quote(customer, cart); } finally { engine.free(); }
+    });
+  }, fixtures.map(({ program, customer, cart }) => ({ program, customer, cart })));
+  assert.equal(quotes.length, fixtures.length);
+  fixtures.forEach((fixture, index) => {
+    assert.equal(canonical(quotes[index]), canonical(fixture.quote), fixture.name);
+  });
+  assert.deepEqual(problems, []);
+});
+
+test('errors reach the page as Errors with code and path', async () => {
+  const { page } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const error = await page.evaluate(async () => {
+    const core = await import('/www/loyalty-core.js');
+    await core.loadCore();
+    try {
+      new core.LoyaltyEngine({ version: 1, id: 'x', name: 'X', currency: 'ZZZ' });
+      return null;
+    } catch (e) {
+      return { isError: e instanceof Error, code: e.code, path: e.path, message: e.message };
+    }
+  });
+  assert.deepEqual({ ...error, message: undefined }, { isError: true, code: 'unknown_currency', path: 'currency', message: undefined });
+  assert.match(error.message, /ISO 4217/);
+});

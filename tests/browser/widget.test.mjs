@@ -1,0 +1,234 @@
+// <loyalty-checkout> in real Chromium: what a shopper sees and does, and what the host receives.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, openPage, RESULTS } from './browser.mjs';
+import { loadFixtures } from '../js/fixtures.mjs';
+
+let ctx;
+before(async () => { ctx = await launch(); });
+after(async () => { await ctx?.close(); });
+
+const payable = 'loyalty-checkout >> [part="payable"]';
+
+/** The visible text of the widget's shadow root. */
+const widgetText = (page) => page.$eval('loyalty-checkout', (el) => el.shadowRoot.querySelector('.main').innerText);
+
+async function checkout(query = '', viewport) {
+  const opened = await openPage(ctx.browser, `${ctx.base}/www/checkout.html${query}`, viewport);
+  await opened.page.waitForSelector(payable);
+  return opened;
+}
+
+test('the checkout view renders with no console errors, under a strict CSP with Trusted Types', async () => {
+  const { page, problems } = await checkout();
+  const text = await widgetText(page);
+  assert.match(text, /Your rewards/);
+  assert.match(text, /To pay/);
+  assert.match(text, /Silver/);
+  assert.deepEqual(problems, []);
+});
+
+const UI_ENGLISH = ['Your rewards', 'To pay', 'Subtotal', 'You earn', 'Points to use', 'How is this calculated', 'of the way', 'Did you know'];
+
+for (const [locale, title, pay] of [['ru', 'Ваши бонусы', 'К оплате'], ['hy', 'Ձեր բոնուսները', 'Վճարման ենթակա'], ['ka', 'თქვენი ბონუსები', 'გადასახდელი']]) {
+  test(`the view speaks ${locale}, with amounts in the locale's format and no English UI text`, async () => {
+    const { page, problems } = await checkout(`?locale=${locale}`);
+    await page.waitForFunction((t) => document.querySelector('loyalty-checkout').shadowRoot.textContent.includes(t), title);
+    const text = await widgetText(page);
+    assert.ok(text.includes(pay), text);
+    for (const phrase of UI_ENGLISH) assert.ok(!text.includes(phrase), `${locale} view shows "${phrase}"`);
+    // 23.74 written with a decimal comma, as these locales do.
+    assert.match(text, /23,74/);
+    assert.deepEqual(problems, []);
+  });
+}
+
+test('the numbers on screen and in the event equal the golden quote', async () => {
+  const fixture = loadFixtures().find((f) => f.name === 'retail-silver-redeems-points');
+  const { page } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const result = await page.evaluate(async ({ program, customer, cart }) => {
+    await import('/www/loyalty.js');
+    const el = document.createElement('loyalty-checkout');
+    const quoted = new Promise((resolve) => el.addEventListener('loyalty-quote', (e) => resolve(e.detail)));
+    el.program = program;
+    el.customer = customer;
+    document.body.append(el);
+    el.cart = { ...cart, redeem_points: 0 };
+    await quoted;
+    // Use the points as the fixture does, through the widget's own control.
+    const range = el.shadowRoot.querySelector('input[type="range"]');
+    const second = new Promise((resolve) => el.addEventListener('loyalty-quote', (e) => resolve(e.detail), { once: true }));
+    range.value = String(cart.redeem_points);
+    range.dispatchEvent(new Event('input'));
+    const detail = await second;
+    return { detail, shown: el.shadowRoot.querySelector('[part="payable"]').dataset.payable, text: el.shadowRoot.querySelector('[part="payable"]').textContent };
+  }, fixture);
+  assert.equal(result.detail.payable, fixture.quote.payable);
+  assert.equal(result.detail.pointsRedeemed, fixture.quote.points.redeemed);
+  assert.equal(result.detail.discountTotal, fixture.quote.discount_total);
+  assert.equal(result.shown, fixture.quote.payable);
+  assert.equal(result.text, '$58.72');
+});
+
+test('editing the cart updates the display and the quote event', async () => {
+  const { page } = await checkout();
+  const before = await page.$eval(payable, (el) => el.dataset.payable);
+  const events = page.evaluate(() => new Promise((resolve) => {
+    document.querySelector('loyalty-checkout').addEventListener('loyalty-quote', (e) => resolve(e.detail.payable), { once: true });
+  }));
+  await page.fill('#lines tr:first-child input[type="number"]', '3');
+  await page.press('#lines tr:first-child input[type="number"]', 'Tab');
+  const fromEvent = await events;
+  const after = await page.$eval(payable, (el) => el.dataset.payable);
+  assert.notEqual(after, before);
+  assert.equal(after, fromEvent);
+  // Two more teas at 19.99 less Silver's 5%: 24.99 + 39.98 = 64.97, 5% = 3.25, payable 61.72.
+  assert.equal(after, '61.72');
+  await page.click('#pay');
+  assert.equal(await page.textContent('#pay-status'), 'Charged 61.72 USD. Thank you!');
+});
+
+test('keyboard alone moves the points slider and opens the explanation', async () => {
+  const { page } = await checkout();
+  const range = page.locator('loyalty-checkout >> input[type="range"]');
+  await range.focus();
+  // One step up from zero jumps to the program's minimum redemption, 100 points.
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('loyalty-checkout').quote.points.redeemed === 100);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('loyalty-checkout').quote.points.redeemed === 101);
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => {
+    const q = document.querySelector('loyalty-checkout').quote;
+    return q.points.redeemed === q.points.redeem_cap;
+  });
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.querySelector('loyalty-checkout').shadowRoot.activeElement?.getAttribute('part'));
+  assert.equal(focused, 'explain-toggle');
+  await page.keyboard.press('Enter');
+  const toggle = page.locator('loyalty-checkout >> [part="explain-toggle"]');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  const lines = await page.locator('loyalty-checkout >> [part="explanation"] li').allTextContents();
+  assert.ok(lines.some((line) => /Member discount: 5% off/.test(line)), lines.join('\n'));
+  assert.ok(lines.some((line) => /points pay/.test(line)), lines.join('\n'));
+});
+
+test('tier progress is a meter with readable value text', async () => {
+  const { page } = await checkout();
+  const meter = page.locator('loyalty-checkout >> meter');
+  assert.match(await meter.getAttribute('aria-valuetext'), /41\.1% of the way to Gold/);
+});
+
+test('axe reports no violations, in every language and on a 320 px phone', async () => {
+  const axe = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  for (const [locale, width] of [['en', 1280], ['ru', 320], ['hy', 1280], ['ka', 320]]) {
+    const context = await ctx.browser.newContext({ bypassCSP: true, viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${ctx.base}/www/checkout.html?locale=${locale}`);
+    await page.waitForSelector(payable);
+    await page.locator('loyalty-checkout >> [part="explain-toggle"]').click();
+    await page.addScriptTag({ content: axe });
+    const violations = await page.evaluate(async () => (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] })).violations
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    assert.deepEqual(violations, [], `${locale} at ${width}px`);
+    await context.close();
+  }
+});
+
+test('at 320 px nothing overflows and touch targets are at least 24 px', async () => {
+  const { page } = await checkout('', { width: 320, height: 800 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  const small = await page.evaluate(() => {
+    const root = document.querySelector('loyalty-checkout').shadowRoot;
+    return [...root.querySelectorAll('button, input')].map((n) => n.getBoundingClientRect()).filter((r) => r.height < 24 || r.width < 24).length;
+  });
+  assert.equal(small, 0);
+});
+
+test('screenshots at 360 px and 1280 px are saved', async () => {
+  for (const width of [360, 1280]) {
+    const { page } = await checkout('', { width, height: 900 });
+    const path = new URL(`checkout-${width}.png`, RESULTS);
+    await page.screenshot({ path: path.pathname, fullPage: true });
+    assert.ok(readFileSync(path).length > 1000);
+  }
+});
+
+async function assertFallback(page, expectedCode) {
+  const code = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.querySelector('loyalty-checkout');
+    if (el.shadowRoot?.querySelector('.card')?.dataset.state === 'unavailable') resolve('already');
+    el.addEventListener('loyalty-error', (e) => resolve(e.detail.code), { once: true });
+  }));
+  assert.ok(code === expectedCode || code === 'already', code);
+  const state = await page.$eval('loyalty-checkout', (el) => el.shadowRoot.querySelector('.card').dataset.state);
+  assert.equal(state, 'unavailable');
+  const status = await page.$eval('loyalty-checkout', (el) => el.shadowRoot.querySelector('.status').textContent);
+  assert.match(status, /unavailable/);
+  assert.ok(await page.isVisible('loyalty-checkout >> text=You can pay without them'));
+  await page.click('#pay');
+  assert.equal(await page.textContent('#pay-status'), 'Charged 24.99 (without rewards). Thank you!');
+}
+
+test('a CSP without wasm-unsafe-eval shows the fallback, and the pay button still works', async () => {
+  const page = await ctx.browser.newPage();
+  await page.addInitScript(() => {
+    window.addEventListener('loyalty-error', (e) => { window.lastLoyaltyError = e.detail.code; }, true);
+  });
+  await page.goto(`${ctx.base}/www/checkout.html?csp=nowasm`);
+  await page.waitForFunction(() => window.lastLoyaltyError);
+  assert.equal(await page.evaluate(() => window.lastLoyaltyError), 'wasm_unavailable');
+  await assertFallback(page, 'wasm_unavailable');
+});
+
+test('a 404 for the Wasm file shows the fallback, and the pay button still works', async () => {
+  const page = await ctx.browser.newPage();
+  await page.route('**/loyalty_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.addInitScript(() => {
+    window.addEventListener('loyalty-error', (e) => { window.lastLoyaltyError = e.detail.code; }, true);
+  });
+  await page.goto(`${ctx.base}/www/checkout.html`);
+  await page.waitForFunction(() => window.lastLoyaltyError);
+  assert.equal(await page.evaluate(() => window.lastLoyaltyError), 'wasm_unavailable');
+  await assertFallback(page, 'wasm_unavailable');
+});
+
+test('a browser without WebAssembly shows the fallback', async () => {
+  const page = await ctx.browser.newPage();
+  await page.addInitScript(() => {
+    delete window.WebAssembly;
+    window.addEventListener('loyalty-error', (e) => { window.lastLoyaltyError = e.detail.code; }, true);
+  });
+  await page.goto(`${ctx.base}/www/checkout.html`);
+  await page.waitForFunction(() => window.lastLoyaltyError);
+  await assertFallback(page, 'wasm_unavailable');
+});
+
+test('an invalid program shows an error state and sends an error event with code and path', async () => {
+  const { page } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const detail = await page.evaluate(async () => {
+    await import('/www/loyalty.js');
+    const el = document.createElement('loyalty-checkout');
+    const failed = new Promise((resolve) => el.addEventListener('loyalty-error', (e) => resolve(e.detail)));
+    el.program = { version: 1, id: 'x', name: 'X', currency: 'USD', tiers: [{ id: 'a', name: 'A', threshold: '5.00' }, { id: 'b', name: 'B', threshold: '1.00' }] };
+    document.body.append(el);
+    const detail = await failed;
+    return { ...detail, state: el.shadowRoot.querySelector('.card').dataset.state, status: el.shadowRoot.querySelector('.status').textContent };
+  });
+  assert.equal(detail.code, 'not_increasing');
+  assert.equal(detail.path, 'tiers[1].threshold');
+  assert.equal(detail.state, 'error');
+  assert.match(detail.status, /not_increasing/);
+});
+
+test('loading the script twice does not break the page', async () => {
+  const { page, problems } = await checkout();
+  const defined = await page.evaluate(async () => {
+    const again = await import('/www/loyalty.js?again');
+    return again.defineLoyaltyCheckout();
+  });
+  assert.equal(defined, false);
+  assert.deepEqual(problems.filter((p) => !/already defined/.test(p)), []);
+});
