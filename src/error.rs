@@ -44,6 +44,8 @@ pub enum ErrorCode {
     Overflow,
     /// A call into the Wasm module before it was initialised.
     NotInitialised,
+    /// A file that could not be read.
+    Unreadable,
 }
 
 impl ErrorCode {
@@ -67,6 +69,7 @@ impl ErrorCode {
             ErrorCode::Empty => "empty",
             ErrorCode::Overflow => "overflow",
             ErrorCode::NotInitialised => "not_initialised",
+            ErrorCode::Unreadable => "unreadable",
         }
     }
 }

@@ -215,7 +215,7 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
             let balance = points::balance(&customer.points, rules, cart.date);
             let redemption =
                 points::redeem(rules, &money, cart.redeem_points, balance, after_discounts);
-            trace.push(redemption_entry(&redemption));
+            trace.push(redemption_entry(&redemption, rules.min_redeem));
             let multiplier = earn_multiplier(program, customer, cart.date, tier_at_order);
             let earned = earn_for(
                 &rules.earn,
@@ -366,7 +366,7 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
     })
 }
 
-fn redemption_entry(redemption: &Redemption) -> Entry {
+fn redemption_entry(redemption: &Redemption, min_redeem: u64) -> Entry {
     let entry = Entry::new(
         Kind::Redemption,
         "points",
@@ -378,6 +378,7 @@ fn redemption_entry(redemption: &Redemption) -> Entry {
         },
     )
     .param("requested", redemption.requested)
+    .param("min", min_redeem)
     .param("cap", redemption.cap)
     .param("cap_amount", redemption.cap_amount);
     let entry = match redemption.limited_by {

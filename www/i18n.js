@@ -62,6 +62,7 @@ const MESSAGES = {
     upgradeLater: 'New tier from the next recalculation',
     commitmentOpen: 'Period minimum: {remaining} still to spend',
     commitmentMet: 'Period minimum reached',
+    expiring: '{points} points expire on {date}',
   },
   ru: {
     title: 'Ваши бонусы',
@@ -120,6 +121,7 @@ const MESSAGES = {
     upgradeLater: 'Новый уровень — после ближайшего пересчёта',
     commitmentOpen: 'Минимум периода: осталось {remaining}',
     commitmentMet: 'Минимум периода выполнен',
+    expiring: 'Баллов сгорит {date}: {points}',
   },
   hy: {
     title: 'Ձեր բոնուսները',
@@ -178,6 +180,7 @@ const MESSAGES = {
     upgradeLater: 'Նոր մակարդակը՝ հաջորդ վերահաշվարկից',
     commitmentOpen: 'Ժամանակահատվածի նվազագույնը՝ մնաց {remaining}',
     commitmentMet: 'Ժամանակահատվածի նվազագույնը կատարված է',
+    expiring: '{date}-ին կայրվի {points} միավոր',
   },
   ka: {
     title: 'თქვენი ბონუსები',
@@ -236,6 +239,7 @@ const MESSAGES = {
     upgradeLater: 'ახალი დონე — მომდევნო გადათვლიდან',
     commitmentOpen: 'პერიოდის მინიმუმი: დარჩა {remaining}',
     commitmentMet: 'პერიოდის მინიმუმი შესრულებულია',
+    expiring: '{date}-ს დაიწვება {points} ქულა',
   },
 };
 

@@ -320,6 +320,8 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     }
 
     const lines = q.trace.map((entry) => explainEntry(entry, m, f, names)).filter(Boolean);
+    const expiry = q.points?.next_expiry;
+    if (expiry) lines.push(fill(m.expiring, { points: f.count(expiry.points), date: f.date(expiry.date) }));
     ui.explain.replaceChildren(...lines.map((line) => h('li', {}, line)));
     ui.live.textContent = fill(m.announce, { amount: f.money(q.payable) });
   }

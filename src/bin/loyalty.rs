@@ -109,7 +109,7 @@ fn read(file: &str) -> Result<String, Error> {
     };
     result.map_err(|e| {
         Error::new(
-            ErrorCode::InvalidValue,
+            ErrorCode::Unreadable,
             "",
             format!("cannot read {file}: {e}"),
         )

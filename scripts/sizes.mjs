@@ -1,0 +1,32 @@
+// Sizes of what a shop downloads: raw, gzip (level 9) and brotli (quality 11).
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export const BUNDLE = {
+  wasm: ['www/pkg/loyalty_bg.wasm'],
+  glue: ['www/pkg/loyalty.js'],
+  widget: ['www/loyalty.js', 'www/loyalty-checkout.js', 'www/loyalty-core.js', 'www/i18n.js'],
+};
+
+function measure(files) {
+  const bytes = Buffer.concat(files.map((file) => readFileSync(new URL(`../${file}`, import.meta.url))));
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/** { wasm, glue, widget, total } each with raw, gzip and brotli bytes. */
+export function bundleSizes() {
+  const parts = Object.fromEntries(Object.entries(BUNDLE).map(([name, files]) => [name, measure(files)]));
+  parts.total = measure(Object.values(BUNDLE).flat());
+  return parts;
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) {
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  for (const [name, size] of Object.entries(bundleSizes())) {
+    console.log(`${name.padEnd(8)} raw ${kb(size.raw).padStart(9)}  gzip ${kb(size.gzip).padStart(9)}  brotli ${kb(size.brotli).padStart(9)}`);
+  }
+}
