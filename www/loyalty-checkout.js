@@ -230,6 +230,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   }
 
   #generation = 0;
+  #rendered = false;
 
   async #fetchProgram() {
     const source = this.getAttribute('program-src');
@@ -248,6 +249,10 @@ export class LoyaltyCheckoutElement extends HTMLElement {
       this.#quote = this.#engine.quote(this.#customer, cart);
       this.#setState('ready');
       this.#render();
+      if (!this.#rendered) {
+        this.#rendered = true;
+        performance.mark?.('loyalty-first-render');
+      }
       this.dispatchEvent(new LoyaltyQuoteEvent(this.#quote));
     } catch (error) {
       this.#fail(error);

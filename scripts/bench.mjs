@@ -1,0 +1,134 @@
+// Every benchmark in one table: bundle sizes against the anchors, quote latency natively (from
+// criterion's results), in Wasm under Node and in Chromium, and the widget's render times.
+// Figures are printed to be read; nothing here asserts a time.
+import { existsSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { bundleSizes } from './sizes.mjs';
+import { loadCoreSync, LoyaltyEngine } from '../www/loyalty-core.js';
+import { launch, openPage } from '../tests/browser/browser.mjs';
+
+const root = new URL('../', import.meta.url);
+const program = JSON.parse(readFileSync(new URL('fixtures/programs/everything.json', root), 'utf8'));
+const customer = {
+  spend: [{ date: '2026-06-01', amount: '1800' }],
+  points: [{ points: 2500, earned: '2026-05-01' }],
+  first_purchase_made: true, last_purchase: '2026-10-01', member_until: '2026-12-31', employee_id: 'E-1',
+};
+const CATEGORIES = ['books', 'gadgets', 'food', 'home', 'toys'];
+/** The same carts as benches/quote.rs builds. */
+function cart(lines) {
+  return {
+    date: '2026-11-22', promo_code: 'SAVE20', redeem_points: 400, events: [{ id: 'review' }],
+    lines: Array.from({ length: lines }, (_, i) => ({
+      sku: `SKU-${i}`, category: CATEGORIES[i % 5], unit_price: `${3 + (i % 97)}.${String(i % 100).padStart(2, '0')}`,
+      quantity: 1 + (i % 3), unit_cost: `${1 + (i % 50)}.00`, promotional: i % 7 === 0,
+    })),
+  };
+}
+const SIZES = [1, 20, 200];
+
+/** Median time of one call, in ms, timing batches so that coarse clocks still resolve. */
+function medianMs(fn, now, batches = 30, perBatch = 50) {
+  for (let i = 0; i < perBatch * 5; i += 1) fn();
+  const times = [];
+  for (let b = 0; b < batches; b += 1) {
+    const start = now();
+    for (let i = 0; i < perBatch; i += 1) fn();
+    times.push((now() - start) / perBatch);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+function nativeMs(lines) {
+  const file = new URL(`target/criterion/quote/${lines}/new/estimates.json`, root);
+  if (!existsSync(file)) return null;
+  return JSON.parse(readFileSync(file, 'utf8')).median.point_estimate / 1e6;
+}
+
+function nodeMs() {
+  loadCoreSync(readFileSync(new URL('www/pkg/loyalty_bg.wasm', root)));
+  const engine = new LoyaltyEngine(program);
+  const result = Object.fromEntries(SIZES.map((n) => {
+    const c = cart(n);
+    return [n, medianMs(() => engine.quote(customer, c), () => performance.now())];
+  }));
+  engine.free();
+  return result;
+}
+
+async function chromium() {
+  const ctx = await launch();
+  try {
+    // The timing helper is passed as source text, which the demo's CSP would refuse to evaluate.
+    const context = await ctx.browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${ctx.base}/www/index.html`);
+    const quotes = await page.evaluate(async ({ program, customer, carts, source }) => {
+      const core = await import('/www/loyalty-core.js');
+      await core.loadCore();
+      const medianMs = new Function(`return ${source}`)();
+      const engine = new core.LoyaltyEngine(program);
+      const result = {};
+      for (const [n, c] of Object.entries(carts)) result[n] = medianMs(() => engine.quote(customer, c), () => performance.now());
+      engine.free();
+      return result;
+    }, { program, customer, carts: Object.fromEntries(SIZES.map((n) => [n, cart(n)])), source: medianMs.toString() });
+    await context.close();
+
+    const render = [];
+    for (let i = 0; i < 7; i += 1) {
+      const { page: shop } = await openPage(ctx.browser, `${ctx.base}/www/checkout.html`);
+      await shop.waitForSelector('loyalty-checkout >> [part="payable"]');
+      render.push(await shop.evaluate(() => {
+        const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/www/loyalty.js'));
+        return performance.getEntriesByName('loyalty-first-render')[0]?.startTime - (script?.startTime ?? 0);
+      }));
+      await shop.close();
+    }
+    render.sort((a, b) => a - b);
+
+    const { page: shop } = await openPage(ctx.browser, `${ctx.base}/www/checkout.html`);
+    await shop.waitForSelector('loyalty-checkout >> [part="payable"]');
+    const update = await shop.evaluate(() => {
+      const el = document.querySelector('loyalty-checkout');
+      const base = el.cart;
+      const times = [];
+      for (let i = 0; i < 60; i += 1) {
+        const start = performance.now();
+        el.cart = { ...base, lines: base.lines.map((l, j) => (j === 0 ? { ...l, quantity: 1 + (i % 9) } : l)) };
+        el.shadowRoot.querySelector('[part="payable"]').getBoundingClientRect();
+        times.push(performance.now() - start);
+      }
+      times.sort((a, b) => a - b);
+      return times[30];
+    });
+    return { quotes, firstRender: render[3], update };
+  } finally {
+    await ctx.close();
+  }
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => (n === null || n === undefined || Number.isNaN(n) ? 'n/a' : `${n.toFixed(3)} ms`);
+const sizes = bundleSizes();
+const node = nodeMs();
+const browser = await chromium();
+
+const rows = [['measure', 'value', 'against']];
+for (const [name, size] of Object.entries(sizes)) rows.push([`size ${name} (raw / gzip / brotli)`, `${kb(size.raw)} / ${kb(size.gzip)} / ${kb(size.brotli)}`, '']);
+const shipped = sizes.total.brotli;
+rows.push(['bundle brotli vs Shopify 64 KB budget', kb(shipped), `${((shipped / (64 * 1024)) * 100).toFixed(0)}% of the budget`]);
+rows.push(['bundle brotli vs Smile.io ≈105 KB', kb(shipped), `${(105 * 1024 / shipped).toFixed(2)}× lighter`]);
+rows.push(['bundle brotli vs LoyaltyLion ≈113 KB', kb(shipped), `${(113 * 1024 / shipped).toFixed(2)}× lighter`]);
+for (const n of SIZES) rows.push([`quote, ${n} line(s), native (criterion median)`, ms(nativeMs(n)), n === 200 ? 'target well under 1 ms' : '']);
+for (const n of SIZES) rows.push([`quote, ${n} line(s), Wasm in Node (median)`, ms(node[n]), '']);
+for (const n of SIZES) rows.push([`quote, ${n} line(s), Wasm in Chromium (median)`, ms(browser.quotes[n]), n === 200 ? 'target ≤ 0.25 ms' : '']);
+rows.push(['widget: script start to first render (median of 7)', ms(browser.firstRender), '']);
+rows.push(['widget: cart change to updated display (median of 60)', ms(browser.update), 'target < 16 ms']);
+
+const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+for (const [i, row] of rows.entries()) {
+  console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+  if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+}
