@@ -27,6 +27,29 @@ pub fn balance(lots: &[PointLot], rules: &Points, on: NaiveDate) -> u64 {
         .sum()
 }
 
+/// The lots left after spending `points` on `on`: unexpired lots, oldest first, are used up first.
+pub fn spend_oldest_first(
+    lots: &[PointLot],
+    rules: &Points,
+    on: NaiveDate,
+    points: u64,
+) -> Vec<PointLot> {
+    let mut usable: Vec<PointLot> = lots
+        .iter()
+        .filter(|lot| lot.earned <= on && expiry(lot, rules).is_none_or(|end| on < end))
+        .cloned()
+        .collect();
+    usable.sort_by_key(|lot| (expiry(lot, rules).unwrap_or(NaiveDate::MAX), lot.earned));
+    let mut left = points;
+    for lot in &mut usable {
+        let taken = lot.points.min(left);
+        lot.points -= taken;
+        left -= taken;
+    }
+    usable.retain(|lot| lot.points > 0);
+    usable
+}
+
 /// The earliest expiry still ahead of `on`, with the points it takes.
 pub fn next_expiry(lots: &[PointLot], rules: &Points, on: NaiveDate) -> Option<(NaiveDate, u64)> {
     let next = lots
@@ -266,6 +289,46 @@ mod tests {
         .unwrap();
         // per line: 1 + 0 + 6.
         assert_eq!(per_line, 7);
+    }
+
+    #[test]
+    fn spending_uses_the_lots_that_expire_first() {
+        let rules = Points {
+            earn: fuel_rule(Granularity::Proportional, EarnPer::Order),
+            employee_earn: None,
+            value_per_point: d("1"),
+            max_redeem_percent: d("100"),
+            min_redeem: 0,
+            expiry_months: Some(12),
+        };
+        let day = |text: &str| text.parse::<NaiveDate>().unwrap();
+        let lots = [
+            PointLot {
+                points: 300,
+                earned: day("2026-05-01"),
+                expires: None,
+            },
+            PointLot {
+                points: 200,
+                earned: day("2026-02-01"),
+                expires: None,
+            },
+            PointLot {
+                points: 999,
+                earned: day("2025-01-01"),
+                expires: None,
+            },
+        ];
+        let left = spend_oldest_first(&lots, &rules, day("2026-11-22"), 250);
+        // The 2025 lot has expired; the February lot goes first, then 50 of May's.
+        assert_eq!(
+            left,
+            vec![PointLot {
+                points: 250,
+                earned: day("2026-05-01"),
+                expires: None
+            }]
+        );
     }
 
     #[test]

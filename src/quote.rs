@@ -245,7 +245,10 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
                 }
                 _ => None,
             };
-            let next_expiry = points::next_expiry(&customer.points, rules, cart.date)
+            // After this order's redemption, which uses the oldest points first.
+            let lots_left =
+                points::spend_oldest_first(&customer.points, rules, cart.date, redemption.redeemed);
+            let next_expiry = points::next_expiry(&lots_left, rules, cart.date)
                 .map(|(date, points)| Expiry { date, points });
             let outcome = PointsOutcome {
                 balance_before: balance,
