@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 /// Everything one quote needs, as the `loyalty quote` command and the bindings take it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Request {
     pub program: Program,

@@ -111,3 +111,19 @@ fn a_missing_file_is_an_error_not_a_panic() {
     assert_eq!(error["code"], "unreadable");
     assert!(error["message"].as_str().unwrap().contains("cannot read"));
 }
+
+#[test]
+fn the_committed_json_schema_is_the_one_the_types_give() {
+    let output = loyalty(&["schema"], None);
+    assert!(output.status.success());
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/schema/program.schema.json"
+    ))
+    .unwrap();
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        committed,
+        "schema/program.schema.json is stale: run `cargo run --features cli -- schema > schema/program.schema.json`"
+    );
+}

@@ -36,6 +36,8 @@ enum Command {
         #[arg(default_value = "-")]
         file: String,
     },
+    /// Print the JSON Schema of the program format.
+    Schema,
     /// Summarise a program in plain words.
     Explain {
         /// A program JSON file, or - for standard input.
@@ -86,6 +88,12 @@ fn run(cli: &Cli) -> Result<String, Error> {
                 Format::Text => quote_table(&quote),
             })
         }
+        Command::Schema => {
+            let mut schema =
+                serde_json::to_value(schemars::schema_for!(Program)).unwrap_or_default();
+            decimals_as_strings(&mut schema);
+            Ok(json(&schema))
+        }
         Command::Explain { file, lang } => {
             let program: Program = from_json(&read(file)?)?;
             program.validate()?;
@@ -115,6 +123,21 @@ fn read(file: &str) -> Result<String, Error> {
         )
     })?;
     Ok(text)
+}
+
+/// Money and rates are read from decimal strings only; schemars would also allow numbers.
+fn decimals_as_strings(schema: &mut serde_json::Value) {
+    match schema {
+        serde_json::Value::Object(map) => {
+            if map.get("type") == Some(&serde_json::json!(["string", "number"])) {
+                map.insert("type".into(), "string".into());
+                map.insert("pattern".into(), r"^-?[0-9]+(\.[0-9]+)?$".into());
+            }
+            map.values_mut().for_each(decimals_as_strings);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(decimals_as_strings),
+        _ => {}
+    }
 }
 
 fn json(value: &impl Serialize) -> String {
