@@ -93,7 +93,8 @@ let nextId = 0;
 /**
  * The checkout view of a loyalty program.
  *
- * @attr program-src - URL of the program JSON (or set the `program` property)
+ * @attr program-src - URL of the program JSON
+ * @attr program - the program as inline JSON (or set the `program` property to an object)
  * @attr locale - en, ru, hy or ka, with an optional region (ka-GE)
  * @attr wasm-src - URL of loyalty_bg.wasm, when it is not next to the package
  * @prop program - the program, as an object
@@ -107,7 +108,7 @@ let nextId = 0;
  *   --loyalty-accent, --loyalty-accent-fg, --loyalty-radius
  */
 export class LoyaltyCheckoutElement extends HTMLElement {
-  static observedAttributes = ['program-src', 'locale', 'wasm-src'];
+  static observedAttributes = ['program', 'program-src', 'locale', 'wasm-src'];
 
   #program = null;
   #customer = {};
@@ -182,8 +183,13 @@ export class LoyaltyCheckoutElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected) return;
-    if (name === 'locale') this.#render();
-    else this.#start();
+    if (name === 'locale') {
+      this.#render();
+      return;
+    }
+    // A program given as an attribute replaces one set as a property.
+    if (name === 'program' || name === 'program-src') this.#program = null;
+    this.#start();
   }
 
   get locale() { return this.getAttribute('locale') ?? 'en'; }
@@ -233,6 +239,14 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   #rendered = false;
 
   async #fetchProgram() {
+    const inline = this.getAttribute('program');
+    if (inline) {
+      try {
+        return JSON.parse(inline);
+      } catch (error) {
+        throw new LoyaltyError('invalid_json', 'program', `The program attribute is not JSON: ${error.message}`);
+      }
+    }
     const source = this.getAttribute('program-src');
     if (!source) return null;
     const response = await fetch(source);

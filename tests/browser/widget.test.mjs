@@ -232,3 +232,19 @@ test('loading the script twice does not break the page', async () => {
   assert.equal(defined, false);
   assert.deepEqual(problems.filter((p) => !/already defined/.test(p)), []);
 });
+
+test('a program given as inline JSON in the program attribute is quoted', async () => {
+  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const payableText = await page.evaluate(async () => {
+    await import('/www/loyalty.js');
+    const el = document.createElement('loyalty-checkout');
+    el.setAttribute('program', JSON.stringify({ version: 1, id: 'card', name: 'Card', currency: 'EUR',
+      discounts: [{ id: 'card', name: 'Card', value: { type: 'percent', percent: '10' } }] }));
+    const quoted = new Promise((resolve) => el.addEventListener('loyalty-quote', (e) => resolve(e.detail.payable)));
+    document.body.append(el);
+    el.cart = { date: '2026-11-22', lines: [{ sku: 'A', unit_price: '12.50', quantity: 2 }] };
+    return quoted;
+  });
+  assert.equal(payableText, '22.50');
+  assert.deepEqual(problems, []);
+});
