@@ -18,15 +18,18 @@
 //! ```
 #![cfg_attr(not(feature = "wasm"), forbid(unsafe_code))]
 
+pub mod calculators;
 pub mod cart;
 pub mod customer;
 pub mod discounts;
+pub mod economics;
 pub mod error;
 pub mod json;
 pub mod margin;
 pub mod money;
 pub mod points;
 pub mod program;
+pub mod projection;
 pub mod promo;
 pub mod quote;
 pub mod summary;

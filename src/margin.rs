@@ -55,7 +55,10 @@ pub fn share_percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
         return None;
     }
     let share = part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)?;
-    Some(share.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+    let mut share =
+        share.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    share.rescale(2);
+    Some(share)
 }
 
 #[cfg(test)]

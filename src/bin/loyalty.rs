@@ -1,6 +1,9 @@
 //! The `loyalty` command: validate programs, quote carts and explain programs in plain words.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use loyalty::calculators::calculate;
+use loyalty::economics::{compare, margin_impact, ComparisonRow, MarginImpact};
+use loyalty::projection::{project, Projection};
 use loyalty::summary::word_count;
 use loyalty::{from_json, quote, summarize, Error, ErrorCode, Lang, Program, Quote, Request};
 use serde::Serialize;
@@ -33,6 +36,28 @@ enum Command {
     /// Price a `{program, customer, cart}` request.
     Quote {
         /// A request JSON file, or - (the default) for standard input.
+        #[arg(default_value = "-")]
+        file: String,
+    },
+    /// Project a customer's months under a program from a plan of purchases.
+    Project {
+        /// A projection request JSON file, or - (the default) for standard input.
+        #[arg(default_value = "-")]
+        file: String,
+    },
+    /// Margin impact for the seller: a projection with the seller's economics.
+    Margin {
+        #[arg(default_value = "-")]
+        file: String,
+    },
+    /// Compare program variants on the same customer behaviour.
+    Compare {
+        #[arg(default_value = "-")]
+        file: String,
+    },
+    /// One seller-side calculation: catalog_return, membership_break_even, chance_cost,
+    /// coop_compensation, channel_incentive, referral_cost, retention or nps.
+    Calc {
         #[arg(default_value = "-")]
         file: String,
     },
@@ -86,6 +111,43 @@ fn run(cli: &Cli) -> Result<String, Error> {
             Ok(match cli.format {
                 Format::Json => json(&quote),
                 Format::Text => quote_table(&quote),
+            })
+        }
+        Command::Project { file } => {
+            let projection = project(&from_json(&read(file)?)?)?;
+            Ok(match cli.format {
+                Format::Json => json(&projection),
+                Format::Text => projection_table(&projection),
+            })
+        }
+        Command::Margin { file } => {
+            let impact = margin_impact(&from_json(&read(file)?)?)?;
+            Ok(match cli.format {
+                Format::Json => json(&impact),
+                Format::Text => margin_table(&impact),
+            })
+        }
+        Command::Compare { file } => {
+            let rows = compare(&from_json(&read(file)?)?)?;
+            Ok(match cli.format {
+                Format::Json => json(&rows),
+                Format::Text => comparison_table(&rows),
+            })
+        }
+        Command::Calc { file } => {
+            let answer = calculate(&from_json(&read(file)?)?)?;
+            Ok(match cli.format {
+                Format::Json => json(
+                    &answer
+                        .iter()
+                        .map(|(k, v)| (k.clone(), serde_json::Value::from(v.clone())))
+                        .collect::<serde_json::Map<String, serde_json::Value>>(),
+                ),
+                Format::Text => answer
+                    .iter()
+                    .map(|(k, v)| format!("{k:<40} {v}"))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
             })
         }
         Command::Schema => {
@@ -216,4 +278,161 @@ fn quote_table(quote: &Quote) -> String {
         ));
     }
     rows.join("\n")
+}
+
+/// Renders rows as columns: the first left-aligned, the rest right-aligned.
+fn columns(rows: &[Vec<String>]) -> String {
+    let widths: Vec<usize> = (0..rows[0].len())
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    rows.iter()
+        .map(|row| {
+            row.iter()
+                .enumerate()
+                .map(|(c, cell)| {
+                    if c == 0 {
+                        format!("{cell:<w$}", w = widths[c])
+                    } else {
+                        format!("{cell:>w$}", w = widths[c])
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("  ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn cells(values: &[&dyn std::fmt::Display]) -> Vec<String> {
+    values.iter().map(|v| v.to_string()).collect()
+}
+
+fn projection_table(projection: &Projection) -> String {
+    let mut rows = vec![cells(&[
+        &"month",
+        &"tier",
+        &"spend",
+        &"discount",
+        &"earned",
+        &"redeemed",
+        &"expired",
+        &"balance",
+        &"credit",
+        &"benefit",
+        &"return %",
+    ])];
+    for m in &projection.months {
+        let ret = m
+            .effective_return
+            .map(|r| r.to_string())
+            .unwrap_or_default();
+        rows.push(cells(&[
+            &m.month,
+            &m.tier.as_deref().unwrap_or("-"),
+            &m.spend,
+            &m.discount,
+            &m.points_earned,
+            &m.points_redeemed,
+            &m.points_expired,
+            &m.points_balance,
+            &m.store_credit_earned,
+            &m.benefit,
+            &ret,
+        ]));
+    }
+    let t = &projection.totals;
+    let ret = t
+        .effective_return
+        .map(|r| r.to_string())
+        .unwrap_or_default();
+    rows.push(cells(&[
+        &"total",
+        &t.final_tier.as_deref().unwrap_or("-"),
+        &t.spend,
+        &t.discount,
+        &t.points_earned,
+        &t.points_redeemed,
+        &t.points_expired,
+        &"",
+        &t.store_credit_earned,
+        &t.benefit,
+        &ret,
+    ]));
+    let mut text = columns(&rows);
+    for expiring in &projection.expiry_schedule {
+        text += &format!("\n{} points expire on {}", expiring.points, expiring.date);
+    }
+    format!("all amounts in {}\n{text}", projection.currency)
+}
+
+fn margin_table(impact: &MarginImpact) -> String {
+    let mut rows = vec![cells(&[
+        &"month",
+        &"orders",
+        &"revenue",
+        &"profit without",
+        &"program cost",
+        &"profit with",
+    ])];
+    for m in &impact.months {
+        rows.push(cells(&[
+            &m.month,
+            &m.orders,
+            &m.revenue,
+            &m.gross_profit_without,
+            &m.program_cost,
+            &m.gross_profit_with,
+        ]));
+    }
+    let t = &impact.totals;
+    rows.push(cells(&[
+        &"total",
+        &t.orders,
+        &t.revenue,
+        &t.gross_profit_without,
+        &t.program_cost,
+        &t.gross_profit_with,
+    ]));
+    let opt = |v: Option<rust_decimal::Decimal>| {
+        v.map(|v| format!("{v} %")).unwrap_or_else(|| "n/a".into())
+    };
+    format!(
+        "all amounts in {}\n{}\n\nshare of gross profit given away  {}\nbreak-even volume uplift         {}\npoints outstanding               {}\npoints liability                 {}",
+        impact.currency,
+        columns(&rows),
+        opt(t.give_away_share),
+        opt(t.break_even_uplift),
+        t.points_outstanding,
+        t.points_liability
+    )
+}
+
+fn comparison_table(rows: &[ComparisonRow]) -> String {
+    let opt =
+        |v: Option<rust_decimal::Decimal>| v.map(|v| v.to_string()).unwrap_or_else(|| "n/a".into());
+    let mut table = vec![cells(&[
+        &"variant",
+        &"revenue",
+        &"benefit",
+        &"return %",
+        &"cost",
+        &"profit with",
+        &"given away %",
+        &"uplift %",
+        &"liability",
+    ])];
+    for r in rows {
+        table.push(cells(&[
+            &r.variant,
+            &r.revenue,
+            &r.customer_benefit,
+            &opt(r.effective_return),
+            &r.program_cost,
+            &r.gross_profit_with,
+            &opt(r.give_away_share),
+            &opt(r.break_even_uplift),
+            &r.points_liability,
+        ]));
+    }
+    columns(&table)
 }

@@ -1,0 +1,109 @@
+//! Property tests of projections: zero spend, monotone tiers, and conservation of points.
+
+use loyalty::projection::{project, Projection, ProjectionRequest};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+const CATEGORIES: [&str; 4] = ["books", "gadgets", "food", "home"];
+
+fn program(name: &str) -> Value {
+    let path = match name {
+        "everything" => format!(
+            "{}/fixtures/programs/everything.json",
+            env!("CARGO_MANIFEST_DIR")
+        ),
+        example => format!(
+            "{}/examples/programs/{example}.json",
+            env!("CARGO_MANIFEST_DIR")
+        ),
+    };
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn request(
+    program: &Value,
+    spend: &[(usize, i64)],
+    months: u32,
+    redeem: &str,
+    lots: &[(u64, u32)],
+) -> ProjectionRequest {
+    let spend: Vec<Value> = spend.iter().map(|(c, cents)| json!({"category": CATEGORIES[*c], "amount": rust_decimal::Decimal::new(*cents, 2).to_string()})).collect();
+    let points: Vec<Value> = lots
+        .iter()
+        .map(|(points, month)| json!({"points": points, "earned": format!("2026-{:02}-01", month)}))
+        .collect();
+    serde_json::from_value(json!({
+        "program": program, "start": "2026-11-01", "months": months, "redeem": redeem,
+        "customer": {"points": points, "spend": [{"date": "2026-10-01", "amount": "900.00"}], "first_purchase_made": true},
+        "plan": {"kind": "monthly", "spend": spend}
+    }))
+    .unwrap()
+}
+
+fn tier_indexes(program: &Value, projection: &Projection) -> Vec<Option<usize>> {
+    let tiers: Vec<&str> = program["tiers"]
+        .as_array()
+        .map(|t| t.iter().map(|t| t["id"].as_str().unwrap()).collect())
+        .unwrap_or_default();
+    projection
+        .months
+        .iter()
+        .map(|m| {
+            m.tier
+                .as_deref()
+                .and_then(|id| tiers.iter().position(|t| *t == id))
+        })
+        .collect()
+}
+
+fn programs() -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        Just("everything"),
+        Just("retail"),
+        Just("s7-profi"),
+        Just("rosneft-family")
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn zero_spend_changes_nothing_but_expiry(name in programs(), months in 1u32..30, lots in prop::collection::vec((1u64..5000, 1u32..11), 0..4)) {
+        let program = program(name);
+        let projection = project(&request(&program, &[], months, "max", &lots)).unwrap();
+        let mut balance: u64 = projection.months.first().map_or(0, |m| m.points_balance + m.points_expired);
+        let tiers = tier_indexes(&program, &projection);
+        for (month, tier) in projection.months.iter().zip(&tiers) {
+            prop_assert_eq!(month.points_earned, 0);
+            prop_assert_eq!(month.points_redeemed, 0);
+            prop_assert!(month.store_credit_earned.is_zero());
+            prop_assert!(month.spend.is_zero() && month.discount.is_zero());
+            prop_assert_eq!(month.points_balance, balance - month.points_expired);
+            balance = month.points_balance;
+            prop_assert!(*tier <= tiers[0], "the tier rose without spend");
+        }
+    }
+
+    #[test]
+    fn more_spend_never_lowers_the_tier(name in programs(), spend in prop::collection::vec((0usize..4, 0i64..400_000), 1..3), extra in 0i64..400_000, months in 1u32..25) {
+        let program = program(name);
+        let more: Vec<(usize, i64)> = spend.iter().enumerate().map(|(i, (c, a))| (*c, if i == 0 { a + extra } else { *a })).collect();
+        let less = tier_indexes(&program, &project(&request(&program, &spend, months, "never", &[])).unwrap());
+        let more = tier_indexes(&program, &project(&request(&program, &more, months, "never", &[])).unwrap());
+        for (month, (low, high)) in less.iter().zip(&more).enumerate() {
+            prop_assert!(high >= low, "month {}: more spend gave tier {:?}, less gave {:?}", month, high, low);
+        }
+    }
+
+    #[test]
+    fn points_are_conserved(name in programs(), spend in prop::collection::vec((0usize..4, 0i64..100_000), 0..3), months in 1u32..30, redeem in prop_oneof![Just("never"), Just("max")], lots in prop::collection::vec((1u64..5000, 1u32..11), 0..4)) {
+        let program = program(name);
+        let projection = project(&request(&program, &spend, months, redeem, &lots)).unwrap();
+        let first = &projection.months[0];
+        let start = first.points_balance + first.points_redeemed + first.points_expired - first.points_earned;
+        let end = projection.months.last().unwrap().points_balance;
+        let t = &projection.totals;
+        prop_assert_eq!(start + t.points_earned, end + t.points_redeemed + t.points_expired);
+    }
+}
