@@ -27,11 +27,14 @@ pub mod error;
 pub mod json;
 pub mod margin;
 pub mod money;
+#[cfg(feature = "cli")]
+pub mod orders_csv;
 pub mod points;
 pub mod program;
 pub mod projection;
 pub mod promo;
 pub mod quote;
+pub mod simulate;
 pub mod summary;
 pub mod tiers;
 pub mod trace;

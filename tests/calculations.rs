@@ -22,7 +22,29 @@ fn run(command: &str, request: &str) -> loyalty::Result<Value> {
                     .collect(),
             ))
         }
-        other => panic!("unknown command {other}"),
+        #[cfg(feature = "cli")]
+        "simulate" => {
+            use loyalty::orders_csv::{simulate, OnBadRow};
+            let request: Value = serde_json::from_str(request).unwrap();
+            let root = common::root();
+            let program = from_json(
+                &std::fs::read_to_string(root.join(format!(
+                    "examples/programs/{}.json",
+                    request["program"].as_str().unwrap()
+                )))
+                .unwrap(),
+            )?;
+            let orders =
+                std::fs::File::open(root.join(request["orders"].as_str().unwrap())).unwrap();
+            serde_json::to_value(simulate(
+                orders,
+                program,
+                projection::Redeem::Never,
+                OnBadRow::Stop,
+                |_| {},
+            )?)
+        }
+        other => panic!("no calculator {other} in this build (simulate needs --features cli)"),
     };
     Ok(value.unwrap())
 }

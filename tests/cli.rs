@@ -127,3 +127,115 @@ fn the_committed_json_schema_is_the_one_the_types_give() {
         "schema/program.schema.json is stale: run `cargo run --features cli -- schema > schema/program.schema.json`"
     );
 }
+
+fn write_orders(name: &str, text: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("loyalty-{}-{name}.csv", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+const BAD_ORDERS: &str = "customer,date,sku,category,price,quantity,cost\n\
+a,2026-01-05,TEA,grocery,10.00,1,6.00\n\
+b,2026-01-06,TEA,grocery,ten,1,6.00\n\
+c,2026-01-07,TEA,grocery,10.00,1,6.00\n";
+
+#[test]
+fn simulate_stops_at_a_malformed_row_naming_its_line() {
+    let path = write_orders("stop", BAD_ORDERS);
+    let output = loyalty(
+        &[
+            "simulate",
+            path.to_str().unwrap(),
+            "--program",
+            "examples/programs/retail.json",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let error: Value = serde_json::from_slice(&output.stderr).unwrap();
+    assert_eq!(error["path"], "line 3.price");
+    assert!(error["message"].as_str().unwrap().contains("\"ten\""));
+}
+
+#[test]
+fn simulate_can_skip_malformed_rows_and_lists_each_one() {
+    let path = write_orders("skip", BAD_ORDERS);
+    let output = loyalty(
+        &[
+            "simulate",
+            path.to_str().unwrap(),
+            "--program",
+            "examples/programs/retail.json",
+            "--skip-bad-rows",
+        ],
+        None,
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let result: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(result["rows"], 3);
+    assert_eq!(result["bad_rows"], 1);
+    assert_eq!(result["bad_row_list"][0]["line"], 3);
+    assert_eq!(result["orders"], 2);
+}
+
+#[test]
+fn simulate_refuses_orders_out_of_date_order() {
+    let path = write_orders("unsorted", "customer,date,sku,category,price,quantity,cost\na,2026-02-05,T,g,1.00,1,0.50\nb,2026-01-05,T,g,1.00,1,0.50\n");
+    let output = loyalty(
+        &[
+            "simulate",
+            path.to_str().unwrap(),
+            "--program",
+            "examples/programs/retail.json",
+            "--skip-bad-rows",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let error: Value = serde_json::from_slice(&output.stderr).unwrap();
+    assert_eq!(error["code"], "dates_out_of_order");
+    assert_eq!(error["path"], "line 3");
+}
+
+#[test]
+fn project_margin_and_compare_print_text_tables() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    for (command, fixture, needle) in [
+        (
+            "project",
+            "project-retail-100-a-month-for-a-year",
+            "2026-05  silver",
+        ),
+        (
+            "margin",
+            "margin-retail-40-percent-margin",
+            "share of gross profit given away  7.29 %",
+        ),
+        (
+            "compare",
+            "compare-domain-discount-vs-points-vs-cashback",
+            "5% in points",
+        ),
+    ] {
+        let fixture: Value = serde_json::from_str(
+            &std::fs::read_to_string(format!("{root}/fixtures/calculations/{fixture}.json"))
+                .unwrap(),
+        )
+        .unwrap();
+        let output = loyalty(
+            &[command, "--format", "text"],
+            Some(&fixture["request"].to_string()),
+        );
+        assert!(
+            output.status.success(),
+            "{command}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(text.contains(needle), "{command}:\n{text}");
+    }
+}

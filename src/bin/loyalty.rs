@@ -3,6 +3,8 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use loyalty::calculators::calculate;
 use loyalty::economics::{compare, margin_impact, ComparisonRow, MarginImpact};
+use loyalty::orders_csv::{simulate, OnBadRow, Simulation};
+use loyalty::projection::Redeem;
 use loyalty::projection::{project, Projection};
 use loyalty::summary::word_count;
 use loyalty::{from_json, quote, summarize, Error, ErrorCode, Lang, Program, Quote, Request};
@@ -24,6 +26,12 @@ struct Cli {
 enum Format {
     Json,
     Text,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RedeemArg {
+    Never,
+    Max,
 }
 
 #[derive(Subcommand)]
@@ -60,6 +68,20 @@ enum Command {
     Calc {
         #[arg(default_value = "-")]
         file: String,
+    },
+    /// Replay an order history (CSV, one row per order line) through a program.
+    Simulate {
+        /// The CSV: customer, date, sku, category, price, quantity, cost[, group].
+        orders: String,
+        /// The program JSON file.
+        #[arg(long)]
+        program: String,
+        /// Leave malformed rows out (each is listed in the output) instead of stopping at the first.
+        #[arg(long)]
+        skip_bad_rows: bool,
+        /// Whether customers use their points: never, or as many as allowed on every order.
+        #[arg(long, value_enum, default_value_t = RedeemArg::Never)]
+        redeem: RedeemArg,
     },
     /// Print the JSON Schema of the program format.
     Schema,
@@ -148,6 +170,44 @@ fn run(cli: &Cli) -> Result<String, Error> {
                     .map(|(k, v)| format!("{k:<40} {v}"))
                     .collect::<Vec<_>>()
                     .join("\n"),
+            })
+        }
+        Command::Simulate {
+            orders,
+            program,
+            skip_bad_rows,
+            redeem,
+        } => {
+            let program: Program = from_json(&read(program)?)?;
+            let file = std::fs::File::open(orders).map_err(|e| {
+                Error::new(
+                    ErrorCode::Unreadable,
+                    "",
+                    format!("cannot read {orders}: {e}"),
+                )
+            })?;
+            let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+            let bar = progress_bar(size);
+            let simulation = simulate(
+                std::io::BufReader::with_capacity(1 << 20, file),
+                program,
+                if *redeem == RedeemArg::Max {
+                    Redeem::Max
+                } else {
+                    Redeem::Never
+                },
+                if *skip_bad_rows {
+                    OnBadRow::Skip
+                } else {
+                    OnBadRow::Stop
+                },
+                |bytes| bar.set_position(bytes),
+            );
+            bar.finish_and_clear();
+            let simulation = simulation?;
+            Ok(match cli.format {
+                Format::Json => json(&simulation),
+                Format::Text => simulation_text(&simulation),
             })
         }
         Command::Schema => {
@@ -435,4 +495,78 @@ fn comparison_table(rows: &[ComparisonRow]) -> String {
         ]));
     }
     columns(&table)
+}
+
+/// A progress bar on a terminal, hidden when stderr is redirected.
+fn progress_bar(bytes: u64) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(bytes);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn simulation_text(simulation: &Simulation) -> String {
+    let r = &simulation.report;
+    let c = &r.program_cost;
+    let mut text = format!(
+        "rows {}  orders {}  customers {}  bad rows {}\nprogram cost {} (discounts {}, points {}, store credit {})\npoints outstanding {}  liability at face value {}\n",
+        simulation.rows, r.orders, r.customers, simulation.bad_rows, c.total, c.discounts, c.points_redeemed_value, c.store_credit, r.points_outstanding, r.points_liability
+    );
+    for bad in &simulation.bad_row_list {
+        text += &format!("bad row at line {}: {}\n", bad.line, bad.message);
+    }
+    let mut groups = vec![cells(&[
+        &"group",
+        &"customers",
+        &"orders",
+        &"spend",
+        &"per customer",
+    ])];
+    for g in &r.groups {
+        let group = match g.group {
+            Some(loyalty::simulate::Group::Control) => "control",
+            _ => "participants",
+        };
+        groups.push(cells(&[
+            &group,
+            &g.customers,
+            &g.orders,
+            &g.spend,
+            &g.spend_per_customer
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
+        ]));
+    }
+    text += &columns(&groups);
+    text += "\n\ntiers by month\n";
+    for month in &r.tiers_by_month {
+        let counts: Vec<String> = month
+            .counts
+            .iter()
+            .map(|(tier, n)| format!("{tier} {n}"))
+            .collect();
+        text += &format!("{}  {}\n", month.month, counts.join(", "));
+    }
+    text += "\ncohorts (spend by month since first purchase)\n";
+    for cohort in &r.cohorts {
+        let spend: Vec<String> = cohort
+            .spend_by_month
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        text += &format!(
+            "{} ({} customers)  {}\n",
+            cohort.cohort,
+            cohort.customers,
+            spend.join("  ")
+        );
+    }
+    text
 }
