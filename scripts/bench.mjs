@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { bundleSizes } from './sizes.mjs';
 import { loadCoreSync, LoyaltyEngine } from '../www/loyalty-core.js';
+import { loadAnalyticsSync, project } from '../www/loyalty-analytics.js';
 import { launch, openPage } from '../tests/browser/browser.mjs';
 
 const root = new URL('../', import.meta.url);
@@ -55,6 +56,30 @@ function nodeMs() {
   }));
   engine.free();
   return result;
+}
+
+/** Customer-months per second of projections in Wasm under Node (24-month projections). */
+function wasmProjection() {
+  loadAnalyticsSync(readFileSync(new URL('www/pkg-analytics/loyalty_bg.wasm', root)));
+  const request = {
+    program: JSON.parse(readFileSync(new URL('examples/programs/retail.json', root), 'utf8')),
+    customer: { points: [{ points: 800, earned: '2025-12-01' }] }, start: '2026-01-01', months: 24, redeem: 'max',
+    plan: { monthly: { spend: [{ category: 'grocery', amount: '180.00' }, { category: 'home', amount: '45.50' }] } },
+  };
+  const perProjection = medianMs(() => project(request), () => performance.now(), 10, 20);
+  return 24 / (perProjection / 1000);
+}
+
+/** Lines printed by `cargo bench --bench projection`, saved by bench.sh. */
+function nativeProjection() {
+  const file = new URL('target/bench-projection.txt', root);
+  if (!existsSync(file)) return {};
+  const text = readFileSync(file, 'utf8');
+  return {
+    projection: Number(/= (\d+) customer-months\/s/.exec(text)?.[1]),
+    simulate: Number(/= (\d+) rows\/s/.exec(text)?.[1]),
+    memory: /peak memory (\S+ MiB)/.exec(text)?.[1],
+  };
 }
 
 async function chromium() {
@@ -124,6 +149,12 @@ rows.push(['bundle brotli vs LoyaltyLion ≈113 KB', kb(shipped), `${(113 * 1024
 for (const n of SIZES) rows.push([`quote, ${n} line(s), native (criterion median)`, ms(nativeMs(n)), n === 200 ? 'target well under 1 ms' : '']);
 for (const n of SIZES) rows.push([`quote, ${n} line(s), Wasm in Node (median)`, ms(node[n]), '']);
 for (const n of SIZES) rows.push([`quote, ${n} line(s), Wasm in Chromium (median)`, ms(browser.quotes[n]), n === 200 ? 'target ≤ 0.25 ms' : '']);
+const native = nativeProjection();
+const perSecond = (n) => (Number.isFinite(n) ? `${Math.round(n).toLocaleString('en')}/s` : 'n/a');
+const wasmMonths = wasmProjection();
+rows.push(['projection, native (customer-months)', perSecond(native.projection), 'target ≥ 20,000,000/s per core']);
+rows.push(['projection, Wasm in Node (customer-months)', perSecond(wasmMonths), `100,000 × 24 months ≈ ${((2_400_000 / wasmMonths)).toFixed(1)} s; target < 0.15 s`]);
+rows.push(['simulate, native, 1,000,000 generated rows', perSecond(native.simulate), `peak memory ${native.memory ?? 'n/a'}; target ≥ 1,000,000/s`]);
 rows.push(['widget: script start to first render (median of 7)', ms(browser.firstRender), '']);
 rows.push(['widget: cart change to updated display (median of 60)', ms(browser.update), 'target < 16 ms']);
 

@@ -4,9 +4,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
-wasm-pack --quiet build --target web --release --no-pack --out-dir www/pkg --out-name loyalty -- --features wasm
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-  www/pkg/loyalty_bg.wasm -o www/pkg/loyalty_bg.wasm
-rm -f www/pkg/.gitignore
-echo "build: www/pkg/loyalty_bg.wasm $(wc -c < www/pkg/loyalty_bg.wasm) bytes"
+# $1: output folder under www/, $2: cargo features.
+build() {
+  wasm-pack --quiet build --target web --profile wasm --no-pack --out-dir "www/$1" --out-name loyalty -- --features "$2"
+  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    "www/$1/loyalty_bg.wasm" -o "www/$1/loyalty_bg.wasm"
+  rm -f "www/$1/.gitignore"
+  echo "build: www/$1/loyalty_bg.wasm $(wc -c < "www/$1/loyalty_bg.wasm") bytes"
+}
+
+build pkg wasm                       # the checkout: quotes and summaries
+build pkg-analytics wasm,analytics   # the rep's and customer's views: projections and margins too

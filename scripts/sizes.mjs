@@ -2,11 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
+// What the checkout downloads.
 export const BUNDLE = {
   wasm: ['www/pkg/loyalty_bg.wasm'],
   glue: ['www/pkg/loyalty.js'],
-  widget: ['www/loyalty.js', 'www/loyalty-checkout.js', 'www/loyalty-core.js', 'www/i18n.js'],
+  widget: ['www/loyalty.js', 'www/loyalty-checkout.js', 'www/loyalty-core.js', 'www/i18n.js', 'www/errors.js'],
 };
+
+// What the rep's and customer's views add; never loaded at checkout.
+export const ANALYTICS = ['www/pkg-analytics/loyalty_bg.wasm', 'www/pkg-analytics/loyalty.js', 'www/loyalty-analytics.js'];
 
 function measure(files) {
   const bytes = Buffer.concat(files.map((file) => readFileSync(new URL(`../${file}`, import.meta.url))));
@@ -17,10 +21,11 @@ function measure(files) {
   };
 }
 
-/** { wasm, glue, widget, total } each with raw, gzip and brotli bytes. */
+/** { wasm, glue, widget, total (the checkout), analytics } each with raw, gzip and brotli bytes. */
 export function bundleSizes() {
   const parts = Object.fromEntries(Object.entries(BUNDLE).map(([name, files]) => [name, measure(files)]));
   parts.total = measure(Object.values(BUNDLE).flat());
+  parts.analytics = measure(ANALYTICS);
   return parts;
 }
 

@@ -7,9 +7,10 @@ use crate::validate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-/// One calculation, named by `calculator`.
+/// One calculation, named by its key: `{"nps": {"scores": [9, 10, 6]}}`.
+/// (Externally tagged, so that no input is buffered: a buffered program would double the Wasm.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "calculator", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Calculation {
     /// The effective return of each catalog reward: its value ÷ the spend that earns its points.
     CatalogReturn { program: Box<Program> },

@@ -30,8 +30,9 @@ pub struct ProjectionRequest {
 }
 
 /// What the customer buys: the same spend every month, or a list of dated orders.
+/// `{"monthly": {"spend": [...]}}` or `{"orders": {"orders": [...]}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Plan {
     Monthly {
         spend: Vec<CategorySpend>,

@@ -64,6 +64,49 @@ impl JsEngine {
     }
 }
 
+/// Projects a customer's months: a projection request as JSON in, the projection as JSON out.
+#[cfg(feature = "analytics")]
+#[wasm_bindgen(js_name = projectJson)]
+pub fn project_json(request_json: &str) -> Result<String, JsValue> {
+    to_json(
+        &crate::projection::project(&from_json(request_json).map_err(to_js_error)?)
+            .map_err(to_js_error)?,
+    )
+}
+
+/// Margin impact for the seller, as JSON.
+#[cfg(feature = "analytics")]
+#[wasm_bindgen(js_name = marginJson)]
+pub fn margin_json(request_json: &str) -> Result<String, JsValue> {
+    to_json(
+        &crate::economics::margin_impact(&from_json(request_json).map_err(to_js_error)?)
+            .map_err(to_js_error)?,
+    )
+}
+
+/// Program variants compared on the same customer behaviour, as JSON rows.
+#[cfg(feature = "analytics")]
+#[wasm_bindgen(js_name = compareJson)]
+pub fn compare_json(request_json: &str) -> Result<String, JsValue> {
+    to_json(
+        &crate::economics::compare(&from_json(request_json).map_err(to_js_error)?)
+            .map_err(to_js_error)?,
+    )
+}
+
+/// One seller-side calculation (`{"calculator": "nps", …}`), as a JSON object of strings.
+#[cfg(feature = "analytics")]
+#[wasm_bindgen(js_name = calculateJson)]
+pub fn calculate_json(request_json: &str) -> Result<String, JsValue> {
+    let answer = crate::calculators::calculate(&from_json(request_json).map_err(to_js_error)?)
+        .map_err(to_js_error)?;
+    to_json(
+        &answer
+            .into_iter()
+            .collect::<std::collections::BTreeMap<String, String>>(),
+    )
+}
+
 /// Prices a `{program, customer, cart}` request given as JSON; returns the quote as JSON.
 #[wasm_bindgen(js_name = quoteRequestJson)]
 pub fn quote_request_json(request_json: &str) -> Result<String, JsValue> {

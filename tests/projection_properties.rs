@@ -35,7 +35,7 @@ fn request(
     serde_json::from_value(json!({
         "program": program, "start": "2026-11-01", "months": months, "redeem": redeem,
         "customer": {"points": points, "spend": [{"date": "2026-10-01", "amount": "900.00"}], "first_purchase_made": true},
-        "plan": {"kind": "monthly", "spend": spend}
+        "plan": {"monthly": {"spend": spend}}
     }))
     .unwrap()
 }

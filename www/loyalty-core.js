@@ -1,27 +1,13 @@
 // The calculator core in WebAssembly, wrapped with plain-object calls.
 // Money crosses as decimal strings, never as floats; errors are LoyaltyError with code and path.
 import init, { initSync, Engine } from './pkg/loyalty.js';
+import { LoyaltyError, wrapError } from './errors.js';
 
-export class LoyaltyError extends Error {
-  constructor(code, path, message) {
-    super(message);
-    this.name = 'LoyaltyError';
-    this.code = code;
-    this.path = path;
-  }
-}
+export { LoyaltyError };
 
 let loading = null;
 let ready = false;
 let exports = null;
-
-function wrapError(error) {
-  if (error instanceof LoyaltyError) return error;
-  if (error && typeof error.code === 'string') {
-    return new LoyaltyError(error.code, error.path ?? '', error.detail ?? error.message);
-  }
-  return new LoyaltyError('wasm_unavailable', '', String(error?.message ?? error));
-}
 
 /** Loads the Wasm module once; `source` is its URL (default: next to this file) or its bytes. */
 export function loadCore(source) {

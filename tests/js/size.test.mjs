@@ -15,6 +15,10 @@ test('Wasm, glue and widget together stay under the brotli ceiling', () => {
   assert.ok(sizes.total.brotli <= 145 * 1024, `${sizes.total.brotli} bytes brotli`);
 });
 
+test('the analytics package stays under its ceiling', () => {
+  assert.ok(sizes.analytics.raw <= 540 * 1024, `${sizes.analytics.raw} bytes`);
+});
+
 test('the widget JavaScript stays small', () => {
   assert.ok(sizes.widget.brotli <= 16 * 1024, `${sizes.widget.brotli} bytes brotli`);
 });

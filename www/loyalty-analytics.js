@@ -1,0 +1,46 @@
+// Projections, margin impact, comparisons and the seller-side calculators, from the analytics
+// Wasm package (www/pkg-analytics/). The checkout widget never loads it.
+import init, { initSync, projectJson, marginJson, compareJson, calculateJson } from './pkg-analytics/loyalty.js';
+import { LoyaltyError, wrapError } from './errors.js';
+
+export { LoyaltyError };
+
+let loading = null;
+let ready = false;
+
+/** Loads the analytics module once; `source` is its URL (default: next to its glue) or bytes. */
+export function loadAnalytics(source) {
+  loading ??= init(source === undefined ? undefined : { module_or_path: source }).then(
+    () => { ready = true; },
+    (error) => { loading = null; throw wrapError(error); },
+  );
+  return loading;
+}
+
+/** Loads the module from bytes at once, as Node does. */
+export function loadAnalyticsSync(bytes) {
+  if (!ready) {
+    initSync({ module: bytes });
+    ready = true;
+  }
+}
+
+function call(fn, request) {
+  if (!ready) {
+    throw new LoyaltyError('not_initialised', '', 'The analytics module is not loaded yet: await loadAnalytics() first.');
+  }
+  try {
+    return JSON.parse(fn(JSON.stringify(request)));
+  } catch (error) {
+    throw wrapError(error);
+  }
+}
+
+/** A customer's months under a program: `{program, customer, start, months, plan, redeem}`. */
+export const project = (request) => call(projectJson, request);
+/** Margin impact: `{projection, economics}`. */
+export const margin = (request) => call(marginJson, request);
+/** Variants side by side: `{customer, start, months, plan, redeem, economics, variants}`. */
+export const compare = (request) => call(compareJson, request);
+/** One calculator: `{"nps": {"scores": [...]}}`, `{"catalog_return": {"program": ...}}`, … */
+export const calculate = (request) => call(calculateJson, request);
