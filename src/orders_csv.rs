@@ -192,7 +192,7 @@ pub fn simulate(
         bad_row_list: Vec::new(),
         report: Report::default(),
     };
-    let mut pending: Option<(String, NaiveDate, Group, Vec<Line>, u64)> = None;
+    let mut pending: Option<PendingOrder> = None;
     let mut record = csv::StringRecord::new();
     loop {
         let line = reader.position().line();
@@ -223,60 +223,58 @@ pub fn simulate(
             }
         };
         match &mut pending {
-            Some((customer, date, _, lines, _))
-                if *customer == row.customer && *date == row.date =>
-            {
-                lines.push(row.line)
+            Some(order) if order.customer == row.customer && order.date == row.date => {
+                order.lines.push(row.line)
             }
             _ => {
-                if let Some((customer, date, group, lines, first_line)) = pending.take() {
-                    place(
-                        &mut simulator,
-                        &mut simulation,
-                        on_bad_row,
-                        &customer,
-                        group,
-                        date,
-                        lines,
-                        first_line,
-                    )?;
-                }
-                pending = Some((row.customer, row.date, row.group, vec![row.line], line));
+                let next = PendingOrder {
+                    customer: row.customer,
+                    date: row.date,
+                    group: row.group,
+                    lines: vec![row.line],
+                    first_line: line,
+                };
+                place(
+                    &mut simulator,
+                    &mut simulation,
+                    on_bad_row,
+                    pending.replace(next),
+                )?;
             }
         }
     }
-    if let Some((customer, date, group, lines, first_line)) = pending.take() {
-        place(
-            &mut simulator,
-            &mut simulation,
-            on_bad_row,
-            &customer,
-            group,
-            date,
-            lines,
-            first_line,
-        )?;
-    }
+    place(&mut simulator, &mut simulation, on_bad_row, pending.take())?;
     progress(reader.position().byte());
     simulation.report = simulator.finish();
     Ok(simulation)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The rows of one order, gathered until a row of another order arrives.
+struct PendingOrder {
+    customer: String,
+    date: NaiveDate,
+    group: Group,
+    lines: Vec<Line>,
+    first_line: u64,
+}
+
 fn place(
     simulator: &mut Simulator,
     simulation: &mut Simulation,
     on_bad_row: OnBadRow,
-    customer: &str,
-    group: Group,
-    date: NaiveDate,
-    lines: Vec<Line>,
-    line: u64,
+    order: Option<PendingOrder>,
 ) -> Result<()> {
-    match simulator.order(customer, group, date, lines, &format!("line {line}")) {
+    let Some(order) = order else { return Ok(()) };
+    match simulator.order(
+        &order.customer,
+        order.group,
+        order.date,
+        order.lines,
+        &format!("line {}", order.first_line),
+    ) {
         Ok(()) => Ok(()),
         Err(error) if error.code == ErrorCode::DatesOutOfOrder => Err(error),
-        Err(error) => skip_or_stop(simulation, on_bad_row, error, line),
+        Err(error) => skip_or_stop(simulation, on_bad_row, error, order.first_line),
     }
 }
 

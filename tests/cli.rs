@@ -128,10 +128,18 @@ fn the_committed_json_schema_is_the_one_the_types_give() {
     );
 }
 
-fn write_orders(name: &str, text: &str) -> std::path::PathBuf {
+/// Runs `loyalty simulate` on `orders` written to a temporary file, with the retail program.
+fn simulate(name: &str, orders: &str, extra: &[&str]) -> Output {
     let path = std::env::temp_dir().join(format!("loyalty-{}-{name}.csv", std::process::id()));
-    std::fs::write(&path, text).unwrap();
-    path
+    std::fs::write(&path, orders).unwrap();
+    let mut args = vec![
+        "simulate",
+        path.to_str().unwrap(),
+        "--program",
+        "examples/programs/retail.json",
+    ];
+    args.extend(extra);
+    loyalty(&args, None)
 }
 
 const BAD_ORDERS: &str = "customer,date,sku,category,price,quantity,cost\n\
@@ -141,16 +149,7 @@ c,2026-01-07,TEA,grocery,10.00,1,6.00\n";
 
 #[test]
 fn simulate_stops_at_a_malformed_row_naming_its_line() {
-    let path = write_orders("stop", BAD_ORDERS);
-    let output = loyalty(
-        &[
-            "simulate",
-            path.to_str().unwrap(),
-            "--program",
-            "examples/programs/retail.json",
-        ],
-        None,
-    );
+    let output = simulate("stop", BAD_ORDERS, &[]);
     assert_eq!(output.status.code(), Some(2));
     let error: Value = serde_json::from_slice(&output.stderr).unwrap();
     assert_eq!(error["path"], "line 3.price");
@@ -159,17 +158,7 @@ fn simulate_stops_at_a_malformed_row_naming_its_line() {
 
 #[test]
 fn simulate_can_skip_malformed_rows_and_lists_each_one() {
-    let path = write_orders("skip", BAD_ORDERS);
-    let output = loyalty(
-        &[
-            "simulate",
-            path.to_str().unwrap(),
-            "--program",
-            "examples/programs/retail.json",
-            "--skip-bad-rows",
-        ],
-        None,
-    );
+    let output = simulate("skip", BAD_ORDERS, &["--skip-bad-rows"]);
     assert!(
         output.status.success(),
         "{}",
@@ -184,17 +173,8 @@ fn simulate_can_skip_malformed_rows_and_lists_each_one() {
 
 #[test]
 fn simulate_refuses_orders_out_of_date_order() {
-    let path = write_orders("unsorted", "customer,date,sku,category,price,quantity,cost\na,2026-02-05,T,g,1.00,1,0.50\nb,2026-01-05,T,g,1.00,1,0.50\n");
-    let output = loyalty(
-        &[
-            "simulate",
-            path.to_str().unwrap(),
-            "--program",
-            "examples/programs/retail.json",
-            "--skip-bad-rows",
-        ],
-        None,
-    );
+    let orders = "customer,date,sku,category,price,quantity,cost\na,2026-02-05,T,g,1.00,1,0.50\nb,2026-01-05,T,g,1.00,1,0.50\n";
+    let output = simulate("unsorted", orders, &["--skip-bad-rows"]);
     assert_eq!(output.status.code(), Some(2));
     let error: Value = serde_json::from_slice(&output.stderr).unwrap();
     assert_eq!(error["code"], "dates_out_of_order");
