@@ -24,6 +24,7 @@ pub mod customer;
 pub mod discounts;
 pub mod economics;
 pub mod error;
+pub mod fingerprint;
 pub mod json;
 pub mod margin;
 pub mod money;

@@ -49,6 +49,9 @@ pub struct Quote {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub margin: Option<Margin>,
     pub trace: Vec<Entry>,
+    /// SHA-256 of (program, customer, cart); see [`crate::fingerprint`]. Absent inside projections.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -171,10 +174,17 @@ pub fn validate(request: &Request) -> Result<()> {
         .map_err(|e| e.under("cart"))
 }
 
-/// Validates and prices one order.
+/// Validates and prices one order, with the fingerprint of its inputs.
 pub fn quote(request: &Request) -> Result<Quote> {
     validate(request)?;
-    quote_valid(&request.program, &request.customer, &request.cart)
+    let mut quote = quote_valid(&request.program, &request.customer, &request.cart)?;
+    let digest = crate::fingerprint::program_digest(&request.program);
+    quote.fingerprint = Some(crate::fingerprint::fingerprint(
+        &digest,
+        &request.customer,
+        &request.cart,
+    ));
+    Ok(quote)
 }
 
 /// Prices one order of inputs already validated.
@@ -367,6 +377,7 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
         tier,
         margin,
         trace,
+        fingerprint: None,
     })
 }
 

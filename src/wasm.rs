@@ -32,6 +32,8 @@ fn lang_of(lang: &str) -> Result<Lang, JsValue> {
 #[wasm_bindgen(js_name = Engine)]
 pub struct JsEngine {
     program: Program,
+    /// Computed once; every quote's fingerprint starts from it.
+    program_digest: String,
 }
 
 #[wasm_bindgen(js_class = Engine)]
@@ -41,7 +43,11 @@ impl JsEngine {
     pub fn new(program_json: &str) -> Result<JsEngine, JsValue> {
         let program: Program = from_json(program_json).map_err(to_js_error)?;
         program.validate().map_err(to_js_error)?;
-        Ok(JsEngine { program })
+        let program_digest = crate::fingerprint::program_digest(&program);
+        Ok(JsEngine {
+            program,
+            program_digest,
+        })
     }
 
     /// Prices one cart for one customer; both as JSON, the quote returned as JSON.
@@ -55,7 +61,13 @@ impl JsEngine {
             .map_err(|e| to_js_error(e.under("customer")))?;
         cart.validate(&self.program)
             .map_err(|e| to_js_error(e.under("cart")))?;
-        to_json(&quote_valid(&self.program, &customer, &cart).map_err(to_js_error)?)
+        let mut quote = quote_valid(&self.program, &customer, &cart).map_err(to_js_error)?;
+        quote.fingerprint = Some(crate::fingerprint::fingerprint(
+            &self.program_digest,
+            &customer,
+            &cart,
+        ));
+        to_json(&quote)
     }
 
     /// The program in plain words: `en`, `ru`, `hy` or `ka`.
