@@ -119,6 +119,25 @@ pub fn calculate_json(request_json: &str) -> Result<String, JsValue> {
     )
 }
 
+/// The customer's tier preview: standing, targets and the months ahead, as JSON.
+#[cfg(feature = "analytics")]
+#[wasm_bindgen(js_name = previewJson)]
+pub fn preview_json(request_json: &str) -> Result<String, JsValue> {
+    to_json(
+        &crate::preview::preview(&from_json(request_json).map_err(to_js_error)?)
+            .map_err(to_js_error)?,
+    )
+}
+
+/// A program in plain words (`en`, `ru`, `hy`, `ka`), for the views that load only this package.
+#[cfg(feature = "analytics")]
+#[wasm_bindgen(js_name = summarizeJson)]
+pub fn summarize_json(program_json: &str, lang: &str) -> Result<String, JsValue> {
+    let program: Program = from_json(program_json).map_err(to_js_error)?;
+    program.validate().map_err(to_js_error)?;
+    Ok(summarize(&program, lang_of(lang)?))
+}
+
 /// Prices a `{program, customer, cart}` request given as JSON; returns the quote as JSON.
 #[wasm_bindgen(js_name = quoteRequestJson)]
 pub fn quote_request_json(request_json: &str) -> Result<String, JsValue> {

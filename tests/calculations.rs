@@ -13,6 +13,7 @@ fn run(command: &str, request: &str) -> loyalty::Result<Value> {
         "project" => serde_json::to_value(projection::project(&from_json(request)?)?),
         "margin" => serde_json::to_value(economics::margin_impact(&from_json(request)?)?),
         "compare" => serde_json::to_value(economics::compare(&from_json(request)?)?),
+        "preview" => serde_json::to_value(loyalty::preview::preview(&from_json(request)?)?),
         "calc" => {
             let answer = calculators::calculate(&from_json(request)?)?;
             Ok(Value::Object(

@@ -1,6 +1,6 @@
 // Projections, margin impact, comparisons and the seller-side calculators, from the analytics
 // Wasm package (www/pkg-analytics/). The checkout widget never loads it.
-import init, { initSync, projectJson, marginJson, compareJson, calculateJson } from './pkg-analytics/loyalty.js';
+import init, { initSync, projectJson, marginJson, compareJson, calculateJson, previewJson, summarizeJson } from './pkg-analytics/loyalty.js';
 import { LoyaltyError, wrapError } from './errors.js';
 
 export { LoyaltyError };
@@ -25,10 +25,14 @@ export function loadAnalyticsSync(bytes) {
   }
 }
 
-function call(fn, request) {
+function requireReady() {
   if (!ready) {
     throw new LoyaltyError('not_initialised', '', 'The analytics module is not loaded yet: await loadAnalytics() first.');
   }
+}
+
+function call(fn, request) {
+  requireReady();
   try {
     return JSON.parse(fn(JSON.stringify(request)));
   } catch (error) {
@@ -44,3 +48,15 @@ export const margin = (request) => call(marginJson, request);
 export const compare = (request) => call(compareJson, request);
 /** One calculator: `{"nps": {"scores": [...]}}`, `{"catalog_return": {"program": ...}}`, … */
 export const calculate = (request) => call(calculateJson, request);
+/** The customer's tier preview: `{program, customer, as_of, monthly, months, redeem}`. */
+export const preview = (request) => call(previewJson, request);
+
+/** A program in plain words: en, ru, hy or ka. */
+export function summarize(program, lang) {
+  requireReady();
+  try {
+    return summarizeJson(JSON.stringify(program), lang);
+  } catch (error) {
+    throw wrapError(error);
+  }
+}
