@@ -1,6 +1,9 @@
 // <loyalty-checkout>: the compact checkout view of a loyalty program, as a custom element.
 import { loadCore, LoyaltyEngine, LoyaltyError } from './loyalty-core.js';
 import { explainEntry, fill, formatters, langOf, messages } from './i18n.js';
+import { h, LoyaltyErrorEvent, uniqueId } from './elements.js';
+
+export { LoyaltyErrorEvent };
 
 /** Fired with every new quote; `detail` carries the amounts to charge, as decimal strings. */
 export class LoyaltyQuoteEvent extends CustomEvent {
@@ -17,17 +20,6 @@ export class LoyaltyQuoteEvent extends CustomEvent {
         payable: quote.payable,
         quote,
       },
-    });
-  }
-}
-
-/** Fired when the widget cannot show numbers: `detail` has `code`, `path` and `message`. */
-export class LoyaltyErrorEvent extends CustomEvent {
-  constructor(error) {
-    super('loyalty-error', {
-      bubbles: true,
-      composed: true,
-      detail: { code: error.code ?? 'unknown', path: error.path ?? '', message: error.message },
     });
   }
 }
@@ -80,16 +72,6 @@ function styleSheet() {
   return sheet;
 }
 
-/** Builds an element; children are nodes or text. Text is always set as text, never as HTML. */
-function h(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}
-
-let nextId = 0;
-
 /**
  * The checkout view of a loyalty program.
  *
@@ -123,7 +105,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styleSheet()];
-    const id = `loyalty-${(nextId += 1)}`;
+    const id = uniqueId('loyalty');
     const ui = {
       card: h('section', { class: 'card', part: 'base', 'data-state': 'loading', 'aria-labelledby': `${id}-title` }),
       title: h('h2', { id: `${id}-title` }),

@@ -1,0 +1,110 @@
+// <loyalty-tier-preview> in real Chromium: the customer's tier page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, openPage, RESULTS } from './browser.mjs';
+
+let ctx;
+before(async () => { ctx = await launch(); });
+after(async () => { await ctx?.close(); });
+
+async function tierPage(query = '', viewport) {
+  const opened = await openPage(ctx.browser, `${ctx.base}/www/tier.html${query}`, viewport);
+  await opened.page.waitForFunction(() => document.querySelector('loyalty-tier-preview')?.preview);
+  return opened;
+}
+
+const text = (page) => page.$eval('loyalty-tier-preview', (el) => el.shadowRoot.querySelector('.main').innerText);
+
+test('the preview shows the ladder, the targets and the summary, with no console errors', async () => {
+  const { page, problems } = await tierPage();
+  const shown = await text(page);
+  assert.match(shown, /Your tier/);
+  assert.match(shown, /Spend \$1,200\.00 more by .+ to reach Gold/);
+  assert.match(shown, /Your Silver tier is safe at the review/);
+  assert.match(shown, /Points: 1 per 1 USD/);
+  const current = await page.$eval('loyalty-tier-preview', (el) => el.shadowRoot.querySelector('[aria-current="step"]').textContent);
+  assert.match(current, /Silver/);
+  assert.deepEqual(problems, []);
+});
+
+for (const [locale, title, english] of [['ru', 'Ваш уровень', 'Your tier'], ['hy', 'Ձեր մակարդակը', 'Your tier'], ['ka', 'თქვენი დონე', 'Your tier']]) {
+  test(`the preview speaks ${locale}, with no English UI text`, async () => {
+    const { page } = await tierPage(`?locale=${locale}`);
+    const shown = await text(page);
+    assert.ok(shown.includes(title), shown);
+    for (const phrase of [english, 'Show as a table', 'When points expire', 'The program in brief', 'If you spend']) {
+      assert.ok(!shown.includes(phrase), `${locale} shows "${phrase}"`);
+    }
+  });
+}
+
+test('moving the what-if slider gives the core\'s projection for that spend', async () => {
+  const { page } = await tierPage();
+  const slider = page.locator('loyalty-tier-preview >> input[type="range"]');
+  await slider.focus();
+  await page.keyboard.press('End');
+  const result = await page.evaluate(async () => {
+    const el = document.querySelector('loyalty-tier-preview');
+    const monthly = el.shadowRoot.querySelector('input[type="range"]').value;
+    const { preview } = await import('/www/loyalty-analytics.js');
+    const direct = preview({ program: el.program, customer: el.customer, as_of: el.getAttribute('as-of') ?? new Date().toISOString().slice(0, 10), months: 12, monthly: [{ category: '', amount: monthly }] });
+    const table = [...el.shadowRoot.querySelectorAll('td[data-balance]')].map((td) => Number(td.dataset.balance));
+    return { monthly, shown: el.preview.projection, direct: direct.projection, table };
+  });
+  assert.ok(Number(result.monthly) > 95, result.monthly);
+  assert.deepEqual(result.shown, result.direct);
+  assert.deepEqual(result.table, result.direct.months.map((m) => m.points_balance));
+});
+
+test('the chart has a table alternative behind a button', async () => {
+  const { page } = await tierPage();
+  const toggle = page.locator('loyalty-tier-preview >> button');
+  assert.equal(await page.isVisible('loyalty-tier-preview >> table'), false);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('loyalty-tier-preview >> tbody tr').count(), 12);
+  const label = await page.$eval('loyalty-tier-preview', (el) => el.shadowRoot.querySelector('svg').getAttribute('role'));
+  assert.equal(label, 'img');
+});
+
+test('axe reports no violations on the tier page, at 1280 px and at 320 px', async () => {
+  const axe = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  for (const [locale, width] of [['en', 1280], ['ka', 320]]) {
+    const context = await ctx.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${ctx.base}/www/tier.html?locale=${locale}`);
+    await page.waitForFunction(() => document.querySelector('loyalty-tier-preview')?.preview);
+    await page.locator('loyalty-tier-preview >> button').click();
+    await page.addScriptTag({ content: axe });
+    const violations = await page.evaluate(async () => (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] })).violations
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    assert.deepEqual(violations, [], `${locale} at ${width}px`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+    await context.close();
+  }
+});
+
+test('tier page screenshots at 360 px and 1280 px are saved', async () => {
+  for (const width of [360, 1280]) {
+    const { page } = await tierPage('', { width, height: 1200 });
+    const path = new URL(`tier-${width}.png`, RESULTS);
+    await page.screenshot({ path: path.pathname, fullPage: true });
+    assert.ok(readFileSync(path).length > 1000);
+  }
+});
+
+test('without its Wasm the preview shows a readable fallback and an error event', async () => {
+  const page = await ctx.browser.newPage();
+  await page.route('**/pkg-analytics/loyalty_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.addInitScript(() => {
+    window.addEventListener('loyalty-error', (e) => { window.lastLoyaltyError = e.detail.code; }, true);
+  });
+  await page.goto(`${ctx.base}/www/tier.html`);
+  await page.waitForFunction(() => window.lastLoyaltyError);
+  assert.equal(await page.evaluate(() => window.lastLoyaltyError), 'wasm_unavailable');
+  assert.ok(await page.isVisible('loyalty-tier-preview >> text=Your tier preview appears here'));
+  const status = await page.$eval('loyalty-tier-preview', (el) => el.shadowRoot.querySelector('.status').textContent);
+  assert.match(status, /unavailable/);
+});

@@ -1,0 +1,340 @@
+// <loyalty-tier-preview>: the customer's view of a program — the tier ladder, what it takes to go
+// up or to stay, a what-if slider for monthly spend, and the next months' points as a chart with a
+// table alternative. It loads the analytics package, which the checkout never downloads.
+import { loadAnalytics, preview, summarize } from './loyalty-analytics.js';
+import { LoyaltyError } from './errors.js';
+import { fill, formatters, langOf } from './i18n.js';
+import { previewMessages } from './i18n-preview.js';
+import { h, LoyaltyErrorEvent, uniqueId } from './elements.js';
+
+/** Fired with each new preview; `detail` is the core's preview (amounts as decimal strings). */
+export class LoyaltyPreviewEvent extends CustomEvent {
+  constructor(result) {
+    super('loyalty-preview', { bubbles: true, composed: true, detail: result });
+  }
+}
+
+const STYLE = `
+:host {
+  --loyalty-font: inherit; --loyalty-fg: #1f2328; --loyalty-muted: #57606a; --loyalty-bg: #ffffff;
+  --loyalty-border: #d0d7de; --loyalty-accent: #0a5c36; --loyalty-accent-fg: #ffffff; --loyalty-radius: 8px;
+  display: block; font-family: var(--loyalty-font); color: var(--loyalty-fg); max-width: 48rem;
+}
+.card { background: var(--loyalty-bg); border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); padding: 1rem; }
+.card[data-state="ready"] .status, .card[data-state="ready"] .fallback, .card:not([data-state="ready"]) .main { display: none; }
+header { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; justify-content: space-between; }
+h2 { font-size: 1.1rem; margin: 0; } h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
+.badge { background: var(--loyalty-accent); color: var(--loyalty-accent-fg); border-radius: 999px; padding: .2rem .7rem; font-weight: 600; }
+ol.ladder { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; margin: .75rem 0; }
+ol.ladder li { border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); padding: .3rem .6rem; font-size: .9rem; }
+ol.ladder li[aria-current] { border: 2px solid var(--loyalty-accent); font-weight: 600; }
+meter { width: 100%; height: 1rem; display: block; }
+.muted { color: var(--loyalty-muted); font-size: .9rem; margin: .25rem 0; }
+.whatif { display: grid; gap: .25rem; margin: 1rem 0; }
+.row { display: flex; gap: .75rem; align-items: center; }
+input[type="range"] { flex: 1; min-height: 24px; accent-color: var(--loyalty-accent); }
+output { min-width: 8ch; text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
+svg { width: 100%; height: auto; display: block; }
+figure { margin: .5rem 0; } figcaption { font-weight: 600; }
+button { font: inherit; min-height: 44px; padding: .4rem .8rem; border-radius: var(--loyalty-radius); border: 1px solid var(--loyalty-accent); background: transparent; color: var(--loyalty-accent); cursor: pointer; }
+button:focus-visible, input:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
+table { border-collapse: collapse; width: 100%; font-size: .9rem; margin-top: .5rem; }
+th, td { border-bottom: 1px solid var(--loyalty-border); padding: .25rem; text-align: right; font-variant-numeric: tabular-nums; }
+th:first-child, td:first-child { text-align: left; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;
+
+const SVG = 'http://www.w3.org/2000/svg';
+function s(tag, attributes = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  node.append(...children);
+  return node;
+}
+
+let sheet;
+function styleSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLE);
+  }
+  return sheet;
+}
+
+/**
+ * @attr program-src - URL of the program JSON (or set the `program` property)
+ * @attr locale - en, ru, hy or ka
+ * @attr as-of - today's date, YYYY-MM-DD (default: today)
+ * @attr monthly-spend - the what-if's starting monthly spend, a decimal string
+ * @attr months - how many months to project (default 12)
+ * @prop program, customer - objects
+ * @prop preview - the latest preview (read only)
+ * @fires loyalty-preview, loyalty-error
+ * @csspart base, tier, ladder, meter, reach, keep, what-if, chart, table, expiry, summary
+ */
+export class LoyaltyTierPreviewElement extends HTMLElement {
+  static observedAttributes = ['program-src', 'locale', 'as-of', 'monthly-spend', 'months'];
+
+  #program = null;
+  #customer = {};
+  #monthly = null;
+  #result = null;
+  #ready = false;
+  #ui;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [styleSheet()];
+    const id = uniqueId('tier-preview');
+    const ui = {
+      card: h('section', { class: 'card', part: 'base', 'data-state': 'loading', 'aria-labelledby': `${id}-title` }),
+      title: h('h2', { id: `${id}-title` }),
+      badge: h('span', { class: 'badge', part: 'tier' }),
+      ladder: h('ol', { class: 'ladder', part: 'ladder' }),
+      meterLabel: h('label', { for: `${id}-meter`, class: 'muted' }),
+      meter: h('meter', { id: `${id}-meter`, part: 'meter', min: '0', max: '100', value: '0' }),
+      reach: h('p', { part: 'reach' }),
+      keep: h('p', { part: 'keep' }),
+      rangeLabel: h('label', { for: `${id}-range` }),
+      range: h('input', { id: `${id}-range`, type: 'range', min: '0', max: '1000', step: '10', value: '0', part: 'what-if' }),
+      output: h('output', { for: `${id}-range` }),
+      totals: h('p', { class: 'muted' }),
+      chartTitle: h('figcaption', { id: `${id}-chart-title` }),
+      chartDesc: h('p', { id: `${id}-chart-desc`, class: 'muted' }),
+      chart: s('svg', { viewBox: '0 0 640 260', role: 'img', 'aria-labelledby': `${id}-chart-title`, 'aria-describedby': `${id}-chart-desc`, part: 'chart' }),
+      toggle: h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': `${id}-table` }),
+      table: h('table', { id: `${id}-table`, part: 'table', hidden: '' }),
+      expiryTitle: h('h3', {}),
+      expiry: h('ul', { part: 'expiry' }),
+      summaryTitle: h('h3', {}),
+      summary: h('p', { part: 'summary' }),
+      live: h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }),
+      status: h('p', { class: 'status' }),
+    };
+    const main = h('div', { class: 'main' },
+      h('header', {}, ui.title, ui.badge),
+      h('nav', { 'aria-labelledby': `${id}-ladder` }, h('span', { id: `${id}-ladder`, class: 'visually-hidden' }), ui.ladder),
+      ui.meterLabel, ui.meter, ui.reach, ui.keep,
+      h('div', { class: 'whatif' }, ui.rangeLabel, h('div', { class: 'row' }, ui.range, ui.output), ui.totals),
+      h('figure', {}, ui.chartTitle, ui.chartDesc, ui.chart), ui.toggle, ui.table,
+      ui.expiryTitle, ui.expiry, ui.summaryTitle, ui.summary);
+    ui.ladderName = main.querySelector(`#${id}-ladder`);
+    ui.card.append(ui.status, h('div', { class: 'fallback' }, h('slot')), main, ui.live);
+    root.append(ui.card);
+    ui.range.addEventListener('input', () => {
+      this.#monthly = ui.range.value;
+      this.#update();
+    });
+    ui.toggle.addEventListener('click', () => {
+      ui.table.hidden = !ui.table.hidden;
+      ui.toggle.setAttribute('aria-expanded', String(!ui.table.hidden));
+      this.#render();
+    });
+    this.#ui = ui;
+  }
+
+  connectedCallback() { this.#start(); }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.isConnected) return;
+    if (name === 'program-src') {
+      this.#program = null;
+      this.#start();
+    } else {
+      if (name === 'monthly-spend') this.#monthly = null;
+      this.#update();
+    }
+  }
+
+  get program() { return this.#program; }
+  set program(value) { this.#program = value; if (this.isConnected) this.#start(); }
+  get customer() { return this.#customer; }
+  set customer(value) { this.#customer = value ?? {}; this.#update(); }
+  get preview() { return this.#result; }
+  get locale() { return this.getAttribute('locale') ?? 'en'; }
+  set locale(value) { this.setAttribute('locale', value); }
+
+  #messages() { return previewMessages(langOf(this.locale)); }
+
+  async #start() {
+    this.#ui.status.textContent = this.#messages().loading;
+    try {
+      await loadAnalytics(this.getAttribute('wasm-src') ?? undefined);
+      if (!this.#program) {
+        const source = this.getAttribute('program-src');
+        if (!source) return;
+        const response = await fetch(source);
+        if (!response.ok) throw new LoyaltyError('program_unavailable', 'program-src', `HTTP ${response.status}`);
+        this.#program = await response.json();
+      }
+      this.#ready = true;
+      this.#update();
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /** The what-if's monthly spend as a decimal string, in whole currency units from the slider. */
+  #monthlySpend() {
+    return this.#monthly ?? this.getAttribute('monthly-spend') ?? '0';
+  }
+
+  #update() {
+    if (!this.#ready || !this.#program) return;
+    try {
+      this.#result = preview({
+        program: this.#program,
+        customer: this.#customer,
+        as_of: this.getAttribute('as-of') ?? new Date().toISOString().slice(0, 10),
+        months: Number.parseInt(this.getAttribute('months') ?? '12', 10),
+        monthly: [{ category: '', amount: this.#monthlySpend() }],
+      });
+      this.#ui.card.dataset.state = 'ready';
+      this.#render();
+      this.dispatchEvent(new LoyaltyPreviewEvent(this.#result));
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  #fail(error) {
+    const m = this.#messages();
+    const code = error?.code ?? 'unknown';
+    const unavailable = code === 'wasm_unavailable';
+    this.#ui.card.dataset.state = unavailable ? 'unavailable' : 'error';
+    this.#ui.status.textContent = unavailable ? m.unavailable : fill(m.failed, { code });
+    this.dispatchEvent(new LoyaltyErrorEvent(error instanceof Error ? error : new LoyaltyError(code, '', String(error))));
+  }
+
+  #render() {
+    const ui = this.#ui;
+    const r = this.#result;
+    if (!r) return;
+    const m = this.#messages();
+    const program = this.#program;
+    const f = formatters(this.locale, program.currency, r.projection.months[0] ? minorUnits(r.projection.months[0].spend) : 2);
+    const tierName = (id) => program.tiers?.find((t) => t.id === id)?.name ?? id;
+    ui.title.textContent = m.title;
+    ui.badge.textContent = r.tier ? tierName(r.tier) : m.noTier;
+    ui.ladderName.textContent = m.ladder;
+    const isMoney = program.tier_rules?.qualifies_on !== 'points';
+    const amount = (value) => (isMoney ? f.money(value) : f.count(value));
+    ui.ladder.replaceChildren(...(program.tiers ?? []).map((tier) => {
+      const item = h('li', {}, `${tier.name} · ${fill(m.from, { amount: amount(tier.threshold) })}`);
+      if (tier.id === r.tier) {
+        item.setAttribute('aria-current', 'step');
+        item.append(h('span', { class: 'visually-hidden' }, ` (${m.current})`));
+      }
+      return item;
+    }));
+
+    const next = r.reach;
+    if (next) {
+      const threshold = program.tiers.find((t) => t.id === next.tier).threshold;
+      const percent = percentOf(r.qualifying, threshold);
+      ui.meterLabel.textContent = fill(m.progress, { percent: f.count(percent), tier: tierName(next.tier) });
+      ui.meter.value = Number(percent);
+      ui.meter.setAttribute('aria-valuetext', ui.meterLabel.textContent);
+      ui.reach.textContent = fill(next.by ? m.reach : m.reachNoDate, { amount: amount(next.remaining), date: next.by ? f.date(next.by) : '', tier: tierName(next.tier) });
+    } else {
+      ui.meterLabel.textContent = m.topTier;
+      ui.meter.value = 100;
+      ui.meter.setAttribute('aria-valuetext', m.topTier);
+      ui.reach.textContent = '';
+    }
+    const keep = r.keep;
+    ui.keep.hidden = !keep;
+    if (keep) {
+      const values = { amount: amount(keep.remaining), date: f.date(keep.by), tier: tierName(keep.tier), review: f.date(keep.effective) };
+      ui.keep.textContent = fill(/[1-9]/.test(keep.remaining) ? m.keep : m.kept, values);
+    }
+
+    ui.rangeLabel.textContent = m.whatIf;
+    const spend = this.#monthlySpend();
+    const whole = Number.parseInt(spend, 10) || 0;
+    const max = Math.max(100, roundUp(Math.max(whole * 3, Number.parseInt(this.getAttribute('monthly-spend') ?? '0', 10) * 3)));
+    if (Number(ui.range.max) < max || this.#monthly === null) ui.range.max = String(max);
+    ui.range.step = String(Math.max(1, roundUp(max / 100)));
+    ui.range.value = String(whole);
+    ui.output.textContent = f.money(spend);
+    ui.range.setAttribute('aria-valuetext', f.money(spend));
+    const totals = r.projection.totals;
+    ui.totals.textContent = fill(m.totals, { months: r.projection.months.length, points: f.count(totals.points_earned), benefit: f.money(totals.benefit), return: f.count(totals.effective_return ?? '0') });
+
+    ui.chartTitle.textContent = fill(m.chartTitle, { months: r.projection.months.length });
+    ui.chartDesc.textContent = m.chartDesc;
+    this.#drawChart(r.projection, f, tierName);
+    ui.toggle.textContent = ui.table.hidden ? m.showTable : m.hideTable;
+    this.#fillTable(r.projection, m, f, tierName);
+
+    ui.expiryTitle.textContent = m.expiryTitle;
+    const schedule = r.projection.expiry_schedule;
+    ui.expiry.replaceChildren(...(schedule.length ? schedule.map((e) => h('li', {}, fill(m.expiryLine, { points: f.count(e.points), date: f.date(e.date) }))) : [h('li', {}, m.noExpiry)]));
+    ui.summaryTitle.textContent = m.summaryTitle;
+    ui.summary.textContent = summarize(program, langOf(this.locale));
+    ui.live.textContent = ui.totals.textContent;
+  }
+
+  #drawChart(projection, f, tierName) {
+    const months = projection.months;
+    const top = Math.max(1, ...months.map((mo) => mo.points_balance + mo.points_expired));
+    const width = 600 / Math.max(1, months.length);
+    const bar = (value) => (value / top) * 170;
+    const pattern = s('pattern', { id: 'hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, s('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#1f2328', 'stroke-width': 2 }));
+    const nodes = [s('defs', {}, pattern), s('line', { x1: 30, y1: 210, x2: 630, y2: 210, stroke: '#1f2328' })];
+    let lastTier;
+    months.forEach((mo, i) => {
+      const x = 30 + i * width + width * 0.15;
+      const w = width * 0.7;
+      nodes.push(s('rect', { x, y: 210 - bar(mo.points_balance), width: w, height: bar(mo.points_balance), fill: '#57606a' }));
+      if (mo.points_expired > 0) {
+        nodes.push(s('rect', { x, y: 210 - bar(mo.points_balance) - bar(mo.points_expired), width: w, height: bar(mo.points_expired), fill: 'url(#hatch)', stroke: '#1f2328' }));
+      }
+      nodes.push(s('text', { x: x + w / 2, y: 228, 'text-anchor': 'middle', 'font-size': 11, fill: '#1f2328' }, mo.month.slice(5)));
+      if (mo.tier !== lastTier && mo.tier) {
+        nodes.push(s('text', { x, y: 250, 'font-size': 11, fill: '#1f2328' }, tierName(mo.tier)));
+        lastTier = mo.tier;
+      }
+    });
+    nodes.push(s('text', { x: 30, y: 20, 'font-size': 12, fill: '#1f2328' }, f.count(top)));
+    this.#ui.chart.replaceChildren(...nodes);
+  }
+
+  #fillTable(projection, m, f, tierName) {
+    const hasEmployee = projection.months.some((mo) => mo.employee_points_balance !== undefined);
+    const head = [m.month, m.tier, hasEmployee ? m.companyBalance : m.balance, ...(hasEmployee ? [m.employeeBalance] : []), m.expiring];
+    const rows = projection.months.map((mo) => h('tr', {},
+      h('th', { scope: 'row' }, mo.month), h('td', {}, mo.tier ? tierName(mo.tier) : '—'), h('td', { 'data-balance': String(mo.points_balance) }, f.count(mo.points_balance)),
+      ...(hasEmployee ? [h('td', {}, f.count(mo.employee_points_balance ?? 0))] : []), h('td', {}, f.count(mo.points_expired))));
+    this.#ui.table.replaceChildren(h('thead', {}, h('tr', {}, ...head.map((text) => h('th', { scope: 'col' }, text)))), h('tbody', {}, ...rows));
+  }
+}
+
+/** Digits after the point in a decimal string: the currency's minor units as the core wrote them. */
+function minorUnits(amount) {
+  return (String(amount).split('.')[1] ?? '').length;
+}
+
+/** A share in %, to one decimal, from decimal strings, by integer arithmetic on their digits. */
+function percentOf(value, target) {
+  const scale = (text) => BigInt(String(text).replace('.', '').replace(/^-/, '')) * 10n ** BigInt(6 - minorUnits(text));
+  const t = scale(target);
+  if (t === 0n) return '100';
+  const tenths = (scale(value) * 1000n) / t;
+  const capped = tenths > 1000n ? 1000n : tenths;
+  return `${capped / 10n}.${capped % 10n}`;
+}
+
+function roundUp(value) {
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, value))) - 1);
+  return Math.ceil(value / magnitude) * magnitude;
+}
+
+export function defineLoyaltyTierPreview(tag = 'loyalty-tier-preview', registry = globalThis.customElements) {
+  if (!registry || registry.get(tag)) return false;
+  registry.define(tag, LoyaltyTierPreviewElement);
+  return true;
+}
+
+defineLoyaltyTierPreview();

@@ -1,0 +1,35 @@
+// The tier page's own script: pick a program, a customer and a language for the preview.
+import { PROGRAMS, SHOPS, customers } from './demo-data.js';
+
+const $ = (id) => document.getElementById(id);
+const element = $('preview');
+const params = new URLSearchParams(location.search);
+
+function option(value, text) {
+  const node = document.createElement('option');
+  node.value = value;
+  node.textContent = text;
+  return node;
+}
+
+async function load() {
+  const id = $('program').value;
+  // A month's spend of five of the shop's first item, in whole units.
+  const spend = String(Number.parseInt(SHOPS[id].items[0].unit_price, 10) * 5);
+  element.setAttribute('monthly-spend', spend);
+  element.customer = customers(id)[$('customer').value];
+  element.program = await (await fetch(`../examples/programs/${id}.json`)).json();
+}
+
+$('program').replaceChildren(...PROGRAMS.map(([id, name]) => option(id, name)));
+$('program').value = params.get('program') ?? 'retail';
+$('customer').value = params.get('customer') ?? 'regular';
+$('locale').value = params.get('locale') ?? 'en';
+element.locale = $('locale').value;
+$('program').addEventListener('change', load);
+$('customer').addEventListener('change', () => { element.customer = customers($('program').value)[$('customer').value]; });
+$('locale').addEventListener('change', () => {
+  element.locale = $('locale').value;
+  document.documentElement.lang = $('locale').value;
+});
+load();
