@@ -26,6 +26,9 @@ pub struct Cart {
     /// Earning events to credit with this quote, such as returned cartridges.
     #[serde(default)]
     pub events: Vec<EventCount>,
+    /// Points earned at coalition partners, moved into this program at their exchange rates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partner_points: Vec<PartnerPoints>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,6 +54,14 @@ pub struct EventCount {
     pub id: String,
     #[serde(default = "one")]
     pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PartnerPoints {
+    pub partner: String,
+    pub points: u64,
 }
 
 fn one() -> u32 {
@@ -103,6 +114,30 @@ impl Cart {
                     ErrorCode::OutOfRange,
                     format!("events[{index}].count"),
                     format!("a count is 1 to {MAX_QUANTITY}"),
+                ));
+            }
+        }
+        for (index, transfer) in self.partner_points.iter().enumerate() {
+            if !program
+                .coalition
+                .iter()
+                .any(|partner| partner.id == transfer.partner)
+            {
+                return Err(Error::new(
+                    ErrorCode::UnknownReference,
+                    format!("partner_points[{index}].partner"),
+                    format!(
+                        "the program has no coalition partner \"{}\"",
+                        transfer.partner
+                    ),
+                ));
+            }
+            validate::points(transfer.points, &format!("partner_points[{index}].points"))?;
+            if program.points.is_none() {
+                return Err(Error::new(
+                    ErrorCode::UnknownReference,
+                    format!("partner_points[{index}]"),
+                    "the program has no points",
                 ));
             }
         }

@@ -175,6 +175,7 @@ impl ProjectionRequest {
                         promo_code: order.promo_code.clone(),
                         redeem_points: 0,
                         events: Vec::new(),
+                        partner_points: Vec::new(),
                     };
                     cart.validate(&self.program)
                         .map_err(|e| e.under(&format!("plan.orders[{index}]")))?;
@@ -331,6 +332,7 @@ fn orders_in(request: &ProjectionRequest, start: NaiveDate, next: NaiveDate) -> 
         promo_code,
         redeem_points: 0,
         events: Vec::new(),
+        partner_points: Vec::new(),
     };
     match &request.plan {
         Plan::Monthly { spend, day } => {

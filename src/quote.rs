@@ -12,6 +12,7 @@ use crate::promo;
 use crate::tiers::{self, percent_of};
 use crate::trace::{Entry, Kind};
 use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -237,7 +238,9 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
                 Kind::Points,
                 &mut trace,
             )?;
-            let event_points = event_points(program, cart, &mut trace)?;
+            let event_points = event_points(program, cart, &mut trace)?
+                .checked_add(partner_points(program, cart, &mut trace)?)
+                .ok_or_else(|| crate::validate::overflow("cart.partner_points"))?;
             let earned = earned
                 .checked_add(event_points)
                 .ok_or_else(|| crate::validate::overflow("cart.events"))?;
@@ -464,6 +467,30 @@ fn earn_for(
                 .param("base", base)
                 .param("categories", categories.join(", "))
                 .param("multiplier", multiplier.normalize()),
+        );
+    }
+    Ok(total)
+}
+
+/// Partner points moved in at the coalition's exchange rates, rounded down to whole points.
+fn partner_points(program: &Program, cart: &Cart, trace: &mut Vec<Entry>) -> Result<u64> {
+    let mut total: u64 = 0;
+    for transfer in &cart.partner_points {
+        let Some(partner) = program.coalition.iter().find(|p| p.id == transfer.partner) else {
+            continue;
+        };
+        let points = (Decimal::from(transfer.points) * partner.exchange_rate)
+            .floor()
+            .to_u64()
+            .ok_or_else(|| crate::validate::overflow("cart.partner_points"))?;
+        total = total
+            .checked_add(points)
+            .ok_or_else(|| crate::validate::overflow("cart.partner_points"))?;
+        trace.push(
+            Entry::new(Kind::Coalition, &partner.id, points > 0, "transferred")
+                .amount(points)
+                .param("partner_points", transfer.points)
+                .param("exchange_rate", partner.exchange_rate),
         );
     }
     Ok(total)

@@ -160,6 +160,7 @@ impl Simulator {
                 0
             },
             events: Vec::new(),
+            partner_points: Vec::new(),
         };
         cart.validate(program).map_err(|e| Error {
             path: path.to_string(),

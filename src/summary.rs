@@ -67,6 +67,7 @@ struct Words {
     year: &'static str,
     event_points: &'static str,
     event_credit: &'static str,
+    coalition: &'static str,
     decimal: char,
     group: char,
     /// Between a heading and its list.
@@ -106,6 +107,7 @@ const EN: Words = Words {
     year: "a year",
     event_points: "{name}: {points} points",
     event_credit: "{name}: {credit}",
+    coalition: "Partner points move in: {list}",
     decimal: '.',
     group: ',',
     colon: ": ",
@@ -143,6 +145,7 @@ const RU: Words = Words {
     year: "в год",
     event_points: "{name} — баллов: {points}",
     event_credit: "{name} — {credit}",
+    coalition: "Баллы партнёров переводятся: {list}",
     decimal: ',',
     group: '\u{a0}',
     colon: ": ",
@@ -181,6 +184,7 @@ const HY: Words = Words {
     year: "տարեկան",
     event_points: "{name}՝ {points} միավոր",
     event_credit: "{name}՝ {credit}",
+    coalition: "Գործընկերների միավորները փոխանցվում են՝ {list}",
     decimal: ',',
     group: '\u{a0}',
     colon: " — ",
@@ -218,6 +222,7 @@ const KA: Words = Words {
     year: "წელიწადში",
     event_points: "{name}: {points} ქულა",
     event_credit: "{name}: {credit}",
+    coalition: "პარტნიორების ქულები გადმოდის: {list}",
     decimal: ',',
     group: '\u{a0}',
     colon: ": ",
@@ -412,6 +417,14 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
             }
             sentences.push(sentence(text));
         }
+    }
+    if !program.coalition.is_empty() {
+        let list: Vec<String> = program
+            .coalition
+            .iter()
+            .map(|p| format!("{} ×{}", p.name, number(p.exchange_rate, lang)))
+            .collect();
+        sentences.push(sentence(fill(w.coalition, &[("list", &list.join(", "))])));
     }
     if let Some(membership) = &program.membership {
         let period = match membership.period {

@@ -14,6 +14,7 @@ pub enum Kind {
     Redemption,
     Cashback,
     Event,
+    Coalition,
     Tier,
     Commitment,
     Chance,

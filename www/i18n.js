@@ -56,6 +56,7 @@ const MESSAGES = {
     earnedTimes: '{points} points on {base} (×{multiplier})',
     employeeEarned: '{points} personal points on {base}',
     eventPoints: '{name}: {points} points',
+    partnerPoints: '{name}: {points} points moved in',
     cashbackEarned: 'Store credit {amount}',
     cashbackCapped: 'Store credit {amount} (monthly cap reached)',
     upgraded: 'New tier: {tier}',
@@ -115,6 +116,7 @@ const MESSAGES = {
     earnedTimes: 'Баллов: {points} за {base} (×{multiplier})',
     employeeEarned: 'Личных баллов: {points} за {base}',
     eventPoints: '{name} — баллов: {points}',
+    partnerPoints: '{name}: переведено баллов — {points}',
     cashbackEarned: 'На счёт в магазине: {amount}',
     cashbackCapped: 'На счёт в магазине: {amount} (месячный лимит)',
     upgraded: 'Новый уровень: {tier}',
@@ -174,6 +176,7 @@ const MESSAGES = {
     earnedTimes: '{points} միավոր {base}-ի համար (×{multiplier})',
     employeeEarned: '{points} անձնական միավոր {base}-ի համար',
     eventPoints: '{name}՝ {points} միավոր',
+    partnerPoints: '{name}՝ փոխանցվել է {points} միավոր',
     cashbackEarned: 'Խանութի հաշվին՝ {amount}',
     cashbackCapped: 'Խանութի հաշվին՝ {amount} (ամսական սահմանաչափ)',
     upgraded: 'Նոր մակարդակ՝ {tier}',
@@ -233,6 +236,7 @@ const MESSAGES = {
     earnedTimes: '{points} ქულა {base}-ზე (×{multiplier})',
     employeeEarned: '{points} პირადი ქულა {base}-ზე',
     eventPoints: '{name}: {points} ქულა',
+    partnerPoints: '{name}: გადმოვიდა {points} ქულა',
     cashbackEarned: 'მაღაზიის ანგარიშზე: {amount}',
     cashbackCapped: 'მაღაზიის ანგარიშზე: {amount} (თვიური ლიმიტი)',
     upgraded: 'ახალი დონე: {tier}',
@@ -327,6 +331,7 @@ export function explainEntry(entry, m, f, names) {
       return fill(p.multiplier && p.multiplier !== '1' ? m.earnedTimes : m.earned, { points: f.count(amount), base: f.money(p.base), multiplier: f.count(p.multiplier ?? '1') });
     case 'employee_points:earned': return fill(m.employeeEarned, { points: f.count(amount), base: f.money(p.base) });
     case 'event:event_points': return fill(m.eventPoints, { name, points: f.count(amount) });
+    case 'coalition:transferred': return fill(m.partnerPoints, { name, points: f.count(amount) });
     case 'cashback:earned': return fill(m.cashbackEarned, { amount: f.money(amount) });
     case 'cashback:capped': return fill(m.cashbackCapped, { amount: f.money(amount) });
     case 'tier:upgraded': return fill(m.upgraded, { tier: names.get(entry.rule) ?? entry.rule });

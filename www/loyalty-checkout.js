@@ -370,6 +370,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     for (const rule of this.#program?.discounts ?? []) names.set(rule.id, rule.name);
     for (const event of this.#program?.events ?? []) names.set(event.id, event.name);
     for (const reward of this.#program?.chance_rewards ?? []) names.set(reward.id, reward.name);
+    for (const partner of this.#program?.coalition ?? []) names.set(partner.id, partner.name);
     return names;
   }
 }
