@@ -1,0 +1,129 @@
+// <loyalty-offer-explorer> in real Chromium: the sales rep's screen.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, openPage, RESULTS } from './browser.mjs';
+
+let ctx;
+before(async () => { ctx = await launch(); });
+after(async () => { await ctx?.close(); });
+
+const ready = () => document.querySelector('loyalty-offer-explorer')?.result;
+
+async function explorer(query = '', viewport) {
+  const opened = await openPage(ctx.browser, `${ctx.base}/www/explorer.html${query}`, viewport);
+  await opened.page.waitForFunction(ready);
+  return opened;
+}
+
+const text = (page) => page.$eval('loyalty-offer-explorer', (el) => el.shadowRoot.querySelector('.main').innerText);
+
+test('the explorer shows margin impact and the four-way comparison, with no console errors', async () => {
+  const { page, problems } = await explorer();
+  const shown = await text(page);
+  for (const phrase of ['Margin impact', 'Share of gross profit given away', '5% discount', '5% in points', '5% cashback', 'Paid membership']) {
+    assert.ok(shown.includes(phrase), phrase);
+  }
+  const shares = await page.$$eval('loyalty-offer-explorer >> td[data-share]', (cells) => cells.map((c) => c.dataset.share));
+  assert.equal(shares.length, 5);
+  assert.equal(shares[1], '16.67'); // a 5% discount at 30% margin, as in the domain brief
+  assert.deepEqual(problems, []);
+});
+
+for (const [locale, title] of [['ru', 'Конструктор предложения'], ['hy', 'Առաջարկի կառուցիչ'], ['ka', 'შეთავაზების კონსტრუქტორი']]) {
+  test(`the explorer speaks ${locale}, with no English UI text`, async () => {
+    const { page } = await explorer(`?locale=${locale}`);
+    const shown = await text(page);
+    assert.ok(shown.includes(title));
+    for (const phrase of ['Margin impact', 'Seller economics', 'Customer behaviour', 'Program cost', 'Print']) {
+      assert.ok(!shown.includes(phrase), `${locale} shows "${phrase}"`);
+    }
+  });
+}
+
+test('editing a parameter gives the core\'s margin for the edited program', async () => {
+  const { page } = await explorer();
+  const input = page.locator('loyalty-offer-explorer >> label:has-text("Silver: discount %") input');
+  await input.fill('8');
+  await input.press('Tab');
+  await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer').state.edits['tiers.1.discount_percent'] === '8');
+  const { shown, direct } = await page.evaluate(async () => {
+    const el = document.querySelector('loyalty-offer-explorer');
+    const { margin } = await import('/www/loyalty-analytics.js');
+    const program = structuredClone(el.programs.find((p) => p.id === 'retail').program);
+    program.tiers[1].discount_percent = '8';
+    const today = new Date().toISOString().slice(0, 10);
+    const direct = margin({ projection: { program, customer: { first_purchase_made: true, member_until: '2099-12-31' }, start: today, months: 12,
+      plan: { monthly: { spend: [{ category: '', amount: el.state.monthly }] } }, redeem: 'max' }, economics: { gross_margin_percent: '30', redemption_rate_percent: '80', monthly_churn_percent: '3' } });
+    return { shown: el.result.margin, direct };
+  });
+  assert.deepEqual(shown, direct);
+});
+
+test('a refused value shows its code and path, and sends an error event', async () => {
+  const { page } = await explorer();
+  const failed = page.evaluate(() => new Promise((resolve) => {
+    document.querySelector('loyalty-offer-explorer').addEventListener('loyalty-error', (e) => resolve(e.detail), { once: true });
+  }));
+  const input = page.locator('loyalty-offer-explorer >> label:has-text("Gold: threshold") input');
+  await input.fill('100.00');
+  await input.press('Tab');
+  const detail = await failed;
+  assert.equal(detail.code, 'not_increasing');
+  assert.equal(detail.path, 'projection.program.tiers[2].threshold');
+  const alert = await page.$eval('loyalty-offer-explorer', (el) => el.shadowRoot.querySelector('[role="alert"]').textContent);
+  assert.match(alert, /not_increasing/);
+});
+
+test('the URL reproduces the exact state', async () => {
+  const { page } = await explorer();
+  await page.selectOption('loyalty-offer-explorer >> select >> nth=0', 'kasboutik');
+  const slider = page.locator('loyalty-offer-explorer >> input[type="range"]');
+  await slider.focus();
+  for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowRight');
+  const margin = page.locator('loyalty-offer-explorer >> label:has-text("Gross margin %") input');
+  await margin.fill('42');
+  await margin.press('Tab');
+  await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer').state.margin === '42');
+  const url = page.url();
+  const before = await page.evaluate(() => ({ state: document.querySelector('loyalty-offer-explorer').state, result: document.querySelector('loyalty-offer-explorer').result }));
+  const { page: again } = await openPage(ctx.browser, url);
+  await again.waitForFunction((program) => document.querySelector('loyalty-offer-explorer')?.state.program === program && document.querySelector('loyalty-offer-explorer').result?.margin, before.state.program);
+  const after = await again.evaluate(() => ({ state: document.querySelector('loyalty-offer-explorer').state, result: document.querySelector('loyalty-offer-explorer').result }));
+  assert.equal(before.state.program, 'kasboutik');
+  assert.deepEqual(after, before);
+});
+
+test('it prints to one page', async () => {
+  const { page } = await explorer();
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: false });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.equal(pages, 1);
+});
+
+test('axe reports no violations on the explorer, at 1280 px and at 320 px', async () => {
+  const axe = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  for (const [locale, width] of [['en', 1280], ['ka', 320]]) {
+    const context = await ctx.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${ctx.base}/www/explorer.html?locale=${locale}`);
+    await page.waitForFunction(ready);
+    await page.addScriptTag({ content: axe });
+    const violations = await page.evaluate(async () => (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] })).violations
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    assert.deepEqual(violations, [], `${locale} at ${width}px`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+    await context.close();
+  }
+});
+
+test('explorer screenshots at 360 px and 1280 px are saved', async () => {
+  for (const width of [360, 1280]) {
+    const { page } = await explorer('', { width, height: 1200 });
+    const path = new URL(`explorer-${width}.png`, RESULTS);
+    await page.screenshot({ path: path.pathname, fullPage: true });
+    assert.ok(readFileSync(path).length > 1000);
+  }
+});

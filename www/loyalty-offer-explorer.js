@@ -1,0 +1,328 @@
+// <loyalty-offer-explorer>: the sales rep's screen. Edit a program's main parameters and the
+// seller's economics, and see the margin impact and the same face value given four ways.
+// The host page keeps the state in its URL through the `state` property and `loyalty-state` event.
+import { loadAnalytics, margin, compare, calculate } from './loyalty-analytics.js';
+import { LoyaltyError } from './errors.js';
+import { fill, formatters, langOf } from './i18n.js';
+import { explorerMessages } from './i18n-explorer.js';
+import { h, LoyaltyErrorEvent, uniqueId } from './elements.js';
+
+/** Fired whenever the rep changes something; `detail` is the whole state, for the URL. */
+export class LoyaltyStateEvent extends CustomEvent {
+  constructor(state) {
+    super('loyalty-state', { bubbles: true, composed: true, detail: state });
+  }
+}
+
+const STYLE = `
+:host { --loyalty-fg: #1f2328; --loyalty-muted: #57606a; --loyalty-bg: #fff; --loyalty-border: #d0d7de; --loyalty-accent: #0a5c36; --loyalty-radius: 8px;
+  display: block; color: var(--loyalty-fg); font-family: inherit; }
+.card { background: var(--loyalty-bg); border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); padding: 1rem; }
+.card[data-state="ready"] .status, .card[data-state="ready"] .fallback, .card:not([data-state="ready"]) .main { display: none; }
+header { display: flex; flex-wrap: wrap; gap: .5rem; justify-content: space-between; align-items: center; }
+h2 { margin: 0; font-size: 1.15rem; } h3 { font-size: 1rem; margin: 1rem 0 .4rem; }
+.grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); }
+fieldset { border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); margin: 0; padding: .5rem .75rem; min-width: 0; }
+legend { font-weight: 600; }
+label { display: grid; gap: .2rem; font-size: .9rem; margin: .35rem 0; }
+input, select, button { font: inherit; min-height: 44px; padding: .2rem .4rem; border: 1px solid #8c959f; border-radius: 6px; background: #fff; color: inherit; min-width: 0; }
+input[type="range"] { padding: 0; border: 0; accent-color: var(--loyalty-accent); }
+button { border-color: var(--loyalty-accent); color: var(--loyalty-accent); cursor: pointer; padding: .3rem .8rem; }
+input:focus-visible, select:focus-visible, button:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
+output { font-weight: 600; font-variant-numeric: tabular-nums; }
+dl { display: grid; grid-template-columns: 1fr auto; gap: .25rem 1rem; margin: 0; }
+dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
+table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+th, td { border-bottom: 1px solid var(--loyalty-border); padding: .3rem; text-align: right; font-variant-numeric: tabular-nums; }
+th:first-child, td:first-child { text-align: left; }
+.scroll { overflow-x: auto; }
+svg { width: 100%; height: auto; display: block; }
+.error { color: #a40e26; }
+.muted { color: var(--loyalty-muted); font-size: .9rem; }
+@media print {
+  button, input[type="range"] { display: none; }
+  .card { border: 0; padding: 0; }
+  .grid { grid-template-columns: repeat(3, 1fr); gap: .5rem; }
+  fieldset { padding: .2rem .4rem; }
+  label { display: flex; justify-content: space-between; gap: .5rem; margin: 0; font-size: 8pt; }
+  input, select { min-height: 0; padding: 0; border: 0; font-size: 8pt; text-align: right; }
+  h3 { margin: .4rem 0 .2rem; font-size: 10pt; }
+  dl, table { font-size: 8pt; }
+  th, td { padding: .1rem .3rem; }
+  svg { max-height: 4cm; }
+  .muted { display: none; }
+}
+`;
+
+const SVG = 'http://www.w3.org/2000/svg';
+function s(tag, attributes = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  node.append(...children);
+  return node;
+}
+
+let sheet;
+function styleSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLE);
+  }
+  return sheet;
+}
+
+/** The editable parameters: a path into the program, and the label key with its values. */
+function parameters(program) {
+  const list = [];
+  (program.tiers ?? []).forEach((tier, i) => {
+    list.push({ path: `tiers.${i}.threshold`, label: ['tierThreshold', { tier: tier.name }] });
+    if (tier.discount_percent !== undefined) list.push({ path: `tiers.${i}.discount_percent`, label: ['tierDiscount', { tier: tier.name }] });
+  });
+  if (program.points) {
+    list.push({ path: 'points.earn.points', label: ['earnPoints', {}] }, { path: 'points.earn.per_amount', label: ['earnPer', {}] },
+      { path: 'points.value_per_point', label: ['pointValue', {}] }, { path: 'points.max_redeem_percent', label: ['maxRedeem', {}] });
+  }
+  if (program.cashback) list.push({ path: 'cashback.percent', label: ['cashback', {}] });
+  return list;
+}
+
+const get = (object, path) => path.split('.').reduce((node, key) => node?.[key], object);
+function set(object, path, value) {
+  const keys = path.split('.');
+  const parent = keys.slice(0, -1).reduce((node, key) => node[key], object);
+  parent[keys.at(-1)] = value;
+}
+
+/** `percent`% of a decimal string, rounded down to `units` decimals, by integer arithmetic. */
+function percentOf(amount, percent, units) {
+  const [whole, fraction = ''] = amount.split('.');
+  const scaled = BigInt(whole + fraction.padEnd(units, '0').slice(0, units)) * BigInt(percent) / 100n;
+  const digits = scaled.toString().padStart(units + 1, '0');
+  return units ? `${digits.slice(0, -units)}.${digits.slice(-units)}` : digits;
+}
+
+const DEFAULT_STATE = { program: 'retail', edits: {}, monthly: '500', months: 12, margin: '30', redemption: '80', churn: '3' };
+
+export class LoyaltyOfferExplorerElement extends HTMLElement {
+  #programs = [];
+  #state = { ...DEFAULT_STATE };
+  #ready = false;
+  #ui;
+  #id = uniqueId('explorer');
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [styleSheet()];
+    const id = this.#id;
+    const ui = {
+      card: h('section', { class: 'card', part: 'base', 'data-state': 'loading', 'aria-labelledby': `${id}-title` }),
+      title: h('h2', { id: `${id}-title` }),
+      print: h('button', { type: 'button', part: 'print' }),
+      programLabel: h('label', {}),
+      program: h('select', {}),
+      paramsLegend: h('legend', {}),
+      params: h('div', {}),
+      paramError: h('p', { class: 'error', role: 'alert' }),
+      behaviourLegend: h('legend', {}),
+      monthlyLabel: h('span', {}),
+      monthly: h('input', { type: 'range', min: '0', max: '5000', step: '50', id: `${id}-monthly` }),
+      monthlyOut: h('output', { for: `${id}-monthly` }),
+      monthsLabel: h('span', {}),
+      months: h('select', {}, ...[12, 24, 36].map((n) => h('option', { value: String(n) }, String(n)))),
+      economicsLegend: h('legend', {}),
+      economics: h('div', {}),
+      impactTitle: h('h3', {}),
+      impact: h('dl', { part: 'impact' }),
+      compareTitle: h('h3', { id: `${id}-compare` }),
+      chartDesc: h('p', { id: `${id}-chart-desc`, class: 'muted' }),
+      chart: s('svg', { viewBox: '0 0 640 200', role: 'img', 'aria-labelledby': `${id}-compare`, 'aria-describedby': `${id}-chart-desc`, part: 'chart' }),
+      table: h('table', { part: 'table' }),
+      catalogTitle: h('h3', { id: `${id}-catalog` }),
+      catalog: h('table', { part: 'catalog' }),
+      status: h('p', { class: 'status' }),
+    };
+    ui.programLabel.append(h('span', {}), ui.program);
+    const monthlyLabel = h('label', { for: `${id}-monthly` }, ui.monthlyLabel, ui.monthly, ui.monthlyOut);
+    const monthsLabel = h('label', {}, ui.monthsLabel, ui.months);
+    const main = h('div', { class: 'main' },
+      h('header', {}, ui.title, ui.print),
+      h('div', { class: 'grid' },
+        h('fieldset', {}, ui.paramsLegend, ui.programLabel, ui.params, ui.paramError),
+        h('fieldset', {}, ui.behaviourLegend, monthlyLabel, monthsLabel),
+        h('fieldset', {}, ui.economicsLegend, ui.economics)),
+      ui.impactTitle, ui.impact, ui.compareTitle, ui.chartDesc, ui.chart,
+      h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-compare` }, ui.table),
+      ui.catalogTitle, h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-catalog` }, ui.catalog));
+    ui.card.append(ui.status, h('div', { class: 'fallback' }, h('slot')), main);
+    root.append(ui.card);
+    ui.print.addEventListener('click', () => window.print());
+    ui.program.addEventListener('change', () => this.#change({ program: ui.program.value, edits: {} }));
+    ui.monthly.addEventListener('input', () => this.#change({ monthly: ui.monthly.value }));
+    ui.months.addEventListener('change', () => this.#change({ months: Number(ui.months.value) }));
+    this.#ui = ui;
+  }
+
+  connectedCallback() { this.#start(); }
+
+  get programs() { return this.#programs; }
+  set programs(list) { this.#programs = list ?? []; this.#build(); this.#update(); }
+  get state() { return structuredClone(this.#state); }
+  set state(value) { this.#state = { ...DEFAULT_STATE, ...value }; this.#build(); this.#update(); }
+  get locale() { return this.getAttribute('locale') ?? 'en'; }
+  set locale(value) { this.setAttribute('locale', value); this.#build(); this.#update(); }
+
+  /** The latest results: `{ margin, comparison, catalog }`. */
+  result = null;
+
+  #messages() { return explorerMessages(langOf(this.locale)); }
+
+  async #start() {
+    this.#ui.status.textContent = this.#messages().loading;
+    try {
+      await loadAnalytics(this.getAttribute('wasm-src') ?? undefined);
+      this.#ready = true;
+      this.#build();
+      this.#update();
+    } catch (error) {
+      this.#ui.card.dataset.state = 'unavailable';
+      this.#ui.status.textContent = this.#messages().unavailable;
+      this.dispatchEvent(new LoyaltyErrorEvent(error instanceof Error ? error : new LoyaltyError('unknown', '', String(error))));
+    }
+  }
+
+  #change(patch) {
+    this.#state = { ...this.#state, ...patch };
+    if ('program' in patch) this.#build();
+    this.dispatchEvent(new LoyaltyStateEvent(this.state));
+    this.#update();
+  }
+
+  #base() { return this.#programs.find((p) => p.id === this.#state.program) ?? this.#programs[0]; }
+
+  #program() {
+    const base = this.#base();
+    if (!base) return null;
+    const program = structuredClone(base.program);
+    for (const [path, value] of Object.entries(this.#state.edits)) if (get(program, path) !== undefined) set(program, path, value);
+    return program;
+  }
+
+  /** Builds the inputs for the current program and language; values come from the state. */
+  #build() {
+    const ui = this.#ui;
+    const m = this.#messages();
+    ui.title.textContent = m.title;
+    ui.print.textContent = m.print;
+    ui.programLabel.firstChild.textContent = m.program;
+    ui.program.replaceChildren(...this.#programs.map((p) => h('option', { value: p.id }, p.name)));
+    ui.program.value = this.#base()?.id ?? '';
+    ui.paramsLegend.textContent = m.parameters;
+    ui.behaviourLegend.textContent = m.behaviour;
+    ui.monthlyLabel.textContent = m.monthly;
+    ui.monthsLabel.textContent = m.months;
+    ui.economicsLegend.textContent = m.economics;
+    const program = this.#program();
+    const field = (labelText, value, onChange) => {
+      const input = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off' });
+      input.value = value;
+      input.addEventListener('change', () => onChange(input.value.trim()));
+      return h('label', {}, labelText, input);
+    };
+    ui.params.replaceChildren(...(program ? parameters(program) : []).map(({ path, label: [key, values] }) =>
+      field(fill(m[key], values), String(get(program, path) ?? ''), (value) => this.#change({ edits: { ...this.#state.edits, [path]: value } }))));
+    ui.economics.replaceChildren(
+      field(m.margin, this.#state.margin, (value) => this.#change({ margin: value })),
+      field(m.redemption, this.#state.redemption, (value) => this.#change({ redemption: value })),
+      field(m.churn, this.#state.churn, (value) => this.#change({ churn: value })));
+    ui.monthly.value = this.#state.monthly;
+    ui.months.value = String(this.#state.months);
+    ui.impactTitle.textContent = m.impact;
+    ui.compareTitle.textContent = m.compare;
+    ui.chartDesc.textContent = m.chartDesc;
+    ui.catalogTitle.textContent = m.catalog;
+  }
+
+  #update() {
+    const program = this.#program();
+    if (!this.#ready || !program) return;
+    const ui = this.#ui;
+    const m = this.#messages();
+    const state = this.#state;
+    const today = this.getAttribute('as-of') ?? new Date().toISOString().slice(0, 10);
+    const customer = { first_purchase_made: true, member_until: '2099-12-31' };
+    const plan = { monthly: { spend: [{ category: '', amount: state.monthly }] } };
+    const economics = { gross_margin_percent: state.margin, redemption_rate_percent: state.redemption, monthly_churn_percent: state.churn };
+    try {
+      const impact = margin({ projection: { program, customer, start: today, months: state.months, plan, redeem: 'max' }, economics });
+      const units = (impact.totals.revenue.split('.')[1] ?? '').length;
+      const f = formatters(this.locale, program.currency, units);
+      const base = { version: 1, currency: program.currency, rounding: program.rounding ?? 'half_up' };
+      const variants = [
+        { name: m.thisProgram, program },
+        { name: m.discount5, program: { ...base, id: 'discount-5', name: m.discount5, discounts: [{ id: 'd', name: m.discount5, value: { type: 'percent', percent: '5' } }] } },
+        { name: m.points5, program: { ...base, id: 'points-5', name: m.points5, points: { earn: { points: '5', per_amount: '100' }, value_per_point: '1', max_redeem_percent: '100' } } },
+        { name: m.cashback5, program: { ...base, id: 'cashback-5', name: m.cashback5, cashback: { percent: '5' } } },
+        { name: m.membership, program: { ...base, id: 'membership', name: m.membership, membership: { name: m.membership, fee: percentOf(state.monthly, 5, units), period: 'month' },
+          discounts: [{ id: 'members', name: m.membership, value: { type: 'percent', percent: '10' }, conditions: { members_only: true } }] } },
+      ];
+      const comparison = compare({ customer, start: today, months: state.months, plan, redeem: 'max', economics, variants });
+      const catalog = program.catalog?.length && program.points?.earn?.points !== '0' ? calculate({ catalog_return: { program } }) : null;
+      this.result = { margin: impact, comparison, catalog };
+      ui.paramError.textContent = '';
+      ui.card.dataset.state = 'ready';
+      this.#render(f, m);
+    } catch (error) {
+      ui.paramError.textContent = fill(m.invalid, { code: error.code ?? 'unknown', path: error.path ?? '', message: error.message });
+      this.dispatchEvent(new LoyaltyErrorEvent(error));
+    }
+  }
+
+  #render(f, m) {
+    const ui = this.#ui;
+    const { margin: impact, comparison, catalog } = this.result;
+    const t = impact.totals;
+    const percent = (value) => (value === undefined ? m.notApplicable : `${f.count(value)}%`);
+    ui.monthlyOut.textContent = f.money(this.#state.monthly);
+    ui.monthly.setAttribute('aria-valuetext', f.money(this.#state.monthly));
+    const rows = [[m.revenue, f.money(t.revenue)], [m.profitWithout, f.money(t.gross_profit_without)], [m.cost, f.money(t.program_cost)],
+      [m.profitWith, f.money(t.gross_profit_with)], [m.share, percent(t.give_away_share)], [m.uplift, percent(t.break_even_uplift)], [m.liability, f.money(t.points_liability)]];
+    ui.impact.replaceChildren(...rows.flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]));
+
+    const head = [m.variant, m.revenue, m.benefit, m.cost, m.profitWith, m.share, m.liability];
+    ui.table.replaceChildren(h('thead', {}, h('tr', {}, ...head.map((text) => h('th', { scope: 'col' }, text)))),
+      h('tbody', {}, ...comparison.map((row) => h('tr', {}, h('th', { scope: 'row' }, row.variant), h('td', {}, f.money(row.revenue)),
+        h('td', {}, f.money(row.customer_benefit)), h('td', {}, f.money(row.program_cost)), h('td', {}, f.money(row.gross_profit_with)),
+        h('td', { 'data-share': row.give_away_share ?? '' }, percent(row.give_away_share)), h('td', {}, f.money(row.points_liability))))));
+
+    // The bar lengths are drawing, not money: a share's digits scaled to pixels.
+    const shares = comparison.map((row) => Number(row.give_away_share ?? 0));
+    const top = Math.max(1, ...shares);
+    const nodes = [];
+    comparison.forEach((row, i) => {
+      const y = 10 + i * 36;
+      nodes.push(s('text', { x: 0, y: y + 18, 'font-size': 12, fill: '#1f2328' }, row.variant.length > 34 ? `${row.variant.slice(0, 33)}…` : row.variant));
+      nodes.push(s('rect', { x: 250, y, width: Math.max(1, (shares[i] / top) * 320), height: 24, fill: '#1f2328' }));
+      nodes.push(s('text', { x: 256 + (shares[i] / top) * 320, y: y + 17, 'font-size': 12, fill: '#1f2328' }, percent(row.give_away_share)));
+    });
+    ui.chart.setAttribute('viewBox', `0 0 640 ${20 + comparison.length * 36}`);
+    ui.chart.replaceChildren(...nodes);
+
+    ui.catalogTitle.hidden = !catalog;
+    ui.catalog.hidden = !catalog;
+    if (catalog) {
+      const program = this.#program();
+      ui.catalog.replaceChildren(h('thead', {}, h('tr', {}, ...[m.reward, m.spendNeeded, m.effectiveReturn].map((text) => h('th', { scope: 'col' }, text)))),
+        h('tbody', {}, ...program.catalog.map((reward) => h('tr', {}, h('th', { scope: 'row' }, reward.name),
+          h('td', {}, f.money(catalog[`${reward.id}.spend_needed`])), h('td', {}, percent(catalog[`${reward.id}.effective_return_percent`]))))));
+    }
+  }
+}
+
+export function defineLoyaltyOfferExplorer(tag = 'loyalty-offer-explorer', registry = globalThis.customElements) {
+  if (!registry || registry.get(tag)) return false;
+  registry.define(tag, LoyaltyOfferExplorerElement);
+  return true;
+}
+
+defineLoyaltyOfferExplorer();
