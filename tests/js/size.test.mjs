@@ -15,9 +15,9 @@ test('Wasm, glue and widget together stay under the brotli ceiling', () => {
   assert.ok(sizes.total.brotli <= 150 * 1024, `${sizes.total.brotli} bytes brotli`);
 });
 
-test('the analytics package and the tier preview stay under their ceiling', () => {
+test('the analytics package with the tier preview and the offer explorer stays under its ceiling', () => {
   // Loaded only by the customer's and the rep's pages, never at checkout.
-  assert.ok(sizes.analytics.raw <= 600 * 1024, `${sizes.analytics.raw} bytes`);
+  assert.ok(sizes.analytics.raw <= 640 * 1024, `${sizes.analytics.raw} bytes`);
 });
 
 test('the widget JavaScript stays small', () => {
