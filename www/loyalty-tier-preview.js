@@ -41,6 +41,9 @@ button:focus-visible, input:focus-visible { outline: 3px solid #0969da; outline-
 table { border-collapse: collapse; width: 100%; font-size: .9rem; margin-top: .5rem; }
 th, td { border-bottom: 1px solid var(--loyalty-border); padding: .25rem; text-align: right; font-variant-numeric: tabular-nums; }
 th:first-child, td:first-child { text-align: left; }
+.accounts { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); }
+.accounts section { border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); padding: .5rem .75rem; }
+.accounts h3 { margin: 0 0 .25rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 
@@ -100,6 +103,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       range: h('input', { id: `${id}-range`, type: 'range', min: '0', max: '1000', step: '10', value: '0', part: 'what-if' }),
       output: h('output', { for: `${id}-range` }),
       totals: h('p', { class: 'muted' }),
+      accounts: h('div', { class: 'accounts', part: 'accounts' }),
       chartTitle: h('figcaption', { id: `${id}-chart-title` }),
       chartDesc: h('p', { id: `${id}-chart-desc`, class: 'muted' }),
       chart: s('svg', { viewBox: '0 0 640 260', role: 'img', 'aria-labelledby': `${id}-chart-title`, 'aria-describedby': `${id}-chart-desc`, part: 'chart' }),
@@ -117,6 +121,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       h('nav', { 'aria-labelledby': `${id}-ladder` }, h('span', { id: `${id}-ladder`, class: 'visually-hidden' }), ui.ladder),
       ui.meterLabel, ui.meter, ui.reach, ui.keep,
       h('div', { class: 'whatif' }, ui.rangeLabel, h('div', { class: 'row' }, ui.range, ui.output), ui.totals),
+      ui.accounts,
       h('figure', {}, ui.chartTitle, ui.chartDesc, ui.chart), ui.toggle, ui.table,
       ui.expiryTitle, ui.expiry, ui.summaryTitle, ui.summary);
     ui.ladderName = main.querySelector(`#${id}-ladder`);
@@ -262,6 +267,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     const totals = r.projection.totals;
     ui.totals.textContent = fill(m.totals, { months: r.projection.months.length, points: f.count(totals.points_earned), benefit: f.money(totals.benefit), return: f.count(totals.effective_return ?? '0') });
 
+    this.#renderAccounts(r.projection, m, f);
     ui.chartTitle.textContent = fill(m.chartTitle, { months: r.projection.months.length });
     ui.chartDesc.textContent = m.chartDesc;
     this.#drawChart(r.projection, f, tierName);
@@ -274,6 +280,21 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     ui.summaryTitle.textContent = m.summaryTitle;
     ui.summary.textContent = summarize(program, langOf(this.locale));
     ui.live.textContent = ui.totals.textContent;
+  }
+
+  /** On a B2B program, the company's and the employee's accounts side by side. */
+  #renderAccounts(projection, m, f) {
+    const last = projection.months.at(-1);
+    const b2b = last?.employee_points_balance !== undefined;
+    this.#ui.accounts.hidden = !b2b;
+    if (!b2b) return;
+    const earned = (key) => projection.months.reduce((sum, mo) => sum + (mo[key] ?? 0), 0);
+    const account = (title, points, balance) => h('section', {}, h('h3', {}, title),
+      h('p', {}, fill(m.accountEarned, { points: f.count(points), months: projection.months.length })),
+      h('p', {}, fill(m.accountBalance, { points: f.count(balance) })));
+    this.#ui.accounts.replaceChildren(
+      account(m.companyBalance, earned('points_earned'), last.points_balance),
+      account(m.employeeBalance, earned('employee_points_earned'), last.employee_points_balance));
   }
 
   #drawChart(projection, f, tierName) {

@@ -127,3 +127,15 @@ test('explorer screenshots at 360 px and 1280 px are saved', async () => {
     assert.ok(readFileSync(path).length > 1000);
   }
 });
+
+test('without its Wasm the explorer shows a readable fallback and an error event', async () => {
+  const page = await ctx.browser.newPage();
+  await page.route('**/pkg-analytics/loyalty_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.addInitScript(() => {
+    window.addEventListener('loyalty-error', (e) => { window.lastLoyaltyError = e.detail.code; }, true);
+  });
+  await page.goto(`${ctx.base}/www/explorer.html`);
+  await page.waitForFunction(() => window.lastLoyaltyError);
+  assert.equal(await page.evaluate(() => window.lastLoyaltyError), 'wasm_unavailable');
+  assert.ok(await page.isVisible('loyalty-offer-explorer >> text=The offer explorer appears here'));
+});

@@ -108,3 +108,14 @@ test('without its Wasm the preview shows a readable fallback and an error event'
   const status = await page.$eval('loyalty-tier-preview', (el) => el.shadowRoot.querySelector('.status').textContent);
   assert.match(status, /unavailable/);
 });
+
+test('on a B2B program the company and the employee accounts stand side by side', async () => {
+  const { page } = await tierPage('?program=s7-profi&customer=b2b');
+  await page.waitForFunction(() => document.querySelector('loyalty-tier-preview').program?.id === 's7-profi' && document.querySelector('loyalty-tier-preview').preview?.projection.months[0].employee_points_earned !== undefined);
+  const accounts = await page.$eval('loyalty-tier-preview', (el) => [...el.shadowRoot.querySelectorAll('[part="accounts"] section h3')].map((n) => n.textContent));
+  assert.deepEqual(accounts, ['Company points', 'Your points']);
+  const employee = await page.evaluate(() => document.querySelector('loyalty-tier-preview').preview.projection.months.reduce((s, m) => s + m.employee_points_earned, 0));
+  assert.ok(employee > 0);
+  const shown = await page.$eval('loyalty-tier-preview', (el) => el.shadowRoot.querySelector('[part="accounts"]').innerText);
+  assert.ok(shown.includes(new Intl.NumberFormat('en').format(employee)), shown);
+});
