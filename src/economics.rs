@@ -270,9 +270,14 @@ fn gross_profit_of_month(
         amount * economics.margin_of(category) / Decimal::ONE_HUNDRED
     };
     match &request.plan {
-        Plan::Monthly { spend, .. } => {
+        Plan::Monthly {
+            spend,
+            orders_per_month,
+            ..
+        } => {
             let gross: Decimal = spend.iter().map(|s| margin(&s.category, s.amount)).sum();
-            (u32::from(spend.iter().any(|s| !s.amount.is_zero())), gross)
+            let buys = spend.iter().any(|s| !s.amount.is_zero());
+            (if buys { *orders_per_month } else { 0 }, gross)
         }
         Plan::Orders { orders } => {
             let month: Vec<_> = orders

@@ -55,6 +55,7 @@ pub fn preview(request: &PreviewRequest) -> Result<Preview> {
         plan: Plan::Monthly {
             spend: request.monthly.clone(),
             day: 15,
+            orders_per_month: 1,
         },
         redeem: request.redeem,
     })?;

@@ -35,10 +35,14 @@ pub struct ProjectionRequest {
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Plan {
     Monthly {
+        /// What the customer spends in a month, split evenly over its orders.
         spend: Vec<CategorySpend>,
-        /// The day of the month the order is placed (1–28).
+        /// The day of the month of the (first) order (1–28).
         #[serde(default = "mid_month")]
         day: u32,
+        /// Purchase frequency: orders a month (1–28), a day apart from `day` on.
+        #[serde(default = "one_order")]
+        orders_per_month: u32,
     },
     Orders {
         orders: Vec<PlannedOrder>,
@@ -47,6 +51,10 @@ pub enum Plan {
 
 fn mid_month() -> u32 {
     15
+}
+
+fn one_order() -> u32 {
+    1
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -151,19 +159,30 @@ impl ProjectionRequest {
         }
         let money = self.program.money();
         match &self.plan {
-            Plan::Monthly { spend, day } => {
+            Plan::Monthly {
+                spend,
+                day,
+                orders_per_month,
+            } => {
                 if !(1..=28).contains(day) {
                     return Err(Error::new(
                         ErrorCode::OutOfRange,
-                        "plan.day",
+                        "plan.monthly.day",
                         "the order day is 1 to 28, so that every month has it",
+                    ));
+                }
+                if !(1..=28).contains(orders_per_month) {
+                    return Err(Error::new(
+                        ErrorCode::OutOfRange,
+                        "plan.monthly.orders_per_month",
+                        "a month holds 1 to 28 planned orders",
                     ));
                 }
                 for (index, item) in spend.iter().enumerate() {
                     crate::validate::non_negative_amount(
                         &money,
                         item.amount,
-                        &format!("plan.spend[{index}].amount"),
+                        &format!("plan.monthly.spend[{index}].amount"),
                     )?;
                 }
             }
@@ -178,7 +197,7 @@ impl ProjectionRequest {
                         partner_points: Vec::new(),
                     };
                     cart.validate(&self.program)
-                        .map_err(|e| e.under(&format!("plan.orders[{index}]")))?;
+                        .map_err(|e| e.under(&format!("plan.orders.orders[{index}]")))?;
                 }
             }
         }
@@ -335,26 +354,43 @@ fn orders_in(request: &ProjectionRequest, start: NaiveDate, next: NaiveDate) -> 
         partner_points: Vec::new(),
     };
     match &request.plan {
-        Plan::Monthly { spend, day } => {
-            let lines: Vec<Line> = spend
+        Plan::Monthly {
+            spend,
+            day,
+            orders_per_month,
+        } => {
+            let money = request.program.money();
+            let orders = *orders_per_month as usize;
+            // Each category's monthly amount, split evenly over the orders to the minor unit.
+            let shares: Vec<Vec<Decimal>> = spend
                 .iter()
-                .filter(|item| !item.amount.is_zero())
-                .map(|item| Line {
-                    sku: format!("plan-{}", item.category),
-                    category: item.category.clone(),
-                    unit_price: item.amount,
-                    quantity: 1,
-                    unit_cost: None,
-                    promotional: false,
+                .map(|item| split_evenly(&money, item.amount, orders))
+                .collect();
+            let mut carts: Vec<Cart> = (0..orders)
+                .filter_map(|order| {
+                    let lines: Vec<Line> = spend
+                        .iter()
+                        .zip(&shares)
+                        .filter(|(_, parts)| !parts[order].is_zero())
+                        .map(|(item, parts)| Line {
+                            sku: format!("plan-{}", item.category),
+                            category: item.category.clone(),
+                            unit_price: parts[order],
+                            quantity: 1,
+                            unit_cost: None,
+                            promotional: false,
+                        })
+                        .collect();
+                    // Spread over the month from `day` on, within days 1–28.
+                    let offset = (*day as usize - 1 + order * 28 / orders) % 28;
+                    let date = start
+                        .checked_add_days(Days::new(offset as u64))
+                        .unwrap_or(start);
+                    (!lines.is_empty()).then(|| cart(date, lines, None))
                 })
                 .collect();
-            if lines.is_empty() {
-                return Vec::new();
-            }
-            let date = start
-                .checked_add_days(Days::new(u64::from(*day) - 1))
-                .unwrap_or(start);
-            vec![cart(date, lines, None)]
+            carts.sort_by_key(|cart| cart.date);
+            carts
         }
         Plan::Orders { orders } => {
             let mut carts: Vec<Cart> = orders
@@ -366,6 +402,24 @@ fn orders_in(request: &ProjectionRequest, start: NaiveDate, next: NaiveDate) -> 
             carts
         }
     }
+}
+
+/// `amount` in `parts` equal shares to the minor unit; the first shares take the leftover units.
+fn split_evenly(money: &crate::money::Money, amount: Decimal, parts: usize) -> Vec<Decimal> {
+    let count = Decimal::from(parts as u64);
+    let share = money.floor(amount / count);
+    let mut leftover = amount - share * count;
+    (0..parts)
+        .map(|_| {
+            let extra = if leftover > Decimal::ZERO {
+                money.unit()
+            } else {
+                Decimal::ZERO
+            };
+            leftover -= extra;
+            money.round(share + extra)
+        })
+        .collect()
 }
 
 /// Books one quoted order into the customer's state and the month's tally.
@@ -583,4 +637,32 @@ fn window_end(window: Window, as_of: NaiveDate) -> Option<NaiveDate> {
     period_start(period, as_of)
         .checked_add_months(Months::new(months))?
         .pred_opt()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::{Money, Rounding};
+
+    #[test]
+    fn monthly_spend_splits_evenly_to_the_minor_unit() {
+        let usd = Money {
+            minor_units: 2,
+            rounding: Rounding::HalfUp,
+        };
+        let parts = split_evenly(&usd, "100.00".parse().unwrap(), 3);
+        assert_eq!(
+            parts.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+            ["33.34", "33.33", "33.33"]
+        );
+        let jpy = Money {
+            minor_units: 0,
+            rounding: Rounding::HalfUp,
+        };
+        let parts = split_evenly(&jpy, "10".parse().unwrap(), 4);
+        assert_eq!(
+            parts.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+            ["3", "3", "2", "2"]
+        );
+    }
 }

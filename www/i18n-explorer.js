@@ -4,7 +4,8 @@ const MESSAGES = {
   en: {
     title: 'Offer explorer', program: 'Program', parameters: 'Program parameters', tierThreshold: '{tier}: threshold',
     tierDiscount: '{tier}: discount %', earnPoints: 'Points earned', earnPer: 'per amount', pointValue: 'Value of a point',
-    maxRedeem: 'Points may pay up to %', cashback: 'Cashback %', behaviour: 'Customer behaviour', monthly: 'Monthly spend',
+    maxRedeem: 'Points may pay up to %', cashback: 'Cashback %',
+    cashbackCap: 'Cashback cap a month', lifetime: 'Customer lifetime, months', lifetimeProfit: 'Gross profit over a lifetime', behaviour: 'Customer behaviour', monthly: 'Monthly spend',
     months: 'Months', economics: 'Seller economics', margin: 'Gross margin %', redemption: 'Points redeemed %', churn: 'Monthly churn %',
     impact: 'Margin impact', revenue: 'Revenue', profitWithout: 'Gross profit without the program', cost: 'Program cost',
     profitWith: 'Gross profit with the program', share: 'Share of gross profit given away', uplift: 'Volume needed to break even',
@@ -18,7 +19,8 @@ const MESSAGES = {
   ru: {
     title: 'Конструктор предложения', program: 'Программа', parameters: 'Параметры программы', tierThreshold: '{tier}: порог',
     tierDiscount: '{tier}: скидка, %', earnPoints: 'Начисляется баллов', earnPer: 'за сумму', pointValue: 'Стоимость балла',
-    maxRedeem: 'Баллами можно оплатить до, %', cashback: 'Кешбэк, %', behaviour: 'Поведение клиента', monthly: 'Покупки в месяц',
+    maxRedeem: 'Баллами можно оплатить до, %', cashback: 'Кешбэк, %',
+    cashbackCap: 'Лимит кешбэка в месяц', lifetime: 'Срок жизни клиента, мес.', lifetimeProfit: 'Валовая прибыль за срок жизни', behaviour: 'Поведение клиента', monthly: 'Покупки в месяц',
     months: 'Месяцев', economics: 'Экономика продавца', margin: 'Валовая маржа, %', redemption: 'Используется баллов, %', churn: 'Отток в месяц, %',
     impact: 'Влияние на маржу', revenue: 'Выручка', profitWithout: 'Валовая прибыль без программы', cost: 'Стоимость программы',
     profitWith: 'Валовая прибыль с программой', share: 'Доля отданной валовой прибыли', uplift: 'Рост продаж для безубыточности',
@@ -32,7 +34,8 @@ const MESSAGES = {
   hy: {
     title: 'Առաջարկի կառուցիչ', program: 'Ծրագիր', parameters: 'Ծրագրի պարամետրեր', tierThreshold: '{tier}՝ շեմ',
     tierDiscount: '{tier}՝ զեղչ, %', earnPoints: 'Կուտակվող միավորներ', earnPer: 'գումարի համար', pointValue: 'Միավորի արժեքը',
-    maxRedeem: 'Միավորներով վճարել մինչև, %', cashback: 'Կեշբեք, %', behaviour: 'Հաճախորդի վարքը', monthly: 'Ամսական գնումներ',
+    maxRedeem: 'Միավորներով վճարել մինչև, %', cashback: 'Կեշբեք, %',
+    cashbackCap: 'Կեշբեքի ամսական սահմանը', lifetime: 'Հաճախորդի կյանքը, ամիս', lifetimeProfit: 'Համախառն շահույթը կյանքի ընթացքում', behaviour: 'Հաճախորդի վարքը', monthly: 'Ամսական գնումներ',
     months: 'Ամիսներ', economics: 'Վաճառողի տնտեսագիտությունը', margin: 'Համախառն մարժա, %', redemption: 'Օգտագործվող միավորներ, %', churn: 'Ամսական արտահոսք, %',
     impact: 'Ազդեցությունը մարժայի վրա', revenue: 'Հասույթ', profitWithout: 'Համախառն շահույթ առանց ծրագրի', cost: 'Ծրագրի արժեքը',
     profitWith: 'Համախառն շահույթ ծրագրով', share: 'Տրված համախառն շահույթի մասնաբաժինը', uplift: 'Անվնասության համար անհրաժեշտ աճը',
@@ -46,7 +49,8 @@ const MESSAGES = {
   ka: {
     title: 'შეთავაზების კონსტრუქტორი', program: 'პროგრამა', parameters: 'პროგრამის პარამეტრები', tierThreshold: '{tier}: ზღვარი',
     tierDiscount: '{tier}: ფასდაკლება, %', earnPoints: 'დარიცხული ქულები', earnPer: 'თანხაზე', pointValue: 'ქულის ღირებულება',
-    maxRedeem: 'ქულებით გადახდა მაქსიმუმ, %', cashback: 'ქეშბექი, %', behaviour: 'მომხმარებლის ქცევა', monthly: 'თვიური შენაძენი',
+    maxRedeem: 'ქულებით გადახდა მაქსიმუმ, %', cashback: 'ქეშბექი, %',
+    cashbackCap: 'ქეშბექის თვიური ლიმიტი', lifetime: 'მომხმარებლის სიცოცხლე, თვე', lifetimeProfit: 'მთლიანი მოგება სიცოცხლის განმავლობაში', behaviour: 'მომხმარებლის ქცევა', monthly: 'თვიური შენაძენი',
     months: 'თვეები', economics: 'გამყიდველის ეკონომიკა', margin: 'მთლიანი მარჟა, %', redemption: 'გამოყენებული ქულები, %', churn: 'თვიური გადინება, %',
     impact: 'გავლენა მარჟაზე', revenue: 'შემოსავალი', profitWithout: 'მთლიანი მოგება პროგრამის გარეშე', cost: 'პროგრამის ღირებულება',
     profitWith: 'მთლიანი მოგება პროგრამით', share: 'გაცემული მთლიანი მოგების წილი', uplift: 'ზარალის გარეშე საჭირო ზრდა',

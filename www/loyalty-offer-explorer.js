@@ -82,7 +82,10 @@ function parameters(program) {
     list.push({ path: 'points.earn.points', label: ['earnPoints', {}] }, { path: 'points.earn.per_amount', label: ['earnPer', {}] },
       { path: 'points.value_per_point', label: ['pointValue', {}] }, { path: 'points.max_redeem_percent', label: ['maxRedeem', {}] });
   }
-  if (program.cashback) list.push({ path: 'cashback.percent', label: ['cashback', {}] });
+  if (program.cashback) {
+    list.push({ path: 'cashback.percent', label: ['cashback', {}] });
+    if (program.cashback.cap_per_month !== undefined) list.push({ path: 'cashback.cap_per_month', label: ['cashbackCap', {}] });
+  }
   return list;
 }
 
@@ -287,6 +290,9 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     ui.monthly.setAttribute('aria-valuetext', f.money(this.#state.monthly));
     const rows = [[m.revenue, f.money(t.revenue)], [m.profitWithout, f.money(t.gross_profit_without)], [m.cost, f.money(t.program_cost)],
       [m.profitWith, f.money(t.gross_profit_with)], [m.share, percent(t.give_away_share)], [m.uplift, percent(t.break_even_uplift)], [m.liability, f.money(t.points_liability)]];
+    if (impact.retention) {
+      rows.push([m.lifetime, f.count(impact.retention.expected_lifetime_months)], [m.lifetimeProfit, f.money(impact.retention.lifetime_profit_without_program)]);
+    }
     ui.impact.replaceChildren(...rows.flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]));
 
     const head = [m.variant, m.revenue, m.benefit, m.cost, m.profitWith, m.share, m.liability];
