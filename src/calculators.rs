@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// One calculation, named by its key: `{"nps": {"scores": [9, 10, 6]}}`.
 /// (Externally tagged, so that no input is buffered: a buffered program would double the Wasm.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Calculation {
     /// The effective return of each catalog reward: its value ÷ the spend that earns its points.

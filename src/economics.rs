@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// The seller's economics.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Economics {
     /// Gross margin on sales, in %.
@@ -37,6 +38,7 @@ fn hundred() -> Decimal {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CategoryMargin {
     pub category: String,
@@ -86,6 +88,7 @@ impl Economics {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MarginRequest {
     pub projection: ProjectionRequest,
@@ -93,6 +96,7 @@ pub struct MarginRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MarginImpact {
     pub currency: String,
     pub months: Vec<MonthMargin>,
@@ -102,6 +106,7 @@ pub struct MarginImpact {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MonthMargin {
     pub month: String,
     pub orders: u32,
@@ -112,6 +117,7 @@ pub struct MonthMargin {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MarginTotals {
     pub orders: u32,
     pub revenue: Decimal,
@@ -139,6 +145,7 @@ pub struct MarginTotals {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Retention {
     pub monthly_churn_percent: Decimal,
     /// 1 ÷ churn.
@@ -332,6 +339,7 @@ fn membership_fees(
 
 /// Variants of a program run on the same customer behaviour.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CompareRequest {
     #[serde(default)]
@@ -346,6 +354,7 @@ pub struct CompareRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Variant {
     pub name: String,
@@ -354,6 +363,7 @@ pub struct Variant {
 
 /// One row per variant, ready to chart.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ComparisonRow {
     pub variant: String,
     pub revenue: Decimal,

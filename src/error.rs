@@ -5,6 +5,7 @@ use std::fmt;
 
 /// Stable error codes. New codes may be added; existing ones never change meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -76,6 +77,7 @@ impl ErrorCode {
 
 /// A refused input. `path` is a JSON path such as `tiers[2].threshold` (empty for the root).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Error {
     pub code: ErrorCode,
     pub path: String,

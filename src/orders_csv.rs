@@ -26,6 +26,7 @@ pub enum OnBadRow {
 pub const BAD_ROWS_LISTED: usize = 100;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Simulation {
     pub rows: u64,
     pub bad_rows: u64,
@@ -36,6 +37,7 @@ pub struct Simulation {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BadRow {
     pub line: u64,
     pub message: String,

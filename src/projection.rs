@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 pub const MAX_MONTHS: u32 = 60;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProjectionRequest {
     pub program: Program,
@@ -32,6 +33,7 @@ pub struct ProjectionRequest {
 /// What the customer buys: the same spend every month, or a list of dated orders.
 /// `{"monthly": {"spend": [...]}}` or `{"orders": {"orders": [...]}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Plan {
     Monthly {
@@ -58,6 +60,7 @@ fn one_order() -> u32 {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CategorySpend {
     #[serde(default)]
@@ -66,6 +69,7 @@ pub struct CategorySpend {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlannedOrder {
     pub date: NaiveDate,
@@ -76,6 +80,7 @@ pub struct PlannedOrder {
 
 /// How the customer uses points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Redeem {
     /// Points are only collected.
@@ -86,6 +91,7 @@ pub enum Redeem {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Projection {
     pub currency: String,
     pub months: Vec<Month>,
@@ -95,6 +101,7 @@ pub struct Projection {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Month {
     /// `YYYY-MM`.
     pub month: String,
@@ -123,6 +130,7 @@ pub struct Month {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Totals {
     pub spend: Decimal,
     pub discount: Decimal,
@@ -139,6 +147,7 @@ pub struct Totals {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Expiring {
     pub date: NaiveDate,
     pub points: u64,
@@ -558,6 +567,7 @@ fn expiry_schedule(program: &Program, lots: &[PointLot], from: NaiveDate) -> Vec
 
 /// What it takes to reach a tier, or to keep one at the next review.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Target {
     pub tier: String,
     /// Qualifying spend (or points) still needed.

@@ -28,6 +28,7 @@ pub struct Request {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Quote {
     pub program: String,
     pub currency: String,
@@ -56,6 +57,7 @@ pub struct Quote {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QuoteLine {
     pub sku: String,
     pub category: String,
@@ -69,12 +71,14 @@ pub struct QuoteLine {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LineShare {
     pub rule: String,
     pub amount: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DiscountLine {
     pub rule: String,
     pub name: String,
@@ -82,6 +86,7 @@ pub struct DiscountLine {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PromoOutcome {
     pub code: String,
     pub accepted: bool,
@@ -89,6 +94,7 @@ pub struct PromoOutcome {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PointsOutcome {
     pub balance_before: u64,
     pub earned: u64,
@@ -108,12 +114,14 @@ pub struct PointsOutcome {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Expiry {
     pub date: NaiveDate,
     pub points: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CashbackOutcome {
     pub earned: Decimal,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -122,6 +130,7 @@ pub struct CashbackOutcome {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TierOutcome {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub before: Option<String>,
@@ -139,12 +148,14 @@ pub struct TierOutcome {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PendingUpgrade {
     pub tier: String,
     pub effective: NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NextTier {
     pub tier: String,
     pub name: String,
@@ -154,6 +165,7 @@ pub struct NextTier {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CommitmentStatus {
     pub period: Period,
     pub required: Decimal,

@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, HashMap};
 const MONTHS_KEPT: u32 = 36;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Group {
     Participant,
@@ -47,6 +48,7 @@ pub struct Simulator {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     pub orders: u64,
     pub customers: u64,
@@ -60,6 +62,7 @@ pub struct Report {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProgramCost {
     pub discounts: Decimal,
     pub points_redeemed_value: Decimal,
@@ -68,6 +71,7 @@ pub struct ProgramCost {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TierCount {
     pub month: String,
     /// Participants in each tier at the month's end (`none` for no tier).
@@ -75,6 +79,7 @@ pub struct TierCount {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GroupTotals {
     pub group: Option<Group>,
     pub customers: u64,
@@ -85,6 +90,7 @@ pub struct GroupTotals {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Cohort {
     /// The month of the customers' first purchase, `YYYY-MM`.
     pub cohort: String,

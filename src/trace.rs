@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 /// What part of the program an entry speaks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Discount,
@@ -23,6 +24,7 @@ pub enum Kind {
 /// One rule's outcome. `code` is a stable machine code; `params` hold the figures behind it, as
 /// strings, so that any language can word the same sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Entry {
     pub kind: Kind,
     pub rule: String,

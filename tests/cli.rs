@@ -219,3 +219,19 @@ fn project_margin_and_compare_print_text_tables() {
         assert!(text.contains(needle), "{command}:\n{text}");
     }
 }
+
+#[test]
+fn the_committed_api_schema_is_the_one_the_types_give() {
+    let output = loyalty(&["schema", "--all"], None);
+    assert!(output.status.success());
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/schema/loyalty-api.schema.json"
+    ))
+    .unwrap();
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        committed,
+        "schema/loyalty-api.schema.json is stale: run `cargo run --features cli -- schema --all > schema/loyalty-api.schema.json`"
+    );
+}

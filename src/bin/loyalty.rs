@@ -83,8 +83,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = RedeemArg::Never)]
         redeem: RedeemArg,
     },
-    /// Print the JSON Schema of the program format.
-    Schema,
+    /// Print the JSON Schema of the program format, or with --all of every input and output.
+    Schema {
+        /// Every type the calculator reads or writes, under `$defs` (for TypeScript generators).
+        #[arg(long)]
+        all: bool,
+    },
     /// Summarise a program in plain words.
     Explain {
         /// A program JSON file, or - for standard input.
@@ -210,9 +214,12 @@ fn run(cli: &Cli) -> Result<String, Error> {
                 Format::Text => simulation_text(&simulation),
             })
         }
-        Command::Schema => {
-            let mut schema =
-                serde_json::to_value(schemars::schema_for!(Program)).unwrap_or_default();
+        Command::Schema { all } => {
+            let mut schema = if *all {
+                api_schema()
+            } else {
+                serde_json::to_value(schemars::schema_for!(Program)).unwrap_or_default()
+            };
             decimals_as_strings(&mut schema);
             Ok(json(&schema))
         }
@@ -245,6 +252,33 @@ fn read(file: &str) -> Result<String, Error> {
         )
     })?;
     Ok(text)
+}
+
+/// One schema whose `$defs` hold every request and result of the library and the Wasm packages.
+fn api_schema() -> serde_json::Value {
+    use loyalty::{calculators, economics, preview, projection, quote, simulate};
+    let mut generator = schemars::SchemaGenerator::default();
+    generator.subschema_for::<Program>();
+    generator.subschema_for::<loyalty::Customer>();
+    generator.subschema_for::<loyalty::Cart>();
+    generator.subschema_for::<quote::Request>();
+    generator.subschema_for::<quote::Quote>();
+    generator.subschema_for::<projection::ProjectionRequest>();
+    generator.subschema_for::<projection::Projection>();
+    generator.subschema_for::<economics::MarginRequest>();
+    generator.subschema_for::<economics::MarginImpact>();
+    generator.subschema_for::<economics::CompareRequest>();
+    generator.subschema_for::<economics::ComparisonRow>();
+    generator.subschema_for::<preview::PreviewRequest>();
+    generator.subschema_for::<preview::Preview>();
+    generator.subschema_for::<calculators::Calculation>();
+    generator.subschema_for::<simulate::Report>();
+    generator.subschema_for::<Error>();
+    serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "LoyaltyCalculatorApi",
+        "$defs": generator.definitions(),
+    })
 }
 
 /// Money and rates are read from decimal strings only; schemars would also allow numbers.

@@ -1,0 +1,28 @@
+// What an integrator writes, type-checked against the published definitions.
+import { loadCoreSync, LoyaltyEngine, LoyaltyError, type Program, type Quote } from '../../www/loyalty-core.js';
+import { project, type Projection } from '../../www/loyalty-analytics.js';
+import type { LoyaltyCheckoutElement, LoyaltyQuoteDetail } from '../../www/loyalty.js';
+
+declare const bytes: Uint8Array;
+declare const program: Program;
+
+loadCoreSync(bytes);
+const engine = new LoyaltyEngine(program);
+const quote: Quote = engine.quote({ tier: 'silver' }, { date: '2026-11-22', lines: [{ sku: 'A', unit_price: '9.99', quantity: 2 }] });
+const payable: string = quote.payable;
+const earned: number | undefined = quote.points?.earned;
+
+try {
+  engine.quote(undefined, { date: '2026-11-22', lines: [] });
+} catch (error) {
+  if (error instanceof LoyaltyError) console.log(error.code, error.path);
+}
+
+const months: Projection = project({ program, start: '2026-12-01', months: 12, plan: { monthly: { spend: [{ amount: '150.00' }] } } });
+console.log(payable, earned, months.totals.points_earned);
+
+const widget = document.querySelector('loyalty-checkout') as LoyaltyCheckoutElement;
+widget.addEventListener('loyalty-quote', (event) => {
+  const detail: LoyaltyQuoteDetail = event.detail;
+  console.log(detail.payable);
+});

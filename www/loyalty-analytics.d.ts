@@ -1,0 +1,19 @@
+// Types of loyalty-analytics.js: projections, margins, comparisons and calculators.
+import type {
+  Calculation, CompareRequest, ComparisonRow, MarginImpact, MarginRequest, Preview, PreviewRequest,
+  Program, Projection, ProjectionRequest,
+} from './loyalty-types.js';
+import { LoyaltyError } from './loyalty-core.js';
+
+export { LoyaltyError };
+export * from './loyalty-types.js';
+
+export function loadAnalytics(source?: string | URL | BufferSource | WebAssembly.Module): Promise<void>;
+export function loadAnalyticsSync(bytes: BufferSource | WebAssembly.Module): void;
+export function project(request: ProjectionRequest): Projection;
+export function margin(request: MarginRequest): MarginImpact;
+export function compare(request: CompareRequest): ComparisonRow[];
+export function preview(request: PreviewRequest): Preview;
+/** Each calculator answers with named decimal strings. */
+export function calculate(request: Calculation): Record<string, string>;
+export function summarize(program: Program, lang: 'en' | 'ru' | 'hy' | 'ka'): string;

@@ -1,0 +1,28 @@
+// Types of loyalty-core.js: the checkout's Wasm core for browsers and Node.
+import type { Cart, Customer, ErrorCode, Program, Quote } from './loyalty-types.js';
+
+export * from './loyalty-types.js';
+
+/** Every refusal: a stable code, the JSON path of the field, and a message. */
+export class LoyaltyError extends Error {
+  readonly code: ErrorCode | 'not_initialised' | 'wasm_unavailable' | 'freed' | (string & {});
+  readonly path: string;
+}
+
+/** Loads the Wasm module once; `source` is its URL (default: next to the glue) or its bytes. */
+export function loadCore(source?: string | URL | BufferSource | WebAssembly.Module): Promise<void>;
+/** Loads the module from bytes at once, as Node does on a server. */
+export function loadCoreSync(bytes: BufferSource | WebAssembly.Module): void;
+/** The size of the module's linear memory in bytes, for leak checks. */
+export function wasmMemoryBytes(): number;
+
+/** A program validated once and kept inside Wasm. */
+export class LoyaltyEngine {
+  /** Throws a LoyaltyError when the program is invalid. */
+  constructor(program: Program | string);
+  quote(customer: Customer | undefined, cart: Cart): Quote;
+  /** The same quote as compact JSON text. */
+  quoteJson(customer: Customer | undefined, cart: Cart): string;
+  summary(lang: 'en' | 'ru' | 'hy' | 'ka'): string;
+  free(): void;
+}

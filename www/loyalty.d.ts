@@ -1,0 +1,43 @@
+// Types of loyalty.js, the script a shop includes: <loyalty-checkout> and its events.
+import type { Cart, Customer, Program, Quote } from './loyalty-types.js';
+
+export { loadCore, LoyaltyEngine, LoyaltyError } from './loyalty-core.js';
+
+export interface LoyaltyQuoteDetail {
+  currency: string;
+  subtotal: string;
+  discountTotal: string;
+  pointsRedeemed: number;
+  pointsValue: string;
+  payable: string;
+  quote: Quote;
+}
+
+export interface LoyaltyErrorDetail {
+  code: string;
+  path: string;
+  message: string;
+}
+
+export class LoyaltyQuoteEvent extends CustomEvent<LoyaltyQuoteDetail> {}
+export class LoyaltyErrorEvent extends CustomEvent<LoyaltyErrorDetail> {}
+
+export class LoyaltyCheckoutElement extends HTMLElement {
+  program: Program | null;
+  customer: Customer;
+  cart: Cart | null;
+  locale: string;
+  readonly quote: Quote | null;
+}
+
+export function defineLoyaltyCheckout(tag?: string, registry?: CustomElementRegistry): boolean;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'loyalty-checkout': LoyaltyCheckoutElement;
+  }
+  interface HTMLElementEventMap {
+    'loyalty-quote': LoyaltyQuoteEvent;
+    'loyalty-error': LoyaltyErrorEvent;
+  }
+}
