@@ -26,3 +26,44 @@ export function uniqueId(name) {
   nextId += 1;
   return `${name}-${nextId}`;
 }
+
+/** The look every element shares: theming properties with defaults, the card and its states. */
+const BASE_STYLE = `
+:host {
+  --loyalty-font: inherit; --loyalty-fg: #1f2328; --loyalty-muted: #57606a; --loyalty-bg: #ffffff;
+  --loyalty-border: #d0d7de; --loyalty-accent: #0a5c36; --loyalty-accent-fg: #ffffff; --loyalty-radius: 8px;
+  display: block; font-family: var(--loyalty-font); color: var(--loyalty-fg);
+}
+:host([hidden]) { display: none; }
+.card { background: var(--loyalty-bg); border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); padding: 1rem; box-sizing: border-box; }
+.card[data-state="ready"] .status, .card[data-state="ready"] .fallback, .card:not([data-state="ready"]) .main { display: none; }
+header { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; justify-content: space-between; }
+.badge { background: var(--loyalty-accent); color: var(--loyalty-accent-fg); border-radius: 999px; padding: .2rem .7rem; font-weight: 600; font-size: .9rem; }
+.muted { color: var(--loyalty-muted); font-size: .9rem; margin: .25rem 0; }
+meter { width: 100%; height: 1rem; display: block; }
+input[type="range"] { min-height: 24px; accent-color: var(--loyalty-accent); }
+button { font: inherit; min-height: 44px; padding: .4rem .8rem; border-radius: var(--loyalty-radius); border: 1px solid var(--loyalty-accent); background: transparent; color: var(--loyalty-accent); cursor: pointer; }
+button:focus-visible, input:focus-visible, select:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.error { color: #a40e26; }
+`;
+
+/**
+ * A constructed stylesheet of the shared look plus an element's own rules. Constructed sheets
+ * need no 'unsafe-inline' in the host page's Content Security Policy.
+ */
+export function styleSheetOf(css) {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(BASE_STYLE + css);
+  return sheet;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** Builds an SVG element, as h() builds an HTML one. */
+export function svg(tag, attributes = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  node.append(...children);
+  return node;
+}

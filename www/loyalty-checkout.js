@@ -1,7 +1,7 @@
 // <loyalty-checkout>: the compact checkout view of a loyalty program, as a custom element.
 import { loadCore, LoyaltyEngine, LoyaltyError } from './loyalty-core.js';
 import { explainEntry, fill, formatters, langOf, messages } from './i18n.js';
-import { h, LoyaltyErrorEvent, uniqueId } from './elements.js';
+import { h, LoyaltyErrorEvent, styleSheetOf, uniqueId } from './elements.js';
 
 export { LoyaltyErrorEvent };
 
@@ -25,52 +25,21 @@ export class LoyaltyQuoteEvent extends CustomEvent {
 }
 
 const STYLE = `
-:host {
-  --loyalty-font: inherit;
-  --loyalty-fg: #1f2328;
-  --loyalty-muted: #57606a;
-  --loyalty-bg: #ffffff;
-  --loyalty-border: #d0d7de;
-  --loyalty-accent: #0a5c36;
-  --loyalty-accent-fg: #ffffff;
-  --loyalty-radius: 8px;
-  display: block;
-  font-family: var(--loyalty-font);
-  color: var(--loyalty-fg);
-  max-width: 32rem;
-}
-:host([hidden]) { display: none; }
-.card { background: var(--loyalty-bg); border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); padding: 1rem; box-sizing: border-box; }
-.card[data-state="ready"] .status, .card:not([data-state="ready"]) .main { display: none; }
-.card[data-state="ready"] .fallback { display: none; }
+:host { max-width: 32rem; }
 h2 { font-size: 1.05rem; margin: 0; }
-header { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; justify-content: space-between; margin-bottom: .75rem; }
-.badge { background: var(--loyalty-accent); color: var(--loyalty-accent-fg); border-radius: 999px; padding: .2rem .7rem; font-weight: 600; font-size: .9rem; }
+header { margin-bottom: .75rem; }
 .progress { margin: .5rem 0 1rem; }
-meter { width: 100%; height: 1rem; display: block; }
-.muted { color: var(--loyalty-muted); font-size: .9rem; margin: .25rem 0; }
 dl { display: grid; grid-template-columns: 1fr auto; gap: .3rem 1rem; margin: 0 0 .75rem; }
 dt { margin: 0; } dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
 .total { font-weight: 700; font-size: 1.1rem; border-top: 1px solid var(--loyalty-border); padding-top: .35rem; }
 .redeem { display: grid; gap: .25rem; margin: .75rem 0; }
 .redeem-row { display: flex; align-items: center; gap: .75rem; }
-input[type="range"] { flex: 1; min-height: 24px; accent-color: var(--loyalty-accent); }
+input[type="range"] { flex: 1; }
 output { min-width: 4ch; text-align: right; font-variant-numeric: tabular-nums; }
-button { font: inherit; min-height: 44px; padding: .4rem .8rem; border-radius: var(--loyalty-radius); border: 1px solid var(--loyalty-accent); background: transparent; color: var(--loyalty-accent); cursor: pointer; }
-button:focus-visible, input:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
 ul { padding-left: 1.2rem; margin: .5rem 0 0; } li { margin: .2rem 0; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.error { color: #a40e26; }
 `;
 
 let sheet;
-function styleSheet() {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(STYLE);
-  }
-  return sheet;
-}
 
 /**
  * The checkout view of a loyalty program.
@@ -104,7 +73,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [styleSheet()];
+    root.adoptedStyleSheets = [(sheet ??= styleSheetOf(STYLE))];
     const id = uniqueId('loyalty');
     const ui = {
       card: h('section', { class: 'card', part: 'base', 'data-state': 'loading', 'aria-labelledby': `${id}-title` }),

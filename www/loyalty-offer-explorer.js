@@ -5,7 +5,7 @@ import { loadAnalytics, margin, compare, calculate } from './loyalty-analytics.j
 import { LoyaltyError } from './errors.js';
 import { fill, formatters, langOf } from './i18n.js';
 import { explorerMessages } from './i18n-explorer.js';
-import { h, LoyaltyErrorEvent, uniqueId } from './elements.js';
+import { h, LoyaltyErrorEvent, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
 /** Fired whenever the rep changes something; `detail` is the whole state, for the URL. */
 export class LoyaltyStateEvent extends CustomEvent {
@@ -15,20 +15,14 @@ export class LoyaltyStateEvent extends CustomEvent {
 }
 
 const STYLE = `
-:host { --loyalty-fg: #1f2328; --loyalty-muted: #57606a; --loyalty-bg: #fff; --loyalty-border: #d0d7de; --loyalty-accent: #0a5c36; --loyalty-radius: 8px;
-  display: block; color: var(--loyalty-fg); font-family: inherit; }
-.card { background: var(--loyalty-bg); border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); padding: 1rem; }
-.card[data-state="ready"] .status, .card[data-state="ready"] .fallback, .card:not([data-state="ready"]) .main { display: none; }
-header { display: flex; flex-wrap: wrap; gap: .5rem; justify-content: space-between; align-items: center; }
 h2 { margin: 0; font-size: 1.15rem; } h3 { font-size: 1rem; margin: 1rem 0 .4rem; }
 .grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); }
 fieldset { border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); margin: 0; padding: .5rem .75rem; min-width: 0; }
 legend { font-weight: 600; }
 label { display: grid; gap: .2rem; font-size: .9rem; margin: .35rem 0; }
 input, select, button { font: inherit; min-height: 44px; padding: .2rem .4rem; border: 1px solid #8c959f; border-radius: 6px; background: #fff; color: inherit; min-width: 0; }
-input[type="range"] { padding: 0; border: 0; accent-color: var(--loyalty-accent); }
-button { border-color: var(--loyalty-accent); color: var(--loyalty-accent); cursor: pointer; padding: .3rem .8rem; }
-input:focus-visible, select:focus-visible, button:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
+input[type="range"] { padding: 0; border: 0; }
+button { border-color: var(--loyalty-accent); padding: .3rem .8rem; }
 output { font-weight: 600; font-variant-numeric: tabular-nums; }
 dl { display: grid; grid-template-columns: 1fr auto; gap: .25rem 1rem; margin: 0; }
 dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
@@ -37,8 +31,6 @@ th, td { border-bottom: 1px solid var(--loyalty-border); padding: .3rem; text-al
 th:first-child, td:first-child { text-align: left; }
 .scroll { overflow-x: auto; }
 svg { width: 100%; height: auto; display: block; }
-.error { color: #a40e26; }
-.muted { color: var(--loyalty-muted); font-size: .9rem; }
 @media print {
   button, input[type="range"] { display: none; }
   .card { border: 0; padding: 0; }
@@ -54,22 +46,7 @@ svg { width: 100%; height: auto; display: block; }
 }
 `;
 
-const SVG = 'http://www.w3.org/2000/svg';
-function s(tag, attributes = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  node.append(...children);
-  return node;
-}
-
 let sheet;
-function styleSheet() {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(STYLE);
-  }
-  return sheet;
-}
 
 /** The editable parameters: a path into the program, and the label key with its values. */
 function parameters(program) {
@@ -116,7 +93,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [styleSheet()];
+    root.adoptedStyleSheets = [(sheet ??= styleSheetOf(STYLE))];
     const id = this.#id;
     const ui = {
       card: h('section', { class: 'card', part: 'base', 'data-state': 'loading', 'aria-labelledby': `${id}-title` }),

@@ -5,7 +5,7 @@ import { loadAnalytics, preview, summarize } from './loyalty-analytics.js';
 import { LoyaltyError } from './errors.js';
 import { fill, formatters, langOf } from './i18n.js';
 import { previewMessages } from './i18n-preview.js';
-import { h, LoyaltyErrorEvent, uniqueId } from './elements.js';
+import { h, LoyaltyErrorEvent, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
 /** Fired with each new preview; `detail` is the core's preview (amounts as decimal strings). */
 export class LoyaltyPreviewEvent extends CustomEvent {
@@ -15,54 +15,26 @@ export class LoyaltyPreviewEvent extends CustomEvent {
 }
 
 const STYLE = `
-:host {
-  --loyalty-font: inherit; --loyalty-fg: #1f2328; --loyalty-muted: #57606a; --loyalty-bg: #ffffff;
-  --loyalty-border: #d0d7de; --loyalty-accent: #0a5c36; --loyalty-accent-fg: #ffffff; --loyalty-radius: 8px;
-  display: block; font-family: var(--loyalty-font); color: var(--loyalty-fg); max-width: 48rem;
-}
-.card { background: var(--loyalty-bg); border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); padding: 1rem; }
-.card[data-state="ready"] .status, .card[data-state="ready"] .fallback, .card:not([data-state="ready"]) .main { display: none; }
-header { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; justify-content: space-between; }
+:host { max-width: 48rem; }
 h2 { font-size: 1.1rem; margin: 0; } h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
-.badge { background: var(--loyalty-accent); color: var(--loyalty-accent-fg); border-radius: 999px; padding: .2rem .7rem; font-weight: 600; }
 ol.ladder { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; margin: .75rem 0; }
 ol.ladder li { border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); padding: .3rem .6rem; font-size: .9rem; }
 ol.ladder li[aria-current] { border: 2px solid var(--loyalty-accent); font-weight: 600; }
-meter { width: 100%; height: 1rem; display: block; }
-.muted { color: var(--loyalty-muted); font-size: .9rem; margin: .25rem 0; }
 .whatif { display: grid; gap: .25rem; margin: 1rem 0; }
 .row { display: flex; gap: .75rem; align-items: center; }
-input[type="range"] { flex: 1; min-height: 24px; accent-color: var(--loyalty-accent); }
+input[type="range"] { flex: 1; }
 output { min-width: 8ch; text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
 svg { width: 100%; height: auto; display: block; }
 figure { margin: .5rem 0; } figcaption { font-weight: 600; }
-button { font: inherit; min-height: 44px; padding: .4rem .8rem; border-radius: var(--loyalty-radius); border: 1px solid var(--loyalty-accent); background: transparent; color: var(--loyalty-accent); cursor: pointer; }
-button:focus-visible, input:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; margin-top: .5rem; }
 th, td { border-bottom: 1px solid var(--loyalty-border); padding: .25rem; text-align: right; font-variant-numeric: tabular-nums; }
 th:first-child, td:first-child { text-align: left; }
 .accounts { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); }
 .accounts section { border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); padding: .5rem .75rem; }
 .accounts h3 { margin: 0 0 .25rem; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 
-const SVG = 'http://www.w3.org/2000/svg';
-function s(tag, attributes = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  node.append(...children);
-  return node;
-}
-
 let sheet;
-function styleSheet() {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(STYLE);
-  }
-  return sheet;
-}
 
 /**
  * @attr program-src - URL of the program JSON (or set the `program` property)
@@ -88,7 +60,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [styleSheet()];
+    root.adoptedStyleSheets = [(sheet ??= styleSheetOf(STYLE))];
     const id = uniqueId('tier-preview');
     const ui = {
       card: h('section', { class: 'card', part: 'base', 'data-state': 'loading', 'aria-labelledby': `${id}-title` }),

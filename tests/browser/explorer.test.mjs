@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openPage, RESULTS } from './browser.mjs';
+import { axeCheck, launch, openPage, RESULTS, withoutWasm } from './browser.mjs';
 
 let ctx;
 before(async () => { ctx = await launch(); });
@@ -103,19 +103,10 @@ test('it prints to one page', async () => {
 });
 
 test('axe reports no violations on the explorer, at 1280 px and at 320 px', async () => {
-  const axe = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
   for (const [locale, width] of [['en', 1280], ['ka', 320]]) {
-    const context = await ctx.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${ctx.base}/www/explorer.html?locale=${locale}`);
-    await page.waitForFunction(ready);
-    await page.addScriptTag({ content: axe });
-    const violations = await page.evaluate(async () => (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] })).violations
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    const { violations, overflow } = await axeCheck(ctx.browser, `${ctx.base}/www/explorer.html?locale=${locale}`, width, ready);
     assert.deepEqual(violations, [], `${locale} at ${width}px`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
-    await context.close();
   }
 });
 
@@ -129,13 +120,7 @@ test('explorer screenshots at 360 px and 1280 px are saved', async () => {
 });
 
 test('without its Wasm the explorer shows a readable fallback and an error event', async () => {
-  const page = await ctx.browser.newPage();
-  await page.route('**/pkg-analytics/loyalty_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.addInitScript(() => {
-    window.addEventListener('loyalty-error', (e) => { window.lastLoyaltyError = e.detail.code; }, true);
-  });
-  await page.goto(`${ctx.base}/www/explorer.html`);
-  await page.waitForFunction(() => window.lastLoyaltyError);
-  assert.equal(await page.evaluate(() => window.lastLoyaltyError), 'wasm_unavailable');
+  const { page, code } = await withoutWasm(ctx.browser, `${ctx.base}/www/explorer.html`, '**/pkg-analytics/loyalty_bg.wasm');
+  assert.equal(code, 'wasm_unavailable');
   assert.ok(await page.isVisible('loyalty-offer-explorer >> text=The offer explorer appears here'));
 });

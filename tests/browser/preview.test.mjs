@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openPage, RESULTS } from './browser.mjs';
+import { axeCheck, launch, openPage, RESULTS, withoutWasm } from './browser.mjs';
 
 let ctx;
 before(async () => { ctx = await launch(); });
@@ -69,20 +69,12 @@ test('the chart has a table alternative behind a button', async () => {
 });
 
 test('axe reports no violations on the tier page, at 1280 px and at 320 px', async () => {
-  const axe = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  const ready = () => document.querySelector('loyalty-tier-preview')?.preview;
+  const openTable = (page) => page.locator('loyalty-tier-preview >> button').click();
   for (const [locale, width] of [['en', 1280], ['ka', 320]]) {
-    const context = await ctx.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${ctx.base}/www/tier.html?locale=${locale}`);
-    await page.waitForFunction(() => document.querySelector('loyalty-tier-preview')?.preview);
-    await page.locator('loyalty-tier-preview >> button').click();
-    await page.addScriptTag({ content: axe });
-    const violations = await page.evaluate(async () => (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] })).violations
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    const { violations, overflow } = await axeCheck(ctx.browser, `${ctx.base}/www/tier.html?locale=${locale}`, width, ready, openTable);
     assert.deepEqual(violations, [], `${locale} at ${width}px`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
-    await context.close();
   }
 });
 
@@ -96,14 +88,8 @@ test('tier page screenshots at 360 px and 1280 px are saved', async () => {
 });
 
 test('without its Wasm the preview shows a readable fallback and an error event', async () => {
-  const page = await ctx.browser.newPage();
-  await page.route('**/pkg-analytics/loyalty_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.addInitScript(() => {
-    window.addEventListener('loyalty-error', (e) => { window.lastLoyaltyError = e.detail.code; }, true);
-  });
-  await page.goto(`${ctx.base}/www/tier.html`);
-  await page.waitForFunction(() => window.lastLoyaltyError);
-  assert.equal(await page.evaluate(() => window.lastLoyaltyError), 'wasm_unavailable');
+  const { page, code } = await withoutWasm(ctx.browser, `${ctx.base}/www/tier.html`, '**/pkg-analytics/loyalty_bg.wasm');
+  assert.equal(code, 'wasm_unavailable');
   assert.ok(await page.isVisible('loyalty-tier-preview >> text=Your tier preview appears here'));
   const status = await page.$eval('loyalty-tier-preview', (el) => el.shadowRoot.querySelector('.status').textContent);
   assert.match(status, /unavailable/);

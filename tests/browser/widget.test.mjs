@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openPage, RESULTS } from './browser.mjs';
+import { axeCheck, launch, openPage, RESULTS, withoutWasm } from './browser.mjs';
 import { loadFixtures } from '../js/fixtures.mjs';
 
 let ctx;
@@ -121,18 +121,11 @@ test('tier progress is a meter with readable value text', async () => {
 });
 
 test('axe reports no violations, in every language and on a 320 px phone', async () => {
-  const axe = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  const ready = () => document.querySelector('loyalty-checkout')?.quote;
+  const openExplanation = (page) => page.locator('loyalty-checkout >> [part="explain-toggle"]').click();
   for (const [locale, width] of [['en', 1280], ['ru', 320], ['hy', 1280], ['ka', 320]]) {
-    const context = await ctx.browser.newContext({ bypassCSP: true, viewport: { width, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(`${ctx.base}/www/checkout.html?locale=${locale}`);
-    await page.waitForSelector(payable);
-    await page.locator('loyalty-checkout >> [part="explain-toggle"]').click();
-    await page.addScriptTag({ content: axe });
-    const violations = await page.evaluate(async () => (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] })).violations
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    const { violations } = await axeCheck(ctx.browser, `${ctx.base}/www/checkout.html?locale=${locale}`, width, ready, openExplanation);
     assert.deepEqual(violations, [], `${locale} at ${width}px`);
-    await context.close();
   }
 });
 
@@ -184,14 +177,8 @@ test('a CSP without wasm-unsafe-eval shows the fallback, and the pay button stil
 });
 
 test('a 404 for the Wasm file shows the fallback, and the pay button still works', async () => {
-  const page = await ctx.browser.newPage();
-  await page.route('**/loyalty_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.addInitScript(() => {
-    window.addEventListener('loyalty-error', (e) => { window.lastLoyaltyError = e.detail.code; }, true);
-  });
-  await page.goto(`${ctx.base}/www/checkout.html`);
-  await page.waitForFunction(() => window.lastLoyaltyError);
-  assert.equal(await page.evaluate(() => window.lastLoyaltyError), 'wasm_unavailable');
+  const { page, code } = await withoutWasm(ctx.browser, `${ctx.base}/www/checkout.html`, '**/pkg/loyalty_bg.wasm');
+  assert.equal(code, 'wasm_unavailable');
   await assertFallback(page, 'wasm_unavailable');
 });
 
