@@ -402,17 +402,13 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
                 w.event_credit,
                 &[("name", &event.name), ("credit", &money(credit))],
             );
-            if let Some(cap) = program
+            // The monthly cap covers event credit too; say it here when no cashback sentence does.
+            let cap = program
                 .cashback
                 .as_ref()
-                .and_then(|c| c.cap_per_month)
-                .filter(|_| {
-                    program
-                        .cashback
-                        .as_ref()
-                        .is_some_and(|c| c.percent.is_zero())
-                })
-            {
+                .filter(|c| c.percent.is_zero())
+                .and_then(|c| c.cap_per_month);
+            if let Some(cap) = cap {
                 text += &fill(w.cap, &[("cap", &money(cap))]);
             }
             sentences.push(sentence(text));
