@@ -48,6 +48,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const server = await startServer({ port });
   const { port: bound } = server.address();
   console.log(`Demo shop: http://127.0.0.1:${bound}/www/checkout.html`);
+  console.log(`Your tier: http://127.0.0.1:${bound}/www/tier.html`);
+  console.log(`Offer explorer: http://127.0.0.1:${bound}/www/explorer.html`);
   console.log(`All demos: http://127.0.0.1:${bound}/www/index.html`);
   console.log('Press Ctrl+C to stop.');
 }
