@@ -7,7 +7,7 @@ use crate::program::Program;
 use crate::projection::{
     project, to_keep, to_reach, CategorySpend, Plan, Projection, ProjectionRequest, Redeem, Target,
 };
-use crate::tiers::{self, tier_for};
+use crate::tiers;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -62,11 +62,8 @@ pub fn preview(request: &PreviewRequest) -> Result<Preview> {
         redeem: request.redeem,
     })?;
     let money = program.money();
-    let qualifying = tiers::qualifying(program, &request.customer, request.as_of);
-    let tier = match &request.customer.tier {
-        Some(id) => program.tier_index(id),
-        None => tier_for(program, qualifying),
-    };
+    let tiers::Standing { qualifying, tier } =
+        tiers::standing(program, &request.customer, request.as_of);
     let reach = program
         .tiers
         .get(tier.map_or(0, |i| i + 1))

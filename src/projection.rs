@@ -604,11 +604,7 @@ pub fn to_reach(
 
 /// "What must I spend to keep my tier at the next review?"
 pub fn to_keep(program: &Program, customer: &Customer, as_of: NaiveDate) -> Option<Target> {
-    let index = customer
-        .tier
-        .as_deref()
-        .and_then(|id| program.tier_index(id))
-        .or_else(|| tier_for(program, tiers::qualifying(program, customer, as_of)))?;
+    let index = tiers::standing(program, customer, as_of).tier?;
     let tier = &program.tiers[index];
     let review = match program.tier_rules.downgrade {
         Downgrade::Immediate => tiers::next_month_start(as_of),

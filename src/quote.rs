@@ -209,7 +209,8 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
         .map(|line| money.round(line.unit_price * Decimal::from(line.quantity)))
         .collect();
     let subtotal = money.round(line_subtotals.iter().copied().sum());
-    let tier_at_order = tiers::place(program, customer, cart.date, Decimal::ZERO).before;
+    let standing = tiers::standing(program, customer, cart.date);
+    let tier_at_order = standing.tier;
     let promo_check = promo::check(program, cart, &money);
     let outcome = discounts::apply(&Context {
         program,
@@ -257,18 +258,15 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
                 .checked_add(event_points)
                 .ok_or_else(|| crate::validate::overflow("cart.events"))?;
             let employee_earned = match &rules.employee_earn {
-                Some(rule) if customer.employee_id.is_some() => {
-                    let multiplier = earn_multiplier(program, customer, cart.date, tier_at_order);
-                    Some(earn_for(
-                        rule,
-                        cart,
-                        &line_subtotals,
-                        &line_nets,
-                        multiplier,
-                        Kind::EmployeePoints,
-                        &mut trace,
-                    )?)
-                }
+                Some(rule) if customer.employee_id.is_some() => Some(earn_for(
+                    rule,
+                    cart,
+                    &line_subtotals,
+                    &line_nets,
+                    multiplier,
+                    Kind::EmployeePoints,
+                    &mut trace,
+                )?),
                 _ => None,
             };
             // After this order's redemption, which uses the oldest points first.
@@ -305,6 +303,7 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
     let tier = tier_outcome(
         program,
         customer,
+        standing,
         cart.date,
         contribution,
         after_discounts,
@@ -599,6 +598,7 @@ fn cashback(
 fn tier_outcome(
     program: &Program,
     customer: &Customer,
+    standing: tiers::Standing,
     date: NaiveDate,
     contribution: Decimal,
     order_amount: Decimal,
@@ -613,7 +613,7 @@ fn tier_outcome(
         Qualifier::Spend => money.round(value),
         Qualifier::Points => value,
     };
-    let mut placement = tiers::place(program, customer, date, contribution);
+    let mut placement = tiers::place(program, standing, date, contribution);
     placement.qualifying_before = in_units(placement.qualifying_before);
     placement.qualifying_after = in_units(placement.qualifying_after);
     let id = |index: Option<usize>| index.map(|i| program.tiers[i].id.clone());

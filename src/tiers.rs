@@ -81,19 +81,33 @@ pub struct Placement {
     pub qualifying_after: Decimal,
 }
 
-/// Places the customer, counting `contribution` from the current order on `date`.
+/// Where the customer stands before an order on `date`: what qualifies so far, and the tier.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Standing {
+    pub qualifying: Decimal,
+    pub tier: Option<usize>,
+}
+
+/// The seller's recorded tier wins; without one the tier follows from qualifying amounts.
+pub fn standing(program: &Program, customer: &Customer, date: NaiveDate) -> Standing {
+    let qualifying = qualifying(program, customer, date);
+    let tier = match &customer.tier {
+        Some(id) => program.tier_index(id),
+        None => tier_for(program, qualifying),
+    };
+    Standing { qualifying, tier }
+}
+
+/// Places the customer after the current order on `date`, which adds `contribution`.
 pub fn place(
     program: &Program,
-    customer: &Customer,
+    standing: Standing,
     date: NaiveDate,
     contribution: Decimal,
 ) -> Placement {
-    let qualifying_before = qualifying(program, customer, date);
+    let qualifying_before = standing.qualifying;
     let qualifying_after = qualifying_before + contribution;
-    let before = match &customer.tier {
-        Some(id) => program.tier_index(id),
-        None => tier_for(program, qualifying_before),
-    };
+    let before = standing.tier;
     let reached = tier_for(program, qualifying_after);
     let (after, pending) = match (reached, before) {
         (Some(reached), before) if before.is_none_or(|before| reached > before) => {
