@@ -6,7 +6,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 export const BUNDLE = {
   wasm: ['www/pkg/loyalty_bg.wasm'],
   glue: ['www/pkg/loyalty.js'],
-  widget: ['www/loyalty.js', 'www/loyalty-checkout.js', 'www/loyalty-core.js', 'www/i18n.js', 'www/errors.js', 'www/elements.js'],
+  widget: ['www/loyalty.js', 'www/loyalty-checkout.js', 'www/loyalty-core.js', 'www/i18n.js', 'www/errors.js', 'www/elements.js', 'www/wasm-module.js'],
 };
 
 // What the rep's and customer's views add; never loaded at checkout.

@@ -184,15 +184,14 @@ fn assess(
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for (index, month) in projection.months.iter().enumerate() {
         let (orders, gross) = gross_profit_of_month(request, economics, index);
-        let cost = month.discount
-            + month.store_credit_earned
-            + redeemed_value(program, month.points_redeemed)
+        let month_redeemed = redeemed_value(program, month.points_redeemed);
+        let cost = month.discount + month.store_credit_earned + month_redeemed
             - fees.get(index).copied().unwrap_or(Decimal::ZERO);
         orders_total += orders;
         gross_without += gross;
         discounts += month.discount;
         credit += month.store_credit_earned;
-        redeemed += redeemed_value(program, month.points_redeemed);
+        redeemed += month_redeemed;
         months.push(MonthMargin {
             month: month.month.clone(),
             orders,

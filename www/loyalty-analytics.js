@@ -2,37 +2,20 @@
 // Wasm package (www/pkg-analytics/). The checkout widget never loads it.
 import init, { initSync, projectJson, marginJson, compareJson, calculateJson, previewJson, summarizeJson } from './pkg-analytics/loyalty.js';
 import { LoyaltyError, wrapError } from './errors.js';
+import { wasmModule } from './wasm-module.js';
 
 export { LoyaltyError };
 
-let loading = null;
-let ready = false;
+const analytics = wasmModule(init, initSync, 'The analytics module is not loaded yet: await loadAnalytics() first.');
 
 /** Loads the analytics module once; `source` is its URL (default: next to its glue) or bytes. */
-export function loadAnalytics(source) {
-  loading ??= init(source === undefined ? undefined : { module_or_path: source }).then(
-    () => { ready = true; },
-    (error) => { loading = null; throw wrapError(error); },
-  );
-  return loading;
-}
+export const loadAnalytics = (source) => analytics.load(source);
 
 /** Loads the module from bytes at once, as Node does. */
-export function loadAnalyticsSync(bytes) {
-  if (!ready) {
-    initSync({ module: bytes });
-    ready = true;
-  }
-}
-
-function requireReady() {
-  if (!ready) {
-    throw new LoyaltyError('not_initialised', '', 'The analytics module is not loaded yet: await loadAnalytics() first.');
-  }
-}
+export const loadAnalyticsSync = (bytes) => analytics.loadSync(bytes);
 
 function call(fn, request) {
-  requireReady();
+  analytics.exports();
   try {
     return JSON.parse(fn(JSON.stringify(request)));
   } catch (error) {
@@ -53,7 +36,7 @@ export const preview = (request) => call(previewJson, request);
 
 /** A program in plain words: en, ru, hy or ka. */
 export function summarize(program, lang) {
-  requireReady();
+  analytics.exports();
   try {
     return summarizeJson(JSON.stringify(program), lang);
   } catch (error) {

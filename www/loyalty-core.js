@@ -2,41 +2,20 @@
 // Money crosses as decimal strings, never as floats; errors are LoyaltyError with code and path.
 import init, { initSync, Engine } from './pkg/loyalty.js';
 import { LoyaltyError, wrapError } from './errors.js';
+import { wasmModule } from './wasm-module.js';
 
 export { LoyaltyError };
 
-let loading = null;
-let ready = false;
-let exports = null;
+const core = wasmModule(init, initSync, 'The loyalty core is not loaded yet: await loadCore() (or call loadCoreSync() in Node) first.');
 
 /** Loads the Wasm module once; `source` is its URL (default: next to this file) or its bytes. */
-export function loadCore(source) {
-  loading ??= init(source === undefined ? undefined : { module_or_path: source }).then(
-    (output) => { exports = output; ready = true; },
-    (error) => { loading = null; throw wrapError(error); },
-  );
-  return loading;
-}
+export const loadCore = (source) => core.load(source);
 
 /** Loads the module from bytes at once, as Node does on a server. */
-export function loadCoreSync(bytes) {
-  if (!ready) {
-    exports = initSync({ module: bytes });
-    ready = true;
-  }
-}
+export const loadCoreSync = (bytes) => core.loadSync(bytes);
 
 /** The size of the module's linear memory in bytes, for leak checks. */
-export function wasmMemoryBytes() {
-  requireReady();
-  return exports.memory.buffer.byteLength;
-}
-
-function requireReady() {
-  if (!ready) {
-    throw new LoyaltyError('not_initialised', '', 'The loyalty core is not loaded yet: await loadCore() (or call loadCoreSync() in Node) first.');
-  }
-}
+export const wasmMemoryBytes = () => core.exports().memory.buffer.byteLength;
 
 /**
  * A program validated once and kept inside Wasm; each quote sends only the customer and the cart.
@@ -46,7 +25,7 @@ export class LoyaltyEngine {
   #engine;
 
   constructor(program) {
-    requireReady();
+    core.exports();
     try {
       this.#engine = new Engine(typeof program === 'string' ? program : JSON.stringify(program));
     } catch (error) {
