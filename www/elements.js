@@ -1,12 +1,15 @@
-// Pieces shared by the custom elements: safe DOM building and the error event.
+// Pieces shared by the custom elements: safe DOM building, the error event, the shared look,
+// and reading a program from attributes.
+import { LoyaltyError } from './errors.js';
 
-/** Fired when the widget cannot show numbers: `detail` has `code`, `path` and `message`. */
+/** Fired when an element cannot show numbers: `detail` has `code`, `path` and `message`. */
 export class LoyaltyErrorEvent extends CustomEvent {
+  /** `error` is whatever was thrown: a LoyaltyError, another Error, or any value. */
   constructor(error) {
     super('loyalty-error', {
       bubbles: true,
       composed: true,
-      detail: { code: error.code ?? 'unknown', path: error.path ?? '', message: error.message },
+      detail: { code: error?.code ?? 'unknown', path: error?.path ?? '', message: error?.message ?? String(error) },
     });
   }
 }
@@ -66,4 +69,26 @@ export function svg(tag, attributes = {}, ...children) {
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
   node.append(...children);
   return node;
+}
+
+/**
+ * The program an element's attributes give: inline JSON in `program`, or the JSON at the URL in
+ * `program-src`; null when neither is set.
+ */
+export async function programFromAttributes(element) {
+  const inline = element.getAttribute('program');
+  if (inline) {
+    try {
+      return JSON.parse(inline);
+    } catch (error) {
+      throw new LoyaltyError('invalid_json', 'program', `The program attribute is not JSON: ${error.message}`);
+    }
+  }
+  const source = element.getAttribute('program-src');
+  if (!source) return null;
+  const response = await fetch(source);
+  if (!response.ok) {
+    throw new LoyaltyError('program_unavailable', 'program-src', `The program could not be loaded: HTTP ${response.status}.`);
+  }
+  return response.json();
 }

@@ -1,7 +1,7 @@
 // <loyalty-checkout>: the compact checkout view of a loyalty program, as a custom element.
 import { loadCore, LoyaltyEngine, LoyaltyError } from './loyalty-core.js';
 import { explainEntry, fill, formatters, langOf, messages } from './i18n.js';
-import { h, LoyaltyErrorEvent, styleSheetOf, uniqueId } from './elements.js';
+import { h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, uniqueId } from './elements.js';
 
 export { LoyaltyErrorEvent };
 
@@ -175,7 +175,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
         throw new LoyaltyError('wasm_unavailable', '', 'This browser cannot run WebAssembly.');
       }
       await loadCore(this.getAttribute('wasm-src') ?? undefined);
-      const program = this.#program ?? (await this.#fetchProgram());
+      const program = this.#program ?? (await programFromAttributes(this));
       if (generation !== this.#generation || !program) return;
       this.#engine?.free();
       this.#engine = new LoyaltyEngine(program);
@@ -188,24 +188,6 @@ export class LoyaltyCheckoutElement extends HTMLElement {
 
   #generation = 0;
   #rendered = false;
-
-  async #fetchProgram() {
-    const inline = this.getAttribute('program');
-    if (inline) {
-      try {
-        return JSON.parse(inline);
-      } catch (error) {
-        throw new LoyaltyError('invalid_json', 'program', `The program attribute is not JSON: ${error.message}`);
-      }
-    }
-    const source = this.getAttribute('program-src');
-    if (!source) return null;
-    const response = await fetch(source);
-    if (!response.ok) {
-      throw new LoyaltyError('program_unavailable', 'program-src', `The program could not be loaded: HTTP ${response.status}.`);
-    }
-    return response.json();
-  }
 
   #requote() {
     if (!this.#engine || !this.#cart) return;
@@ -230,7 +212,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     this.#setState(code === 'wasm_unavailable' ? 'unavailable' : 'error');
     this.#ui.status.textContent = code === 'wasm_unavailable' ? m.unavailable : fill(m.failed, { code });
     this.#ui.status.classList.toggle('error', code !== 'wasm_unavailable');
-    this.dispatchEvent(new LoyaltyErrorEvent(error instanceof Error ? error : new LoyaltyError(code, '', String(error))));
+    this.dispatchEvent(new LoyaltyErrorEvent(error));
   }
 
   #setState(state) {

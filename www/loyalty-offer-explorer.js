@@ -2,7 +2,6 @@
 // seller's economics, and see the margin impact and the same face value given four ways.
 // The host page keeps the state in its URL through the `state` property and `loyalty-state` event.
 import { loadAnalytics, margin, compare, calculate } from './loyalty-analytics.js';
-import { LoyaltyError } from './errors.js';
 import { fill, formatters, langOf } from './i18n.js';
 import { explorerMessages } from './i18n-explorer.js';
 import { h, LoyaltyErrorEvent, styleSheetOf, svg as s, uniqueId } from './elements.js';
@@ -167,7 +166,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     } catch (error) {
       this.#ui.card.dataset.state = 'unavailable';
       this.#ui.status.textContent = this.#messages().unavailable;
-      this.dispatchEvent(new LoyaltyErrorEvent(error instanceof Error ? error : new LoyaltyError('unknown', '', String(error))));
+      this.dispatchEvent(new LoyaltyErrorEvent(error));
     }
   }
 
@@ -251,14 +250,14 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       this.result = { margin: impact, comparison, catalog };
       ui.paramError.textContent = '';
       ui.card.dataset.state = 'ready';
-      this.#render(f, m);
+      this.#render(program, f, m);
     } catch (error) {
       ui.paramError.textContent = fill(m.invalid, { code: error.code ?? 'unknown', path: error.path ?? '', message: error.message });
       this.dispatchEvent(new LoyaltyErrorEvent(error));
     }
   }
 
-  #render(f, m) {
+  #render(program, f, m) {
     const ui = this.#ui;
     const { margin: impact, comparison, catalog } = this.result;
     const t = impact.totals;
@@ -294,7 +293,6 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     ui.catalogTitle.hidden = !catalog;
     ui.catalog.hidden = !catalog;
     if (catalog) {
-      const program = this.#program();
       ui.catalog.replaceChildren(h('thead', {}, h('tr', {}, ...[m.reward, m.spendNeeded, m.effectiveReturn].map((text) => h('th', { scope: 'col' }, text)))),
         h('tbody', {}, ...program.catalog.map((reward) => h('tr', {}, h('th', { scope: 'row' }, reward.name),
           h('td', {}, f.money(catalog[`${reward.id}.spend_needed`])), h('td', {}, percent(catalog[`${reward.id}.effective_return_percent`]))))));

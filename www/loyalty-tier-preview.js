@@ -2,10 +2,9 @@
 // up or to stay, a what-if slider for monthly spend, and the next months' points as a chart with a
 // table alternative. It loads the analytics package, which the checkout never downloads.
 import { loadAnalytics, preview, summarize } from './loyalty-analytics.js';
-import { LoyaltyError } from './errors.js';
 import { fill, formatters, langOf } from './i18n.js';
 import { previewMessages } from './i18n-preview.js';
-import { h, LoyaltyErrorEvent, styleSheetOf, svg as s, uniqueId } from './elements.js';
+import { h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
 /** Fired with each new preview; `detail` is the core's preview (amounts as decimal strings). */
 export class LoyaltyPreviewEvent extends CustomEvent {
@@ -138,13 +137,8 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     this.#ui.status.textContent = this.#messages().loading;
     try {
       await loadAnalytics(this.getAttribute('wasm-src') ?? undefined);
-      if (!this.#program) {
-        const source = this.getAttribute('program-src');
-        if (!source) return;
-        const response = await fetch(source);
-        if (!response.ok) throw new LoyaltyError('program_unavailable', 'program-src', `HTTP ${response.status}`);
-        this.#program = await response.json();
-      }
+      this.#program ??= await programFromAttributes(this);
+      if (!this.#program) return;
       this.#ready = true;
       this.#update();
     } catch (error) {
@@ -181,7 +175,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     const unavailable = code === 'wasm_unavailable';
     this.#ui.card.dataset.state = unavailable ? 'unavailable' : 'error';
     this.#ui.status.textContent = unavailable ? m.unavailable : fill(m.failed, { code });
-    this.dispatchEvent(new LoyaltyErrorEvent(error instanceof Error ? error : new LoyaltyError(code, '', String(error))));
+    this.dispatchEvent(new LoyaltyErrorEvent(error));
   }
 
   #render() {
