@@ -307,7 +307,6 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
         cart.date,
         contribution,
         after_discounts,
-        &money,
         &mut trace,
     );
     for reward in &program.chance_rewards {
@@ -602,12 +601,12 @@ fn tier_outcome(
     date: NaiveDate,
     contribution: Decimal,
     order_amount: Decimal,
-    money: &Money,
     trace: &mut Vec<Entry>,
 ) -> Option<TierOutcome> {
     if program.tiers.is_empty() {
         return None;
     }
+    let money = program.money();
     // Spend is money, in minor units; points are whole numbers already.
     let in_units = |value: Decimal| match program.tier_rules.qualifies_on {
         Qualifier::Spend => money.round(value),
