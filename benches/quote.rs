@@ -27,7 +27,7 @@ pub fn cart(lines: usize) -> Cart {
             })
         })
         .collect();
-    serde_json::from_value(serde_json::json!({
+    loyalty::from_value(&serde_json::json!({
         "date": "2026-11-22", "lines": lines, "promo_code": "SAVE20", "redeem_points": 400,
         "events": [{"id": "review"}]
     }))
@@ -35,7 +35,7 @@ pub fn cart(lines: usize) -> Cart {
 }
 
 fn customer() -> Customer {
-    serde_json::from_value(serde_json::json!({
+    loyalty::from_value(&serde_json::json!({
         "spend": [{"date": "2026-06-01", "amount": "1800"}],
         "points": [{"points": 2500, "earned": "2026-05-01"}],
         "first_purchase_made": true, "last_purchase": "2026-10-01", "member_until": "2026-12-31", "employee_id": "E-1"

@@ -5,11 +5,11 @@ use crate::margin::share_percent;
 use crate::program::Program;
 use crate::validate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// One calculation, named by its key: `{"nps": {"scores": [9, 10, 6]}}`.
 /// (Externally tagged, so that no input is buffered: a buffered program would double the Wasm.)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Calculation {

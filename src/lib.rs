@@ -47,7 +47,7 @@ pub mod wasm;
 pub use cart::Cart;
 pub use customer::Customer;
 pub use error::{Error, ErrorCode, Result};
-pub use json::from_json;
+pub use json::{from_json, from_value};
 pub use program::Program;
 pub use quote::{quote, quote_valid, Quote, Request};
 pub use summary::{summarize, Lang};

@@ -1,7 +1,7 @@
 //! Currencies, explicit rounding and exact allocation of amounts across lines.
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// ISO 4217 codes this crate knows, with their minor units. The browser's tables are not trusted.
 const MINOR_UNITS: &[(&str, u32)] = &[
@@ -42,7 +42,7 @@ pub fn minor_units(code: &str) -> Option<u32> {
 }
 
 /// How an exact amount becomes an amount in minor units.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {

@@ -10,9 +10,9 @@ use crate::projection::{
 use crate::tiers;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PreviewRequest {
@@ -28,7 +28,7 @@ pub struct PreviewRequest {
     pub redeem: Redeem,
 }
 
-fn a_year() -> u32 {
+pub(crate) fn a_year() -> u32 {
     12
 }
 

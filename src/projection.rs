@@ -10,12 +10,12 @@ use crate::quote::{quote_valid, Quote};
 use crate::tiers::{self, period_start, tier_for};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The most months a projection covers.
 pub const MAX_MONTHS: u32 = 60;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProjectionRequest {
@@ -32,7 +32,7 @@ pub struct ProjectionRequest {
 
 /// What the customer buys: the same spend every month, or a list of dated orders.
 /// `{"monthly": {"spend": [...]}}` or `{"orders": {"orders": [...]}}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Plan {
@@ -51,15 +51,15 @@ pub enum Plan {
     },
 }
 
-fn mid_month() -> u32 {
+pub(crate) fn mid_month() -> u32 {
     15
 }
 
-fn one_order() -> u32 {
+pub(crate) fn one_order() -> u32 {
     1
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CategorySpend {
@@ -68,7 +68,7 @@ pub struct CategorySpend {
     pub amount: Decimal,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlannedOrder {
@@ -79,7 +79,7 @@ pub struct PlannedOrder {
 }
 
 /// How the customer uses points.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Redeem {

@@ -32,7 +32,7 @@ fn request(
         .iter()
         .map(|(points, month)| json!({"points": points, "earned": format!("2026-{:02}-01", month)}))
         .collect();
-    serde_json::from_value(json!({
+    loyalty::from_value(&json!({
         "program": program, "start": "2026-11-01", "months": months, "redeem": redeem,
         "customer": {"points": points, "spend": [{"date": "2026-10-01", "amount": "900.00"}], "first_purchase_made": true},
         "plan": {"monthly": {"spend": spend}}

@@ -59,7 +59,7 @@ prop_compose! {
 
 fn run(program: &Value, customer: &Value, cart: &Value) -> Quote {
     let request: Request =
-        serde_json::from_value(json!({"program": program, "customer": customer, "cart": cart}))
+        loyalty::from_value(&json!({"program": program, "customer": customer, "cart": cart}))
             .unwrap();
     quote(&request).unwrap()
 }

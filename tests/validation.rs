@@ -108,7 +108,7 @@ fn missing_fields_and_empty_values() {
     let error = from_json::<Request>(&request.to_string()).unwrap_err();
     assert_eq!(
         (error.code, error.path.as_str()),
-        (ErrorCode::MissingField, "cart")
+        (ErrorCode::MissingField, "cart.date")
     );
     assert_refused(
         "program.discounts.0.value",

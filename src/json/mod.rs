@@ -1,0 +1,584 @@
+//! Reading JSON text into the calculator's types, with the path of any bad field.
+//!
+//! The text is parsed once into a `serde_json::Value` tree; each type then reads its fields by
+//! hand ([`FromJson`]). Derived deserialisers would be compiled once per type and were a third
+//! of the Wasm module; these readers share a handful of small generic helpers.
+
+mod analytics;
+mod order;
+mod program;
+
+use crate::error::{Error, ErrorCode, Result};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+use std::str::FromStr;
+
+/// The largest JSON text accepted (16 MiB); a cart of 10,000 lines fits in far less.
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+
+/// A type that can be read from a JSON value found at a known path.
+pub trait FromJson: Sized {
+    fn read(json: Json<'_>) -> Result<Self>;
+}
+
+/// Parses `text` and reads a `T`, refusing unknown fields, wrong types and deep nesting with a
+/// code and a path.
+pub fn from_json<T: FromJson>(text: &str) -> Result<T> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            "",
+            format!(
+                "the input is {} bytes; at most {MAX_INPUT_BYTES} are accepted",
+                text.len()
+            ),
+        ));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|error| syntax_error(text, error))?;
+    from_value(&value)
+}
+
+/// Reads a `T` from an already parsed JSON value.
+pub fn from_value<T: FromJson>(value: &Value) -> Result<T> {
+    T::read(Json {
+        value,
+        path: Path::Root,
+    })
+}
+
+fn syntax_error(text: &str, error: serde_json::Error) -> Error {
+    let path = path_at(text, offset_of(text, error.line(), error.column()));
+    let message = error.to_string();
+    if message.contains("recursion limit") {
+        return Error::new(ErrorCode::TooDeep, path, "the JSON is nested too deeply");
+    }
+    // serde_json ends every message with its position; the path says it better.
+    let message = match message.rfind(" at line ") {
+        Some(end) => message[..end].to_string(),
+        None => message,
+    };
+    Error::new(ErrorCode::InvalidJson, path, message)
+}
+
+/// Where a value sits in the document; rendered to `tiers[2].threshold` only for an error.
+#[derive(Clone, Copy)]
+pub enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    fn render(&self) -> String {
+        match self {
+            Path::Root => String::new(),
+            Path::Key(parent, key) => match parent.render() {
+                parent if parent.is_empty() => key.to_string(),
+                parent => format!("{parent}.{key}"),
+            },
+            Path::Index(parent, index) => format!("{}[{index}]", parent.render()),
+        }
+    }
+}
+
+/// A JSON value and its path.
+#[derive(Clone, Copy)]
+pub struct Json<'a> {
+    value: &'a Value,
+    path: Path<'a>,
+}
+
+impl<'a> Json<'a> {
+    pub fn error(&self, code: ErrorCode, message: impl Into<String>) -> Error {
+        Error::new(code, self.path.render(), message)
+    }
+
+    fn wrong_type(&self, expected: &str) -> Error {
+        let found = match self.value {
+            Value::Null => "null",
+            Value::Bool(_) => "true or false",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "a list",
+            Value::Object(_) => "an object",
+        };
+        self.error(
+            ErrorCode::WrongType,
+            format!("expected {expected}, found {found}"),
+        )
+    }
+
+    pub fn str(&self) -> Result<&'a str> {
+        self.value
+            .as_str()
+            .ok_or_else(|| self.wrong_type("a string"))
+    }
+
+    /// The fields of an object; call [`Fields::end`] once every known field has been read.
+    pub fn fields(&self) -> Result<Fields<'a, '_>> {
+        match self.value {
+            Value::Object(map) => Ok(Fields {
+                map,
+                path: &self.path,
+                read: Vec::new(),
+            }),
+            _ => Err(self.wrong_type("an object")),
+        }
+    }
+
+    /// An externally tagged value, `{"variant": {...}}`: the variant's name and its body.
+    pub fn variant(&self, names: &[&str]) -> Result<(&'a str, Json<'_>)> {
+        let map = match self.value {
+            Value::Object(map) => map,
+            _ => return Err(self.wrong_type("an object with one key")),
+        };
+        let mut entries = map.iter();
+        match (entries.next(), entries.next()) {
+            (Some((name, value)), None) if names.contains(&name.as_str()) => Ok((
+                name,
+                Json {
+                    value,
+                    path: Path::Key(&self.path, name),
+                },
+            )),
+            (Some((name, _)), None) => Err(Json {
+                value: self.value,
+                path: Path::Key(&self.path, name),
+            }
+            .not_one_of(name, names)),
+            _ => Err(self.error(
+                ErrorCode::InvalidValue,
+                format!("expected one key, one of {}", names.join(", ")),
+            )),
+        }
+    }
+
+    /// One of a fixed set of names, each standing for a value.
+    pub fn one_of<T: Copy>(&self, choices: &[(&str, T)]) -> Result<T> {
+        let name = self.str()?;
+        match choices.iter().find(|(known, _)| *known == name) {
+            Some((_, value)) => Ok(*value),
+            None => {
+                let names: Vec<&str> = choices.iter().map(|(known, _)| *known).collect();
+                Err(self.not_one_of(name, &names))
+            }
+        }
+    }
+
+    fn not_one_of(&self, name: &str, names: &[&str]) -> Error {
+        self.error(
+            ErrorCode::InvalidValue,
+            format!("\"{name}\" is not one of {}", names.join(", ")),
+        )
+    }
+
+    fn whole_number(&self, max: u64) -> Result<u64> {
+        let number = match self.value {
+            Value::Number(number) => number,
+            _ => return Err(self.wrong_type("a whole number")),
+        };
+        match number.as_u64() {
+            Some(n) if n <= max => Ok(n),
+            _ if number.is_f64() => Err(self.wrong_type("a whole number")),
+            _ => Err(self.error(
+                ErrorCode::OutOfRange,
+                format!("expected a whole number from 0 to {max}"),
+            )),
+        }
+    }
+}
+
+/// The fields of one JSON object, read one by one.
+pub struct Fields<'a, 'p> {
+    map: &'a Map<String, Value>,
+    path: &'p Path<'a>,
+    read: Vec<&'static str>,
+}
+
+impl<'a: 'p, 'p> Fields<'a, 'p> {
+    fn get(&mut self, name: &'static str) -> Option<Json<'p>> {
+        self.read.push(name);
+        let value = self.map.get(name)?;
+        Some(Json {
+            value,
+            path: Path::Key(self.path, name),
+        })
+    }
+
+    pub fn required<T: FromJson>(&mut self, name: &'static str) -> Result<T> {
+        match self.get(name) {
+            Some(json) => T::read(json),
+            None => Err(Error::new(
+                ErrorCode::MissingField,
+                Path::Key(self.path, name).render(),
+                format!("the field \"{name}\" is required"),
+            )),
+        }
+    }
+
+    /// An absent field, or `null`, is `None`.
+    pub fn optional<T: FromJson>(&mut self, name: &'static str) -> Result<Option<T>> {
+        match self.get(name) {
+            Some(json) if !json.value.is_null() => T::read(json).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    pub fn or<T: FromJson>(&mut self, name: &'static str, default: T) -> Result<T> {
+        Ok(self.optional(name)?.unwrap_or(default))
+    }
+
+    pub fn or_default<T: FromJson + Default>(&mut self, name: &'static str) -> Result<T> {
+        Ok(self.optional(name)?.unwrap_or_default())
+    }
+
+    /// The name of an internally tagged variant, `{"type": "percent", ...}`.
+    pub fn tag(&mut self, name: &'static str, names: &[&str]) -> Result<&'a str> {
+        self.read.push(name);
+        let path = Path::Key(self.path, name);
+        let Some(value) = self.map.get(name) else {
+            return Err(Error::new(
+                ErrorCode::MissingField,
+                path.render(),
+                format!(
+                    "the field \"{name}\" is required, one of {}",
+                    names.join(", ")
+                ),
+            ));
+        };
+        let json = Json { value, path };
+        match value.as_str() {
+            Some(tag) if names.contains(&tag) => Ok(tag),
+            Some(tag) => Err(json.not_one_of(tag, names)),
+            None => Err(json.wrong_type("a string")),
+        }
+    }
+
+    /// Refuses any field that was not read: a misspelt field must not be silently ignored.
+    pub fn end(self) -> Result<()> {
+        match self
+            .map
+            .keys()
+            .find(|key| !self.read.contains(&key.as_str()))
+        {
+            Some(key) => Err(Error::new(
+                ErrorCode::UnknownField,
+                Path::Key(self.path, key).render(),
+                format!("unknown field \"{key}\""),
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
+impl FromJson for String {
+    fn read(json: Json<'_>) -> Result<Self> {
+        json.str().map(String::from)
+    }
+}
+
+impl FromJson for bool {
+    fn read(json: Json<'_>) -> Result<Self> {
+        json.value
+            .as_bool()
+            .ok_or_else(|| json.wrong_type("true or false"))
+    }
+}
+
+impl FromJson for u8 {
+    fn read(json: Json<'_>) -> Result<Self> {
+        json.whole_number(u8::MAX.into()).map(|n| n as u8)
+    }
+}
+
+impl FromJson for u32 {
+    fn read(json: Json<'_>) -> Result<Self> {
+        json.whole_number(u32::MAX.into()).map(|n| n as u32)
+    }
+}
+
+impl FromJson for u64 {
+    fn read(json: Json<'_>) -> Result<Self> {
+        json.whole_number(u64::MAX)
+    }
+}
+
+impl FromJson for i32 {
+    fn read(json: Json<'_>) -> Result<Self> {
+        match json.value.as_i64().map(i32::try_from) {
+            Some(Ok(n)) => Ok(n),
+            Some(Err(_)) => Err(json.error(
+                ErrorCode::OutOfRange,
+                format!("expected a whole number from {} to {}", i32::MIN, i32::MAX),
+            )),
+            None => Err(json.wrong_type("a whole number")),
+        }
+    }
+}
+
+/// Money and rates come only as decimal strings: a JSON number may already have lost digits.
+impl FromJson for Decimal {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let text = match json.value {
+            Value::String(text) => text,
+            Value::Number(_) => {
+                return Err(json.error(
+                    ErrorCode::WrongType,
+                    "expected a decimal string; write amounts and rates as decimal strings, \
+                     such as \"12.50\"",
+                ))
+            }
+            _ => return Err(json.wrong_type("a decimal string such as \"12.50\"")),
+        };
+        let plain = text.strip_prefix('-').unwrap_or(text);
+        let well_formed = !plain.is_empty()
+            && plain.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && plain.bytes().filter(|&b| b == b'.').count() <= 1
+            && !plain.starts_with('.')
+            && !plain.ends_with('.');
+        match Decimal::from_str_exact(text) {
+            Ok(value) if well_formed => Ok(value),
+            _ => Err(json.error(
+                ErrorCode::InvalidValue,
+                format!("\"{text}\" is not a decimal number such as \"12.50\" that fits 28 digits"),
+            )),
+        }
+    }
+}
+
+/// Dates are ISO 8601 calendar dates, `2026-11-22`.
+impl FromJson for NaiveDate {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let text = json.str()?;
+        parse_date(text).ok_or_else(|| {
+            json.error(
+                ErrorCode::InvalidValue,
+                format!("\"{text}\" is not a date written as YYYY-MM-DD"),
+            )
+        })
+    }
+}
+
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let digits = text.get(range)?;
+        digits.bytes().all(|b| b.is_ascii_digit()).then_some(())?;
+        u32::from_str(digits).ok()
+    };
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let items = json
+            .value
+            .as_array()
+            .ok_or_else(|| json.wrong_type("a list"))?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(index, value)| {
+                T::read(Json {
+                    value,
+                    path: Path::Index(&json.path, index),
+                })
+            })
+            .collect()
+    }
+}
+
+impl<T: FromJson> FromJson for Box<T> {
+    fn read(json: Json<'_>) -> Result<Self> {
+        T::read(json).map(Box::new)
+    }
+}
+
+/// The byte offset of serde_json's 1-based line and its column.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (line_start + column).min(text.len())
+}
+
+/// The JSON path (`cart.lines[0].sku`) of the innermost value open at byte `offset` of `text`:
+/// where a syntax error sits, for text that never became a tree.
+pub fn path_at(text: &str, offset: usize) -> String {
+    enum Frame {
+        Object {
+            key: Option<String>,
+            expecting_key: bool,
+        },
+        Array {
+            index: usize,
+        },
+    }
+    let bytes = text.as_bytes();
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() && i < offset {
+        match bytes[i] {
+            b'{' => frames.push(Frame::Object {
+                key: None,
+                expecting_key: true,
+            }),
+            b'[' => frames.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                frames.pop();
+            }
+            b',' => match frames.last_mut() {
+                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Object { expecting_key, .. }) => *expecting_key = true,
+                None => {}
+            },
+            b':' => {
+                if let Some(Frame::Object { expecting_key, .. }) = frames.last_mut() {
+                    *expecting_key = false;
+                }
+            }
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object {
+                    key,
+                    expecting_key: true,
+                }) = frames.last_mut()
+                {
+                    *key = text.get(start..i.min(bytes.len())).map(String::from);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &frames {
+        match frame {
+            Frame::Object { key: Some(key), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object { key: None, .. } => break,
+            Frame::Array { index } => path.push_str(&format!("[{index}]")),
+        }
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::program::Program;
+    use crate::quote::Request;
+
+    #[test]
+    fn paths_come_from_positions() {
+        let text = r#"{"cart": {"lines": [{"sku": "A"}, {"sku": 5, "q": [1, {"x": "a\\"b"}]}]}}"#;
+        let at = |needle: &str| path_at(text, text.find(needle).unwrap() + needle.len());
+        assert_eq!(at(r#""sku": 5"#), "cart.lines[1].sku");
+        assert_eq!(at(r#"[1, {"x": "a\\"b""#), "cart.lines[1].q[1].x");
+        assert_eq!(path_at(text, 0), "");
+    }
+
+    #[test]
+    fn syntax_errors_are_invalid_json_with_the_path_reached() {
+        let error = from_json::<Program>("{\"version\": 1, \"tiers\": [{\"id\": nul").unwrap_err();
+        assert_eq!(error.code, ErrorCode::InvalidJson);
+        assert_eq!(error.path, "tiers[0].id");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflowing_the_stack() {
+        let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert_eq!(
+            from_json::<Program>(&text).unwrap_err().code,
+            ErrorCode::TooDeep
+        );
+    }
+
+    #[test]
+    fn numbers_for_money_are_wrong_type_with_a_hint() {
+        let text = r#"{"version":1,"id":"p","name":"P","currency":"USD","tiers":[{"id":"a","name":"A","threshold":0}]}"#;
+        let error = from_json::<Program>(text).unwrap_err();
+        assert_eq!(error.code, ErrorCode::WrongType);
+        assert_eq!(error.path, "tiers[0].threshold");
+        assert!(
+            error.message.contains("decimal strings"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn decimals_are_plain_decimal_strings() {
+        let read = |text: &str| from_value::<Decimal>(&Value::from(text));
+        assert_eq!(read("12.50").unwrap().to_string(), "12.50");
+        assert_eq!(read("-0.5").unwrap().to_string(), "-0.5");
+        for bad in ["", "1e3", "+1", ".5", "5.", "1.2.3", " 1", "0x10", "12,50"] {
+            assert_eq!(
+                read(bad).unwrap_err().code,
+                ErrorCode::InvalidValue,
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn dates_are_iso_calendar_dates() {
+        let read = |text: &str| from_value::<NaiveDate>(&Value::from(text));
+        assert_eq!(
+            read("2028-02-29").unwrap(),
+            NaiveDate::from_ymd_opt(2028, 2, 29).unwrap()
+        );
+        for bad in [
+            "2026-02-29",
+            "2026-13-01",
+            "22/11/2026",
+            "2026-1-01",
+            "+2026-01-1",
+        ] {
+            assert!(read(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn whole_numbers_refuse_fractions_and_overflow() {
+        let read = |value: Value| from_value::<u32>(&value).unwrap_err().code;
+        assert_eq!(read(Value::from(1.5)), ErrorCode::WrongType);
+        assert_eq!(read(Value::from(-1)), ErrorCode::OutOfRange);
+        assert_eq!(
+            read(Value::from(u64::from(u32::MAX) + 1)),
+            ErrorCode::OutOfRange
+        );
+        assert_eq!(read(Value::from("7")), ErrorCode::WrongType);
+    }
+
+    #[test]
+    fn unknown_and_missing_fields_name_their_place() {
+        let text = r#"{"version":1,"id":"p","name":"P","currency":"USD","colour":"red"}"#;
+        let error = from_json::<Program>(text).unwrap_err();
+        assert_eq!(
+            (error.code, error.path.as_str()),
+            (ErrorCode::UnknownField, "colour")
+        );
+        let text = r#"{"program":{"version":1,"id":"p","name":"P","currency":"USD"},"cart":{}}"#;
+        let error = from_json::<Request>(text).unwrap_err();
+        assert_eq!(
+            (error.code, error.path.as_str()),
+            (ErrorCode::MissingField, "cart.date")
+        );
+    }
+}

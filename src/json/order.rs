@@ -1,0 +1,137 @@
+//! Reading a customer, a cart and a quote request.
+
+use super::{FromJson, Json};
+use crate::cart::{Cart, EventCount, Line, PartnerPoints};
+use crate::customer::{CreditRecord, Customer, PointLot, SpendRecord};
+use crate::error::Result;
+use crate::quote::Request;
+
+impl FromJson for Request {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let request = Request {
+            program: f.required("program")?,
+            customer: f.or_default("customer")?,
+            cart: f.required("cart")?,
+        };
+        f.end()?;
+        Ok(request)
+    }
+}
+
+impl FromJson for Customer {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let customer = Customer {
+            tier: f.optional("tier")?,
+            tier_since: f.optional("tier_since")?,
+            spend: f.or_default("spend")?,
+            points: f.or_default("points")?,
+            employee_points: f.or_default("employee_points")?,
+            store_credit: f.optional("store_credit")?,
+            credit_history: f.or_default("credit_history")?,
+            member_until: f.optional("member_until")?,
+            last_purchase: f.optional("last_purchase")?,
+            first_purchase_made: f.or_default("first_purchase_made")?,
+            company_id: f.optional("company_id")?,
+            employee_id: f.optional("employee_id")?,
+        };
+        f.end()?;
+        Ok(customer)
+    }
+}
+
+impl FromJson for SpendRecord {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let record = SpendRecord {
+            date: f.optional("date")?,
+            from: f.optional("from")?,
+            to: f.optional("to")?,
+            amount: f.required("amount")?,
+        };
+        f.end()?;
+        Ok(record)
+    }
+}
+
+impl FromJson for PointLot {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let lot = PointLot {
+            points: f.required("points")?,
+            earned: f.required("earned")?,
+            expires: f.optional("expires")?,
+        };
+        f.end()?;
+        Ok(lot)
+    }
+}
+
+impl FromJson for CreditRecord {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let record = CreditRecord {
+            date: f.required("date")?,
+            amount: f.required("amount")?,
+        };
+        f.end()?;
+        Ok(record)
+    }
+}
+
+impl FromJson for Cart {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let cart = Cart {
+            date: f.required("date")?,
+            lines: f.or_default("lines")?,
+            promo_code: f.optional("promo_code")?,
+            redeem_points: f.or_default("redeem_points")?,
+            events: f.or_default("events")?,
+            partner_points: f.or_default("partner_points")?,
+        };
+        f.end()?;
+        Ok(cart)
+    }
+}
+
+impl FromJson for Line {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let line = Line {
+            sku: f.required("sku")?,
+            category: f.or_default("category")?,
+            unit_price: f.required("unit_price")?,
+            quantity: f.required("quantity")?,
+            unit_cost: f.optional("unit_cost")?,
+            promotional: f.or_default("promotional")?,
+        };
+        f.end()?;
+        Ok(line)
+    }
+}
+
+impl FromJson for EventCount {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let event = EventCount {
+            id: f.required("id")?,
+            count: f.or("count", crate::cart::one())?,
+        };
+        f.end()?;
+        Ok(event)
+    }
+}
+
+impl FromJson for PartnerPoints {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let points = PartnerPoints {
+            partner: f.required("partner")?,
+            points: f.required("points")?,
+        };
+        f.end()?;
+        Ok(points)
+    }
+}
