@@ -15,6 +15,15 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The Wasm packages are built with a pinned nightly that rebuilds std for size (scripts/build.sh);
+# everything else (tests, clippy, the command) uses stable.
+nightly=$(sed -n 's/^WASM_TOOLCHAIN=//p' scripts/build.sh)
+if ! rustup run "$nightly" rustc --version >/dev/null 2>&1 \
+  || ! rustup component list --installed --toolchain "$nightly" | grep -q '^rust-src'; then
+  say "installing Rust $nightly with rust-src (for the size-optimised Wasm build)"
+  rustup toolchain install "$nightly" --profile minimal --component rust-src --target wasm32-unknown-unknown
+fi
+
 if ! command -v wasm-pack >/dev/null; then
   say "installing wasm-pack (compiles from source, a few minutes)"
   cargo install wasm-pack --locked

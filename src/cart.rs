@@ -12,7 +12,7 @@ pub const MAX_LINES: usize = 10_000;
 /// The most units of one line.
 pub const MAX_QUANTITY: u32 = 1_000_000;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Cart {

@@ -10,7 +10,7 @@ use serde::Serialize;
 /// The program format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Program {
@@ -152,10 +152,12 @@ pub struct Tier {
     pub min_commitment: Option<Commitment>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
+    // The default only stands in while a program is read (see `json::Fields`).
+    #[default]
     Month,
     Quarter,
     Year,
@@ -190,7 +192,7 @@ pub struct DiscountRule {
     pub priority: i32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum DiscountValue {
@@ -206,6 +208,7 @@ pub enum DiscountValue {
         amount: Decimal,
     },
     /// The percentage of the customer's current tier.
+    #[default]
     TierPercent,
     /// A percentage that grows in steps with cumulative (lifetime) spend.
     SpendSteps {
@@ -371,7 +374,7 @@ pub(crate) fn hundred() -> Decimal {
     Decimal::ONE_HUNDRED
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EarnRule {

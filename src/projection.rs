@@ -15,7 +15,7 @@ use serde::Serialize;
 /// The most months a projection covers.
 pub const MAX_MONTHS: u32 = 60;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProjectionRequest {
@@ -49,6 +49,13 @@ pub enum Plan {
     Orders {
         orders: Vec<PlannedOrder>,
     },
+}
+
+// Only a stand-in while a request is read (see `json::Fields`).
+impl Default for Plan {
+    fn default() -> Self {
+        Plan::Orders { orders: Vec::new() }
+    }
 }
 
 pub(crate) fn mid_month() -> u32 {

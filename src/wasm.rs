@@ -6,7 +6,7 @@
 //! Errors are thrown as JS `Error`s with a stable `code` and the offending field's `path`.
 
 use crate::error::{Error, ErrorCode};
-use crate::{from_json, quote_valid, summarize, Cart, Customer, Lang, Program, Request};
+use crate::{from_json, quote_valid, Cart, Customer, Program, Request};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -23,7 +23,8 @@ fn to_json(value: &impl Serialize) -> Result<String, JsValue> {
         .map_err(|e| to_js_error(Error::new(ErrorCode::InvalidValue, "", e.to_string())))
 }
 
-fn lang_of(lang: &str) -> Result<Lang, JsValue> {
+#[cfg(feature = "analytics")]
+fn lang_of(lang: &str) -> Result<crate::Lang, JsValue> {
     lang.parse()
         .map_err(|message| to_js_error(Error::new(ErrorCode::InvalidValue, "lang", message)))
 }
@@ -68,11 +69,6 @@ impl JsEngine {
             &cart,
         ));
         to_json(&quote)
-    }
-
-    /// The program in plain words: `en`, `ru`, `hy` or `ka`.
-    pub fn summary(&self, lang: &str) -> Result<String, JsValue> {
-        Ok(summarize(&self.program, lang_of(lang)?))
     }
 }
 
@@ -135,7 +131,7 @@ pub fn preview_json(request_json: &str) -> Result<String, JsValue> {
 pub fn summarize_json(program_json: &str, lang: &str) -> Result<String, JsValue> {
     let program: Program = from_json(program_json).map_err(to_js_error)?;
     program.validate().map_err(to_js_error)?;
-    Ok(summarize(&program, lang_of(lang)?))
+    Ok(crate::summarize(&program, lang_of(lang)?))
 }
 
 /// Prices a `{program, customer, cart}` request given as JSON; returns the quote as JSON.

@@ -23,6 +23,5 @@ export class LoyaltyEngine {
   quote(customer: Customer | undefined, cart: Cart): Quote;
   /** The same quote as compact JSON text. */
   quoteJson(customer: Customer | undefined, cart: Cart): string;
-  summary(lang: 'en' | 'ru' | 'hy' | 'ka'): string;
   free(): void;
 }

@@ -48,16 +48,6 @@ export class LoyaltyEngine {
     }
   }
 
-  /** The program in plain words: en, ru, hy or ka. */
-  summary(lang) {
-    if (!this.#engine) throw new LoyaltyError('freed', '', 'This engine was freed.');
-    try {
-      return this.#engine.summary(lang);
-    } catch (error) {
-      throw wrapError(error);
-    }
-  }
-
   free() {
     this.#engine?.free();
     this.#engine = undefined;

@@ -13,15 +13,14 @@ impl FromJson for ProjectionRequest {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let request = ProjectionRequest {
-            program: f.required("program")?,
-            customer: f.or_default("customer")?,
-            start: f.required("start")?,
-            months: f.required("months")?,
-            plan: f.required("plan")?,
-            redeem: f.or_default("redeem")?,
+            program: f.required("program"),
+            customer: f.or_default("customer"),
+            start: f.required("start"),
+            months: f.required("months"),
+            plan: f.required("plan"),
+            redeem: f.or_default("redeem"),
         };
-        f.end()?;
-        Ok(request)
+        f.end(request)
     }
 }
 
@@ -31,16 +30,15 @@ impl FromJson for Plan {
         let mut f = body.fields()?;
         let plan = match variant {
             "monthly" => Plan::Monthly {
-                spend: f.required("spend")?,
-                day: f.or("day", mid_month())?,
-                orders_per_month: f.or("orders_per_month", one_order())?,
+                spend: f.required("spend"),
+                day: f.or("day", mid_month()),
+                orders_per_month: f.or("orders_per_month", one_order()),
             },
             _ => Plan::Orders {
-                orders: f.required("orders")?,
+                orders: f.required("orders"),
             },
         };
-        f.end()?;
-        Ok(plan)
+        f.end(plan)
     }
 }
 
@@ -48,11 +46,10 @@ impl FromJson for CategorySpend {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let spend = CategorySpend {
-            category: f.or_default("category")?,
-            amount: f.required("amount")?,
+            category: f.or_default("category"),
+            amount: f.required("amount"),
         };
-        f.end()?;
-        Ok(spend)
+        f.end(spend)
     }
 }
 
@@ -60,12 +57,11 @@ impl FromJson for PlannedOrder {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let order = PlannedOrder {
-            date: f.required("date")?,
-            lines: f.required("lines")?,
-            promo_code: f.optional("promo_code")?,
+            date: f.required("date"),
+            lines: f.required("lines"),
+            promo_code: f.optional("promo_code"),
         };
-        f.end()?;
-        Ok(order)
+        f.end(order)
     }
 }
 
@@ -79,15 +75,13 @@ impl FromJson for Economics {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let economics = Economics {
-            gross_margin_percent: f.required("gross_margin_percent")?,
-            category_margins: f.or_default("category_margins")?,
-            redemption_rate_percent: f
-                .or("redemption_rate_percent", crate::economics::hundred())?,
-            monthly_churn_percent: f.optional("monthly_churn_percent")?,
-            monthly_churn_with_program_percent: f.optional("monthly_churn_with_program_percent")?,
+            gross_margin_percent: f.required("gross_margin_percent"),
+            category_margins: f.or_default("category_margins"),
+            redemption_rate_percent: f.or("redemption_rate_percent", crate::economics::hundred()),
+            monthly_churn_percent: f.optional("monthly_churn_percent"),
+            monthly_churn_with_program_percent: f.optional("monthly_churn_with_program_percent"),
         };
-        f.end()?;
-        Ok(economics)
+        f.end(economics)
     }
 }
 
@@ -95,11 +89,10 @@ impl FromJson for CategoryMargin {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let margin = CategoryMargin {
-            category: f.required("category")?,
-            percent: f.required("percent")?,
+            category: f.required("category"),
+            percent: f.required("percent"),
         };
-        f.end()?;
-        Ok(margin)
+        f.end(margin)
     }
 }
 
@@ -107,11 +100,10 @@ impl FromJson for MarginRequest {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let request = MarginRequest {
-            projection: f.required("projection")?,
-            economics: f.required("economics")?,
+            projection: f.required("projection"),
+            economics: f.required("economics"),
         };
-        f.end()?;
-        Ok(request)
+        f.end(request)
     }
 }
 
@@ -119,16 +111,15 @@ impl FromJson for CompareRequest {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let request = CompareRequest {
-            customer: f.or_default("customer")?,
-            start: f.required("start")?,
-            months: f.required("months")?,
-            plan: f.required("plan")?,
-            redeem: f.or_default("redeem")?,
-            economics: f.required("economics")?,
-            variants: f.required("variants")?,
+            customer: f.or_default("customer"),
+            start: f.required("start"),
+            months: f.required("months"),
+            plan: f.required("plan"),
+            redeem: f.or_default("redeem"),
+            economics: f.required("economics"),
+            variants: f.required("variants"),
         };
-        f.end()?;
-        Ok(request)
+        f.end(request)
     }
 }
 
@@ -136,11 +127,10 @@ impl FromJson for Variant {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let variant = Variant {
-            name: f.required("name")?,
-            program: f.required("program")?,
+            name: f.required("name"),
+            program: f.required("program"),
         };
-        f.end()?;
-        Ok(variant)
+        f.end(variant)
     }
 }
 
@@ -148,15 +138,14 @@ impl FromJson for PreviewRequest {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let request = PreviewRequest {
-            program: f.required("program")?,
-            customer: f.or_default("customer")?,
-            as_of: f.required("as_of")?,
-            monthly: f.required("monthly")?,
-            months: f.or("months", crate::preview::a_year())?,
-            redeem: f.or_default("redeem")?,
+            program: f.required("program"),
+            customer: f.or_default("customer"),
+            as_of: f.required("as_of"),
+            monthly: f.required("monthly"),
+            months: f.or("months", crate::preview::a_year()),
+            redeem: f.or_default("redeem"),
         };
-        f.end()?;
-        Ok(request)
+        f.end(request)
     }
 }
 
@@ -176,43 +165,42 @@ impl FromJson for Calculation {
         let mut f = body.fields()?;
         let calculation = match variant {
             "catalog_return" => Calculation::CatalogReturn {
-                program: f.required("program")?,
+                program: f.required("program"),
             },
             "membership_break_even" => Calculation::MembershipBreakEven {
-                fee: f.required("fee")?,
-                discount_percent: f.required("discount_percent")?,
-                expected_spend: f.required("expected_spend")?,
-                gross_margin_percent: f.required("gross_margin_percent")?,
+                fee: f.required("fee"),
+                discount_percent: f.required("discount_percent"),
+                expected_spend: f.required("expected_spend"),
+                gross_margin_percent: f.required("gross_margin_percent"),
             },
             "chance_cost" => Calculation::ChanceCost {
-                chance: f.required("chance")?,
-                cost: f.required("cost")?,
+                chance: f.required("chance"),
+                cost: f.required("cost"),
             },
             "coop_compensation" => Calculation::CoopCompensation {
-                ad_cost: f.required("ad_cost")?,
-                brands: f.required("brands")?,
-                shares: f.required("shares")?,
+                ad_cost: f.required("ad_cost"),
+                brands: f.required("brands"),
+                shares: f.required("shares"),
             },
             "channel_incentive" => Calculation::ChannelIncentive {
-                points_per_unit: f.required("points_per_unit")?,
-                value_per_point: f.required("value_per_point")?,
-                units: f.required("units")?,
+                points_per_unit: f.required("points_per_unit"),
+                value_per_point: f.required("value_per_point"),
+                units: f.required("units"),
             },
             "referral_cost" => Calculation::ReferralCost {
-                referrer_bonus: f.required("referrer_bonus")?,
-                friend_discount: f.required("friend_discount")?,
-                conversion_percent: f.required("conversion_percent")?,
+                referrer_bonus: f.required("referrer_bonus"),
+                friend_discount: f.required("friend_discount"),
+                conversion_percent: f.required("conversion_percent"),
             },
             "retention" => Calculation::Retention {
-                monthly_profit: f.required("monthly_profit")?,
-                churn_before_percent: f.required("churn_before_percent")?,
-                churn_after_percent: f.required("churn_after_percent")?,
+                monthly_profit: f.required("monthly_profit"),
+                churn_before_percent: f.required("churn_before_percent"),
+                churn_after_percent: f.required("churn_after_percent"),
             },
             _ => Calculation::Nps {
-                scores: f.required("scores")?,
+                scores: f.required("scores"),
             },
         };
-        f.end()?;
-        Ok(calculation)
+        f.end(calculation)
     }
 }

@@ -10,12 +10,11 @@ impl FromJson for Request {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let request = Request {
-            program: f.required("program")?,
-            customer: f.or_default("customer")?,
-            cart: f.required("cart")?,
+            program: f.required("program"),
+            customer: f.or_default("customer"),
+            cart: f.required("cart"),
         };
-        f.end()?;
-        Ok(request)
+        f.end(request)
     }
 }
 
@@ -23,21 +22,20 @@ impl FromJson for Customer {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let customer = Customer {
-            tier: f.optional("tier")?,
-            tier_since: f.optional("tier_since")?,
-            spend: f.or_default("spend")?,
-            points: f.or_default("points")?,
-            employee_points: f.or_default("employee_points")?,
-            store_credit: f.optional("store_credit")?,
-            credit_history: f.or_default("credit_history")?,
-            member_until: f.optional("member_until")?,
-            last_purchase: f.optional("last_purchase")?,
-            first_purchase_made: f.or_default("first_purchase_made")?,
-            company_id: f.optional("company_id")?,
-            employee_id: f.optional("employee_id")?,
+            tier: f.optional("tier"),
+            tier_since: f.optional("tier_since"),
+            spend: f.or_default("spend"),
+            points: f.or_default("points"),
+            employee_points: f.or_default("employee_points"),
+            store_credit: f.optional("store_credit"),
+            credit_history: f.or_default("credit_history"),
+            member_until: f.optional("member_until"),
+            last_purchase: f.optional("last_purchase"),
+            first_purchase_made: f.or_default("first_purchase_made"),
+            company_id: f.optional("company_id"),
+            employee_id: f.optional("employee_id"),
         };
-        f.end()?;
-        Ok(customer)
+        f.end(customer)
     }
 }
 
@@ -45,13 +43,12 @@ impl FromJson for SpendRecord {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let record = SpendRecord {
-            date: f.optional("date")?,
-            from: f.optional("from")?,
-            to: f.optional("to")?,
-            amount: f.required("amount")?,
+            date: f.optional("date"),
+            from: f.optional("from"),
+            to: f.optional("to"),
+            amount: f.required("amount"),
         };
-        f.end()?;
-        Ok(record)
+        f.end(record)
     }
 }
 
@@ -59,12 +56,11 @@ impl FromJson for PointLot {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let lot = PointLot {
-            points: f.required("points")?,
-            earned: f.required("earned")?,
-            expires: f.optional("expires")?,
+            points: f.required("points"),
+            earned: f.required("earned"),
+            expires: f.optional("expires"),
         };
-        f.end()?;
-        Ok(lot)
+        f.end(lot)
     }
 }
 
@@ -72,11 +68,10 @@ impl FromJson for CreditRecord {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let record = CreditRecord {
-            date: f.required("date")?,
-            amount: f.required("amount")?,
+            date: f.required("date"),
+            amount: f.required("amount"),
         };
-        f.end()?;
-        Ok(record)
+        f.end(record)
     }
 }
 
@@ -84,15 +79,14 @@ impl FromJson for Cart {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let cart = Cart {
-            date: f.required("date")?,
-            lines: f.or_default("lines")?,
-            promo_code: f.optional("promo_code")?,
-            redeem_points: f.or_default("redeem_points")?,
-            events: f.or_default("events")?,
-            partner_points: f.or_default("partner_points")?,
+            date: f.required("date"),
+            lines: f.or_default("lines"),
+            promo_code: f.optional("promo_code"),
+            redeem_points: f.or_default("redeem_points"),
+            events: f.or_default("events"),
+            partner_points: f.or_default("partner_points"),
         };
-        f.end()?;
-        Ok(cart)
+        f.end(cart)
     }
 }
 
@@ -100,15 +94,14 @@ impl FromJson for Line {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let line = Line {
-            sku: f.required("sku")?,
-            category: f.or_default("category")?,
-            unit_price: f.required("unit_price")?,
-            quantity: f.required("quantity")?,
-            unit_cost: f.optional("unit_cost")?,
-            promotional: f.or_default("promotional")?,
+            sku: f.required("sku"),
+            category: f.or_default("category"),
+            unit_price: f.required("unit_price"),
+            quantity: f.required("quantity"),
+            unit_cost: f.optional("unit_cost"),
+            promotional: f.or_default("promotional"),
         };
-        f.end()?;
-        Ok(line)
+        f.end(line)
     }
 }
 
@@ -116,11 +109,10 @@ impl FromJson for EventCount {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let event = EventCount {
-            id: f.required("id")?,
-            count: f.or("count", crate::cart::one())?,
+            id: f.required("id"),
+            count: f.or("count", crate::cart::one()),
         };
-        f.end()?;
-        Ok(event)
+        f.end(event)
     }
 }
 
@@ -128,10 +120,9 @@ impl FromJson for PartnerPoints {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let points = PartnerPoints {
-            partner: f.required("partner")?,
-            points: f.required("points")?,
+            partner: f.required("partner"),
+            points: f.required("points"),
         };
-        f.end()?;
-        Ok(points)
+        f.end(points)
     }
 }

@@ -10,28 +10,27 @@ impl FromJson for Program {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let program = Program {
-            schema: f.optional("$schema")?,
-            version: f.required("version")?,
-            id: f.required("id")?,
-            name: f.required("name")?,
-            description: f.optional("description")?,
-            currency: f.required("currency")?,
-            rounding: f.or_default("rounding")?,
-            tier_rules: f.or_default("tier_rules")?,
-            tiers: f.or_default("tiers")?,
-            discounts: f.or_default("discounts")?,
-            promo_codes: f.or_default("promo_codes")?,
-            points: f.optional("points")?,
-            cashback: f.optional("cashback")?,
-            events: f.or_default("events")?,
-            catalog: f.or_default("catalog")?,
-            membership: f.optional("membership")?,
-            coalition: f.or_default("coalition")?,
-            chance_rewards: f.or_default("chance_rewards")?,
-            coop_marketing: f.optional("coop_marketing")?,
+            schema: f.optional("$schema"),
+            version: f.required("version"),
+            id: f.required("id"),
+            name: f.required("name"),
+            description: f.optional("description"),
+            currency: f.required("currency"),
+            rounding: f.or_default("rounding"),
+            tier_rules: f.or_default("tier_rules"),
+            tiers: f.or_default("tiers"),
+            discounts: f.or_default("discounts"),
+            promo_codes: f.or_default("promo_codes"),
+            points: f.optional("points"),
+            cashback: f.optional("cashback"),
+            events: f.or_default("events"),
+            catalog: f.or_default("catalog"),
+            membership: f.optional("membership"),
+            coalition: f.or_default("coalition"),
+            chance_rewards: f.or_default("chance_rewards"),
+            coop_marketing: f.optional("coop_marketing"),
         };
-        f.end()?;
-        Ok(program)
+        f.end(program)
     }
 }
 
@@ -50,14 +49,13 @@ impl FromJson for TierRules {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let rules = TierRules {
-            qualifies_on: f.or_default("qualifies_on")?,
-            window: f.or_default("window")?,
-            upgrade: f.or_default("upgrade")?,
-            downgrade: f.or_default("downgrade")?,
-            review_month: f.or("review_month", january())?,
+            qualifies_on: f.or_default("qualifies_on"),
+            window: f.or_default("window"),
+            upgrade: f.or_default("upgrade"),
+            downgrade: f.or_default("downgrade"),
+            review_month: f.or("review_month", january()),
         };
-        f.end()?;
-        Ok(rules)
+        f.end(rules)
     }
 }
 
@@ -76,16 +74,15 @@ impl FromJson for Window {
             "calendar_quarter",
             "rolling_months",
         ];
-        let window = match f.tag("kind", &kinds)? {
+        let window = match f.tag("kind", &kinds) {
             "lifetime" => Window::Lifetime,
             "calendar_year" => Window::CalendarYear,
             "calendar_quarter" => Window::CalendarQuarter,
             _ => Window::RollingMonths {
-                months: f.required("months")?,
+                months: f.required("months"),
             },
         };
-        f.end()?;
-        Ok(window)
+        f.end(window)
     }
 }
 
@@ -111,16 +108,15 @@ impl FromJson for Tier {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let tier = Tier {
-            id: f.required("id")?,
-            name: f.required("name")?,
-            threshold: f.required("threshold")?,
-            discount_percent: f.optional("discount_percent")?,
-            earn_multiplier: f.optional("earn_multiplier")?,
-            perks: f.or_default("perks")?,
-            min_commitment: f.optional("min_commitment")?,
+            id: f.required("id"),
+            name: f.required("name"),
+            threshold: f.required("threshold"),
+            discount_percent: f.optional("discount_percent"),
+            earn_multiplier: f.optional("earn_multiplier"),
+            perks: f.or_default("perks"),
+            min_commitment: f.optional("min_commitment"),
         };
-        f.end()?;
-        Ok(tier)
+        f.end(tier)
     }
 }
 
@@ -138,11 +134,10 @@ impl FromJson for Commitment {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let commitment = Commitment {
-            amount: f.required("amount")?,
-            period: f.required("period")?,
+            amount: f.required("amount"),
+            period: f.required("period"),
         };
-        f.end()?;
-        Ok(commitment)
+        f.end(commitment)
     }
 }
 
@@ -150,17 +145,16 @@ impl FromJson for DiscountRule {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let rule = DiscountRule {
-            id: f.required("id")?,
-            name: f.required("name")?,
-            value: f.required("value")?,
-            scope: f.or_default("scope")?,
-            conditions: f.or_default("conditions")?,
-            inactivity: f.optional("inactivity")?,
-            stacking: f.or_default("stacking")?,
-            priority: f.or_default("priority")?,
+            id: f.required("id"),
+            name: f.required("name"),
+            value: f.required("value"),
+            scope: f.or_default("scope"),
+            conditions: f.or_default("conditions"),
+            inactivity: f.optional("inactivity"),
+            stacking: f.or_default("stacking"),
+            priority: f.or_default("priority"),
         };
-        f.end()?;
-        Ok(rule)
+        f.end(rule)
     }
 }
 
@@ -174,24 +168,23 @@ impl FromJson for DiscountValue {
             "tier_percent",
             "spend_steps",
         ];
-        let value = match f.tag("type", &types)? {
+        let value = match f.tag("type", &types) {
             "percent" => DiscountValue::Percent {
-                percent: f.required("percent")?,
+                percent: f.required("percent"),
             },
             "fixed" => DiscountValue::Fixed {
-                amount: f.required("amount")?,
+                amount: f.required("amount"),
             },
             "fixed_per_unit" => DiscountValue::FixedPerUnit {
-                amount: f.required("amount")?,
+                amount: f.required("amount"),
             },
             "tier_percent" => DiscountValue::TierPercent,
             _ => DiscountValue::SpendSteps {
-                steps: f.required("steps")?,
-                include_current_order: f.or("include_current_order", yes())?,
+                steps: f.required("steps"),
+                include_current_order: f.or("include_current_order", yes()),
             },
         };
-        f.end()?;
-        Ok(value)
+        f.end(value)
     }
 }
 
@@ -199,11 +192,10 @@ impl FromJson for SpendStep {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let step = SpendStep {
-            from: f.required("from")?,
-            percent: f.required("percent")?,
+            from: f.required("from"),
+            percent: f.required("percent"),
         };
-        f.end()?;
-        Ok(step)
+        f.end(step)
     }
 }
 
@@ -211,13 +203,12 @@ impl FromJson for Scope {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let scope = Scope {
-            categories: f.or_default("categories")?,
-            skus: f.or_default("skus")?,
-            exclude_categories: f.or_default("exclude_categories")?,
-            include_promotional: f.or("include_promotional", yes())?,
+            categories: f.or_default("categories"),
+            skus: f.or_default("skus"),
+            exclude_categories: f.or_default("exclude_categories"),
+            include_promotional: f.or("include_promotional", yes()),
         };
-        f.end()?;
-        Ok(scope)
+        f.end(scope)
     }
 }
 
@@ -225,16 +216,15 @@ impl FromJson for Conditions {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let conditions = Conditions {
-            min_subtotal: f.optional("min_subtotal")?,
-            first_purchase_made: f.optional("first_purchase_made")?,
-            tiers: f.or_default("tiers")?,
-            promo_code: f.optional("promo_code")?,
-            valid_from: f.optional("valid_from")?,
-            valid_until: f.optional("valid_until")?,
-            members_only: f.or_default("members_only")?,
+            min_subtotal: f.optional("min_subtotal"),
+            first_purchase_made: f.optional("first_purchase_made"),
+            tiers: f.or_default("tiers"),
+            promo_code: f.optional("promo_code"),
+            valid_from: f.optional("valid_from"),
+            valid_until: f.optional("valid_until"),
+            members_only: f.or_default("members_only"),
         };
-        f.end()?;
-        Ok(conditions)
+        f.end(conditions)
     }
 }
 
@@ -242,11 +232,10 @@ impl FromJson for Inactivity {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let inactivity = Inactivity {
-            after_days: f.required("after_days")?,
-            percent: f.required("percent")?,
+            after_days: f.required("after_days"),
+            percent: f.required("percent"),
         };
-        f.end()?;
-        Ok(inactivity)
+        f.end(inactivity)
     }
 }
 
@@ -264,17 +253,16 @@ impl FromJson for PromoCode {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let promo = PromoCode {
-            code: f.required("code")?,
-            valid_from: f.optional("valid_from")?,
-            valid_until: f.optional("valid_until")?,
-            min_order: f.optional("min_order")?,
-            exclude_categories: f.or_default("exclude_categories")?,
-            exclude_promotional: f.or_default("exclude_promotional")?,
-            on_excluded: f.or_default("on_excluded")?,
-            reusable: f.or("reusable", yes())?,
+            code: f.required("code"),
+            valid_from: f.optional("valid_from"),
+            valid_until: f.optional("valid_until"),
+            min_order: f.optional("min_order"),
+            exclude_categories: f.or_default("exclude_categories"),
+            exclude_promotional: f.or_default("exclude_promotional"),
+            on_excluded: f.or_default("on_excluded"),
+            reusable: f.or("reusable", yes()),
         };
-        f.end()?;
-        Ok(promo)
+        f.end(promo)
     }
 }
 
@@ -288,15 +276,14 @@ impl FromJson for Points {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let points = Points {
-            earn: f.required("earn")?,
-            employee_earn: f.optional("employee_earn")?,
-            value_per_point: f.required("value_per_point")?,
-            max_redeem_percent: f.or("max_redeem_percent", hundred())?,
-            min_redeem: f.or_default("min_redeem")?,
-            expiry_months: f.optional("expiry_months")?,
+            earn: f.required("earn"),
+            employee_earn: f.optional("employee_earn"),
+            value_per_point: f.required("value_per_point"),
+            max_redeem_percent: f.or("max_redeem_percent", hundred()),
+            min_redeem: f.or_default("min_redeem"),
+            expiry_months: f.optional("expiry_months"),
         };
-        f.end()?;
-        Ok(points)
+        f.end(points)
     }
 }
 
@@ -304,17 +291,16 @@ impl FromJson for EarnRule {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let rule = EarnRule {
-            points: f.required("points")?,
-            per_amount: f.required("per_amount")?,
-            categories: f.or_default("categories")?,
-            per_unit: f.or_default("per_unit")?,
-            granularity: f.or_default("granularity")?,
-            per: f.or_default("per")?,
-            base: f.or_default("base")?,
-            apply_tier_multiplier: f.or("apply_tier_multiplier", yes())?,
+            points: f.required("points"),
+            per_amount: f.required("per_amount"),
+            categories: f.or_default("categories"),
+            per_unit: f.or_default("per_unit"),
+            granularity: f.or_default("granularity"),
+            per: f.or_default("per"),
+            base: f.or_default("base"),
+            apply_tier_multiplier: f.or("apply_tier_multiplier", yes()),
         };
-        f.end()?;
-        Ok(rule)
+        f.end(rule)
     }
 }
 
@@ -322,12 +308,11 @@ impl FromJson for CategoryRate {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let rate = CategoryRate {
-            categories: f.required("categories")?,
-            points: f.required("points")?,
-            per_amount: f.required("per_amount")?,
+            categories: f.required("categories"),
+            points: f.required("points"),
+            per_amount: f.required("per_amount"),
         };
-        f.end()?;
-        Ok(rate)
+        f.end(rate)
     }
 }
 
@@ -335,12 +320,11 @@ impl FromJson for UnitRate {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let rate = UnitRate {
-            categories: f.or_default("categories")?,
-            skus: f.or_default("skus")?,
-            points: f.required("points")?,
+            categories: f.or_default("categories"),
+            skus: f.or_default("skus"),
+            points: f.required("points"),
         };
-        f.end()?;
-        Ok(rate)
+        f.end(rate)
     }
 }
 
@@ -372,12 +356,11 @@ impl FromJson for Cashback {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let cashback = Cashback {
-            percent: f.or_default("percent")?,
-            categories: f.or_default("categories")?,
-            cap_per_month: f.optional("cap_per_month")?,
+            percent: f.or_default("percent"),
+            categories: f.or_default("categories"),
+            cap_per_month: f.optional("cap_per_month"),
         };
-        f.end()?;
-        Ok(cashback)
+        f.end(cashback)
     }
 }
 
@@ -385,13 +368,12 @@ impl FromJson for Event {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let event = Event {
-            id: f.required("id")?,
-            name: f.required("name")?,
-            points: f.or_default("points")?,
-            credit: f.optional("credit")?,
+            id: f.required("id"),
+            name: f.required("name"),
+            points: f.or_default("points"),
+            credit: f.optional("credit"),
         };
-        f.end()?;
-        Ok(event)
+        f.end(event)
     }
 }
 
@@ -399,13 +381,12 @@ impl FromJson for Reward {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let reward = Reward {
-            id: f.required("id")?,
-            name: f.required("name")?,
-            points: f.required("points")?,
-            value: f.required("value")?,
+            id: f.required("id"),
+            name: f.required("name"),
+            points: f.required("points"),
+            value: f.required("value"),
         };
-        f.end()?;
-        Ok(reward)
+        f.end(reward)
     }
 }
 
@@ -413,14 +394,13 @@ impl FromJson for Membership {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let membership = Membership {
-            name: f.required("name")?,
-            fee: f.required("fee")?,
-            period: f.required("period")?,
-            perks: f.or_default("perks")?,
-            earn_multiplier: f.optional("earn_multiplier")?,
+            name: f.required("name"),
+            fee: f.required("fee"),
+            period: f.required("period"),
+            perks: f.or_default("perks"),
+            earn_multiplier: f.optional("earn_multiplier"),
         };
-        f.end()?;
-        Ok(membership)
+        f.end(membership)
     }
 }
 
@@ -428,12 +408,11 @@ impl FromJson for CoalitionPartner {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let partner = CoalitionPartner {
-            id: f.required("id")?,
-            name: f.required("name")?,
-            exchange_rate: f.required("exchange_rate")?,
+            id: f.required("id"),
+            name: f.required("name"),
+            exchange_rate: f.required("exchange_rate"),
         };
-        f.end()?;
-        Ok(partner)
+        f.end(partner)
     }
 }
 
@@ -441,13 +420,12 @@ impl FromJson for ChanceReward {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let reward = ChanceReward {
-            id: f.required("id")?,
-            name: f.required("name")?,
-            chance: f.required("chance")?,
-            cost: f.required("cost")?,
+            id: f.required("id"),
+            name: f.required("name"),
+            chance: f.required("chance"),
+            cost: f.required("cost"),
         };
-        f.end()?;
-        Ok(reward)
+        f.end(reward)
     }
 }
 
@@ -455,9 +433,8 @@ impl FromJson for CoopMarketing {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
         let coop = CoopMarketing {
-            shares: f.required("shares")?,
+            shares: f.required("shares"),
         };
-        f.end()?;
-        Ok(coop)
+        f.end(coop)
     }
 }
