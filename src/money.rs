@@ -107,6 +107,18 @@ impl Money {
     }
 }
 
+/// The whole number of times `divisor` (positive) goes into `amount`, exactly: a decimal quotient
+/// rounded to 28 digits could land on the next whole number (1 ÷ 3 × 3 = 0.999…9, floored to 0).
+pub fn floor_div(amount: Decimal, divisor: Decimal) -> Option<Decimal> {
+    let mut quotient = amount.checked_div(divisor)?.floor();
+    if quotient.checked_mul(divisor)? > amount {
+        quotient -= Decimal::ONE;
+    } else if (quotient + Decimal::ONE).checked_mul(divisor)? <= amount {
+        quotient += Decimal::ONE;
+    }
+    Some(quotient)
+}
+
 /// Splits `total` across `weights` in proportion, to the minor unit, so that the parts add up to
 /// `total` exactly and no part exceeds its weight. Leftover minor units go to the largest
 /// remainders, ties to the earlier line (the largest-remainder method).
@@ -153,6 +165,15 @@ mod tests {
 
     fn d(text: &str) -> Decimal {
         text.parse().unwrap()
+    }
+
+    #[test]
+    fn floor_division_is_exact() {
+        let exact = |a: &str, b: &str| floor_div(d(a), d(b)).unwrap().to_string();
+        assert_eq!(exact("1", "0.3333333333333333333333333333"), "3");
+        assert_eq!(exact("3.00", "3"), "1");
+        assert_eq!(exact("2.99", "3"), "0");
+        assert_eq!(exact("19.99", "10"), "1");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use crate::cart::Line;
 use crate::customer::PointLot;
 use crate::error::Result;
-use crate::money::Money;
+use crate::money::{floor_div, Money};
 use crate::program::{EarnPer, EarnRule, Granularity, Points};
 use crate::validate::overflow;
 use chrono::{Months, NaiveDate};
@@ -160,15 +160,20 @@ fn points_for(
     granularity: Granularity,
     multiplier: Decimal,
 ) -> Result<u64> {
-    let units = match granularity {
-        Granularity::FullUnits => (base / per_amount).floor(),
-        Granularity::Proportional => base / per_amount,
+    // Multiplied before dividing, and divided exactly, so that no rounded quotient loses a point.
+    let earned = match granularity {
+        Granularity::FullUnits => floor_div(base, per_amount)
+            .and_then(|units| units.checked_mul(points))
+            .and_then(|value| value.checked_mul(multiplier))
+            .map(|value| value.floor()),
+        Granularity::Proportional => base
+            .checked_mul(points)
+            .and_then(|value| value.checked_mul(multiplier))
+            .and_then(|value| floor_div(value, per_amount)),
     };
-    let exact = units
-        .checked_mul(points)
-        .and_then(|value| value.checked_mul(multiplier))
-        .ok_or_else(|| overflow("cart.lines"))?;
-    exact.floor().to_u64().ok_or_else(|| overflow("cart.lines"))
+    earned
+        .and_then(|value| value.to_u64())
+        .ok_or_else(|| overflow("cart.lines"))
 }
 
 /// How many points an order may use, and what they pay.
@@ -196,9 +201,8 @@ pub fn redeem(
     let cap_by_share = if rules.value_per_point.is_zero() {
         0
     } else {
-        (cap_amount / rules.value_per_point)
-            .floor()
-            .to_u64()
+        floor_div(cap_amount, rules.value_per_point)
+            .and_then(|points| points.to_u64())
             .unwrap_or(0)
     };
     let cap = cap_by_share.min(balance);
