@@ -31,6 +31,7 @@ pub mod money;
 #[cfg(feature = "cli")]
 pub mod orders_csv;
 pub mod points;
+pub mod portfolio;
 pub mod preview;
 pub mod program;
 pub mod projection;

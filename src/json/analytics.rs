@@ -4,6 +4,7 @@ use super::{FromJson, Json};
 use crate::calculators::Calculation;
 use crate::economics::{CategoryMargin, CompareRequest, Economics, MarginRequest, Variant};
 use crate::error::Result;
+use crate::portfolio::{PortfolioCustomer, PortfolioRequest};
 use crate::preview::PreviewRequest;
 use crate::projection::{
     mid_month, one_order, CategorySpend, Plan, PlannedOrder, ProjectionRequest, Redeem,
@@ -202,5 +203,31 @@ impl FromJson for Calculation {
             },
         };
         f.end(calculation)
+    }
+}
+
+impl FromJson for PortfolioRequest {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let request = PortfolioRequest {
+            program: f.required("program"),
+            start: f.required("start"),
+            months: f.required("months"),
+            day: f.or("day", mid_month()),
+            redeem: f.or_default("redeem"),
+            customers: f.required("customers"),
+        };
+        f.end(request)
+    }
+}
+
+impl FromJson for PortfolioCustomer {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let customer = PortfolioCustomer {
+            customer: f.or_default("customer"),
+            monthly: f.required("monthly"),
+        };
+        f.end(customer)
     }
 }

@@ -1,0 +1,808 @@
+//! Portfolio forecasts: many customers' months at once, each spending a fixed amount a month,
+//! summed into the seller's figures per month (spend, discounts, points, tiers).
+//!
+//! Programs whose rules need only the tier and the amount of an order (see [`Kernel::compile`])
+//! run on a fast path: integer minor units, the calendar worked out once for every customer, and
+//! no quote or trace per order. Any other program, or a customer whose figures would overflow,
+//! goes through [`crate::projection::project`]. Both paths give the same numbers (tested).
+
+use crate::customer::Customer;
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::Rounding;
+use crate::points;
+use crate::program::{
+    DiscountValue, Downgrade, Granularity, Program, Qualifier, Stacking, Upgrade,
+};
+use crate::projection::{project, CategorySpend, Plan, ProjectionRequest, Redeem, MAX_MONTHS};
+use crate::tiers::{period_start, window_start};
+use crate::validate;
+use chrono::{Datelike, Days, Months, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::{BTreeMap, VecDeque};
+
+/// The most customers one forecast takes.
+pub const MAX_CUSTOMERS: usize = 1_000_000;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PortfolioRequest {
+    pub program: Program,
+    /// Any day of the first month.
+    pub start: NaiveDate,
+    pub months: u32,
+    /// The day of the month of each customer's monthly order (1–28).
+    #[serde(default = "crate::projection::mid_month")]
+    pub day: u32,
+    #[serde(default)]
+    pub redeem: Redeem,
+    pub customers: Vec<PortfolioCustomer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PortfolioCustomer {
+    #[serde(default)]
+    pub customer: Customer,
+    /// What this customer spends each month, by category, in one order.
+    pub monthly: Vec<CategorySpend>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Portfolio {
+    pub currency: String,
+    pub customers: u64,
+    /// Customers computed on the fast path; the others went through full projections.
+    pub fast_path_customers: u64,
+    pub months: Vec<PortfolioMonth>,
+    pub totals: PortfolioFigures,
+    /// Points still held at the end, and their face value.
+    pub points_outstanding: u64,
+    pub points_outstanding_value: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PortfolioMonth {
+    /// `YYYY-MM`.
+    pub month: String,
+    #[serde(flatten)]
+    pub figures: PortfolioFigures,
+    /// Customers in each tier at the month's end (`none` for no tier).
+    pub tiers: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PortfolioFigures {
+    pub spend: Decimal,
+    pub discount: Decimal,
+    pub paid: Decimal,
+    pub points_earned: u64,
+    pub points_redeemed: u64,
+    pub points_redeemed_value: Decimal,
+    pub points_expired: u64,
+    /// Discounts and the face value of points earned.
+    pub benefit: Decimal,
+}
+
+/// One month's sums in minor units, before they become decimals.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Sums {
+    spend: i128,
+    discount: i128,
+    paid: i128,
+    earned: u64,
+    redeemed: u64,
+    redeemed_value: i128,
+    expired: u64,
+    benefit: i128,
+}
+
+impl Sums {
+    fn add(&mut self, other: &Sums) {
+        self.spend += other.spend;
+        self.discount += other.discount;
+        self.paid += other.paid;
+        self.earned += other.earned;
+        self.redeemed += other.redeemed;
+        self.redeemed_value += other.redeemed_value;
+        self.expired += other.expired;
+        self.benefit += other.benefit;
+    }
+}
+
+/// What the forecast adds up, customer by customer.
+struct Tally {
+    months: Vec<Sums>,
+    /// `tiers[month][tier]`, the last index standing for no tier.
+    tiers: Vec<Vec<u64>>,
+    outstanding: u64,
+    fast: u64,
+}
+
+impl PortfolioRequest {
+    pub fn validate(&self) -> Result<()> {
+        self.program.validate().map_err(|e| e.under("program"))?;
+        if !(1..=MAX_MONTHS).contains(&self.months) {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                "months",
+                format!("a forecast covers 1 to {MAX_MONTHS} months"),
+            ));
+        }
+        if !(1..=28).contains(&self.day) {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                "day",
+                "the order day is 1 to 28, so that every month has it",
+            ));
+        }
+        if self.customers.len() > MAX_CUSTOMERS {
+            return Err(Error::new(
+                ErrorCode::TooLarge,
+                "customers",
+                format!("a forecast takes at most {MAX_CUSTOMERS} customers"),
+            ));
+        }
+        let money = self.program.money();
+        for (index, entry) in self.customers.iter().enumerate() {
+            let path = format!("customers[{index}]");
+            entry
+                .customer
+                .validate(&self.program)
+                .map_err(|e| e.under(&format!("{path}.customer")))?;
+            for (item, spend) in entry.monthly.iter().enumerate() {
+                validate::non_negative_amount(
+                    &money,
+                    spend.amount,
+                    &format!("{path}.monthly[{item}].amount"),
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Forecasts every customer's months and sums them. Validates first.
+pub fn forecast(request: &PortfolioRequest) -> Result<Portfolio> {
+    request.validate()?;
+    let program = &request.program;
+    let tiers = program.tiers.len();
+    let mut tally = Tally {
+        months: vec![Sums::default(); request.months as usize],
+        tiers: vec![vec![0; tiers + 1]; request.months as usize],
+        outstanding: 0,
+        fast: 0,
+    };
+    let calendar = Calendar::new(request)?;
+    let kernel = Kernel::compile(program, request.redeem);
+    let mut scratch = Scratch {
+        rows: vec![Sums::default(); calendar.months.len()],
+        tiers: vec![0; calendar.months.len()],
+        ..Scratch::default()
+    };
+    for entry in &request.customers {
+        let outstanding = kernel
+            .as_ref()
+            .and_then(|kernel| kernel.run(&calendar, entry, &mut scratch));
+        match outstanding {
+            Some(outstanding) => {
+                for (index, row) in scratch.rows.iter().enumerate() {
+                    tally.months[index].add(row);
+                    tally.tiers[index][scratch.tiers[index]] += 1;
+                }
+                tally.outstanding += outstanding;
+                tally.fast += 1;
+            }
+            None => project_one(request, entry, &mut tally)?,
+        }
+    }
+    Ok(finish(request, &calendar, tally))
+}
+
+/// The slow path: a full projection, summed into the tally.
+fn project_one(
+    request: &PortfolioRequest,
+    entry: &PortfolioCustomer,
+    tally: &mut Tally,
+) -> Result<()> {
+    let program = &request.program;
+    let minor = |amount: Decimal| to_minor(amount, program.money().minor_units);
+    let projection = project(&ProjectionRequest {
+        program: program.clone(),
+        customer: entry.customer.clone(),
+        start: request.start,
+        months: request.months,
+        plan: Plan::Monthly {
+            spend: entry.monthly.clone(),
+            day: request.day,
+            orders_per_month: 1,
+        },
+        redeem: request.redeem,
+    })?;
+    for (index, month) in projection.months.iter().enumerate() {
+        tally.months[index].add(&Sums {
+            spend: minor(month.spend),
+            discount: minor(month.discount),
+            paid: minor(month.paid),
+            earned: month.points_earned,
+            redeemed: month.points_redeemed,
+            // What the points paid: the order's amount after discounts less what was paid.
+            redeemed_value: minor(month.spend - month.discount - month.paid),
+            expired: month.points_expired,
+            benefit: minor(month.benefit),
+        });
+        let tier = month
+            .tier
+            .as_deref()
+            .and_then(|id| program.tier_index(id))
+            .unwrap_or(program.tiers.len());
+        tally.tiers[index][tier] += 1;
+    }
+    tally.outstanding += projection.months.last().map_or(0, |m| m.points_balance);
+    Ok(())
+}
+
+fn finish(request: &PortfolioRequest, calendar: &Calendar, tally: Tally) -> Portfolio {
+    let program = &request.program;
+    let units = program.money().minor_units;
+    let money = |minor: i128| Decimal::from_i128_with_scale(minor, units);
+    let figures = |sums: &Sums| PortfolioFigures {
+        spend: money(sums.spend),
+        discount: money(sums.discount),
+        paid: money(sums.paid),
+        points_earned: sums.earned,
+        points_redeemed: sums.redeemed,
+        points_redeemed_value: money(sums.redeemed_value),
+        points_expired: sums.expired,
+        benefit: money(sums.benefit),
+    };
+    let mut totals = Sums::default();
+    let months = tally
+        .months
+        .iter()
+        .zip(&tally.tiers)
+        .zip(&calendar.months)
+        .map(|((sums, counts), month)| {
+            totals.add(sums);
+            let tiers = counts
+                .iter()
+                .enumerate()
+                .filter(|(_, count)| **count > 0)
+                .map(|(index, count)| {
+                    let id = program.tiers.get(index).map_or("none", |t| t.id.as_str());
+                    (id.to_string(), *count)
+                })
+                .collect();
+            PortfolioMonth {
+                month: format!("{:04}-{:02}", month.start.year(), month.start.month()),
+                figures: figures(sums),
+                tiers,
+            }
+        })
+        .collect();
+    let value_per_point = program
+        .points
+        .as_ref()
+        .map_or(Decimal::ZERO, |p| p.value_per_point);
+    Portfolio {
+        currency: program.currency.clone(),
+        customers: request.customers.len() as u64,
+        fast_path_customers: tally.fast,
+        months,
+        totals: figures(&totals),
+        points_outstanding: tally.outstanding,
+        points_outstanding_value: program
+            .money()
+            .floor(value_per_point * Decimal::from(tally.outstanding)),
+    }
+}
+
+fn to_minor(amount: Decimal, units: u32) -> i128 {
+    let mut amount = amount;
+    amount.rescale(units);
+    amount.mantissa()
+}
+
+/// The dates every customer shares, worked out once.
+struct Calendar {
+    months: Vec<CalendarMonth>,
+    /// The first day of the first month.
+    first: NaiveDate,
+}
+
+struct CalendarMonth {
+    start: NaiveDate,
+    /// The first day of the next month, when the month's expired points are counted.
+    next: NaiveDate,
+    order: NaiveDate,
+    is_review_month: bool,
+    /// Where the qualifying windows start for the review (as of the day before `start`) and
+    /// for the order (as of `order`), and the first planned order each window holds.
+    review_from: NaiveDate,
+    review_first_order: usize,
+    order_from: NaiveDate,
+    order_first_order: usize,
+}
+
+impl Calendar {
+    fn new(request: &PortfolioRequest) -> Result<Calendar> {
+        let rules = &request.program.tier_rules;
+        let first = period_start(crate::program::Period::Month, request.start);
+        let overflow = || validate::overflow("months");
+        let mut months: Vec<CalendarMonth> = Vec::with_capacity(request.months as usize);
+        for index in 0..request.months {
+            let start = first
+                .checked_add_months(Months::new(index))
+                .ok_or_else(overflow)?;
+            let next = start
+                .checked_add_months(Months::new(1))
+                .ok_or_else(overflow)?;
+            let order = start
+                .checked_add_days(Days::new(u64::from(request.day - 1)))
+                .ok_or_else(overflow)?;
+            let review_from = window_start(rules.window, start.pred_opt().ok_or_else(overflow)?);
+            let order_from = window_start(rules.window, order);
+            let first_order =
+                |from: NaiveDate| months.iter().take_while(|m| m.order < from).count();
+            let (review_first_order, order_first_order) =
+                (first_order(review_from), first_order(order_from));
+            months.push(CalendarMonth {
+                start,
+                next,
+                order,
+                is_review_month: start.month() == rules.review_month,
+                review_from,
+                review_first_order,
+                order_from,
+                order_first_order,
+            });
+        }
+        Ok(Calendar { months, first })
+    }
+}
+
+/// A decimal as an integer and a power of ten: `12.50` is `(1250, 2)`.
+#[derive(Debug, Clone, Copy)]
+struct Scaled {
+    value: i128,
+    scale: u32,
+}
+
+impl Scaled {
+    fn of(decimal: Decimal) -> Scaled {
+        Scaled {
+            value: decimal.mantissa(),
+            scale: decimal.scale(),
+        }
+    }
+}
+
+fn pow10(exponent: u32) -> Option<i128> {
+    10i128.checked_pow(exponent)
+}
+
+/// `numerator ÷ denominator` (both non-negative, the denominator positive) rounded to a whole.
+fn divide(numerator: i128, denominator: i128, rounding: Rounding) -> i128 {
+    let (quotient, remainder) = (numerator / denominator, numerator % denominator);
+    let up = match rounding {
+        Rounding::Down => false,
+        Rounding::Up => remainder > 0,
+        Rounding::HalfUp => 2 * remainder >= denominator,
+        Rounding::HalfEven => {
+            2 * remainder > denominator || (2 * remainder == denominator && quotient % 2 == 1)
+        }
+    };
+    quotient + i128::from(up)
+}
+
+/// The program reduced to what the fast path needs, per tier (the last index: no tier).
+struct Kernel {
+    tier_ids: Vec<String>,
+    minor_units: u32,
+    rounding: Rounding,
+    thresholds: Vec<i128>,
+    upgrade: Upgrade,
+    downgrade: Downgrade,
+    /// The percentages taken off one after another at each tier, in the rules' order.
+    percents: Vec<Vec<Scaled>>,
+    points: Option<PointRules>,
+    redeem: Redeem,
+}
+
+struct PointRules {
+    rate: Scaled,
+    per_amount: Scaled,
+    full_units: bool,
+    before_discounts: bool,
+    multipliers: Vec<Scaled>,
+    value_per_point: Scaled,
+    max_redeem_percent: Scaled,
+    min_redeem: u64,
+    expiry_months: Option<u32>,
+    rules: crate::program::Points,
+}
+
+/// One customer's order at one tier: the same every month, so worked out once per tier.
+#[derive(Debug, Clone, Copy, Default)]
+struct Order {
+    discount: i128,
+    earned: u64,
+    /// The most points the order accepts by the share cap.
+    cap: u64,
+}
+
+impl Kernel {
+    /// The fast path takes programs that qualify on spend and whose rules look only at the tier
+    /// and the order's amount: percentage and tier discounts on every line, combined; one earning
+    /// rate for the whole order; no commitments, membership, cashback or employee accounts.
+    fn compile(program: &Program, redeem: Redeem) -> Option<Kernel> {
+        let rules = &program.tier_rules;
+        let simple_program = rules.qualifies_on == Qualifier::Spend
+            && program.tiers.iter().all(|t| t.min_commitment.is_none())
+            && program.membership.is_none()
+            && program.cashback.is_none();
+        if !simple_program {
+            return None;
+        }
+        let units = program.money().minor_units;
+        let thresholds = program
+            .tiers
+            .iter()
+            .map(|t| to_minor(t.threshold, units))
+            .collect();
+        let mut rules_in_order: Vec<(usize, &crate::program::DiscountRule)> =
+            program.discounts.iter().enumerate().collect();
+        rules_in_order.sort_by(|(a, x), (b, y)| y.priority.cmp(&x.priority).then(a.cmp(b)));
+        let mut percents = vec![Vec::new(); program.tiers.len() + 1];
+        for (_, rule) in rules_in_order {
+            let c = &rule.conditions;
+            let plain = rule.scope.categories.is_empty()
+                && rule.scope.skus.is_empty()
+                && rule.scope.exclude_categories.is_empty()
+                && c.min_subtotal.is_none()
+                && c.first_purchase_made.is_none()
+                && c.promo_code.is_none()
+                && c.valid_from.is_none()
+                && c.valid_until.is_none()
+                && !c.members_only
+                && rule.inactivity.is_none()
+                && rule.stacking == Stacking::Combine;
+            if !plain {
+                return None;
+            }
+            for (tier, list) in percents.iter_mut().enumerate() {
+                let at = program.tiers.get(tier);
+                if !c.tiers.is_empty() && !at.is_some_and(|t| c.tiers.contains(&t.id)) {
+                    continue;
+                }
+                let percent = match &rule.value {
+                    DiscountValue::Percent { percent } => Some(*percent),
+                    DiscountValue::TierPercent => at.and_then(|t| t.discount_percent),
+                    _ => return None,
+                };
+                list.extend(percent.filter(|p| !p.is_zero()).map(Scaled::of));
+            }
+        }
+        let points = match &program.points {
+            None => None,
+            Some(p) => {
+                let earn = &p.earn;
+                let simple_earning = earn.categories.is_empty()
+                    && earn.per_unit.is_empty()
+                    && earn.per == crate::program::EarnPer::Order
+                    && p.employee_earn.is_none();
+                if !simple_earning {
+                    return None;
+                }
+                let multiplier = |tier: Option<&crate::program::Tier>| {
+                    let m = tier.and_then(|t| t.earn_multiplier).unwrap_or(Decimal::ONE);
+                    Scaled::of(if earn.apply_tier_multiplier {
+                        m
+                    } else {
+                        Decimal::ONE
+                    })
+                };
+                Some(PointRules {
+                    rate: Scaled::of(earn.points),
+                    per_amount: Scaled::of(earn.per_amount),
+                    full_units: earn.granularity == Granularity::FullUnits,
+                    before_discounts: earn.base == crate::program::EarnBase::BeforeDiscounts,
+                    multipliers: (0..=program.tiers.len())
+                        .map(|t| multiplier(program.tiers.get(t)))
+                        .collect(),
+                    value_per_point: Scaled::of(p.value_per_point),
+                    max_redeem_percent: Scaled::of(p.max_redeem_percent),
+                    min_redeem: p.min_redeem,
+                    expiry_months: p.expiry_months,
+                    rules: p.clone(),
+                })
+            }
+        };
+        Some(Kernel {
+            tier_ids: program.tiers.iter().map(|t| t.id.clone()).collect(),
+            minor_units: units,
+            rounding: program.rounding,
+            thresholds,
+            upgrade: rules.upgrade,
+            downgrade: rules.downgrade,
+            percents,
+            points,
+            redeem,
+        })
+    }
+
+    /// The highest tier whose threshold `qualifying` reaches.
+    fn tier_for(&self, qualifying: i128) -> Option<usize> {
+        self.thresholds.iter().rposition(|t| *t <= qualifying)
+    }
+
+    /// The order of `subtotal` at tier index `tier`; `None` if a figure would overflow.
+    fn order(&self, subtotal: i128, tier: usize) -> Option<Order> {
+        let hundred = |scale: u32| pow10(scale).and_then(|p| p.checked_mul(100));
+        let mut left = subtotal;
+        for percent in &self.percents[tier] {
+            let off = divide(
+                left.checked_mul(percent.value)?,
+                hundred(percent.scale)?,
+                self.rounding,
+            );
+            left -= off.min(left);
+        }
+        let mut order = Order {
+            discount: subtotal - left,
+            ..Order::default()
+        };
+        let Some(p) = &self.points else {
+            return Some(order);
+        };
+        let units = self.minor_units;
+        let base = if p.before_discounts { subtotal } else { left };
+        let multiplier = p.multipliers[tier];
+        // points = base × rate × multiplier ÷ per_amount, rounded down (as whole units first).
+        let per_amount = p.per_amount.value.checked_mul(pow10(units)?)?;
+        let earned = if p.full_units {
+            let whole = base.checked_mul(pow10(p.per_amount.scale)?)? / per_amount;
+            whole
+                .checked_mul(p.rate.value)?
+                .checked_mul(multiplier.value)?
+                / pow10(p.rate.scale + multiplier.scale)?
+        } else {
+            base.checked_mul(p.rate.value)?
+                .checked_mul(multiplier.value)?
+                .checked_mul(pow10(p.per_amount.scale)?)?
+                / per_amount.checked_mul(pow10(p.rate.scale + multiplier.scale)?)?
+        };
+        order.earned = u64::try_from(earned).ok()?;
+        let cap_amount =
+            left.checked_mul(p.max_redeem_percent.value)? / hundred(p.max_redeem_percent.scale)?;
+        order.cap = if p.value_per_point.value == 0 {
+            0
+        } else {
+            u64::try_from(
+                cap_amount.checked_mul(pow10(p.value_per_point.scale)?)?
+                    / p.value_per_point.value.checked_mul(pow10(units)?)?,
+            )
+            .ok()?
+        };
+        Some(order)
+    }
+
+    /// The money `points` are worth, rounded down to minor units.
+    fn points_value(&self, points: u64) -> Option<i128> {
+        let Some(p) = &self.points else {
+            return Some(0);
+        };
+        let value = p.value_per_point;
+        let raw = i128::from(points).checked_mul(value.value)?;
+        if value.scale >= self.minor_units {
+            Some(raw / pow10(value.scale - self.minor_units)?)
+        } else {
+            raw.checked_mul(pow10(self.minor_units - value.scale)?)
+        }
+    }
+
+    /// Discounts plus the face value of points earned, rounded with the program's rounding.
+    fn benefit(&self, discount: i128, earned: u64) -> Option<i128> {
+        let Some(p) = &self.points else {
+            return Some(discount);
+        };
+        let value = p.value_per_point;
+        let scale = value.scale.max(self.minor_units);
+        let exact = discount
+            .checked_mul(pow10(scale - self.minor_units)?)?
+            .checked_add(
+                i128::from(earned)
+                    .checked_mul(value.value)?
+                    .checked_mul(pow10(scale - value.scale)?)?,
+            )?;
+        Some(divide(
+            exact,
+            pow10(scale - self.minor_units)?,
+            self.rounding,
+        ))
+    }
+
+    /// One customer's months into `scratch.rows` and `scratch.tiers`; returns the points left at
+    /// the end, or `None` if a figure would overflow.
+    fn run(
+        &self,
+        calendar: &Calendar,
+        entry: &PortfolioCustomer,
+        scratch: &mut Scratch,
+    ) -> Option<u64> {
+        let customer = &entry.customer;
+        let none = self.tier_ids.len();
+        let units = self.minor_units;
+        let subtotal = entry
+            .monthly
+            .iter()
+            .try_fold(0i128, |sum, s| sum.checked_add(to_minor(s.amount, units)))?;
+        scratch.orders.clear();
+        scratch.orders.resize(none + 1, None);
+        // Spend recorded before the forecast, for the qualifying windows.
+        let history = |from: NaiveDate, to: NaiveDate| {
+            customer
+                .spend
+                .iter()
+                .filter(|r| {
+                    let (start, end) = r.span();
+                    start >= from && end <= to
+                })
+                .try_fold(0i128, |sum, r| sum.checked_add(to_minor(r.amount, units)))
+        };
+        // The planned orders' qualifying spend: `spent[k]` sums the orders before month k.
+        let spent = &mut scratch.spent;
+        spent.clear();
+        spent.push(0i128);
+        let mut tier = match &customer.tier {
+            Some(id) => self.tier_ids.iter().position(|t| t == id),
+            None => self.tier_for(history(
+                calendar.months[0].review_from,
+                calendar.first.pred_opt()?,
+            )?),
+        };
+        let lots = &mut scratch.lots;
+        lots.clear();
+        match &self.points {
+            Some(p) => {
+                let kept =
+                    points::spend_oldest_first(&customer.points, &p.rules, calendar.first, 0);
+                lots.extend(kept.iter().map(|lot| Lot {
+                    points: lot.points,
+                    expires: points::expiry(lot, &p.rules).unwrap_or(NaiveDate::MAX),
+                }));
+            }
+            // Without a points program the lots are only carried, never spent or expired.
+            None => lots.extend(customer.points.iter().map(|lot| Lot {
+                points: lot.points,
+                expires: NaiveDate::MAX,
+            })),
+        }
+        for (index, month) in calendar.months.iter().enumerate() {
+            let mut row = Sums::default();
+            if !self.thresholds.is_empty() {
+                let qualifying = history(month.review_from, month.start.pred_opt()?)?
+                    + spent[index]
+                    - spent[month.review_first_order];
+                tier = self.review(tier, self.tier_for(qualifying), month.is_review_month);
+            }
+            let mut contribution = 0;
+            if subtotal > 0 {
+                let qualifying = history(month.order_from, month.order)? + spent[index]
+                    - spent[month.order_first_order];
+                let at = tier.or_else(|| self.tier_for(qualifying));
+                let slot = at.unwrap_or(none);
+                let order = match scratch.orders[slot] {
+                    Some(order) => order,
+                    None => *scratch.orders[slot].insert(self.order(subtotal, slot)?),
+                };
+                let after_discounts = subtotal - order.discount;
+                let usable = |lot: &Lot| month.order < lot.expires;
+                let balance: u64 = lots.iter().filter(|l| usable(l)).map(|l| l.points).sum();
+                let redeemed = match (self.redeem, &self.points) {
+                    (Redeem::Max, Some(p)) if order.cap.min(balance) >= p.min_redeem => {
+                        order.cap.min(balance)
+                    }
+                    _ => 0,
+                };
+                if redeemed > 0 {
+                    // Oldest first: the lots are kept in order of expiry.
+                    let mut left = redeemed;
+                    for lot in lots.iter_mut().filter(|l| usable(l)) {
+                        let taken = lot.points.min(left);
+                        lot.points -= taken;
+                        left -= taken;
+                    }
+                    lots.retain(|lot| lot.points > 0);
+                }
+                if let (Some(p), true) = (&self.points, order.earned > 0) {
+                    let expires = p
+                        .expiry_months
+                        .and_then(|m| month.order.checked_add_months(Months::new(m)))
+                        .unwrap_or(NaiveDate::MAX);
+                    let at = lots.iter().rposition(|l| l.expires <= expires);
+                    lots.insert(
+                        at.map_or(0, |i| i + 1),
+                        Lot {
+                            points: order.earned,
+                            expires,
+                        },
+                    );
+                }
+                let reached = self.tier_for(qualifying + after_discounts);
+                let upgraded = reached.is_some_and(|r| at.is_none_or(|before| r > before));
+                if upgraded && self.upgrade == Upgrade::Immediate {
+                    tier = reached;
+                } else if at.is_some() {
+                    tier = at;
+                }
+                contribution = after_discounts;
+                let redeemed_value = self.points_value(redeemed)?;
+                row = Sums {
+                    spend: subtotal,
+                    discount: order.discount,
+                    paid: after_discounts - redeemed_value,
+                    earned: order.earned,
+                    redeemed,
+                    redeemed_value,
+                    ..row
+                };
+            }
+            spent.push(spent[index] + contribution);
+            // Lots that stop counting on the next month's first day expire with this month.
+            row.expired = lots
+                .iter()
+                .filter(|l| l.expires <= month.next)
+                .map(|l| l.points)
+                .sum();
+            lots.retain(|l| month.next < l.expires);
+            row.benefit = self.benefit(row.discount, row.earned)?;
+            scratch.rows[index] = row;
+            scratch.tiers[index] = tier.unwrap_or(none);
+        }
+        Some(lots.iter().map(|l| l.points).sum())
+    }
+
+    /// The monthly recalculation: upgrades at once, downgrades at once or at the yearly review.
+    fn review(
+        &self,
+        current: Option<usize>,
+        earned: Option<usize>,
+        review_month: bool,
+    ) -> Option<usize> {
+        match (earned, current) {
+            (Some(earned), Some(current)) if earned > current => Some(earned),
+            (Some(earned), None) => Some(earned),
+            (earned, Some(current)) if earned < Some(current) => {
+                if self.downgrade == Downgrade::Immediate || review_month {
+                    earned
+                } else {
+                    Some(current)
+                }
+            }
+            (_, current) => current,
+        }
+    }
+}
+
+/// Points earned together, and the day they stop counting.
+#[derive(Debug, Clone, Copy)]
+struct Lot {
+    points: u64,
+    expires: NaiveDate,
+}
+
+/// Buffers reused from one customer to the next.
+#[derive(Default)]
+struct Scratch {
+    lots: VecDeque<Lot>,
+    spent: Vec<i128>,
+    orders: Vec<Option<Order>>,
+    rows: Vec<Sums>,
+    tiers: Vec<usize>,
+}
