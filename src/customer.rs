@@ -57,6 +57,19 @@ pub struct SpendRecord {
 }
 
 impl SpendRecord {
+    fn validate(&self, money: &crate::money::Money) -> Result<()> {
+        validate::non_negative_amount(money, self.amount, "amount")?;
+        match (self.date, self.from, self.to) {
+            (Some(_), None, None) => Ok(()),
+            (None, Some(from), Some(to)) => validate::date_order(Some(from), Some(to), "to"),
+            _ => Err(Error::new(
+                ErrorCode::MissingField,
+                "",
+                "give either `date`, or both `from` and `to`",
+            )),
+        }
+    }
+
     /// The first and last day the record covers.
     pub fn span(&self) -> (NaiveDate, NaiveDate) {
         match (self.date, self.from, self.to) {
@@ -102,22 +115,11 @@ impl Customer {
                 ));
             }
         }
+        // Paths are written only for an error: a portfolio checks many customers.
         for (index, record) in self.spend.iter().enumerate() {
-            let path = format!("spend[{index}]");
-            validate::non_negative_amount(&money, record.amount, &format!("{path}.amount"))?;
-            match (record.date, record.from, record.to) {
-                (Some(_), None, None) => {}
-                (None, Some(from), Some(to)) => {
-                    validate::date_order(Some(from), Some(to), &format!("{path}.to"))?
-                }
-                _ => {
-                    return Err(Error::new(
-                        ErrorCode::MissingField,
-                        path,
-                        "give either `date`, or both `from` and `to`",
-                    ));
-                }
-            }
+            record
+                .validate(&money)
+                .map_err(|e| e.under(&format!("spend[{index}]")))?;
         }
         for (field, lots) in [
             ("points", &self.points),
@@ -125,24 +127,23 @@ impl Customer {
         ] {
             let mut total: u64 = 0;
             for (index, lot) in lots.iter().enumerate() {
-                let path = format!("{field}[{index}]");
-                validate::points(lot.points, &format!("{path}.points"))?;
-                validate::date_order(Some(lot.earned), lot.expires, &format!("{path}.expires"))?;
-                total = total
-                    .checked_add(lot.points)
-                    .ok_or_else(|| validate::overflow(&path))?;
-                validate::points(total, &path)?;
+                let checked = validate::points(lot.points, "points")
+                    .and_then(|()| validate::date_order(Some(lot.earned), lot.expires, "expires"))
+                    .and_then(|()| {
+                        total = total
+                            .checked_add(lot.points)
+                            .ok_or_else(|| validate::overflow(""))?;
+                        validate::points(total, "")
+                    });
+                checked.map_err(|e| e.under(&format!("{field}[{index}]")))?;
             }
         }
         if let Some(credit) = self.store_credit {
             validate::non_negative_amount(&money, credit, "store_credit")?;
         }
         for (index, record) in self.credit_history.iter().enumerate() {
-            validate::non_negative_amount(
-                &money,
-                record.amount,
-                &format!("credit_history[{index}].amount"),
-            )?;
+            validate::non_negative_amount(&money, record.amount, "amount")
+                .map_err(|e| e.under(&format!("credit_history[{index}]")))?;
         }
         Ok(())
     }

@@ -19,7 +19,7 @@ use crate::validate;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 
 /// The most customers one forecast takes.
 pub const MAX_CUSTOMERS: usize = 1_000_000;
@@ -149,18 +149,15 @@ impl PortfolioRequest {
             ));
         }
         let money = self.program.money();
+        // Paths are written only for an error: a portfolio may hold a million customers.
         for (index, entry) in self.customers.iter().enumerate() {
-            let path = format!("customers[{index}]");
             entry
                 .customer
                 .validate(&self.program)
-                .map_err(|e| e.under(&format!("{path}.customer")))?;
+                .map_err(|e| e.under(&format!("customers[{index}].customer")))?;
             for (item, spend) in entry.monthly.iter().enumerate() {
-                validate::non_negative_amount(
-                    &money,
-                    spend.amount,
-                    &format!("{path}.monthly[{item}].amount"),
-                )?;
+                validate::non_negative_amount(&money, spend.amount, "")
+                    .map_err(|e| e.under(&format!("customers[{index}].monthly[{item}].amount")))?;
             }
         }
         Ok(())
@@ -320,6 +317,8 @@ struct CalendarMonth {
     /// The first day of the next month, when the month's expired points are counted.
     next: NaiveDate,
     order: NaiveDate,
+    /// When points earned by the order stop counting.
+    points_expire: NaiveDate,
     is_review_month: bool,
     /// Where the qualifying windows start for the review (as of the day before `start`) and
     /// for the order (as of `order`), and the first planned order each window holds.
@@ -332,6 +331,11 @@ struct CalendarMonth {
 impl Calendar {
     fn new(request: &PortfolioRequest) -> Result<Calendar> {
         let rules = &request.program.tier_rules;
+        let expiry_months = request
+            .program
+            .points
+            .as_ref()
+            .and_then(|p| p.expiry_months);
         let first = period_start(crate::program::Period::Month, request.start);
         let overflow = || validate::overflow("months");
         let mut months: Vec<CalendarMonth> = Vec::with_capacity(request.months as usize);
@@ -351,10 +355,14 @@ impl Calendar {
                 |from: NaiveDate| months.iter().take_while(|m| m.order < from).count();
             let (review_first_order, order_first_order) =
                 (first_order(review_from), first_order(order_from));
+            let points_expire = expiry_months
+                .and_then(|m| order.checked_add_months(Months::new(m)))
+                .unwrap_or(NaiveDate::MAX);
             months.push(CalendarMonth {
                 start,
                 next,
                 order,
+                points_expire,
                 is_review_month: start.month() == rules.review_month,
                 review_from,
                 review_first_order,
@@ -423,7 +431,6 @@ struct PointRules {
     value_per_point: Scaled,
     max_redeem_percent: Scaled,
     min_redeem: u64,
-    expiry_months: Option<u32>,
     rules: crate::program::Points,
 }
 
@@ -434,6 +441,8 @@ struct Order {
     earned: u64,
     /// The most points the order accepts by the share cap.
     cap: u64,
+    /// The discount and the face value of the points earned, rounded.
+    benefit: i128,
 }
 
 impl Kernel {
@@ -518,7 +527,6 @@ impl Kernel {
                     value_per_point: Scaled::of(p.value_per_point),
                     max_redeem_percent: Scaled::of(p.max_redeem_percent),
                     min_redeem: p.min_redeem,
-                    expiry_months: p.expiry_months,
                     rules: p.clone(),
                 })
             }
@@ -558,6 +566,7 @@ impl Kernel {
             ..Order::default()
         };
         let Some(p) = &self.points else {
+            order.benefit = order.discount;
             return Some(order);
         };
         let units = self.minor_units;
@@ -589,6 +598,7 @@ impl Kernel {
             )
             .ok()?
         };
+        order.benefit = self.benefit(order.discount, order.earned)?;
         Some(order)
     }
 
@@ -598,6 +608,15 @@ impl Kernel {
             return Some(0);
         };
         let value = p.value_per_point;
+        // In 64 bits when it fits: 128-bit arithmetic is slow in Wasm.
+        let shift = value.scale.checked_sub(self.minor_units);
+        if let (Ok(mantissa), Some(shift)) = (u64::try_from(value.value), shift) {
+            if let (Some(raw), Some(divisor)) =
+                (points.checked_mul(mantissa), 10u64.checked_pow(shift))
+            {
+                return Some(i128::from(raw / divisor));
+            }
+        }
         let raw = i128::from(points).checked_mul(value.value)?;
         if value.scale >= self.minor_units {
             Some(raw / pow10(value.scale - self.minor_units)?)
@@ -672,16 +691,22 @@ impl Kernel {
             Some(p) => {
                 let kept =
                     points::spend_oldest_first(&customer.points, &p.rules, calendar.first, 0);
-                lots.extend(kept.iter().map(|lot| Lot {
-                    points: lot.points,
-                    expires: points::expiry(lot, &p.rules).unwrap_or(NaiveDate::MAX),
-                }));
+                for lot in &kept {
+                    lots.add(Lot {
+                        points: lot.points,
+                        expires: points::expiry(lot, &p.rules).unwrap_or(NaiveDate::MAX),
+                    });
+                }
             }
             // Without a points program the lots are only carried, never spent or expired.
-            None => lots.extend(customer.points.iter().map(|lot| Lot {
-                points: lot.points,
-                expires: NaiveDate::MAX,
-            })),
+            None => {
+                for lot in &customer.points {
+                    lots.add(Lot {
+                        points: lot.points,
+                        expires: NaiveDate::MAX,
+                    });
+                }
+            }
         }
         for (index, month) in calendar.months.iter().enumerate() {
             let mut row = Sums::default();
@@ -702,38 +727,18 @@ impl Kernel {
                     None => *scratch.orders[slot].insert(self.order(subtotal, slot)?),
                 };
                 let after_discounts = subtotal - order.discount;
-                let usable = |lot: &Lot| month.order < lot.expires;
-                let balance: u64 = lots.iter().filter(|l| usable(l)).map(|l| l.points).sum();
+                let balance = lots.usable_on(month.order);
                 let redeemed = match (self.redeem, &self.points) {
                     (Redeem::Max, Some(p)) if order.cap.min(balance) >= p.min_redeem => {
                         order.cap.min(balance)
                     }
                     _ => 0,
                 };
-                if redeemed > 0 {
-                    // Oldest first: the lots are kept in order of expiry.
-                    let mut left = redeemed;
-                    for lot in lots.iter_mut().filter(|l| usable(l)) {
-                        let taken = lot.points.min(left);
-                        lot.points -= taken;
-                        left -= taken;
-                    }
-                    lots.retain(|lot| lot.points > 0);
-                }
-                if let (Some(p), true) = (&self.points, order.earned > 0) {
-                    let expires = p
-                        .expiry_months
-                        .and_then(|m| month.order.checked_add_months(Months::new(m)))
-                        .unwrap_or(NaiveDate::MAX);
-                    let at = lots.iter().rposition(|l| l.expires <= expires);
-                    lots.insert(
-                        at.map_or(0, |i| i + 1),
-                        Lot {
-                            points: order.earned,
-                            expires,
-                        },
-                    );
-                }
+                lots.spend(month.order, redeemed);
+                lots.add(Lot {
+                    points: order.earned,
+                    expires: month.points_expire,
+                });
                 let reached = self.tier_for(qualifying + after_discounts);
                 let upgraded = reached.is_some_and(|r| at.is_none_or(|before| r > before));
                 if upgraded && self.upgrade == Upgrade::Immediate {
@@ -750,22 +755,17 @@ impl Kernel {
                     earned: order.earned,
                     redeemed,
                     redeemed_value,
+                    benefit: order.benefit,
                     ..row
                 };
             }
             spent.push(spent[index] + contribution);
             // Lots that stop counting on the next month's first day expire with this month.
-            row.expired = lots
-                .iter()
-                .filter(|l| l.expires <= month.next)
-                .map(|l| l.points)
-                .sum();
-            lots.retain(|l| month.next < l.expires);
-            row.benefit = self.benefit(row.discount, row.earned)?;
+            row.expired = lots.expire(month.next);
             scratch.rows[index] = row;
             scratch.tiers[index] = tier.unwrap_or(none);
         }
-        Some(lots.iter().map(|l| l.points).sum())
+        Some(lots.total)
     }
 
     /// The monthly recalculation: upgrades at once, downgrades at once or at the yearly review.
@@ -797,10 +797,77 @@ struct Lot {
     expires: NaiveDate,
 }
 
+/// A customer's lots in order of expiry, so that the oldest are spent first and the expired
+/// ones are always at the front.
+#[derive(Default)]
+struct Lots {
+    list: Vec<Lot>,
+    total: u64,
+}
+
+impl Lots {
+    fn clear(&mut self) {
+        self.list.clear();
+        self.total = 0;
+    }
+
+    /// How many lots have stopped counting by `day`.
+    fn expired_by(&self, day: NaiveDate) -> usize {
+        self.list.iter().take_while(|l| l.expires <= day).count()
+    }
+
+    /// Points that can be spent on `day`.
+    fn usable_on(&self, day: NaiveDate) -> u64 {
+        let expired: u64 = self.list[..self.expired_by(day)]
+            .iter()
+            .map(|l| l.points)
+            .sum();
+        self.total - expired
+    }
+
+    /// Spends `points` (at most what is usable) on `day`, oldest first; expired lots stay until
+    /// the month's end counts them.
+    fn spend(&mut self, day: NaiveDate, points: u64) {
+        let first = self.expired_by(day);
+        let mut left = points;
+        let mut emptied = first;
+        for lot in &mut self.list[first..] {
+            if left == 0 {
+                break;
+            }
+            let taken = lot.points.min(left);
+            lot.points -= taken;
+            left -= taken;
+            if lot.points == 0 {
+                emptied += 1;
+            }
+        }
+        self.list.drain(first..emptied);
+        self.total -= points - left;
+    }
+
+    fn add(&mut self, lot: Lot) {
+        if lot.points == 0 {
+            return;
+        }
+        let at = self.list.iter().rposition(|l| l.expires <= lot.expires);
+        self.list.insert(at.map_or(0, |i| i + 1), lot);
+        self.total += lot.points;
+    }
+
+    /// Drops the lots that no longer count on `next`; returns their points.
+    fn expire(&mut self, next: NaiveDate) -> u64 {
+        let count = self.expired_by(next);
+        let expired: u64 = self.list.drain(..count).map(|l| l.points).sum();
+        self.total -= expired;
+        expired
+    }
+}
+
 /// Buffers reused from one customer to the next.
 #[derive(Default)]
 struct Scratch {
-    lots: VecDeque<Lot>,
+    lots: Lots,
     spent: Vec<i128>,
     orders: Vec<Option<Order>>,
     rows: Vec<Sums>,

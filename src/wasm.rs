@@ -82,6 +82,18 @@ pub fn project_json(request_json: &str) -> Result<String, JsValue> {
     )
 }
 
+/// A portfolio's months summed for the seller, as JSON.
+#[cfg(feature = "analytics")]
+#[wasm_bindgen(js_name = forecastJson)]
+pub fn forecast_json(request_json: &str) -> Result<String, JsValue> {
+    to_json(
+        &crate::portfolio::forecast(
+            &crate::json::portfolio_from_json(request_json).map_err(to_js_error)?,
+        )
+        .map_err(to_js_error)?,
+    )
+}
+
 /// Margin impact for the seller, as JSON.
 #[cfg(feature = "analytics")]
 #[wasm_bindgen(js_name = marginJson)]

@@ -303,3 +303,45 @@ fn the_retail_example_takes_the_fast_path() {
     assert_eq!(portfolio.fast_path_customers, 1);
     assert_eq!(fast_sums(&portfolio), summed_projections(&request));
 }
+
+#[test]
+fn a_streamed_request_reads_like_a_tree_and_names_bad_customers() {
+    let retail: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/programs/retail.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let mut request = json!({"program": retail, "start": "2026-01-01", "months": 3,
+        "customers": [{"monthly": [{"amount": "10.00"}]}, {"monthly": [{"amount": "20.00"}]}]});
+    let streamed = loyalty::json::portfolio_from_json(&request.to_string()).unwrap();
+    assert_eq!(
+        streamed,
+        loyalty::from_value::<PortfolioRequest>(&request).unwrap()
+    );
+
+    let refused =
+        |request: &Value| loyalty::json::portfolio_from_json(&request.to_string()).unwrap_err();
+    request["customers"][1]["monthly"][0]["amount"] = json!(20.5);
+    let error = refused(&request);
+    assert_eq!(
+        (error.code, error.path.as_str()),
+        (
+            loyalty::ErrorCode::WrongType,
+            "customers[1].monthly[0].amount"
+        )
+    );
+    request["customers"] = json!({"not": "a list"});
+    assert_eq!(refused(&request).code, loyalty::ErrorCode::WrongType);
+    request.as_object_mut().unwrap().remove("customers");
+    let error = refused(&request);
+    assert_eq!(
+        (error.code, error.path.as_str()),
+        (loyalty::ErrorCode::MissingField, "customers")
+    );
+    let error =
+        loyalty::json::portfolio_from_json(r#"{"customers": [{"monthly": []},"#).unwrap_err();
+    assert_eq!(error.code, loyalty::ErrorCode::InvalidJson);
+}

@@ -1,7 +1,7 @@
 // Types of loyalty-analytics.js: projections, margins, comparisons and calculators.
 import type {
   Calculation, CompareRequest, ComparisonRow, MarginImpact, MarginRequest, Preview, PreviewRequest,
-  Program, Projection, ProjectionRequest,
+  Portfolio, PortfolioRequest, Program, Projection, ProjectionRequest,
 } from './loyalty-types.js';
 import { LoyaltyError } from './loyalty-core.js';
 
@@ -11,6 +11,7 @@ export * from './loyalty-types.js';
 export function loadAnalytics(source?: string | URL | BufferSource | WebAssembly.Module): Promise<void>;
 export function loadAnalyticsSync(bytes: BufferSource | WebAssembly.Module): void;
 export function project(request: ProjectionRequest): Projection;
+export function forecast(request: PortfolioRequest): Portfolio;
 export function margin(request: MarginRequest): MarginImpact;
 export function compare(request: CompareRequest): ComparisonRow[];
 export function preview(request: PreviewRequest): Preview;

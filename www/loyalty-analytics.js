@@ -1,6 +1,6 @@
 // Projections, margin impact, comparisons and the seller-side calculators, from the analytics
 // Wasm package (www/pkg-analytics/). The checkout widget never loads it.
-import init, { initSync, projectJson, marginJson, compareJson, calculateJson, previewJson, summarizeJson } from './pkg-analytics/loyalty.js';
+import init, { initSync, projectJson, forecastJson, marginJson, compareJson, calculateJson, previewJson, summarizeJson } from './pkg-analytics/loyalty.js';
 import { LoyaltyError, wrapError } from './errors.js';
 import { wasmModule } from './wasm-module.js';
 
@@ -25,6 +25,8 @@ function call(fn, request) {
 
 /** A customer's months under a program: `{program, customer, start, months, plan, redeem}`. */
 export const project = (request) => call(projectJson, request);
+/** A portfolio's months summed: `{program, start, months, day, redeem, customers: [{customer, monthly}]}`. */
+export const forecast = (request) => call(forecastJson, request);
 /** Margin impact: `{projection, economics}`. */
 export const margin = (request) => call(marginJson, request);
 /** Variants side by side: `{customer, start, months, plan, redeem, economics, variants}`. */

@@ -1168,6 +1168,130 @@ requested: number
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "Portfolio".
+ */
+export interface Portfolio {
+currency: string
+customers: number
+/**
+ * Customers computed on the fast path; the others went through full projections.
+ */
+fast_path_customers: number
+months: PortfolioMonth[]
+/**
+ * Points still held at the end, and their face value.
+ */
+points_outstanding: number
+points_outstanding_value: string
+totals: PortfolioFigures
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "PortfolioMonth".
+ */
+export interface PortfolioMonth {
+/**
+ * Discounts and the face value of points earned.
+ */
+benefit: string
+discount: string
+/**
+ * `YYYY-MM`.
+ */
+month: string
+paid: string
+points_earned: number
+points_expired: number
+points_redeemed: number
+points_redeemed_value: string
+spend: string
+/**
+ * Customers in each tier at the month's end (`none` for no tier).
+ */
+tiers: {
+[k: string]: number | undefined
+}
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "PortfolioFigures".
+ */
+export interface PortfolioFigures {
+/**
+ * Discounts and the face value of points earned.
+ */
+benefit: string
+discount: string
+paid: string
+points_earned: number
+points_expired: number
+points_redeemed: number
+points_redeemed_value: string
+spend: string
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "PortfolioCustomer".
+ */
+export interface PortfolioCustomer {
+customer?: Customer3
+/**
+ * What this customer spends each month, by category, in one order.
+ */
+monthly: CategorySpend[]
+}
+export interface Customer3 {
+company_id?: (string | null)
+/**
+ * Store credit earned before, dated, for the monthly cap.
+ */
+credit_history?: CreditRecord[]
+employee_id?: (string | null)
+/**
+ * The employee's personal points, on a B2B program with dual accrual.
+ */
+employee_points?: PointLot[]
+first_purchase_made?: boolean
+last_purchase?: (string | null)
+/**
+ * Paid membership valid up to and including this date.
+ */
+member_until?: (string | null)
+points?: PointLot[]
+/**
+ * Qualifying spend: dated orders, or totals over a period.
+ */
+spend?: SpendRecord[]
+store_credit?: (string | number | null)
+/**
+ * The tier the seller's records hold; when absent it is worked out from qualifying spend.
+ */
+tier?: (string | null)
+tier_since?: (string | null)
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "PortfolioRequest".
+ */
+export interface PortfolioRequest {
+customers: PortfolioCustomer[]
+/**
+ * The day of the month of each customer's monthly order (1–28).
+ */
+day?: number
+months: number
+program: Program
+/**
+ * How the customer uses points.
+ */
+redeem?: ("never" | "max")
+/**
+ * Any day of the first month.
+ */
+start: string
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Preview".
  */
 export interface Preview {
@@ -1239,7 +1363,7 @@ store_credit_earned: string
  */
 export interface PreviewRequest {
 as_of: string
-customer?: Customer3
+customer?: Customer4
 /**
  * The what-if: spend per month from the next month on.
  */
@@ -1251,7 +1375,7 @@ program: Program
  */
 redeem?: ("never" | "max")
 }
-export interface Customer3 {
+export interface Customer4 {
 company_id?: (string | null)
 /**
  * Store credit earned before, dated, for the monthly cap.
@@ -1392,10 +1516,10 @@ month: string
  */
 export interface Request {
 cart: Cart
-customer?: Customer4
+customer?: Customer5
 program: Program
 }
-export interface Customer4 {
+export interface Customer5 {
 company_id?: (string | null)
 /**
  * Store credit earned before, dated, for the monthly cap.

@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use loyalty::calculators::calculate;
 use loyalty::economics::{compare, margin_impact, ComparisonRow, MarginImpact};
 use loyalty::orders_csv::{simulate, OnBadRow, Simulation};
+use loyalty::portfolio::{forecast, Portfolio};
 use loyalty::projection::Redeem;
 use loyalty::projection::{project, Projection};
 use loyalty::summary::word_count;
@@ -50,6 +51,12 @@ enum Command {
     /// Project a customer's months under a program from a plan of purchases.
     Project {
         /// A projection request JSON file, or - (the default) for standard input.
+        #[arg(default_value = "-")]
+        file: String,
+    },
+    /// Forecast a portfolio: many customers' months, summed per month for the seller.
+    Forecast {
+        /// A portfolio request JSON file, or - (the default) for standard input.
         #[arg(default_value = "-")]
         file: String,
     },
@@ -144,6 +151,13 @@ fn run(cli: &Cli) -> Result<String, Error> {
             Ok(match cli.format {
                 Format::Json => json(&projection),
                 Format::Text => projection_table(&projection),
+            })
+        }
+        Command::Forecast { file } => {
+            let portfolio = forecast(&loyalty::json::portfolio_from_json(&read(file)?)?)?;
+            Ok(match cli.format {
+                Format::Json => json(&portfolio),
+                Format::Text => portfolio_table(&portfolio),
             })
         }
         Command::Margin { file } => {
@@ -265,6 +279,8 @@ fn api_schema() -> serde_json::Value {
     generator.subschema_for::<quote::Quote>();
     generator.subschema_for::<projection::ProjectionRequest>();
     generator.subschema_for::<projection::Projection>();
+    generator.subschema_for::<loyalty::portfolio::PortfolioRequest>();
+    generator.subschema_for::<Portfolio>();
     generator.subschema_for::<economics::MarginRequest>();
     generator.subschema_for::<economics::MarginImpact>();
     generator.subschema_for::<economics::CompareRequest>();
@@ -457,6 +473,53 @@ fn projection_table(projection: &Projection) -> String {
         text += &format!("\n{} points expire on {}", expiring.points, expiring.date);
     }
     format!("all amounts in {}\n{text}", projection.currency)
+}
+
+fn portfolio_table(portfolio: &Portfolio) -> String {
+    let mut rows = vec![cells(&[
+        &"month",
+        &"spend",
+        &"discount",
+        &"earned",
+        &"redeemed",
+        &"expired",
+        &"benefit",
+        &"tiers",
+    ])];
+    for m in &portfolio.months {
+        let f = &m.figures;
+        let tiers: Vec<String> = m.tiers.iter().map(|(t, n)| format!("{t} {n}")).collect();
+        rows.push(cells(&[
+            &m.month,
+            &f.spend,
+            &f.discount,
+            &f.points_earned,
+            &f.points_redeemed,
+            &f.points_expired,
+            &f.benefit,
+            &tiers.join(", "),
+        ]));
+    }
+    let t = &portfolio.totals;
+    rows.push(cells(&[
+        &"total",
+        &t.spend,
+        &t.discount,
+        &t.points_earned,
+        &t.points_redeemed,
+        &t.points_expired,
+        &t.benefit,
+        &"",
+    ]));
+    format!(
+        "{} customers ({} on the fast path); all amounts in {}\n{}\n{} points outstanding, worth {}",
+        portfolio.customers,
+        portfolio.fast_path_customers,
+        portfolio.currency,
+        columns(&rows),
+        portfolio.points_outstanding,
+        portfolio.points_outstanding_value
+    )
 }
 
 fn margin_table(impact: &MarginImpact) -> String {

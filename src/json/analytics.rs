@@ -1,14 +1,19 @@
 //! Reading the requests of projections, margin impact, comparisons, calculators and previews.
 
-use super::{FromJson, Json};
+use super::{FromJson, Json, Path};
 use crate::calculators::Calculation;
 use crate::economics::{CategoryMargin, CompareRequest, Economics, MarginRequest, Variant};
 use crate::error::Result;
+use crate::error::{Error, ErrorCode};
 use crate::portfolio::{PortfolioCustomer, PortfolioRequest};
 use crate::preview::PreviewRequest;
 use crate::projection::{
     mid_month, one_order, CategorySpend, Plan, PlannedOrder, ProjectionRequest, Redeem,
 };
+use serde::de::{
+    Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
+use serde_json::{Map, Value};
 
 impl FromJson for ProjectionRequest {
     fn read(json: Json<'_>) -> Result<Self> {
@@ -218,6 +223,123 @@ impl FromJson for PortfolioRequest {
             customers: f.required("customers"),
         };
         f.end(request)
+    }
+}
+
+/// The largest portfolio request accepted (256 MiB): a million customers with short histories.
+pub const MAX_PORTFOLIO_BYTES: usize = 256 * 1024 * 1024;
+
+/// Reads a portfolio request one customer at a time, so that no JSON tree of every customer is
+/// ever built (a small JSON object takes a B-tree node of about half a kilobyte).
+pub fn portfolio_from_json(text: &str) -> Result<PortfolioRequest> {
+    if text.len() > MAX_PORTFOLIO_BYTES {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            "",
+            format!(
+                "the input is {} bytes; at most {MAX_PORTFOLIO_BYTES} are accepted",
+                text.len()
+            ),
+        ));
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let streamed = StreamedRequest::deserialize(&mut deserializer)
+        .and_then(|streamed| deserializer.end().map(|()| streamed))
+        .map_err(|error| super::syntax_error(text, error))?;
+    let mut rest = streamed.rest;
+    if streamed.customers.is_some() {
+        rest.insert("customers".into(), Value::Array(Vec::new()));
+    }
+    let mut request: PortfolioRequest = super::from_value(&Value::Object(rest))?;
+    if let Some(customers) = streamed.customers {
+        request.customers = customers?;
+    }
+    Ok(request)
+}
+
+/// The request's fields as a tree, except its customers, read as they stream past.
+struct StreamedRequest {
+    rest: Map<String, Value>,
+    customers: Option<Result<Vec<PortfolioCustomer>>>,
+}
+
+impl<'de> Deserialize<'de> for StreamedRequest {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        deserializer.deserialize_map(StreamedRequestVisitor)
+    }
+}
+
+struct StreamedRequestVisitor;
+
+impl<'de> Visitor<'de> for StreamedRequestVisitor {
+    type Value = StreamedRequest;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a portfolio request object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<StreamedRequest, A::Error> {
+        let mut streamed = StreamedRequest {
+            rest: Map::new(),
+            customers: None,
+        };
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "customers" {
+                streamed.customers = Some(map.next_value_seed(Customers)?);
+            } else {
+                let value: Value = map.next_value()?;
+                streamed.rest.insert(key, value);
+            }
+        }
+        Ok(streamed)
+    }
+}
+
+/// The customers list: each one is read, and its tree dropped, before the next is parsed.
+struct Customers;
+
+impl<'de> DeserializeSeed<'de> for Customers {
+    type Value = Result<Vec<PortfolioCustomer>>;
+
+    fn deserialize<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> std::result::Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Customers {
+    type Value = Result<Vec<PortfolioCustomer>>;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a list of customers")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        let mut customers = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        let list = Path::Key(&Path::Root, "customers");
+        while let Some(value) = seq.next_element::<Value>()? {
+            let json = Json {
+                value: &value,
+                path: Path::Index(&list, customers.len()),
+            };
+            match PortfolioCustomer::read(json) {
+                Ok(customer) => customers.push(customer),
+                Err(error) => {
+                    // The rest is still parsed, so that the text's own errors come first.
+                    while seq.next_element::<IgnoredAny>()?.is_some() {}
+                    return Ok(Err(error));
+                }
+            }
+        }
+        Ok(Ok(customers))
     }
 }
 

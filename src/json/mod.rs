@@ -5,6 +5,7 @@
 //! of the Wasm module; these readers share a handful of small generic helpers.
 
 mod analytics;
+pub use analytics::portfolio_from_json;
 mod order;
 mod program;
 
@@ -53,12 +54,17 @@ fn syntax_error(text: &str, error: serde_json::Error) -> Error {
     if message.contains("recursion limit") {
         return Error::new(ErrorCode::TooDeep, path, "the JSON is nested too deeply");
     }
+    let code = if error.is_data() {
+        ErrorCode::WrongType
+    } else {
+        ErrorCode::InvalidJson
+    };
     // serde_json ends every message with its position; the path says it better.
     let message = match message.rfind(" at line ") {
         Some(end) => message[..end].to_string(),
         None => message,
     };
-    Error::new(ErrorCode::InvalidJson, path, message)
+    Error::new(code, path, message)
 }
 
 /// Where a value sits in the document; rendered to `tiers[2].threshold` only for an error.

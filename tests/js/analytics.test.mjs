@@ -2,11 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { calculate, compare, loadAnalyticsSync, margin, preview, project, summarize, LoyaltyError } from '../../www/loyalty-analytics.js';
+import { calculate, compare, forecast, loadAnalyticsSync, margin, preview, project, summarize, LoyaltyError } from '../../www/loyalty-analytics.js';
 import { canonical, readJson, root } from './fixtures.mjs';
 
 loadAnalyticsSync(readFileSync(new URL('www/pkg-analytics/loyalty_bg.wasm', root)));
-const run = { project, margin, compare, preview, calc: calculate };
+const run = { project, margin, compare, preview, forecast, calc: calculate };
 
 const fixtures = readdirSync(new URL('fixtures/calculations/', root))
   .map((file) => readJson(`fixtures/calculations/${file}`))
