@@ -26,6 +26,7 @@ pub mod economics;
 pub mod error;
 pub mod fingerprint;
 pub mod json;
+pub mod lean;
 pub mod margin;
 pub mod money;
 #[cfg(feature = "cli")]

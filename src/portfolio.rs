@@ -1,18 +1,16 @@
 //! Portfolio forecasts: many customers' months at once, each spending a fixed amount a month,
 //! summed into the seller's figures per month (spend, discounts, points, tiers).
 //!
-//! Programs whose rules need only the tier and the amount of an order (see [`Kernel::compile`])
+//! Programs whose rules need only the tier and the amount of an order (see [`LeanProgram::compile`])
 //! run on a fast path: integer minor units, the calendar worked out once for every customer, and
 //! no quote or trace per order. Any other program, or a customer whose figures would overflow,
 //! goes through [`crate::projection::project`]. Both paths give the same numbers (tested).
 
 use crate::customer::Customer;
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::Rounding;
+use crate::lean::{to_minor, LeanOrder, LeanProgram};
 use crate::points;
-use crate::program::{
-    DiscountValue, Downgrade, Granularity, Program, Qualifier, Stacking, Upgrade,
-};
+use crate::program::{Downgrade, Program, Upgrade};
 use crate::projection::{project, CategorySpend, Plan, ProjectionRequest, Redeem, MAX_MONTHS};
 use crate::tiers::{period_start, window_start};
 use crate::validate;
@@ -176,16 +174,16 @@ pub fn forecast(request: &PortfolioRequest) -> Result<Portfolio> {
         fast: 0,
     };
     let calendar = Calendar::new(request)?;
-    let kernel = Kernel::compile(program, request.redeem);
+    let lean = LeanProgram::compile(program);
     let mut scratch = Scratch {
         rows: vec![Sums::default(); calendar.months.len()],
         tiers: vec![0; calendar.months.len()],
         ..Scratch::default()
     };
     for entry in &request.customers {
-        let outstanding = kernel
+        let outstanding = lean
             .as_ref()
-            .and_then(|kernel| kernel.run(&calendar, entry, &mut scratch));
+            .and_then(|lean| run(lean, &calendar, entry, request.redeem, &mut scratch));
         match outstanding {
             Some(outstanding) => {
                 for (index, row) in scratch.rows.iter().enumerate() {
@@ -299,12 +297,6 @@ fn finish(request: &PortfolioRequest, calendar: &Calendar, tally: Tally) -> Port
     }
 }
 
-fn to_minor(amount: Decimal, units: u32) -> i128 {
-    let mut amount = amount;
-    amount.rescale(units);
-    amount.mantissa()
-}
-
 /// The dates every customer shares, worked out once.
 struct Calendar {
     months: Vec<CalendarMonth>,
@@ -374,419 +366,150 @@ impl Calendar {
     }
 }
 
-/// A decimal as an integer and a power of ten: `12.50` is `(1250, 2)`.
-#[derive(Debug, Clone, Copy)]
-struct Scaled {
-    value: i128,
-    scale: u32,
-}
-
-impl Scaled {
-    fn of(decimal: Decimal) -> Scaled {
-        Scaled {
-            value: decimal.mantissa(),
-            scale: decimal.scale(),
-        }
-    }
-}
-
-fn pow10(exponent: u32) -> Option<i128> {
-    10i128.checked_pow(exponent)
-}
-
-/// `numerator ÷ denominator` (both non-negative, the denominator positive) rounded to a whole.
-fn divide(numerator: i128, denominator: i128, rounding: Rounding) -> i128 {
-    let (quotient, remainder) = (numerator / denominator, numerator % denominator);
-    let up = match rounding {
-        Rounding::Down => false,
-        Rounding::Up => remainder > 0,
-        Rounding::HalfUp => 2 * remainder >= denominator,
-        Rounding::HalfEven => {
-            2 * remainder > denominator || (2 * remainder == denominator && quotient % 2 == 1)
-        }
-    };
-    quotient + i128::from(up)
-}
-
-/// The program reduced to what the fast path needs, per tier (the last index: no tier).
-struct Kernel {
-    tier_ids: Vec<String>,
-    minor_units: u32,
-    rounding: Rounding,
-    thresholds: Vec<i128>,
-    upgrade: Upgrade,
-    downgrade: Downgrade,
-    /// The percentages taken off one after another at each tier, in the rules' order.
-    percents: Vec<Vec<Scaled>>,
-    points: Option<PointRules>,
+/// One customer's months into `scratch.rows` and `scratch.tiers`; returns the points left at
+/// the end, or `None` if a figure would overflow.
+fn run(
+    lean: &LeanProgram,
+    calendar: &Calendar,
+    entry: &PortfolioCustomer,
     redeem: Redeem,
-}
-
-struct PointRules {
-    rate: Scaled,
-    per_amount: Scaled,
-    full_units: bool,
-    before_discounts: bool,
-    multipliers: Vec<Scaled>,
-    value_per_point: Scaled,
-    max_redeem_percent: Scaled,
-    min_redeem: u64,
-    rules: crate::program::Points,
-}
-
-/// One customer's order at one tier: the same every month, so worked out once per tier.
-#[derive(Debug, Clone, Copy, Default)]
-struct Order {
-    discount: i128,
-    earned: u64,
-    /// The most points the order accepts by the share cap.
-    cap: u64,
-    /// The discount and the face value of the points earned, rounded.
-    benefit: i128,
-}
-
-impl Kernel {
-    /// The fast path takes programs that qualify on spend and whose rules look only at the tier
-    /// and the order's amount: percentage and tier discounts on every line, combined; one earning
-    /// rate for the whole order; no commitments, membership, cashback or employee accounts.
-    fn compile(program: &Program, redeem: Redeem) -> Option<Kernel> {
-        let rules = &program.tier_rules;
-        let simple_program = rules.qualifies_on == Qualifier::Spend
-            && program.tiers.iter().all(|t| t.min_commitment.is_none())
-            && program.membership.is_none()
-            && program.cashback.is_none();
-        if !simple_program {
-            return None;
-        }
-        let units = program.money().minor_units;
-        let thresholds = program
-            .tiers
+    scratch: &mut Scratch,
+) -> Option<u64> {
+    let customer = &entry.customer;
+    let none = lean.tier_ids.len();
+    let units = lean.minor_units;
+    let subtotal = entry
+        .monthly
+        .iter()
+        .try_fold(0i128, |sum, s| sum.checked_add(to_minor(s.amount, units)))?;
+    scratch.orders.clear();
+    scratch.orders.resize(none + 1, None);
+    // Spend recorded before the forecast, for the qualifying windows.
+    let history = |from: NaiveDate, to: NaiveDate| {
+        customer
+            .spend
             .iter()
-            .map(|t| to_minor(t.threshold, units))
-            .collect();
-        let mut rules_in_order: Vec<(usize, &crate::program::DiscountRule)> =
-            program.discounts.iter().enumerate().collect();
-        rules_in_order.sort_by(|(a, x), (b, y)| y.priority.cmp(&x.priority).then(a.cmp(b)));
-        let mut percents = vec![Vec::new(); program.tiers.len() + 1];
-        for (_, rule) in rules_in_order {
-            let c = &rule.conditions;
-            let plain = rule.scope.categories.is_empty()
-                && rule.scope.skus.is_empty()
-                && rule.scope.exclude_categories.is_empty()
-                && c.min_subtotal.is_none()
-                && c.first_purchase_made.is_none()
-                && c.promo_code.is_none()
-                && c.valid_from.is_none()
-                && c.valid_until.is_none()
-                && !c.members_only
-                && rule.inactivity.is_none()
-                && rule.stacking == Stacking::Combine;
-            if !plain {
-                return None;
-            }
-            for (tier, list) in percents.iter_mut().enumerate() {
-                let at = program.tiers.get(tier);
-                if !c.tiers.is_empty() && !at.is_some_and(|t| c.tiers.contains(&t.id)) {
-                    continue;
-                }
-                let percent = match &rule.value {
-                    DiscountValue::Percent { percent } => Some(*percent),
-                    DiscountValue::TierPercent => at.and_then(|t| t.discount_percent),
-                    _ => return None,
-                };
-                list.extend(percent.filter(|p| !p.is_zero()).map(Scaled::of));
-            }
-        }
-        let points = match &program.points {
-            None => None,
-            Some(p) => {
-                let earn = &p.earn;
-                let simple_earning = earn.categories.is_empty()
-                    && earn.per_unit.is_empty()
-                    && earn.per == crate::program::EarnPer::Order
-                    && p.employee_earn.is_none();
-                if !simple_earning {
-                    return None;
-                }
-                let multiplier = |tier: Option<&crate::program::Tier>| {
-                    let m = tier.and_then(|t| t.earn_multiplier).unwrap_or(Decimal::ONE);
-                    Scaled::of(if earn.apply_tier_multiplier {
-                        m
-                    } else {
-                        Decimal::ONE
-                    })
-                };
-                Some(PointRules {
-                    rate: Scaled::of(earn.points),
-                    per_amount: Scaled::of(earn.per_amount),
-                    full_units: earn.granularity == Granularity::FullUnits,
-                    before_discounts: earn.base == crate::program::EarnBase::BeforeDiscounts,
-                    multipliers: (0..=program.tiers.len())
-                        .map(|t| multiplier(program.tiers.get(t)))
-                        .collect(),
-                    value_per_point: Scaled::of(p.value_per_point),
-                    max_redeem_percent: Scaled::of(p.max_redeem_percent),
-                    min_redeem: p.min_redeem,
-                    rules: p.clone(),
-                })
-            }
-        };
-        Some(Kernel {
-            tier_ids: program.tiers.iter().map(|t| t.id.clone()).collect(),
-            minor_units: units,
-            rounding: program.rounding,
-            thresholds,
-            upgrade: rules.upgrade,
-            downgrade: rules.downgrade,
-            percents,
-            points,
-            redeem,
-        })
-    }
-
-    /// The highest tier whose threshold `qualifying` reaches.
-    fn tier_for(&self, qualifying: i128) -> Option<usize> {
-        self.thresholds.iter().rposition(|t| *t <= qualifying)
-    }
-
-    /// The order of `subtotal` at tier index `tier`; `None` if a figure would overflow.
-    fn order(&self, subtotal: i128, tier: usize) -> Option<Order> {
-        let hundred = |scale: u32| pow10(scale).and_then(|p| p.checked_mul(100));
-        let mut left = subtotal;
-        for percent in &self.percents[tier] {
-            let off = divide(
-                left.checked_mul(percent.value)?,
-                hundred(percent.scale)?,
-                self.rounding,
-            );
-            left -= off.min(left);
-        }
-        let mut order = Order {
-            discount: subtotal - left,
-            ..Order::default()
-        };
-        let Some(p) = &self.points else {
-            order.benefit = order.discount;
-            return Some(order);
-        };
-        let units = self.minor_units;
-        let base = if p.before_discounts { subtotal } else { left };
-        let multiplier = p.multipliers[tier];
-        // points = base × rate × multiplier ÷ per_amount, rounded down (as whole units first).
-        let per_amount = p.per_amount.value.checked_mul(pow10(units)?)?;
-        let earned = if p.full_units {
-            let whole = base.checked_mul(pow10(p.per_amount.scale)?)? / per_amount;
-            whole
-                .checked_mul(p.rate.value)?
-                .checked_mul(multiplier.value)?
-                / pow10(p.rate.scale + multiplier.scale)?
-        } else {
-            base.checked_mul(p.rate.value)?
-                .checked_mul(multiplier.value)?
-                .checked_mul(pow10(p.per_amount.scale)?)?
-                / per_amount.checked_mul(pow10(p.rate.scale + multiplier.scale)?)?
-        };
-        order.earned = u64::try_from(earned).ok()?;
-        let cap_amount =
-            left.checked_mul(p.max_redeem_percent.value)? / hundred(p.max_redeem_percent.scale)?;
-        order.cap = if p.value_per_point.value == 0 {
-            0
-        } else {
-            u64::try_from(
-                cap_amount.checked_mul(pow10(p.value_per_point.scale)?)?
-                    / p.value_per_point.value.checked_mul(pow10(units)?)?,
-            )
-            .ok()?
-        };
-        order.benefit = self.benefit(order.discount, order.earned)?;
-        Some(order)
-    }
-
-    /// The money `points` are worth, rounded down to minor units.
-    fn points_value(&self, points: u64) -> Option<i128> {
-        let Some(p) = &self.points else {
-            return Some(0);
-        };
-        let value = p.value_per_point;
-        // In 64 bits when it fits: 128-bit arithmetic is slow in Wasm.
-        let shift = value.scale.checked_sub(self.minor_units);
-        if let (Ok(mantissa), Some(shift)) = (u64::try_from(value.value), shift) {
-            if let (Some(raw), Some(divisor)) =
-                (points.checked_mul(mantissa), 10u64.checked_pow(shift))
-            {
-                return Some(i128::from(raw / divisor));
-            }
-        }
-        let raw = i128::from(points).checked_mul(value.value)?;
-        if value.scale >= self.minor_units {
-            Some(raw / pow10(value.scale - self.minor_units)?)
-        } else {
-            raw.checked_mul(pow10(self.minor_units - value.scale)?)
-        }
-    }
-
-    /// Discounts plus the face value of points earned, rounded with the program's rounding.
-    fn benefit(&self, discount: i128, earned: u64) -> Option<i128> {
-        let Some(p) = &self.points else {
-            return Some(discount);
-        };
-        let value = p.value_per_point;
-        let scale = value.scale.max(self.minor_units);
-        let exact = discount
-            .checked_mul(pow10(scale - self.minor_units)?)?
-            .checked_add(
-                i128::from(earned)
-                    .checked_mul(value.value)?
-                    .checked_mul(pow10(scale - value.scale)?)?,
-            )?;
-        Some(divide(
-            exact,
-            pow10(scale - self.minor_units)?,
-            self.rounding,
-        ))
-    }
-
-    /// One customer's months into `scratch.rows` and `scratch.tiers`; returns the points left at
-    /// the end, or `None` if a figure would overflow.
-    fn run(
-        &self,
-        calendar: &Calendar,
-        entry: &PortfolioCustomer,
-        scratch: &mut Scratch,
-    ) -> Option<u64> {
-        let customer = &entry.customer;
-        let none = self.tier_ids.len();
-        let units = self.minor_units;
-        let subtotal = entry
-            .monthly
-            .iter()
-            .try_fold(0i128, |sum, s| sum.checked_add(to_minor(s.amount, units)))?;
-        scratch.orders.clear();
-        scratch.orders.resize(none + 1, None);
-        // Spend recorded before the forecast, for the qualifying windows.
-        let history = |from: NaiveDate, to: NaiveDate| {
-            customer
-                .spend
-                .iter()
-                .filter(|r| {
-                    let (start, end) = r.span();
-                    start >= from && end <= to
-                })
-                .try_fold(0i128, |sum, r| sum.checked_add(to_minor(r.amount, units)))
-        };
-        // The planned orders' qualifying spend: `spent[k]` sums the orders before month k.
-        let spent = &mut scratch.spent;
-        spent.clear();
-        spent.push(0i128);
-        let mut tier = match &customer.tier {
-            Some(id) => self.tier_ids.iter().position(|t| t == id),
-            None => self.tier_for(history(
-                calendar.months[0].review_from,
-                calendar.first.pred_opt()?,
-            )?),
-        };
-        let lots = &mut scratch.lots;
-        lots.clear();
-        match &self.points {
-            Some(p) => {
-                let kept =
-                    points::spend_oldest_first(&customer.points, &p.rules, calendar.first, 0);
-                for lot in &kept {
-                    lots.add(Lot {
-                        points: lot.points,
-                        expires: points::expiry(lot, &p.rules).unwrap_or(NaiveDate::MAX),
-                    });
-                }
-            }
-            // Without a points program the lots are only carried, never spent or expired.
-            None => {
-                for lot in &customer.points {
-                    lots.add(Lot {
-                        points: lot.points,
-                        expires: NaiveDate::MAX,
-                    });
-                }
-            }
-        }
-        for (index, month) in calendar.months.iter().enumerate() {
-            let mut row = Sums::default();
-            if !self.thresholds.is_empty() {
-                let qualifying = history(month.review_from, month.start.pred_opt()?)?
-                    + spent[index]
-                    - spent[month.review_first_order];
-                tier = self.review(tier, self.tier_for(qualifying), month.is_review_month);
-            }
-            let mut contribution = 0;
-            if subtotal > 0 {
-                let qualifying = history(month.order_from, month.order)? + spent[index]
-                    - spent[month.order_first_order];
-                let at = tier.or_else(|| self.tier_for(qualifying));
-                let slot = at.unwrap_or(none);
-                let order = match scratch.orders[slot] {
-                    Some(order) => order,
-                    None => *scratch.orders[slot].insert(self.order(subtotal, slot)?),
-                };
-                let after_discounts = subtotal - order.discount;
-                let balance = lots.usable_on(month.order);
-                let redeemed = match (self.redeem, &self.points) {
-                    (Redeem::Max, Some(p)) if order.cap.min(balance) >= p.min_redeem => {
-                        order.cap.min(balance)
-                    }
-                    _ => 0,
-                };
-                lots.spend(month.order, redeemed);
+            .filter(|r| {
+                let (start, end) = r.span();
+                start >= from && end <= to
+            })
+            .try_fold(0i128, |sum, r| sum.checked_add(to_minor(r.amount, units)))
+    };
+    // The planned orders' qualifying spend: `spent[k]` sums the orders before month k.
+    let spent = &mut scratch.spent;
+    spent.clear();
+    spent.push(0i128);
+    let mut tier = match &customer.tier {
+        Some(id) => lean.tier_ids.iter().position(|t| t == id),
+        None => lean.tier_for(history(
+            calendar.months[0].review_from,
+            calendar.first.pred_opt()?,
+        )?),
+    };
+    let lots = &mut scratch.lots;
+    lots.clear();
+    match &lean.points {
+        Some(p) => {
+            let kept = points::spend_oldest_first(&customer.points, &p.rules, calendar.first, 0);
+            for lot in &kept {
                 lots.add(Lot {
-                    points: order.earned,
-                    expires: month.points_expire,
+                    points: lot.points,
+                    expires: points::expiry(lot, &p.rules).unwrap_or(NaiveDate::MAX),
                 });
-                let reached = self.tier_for(qualifying + after_discounts);
-                let upgraded = reached.is_some_and(|r| at.is_none_or(|before| r > before));
-                if upgraded && self.upgrade == Upgrade::Immediate {
-                    tier = reached;
-                } else if at.is_some() {
-                    tier = at;
-                }
-                contribution = after_discounts;
-                let redeemed_value = self.points_value(redeemed)?;
-                row = Sums {
-                    spend: subtotal,
-                    discount: order.discount,
-                    paid: after_discounts - redeemed_value,
-                    earned: order.earned,
-                    redeemed,
-                    redeemed_value,
-                    benefit: order.benefit,
-                    ..row
-                };
             }
-            spent.push(spent[index] + contribution);
-            // Lots that stop counting on the next month's first day expire with this month.
-            row.expired = lots.expire(month.next);
-            scratch.rows[index] = row;
-            scratch.tiers[index] = tier.unwrap_or(none);
         }
-        Some(lots.total)
+        // Without a points program the lots are only carried, never spent or expired.
+        None => {
+            for lot in &customer.points {
+                lots.add(Lot {
+                    points: lot.points,
+                    expires: NaiveDate::MAX,
+                });
+            }
+        }
     }
-
-    /// The monthly recalculation: upgrades at once, downgrades at once or at the yearly review.
-    fn review(
-        &self,
-        current: Option<usize>,
-        earned: Option<usize>,
-        review_month: bool,
-    ) -> Option<usize> {
-        match (earned, current) {
-            (Some(earned), Some(current)) if earned > current => Some(earned),
-            (Some(earned), None) => Some(earned),
-            (earned, Some(current)) if earned < Some(current) => {
-                if self.downgrade == Downgrade::Immediate || review_month {
-                    earned
-                } else {
-                    Some(current)
-                }
-            }
-            (_, current) => current,
+    for (index, month) in calendar.months.iter().enumerate() {
+        let mut row = Sums::default();
+        if !lean.thresholds.is_empty() {
+            let qualifying = history(month.review_from, month.start.pred_opt()?)? + spent[index]
+                - spent[month.review_first_order];
+            tier = review(
+                lean.downgrade,
+                tier,
+                lean.tier_for(qualifying),
+                month.is_review_month,
+            );
         }
+        let mut contribution = 0;
+        if subtotal > 0 {
+            let qualifying = history(month.order_from, month.order)? + spent[index]
+                - spent[month.order_first_order];
+            let at = tier.or_else(|| lean.tier_for(qualifying));
+            let slot = at.unwrap_or(none);
+            let order = match scratch.orders[slot] {
+                Some(order) => order,
+                None => *scratch.orders[slot].insert(lean.order(subtotal, slot)?),
+            };
+            let after_discounts = subtotal - order.discount;
+            let balance = lots.usable_on(month.order);
+            let redeemed = match (redeem, &lean.points) {
+                (Redeem::Max, Some(p)) if order.cap.min(balance) >= p.min_redeem => {
+                    order.cap.min(balance)
+                }
+                _ => 0,
+            };
+            lots.spend(month.order, redeemed);
+            lots.add(Lot {
+                points: order.earned,
+                expires: month.points_expire,
+            });
+            let reached = lean.tier_for(qualifying + after_discounts);
+            let upgraded = reached.is_some_and(|r| at.is_none_or(|before| r > before));
+            if upgraded && lean.upgrade == Upgrade::Immediate {
+                tier = reached;
+            } else if at.is_some() {
+                tier = at;
+            }
+            contribution = after_discounts;
+            let redeemed_value = lean.points_value(redeemed)?;
+            row = Sums {
+                spend: subtotal,
+                discount: order.discount,
+                paid: after_discounts - redeemed_value,
+                earned: order.earned,
+                redeemed,
+                redeemed_value,
+                benefit: order.benefit,
+                ..row
+            };
+        }
+        spent.push(spent[index] + contribution);
+        // Lots that stop counting on the next month's first day expire with this month.
+        row.expired = lots.expire(month.next);
+        scratch.rows[index] = row;
+        scratch.tiers[index] = tier.unwrap_or(none);
+    }
+    Some(lots.total)
+}
+
+/// The monthly recalculation: upgrades at once, downgrades at once or at the yearly review.
+fn review(
+    downgrade: Downgrade,
+    current: Option<usize>,
+    earned: Option<usize>,
+    review_month: bool,
+) -> Option<usize> {
+    match (earned, current) {
+        (Some(earned), Some(current)) if earned > current => Some(earned),
+        (Some(earned), None) => Some(earned),
+        (earned, Some(current)) if earned < Some(current) => {
+            if downgrade == Downgrade::Immediate || review_month {
+                earned
+            } else {
+                Some(current)
+            }
+        }
+        (_, current) => current,
     }
 }
 
@@ -869,7 +592,7 @@ impl Lots {
 struct Scratch {
     lots: Lots,
     spent: Vec<i128>,
-    orders: Vec<Option<Order>>,
+    orders: Vec<Option<LeanOrder>>,
     rows: Vec<Sums>,
     tiers: Vec<usize>,
 }
