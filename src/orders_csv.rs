@@ -97,9 +97,8 @@ fn parse_row(record: &csv::StringRecord, columns: &Columns, line: u64) -> Result
     };
     Ok(Row {
         customer: field(record, columns.customer, "customer", line)?.to_string(),
-        date: date_text
-            .parse()
-            .map_err(|_| bad("date", date_text, "a YYYY-MM-DD date"))?,
+        date: crate::json::parse_date(date_text)
+            .ok_or_else(|| bad("date", date_text, "a YYYY-MM-DD date"))?,
         group,
         line: Line {
             sku: field(record, columns.sku, "sku", line)?.to_string(),
@@ -272,7 +271,7 @@ fn place(
         order.group,
         order.date,
         order.lines,
-        &format!("line {}", order.first_line),
+        order.first_line,
     ) {
         Ok(()) => Ok(()),
         Err(error) if error.code == ErrorCode::DatesOutOfOrder => Err(error),

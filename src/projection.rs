@@ -97,6 +97,17 @@ pub enum Redeem {
     Max,
 }
 
+impl Redeem {
+    /// The points an order asks to use: for `Max`, the most a cart may ask, which the quote then
+    /// caps at the balance and the program's share; none on a program without points.
+    pub fn points(self, program: &Program) -> u64 {
+        match self {
+            Redeem::Max if program.points.is_some() => crate::validate::MAX_POINTS,
+            _ => 0,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Projection {
@@ -271,11 +282,7 @@ pub fn project(request: &ProjectionRequest) -> Result<Projection> {
         let mut row = MonthTally::default();
         for cart in orders_in(request, start, next) {
             let cart = Cart {
-                redeem_points: if request.redeem == Redeem::Max {
-                    u64::MAX / 4
-                } else {
-                    0
-                },
+                redeem_points: request.redeem.points(program),
                 ..cart
             };
             let quote = quote_valid(program, &state.customer, &cart)?;

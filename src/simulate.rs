@@ -7,11 +7,12 @@
 use crate::cart::{Cart, Line};
 use crate::customer::{Customer, PointLot, SpendRecord};
 use crate::error::{Error, ErrorCode, Result};
+use crate::lean::{to_minor, LeanProgram};
 use crate::points;
 use crate::program::{Period, Program};
 use crate::projection::{review_tier, Redeem};
-use crate::quote::quote_valid;
-use crate::tiers::period_start;
+use crate::quote::{quote_valid, Quote};
+use crate::tiers::{self, period_start};
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -37,6 +38,8 @@ struct Member {
 /// Replays orders through a program. Feed orders in date order, then call [`Simulator::finish`].
 pub struct Simulator {
     program: Program,
+    /// The program's order arithmetic in integers, when its rules allow (see [`LeanProgram`]).
+    lean: Option<LeanProgram>,
     redeem: Redeem,
     members: HashMap<String, Member>,
     month: Option<NaiveDate>,
@@ -107,6 +110,7 @@ impl Simulator {
     pub fn new(program: Program, redeem: Redeem) -> Result<Self> {
         program.validate().map_err(|e| e.under("program"))?;
         Ok(Simulator {
+            lean: LeanProgram::compile(&program),
             program,
             redeem,
             members: HashMap::new(),
@@ -118,21 +122,27 @@ impl Simulator {
         })
     }
 
-    /// Books one order. `path` names its place in the input, for errors ("line 17").
+    /// Prices every order with a full quote, even when the integer path could: for comparisons.
+    pub fn with_full_quotes(mut self) -> Self {
+        self.lean = None;
+        self
+    }
+
+    /// Books one order; `line` is where it starts in the input, for errors ("line 17").
     pub fn order(
         &mut self,
         customer_id: &str,
         group: Group,
         date: NaiveDate,
         lines: Vec<Line>,
-        path: &str,
+        line: u64,
     ) -> Result<()> {
         let month = period_start(Period::Month, date);
         match self.month {
             Some(current) if month < current => {
                 return Err(Error::new(
                     ErrorCode::DatesOutOfOrder,
-                    path,
+                    format!("line {line}"),
                     format!("{date} comes before orders already read; sort the orders by date"),
                 ));
             }
@@ -142,14 +152,17 @@ impl Simulator {
         }
         let program = &self.program;
         let is_new = !self.members.contains_key(customer_id);
-        let member = self
-            .members
-            .entry(customer_id.to_string())
-            .or_insert_with(|| Member {
+        if is_new {
+            let member = Member {
                 customer: Customer::default(),
                 group,
                 cohort: month,
-            });
+            };
+            self.members.insert(customer_id.to_string(), member);
+        }
+        let Some(member) = self.members.get_mut(customer_id) else {
+            return Ok(()); // inserted just above
+        };
         if is_new {
             self.report.customers += 1;
             *self.cohort_sizes.entry(month).or_default() += 1;
@@ -160,16 +173,12 @@ impl Simulator {
             date,
             lines,
             promo_code: None,
-            redeem_points: if self.redeem == Redeem::Max {
-                u64::MAX / 4
-            } else {
-                0
-            },
+            redeem_points: self.redeem.points(program),
             events: Vec::new(),
             partner_points: Vec::new(),
         };
         cart.validate(program).map_err(|e| Error {
-            path: path.to_string(),
+            path: format!("line {line}"),
             ..e
         })?;
         let subtotal: Decimal = cart
@@ -178,15 +187,22 @@ impl Simulator {
             .map(|l| l.unit_price * Decimal::from(l.quantity))
             .sum();
         let paid = if member.group == Group::Participant {
-            let quote = quote_valid(program, &member.customer, &cart)?;
+            let lean = self
+                .lean
+                .as_ref()
+                .and_then(|lean| lean_order(program, lean, self.redeem, &member.customer, &cart));
+            let booked = match lean {
+                Some(booked) => booked,
+                None => {
+                    Booked::from_quote(program, &quote_valid(program, &member.customer, &cart)?)
+                }
+            };
             let cost = &mut self.report.program_cost;
-            cost.discounts += quote.discount_total;
-            cost.points_redeemed_value += quote.points_value;
-            book(program, &mut member.customer, date, &quote);
-            if let Some(cashback) = &quote.cashback {
-                cost.store_credit += cashback.earned;
-            }
-            quote.after_discounts
+            cost.discounts += booked.discount;
+            cost.points_redeemed_value += booked.points_value;
+            cost.store_credit += booked.credit;
+            book(program, &mut member.customer, date, &booked);
+            booked.after_discounts
         } else {
             subtotal
         };
@@ -316,41 +332,114 @@ fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {
 }
 
 /// Books a participant's quoted order into their state, keeping spend as monthly totals.
-fn book(program: &Program, customer: &mut Customer, date: NaiveDate, quote: &crate::quote::Quote) {
+/// What one order changes in a customer's account and the program's cost.
+struct Booked {
+    discount: Decimal,
+    after_discounts: Decimal,
+    points_value: Decimal,
+    redeemed: u64,
+    earned: u64,
+    credit: Decimal,
+    tier_after: Option<usize>,
+}
+
+impl Booked {
+    fn from_quote(program: &Program, quote: &Quote) -> Self {
+        let points = quote.points.as_ref();
+        Booked {
+            discount: quote.discount_total,
+            after_discounts: quote.after_discounts,
+            points_value: quote.points_value,
+            redeemed: points.map_or(0, |p| p.redeemed),
+            earned: points.map_or(0, |p| p.earned),
+            credit: quote.cashback.as_ref().map_or(Decimal::ZERO, |c| c.earned),
+            tier_after: quote
+                .tier
+                .as_ref()
+                .and_then(|t| t.after.as_deref())
+                .and_then(|id| program.tier_index(id)),
+        }
+    }
+}
+
+/// The order priced in integers, as the full quote would price it; `None` when a figure would
+/// overflow, so that the full quote takes it.
+fn lean_order(
+    program: &Program,
+    lean: &LeanProgram,
+    redeem: Redeem,
+    customer: &Customer,
+    cart: &Cart,
+) -> Option<Booked> {
+    let money = program.money();
+    let units = money.minor_units;
+    let subtotal = cart.lines.iter().try_fold(0i128, |sum, line| {
+        let amount = money.round(line.unit_price.checked_mul(Decimal::from(line.quantity))?);
+        sum.checked_add(to_minor(amount, units))
+    })?;
+    let standing = tiers::standing(program, customer, cart.date);
+    let order = lean.order(subtotal, standing.tier.unwrap_or(program.tiers.len()))?;
+    let redeemed = match (redeem, &lean.points) {
+        (Redeem::Max, Some(p)) => {
+            let cap = order
+                .cap
+                .min(points::balance(&customer.points, &p.rules, cart.date));
+            if cap >= p.min_redeem {
+                cap
+            } else {
+                0
+            }
+        }
+        _ => 0,
+    };
+    let in_money = |minor: i128| Decimal::from_i128_with_scale(minor, units);
+    let after_discounts = in_money(subtotal - order.discount);
+    Some(Booked {
+        discount: in_money(order.discount),
+        after_discounts,
+        points_value: in_money(lean.points_value(redeemed)?),
+        redeemed,
+        earned: order.earned,
+        credit: Decimal::ZERO,
+        tier_after: tiers::place(program, standing, cart.date, after_discounts).after,
+    })
+}
+
+fn book(program: &Program, customer: &mut Customer, date: NaiveDate, booked: &Booked) {
     let month = period_start(Period::Month, date);
     match customer.spend.last_mut() {
         Some(record) if record.from == Some(month) => {
-            record.amount += quote.after_discounts;
+            record.amount += booked.after_discounts;
             record.to = Some(date);
         }
         _ => customer.spend.push(SpendRecord {
             date: None,
             from: Some(month),
             to: Some(date),
-            amount: quote.after_discounts,
+            amount: booked.after_discounts,
         }),
     }
-    if let (Some(rules), Some(outcome)) = (&program.points, &quote.points) {
-        if outcome.redeemed > 0 {
+    if let Some(rules) = &program.points {
+        if booked.redeemed > 0 {
             customer.points =
-                points::spend_oldest_first(&customer.points, rules, date, outcome.redeemed);
+                points::spend_oldest_first(&customer.points, rules, date, booked.redeemed);
         }
-        if outcome.earned > 0 {
+        if booked.earned > 0 {
             customer.points.push(PointLot {
-                points: outcome.earned,
+                points: booked.earned,
                 earned: date,
                 expires: None,
             });
         }
     }
-    if let Some(cashback) = &quote.cashback {
+    if !booked.credit.is_zero() {
         customer.credit_history.push(crate::customer::CreditRecord {
             date,
-            amount: cashback.earned,
+            amount: booked.credit,
         });
     }
-    if let Some(tier) = quote.tier.as_ref().and_then(|t| t.after.clone()) {
-        customer.tier = Some(tier);
+    if let Some(tier) = booked.tier_after {
+        customer.tier = Some(program.tiers[tier].id.clone());
     }
     customer.last_purchase = Some(date);
     customer.first_purchase_made = true;

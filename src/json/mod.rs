@@ -395,7 +395,8 @@ impl FromJson for NaiveDate {
     }
 }
 
-fn parse_date(text: &str) -> Option<NaiveDate> {
+/// An ISO 8601 calendar date, `2026-11-22`, and nothing else.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let bytes = text.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;

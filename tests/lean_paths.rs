@@ -1,8 +1,10 @@
-//! The portfolio forecast's fast path gives exactly the sums of full projections, customer by
-//! customer, on random programs, customers and spending it accepts.
+//! The integer order arithmetic (`loyalty::lean`) gives exactly what full quotes give: the
+//! portfolio forecast's fast path against the sums of full projections, and the simulation with
+//! and without it, on random programs, customers and orders it accepts.
 
 use loyalty::portfolio::{forecast, Portfolio, PortfolioRequest};
-use loyalty::projection::{project, ProjectionRequest};
+use loyalty::projection::{project, ProjectionRequest, Redeem};
+use loyalty::simulate::{Group, Simulator};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -268,6 +270,81 @@ proptest! {
         let portfolio = forecast(&parsed).unwrap();
         prop_assert_eq!(portfolio.fast_path_customers, portfolio.customers);
         prop_assert_eq!(fast_sums(&portfolio), summed_projections(&request));
+    }
+}
+
+/// Orders in date order: (customer, control group, day offset, lines of (category, cents, quantity)).
+type Orders = Vec<(usize, bool, u32, Vec<(usize, u64, u32)>)>;
+
+fn orders() -> impl Strategy<Value = Orders> {
+    prop::collection::vec(
+        (
+            0usize..6,
+            prop::bool::weighted(0.2),
+            0u32..40,
+            prop::collection::vec((0usize..3, 1u64..40_000, 1u32..4), 1..4),
+        ),
+        1..60,
+    )
+}
+
+fn simulate(
+    program: &loyalty::Program,
+    redeem: Redeem,
+    orders: &Orders,
+    full: bool,
+) -> loyalty::simulate::Report {
+    let mut simulator = Simulator::new(program.clone(), redeem).unwrap();
+    if full {
+        simulator = simulator.with_full_quotes();
+    }
+    let mut date = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+    for (index, (customer, control, gap, lines)) in orders.iter().enumerate() {
+        date = date + chrono::Days::new(u64::from(*gap));
+        let lines = lines
+            .iter()
+            .map(|(category, cents, quantity)| loyalty::cart::Line {
+                sku: format!("s{category}"),
+                category: format!("c{category}"),
+                unit_price: Decimal::new(*cents as i64, 2),
+                quantity: *quantity,
+                unit_cost: None,
+                promotional: false,
+            })
+            .collect();
+        let group = if *control {
+            Group::Control
+        } else {
+            Group::Participant
+        };
+        simulator
+            .order(
+                &format!("c{customer}"),
+                group,
+                date,
+                lines,
+                index as u64 + 2,
+            )
+            .unwrap();
+    }
+    simulator.finish()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn the_simulation_gives_the_same_report_with_integer_orders(
+        program in program().prop_filter("whole cents", |p| p["currency"] == "USD"),
+        orders in orders(),
+        redeem in any::<bool>(),
+    ) {
+        let program: loyalty::Program = loyalty::from_value(&program).unwrap();
+        let redeem = if redeem { Redeem::Max } else { Redeem::Never };
+        prop_assert_eq!(
+            simulate(&program, redeem, &orders, false),
+            simulate(&program, redeem, &orders, true)
+        );
     }
 }
 
