@@ -251,22 +251,20 @@ impl Simulator {
     }
 
     fn count_tiers(&mut self, month: NaiveDate) {
-        let mut counts = BTreeMap::new();
+        let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
         for member in self
             .members
             .values()
             .filter(|m| m.group == Group::Participant)
         {
             *counts
-                .entry(
-                    member
-                        .customer
-                        .tier
-                        .clone()
-                        .unwrap_or_else(|| "none".into()),
-                )
+                .entry(member.customer.tier.as_deref().unwrap_or("none"))
                 .or_default() += 1;
         }
+        let counts = counts
+            .into_iter()
+            .map(|(tier, count)| (tier.to_string(), count))
+            .collect();
         self.report.tiers_by_month.push(TierCount {
             month: month_name(month),
             counts,
