@@ -12,7 +12,7 @@ use crate::lean::{to_minor, LeanOrder, LeanProgram};
 use crate::points;
 use crate::program::{Downgrade, Program, Upgrade};
 use crate::projection::{project, CategorySpend, Plan, ProjectionRequest, Redeem, MAX_MONTHS};
-use crate::tiers::{period_start, window_start};
+use crate::tiers::{self, period_start, window_start};
 use crate::validate;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
@@ -386,14 +386,10 @@ fn run(
     scratch.orders.resize(none + 1, None);
     // Spend recorded before the forecast, for the qualifying windows.
     let history = |from: NaiveDate, to: NaiveDate| {
-        customer
-            .spend
-            .iter()
-            .filter(|r| {
-                let (start, end) = r.span();
-                start >= from && end <= to
-            })
-            .try_fold(0i128, |sum, r| sum.checked_add(to_minor(r.amount, units)))
+        if customer.spend.is_empty() {
+            return Some(0); // the usual case, asked twice a month: skip the decimals
+        }
+        Some(to_minor(tiers::spend_between(customer, from, to), units))
     };
     // The planned orders' qualifying spend: `spent[k]` sums the orders before month k.
     let spent = &mut scratch.spent;

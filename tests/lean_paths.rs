@@ -9,6 +9,13 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
+#[allow(dead_code)] // shared with the golden tests, which use all of it
+mod common;
+
+fn example(name: &str) -> Value {
+    common::read_json(&common::root().join(format!("examples/programs/{name}.json")))
+}
+
 /// `minor` minor units written with `units` decimals.
 fn amount(minor: u64, units: u32) -> String {
     Decimal::new(minor as i64, units).to_string()
@@ -351,12 +358,7 @@ proptest! {
 #[test]
 fn programs_the_fast_path_cannot_take_go_through_full_projections() {
     // Cashback (and a membership) are beyond the fast path.
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/examples/programs/okay-card.json"
-    ))
-    .unwrap();
-    let program: Value = serde_json::from_str(&text).unwrap();
+    let program = example("okay-card");
     let request = json!({"program": program, "start": "2026-01-01", "months": 6,
         "customers": [{"monthly": [{"category": "grocery", "amount": "1200.00"}]},
                       {"monthly": [{"category": "grocery", "amount": "80.00"}]}]});
@@ -367,12 +369,7 @@ fn programs_the_fast_path_cannot_take_go_through_full_projections() {
 
 #[test]
 fn the_retail_example_takes_the_fast_path() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/examples/programs/retail.json"
-    ))
-    .unwrap();
-    let program: Value = serde_json::from_str(&text).unwrap();
+    let program = example("retail");
     let request = json!({"program": program, "start": "2026-01-01", "months": 24, "redeem": "max",
         "customers": [{"customer": {"points": [{"points": 800, "earned": "2025-12-01"}]},
                        "monthly": [{"category": "grocery", "amount": "180.00"}]}]});
@@ -383,14 +380,7 @@ fn the_retail_example_takes_the_fast_path() {
 
 #[test]
 fn a_streamed_request_reads_like_a_tree_and_names_bad_customers() {
-    let retail: Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/examples/programs/retail.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
+    let retail = example("retail");
     let mut request = json!({"program": retail, "start": "2026-01-01", "months": 3,
         "customers": [{"monthly": [{"amount": "10.00"}]}, {"monthly": [{"amount": "20.00"}]}]});
     let streamed = loyalty::json::portfolio_from_json(&request.to_string()).unwrap();

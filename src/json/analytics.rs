@@ -4,7 +4,6 @@ use super::{FromJson, Json, Path};
 use crate::calculators::Calculation;
 use crate::economics::{CategoryMargin, CompareRequest, Economics, MarginRequest, Variant};
 use crate::error::Result;
-use crate::error::{Error, ErrorCode};
 use crate::portfolio::{PortfolioCustomer, PortfolioRequest};
 use crate::preview::PreviewRequest;
 use crate::projection::{
@@ -232,16 +231,7 @@ pub const MAX_PORTFOLIO_BYTES: usize = 256 * 1024 * 1024;
 /// Reads a portfolio request one customer at a time, so that no JSON tree of every customer is
 /// ever built (a small JSON object takes a B-tree node of about half a kilobyte).
 pub fn portfolio_from_json(text: &str) -> Result<PortfolioRequest> {
-    if text.len() > MAX_PORTFOLIO_BYTES {
-        return Err(Error::new(
-            ErrorCode::TooLarge,
-            "",
-            format!(
-                "the input is {} bytes; at most {MAX_PORTFOLIO_BYTES} are accepted",
-                text.len()
-            ),
-        ));
-    }
+    super::refuse_over(text, MAX_PORTFOLIO_BYTES)?;
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let streamed = StreamedRequest::deserialize(&mut deserializer)
         .and_then(|streamed| deserializer.end().map(|()| streamed))

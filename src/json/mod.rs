@@ -26,18 +26,23 @@ pub trait FromJson: Sized {
 /// Parses `text` and reads a `T`, refusing unknown fields, wrong types and deep nesting with a
 /// code and a path.
 pub fn from_json<T: FromJson>(text: &str) -> Result<T> {
-    if text.len() > MAX_INPUT_BYTES {
+    refuse_over(text, MAX_INPUT_BYTES)?;
+    let value: Value = serde_json::from_str(text).map_err(|error| syntax_error(text, error))?;
+    from_value(&value)
+}
+
+fn refuse_over(text: &str, max: usize) -> Result<()> {
+    if text.len() > max {
         return Err(Error::new(
             ErrorCode::TooLarge,
             "",
             format!(
-                "the input is {} bytes; at most {MAX_INPUT_BYTES} are accepted",
+                "the input is {} bytes; at most {max} are accepted",
                 text.len()
             ),
         ));
     }
-    let value: Value = serde_json::from_str(text).map_err(|error| syntax_error(text, error))?;
-    from_value(&value)
+    Ok(())
 }
 
 /// Reads a `T` from an already parsed JSON value.
