@@ -266,7 +266,7 @@ impl LeanProgram {
     }
 
     /// Discounts plus the face value of points earned, rounded with the program's rounding.
-    pub fn benefit(&self, discount: i128, earned: u64) -> Option<i128> {
+    fn benefit(&self, discount: i128, earned: u64) -> Option<i128> {
         let Some(p) = &self.points else {
             return Some(discount);
         };

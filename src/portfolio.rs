@@ -180,6 +180,7 @@ pub fn forecast(request: &PortfolioRequest) -> Result<Portfolio> {
         tiers: vec![0; calendar.months.len()],
         ..Scratch::default()
     };
+    let mut slow: Option<ProjectionRequest> = None;
     for entry in &request.customers {
         let outstanding = lean
             .as_ref()
@@ -193,32 +194,34 @@ pub fn forecast(request: &PortfolioRequest) -> Result<Portfolio> {
                 tally.outstanding += outstanding;
                 tally.fast += 1;
             }
-            None => project_one(request, entry, &mut tally)?,
+            None => {
+                // One request for every slow-path customer, so the program is cloned once.
+                let one = slow.get_or_insert_with(|| ProjectionRequest {
+                    program: program.clone(),
+                    customer: Customer::default(),
+                    start: request.start,
+                    months: request.months,
+                    plan: Plan::Orders { orders: Vec::new() },
+                    redeem: request.redeem,
+                });
+                one.customer = entry.customer.clone();
+                one.plan = Plan::Monthly {
+                    spend: entry.monthly.clone(),
+                    day: request.day,
+                    orders_per_month: 1,
+                };
+                project_one(one, &mut tally)?
+            }
         }
     }
     Ok(finish(request, &calendar, tally))
 }
 
 /// The slow path: a full projection, summed into the tally.
-fn project_one(
-    request: &PortfolioRequest,
-    entry: &PortfolioCustomer,
-    tally: &mut Tally,
-) -> Result<()> {
+fn project_one(request: &ProjectionRequest, tally: &mut Tally) -> Result<()> {
     let program = &request.program;
     let minor = |amount: Decimal| to_minor(amount, program.money().minor_units);
-    let projection = project(&ProjectionRequest {
-        program: program.clone(),
-        customer: entry.customer.clone(),
-        start: request.start,
-        months: request.months,
-        plan: Plan::Monthly {
-            spend: entry.monthly.clone(),
-            day: request.day,
-            orders_per_month: 1,
-        },
-        redeem: request.redeem,
-    })?;
+    let projection = project(request)?;
     for (index, month) in projection.months.iter().enumerate() {
         tally.months[index].add(&Sums {
             spend: minor(month.spend),
