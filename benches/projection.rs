@@ -44,7 +44,9 @@ impl Read for Orders {
                 } else {
                     "participant"
                 };
-                let line = format!(
+                use std::io::Write;
+                let _ = write!(
+                    self.buffer,
                     "c{},{date},SKU-{},grocery,{}.{:02},{},{}.00,{group}\n",
                     (i * 7919) % self.customers,
                     i % 50,
@@ -53,7 +55,6 @@ impl Read for Orders {
                     1 + i % 3,
                     2 + i % 40
                 );
-                self.buffer.extend_from_slice(line.as_bytes());
             }
             self.next += 1;
         }

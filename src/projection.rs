@@ -543,7 +543,9 @@ pub fn review_tier(program: &Program, customer: &mut Customer, month_start: Naiv
             }
         }
     }
-    customer.tier = next.map(|i| program.tiers[i].id.clone());
+    if next != current {
+        customer.tier = next.map(|i| program.tiers[i].id.clone());
+    }
 }
 
 /// Drops the lots that can no longer be used on `next`; returns how many of the customer's own

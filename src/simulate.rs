@@ -423,11 +423,14 @@ fn book(program: &Program, customer: &mut Customer, date: NaiveDate, booked: &Bo
                 points::spend_oldest_first(&customer.points, rules, date, booked.redeemed);
         }
         if booked.earned > 0 {
-            customer.points.push(PointLot {
+            let mut lot = PointLot {
                 points: booked.earned,
                 earned: date,
                 expires: None,
-            });
+            };
+            // Dated now, so that the monthly expiry check compares dates instead of adding months.
+            lot.expires = points::expiry(&lot, rules);
+            customer.points.push(lot);
         }
     }
     if !booked.credit.is_zero() {
