@@ -45,9 +45,9 @@ impl Read for Orders {
                     "participant"
                 };
                 use std::io::Write;
-                let _ = write!(
+                let _ = writeln!(
                     self.buffer,
-                    "c{},{date},SKU-{},grocery,{}.{:02},{},{}.00,{group}\n",
+                    "c{},{date},SKU-{},grocery,{}.{:02},{},{}.00,{group}",
                     (i * 7919) % self.customers,
                     i % 50,
                     5 + i % 90,
