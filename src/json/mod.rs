@@ -606,6 +606,20 @@ mod tests {
     }
 
     #[test]
+    fn null_is_absent_where_a_field_may_be_left_out_and_wrong_elsewhere() {
+        let text =
+            r#"{"version":1,"id":"p","name":"P","currency":"USD","tiers":null,"points":null}"#;
+        let program = from_json::<Program>(text).unwrap();
+        assert!(program.tiers.is_empty() && program.points.is_none());
+        let text = r#"{"version":1,"id":null,"name":"P","currency":"USD"}"#;
+        let error = from_json::<Program>(text).unwrap_err();
+        assert_eq!(
+            (error.code, error.path.as_str()),
+            (ErrorCode::WrongType, "id")
+        );
+    }
+
+    #[test]
     fn unknown_and_missing_fields_name_their_place() {
         let text = r#"{"version":1,"id":"p","name":"P","currency":"USD","colour":"red"}"#;
         let error = from_json::<Program>(text).unwrap_err();
