@@ -7,6 +7,7 @@ use crate::money::Rounding;
 use crate::program::{
     DiscountValue, Downgrade, Granularity, Program, Qualifier, Stacking, Upgrade,
 };
+use crate::projection::Redeem;
 use rust_decimal::Decimal;
 
 /// `amount` as a whole number of minor units (`12.5` with 2 units is 1250).
@@ -71,7 +72,7 @@ pub struct PointRules {
     multipliers: Vec<Scaled>,
     value_per_point: Scaled,
     max_redeem_percent: Scaled,
-    pub min_redeem: u64,
+    min_redeem: u64,
     pub rules: crate::program::Points,
 }
 
@@ -240,6 +241,27 @@ impl LeanProgram {
         };
         order.benefit = self.benefit(order.discount, order.earned)?;
         Some(order)
+    }
+
+    /// The points `order` uses when the customer redeems as `redeem` says: with `Max`, as many
+    /// as the share cap and the balance allow, or none below the program's minimum.
+    pub fn redeemed(
+        &self,
+        order: &LeanOrder,
+        redeem: Redeem,
+        balance: impl FnOnce() -> u64,
+    ) -> u64 {
+        match (redeem, &self.points) {
+            (Redeem::Max, Some(p)) => {
+                let cap = order.cap.min(balance());
+                if cap >= p.min_redeem {
+                    cap
+                } else {
+                    0
+                }
+            }
+            _ => 0,
+        }
     }
 
     /// The money `points` are worth, rounded down to minor units.

@@ -432,12 +432,8 @@ fn run(
         if !lean.thresholds.is_empty() {
             let qualifying = history(month.review_from, month.start.pred_opt()?)? + spent[index]
                 - spent[month.review_first_order];
-            tier = review(
-                lean.downgrade,
-                tier,
-                lean.tier_for(qualifying),
-                month.is_review_month,
-            );
+            let downgrade_now = lean.downgrade == Downgrade::Immediate || month.is_review_month;
+            tier = tiers::reviewed(tier, lean.tier_for(qualifying), downgrade_now);
         }
         let mut contribution = 0;
         if subtotal > 0 {
@@ -450,21 +446,14 @@ fn run(
                 None => *scratch.orders[slot].insert(lean.order(subtotal, slot)?),
             };
             let after_discounts = subtotal - order.discount;
-            let balance = lots.usable_on(month.order);
-            let redeemed = match (redeem, &lean.points) {
-                (Redeem::Max, Some(p)) if order.cap.min(balance) >= p.min_redeem => {
-                    order.cap.min(balance)
-                }
-                _ => 0,
-            };
+            let redeemed = lean.redeemed(&order, redeem, || lots.usable_on(month.order));
             lots.spend(month.order, redeemed);
             lots.add(Lot {
                 points: order.earned,
                 expires: month.points_expire,
             });
             let reached = lean.tier_for(qualifying + after_discounts);
-            let upgraded = reached.is_some_and(|r| at.is_none_or(|before| r > before));
-            if upgraded && lean.upgrade == Upgrade::Immediate {
+            if tiers::reaches_higher(at, reached) && lean.upgrade == Upgrade::Immediate {
                 tier = reached;
             } else if at.is_some() {
                 tier = at;
@@ -489,27 +478,6 @@ fn run(
         scratch.tiers[index] = tier.unwrap_or(none);
     }
     Some(lots.total)
-}
-
-/// The monthly recalculation: upgrades at once, downgrades at once or at the yearly review.
-fn review(
-    downgrade: Downgrade,
-    current: Option<usize>,
-    earned: Option<usize>,
-    review_month: bool,
-) -> Option<usize> {
-    match (earned, current) {
-        (Some(earned), Some(current)) if earned > current => Some(earned),
-        (Some(earned), None) => Some(earned),
-        (earned, Some(current)) if earned < Some(current) => {
-            if downgrade == Downgrade::Immediate || review_month {
-                earned
-            } else {
-                Some(current)
-            }
-        }
-        (_, current) => current,
-    }
 }
 
 /// Points earned together, and the day they stop counting.

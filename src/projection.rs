@@ -519,20 +519,9 @@ pub fn review_tier(program: &Program, customer: &mut Customer, month_start: Naiv
         .and_then(|id| program.tier_index(id));
     let earned = tier_for(program, tiers::qualifying(program, customer, previous_day));
     let rules = &program.tier_rules;
-    let mut next = match (earned, current) {
-        (Some(earned), Some(current)) if earned > current => Some(earned),
-        (Some(earned), None) => Some(earned),
-        (earned, Some(current)) if earned < Some(current) => {
-            let review = rules.downgrade == Downgrade::Immediate
-                || month_start.month() == rules.review_month;
-            if review {
-                earned
-            } else {
-                Some(current)
-            }
-        }
-        _ => current,
-    };
+    let downgrade_now =
+        rules.downgrade == Downgrade::Immediate || month_start.month() == rules.review_month;
+    let mut next = tiers::reviewed(current, earned, downgrade_now);
     if let Some(index) = next {
         if let Some(commitment) = &program.tiers[index].min_commitment {
             let period = period_start(commitment.period, previous_day);

@@ -377,19 +377,10 @@ fn lean_order(
     })?;
     let standing = tiers::standing(program, customer, cart.date);
     let order = lean.order(subtotal, standing.tier.unwrap_or(program.tiers.len()))?;
-    let redeemed = match (redeem, &lean.points) {
-        (Redeem::Max, Some(p)) => {
-            let cap = order
-                .cap
-                .min(points::balance(&customer.points, &p.rules, cart.date));
-            if cap >= p.min_redeem {
-                cap
-            } else {
-                0
-            }
-        }
-        _ => 0,
-    };
+    let redeemed = lean.redeemed(&order, redeem, || match &lean.points {
+        Some(p) => points::balance(&customer.points, &p.rules, cart.date),
+        None => 0,
+    });
     let in_money = |minor: i128| Decimal::from_i128_with_scale(minor, units);
     let after_discounts = in_money(subtotal - order.discount);
     Some(Booked {

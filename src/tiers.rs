@@ -98,6 +98,33 @@ pub fn standing(program: &Program, customer: &Customer, date: NaiveDate) -> Stan
     Standing { qualifying, tier }
 }
 
+/// The tier the monthly recalculation gives: a higher earned tier at once; a lower one at once
+/// or, when downgrades wait for the yearly review, only if `downgrade_now`.
+pub fn reviewed(
+    current: Option<usize>,
+    earned: Option<usize>,
+    downgrade_now: bool,
+) -> Option<usize> {
+    match (earned, current) {
+        (Some(earned), Some(current)) if earned > current => Some(earned),
+        (Some(earned), None) => Some(earned),
+        (earned, Some(current)) if earned < Some(current) => {
+            if downgrade_now {
+                earned
+            } else {
+                Some(current)
+            }
+        }
+        (_, current) => current,
+    }
+}
+
+/// Whether an order that takes qualifying amounts to tier `reached` moves the customer up from
+/// `before` (at once, or at the next monthly recalculation, by the program's rule).
+pub fn reaches_higher(before: Option<usize>, reached: Option<usize>) -> bool {
+    reached.is_some_and(|reached| before.is_none_or(|before| reached > before))
+}
+
 /// Places the customer after the current order on `date`, which adds `contribution`.
 pub fn place(
     program: &Program,
@@ -109,8 +136,8 @@ pub fn place(
     let qualifying_after = qualifying_before + contribution;
     let before = standing.tier;
     let reached = tier_for(program, qualifying_after);
-    let (after, pending) = match (reached, before) {
-        (Some(reached), before) if before.is_none_or(|before| reached > before) => {
+    let (after, pending) = match reached {
+        Some(reached) if reaches_higher(before, Some(reached)) => {
             match program.tier_rules.upgrade {
                 Upgrade::Immediate => (Some(reached), None),
                 Upgrade::Monthly => (before, Some((reached, next_month_start(date)))),
