@@ -10,10 +10,10 @@ bash scripts/setup.sh
 # No source locations are kept either: they were file paths of this machine, shipped to shops.
 WASM_TOOLCHAIN=nightly-2026-05-20
 
-# $1: output folder under www/, $2: cargo features.
+# $1: output folder under www/, $2: cargo features, $3: cargo profile (see Cargo.toml).
 build() {
   RUSTUP_TOOLCHAIN=$WASM_TOOLCHAIN RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
-    wasm-pack --quiet build --target web --profile wasm --no-pack --out-dir "www/$1" --out-name loyalty -- \
+    wasm-pack --quiet build --target web --profile "$3" --no-pack --out-dir "www/$1" --out-name loyalty -- \
     --features "$2" -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
   node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
@@ -22,5 +22,5 @@ build() {
   echo "build: www/$1/loyalty_bg.wasm $(wc -c < "www/$1/loyalty_bg.wasm") bytes"
 }
 
-build pkg wasm                       # the checkout: quotes and summaries
-build pkg-analytics wasm,analytics   # the rep's and customer's views: projections and margins too
+build pkg wasm wasm                                    # the checkout: quotes
+build pkg-analytics wasm,analytics wasm-analytics      # the rep's and customer's views: projections, forecasts and margins

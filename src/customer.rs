@@ -1,6 +1,7 @@
 //! A customer's state: tier, qualifying spend, point lots, store credit and membership.
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::money::Money;
 use crate::program::Program;
 use crate::validate;
 use chrono::NaiveDate;
@@ -57,7 +58,7 @@ pub struct SpendRecord {
 }
 
 impl SpendRecord {
-    fn validate(&self, money: &crate::money::Money) -> Result<()> {
+    fn validate(&self, money: &Money) -> Result<()> {
         validate::non_negative_amount(money, self.amount, "amount")?;
         match (self.date, self.from, self.to) {
             (Some(_), None, None) => Ok(()),
@@ -105,7 +106,11 @@ impl Customer {
     }
 
     pub fn validate(&self, program: &Program) -> Result<()> {
-        let money = program.money();
+        self.validate_in(program, &program.money())
+    }
+
+    /// The same, with the program's money worked out once for many customers.
+    pub(crate) fn validate_in(&self, program: &Program, money: &Money) -> Result<()> {
         if let Some(tier) = &self.tier {
             if program.tier(tier).is_none() {
                 return Err(Error::new(
@@ -118,7 +123,7 @@ impl Customer {
         // Paths are written only for an error: a portfolio checks many customers.
         for (index, record) in self.spend.iter().enumerate() {
             record
-                .validate(&money)
+                .validate(money)
                 .map_err(|e| e.under(&format!("spend[{index}]")))?;
         }
         for (field, lots) in [
@@ -139,10 +144,10 @@ impl Customer {
             }
         }
         if let Some(credit) = self.store_credit {
-            validate::non_negative_amount(&money, credit, "store_credit")?;
+            validate::non_negative_amount(money, credit, "store_credit")?;
         }
         for (index, record) in self.credit_history.iter().enumerate() {
-            validate::non_negative_amount(&money, record.amount, "amount")
+            validate::non_negative_amount(money, record.amount, "amount")
                 .map_err(|e| e.under(&format!("credit_history[{index}]")))?;
         }
         Ok(())

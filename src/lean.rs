@@ -17,19 +17,72 @@ pub fn to_minor(amount: Decimal, units: u32) -> i128 {
     amount.mantissa()
 }
 
-/// A decimal as an integer and a power of ten: `12.50` is `(1250, 2)`.
+/// A rational factor, `numerator ÷ denominator`, worked out once per program so that an order
+/// costs one multiplication and one division per figure (i128 arithmetic is slow in Wasm).
 #[derive(Debug, Clone, Copy)]
-struct Scaled {
-    value: i128,
-    scale: u32,
+struct Ratio {
+    numerator: i128,
+    denominator: i128,
 }
 
-impl Scaled {
-    fn of(decimal: Decimal) -> Scaled {
-        Scaled {
-            value: decimal.mantissa(),
-            scale: decimal.scale(),
-        }
+impl Ratio {
+    /// The decimal itself: `12.50` is 1250 ÷ 100.
+    fn of(decimal: Decimal) -> Option<Ratio> {
+        Some(Ratio {
+            numerator: decimal.mantissa(),
+            denominator: pow10(decimal.scale())?,
+        })
+    }
+
+    /// An amount of money in minor units, reduced: `0.015` with 2 units is 15 ÷ 10.
+    fn in_minor(amount: Decimal, units: u32) -> Option<Ratio> {
+        let scale = amount.scale();
+        Some(if scale >= units {
+            Ratio {
+                numerator: amount.mantissa(),
+                denominator: pow10(scale - units)?,
+            }
+        } else {
+            Ratio {
+                numerator: amount.mantissa().checked_mul(pow10(units - scale)?)?,
+                denominator: 1,
+            }
+        })
+    }
+
+    /// A percentage as a share: 12.5 is 125 ÷ 1000.
+    fn percent(percent: Decimal) -> Option<Ratio> {
+        Ratio::of(percent)?.times(Ratio {
+            numerator: 1,
+            denominator: 100,
+        })
+    }
+
+    fn times(self, other: Ratio) -> Option<Ratio> {
+        Some(Ratio {
+            numerator: self.numerator.checked_mul(other.numerator)?,
+            denominator: self.denominator.checked_mul(other.denominator)?,
+        })
+    }
+
+    fn inverse(self) -> Option<Ratio> {
+        (self.numerator > 0).then_some(Ratio {
+            numerator: self.denominator,
+            denominator: self.numerator,
+        })
+    }
+
+    /// `amount × self`, rounded as `rounding` says; `amount` is not negative.
+    fn apply(self, amount: i128, rounding: Rounding) -> Option<i128> {
+        Some(divide(
+            multiply(amount, self.numerator)?,
+            self.denominator,
+            rounding,
+        ))
+    }
+
+    fn floor(self, amount: i128) -> Option<i128> {
+        self.apply(amount, Rounding::Down)
     }
 }
 
@@ -37,9 +90,22 @@ fn pow10(exponent: u32) -> Option<i128> {
     10i128.checked_pow(exponent)
 }
 
+/// `a × b`, or `None` on overflow. Factors that fit in 64 bits cannot overflow, which spares Wasm
+/// the slow 128-bit overflow check.
+fn multiply(a: i128, b: i128) -> Option<i128> {
+    match (i64::try_from(a), i64::try_from(b)) {
+        (Ok(a), Ok(b)) => Some(i128::from(a) * i128::from(b)),
+        _ => a.checked_mul(b),
+    }
+}
+
 /// `numerator ÷ denominator` (both non-negative, the denominator positive) rounded to a whole.
 fn divide(numerator: i128, denominator: i128, rounding: Rounding) -> i128 {
-    let (quotient, remainder) = (numerator / denominator, numerator % denominator);
+    // In 64 bits when both fit: Wasm divides 128-bit numbers in software.
+    let (quotient, remainder) = match (u64::try_from(numerator), u64::try_from(denominator)) {
+        (Ok(n), Ok(d)) => (i128::from(n / d), i128::from(n % d)),
+        _ => (numerator / denominator, numerator % denominator),
+    };
     let up = match rounding {
         Rounding::Down => false,
         Rounding::Up => remainder > 0,
@@ -59,19 +125,24 @@ pub struct LeanProgram {
     pub thresholds: Vec<i128>,
     pub upgrade: Upgrade,
     pub downgrade: Downgrade,
-    /// The percentages taken off one after another at each tier, in the rules' order.
-    percents: Vec<Vec<Scaled>>,
+    /// The shares taken off one after another at each tier, in the rules' order.
+    discounts: Vec<Vec<Ratio>>,
     pub points: Option<PointRules>,
 }
 
 pub struct PointRules {
-    rate: Scaled,
-    per_amount: Scaled,
-    full_units: bool,
+    /// Points per minor unit at each tier (rate × multiplier ÷ the amount it is earned per), or
+    /// with `whole_amounts`, points per whole amount.
+    earn: Vec<Ratio>,
+    /// With full units only: how many whole amounts a minor unit is.
+    whole_amounts: Option<Ratio>,
     before_discounts: bool,
-    multipliers: Vec<Scaled>,
-    value_per_point: Scaled,
-    max_redeem_percent: Scaled,
+    /// The share of the order, after discounts, that points may pay.
+    redeem_share: Ratio,
+    /// What one point is worth in minor units.
+    minor_per_point: Ratio,
+    /// The same in 64 bits when it fits: 128-bit arithmetic is slow in Wasm.
+    minor_per_point_u64: Option<(u64, u64)>,
     min_redeem: u64,
     pub rules: crate::program::Points,
 }
@@ -91,6 +162,7 @@ impl LeanProgram {
     /// The fast path takes programs that qualify on spend and whose rules look only at the tier
     /// and the order's amount: percentage and tier discounts on every line, combined; one earning
     /// rate for the whole order; no commitments, membership, cashback or employee accounts.
+    /// `None` also when a factor would overflow.
     pub fn compile(program: &Program) -> Option<LeanProgram> {
         let rules = &program.tier_rules;
         let simple_program = rules.qualifies_on == Qualifier::Spend
@@ -109,7 +181,7 @@ impl LeanProgram {
         let mut rules_in_order: Vec<(usize, &crate::program::DiscountRule)> =
             program.discounts.iter().enumerate().collect();
         rules_in_order.sort_by(|(a, x), (b, y)| y.priority.cmp(&x.priority).then(a.cmp(b)));
-        let mut percents = vec![Vec::new(); program.tiers.len() + 1];
+        let mut discounts = vec![Vec::new(); program.tiers.len() + 1];
         for (_, rule) in rules_in_order {
             let c = &rule.conditions;
             let plain = rule.scope.categories.is_empty()
@@ -126,7 +198,7 @@ impl LeanProgram {
             if !plain {
                 return None;
             }
-            for (tier, list) in percents.iter_mut().enumerate() {
+            for (tier, list) in discounts.iter_mut().enumerate() {
                 let at = program.tiers.get(tier);
                 if !c.tiers.is_empty() && !at.is_some_and(|t| c.tiers.contains(&t.id)) {
                     continue;
@@ -136,42 +208,14 @@ impl LeanProgram {
                     DiscountValue::TierPercent => at.and_then(|t| t.discount_percent),
                     _ => return None,
                 };
-                list.extend(percent.filter(|p| !p.is_zero()).map(Scaled::of));
+                if let Some(percent) = percent.filter(|p| !p.is_zero()) {
+                    list.push(Ratio::percent(percent)?);
+                }
             }
         }
         let points = match &program.points {
             None => None,
-            Some(p) => {
-                let earn = &p.earn;
-                let simple_earning = earn.categories.is_empty()
-                    && earn.per_unit.is_empty()
-                    && earn.per == crate::program::EarnPer::Order
-                    && p.employee_earn.is_none();
-                if !simple_earning {
-                    return None;
-                }
-                let multiplier = |tier: Option<&crate::program::Tier>| {
-                    let m = tier.and_then(|t| t.earn_multiplier).unwrap_or(Decimal::ONE);
-                    Scaled::of(if earn.apply_tier_multiplier {
-                        m
-                    } else {
-                        Decimal::ONE
-                    })
-                };
-                Some(PointRules {
-                    rate: Scaled::of(earn.points),
-                    per_amount: Scaled::of(earn.per_amount),
-                    full_units: earn.granularity == Granularity::FullUnits,
-                    before_discounts: earn.base == crate::program::EarnBase::BeforeDiscounts,
-                    multipliers: (0..=program.tiers.len())
-                        .map(|t| multiplier(program.tiers.get(t)))
-                        .collect(),
-                    value_per_point: Scaled::of(p.value_per_point),
-                    max_redeem_percent: Scaled::of(p.max_redeem_percent),
-                    min_redeem: p.min_redeem,
-                    rules: p.clone(),
-                })
-            }
+            Some(p) => Some(PointRules::compile(p, program, units)?),
         };
         Some(LeanProgram {
             tier_ids: program.tiers.iter().map(|t| t.id.clone()).collect(),
@@ -180,27 +224,22 @@ impl LeanProgram {
             thresholds,
             upgrade: rules.upgrade,
             downgrade: rules.downgrade,
-            percents,
+            discounts,
             points,
         })
     }
 
     /// The highest tier whose threshold `qualifying` reaches.
+    #[inline]
     pub fn tier_for(&self, qualifying: i128) -> Option<usize> {
         self.thresholds.iter().rposition(|t| *t <= qualifying)
     }
 
     /// The order of `subtotal` at tier index `tier`; `None` if a figure would overflow.
     pub fn order(&self, subtotal: i128, tier: usize) -> Option<LeanOrder> {
-        let hundred = |scale: u32| pow10(scale).and_then(|p| p.checked_mul(100));
         let mut left = subtotal;
-        for percent in &self.percents[tier] {
-            let off = divide(
-                left.checked_mul(percent.value)?,
-                hundred(percent.scale)?,
-                self.rounding,
-            );
-            left -= off.min(left);
+        for share in &self.discounts[tier] {
+            left -= share.apply(left, self.rounding)?.min(left);
         }
         let mut order = LeanOrder {
             discount: subtotal - left,
@@ -210,36 +249,27 @@ impl LeanProgram {
             order.benefit = order.discount;
             return Some(order);
         };
-        let units = self.minor_units;
         let base = if p.before_discounts { subtotal } else { left };
-        let multiplier = p.multipliers[tier];
-        // points = base × rate × multiplier ÷ per_amount, rounded down (as whole units first).
-        let per_amount = p.per_amount.value.checked_mul(pow10(units)?)?;
-        let earned = if p.full_units {
-            let whole = base.checked_mul(pow10(p.per_amount.scale)?)? / per_amount;
-            whole
-                .checked_mul(p.rate.value)?
-                .checked_mul(multiplier.value)?
-                / pow10(p.rate.scale + multiplier.scale)?
-        } else {
-            base.checked_mul(p.rate.value)?
-                .checked_mul(multiplier.value)?
-                .checked_mul(pow10(p.per_amount.scale)?)?
-                / per_amount.checked_mul(pow10(p.rate.scale + multiplier.scale)?)?
+        let earned = match p.whole_amounts {
+            Some(whole) => p.earn[tier].floor(whole.floor(base)?)?,
+            None => p.earn[tier].floor(base)?,
         };
         order.earned = u64::try_from(earned).ok()?;
-        let cap_amount =
-            left.checked_mul(p.max_redeem_percent.value)? / hundred(p.max_redeem_percent.scale)?;
-        order.cap = if p.value_per_point.value == 0 {
-            0
-        } else {
-            u64::try_from(
-                cap_amount.checked_mul(pow10(p.value_per_point.scale)?)?
-                    / p.value_per_point.value.checked_mul(pow10(units)?)?,
-            )
-            .ok()?
+        let cap_amount = p.redeem_share.floor(left)?;
+        order.cap = match p.minor_per_point.inverse() {
+            Some(points_per_minor) => u64::try_from(points_per_minor.floor(cap_amount)?).ok()?,
+            None => 0,
         };
-        order.benefit = self.benefit(order.discount, order.earned)?;
+        // The discount and the points' face value added exactly, then rounded once.
+        let value = p.minor_per_point;
+        order.benefit = divide(
+            order
+                .discount
+                .checked_mul(value.denominator)?
+                .checked_add(multiply(i128::from(order.earned), value.numerator)?)?,
+            value.denominator,
+            self.rounding,
+        );
         Some(order)
     }
 
@@ -269,42 +299,53 @@ impl LeanProgram {
         let Some(p) = &self.points else {
             return Some(0);
         };
-        let value = p.value_per_point;
-        // In 64 bits when it fits: 128-bit arithmetic is slow in Wasm.
-        let shift = value.scale.checked_sub(self.minor_units);
-        if let (Ok(mantissa), Some(shift)) = (u64::try_from(value.value), shift) {
-            if let (Some(raw), Some(divisor)) =
-                (points.checked_mul(mantissa), 10u64.checked_pow(shift))
-            {
-                return Some(i128::from(raw / divisor));
+        if let Some((numerator, denominator)) = p.minor_per_point_u64 {
+            if let Some(raw) = points.checked_mul(numerator) {
+                return Some(i128::from(raw / denominator));
             }
         }
-        let raw = i128::from(points).checked_mul(value.value)?;
-        if value.scale >= self.minor_units {
-            Some(raw / pow10(value.scale - self.minor_units)?)
-        } else {
-            raw.checked_mul(pow10(self.minor_units - value.scale)?)
-        }
+        p.minor_per_point.floor(i128::from(points))
     }
+}
 
-    /// Discounts plus the face value of points earned, rounded with the program's rounding.
-    fn benefit(&self, discount: i128, earned: u64) -> Option<i128> {
-        let Some(p) = &self.points else {
-            return Some(discount);
+impl PointRules {
+    fn compile(p: &crate::program::Points, program: &Program, units: u32) -> Option<PointRules> {
+        let earn = &p.earn;
+        let simple_earning = earn.categories.is_empty()
+            && earn.per_unit.is_empty()
+            && earn.per == crate::program::EarnPer::Order
+            && p.employee_earn.is_none();
+        if !simple_earning {
+            return None;
+        }
+        let per_amount = Ratio::in_minor(earn.per_amount, units)?.inverse()?;
+        let full_units = earn.granularity == Granularity::FullUnits;
+        let rate_at = |tier: Option<&crate::program::Tier>| {
+            let multiplier = tier
+                .and_then(|t| t.earn_multiplier)
+                .filter(|_| earn.apply_tier_multiplier)
+                .unwrap_or(Decimal::ONE);
+            let rate = Ratio::of(earn.points)?.times(Ratio::of(multiplier)?)?;
+            if full_units {
+                Some(rate)
+            } else {
+                per_amount.times(rate)
+            }
         };
-        let value = p.value_per_point;
-        let scale = value.scale.max(self.minor_units);
-        let exact = discount
-            .checked_mul(pow10(scale - self.minor_units)?)?
-            .checked_add(
-                i128::from(earned)
-                    .checked_mul(value.value)?
-                    .checked_mul(pow10(scale - value.scale)?)?,
-            )?;
-        Some(divide(
-            exact,
-            pow10(scale - self.minor_units)?,
-            self.rounding,
-        ))
+        let minor_per_point = Ratio::in_minor(p.value_per_point, units)?;
+        Some(PointRules {
+            earn: (0..=program.tiers.len())
+                .map(|t| rate_at(program.tiers.get(t)))
+                .collect::<Option<_>>()?,
+            whole_amounts: full_units.then_some(per_amount),
+            before_discounts: earn.base == crate::program::EarnBase::BeforeDiscounts,
+            redeem_share: Ratio::percent(p.max_redeem_percent)?,
+            minor_per_point,
+            minor_per_point_u64: u64::try_from(minor_per_point.numerator)
+                .ok()
+                .zip(u64::try_from(minor_per_point.denominator).ok()),
+            min_redeem: p.min_redeem,
+            rules: p.clone(),
+        })
     }
 }

@@ -151,7 +151,7 @@ impl PortfolioRequest {
         for (index, entry) in self.customers.iter().enumerate() {
             entry
                 .customer
-                .validate(&self.program)
+                .validate_in(&self.program, &money)
                 .map_err(|e| e.under(&format!("customers[{index}].customer")))?;
             for (item, spend) in entry.monthly.iter().enumerate() {
                 validate::non_negative_amount(&money, spend.amount, "")
@@ -315,8 +315,10 @@ struct CalendarMonth {
     /// When points earned by the order stop counting.
     points_expire: NaiveDate,
     is_review_month: bool,
-    /// Where the qualifying windows start for the review (as of the day before `start`) and
-    /// for the order (as of `order`), and the first planned order each window holds.
+    /// The day before `start`, as of which the month's review counts.
+    review_on: NaiveDate,
+    /// Where the qualifying windows start for the review (as of `review_on`) and for the order
+    /// (as of `order`), and the first planned order each window holds.
     review_from: NaiveDate,
     review_first_order: usize,
     order_from: NaiveDate,
@@ -344,7 +346,8 @@ impl Calendar {
             let order = start
                 .checked_add_days(Days::new(u64::from(request.day - 1)))
                 .ok_or_else(overflow)?;
-            let review_from = window_start(rules.window, start.pred_opt().ok_or_else(overflow)?);
+            let review_on = start.pred_opt().ok_or_else(overflow)?;
+            let review_from = window_start(rules.window, review_on);
             let order_from = window_start(rules.window, order);
             let first_order =
                 |from: NaiveDate| months.iter().take_while(|m| m.order < from).count();
@@ -359,6 +362,7 @@ impl Calendar {
                 order,
                 points_expire,
                 is_review_month: start.month() == rules.review_month,
+                review_on,
                 review_from,
                 review_first_order,
                 order_from,
@@ -387,34 +391,41 @@ fn run(
         .try_fold(0i128, |sum, s| sum.checked_add(to_minor(s.amount, units)))?;
     scratch.orders.clear();
     scratch.orders.resize(none + 1, None);
-    // Spend recorded before the forecast, for the qualifying windows.
-    let history = |from: NaiveDate, to: NaiveDate| {
+    // Spend recorded before the forecast, in each month's qualifying windows: for the review and
+    // for the order. Usually there is none, and the decimals are skipped.
+    let history = &mut scratch.history;
+    history.clear();
+    history.extend(calendar.months.iter().map(|month| {
         if customer.spend.is_empty() {
-            return Some(0); // the usual case, asked twice a month: skip the decimals
+            return (0, 0);
         }
-        Some(to_minor(tiers::spend_between(customer, from, to), units))
-    };
+        let between = |from, to| to_minor(tiers::spend_between(customer, from, to), units);
+        (
+            between(month.review_from, month.review_on),
+            between(month.order_from, month.order),
+        )
+    }));
     // The planned orders' qualifying spend: `spent[k]` sums the orders before month k.
     let spent = &mut scratch.spent;
     spent.clear();
     spent.push(0i128);
     let mut tier = match &customer.tier {
         Some(id) => lean.tier_ids.iter().position(|t| t == id),
-        None => lean.tier_for(history(
-            calendar.months[0].review_from,
-            calendar.first.pred_opt()?,
-        )?),
+        None => lean.tier_for(history[0].0),
     };
     let lots = &mut scratch.lots;
     lots.clear();
     match &lean.points {
         Some(p) => {
-            let kept = points::spend_oldest_first(&customer.points, &p.rules, calendar.first, 0);
-            for lot in &kept {
-                lots.add(Lot {
-                    points: lot.points,
-                    expires: points::expiry(lot, &p.rules).unwrap_or(NaiveDate::MAX),
-                });
+            // The lots usable on the first day, in order of expiry.
+            for lot in &customer.points {
+                let expires = points::expiry(lot, &p.rules).unwrap_or(NaiveDate::MAX);
+                if lot.earned <= calendar.first && calendar.first < expires {
+                    lots.add(Lot {
+                        points: lot.points,
+                        expires,
+                    });
+                }
             }
         }
         // Without a points program the lots are only carried, never spent or expired.
@@ -430,15 +441,13 @@ fn run(
     for (index, month) in calendar.months.iter().enumerate() {
         let mut row = Sums::default();
         if !lean.thresholds.is_empty() {
-            let qualifying = history(month.review_from, month.start.pred_opt()?)? + spent[index]
-                - spent[month.review_first_order];
+            let qualifying = history[index].0 + spent[index] - spent[month.review_first_order];
             let downgrade_now = lean.downgrade == Downgrade::Immediate || month.is_review_month;
             tier = tiers::reviewed(tier, lean.tier_for(qualifying), downgrade_now);
         }
         let mut contribution = 0;
         if subtotal > 0 {
-            let qualifying = history(month.order_from, month.order)? + spent[index]
-                - spent[month.order_first_order];
+            let qualifying = history[index].1 + spent[index] - spent[month.order_first_order];
             let at = tier.or_else(|| lean.tier_for(qualifying));
             let slot = at.unwrap_or(none);
             let order = match scratch.orders[slot] {
@@ -532,7 +541,7 @@ impl Lots {
                 emptied += 1;
             }
         }
-        self.list.drain(first..emptied);
+        self.remove(first..emptied);
         self.total -= points - left;
     }
 
@@ -545,10 +554,25 @@ impl Lots {
         self.total += lot.points;
     }
 
+    /// Removes the lots in `range`; lots are `Copy`, so a move and a truncation do (measured
+    /// faster in Wasm than `drain`).
+    fn remove(&mut self, range: std::ops::Range<usize>) {
+        if range.is_empty() {
+            return;
+        }
+        let len = self.list.len();
+        self.list.copy_within(range.end.., range.start);
+        self.list.truncate(len - range.len());
+    }
+
     /// Drops the lots that no longer count on `next`; returns their points.
     fn expire(&mut self, next: NaiveDate) -> u64 {
         let count = self.expired_by(next);
-        let expired: u64 = self.list.drain(..count).map(|l| l.points).sum();
+        if count == 0 {
+            return 0; // most months
+        }
+        let expired: u64 = self.list[..count].iter().map(|l| l.points).sum();
+        self.remove(0..count);
         self.total -= expired;
         expired
     }
@@ -558,6 +582,7 @@ impl Lots {
 #[derive(Default)]
 struct Scratch {
     lots: Lots,
+    history: Vec<(i128, i128)>,
     spent: Vec<i128>,
     orders: Vec<Option<LeanOrder>>,
     rows: Vec<Sums>,

@@ -94,6 +94,45 @@ pub fn forecast_json(request_json: &str) -> Result<String, JsValue> {
     )
 }
 
+/// A portfolio's customers read once and kept inside Wasm, so that a rep can forecast them under
+/// other programs, months or redemption choices, each call sending only those settings.
+#[cfg(feature = "analytics")]
+#[wasm_bindgen(js_name = Customers)]
+pub struct JsCustomers {
+    customers: Vec<crate::portfolio::PortfolioCustomer>,
+}
+
+#[cfg(feature = "analytics")]
+#[wasm_bindgen(js_class = Customers)]
+impl JsCustomers {
+    /// Reads a JSON list of `{customer, monthly}`; throws with `code` and `path` when malformed.
+    #[wasm_bindgen(constructor)]
+    pub fn new(customers_json: &str) -> Result<JsCustomers, JsValue> {
+        Ok(JsCustomers {
+            customers: crate::json::portfolio_customers_from_json(customers_json)
+                .map_err(to_js_error)?,
+        })
+    }
+
+    /// How many customers are held.
+    #[wasm_bindgen(getter)]
+    pub fn count(&self) -> usize {
+        self.customers.len()
+    }
+
+    /// Forecasts the held customers: a portfolio request without `customers` in, JSON out.
+    #[wasm_bindgen(js_name = forecastJson)]
+    pub fn forecast_json(&mut self, settings_json: &str) -> Result<String, JsValue> {
+        let mut request =
+            crate::json::forecast_settings_from_json(settings_json).map_err(to_js_error)?;
+        // Lent to the request for the call, not copied.
+        request.customers = std::mem::take(&mut self.customers);
+        let portfolio = crate::portfolio::forecast(&request);
+        self.customers = request.customers;
+        to_json(&portfolio.map_err(to_js_error)?)
+    }
+}
+
 /// Margin impact for the seller, as JSON.
 #[cfg(feature = "analytics")]
 #[wasm_bindgen(js_name = marginJson)]

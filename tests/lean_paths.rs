@@ -412,3 +412,36 @@ fn a_streamed_request_reads_like_a_tree_and_names_bad_customers() {
         loyalty::json::portfolio_from_json(r#"{"customers": [{"monthly": []},"#).unwrap_err();
     assert_eq!(error.code, loyalty::ErrorCode::InvalidJson);
 }
+
+#[test]
+fn customers_and_settings_read_apart_make_the_same_request() {
+    let retail = example("retail");
+    let customers = json!([{"monthly": [{"amount": "10.00"}]},
+                           {"customer": {"tier": "silver"}, "monthly": [{"amount": "20.00"}]}]);
+    let settings = json!({"program": retail, "start": "2026-01-01", "months": 3});
+    let mut whole = settings.clone();
+    whole["customers"] = customers.clone();
+
+    let mut apart = loyalty::json::forecast_settings_from_json(&settings.to_string()).unwrap();
+    assert!(apart.customers.is_empty());
+    apart.customers = loyalty::json::portfolio_customers_from_json(&customers.to_string()).unwrap();
+    assert_eq!(
+        apart,
+        loyalty::from_value::<PortfolioRequest>(&whole).unwrap()
+    );
+
+    let error = loyalty::json::forecast_settings_from_json(&whole.to_string()).unwrap_err();
+    assert_eq!(
+        (error.code, error.path.as_str()),
+        (loyalty::ErrorCode::UnknownField, "customers")
+    );
+    let error = loyalty::json::portfolio_customers_from_json(r#"[{"monthly": [{"amount": 1}]}]"#)
+        .unwrap_err();
+    assert_eq!(
+        (error.code, error.path.as_str()),
+        (
+            loyalty::ErrorCode::WrongType,
+            "customers[0].monthly[0].amount"
+        )
+    );
+}

@@ -1,7 +1,7 @@
 // Types of loyalty-analytics.js: projections, margins, comparisons and calculators.
 import type {
   Calculation, CompareRequest, ComparisonRow, MarginImpact, MarginRequest, Preview, PreviewRequest,
-  Portfolio, PortfolioRequest, Program, Projection, ProjectionRequest,
+  Portfolio, PortfolioCustomer, PortfolioRequest, Program, Projection, ProjectionRequest,
 } from './loyalty-types.js';
 import { LoyaltyError } from './loyalty-core.js';
 
@@ -12,6 +12,13 @@ export function loadAnalytics(source?: string | URL | BufferSource | WebAssembly
 export function loadAnalyticsSync(bytes: BufferSource | WebAssembly.Module): void;
 export function project(request: ProjectionRequest): Projection;
 export function forecast(request: PortfolioRequest): Portfolio;
+/** A portfolio's customers kept inside Wasm; each forecast sends only its settings. */
+export class LoyaltyPortfolio {
+  constructor(customers: PortfolioCustomer[]);
+  readonly size: number;
+  forecast(settings: Omit<PortfolioRequest, 'customers'>): Portfolio;
+  free(): void;
+}
 export function margin(request: MarginRequest): MarginImpact;
 export function compare(request: CompareRequest): ComparisonRow[];
 export function preview(request: PreviewRequest): Preview;

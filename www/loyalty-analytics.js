@@ -1,6 +1,6 @@
 // Projections, margin impact, comparisons and the seller-side calculators, from the analytics
 // Wasm package (www/pkg-analytics/). The checkout widget never loads it.
-import init, { initSync, projectJson, forecastJson, marginJson, compareJson, calculateJson, previewJson, summarizeJson } from './pkg-analytics/loyalty.js';
+import init, { initSync, Customers, projectJson, forecastJson, marginJson, compareJson, calculateJson, previewJson, summarizeJson } from './pkg-analytics/loyalty.js';
 import { LoyaltyError, wrapError } from './errors.js';
 import { wasmModule } from './wasm-module.js';
 
@@ -27,6 +27,49 @@ function call(fn, request) {
 export const project = (request) => call(projectJson, request);
 /** A portfolio's months summed: `{program, start, months, day, redeem, customers: [{customer, monthly}]}`. */
 export const forecast = (request) => call(forecastJson, request);
+/**
+ * A portfolio's customers, `[{customer, monthly}]`, read once and kept inside Wasm: each forecast
+ * then sends only its settings, `{program, start, months, day, redeem}`, as a rep changing the
+ * offer does. Call free() when done; forgotten ones are freed by wasm-bindgen's FinalizationRegistry.
+ */
+export class LoyaltyPortfolio {
+  #customers;
+
+  constructor(customers) {
+    analytics.exports();
+    try {
+      this.#customers = new Customers(typeof customers === 'string' ? customers : JSON.stringify(customers));
+    } catch (error) {
+      throw wrapError(error);
+    }
+  }
+
+  /** How many customers are held. */
+  get size() {
+    return this.#held().count;
+  }
+
+  /** The held customers' months summed under `settings`. */
+  forecast(settings) {
+    const customers = this.#held();
+    try {
+      return JSON.parse(customers.forecastJson(JSON.stringify(settings)));
+    } catch (error) {
+      throw wrapError(error);
+    }
+  }
+
+  free() {
+    this.#customers?.free();
+    this.#customers = undefined;
+  }
+
+  #held() {
+    if (!this.#customers) throw new LoyaltyError('freed', '', 'This portfolio was freed.');
+    return this.#customers;
+  }
+}
+
 /** Margin impact: `{projection, economics}`. */
 export const margin = (request) => call(marginJson, request);
 /** Variants side by side: `{customer, start, months, plan, redeem, economics, variants}`. */

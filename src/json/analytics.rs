@@ -3,7 +3,7 @@
 use super::{FromJson, Json, Path};
 use crate::calculators::Calculation;
 use crate::economics::{CategoryMargin, CompareRequest, Economics, MarginRequest, Variant};
-use crate::error::Result;
+use crate::error::{Error, ErrorCode, Result};
 use crate::portfolio::{PortfolioCustomer, PortfolioRequest};
 use crate::preview::PreviewRequest;
 use crate::projection::{
@@ -245,6 +245,35 @@ pub fn portfolio_from_json(text: &str) -> Result<PortfolioRequest> {
         request.customers = customers?;
     }
     Ok(request)
+}
+
+/// A portfolio's customers alone, as a JSON list (the `customers` of a request), read one at a
+/// time; paths still start at `customers`.
+pub fn portfolio_customers_from_json(text: &str) -> Result<Vec<PortfolioCustomer>> {
+    super::refuse_over(text, MAX_PORTFOLIO_BYTES)?;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    Customers
+        .deserialize(&mut deserializer)
+        .and_then(|customers| deserializer.end().map(|()| customers))
+        .map_err(|error| super::syntax_error(text, error))?
+}
+
+/// A forecast's settings for customers loaded already: a portfolio request without `customers`.
+pub fn forecast_settings_from_json(text: &str) -> Result<PortfolioRequest> {
+    super::refuse_over(text, super::MAX_INPUT_BYTES)?;
+    let mut value: Value =
+        serde_json::from_str(text).map_err(|error| super::syntax_error(text, error))?;
+    if let Value::Object(fields) = &mut value {
+        if fields.contains_key("customers") {
+            return Err(Error::new(
+                ErrorCode::UnknownField,
+                "customers",
+                "the customers are loaded already; send only the forecast's settings",
+            ));
+        }
+        fields.insert("customers".into(), Value::Array(Vec::new()));
+    }
+    super::from_value(&value)
 }
 
 /// The request's fields as a tree, except its customers, read as they stream past.

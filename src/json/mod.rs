@@ -5,7 +5,9 @@
 //! of the Wasm module; these readers share a handful of small generic helpers.
 
 mod analytics;
-pub use analytics::portfolio_from_json;
+pub use analytics::{
+    forecast_settings_from_json, portfolio_customers_from_json, portfolio_from_json,
+};
 mod order;
 mod program;
 

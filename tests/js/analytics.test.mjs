@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { calculate, compare, forecast, loadAnalyticsSync, margin, preview, project, summarize, LoyaltyError } from '../../www/loyalty-analytics.js';
+import { calculate, compare, forecast, loadAnalyticsSync, margin, preview, project, summarize, LoyaltyError, LoyaltyPortfolio } from '../../www/loyalty-analytics.js';
 import { canonical, readJson, root } from './fixtures.mjs';
 
 loadAnalyticsSync(readFileSync(new URL('www/pkg-analytics/loyalty_bg.wasm', root)));
@@ -34,4 +34,39 @@ test('summaries come in four languages, and a fifth is refused with its path', (
     assert.match(summarize(program, lang), new RegExp(word));
   }
   assert.throws(() => summarize(program, 'fr'), { code: 'invalid_value', path: 'lang' });
+});
+
+test('customers held in Wasm forecast exactly as the whole request does, under each program sent', () => {
+  const { request, result } = fixtures.find((f) => f.command === 'forecast');
+  const { customers, ...settings } = request;
+  const portfolio = new LoyaltyPortfolio(customers);
+  assert.equal(portfolio.size, customers.length);
+  assert.equal(canonical(portfolio.forecast(settings)), canonical(result));
+  // Another offer over the same customers: the held list is unchanged by the first call.
+  const shorter = { ...settings, months: 3 };
+  assert.equal(canonical(portfolio.forecast(shorter)), canonical(forecast({ ...shorter, customers })));
+  portfolio.free();
+  assert.throws(() => portfolio.forecast(settings), { code: 'freed' });
+});
+
+test('a held portfolio refuses a bad customer, customers sent again, and a bad setting, with paths', () => {
+  const { request } = fixtures.find((f) => f.command === 'forecast');
+  const { customers, ...settings } = request;
+  const bad = structuredClone(customers);
+  bad[1].monthly[0].amount = 12;
+  assert.throws(() => new LoyaltyPortfolio(bad), { code: 'wrong_type', path: 'customers[1].monthly[0].amount' });
+  assert.throws(() => new LoyaltyPortfolio({}), (error) => error instanceof LoyaltyError && error.code === 'wrong_type');
+  const portfolio = new LoyaltyPortfolio(customers);
+  assert.throws(() => portfolio.forecast(request), { code: 'unknown_field', path: 'customers' });
+  assert.throws(() => portfolio.forecast({ ...settings, months: 0 }), { code: 'out_of_range', path: 'months' });
+  // A customer in a tier the program does not have is refused when the program arrives.
+  const tiered = structuredClone(customers);
+  tiered[0].customer = { ...tiered[0].customer, tier: 'platinum' };
+  const held = new LoyaltyPortfolio(tiered);
+  assert.throws(() => held.forecast(settings), (error) => error.path.startsWith('customers[0].customer'));
+  // After an error the customers are still held.
+  assert.equal(held.size, tiered.length);
+  assert.equal(canonical(portfolio.forecast(settings)), canonical(forecast(request)));
+  portfolio.free();
+  held.free();
 });
