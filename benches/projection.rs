@@ -14,7 +14,7 @@ fn program_text() -> String {
     .unwrap()
 }
 
-/// An order history generated on the fly, in date order, so no file is written.
+/// An order history generated in date order.
 struct Orders {
     rows: u64,
     next: u64,
@@ -101,16 +101,22 @@ fn main() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(1_000_000u64);
-    let orders = Orders {
+    let mut orders = Orders {
         rows,
         next: 0,
         customers: 50_000,
         buffer: Vec::new(),
         at: 0,
     };
+    // Written to a file first, so that the figure is the simulation's, not the generator's; the
+    // file is then streamed as `loyalty simulate ORDERS.csv` streams it.
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("simulate-orders.csv");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    std::io::copy(&mut orders, &mut file).unwrap();
+    drop(file);
     let start = Instant::now();
     let result = simulate(
-        std::io::BufReader::new(orders),
+        std::io::BufReader::new(std::fs::File::open(&path).unwrap()),
         loyalty::from_json(&program).unwrap(),
         Redeem::Never,
         OnBadRow::Stop,

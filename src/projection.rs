@@ -507,16 +507,29 @@ fn apply(program: &Program, state: &mut State, cart: &Cart, quote: &Quote, row: 
 /// Applies the program's recalculation on the first day of a month: monthly upgrades, downgrades
 /// (at once or at the yearly review), and a contract tier's minimum commitment.
 pub fn review_tier(program: &Program, customer: &mut Customer, month_start: NaiveDate) {
-    if program.tiers.is_empty() {
-        return;
-    }
-    let Some(previous_day) = month_start.pred_opt() else {
-        return;
-    };
     let current = customer
         .tier
         .as_deref()
         .and_then(|id| program.tier_index(id));
+    let next = reviewed_tier(program, customer, current, month_start);
+    if next != current {
+        customer.tier = next.map(|i| program.tiers[i].id.clone());
+    }
+}
+
+/// The tier index the recalculation on `month_start` gives a customer now at `current`.
+pub fn reviewed_tier(
+    program: &Program,
+    customer: &Customer,
+    current: Option<usize>,
+    month_start: NaiveDate,
+) -> Option<usize> {
+    if program.tiers.is_empty() {
+        return current;
+    }
+    let Some(previous_day) = month_start.pred_opt() else {
+        return current;
+    };
     let earned = tier_for(program, tiers::qualifying(program, customer, previous_day));
     let rules = &program.tier_rules;
     let downgrade_now =
@@ -532,9 +545,7 @@ pub fn review_tier(program: &Program, customer: &mut Customer, month_start: Naiv
             }
         }
     }
-    if next != current {
-        customer.tier = next.map(|i| program.tiers[i].id.clone());
-    }
+    next
 }
 
 /// Drops the lots that can no longer be used on `next`; returns how many of the customer's own

@@ -10,7 +10,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::lean::{to_minor, LeanProgram};
 use crate::points;
 use crate::program::{Period, Program};
-use crate::projection::{review_tier, Redeem};
+use crate::projection::{reviewed_tier, Redeem};
 use crate::quote::{quote_valid, Quote};
 use crate::tiers::{self, period_start};
 use chrono::{Datelike, Months, NaiveDate};
@@ -31,8 +31,20 @@ pub enum Group {
 
 struct Member {
     customer: Customer,
+    /// `customer.tier` as an index into the program's tiers, so that the monthly review and
+    /// the tier counts compare numbers, not ids.
+    tier: Option<usize>,
     group: Group,
     cohort: NaiveDate,
+}
+
+impl Member {
+    fn set_tier(&mut self, program: &Program, tier: Option<usize>) {
+        if tier != self.tier {
+            self.tier = tier;
+            self.customer.tier = tier.map(|i| program.tiers[i].id.clone());
+        }
+    }
 }
 
 /// Replays orders through a program. Feed orders in date order, then call [`Simulator::finish`].
@@ -41,7 +53,9 @@ pub struct Simulator {
     /// The program's order arithmetic in integers, when its rules allow (see [`LeanProgram`]).
     lean: Option<LeanProgram>,
     redeem: Redeem,
-    members: HashMap<String, Member>,
+    members: Vec<Member>,
+    /// Where each customer's id sits in `members`.
+    member_at: HashMap<String, usize>,
     month: Option<NaiveDate>,
     report: Report,
     /// Spend by cohort month, then by months since the cohort's first purchase.
@@ -113,7 +127,8 @@ impl Simulator {
             lean: LeanProgram::compile(&program),
             program,
             redeem,
-            members: HashMap::new(),
+            members: Vec::new(),
+            member_at: HashMap::new(),
             month: None,
             report: Report::default(),
             cohorts: BTreeMap::new(),
@@ -151,24 +166,24 @@ impl Simulator {
             _ => {}
         }
         let program = &self.program;
-        let is_new = !self.members.contains_key(customer_id);
-        if is_new {
-            let member = Member {
-                customer: Customer::default(),
-                group,
-                cohort: month,
-            };
-            self.members.insert(customer_id.to_string(), member);
-        }
-        let Some(member) = self.members.get_mut(customer_id) else {
-            return Ok(()); // inserted just above
+        let at = match self.member_at.get(customer_id) {
+            Some(at) => *at,
+            None => {
+                let at = self.members.len();
+                self.member_at.insert(customer_id.to_string(), at);
+                self.members.push(Member {
+                    customer: Customer::default(),
+                    tier: None,
+                    group,
+                    cohort: month,
+                });
+                self.report.customers += 1;
+                *self.cohort_sizes.entry(month).or_default() += 1;
+                self.groups.entry(group).or_default().customers += 1;
+                at
+            }
         };
-        if is_new {
-            self.report.customers += 1;
-            *self.cohort_sizes.entry(month).or_default() += 1;
-            let totals = self.groups.entry(member.group).or_default();
-            totals.customers += 1;
-        }
+        let member = &mut self.members[at];
         let cart = Cart {
             date,
             lines,
@@ -190,7 +205,7 @@ impl Simulator {
             let lean = self
                 .lean
                 .as_ref()
-                .and_then(|lean| lean_order(program, lean, self.redeem, &member.customer, &cart));
+                .and_then(|lean| lean_order(program, lean, self.redeem, member, &cart));
             let booked = match lean {
                 Some(booked) => booked,
                 None => {
@@ -201,7 +216,7 @@ impl Simulator {
             cost.discounts += booked.discount;
             cost.points_redeemed_value += booked.points_value;
             cost.store_credit += booked.credit;
-            book(program, &mut member.customer, date, &booked);
+            book(program, member, date, &booked);
             booked.after_discounts
         } else {
             subtotal
@@ -228,10 +243,11 @@ impl Simulator {
             let program = &self.program;
             for member in self
                 .members
-                .values_mut()
+                .iter_mut()
                 .filter(|m| m.group == Group::Participant)
             {
-                review_tier(program, &mut member.customer, next);
+                let tier = reviewed_tier(program, &member.customer, member.tier, next);
+                member.set_tier(program, tier);
                 if let Some(rules) = &program.points {
                     member
                         .customer
@@ -251,19 +267,28 @@ impl Simulator {
     }
 
     fn count_tiers(&mut self, month: NaiveDate) {
-        let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
+        // By index, the last one standing for no tier.
+        let none = self.program.tiers.len();
+        let mut by_index = vec![0u64; none + 1];
         for member in self
             .members
-            .values()
+            .iter()
             .filter(|m| m.group == Group::Participant)
         {
-            *counts
-                .entry(member.customer.tier.as_deref().unwrap_or("none"))
-                .or_default() += 1;
+            by_index[member.tier.unwrap_or(none)] += 1;
         }
-        let counts = counts
+        let counts = by_index
             .into_iter()
-            .map(|(tier, count)| (tier.to_string(), count))
+            .enumerate()
+            .filter(|(_, count)| *count > 0)
+            .map(|(index, count)| {
+                let id = self
+                    .program
+                    .tiers
+                    .get(index)
+                    .map_or("none", |t| t.id.as_str());
+                (id.to_string(), count)
+            })
             .collect();
         self.report.tiers_by_month.push(TierCount {
             month: month_name(month),
@@ -278,7 +303,7 @@ impl Simulator {
         let money = self.program.money();
         let outstanding: u64 = self
             .members
-            .values()
+            .iter()
             .flat_map(|m| &m.customer.points)
             .map(|lot| lot.points)
             .sum();
@@ -366,16 +391,17 @@ fn lean_order(
     program: &Program,
     lean: &LeanProgram,
     redeem: Redeem,
-    customer: &Customer,
+    member: &Member,
     cart: &Cart,
 ) -> Option<Booked> {
+    let customer = &member.customer;
     let money = program.money();
     let units = money.minor_units;
     let subtotal = cart.lines.iter().try_fold(0i128, |sum, line| {
         let amount = money.round(line.unit_price.checked_mul(Decimal::from(line.quantity))?);
         sum.checked_add(to_minor(amount, units))
     })?;
-    let standing = tiers::standing(program, customer, cart.date);
+    let standing = tiers::standing_at(program, customer, member.tier.map(Some), cart.date);
     let order = lean.order(subtotal, standing.tier.unwrap_or(program.tiers.len()))?;
     let redeemed = lean.redeemed(&order, redeem, || match &lean.points {
         Some(p) => points::balance(&customer.points, &p.rules, cart.date),
@@ -394,7 +420,8 @@ fn lean_order(
     })
 }
 
-fn book(program: &Program, customer: &mut Customer, date: NaiveDate, booked: &Booked) {
+fn book(program: &Program, member: &mut Member, date: NaiveDate, booked: &Booked) {
+    let customer = &mut member.customer;
     let month = period_start(Period::Month, date);
     match customer.spend.last_mut() {
         Some(record) if record.from == Some(month) => {
@@ -430,11 +457,11 @@ fn book(program: &Program, customer: &mut Customer, date: NaiveDate, booked: &Bo
             amount: booked.credit,
         });
     }
-    if let Some(tier) = booked.tier_after {
-        customer.tier = Some(program.tiers[tier].id.clone());
-    }
     customer.last_purchase = Some(date);
     customer.first_purchase_made = true;
+    if booked.tier_after.is_some() {
+        member.set_tier(program, booked.tier_after);
+    }
 }
 
 /// Folds monthly spend older than [`MONTHS_KEPT`] into one total that only a lifetime window counts.

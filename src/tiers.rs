@@ -90,9 +90,20 @@ pub struct Standing {
 
 /// The seller's recorded tier wins; without one the tier follows from qualifying amounts.
 pub fn standing(program: &Program, customer: &Customer, date: NaiveDate) -> Standing {
+    let recorded = customer.tier.as_deref().map(|id| program.tier_index(id));
+    standing_at(program, customer, recorded, date)
+}
+
+/// The same, with the recorded tier already looked up: `Some(index)` when the customer has one.
+pub fn standing_at(
+    program: &Program,
+    customer: &Customer,
+    recorded: Option<Option<usize>>,
+    date: NaiveDate,
+) -> Standing {
     let qualifying = qualifying(program, customer, date);
-    let tier = match &customer.tier {
-        Some(id) => program.tier_index(id),
+    let tier = match recorded {
+        Some(index) => index,
         None => tier_for(program, qualifying),
     };
     Standing { qualifying, tier }
