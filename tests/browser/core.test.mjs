@@ -1,8 +1,9 @@
-// The Wasm package in headless Chromium gives exactly the golden quotes of the native core.
+// The Wasm packages in headless Chromium give exactly the golden results of the native core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
-import { canonical, loadFixtures } from '../js/fixtures.mjs';
+import { readdirSync } from 'node:fs';
+import { canonical, loadFixtures, readJson, root } from '../js/fixtures.mjs';
 
 let ctx;
 before(async () => { ctx = await launch(); });
@@ -40,4 +41,30 @@ test('errors reach the page as Errors with code and path', async () => {
   });
   assert.deepEqual({ ...error, message: undefined }, { isError: true, code: 'unknown_currency', path: 'currency', message: undefined });
   assert.match(error.message, /ISO 4217/);
+});
+
+test('every calculation fixture gives the same result from the analytics package in Chromium', async () => {
+  const fixtures = readdirSync(new URL('fixtures/calculations/', root))
+    .map((file) => readJson(`fixtures/calculations/${file}`))
+    .filter((fixture) => fixture.command !== 'simulate'); // a command over files, native only
+  assert.ok(fixtures.length >= 12, `found ${fixtures.length}`);
+  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const results = await page.evaluate(async (inputs) => {
+    const analytics = await import('/www/loyalty-analytics.js');
+    await analytics.loadAnalytics();
+    const run = { ...analytics, calc: analytics.calculate };
+    return inputs.map(({ command, request }) => {
+      if (command !== 'forecast') return run[command](request);
+      // The forecast twice: the whole request, and the customers held in Wasm.
+      const { customers, ...settings } = request;
+      const portfolio = new analytics.LoyaltyPortfolio(customers);
+      try { return [run.forecast(request), portfolio.forecast(settings)]; } finally { portfolio.free(); }
+    });
+  }, fixtures.map(({ command, request }) => ({ command, request })));
+  assert.equal(results.length, fixtures.length);
+  fixtures.forEach((fixture, index) => {
+    const got = fixture.command === 'forecast' ? results[index] : [results[index]];
+    for (const result of got) assert.equal(canonical(result), canonical(fixture.result), fixture.name);
+  });
+  assert.deepEqual(problems, []);
 });
