@@ -10,6 +10,7 @@ export * from './loyalty-types.js';
 
 export function loadAnalytics(source?: string | URL | BufferSource | WebAssembly.Module): Promise<void>;
 export function loadAnalyticsSync(bytes: BufferSource | WebAssembly.Module): void;
+export function analyticsMemoryBytes(): number;
 export function project(request: ProjectionRequest): Projection;
 export function forecast(request: PortfolioRequest): Portfolio;
 /** A portfolio's customers kept inside Wasm; each forecast sends only its settings. */

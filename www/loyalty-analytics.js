@@ -14,6 +14,9 @@ export const loadAnalytics = (source) => analytics.load(source);
 /** Loads the module from bytes at once, as Node does. */
 export const loadAnalyticsSync = (bytes) => analytics.loadSync(bytes);
 
+/** The size of the module's linear memory in bytes, for leak checks. */
+export const analyticsMemoryBytes = () => analytics.exports().memory.buffer.byteLength;
+
 function call(fn, request) {
   analytics.exports();
   try {

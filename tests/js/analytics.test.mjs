@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { calculate, compare, forecast, loadAnalyticsSync, margin, preview, project, summarize, LoyaltyError, LoyaltyPortfolio } from '../../www/loyalty-analytics.js';
+import { analyticsMemoryBytes, calculate, compare, forecast, loadAnalyticsSync, margin, preview, project, summarize, LoyaltyError, LoyaltyPortfolio } from '../../www/loyalty-analytics.js';
 import { canonical, readJson, root } from './fixtures.mjs';
 
 loadAnalyticsSync(readFileSync(new URL('www/pkg-analytics/loyalty_bg.wasm', root)));
@@ -69,4 +69,17 @@ test('a held portfolio refuses a bad customer, customers sent again, and a bad s
   assert.equal(canonical(portfolio.forecast(settings)), canonical(forecast(request)));
   portfolio.free();
   held.free();
+});
+
+test('1,000 forecasts over held customers and 100 portfolio cycles leave Wasm memory flat', () => {
+  const { request } = fixtures.find((f) => f.command === 'forecast');
+  const { customers: two, ...settings } = request;
+  const customers = Array.from({ length: 500 }, () => two).flat(); // a leak would show
+  const warm = new LoyaltyPortfolio(customers);
+  for (let i = 0; i < 50; i += 1) warm.forecast(settings);
+  const before = analyticsMemoryBytes();
+  for (let i = 0; i < 1_000; i += 1) warm.forecast(settings);
+  warm.free();
+  for (let i = 0; i < 100; i += 1) new LoyaltyPortfolio(customers).free();
+  assert.equal(analyticsMemoryBytes(), before);
 });
