@@ -17,3 +17,12 @@ export function wrapError(error) {
   }
   return new LoyaltyError('wasm_unavailable', '', String(error?.message ?? error));
 }
+
+/** Runs `fn`, turning whatever the Wasm module throws into a LoyaltyError. */
+export function guarded(fn) {
+  try {
+    return fn();
+  } catch (error) {
+    throw wrapError(error);
+  }
+}

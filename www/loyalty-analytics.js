@@ -1,7 +1,7 @@
 // Projections, margin impact, comparisons and the seller-side calculators, from the analytics
 // Wasm package (www/pkg-analytics/). The checkout widget never loads it.
 import init, { initSync, Customers, projectJson, forecastJson, marginJson, compareJson, calculateJson, previewJson, summarizeJson } from './pkg-analytics/loyalty.js';
-import { LoyaltyError, wrapError } from './errors.js';
+import { guarded, LoyaltyError } from './errors.js';
 import { wasmModule } from './wasm-module.js';
 
 export { LoyaltyError };
@@ -19,11 +19,7 @@ export const analyticsMemoryBytes = () => analytics.exports().memory.buffer.byte
 
 function call(fn, request) {
   analytics.exports();
-  try {
-    return JSON.parse(fn(JSON.stringify(request)));
-  } catch (error) {
-    throw wrapError(error);
-  }
+  return guarded(() => JSON.parse(fn(JSON.stringify(request))));
 }
 
 /** A customer's months under a program: `{program, customer, start, months, plan, redeem}`. */
@@ -40,11 +36,7 @@ export class LoyaltyPortfolio {
 
   constructor(customers) {
     analytics.exports();
-    try {
-      this.#customers = new Customers(typeof customers === 'string' ? customers : JSON.stringify(customers));
-    } catch (error) {
-      throw wrapError(error);
-    }
+    this.#customers = guarded(() => new Customers(typeof customers === 'string' ? customers : JSON.stringify(customers)));
   }
 
   /** How many customers are held. */
@@ -55,11 +47,7 @@ export class LoyaltyPortfolio {
   /** The held customers' months summed under `settings`. */
   forecast(settings) {
     const customers = this.#held();
-    try {
-      return JSON.parse(customers.forecastJson(JSON.stringify(settings)));
-    } catch (error) {
-      throw wrapError(error);
-    }
+    return guarded(() => JSON.parse(customers.forecastJson(JSON.stringify(settings))));
   }
 
   free() {
@@ -85,9 +73,5 @@ export const preview = (request) => call(previewJson, request);
 /** A program in plain words: en, ru, hy or ka. */
 export function summarize(program, lang) {
   analytics.exports();
-  try {
-    return summarizeJson(JSON.stringify(program), lang);
-  } catch (error) {
-    throw wrapError(error);
-  }
+  return guarded(() => summarizeJson(JSON.stringify(program), lang));
 }

@@ -1,7 +1,7 @@
 // The calculator core in WebAssembly, wrapped with plain-object calls.
 // Money crosses as decimal strings, never as floats; errors are LoyaltyError with code and path.
 import init, { initSync, Engine } from './pkg/loyalty.js';
-import { LoyaltyError, wrapError } from './errors.js';
+import { guarded, LoyaltyError } from './errors.js';
 import { wasmModule } from './wasm-module.js';
 
 export { LoyaltyError };
@@ -26,11 +26,7 @@ export class LoyaltyEngine {
 
   constructor(program) {
     core.exports();
-    try {
-      this.#engine = new Engine(typeof program === 'string' ? program : JSON.stringify(program));
-    } catch (error) {
-      throw wrapError(error);
-    }
+    this.#engine = guarded(() => new Engine(typeof program === 'string' ? program : JSON.stringify(program)));
   }
 
   /** Prices `cart` for `customer`; returns the quote as a plain object. */
@@ -41,11 +37,8 @@ export class LoyaltyEngine {
   /** The same quote as the exact JSON text the native `loyalty quote` command prints compactly. */
   quoteJson(customer, cart) {
     if (!this.#engine) throw new LoyaltyError('freed', '', 'This engine was freed.');
-    try {
-      return this.#engine.quoteJson(JSON.stringify(customer ?? {}), JSON.stringify(cart));
-    } catch (error) {
-      throw wrapError(error);
-    }
+    const engine = this.#engine;
+    return guarded(() => engine.quoteJson(JSON.stringify(customer ?? {}), JSON.stringify(cart)));
   }
 
   free() {
