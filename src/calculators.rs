@@ -3,7 +3,7 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::margin::share_percent;
 use crate::program::Program;
-use crate::validate;
+use crate::validate::{self, Checked};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -95,24 +95,32 @@ pub fn calculate(calculation: &Calculation) -> Result<Answer> {
                 ));
             }
             // The customer breaks even when the discount saved equals the fee.
-            let break_even = *fee * Decimal::ONE_HUNDRED / discount_percent;
-            let discount_cost = *expected_spend * discount_percent / Decimal::ONE_HUNDRED;
+            let at_fee = Checked { path: "fee" };
+            let break_even =
+                at_fee.div(at_fee.mul(*fee, Decimal::ONE_HUNDRED)?, *discount_percent)?;
+            let at_spend = Checked {
+                path: "expected_spend",
+            };
+            let discount_cost = at_spend.percent_of(*expected_spend, *discount_percent)?;
+            let gross_profit = at_spend.add(
+                at_spend.sub(
+                    at_spend.percent_of(*expected_spend, *gross_margin_percent)?,
+                    discount_cost,
+                )?,
+                *fee,
+            )?;
             Ok(answer(&[
                 ("customer_break_even_spend", money2(break_even)),
                 (
                     "customer_saving_at_expected_spend",
-                    money2(discount_cost - fee),
+                    money2(at_spend.sub(discount_cost, *fee)?),
                 ),
                 ("seller_fee_income", money2(*fee)),
                 ("seller_discount_cost", money2(discount_cost)),
-                ("seller_net", money2(*fee - discount_cost)),
+                ("seller_net", money2(at_spend.sub(*fee, discount_cost)?)),
                 (
                     "seller_gross_profit_at_expected_spend",
-                    money2(
-                        *expected_spend * gross_margin_percent / Decimal::ONE_HUNDRED
-                            - discount_cost
-                            + fee,
-                    ),
+                    money2(gross_profit),
                 ),
             ]))
         }
@@ -125,14 +133,21 @@ pub fn calculate(calculation: &Calculation) -> Result<Answer> {
                 ));
             }
             validate::amount_in_range(*cost, "cost")?;
+            let at_chance = Checked { path: "chance" };
             Ok(answer(&[
-                ("expected_cost_per_order", money2(*chance * cost)),
+                (
+                    "expected_cost_per_order",
+                    money2(at_chance.mul(*chance, *cost)?),
+                ),
                 (
                     "orders_per_win",
                     if chance.is_zero() {
                         "never".into()
                     } else {
-                        (Decimal::ONE / chance).round_dp(2).to_string()
+                        at_chance
+                            .div(Decimal::ONE, *chance)?
+                            .round_dp(2)
+                            .to_string()
                     },
                 ),
             ]))
@@ -160,16 +175,12 @@ pub fn calculate(calculation: &Calculation) -> Result<Answer> {
             // Past the last listed count, the last share holds.
             let share = shares[(*brands as usize).min(shares.len()) - 1];
             validate::percent(share, "shares")?;
+            let at_cost = Checked { path: "ad_cost" };
+            let compensation = at_cost.percent_of(*ad_cost, share)?;
             Ok(answer(&[
                 ("share_percent", share.to_string()),
-                (
-                    "compensation",
-                    money2(*ad_cost * share / Decimal::ONE_HUNDRED),
-                ),
-                (
-                    "dealer_pays",
-                    money2(*ad_cost - *ad_cost * share / Decimal::ONE_HUNDRED),
-                ),
+                ("compensation", money2(compensation)),
+                ("dealer_pays", money2(at_cost.sub(*ad_cost, compensation)?)),
             ]))
         }
         Calculation::ChannelIncentive {
@@ -180,14 +191,18 @@ pub fn calculate(calculation: &Calculation) -> Result<Answer> {
             validate::amount_in_range(*value_per_point, "value_per_point")?;
             validate::points(*points_per_unit, "points_per_unit")?;
             validate::points(*units, "units")?;
-            let per_unit = Decimal::from(*points_per_unit) * value_per_point;
+            let per_unit = Checked {
+                path: "points_per_unit",
+            }
+            .mul(Decimal::from(*points_per_unit), *value_per_point)?;
             let total_points = points_per_unit
                 .checked_mul(*units)
                 .ok_or_else(|| validate::overflow("units"))?;
+            let total_cost = Checked { path: "units" }.mul(per_unit, Decimal::from(*units))?;
             Ok(answer(&[
                 ("cost_per_unit", money2(per_unit)),
                 ("points", total_points.to_string()),
-                ("total_cost", money2(per_unit * Decimal::from(*units))),
+                ("total_cost", money2(total_cost)),
             ]))
         }
         Calculation::ReferralCost {
@@ -206,15 +221,17 @@ pub fn calculate(calculation: &Calculation) -> Result<Answer> {
                 ));
             }
             // The referrer is paid only for converted friends; the friend's discount is used on the first purchase.
-            let per_customer = *referrer_bonus + friend_discount;
+            let per_customer = Checked {
+                path: "friend_discount",
+            }
+            .add(*referrer_bonus, *friend_discount)?;
+            let referrals = Checked {
+                path: "conversion_percent",
+            }
+            .div(Decimal::ONE_HUNDRED, *conversion_percent)?;
             Ok(answer(&[
                 ("cost_per_acquired_customer", money2(per_customer)),
-                (
-                    "referrals_per_customer",
-                    (Decimal::ONE_HUNDRED / conversion_percent)
-                        .round_dp(2)
-                        .to_string(),
-                ),
+                ("referrals_per_customer", referrals.round_dp(2).to_string()),
             ]))
         }
         Calculation::Retention {
@@ -235,23 +252,35 @@ pub fn calculate(calculation: &Calculation) -> Result<Answer> {
                     ));
                 }
             }
-            let lifetime = |churn: Decimal| Decimal::ONE_HUNDRED / churn;
-            let before = *monthly_profit * lifetime(*churn_before_percent);
-            let after = *monthly_profit * lifetime(*churn_after_percent);
+            // Months a customer stays on average, and what they bring in that time.
+            let lifetime = |churn: Decimal, path| -> Result<(Decimal, Decimal)> {
+                let at = Checked { path };
+                let months = at.div(Decimal::ONE_HUNDRED, churn)?;
+                Ok((months, at.mul(*monthly_profit, months)?))
+            };
+            let (months_before, before) = lifetime(*churn_before_percent, "churn_before_percent")?;
+            let (months_after, after) = lifetime(*churn_after_percent, "churn_after_percent")?;
             Ok(answer(&[
                 (
                     "lifetime_months_before",
-                    lifetime(*churn_before_percent).round_dp(2).to_string(),
+                    months_before.round_dp(2).to_string(),
                 ),
                 (
                     "lifetime_months_after",
-                    lifetime(*churn_after_percent).round_dp(2).to_string(),
+                    months_after.round_dp(2).to_string(),
                 ),
                 ("lifetime_value_before", money2(before)),
                 ("lifetime_value_after", money2(after)),
                 (
                     "lifetime_value_change_percent",
-                    share_percent(after - before, before).map_or("n/a".into(), |v| v.to_string()),
+                    share_percent(
+                        Checked {
+                            path: "monthly_profit",
+                        }
+                        .sub(after, before)?,
+                        before,
+                    )
+                    .map_or("n/a".into(), |v| v.to_string()),
                 ),
             ]))
         }
@@ -276,9 +305,14 @@ fn catalog_return(program: &Program) -> Result<Answer> {
         ));
     }
     let mut rows = Vec::new();
-    for reward in &program.catalog {
+    for (index, reward) in program.catalog.iter().enumerate() {
         // Spend needed at the base rate: points ÷ (points per amount) × amount.
-        let spend = Decimal::from(reward.points) / points.earn.points * points.earn.per_amount;
+        let path = format!("program.catalog[{index}].points");
+        let at = Checked { path: &path };
+        let spend = at.mul(
+            at.div(Decimal::from(reward.points), points.earn.points)?,
+            points.earn.per_amount,
+        )?;
         rows.push((format!("{}.spend_needed", reward.id), money2(spend)));
         rows.push((
             format!("{}.effective_return_percent", reward.id),
@@ -323,4 +357,46 @@ fn nps(scores: &[u8]) -> Result<Answer> {
         }),
         ("responses", scores.len().to_string()),
     ]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::from_json;
+
+    fn refused(request: &str) -> Error {
+        calculate(&from_json(request).unwrap()).unwrap_err()
+    }
+
+    #[test]
+    fn tiny_rates_overflow_with_a_path_instead_of_panicking() {
+        let tiny = "0.0000000000000000000000000001";
+        let cases = [
+            (
+                format!(
+                    r#"{{"referral_cost": {{"referrer_bonus": "10", "friend_discount": "5", "conversion_percent": "{tiny}"}}}}"#
+                ),
+                "conversion_percent",
+            ),
+            (
+                format!(
+                    r#"{{"retention": {{"monthly_profit": "10", "churn_before_percent": "{tiny}", "churn_after_percent": "2"}}}}"#
+                ),
+                "churn_before_percent",
+            ),
+            (
+                format!(
+                    r#"{{"membership_break_even": {{"fee": "1000000", "discount_percent": "{tiny}", "expected_spend": "100", "gross_margin_percent": "30"}}}}"#
+                ),
+                "fee",
+            ),
+        ];
+        for (request, path) in cases {
+            let error = refused(&request);
+            assert_eq!(
+                (error.code, error.path.as_str()),
+                (ErrorCode::Overflow, path)
+            );
+        }
+    }
 }

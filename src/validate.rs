@@ -126,6 +126,34 @@ pub fn overflow(path: &str) -> Error {
     )
 }
 
+/// Arithmetic on input values, refused as an overflow at `path` instead of panicking.
+pub struct Checked<'a> {
+    pub path: &'a str,
+}
+
+impl Checked<'_> {
+    pub fn mul(&self, a: Decimal, b: Decimal) -> Result<Decimal> {
+        a.checked_mul(b).ok_or_else(|| overflow(self.path))
+    }
+
+    pub fn div(&self, a: Decimal, b: Decimal) -> Result<Decimal> {
+        a.checked_div(b).ok_or_else(|| overflow(self.path))
+    }
+
+    pub fn add(&self, a: Decimal, b: Decimal) -> Result<Decimal> {
+        a.checked_add(b).ok_or_else(|| overflow(self.path))
+    }
+
+    pub fn sub(&self, a: Decimal, b: Decimal) -> Result<Decimal> {
+        a.checked_sub(b).ok_or_else(|| overflow(self.path))
+    }
+
+    /// `amount × percent ÷ 100`.
+    pub fn percent_of(&self, amount: Decimal, percent: Decimal) -> Result<Decimal> {
+        self.div(self.mul(amount, percent)?, Decimal::ONE_HUNDRED)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,8 +4,10 @@
 
 mod common;
 
+use common::fuzz::{arbitrary_json, mutated};
 use common::{check, fixture_files, read_json};
 use loyalty::{calculators, economics, from_json, projection};
+use proptest::prelude::*;
 use serde_json::Value;
 
 fn run(command: &str, request: &str) -> loyalty::Result<Value> {
@@ -70,4 +72,40 @@ fn every_calculation_fixture_matches() {
         })
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+fn calculation_requests() -> &'static [(String, Value)] {
+    static REQUESTS: std::sync::OnceLock<Vec<(String, Value)>> = std::sync::OnceLock::new();
+    REQUESTS.get_or_init(|| {
+        fixture_files("fixtures/calculations")
+            .iter()
+            .map(|path| read_json(path))
+            .filter(|fixture| fixture["command"] != "simulate") // its request names files
+            .map(|fixture| {
+                let command = fixture["command"].as_str().unwrap().to_string();
+                (command, fixture["request"].clone())
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Fuzz-style: a real projection, forecast, margin, comparison, preview or calculator request
+    /// with one node replaced by arbitrary JSON is answered or refused with a message, never a
+    /// panic (overflow included: the tests build with overflow checks).
+    #[test]
+    fn mutated_calculation_requests_never_panic(
+        which in any::<prop::sample::Index>(),
+        node in any::<prop::sample::Index>(),
+        replacement in arbitrary_json(),
+    ) {
+        let requests = calculation_requests();
+        let (command, request) = &requests[which.index(requests.len())];
+        let request = mutated(request, node, replacement);
+        if let Err(error) = run(command, &request.to_string()) {
+            prop_assert!(!error.message.is_empty());
+        }
+    }
 }

@@ -4,6 +4,10 @@ use loyalty::{from_json, quote, ErrorCode, Lang, Program, Request};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
+#[allow(dead_code)] // the golden helpers are for other tests
+mod common;
+use common::fuzz::{arbitrary_json, mutated};
+
 fn base_request() -> Value {
     json!({
         "program": {
@@ -272,47 +276,6 @@ fn a_simple_program_is_summarised_within_fifty_words_in_every_language() {
     assert!(!loyalty::summarize(&program, Lang::Ka).contains("Points"));
 }
 
-fn arbitrary_json() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::from),
-        any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_map(|f| json!(f)),
-        "[a-z0-9.\\-]{0,12}".prop_map(Value::from),
-        prop_oneof![
-            Just("-1"),
-            Just("1e30"),
-            Just("0"),
-            Just("99999999999999999999999999999"),
-            Just("2026-02-30"),
-            Just("NaN")
-        ]
-        .prop_map(Value::from),
-    ];
-    leaf.prop_recursive(4, 32, 6, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
-            prop::collection::btree_map("[a-z_]{1,10}", inner, 0..6)
-                .prop_map(|m| Value::Object(m.into_iter().collect())),
-        ]
-    })
-}
-
-/// Every node of a JSON tree, as a path of keys and indexes.
-fn node_paths(value: &Value, prefix: Vec<String>, out: &mut Vec<Vec<String>>) {
-    out.push(prefix.clone());
-    match value {
-        Value::Object(map) => map
-            .iter()
-            .for_each(|(k, v)| node_paths(v, [prefix.clone(), vec![k.clone()]].concat(), out)),
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .for_each(|(i, v)| node_paths(v, [prefix.clone(), vec![i.to_string()]].concat(), out)),
-        _ => {}
-    }
-}
-
 fn fixture_requests() -> &'static [Value] {
     static REQUESTS: std::sync::OnceLock<Vec<Value>> = std::sync::OnceLock::new();
     REQUESTS.get_or_init(load_fixture_requests)
@@ -358,16 +321,7 @@ proptest! {
     #[test]
     fn mutated_requests_never_panic(which in any::<prop::sample::Index>(), node in any::<prop::sample::Index>(), replacement in arbitrary_json()) {
         let requests = fixture_requests();
-        let mut request = requests[which.index(requests.len())].clone();
-        let mut paths = Vec::new();
-        node_paths(&request, Vec::new(), &mut paths);
-        let path = &paths[node.index(paths.len())];
-        if let Some(target) = path.iter().try_fold(&mut request, |v, key| match key.parse::<usize>() {
-            Ok(i) if v.is_array() => v.get_mut(i),
-            _ => v.get_mut(key.as_str()),
-        }) {
-            *target = replacement;
-        }
+        let request = mutated(&requests[which.index(requests.len())], node, replacement);
         match from_json::<Request>(&request.to_string()) {
             Ok(parsed) => match quote(&parsed) {
                 Ok(q) => prop_assert!(q.payable >= rust_decimal::Decimal::ZERO),

@@ -4,6 +4,8 @@
 //! expected output under `output_key`. `UPDATE_GOLDEN=1` rewrites the whole output after a
 //! deliberate change; `expect` is never rewritten.
 
+pub mod fuzz;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

@@ -23,7 +23,7 @@ test('Wasm, glue and widget together stay under the brotli ceiling, lighter than
 test('the analytics package with the tier preview and the offer explorer stays under its ceiling', () => {
   // Loaded only by the customer's and the rep's pages, never at checkout. Built for speed at
   // opt-level "s" (Cargo.toml's wasm-analytics profile), which costs about 33 KB.
-  assert.ok(sizes.analytics.raw <= 472 * 1024, `${sizes.analytics.raw} bytes`);
+  assert.ok(sizes.analytics.raw <= 480 * 1024, `${sizes.analytics.raw} bytes`);
 });
 
 test('the widget JavaScript stays small', () => {
