@@ -4,7 +4,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::money::Money;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 /// The largest amount accepted anywhere: 10^15 in the currency's major units.
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xA4C6_8000, 0x0003_8D7E, 0, false, 0);
@@ -104,7 +104,7 @@ pub fn unique_ids<'a>(
     ids: impl Iterator<Item = &'a str>,
     path_of: impl Fn(usize) -> String,
 ) -> Result<()> {
-    let mut seen = HashSet::new();
+    let mut seen = BTreeSet::new();
     for (index, id) in ids.enumerate() {
         not_empty(id, &path_of(index))?;
         if !seen.insert(id) {
