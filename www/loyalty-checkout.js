@@ -174,8 +174,11 @@ export class LoyaltyCheckoutElement extends HTMLElement {
       if (typeof WebAssembly !== 'object') {
         throw new LoyaltyError('wasm_unavailable', '', 'This browser cannot run WebAssembly.');
       }
-      await loadCore(this.getAttribute('wasm-src') ?? undefined);
-      const program = this.#program ?? (await programFromAttributes(this));
+      // The module and the program load side by side: on a phone each is a round trip.
+      const [, program] = await Promise.all([
+        loadCore(this.getAttribute('wasm-src') ?? undefined),
+        this.#program ?? programFromAttributes(this),
+      ]);
       if (generation !== this.#generation || !program) return;
       this.#engine?.free();
       this.#engine = new LoyaltyEngine(program);

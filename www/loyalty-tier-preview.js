@@ -136,8 +136,12 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
   async #start() {
     this.#ui.status.textContent = this.#messages().loading;
     try {
-      await loadAnalytics(this.getAttribute('wasm-src') ?? undefined);
-      this.#program ??= await programFromAttributes(this);
+      // The module and the program load side by side: on a phone each is a round trip.
+      const [, program] = await Promise.all([
+        loadAnalytics(this.getAttribute('wasm-src') ?? undefined),
+        this.#program ?? programFromAttributes(this),
+      ]);
+      this.#program ??= program;
       if (!this.#program) return;
       this.#ready = true;
       this.#update();

@@ -235,3 +235,29 @@ test('a program given as inline JSON in the program attribute is quoted', async 
   assert.equal(payableText, '22.50');
   assert.deepEqual(problems, []);
 });
+
+test('the Wasm module and a program-src load side by side, not one after the other', async () => {
+  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  // The module's response is held until the program is asked for (or 5 s pass): loading one after
+  // the other would ask for the program only once the module had arrived.
+  let programAsked;
+  const asked = new Promise((resolve) => { programAsked = resolve; });
+  let programFirst = false;
+  page.on('request', (request) => { if (request.url().endsWith('/examples/programs/retail.json')) programAsked(); });
+  await page.route('**/pkg/loyalty_bg.wasm', async (route) => {
+    programFirst = await Promise.race([asked.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 5000))]);
+    await route.continue();
+  });
+  const payable = await page.evaluate(async () => {
+    await import('/www/loyalty.js');
+    const el = document.createElement('loyalty-checkout');
+    el.setAttribute('program-src', '/examples/programs/retail.json');
+    const quoted = new Promise((resolve) => el.addEventListener('loyalty-quote', (e) => resolve(e.detail.payable)));
+    document.body.append(el);
+    el.cart = { date: '2026-11-22', lines: [{ sku: 'A', category: 'grocery', unit_price: '12.50', quantity: 2 }] };
+    return quoted;
+  });
+  assert.ok(programFirst, 'the program was asked for only after the module arrived');
+  assert.match(payable, /^\d+\.\d{2}$/);
+  assert.deepEqual(problems, []);
+});
