@@ -331,3 +331,44 @@ proptest! {
         }
     }
 }
+
+#[cfg(feature = "cli")]
+fn csv_field() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        "[a-z0-9 .,\"\\-]{0,8}",
+        Just("79228162514264337593543950335".to_string()),
+        Just("0.0000000000000000000000000001".to_string()),
+        Just("18446744073709551615".to_string()),
+        Just("2026-02-30".to_string()),
+        Just("control".to_string()),
+        (0u32..3000, 0u32..100).prop_map(|(a, b)| format!("{a}.{b:02}")),
+        (2025i32..2027, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}")),
+    ]
+}
+
+#[cfg(feature = "cli")]
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Fuzz-style: any order history, however malformed, is simulated or refused with a message
+    /// naming a line, never a panic; skipping bad rows accounts for every row.
+    #[test]
+    fn malformed_order_histories_never_panic(
+        rows in prop::collection::vec(prop::collection::vec(csv_field(), 0..10), 0..40),
+        skip in any::<bool>(),
+    ) {
+        use loyalty::orders_csv::{simulate, OnBadRow};
+        let mut text = String::from("customer,date,sku,category,price,quantity,cost,group\n");
+        for row in &rows {
+            text.push_str(&row.join(","));
+            text.push('\n');
+        }
+        let program = from_json(&std::fs::read_to_string(common::root().join("examples/programs/retail.json")).unwrap()).unwrap();
+        let on_bad_row = if skip { OnBadRow::Skip } else { OnBadRow::Stop };
+        match simulate(text.as_bytes(), program, loyalty::projection::Redeem::Max, on_bad_row, |_| {}) {
+            Ok(simulation) => prop_assert!(simulation.bad_rows <= simulation.rows),
+            Err(error) => prop_assert!(!error.message.is_empty()),
+        }
+    }
+}
