@@ -541,7 +541,7 @@ impl Lots {
                 emptied += 1;
             }
         }
-        self.remove(first..emptied);
+        self.list.drain(first..emptied);
         self.total -= points - left;
     }
 
@@ -554,25 +554,13 @@ impl Lots {
         self.total += lot.points;
     }
 
-    /// Removes the lots in `range`; lots are `Copy`, so a move and a truncation do (measured
-    /// faster in Wasm than `drain`).
-    fn remove(&mut self, range: std::ops::Range<usize>) {
-        if range.is_empty() {
-            return;
-        }
-        let len = self.list.len();
-        self.list.copy_within(range.end.., range.start);
-        self.list.truncate(len - range.len());
-    }
-
     /// Drops the lots that no longer count on `next`; returns their points.
     fn expire(&mut self, next: NaiveDate) -> u64 {
         let count = self.expired_by(next);
         if count == 0 {
             return 0; // most months
         }
-        let expired: u64 = self.list[..count].iter().map(|l| l.points).sum();
-        self.remove(0..count);
+        let expired: u64 = self.list.drain(..count).map(|l| l.points).sum();
         self.total -= expired;
         expired
     }
