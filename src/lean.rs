@@ -263,9 +263,7 @@ impl LeanProgram {
         // The discount and the points' face value added exactly, then rounded once.
         let value = p.minor_per_point;
         order.benefit = divide(
-            order
-                .discount
-                .checked_mul(value.denominator)?
+            multiply(order.discount, value.denominator)?
                 .checked_add(multiply(i128::from(order.earned), value.numerator)?)?,
             value.denominator,
             self.rounding,
@@ -318,7 +316,8 @@ impl PointRules {
         if !simple_earning {
             return None;
         }
-        let per_amount = Ratio::in_minor(earn.per_amount, units)?.inverse()?;
+        // How many of the amounts points are earned per one minor unit is.
+        let amounts_per_minor = Ratio::in_minor(earn.per_amount, units)?.inverse()?;
         let full_units = earn.granularity == Granularity::FullUnits;
         let rate_at = |tier: Option<&crate::program::Tier>| {
             let multiplier = tier
@@ -329,7 +328,7 @@ impl PointRules {
             if full_units {
                 Some(rate)
             } else {
-                per_amount.times(rate)
+                amounts_per_minor.times(rate)
             }
         };
         let minor_per_point = Ratio::in_minor(p.value_per_point, units)?;
@@ -337,7 +336,7 @@ impl PointRules {
             earn: (0..=program.tiers.len())
                 .map(|t| rate_at(program.tiers.get(t)))
                 .collect::<Option<_>>()?,
-            whole_amounts: full_units.then_some(per_amount),
+            whole_amounts: full_units.then_some(amounts_per_minor),
             before_discounts: earn.base == crate::program::EarnBase::BeforeDiscounts,
             redeem_share: Ratio::percent(p.max_redeem_percent)?,
             minor_per_point,
