@@ -267,15 +267,7 @@ fn finish(request: &PortfolioRequest, calendar: &Calendar, tally: Tally) -> Port
         .zip(&calendar.months)
         .map(|((sums, counts), month)| {
             totals.add(sums);
-            let tiers = counts
-                .iter()
-                .enumerate()
-                .filter(|(_, count)| **count > 0)
-                .map(|(index, count)| {
-                    let id = program.tiers.get(index).map_or("none", |t| t.id.as_str());
-                    (id.to_string(), *count)
-                })
-                .collect();
+            let tiers = tiers::counts_by_id(program, counts);
             PortfolioMonth {
                 month: format!("{:04}-{:02}", month.start.year(), month.start.month()),
                 figures: figures(sums),

@@ -277,22 +277,9 @@ impl Simulator {
         {
             by_index[member.tier.unwrap_or(none)] += 1;
         }
-        let counts = by_index
-            .into_iter()
-            .enumerate()
-            .filter(|(_, count)| *count > 0)
-            .map(|(index, count)| {
-                let id = self
-                    .program
-                    .tiers
-                    .get(index)
-                    .map_or("none", |t| t.id.as_str());
-                (id.to_string(), count)
-            })
-            .collect();
         self.report.tiers_by_month.push(TierCount {
             month: month_name(month),
-            counts,
+            counts: tiers::counts_by_id(&self.program, &by_index),
         });
     }
 

@@ -62,6 +62,23 @@ pub fn qualifying(program: &Program, customer: &Customer, as_of: NaiveDate) -> D
     }
 }
 
+/// Customers per tier id, from counts by tier index where the last index stands for no tier
+/// (`none`); tiers nobody is in are left out.
+pub fn counts_by_id(
+    program: &Program,
+    by_index: &[u64],
+) -> std::collections::BTreeMap<String, u64> {
+    by_index
+        .iter()
+        .enumerate()
+        .filter(|(_, count)| **count > 0)
+        .map(|(index, count)| {
+            let id = program.tiers.get(index).map_or("none", |t| t.id.as_str());
+            (id.to_string(), *count)
+        })
+        .collect()
+}
+
 /// The highest tier whose threshold `value` reaches.
 pub fn tier_for(program: &Program, value: Decimal) -> Option<usize> {
     program
