@@ -96,10 +96,22 @@ impl Cart {
                 format!("a cart holds at most {MAX_LINES} lines"),
             ));
         }
+        // In minor units, which cannot overflow: at most 10^4 lines of 10^6 units of 10^18.
+        let mut subtotal = 0u128;
         for (index, line) in self.lines.iter().enumerate() {
             // The path is written only for an error: simulations check millions of lines.
             line.validate(&money)
                 .map_err(|e| e.under(&format!("lines[{index}]")))?;
+            subtotal += money.in_minor(line.unit_price) * u128::from(line.quantity);
+        }
+        // Any one amount may reach 10^15, and so may the whole cart: the order's arithmetic
+        // (the exact split of discounts across lines) is sized for that.
+        if subtotal > money.in_minor(validate::MAX_AMOUNT) {
+            return Err(Error::new(
+                ErrorCode::TooLarge,
+                "lines",
+                "the cart totals more than 1000000000000000, the most accepted",
+            ));
         }
         validate::points(self.redeem_points, "redeem_points")?;
         if self.redeem_points > 0 && program.points.is_none() {

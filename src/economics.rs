@@ -7,7 +7,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::margin::share_percent;
 use crate::program::{Period, Program};
 use crate::projection::{project, Plan, Projection, ProjectionRequest, Redeem};
-use crate::validate;
+use crate::validate::{self, Checked};
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -166,14 +166,14 @@ pub fn margin_impact(request: &MarginRequest) -> Result<MarginImpact> {
             e.under("projection")
         }
     })?;
-    Ok(assess(&request.projection, &projection, &request.economics))
+    assess(&request.projection, &projection, &request.economics)
 }
 
 fn assess(
     request: &ProjectionRequest,
     projection: &Projection,
     economics: &Economics,
-) -> MarginImpact {
+) -> Result<MarginImpact> {
     let program = &request.program;
     let money = program.money();
     let percent = |amount: Decimal, rate: Decimal| amount * rate / Decimal::ONE_HUNDRED;
@@ -184,7 +184,7 @@ fn assess(
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for (index, month) in projection.months.iter().enumerate() {
         let (orders, gross) = gross_profit_of_month(request, economics, index);
-        let month_redeemed = redeemed_value(program, month.points_redeemed);
+        let month_redeemed = redeemed_value(program, month.points_redeemed)?;
         let cost = month.discount + month.store_credit_earned + month_redeemed
             - fees.get(index).copied().unwrap_or(Decimal::ZERO);
         orders_total += orders;
@@ -213,21 +213,44 @@ fn assess(
         (orders_total > 0).then(|| money.round(amount / Decimal::from(orders_total)))
     };
     let months_count = Decimal::from(projection.months.len().max(1) as u64);
-    let retention = economics.monthly_churn_percent.map(|churn| {
-        let lifetime = |churn: Decimal| (Decimal::ONE_HUNDRED / churn).round_dp(2);
-        let monthly = |profit: Decimal| profit / months_count;
-        Retention {
-            monthly_churn_percent: churn,
-            expected_lifetime_months: lifetime(churn),
-            lifetime_profit_without_program: money
-                .round(monthly(gross_without) * Decimal::ONE_HUNDRED / churn),
-            monthly_churn_with_program_percent: economics.monthly_churn_with_program_percent,
-            lifetime_profit_with_program: economics
-                .monthly_churn_with_program_percent
-                .map(|with| money.round(monthly(gross_with) * Decimal::ONE_HUNDRED / with)),
+    // A tiny churn is a very long lifetime, whose profit may not fit: checked.
+    let lifetime = |churn: Decimal, gross: Decimal, path| -> Result<(Decimal, Decimal)> {
+        let at = Checked { path };
+        let months = at.div(Decimal::ONE_HUNDRED, churn)?.round_dp(2);
+        let per_month = at.div(gross, months_count)?;
+        let profit = at.div(at.mul(per_month, Decimal::ONE_HUNDRED)?, churn)?;
+        Ok((months, money.round(profit)))
+    };
+    let retention = match economics.monthly_churn_percent {
+        None => None,
+        Some(churn) => {
+            let (months, without) =
+                lifetime(churn, gross_without, "economics.monthly_churn_percent")?;
+            let with = match economics.monthly_churn_with_program_percent {
+                None => None,
+                Some(with) => Some(
+                    lifetime(
+                        with,
+                        gross_with,
+                        "economics.monthly_churn_with_program_percent",
+                    )?
+                    .1,
+                ),
+            };
+            Some(Retention {
+                monthly_churn_percent: churn,
+                expected_lifetime_months: months,
+                lifetime_profit_without_program: without,
+                monthly_churn_with_program_percent: economics.monthly_churn_with_program_percent,
+                lifetime_profit_with_program: with,
+            })
         }
-    });
-    MarginImpact {
+    };
+    let liability = Checked {
+        path: "program.points.value_per_point",
+    }
+    .mul(Decimal::from(outstanding), value)?;
+    Ok(MarginImpact {
         currency: program.currency.clone(),
         months,
         totals: MarginTotals {
@@ -245,20 +268,20 @@ fn assess(
             profit_per_order_without: per_order(gross_without),
             profit_per_order_with: per_order(gross_with),
             points_outstanding: outstanding,
-            points_liability: money.round(percent(
-                Decimal::from(outstanding) * value,
-                economics.redemption_rate_percent,
-            )),
+            points_liability: money.round(percent(liability, economics.redemption_rate_percent)),
         },
         retention,
-    }
+    })
 }
 
-fn redeemed_value(program: &Program, points: u64) -> Decimal {
-    program
-        .points
-        .as_ref()
-        .map_or(Decimal::ZERO, |p| p.value_per_point * Decimal::from(points))
+fn redeemed_value(program: &Program, points: u64) -> Result<Decimal> {
+    match &program.points {
+        None => Ok(Decimal::ZERO),
+        Some(p) => Checked {
+            path: "program.points.value_per_point",
+        }
+        .mul(p.value_per_point, Decimal::from(points)),
+    }
 }
 
 /// Orders and gross profit without the program in month `index`, from the plan's lines and margins.
@@ -412,7 +435,7 @@ pub fn compare(request: &CompareRequest) -> Result<Vec<ComparisonRow>> {
                     },
                     None => e,
                 })?;
-            let impact = assess(&projection_request, &projection, &request.economics);
+            let impact = assess(&projection_request, &projection, &request.economics)?;
             Ok(ComparisonRow {
                 variant: variant.name.clone(),
                 revenue: impact.totals.revenue,

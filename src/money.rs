@@ -91,6 +91,12 @@ impl Money {
         Decimal::new(1, self.minor_units)
     }
 
+    /// An amount of zero or more as a whole number of minor units (12.50 USD is 1250); a
+    /// negative amount counts as none.
+    pub fn in_minor(&self, amount: Decimal) -> u128 {
+        u128::try_from(self.rescale(amount).mantissa()).unwrap_or(0)
+    }
+
     /// Zero written with the currency's minor units ("0.00").
     pub fn zero(&self) -> Decimal {
         Decimal::new(0, self.minor_units)
@@ -125,31 +131,36 @@ pub fn floor_div(amount: Decimal, divisor: Decimal) -> Option<Decimal> {
 ///
 /// `total` must be in minor units and at most the sum of the weights; weights must be zero or more.
 pub fn allocate(money: &Money, total: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
-    let sum: Decimal = weights.iter().copied().sum();
-    if sum.is_zero() || total.is_zero() {
-        return vec![money.zero(); weights.len()];
-    }
-    let unit = money.unit();
-    let mut parts = Vec::with_capacity(weights.len());
-    let mut remainders = Vec::with_capacity(weights.len());
-    for (index, weight) in weights.iter().enumerate() {
-        let exact = total * *weight / sum;
-        let part = money.floor(exact);
-        remainders.push((exact - part, index));
-        parts.push(part);
-    }
-    let mut leftover = total - parts.iter().copied().sum::<Decimal>();
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    for (_, index) in remainders.iter().cycle().take(weights.len() * 2) {
-        if leftover <= Decimal::ZERO {
-            break;
+    // In whole minor units, where `total × weight` is exact: a cart totals at most 10^15 (see
+    // `Cart::validate`), at most 10^18 minor units, so the product stays below 2^128. A decimal
+    // product of that size would be rounded to 28 digits, or overflow.
+    let total = money.in_minor(total);
+    let weights: Vec<u128> = weights.iter().map(|w| money.in_minor(*w)).collect();
+    let sum = weights.iter().fold(0u128, |sum, w| sum.saturating_add(*w));
+    let mut parts = vec![0u128; weights.len()];
+    if sum > 0 && total > 0 {
+        let mut remainders = Vec::with_capacity(weights.len());
+        for (index, weight) in weights.iter().enumerate() {
+            let exact = total.saturating_mul(*weight);
+            parts[index] = exact / sum;
+            remainders.push((exact % sum, index));
         }
-        if parts[*index] + unit <= weights[*index] {
-            parts[*index] += unit;
-            leftover -= unit;
+        let mut leftover = total.saturating_sub(parts.iter().sum());
+        remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (_, index) in remainders.iter().cycle().take(weights.len() * 2) {
+            if leftover == 0 {
+                break;
+            }
+            if parts[*index] < weights[*index] {
+                parts[*index] += 1;
+                leftover -= 1;
+            }
         }
     }
     parts
+        .into_iter()
+        .map(|part| Decimal::from_i128_with_scale(part as i128, money.minor_units))
+        .collect()
 }
 
 #[cfg(test)]
@@ -218,6 +229,27 @@ mod tests {
 
         let parts = allocate(&usd(), d("1.00"), &[d("1.00"), d("1.00"), d("1.00")]);
         assert_eq!(parts, vec![d("0.34"), d("0.33"), d("0.33")]);
+    }
+
+    #[test]
+    fn allocation_is_exact_for_the_largest_carts() {
+        // total × weight is about 3 × 10^29 here: past what a decimal holds.
+        let weights = [
+            d("333333333333333.33"),
+            d("333333333333333.33"),
+            d("333333333333333.34"),
+        ];
+        let parts = allocate(&usd(), d("999999999999999.99"), &weights);
+        assert_eq!(
+            parts,
+            vec![
+                d("333333333333333.33"),
+                d("333333333333333.33"),
+                d("333333333333333.33")
+            ]
+        );
+        let parts = allocate(&usd(), d("0.01"), &weights);
+        assert_eq!(parts, vec![d("0.00"), d("0.00"), d("0.01")]);
     }
 
     #[test]

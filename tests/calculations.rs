@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::fuzz::{arbitrary_json, mutated};
+use common::fuzz::{arbitrary_json, field_names, mutated, with_edge_decimals, with_field};
 use common::{check, fixture_files, read_json};
 use loyalty::{calculators, economics, from_json, projection};
 use proptest::prelude::*;
@@ -89,21 +89,45 @@ fn calculation_requests() -> &'static [(String, Value)] {
     })
 }
 
+/// Every decimal in every calculation fixture's request, set in turn to the smallest step, the
+/// largest amount and beyond, zero and a negative: answered or refused, never a panic.
+#[test]
+fn edge_decimals_in_any_field_never_panic() {
+    let mut runs = 0;
+    for (command, request) in calculation_requests() {
+        for edged in with_edge_decimals(request) {
+            if let Err(error) = run(command, &edged.to_string()) {
+                assert!(!error.message.is_empty());
+            }
+            runs += 1;
+        }
+    }
+    assert!(runs > 500, "only {runs} runs");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     /// Fuzz-style: a real projection, forecast, margin, comparison, preview or calculator request
-    /// with one node replaced by arbitrary JSON is answered or refused with a message, never a
-    /// panic (overflow included: the tests build with overflow checks).
+    /// with one node replaced by arbitrary JSON, or one field added, is answered or refused with a
+    /// message, never a panic (overflow included: the tests build with overflow checks).
     #[test]
     fn mutated_calculation_requests_never_panic(
         which in any::<prop::sample::Index>(),
         node in any::<prop::sample::Index>(),
         replacement in arbitrary_json(),
+        added in prop::option::of(any::<prop::sample::Index>()),
     ) {
         let requests = calculation_requests();
         let (command, request) = &requests[which.index(requests.len())];
-        let request = mutated(request, node, replacement);
+        // Either a node replaced, or a field the schema knows added (fixtures leave many out).
+        let request = match added {
+            None => mutated(request, node, replacement),
+            Some(name) => {
+                let names = field_names();
+                with_field(request, node, &names[name.index(names.len())], replacement)
+            }
+        };
         if let Err(error) = run(command, &request.to_string()) {
             prop_assert!(!error.message.is_empty());
         }

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 #[allow(dead_code)] // the golden helpers are for other tests
 mod common;
-use common::fuzz::{arbitrary_json, mutated};
+use common::fuzz::{arbitrary_json, mutated, with_edge_decimals};
 
 fn base_request() -> Value {
     json!({
@@ -131,6 +131,14 @@ fn missing_fields_and_empty_values() {
 
 #[test]
 fn out_of_range_rates_and_amounts() {
+    // Each price is within 10^15, but two lines of it are not.
+    assert_refused(
+        "cart.lines",
+        json!([{"sku": "A", "unit_price": "1000000000000000", "quantity": 1},
+               {"sku": "B", "unit_price": "0.01", "quantity": 1}]),
+        ErrorCode::TooLarge,
+        "cart.lines",
+    );
     assert_refused(
         "program.tiers.1.discount_percent",
         json!("-5"),
@@ -302,6 +310,26 @@ fn load_fixture_requests() -> Vec<Value> {
     }
     requests.sort_by_key(|r| r.to_string());
     requests
+}
+
+/// Every decimal in every golden quote's request, set in turn to the smallest step, the largest
+/// amount and beyond, zero and a negative: quoted or refused, never a panic.
+#[test]
+fn edge_decimals_in_any_field_never_panic() {
+    let mut runs = 0;
+    for request in fixture_requests() {
+        for edged in with_edge_decimals(request) {
+            match from_json::<Request>(&edged.to_string()) {
+                Ok(parsed) => match quote(&parsed) {
+                    Ok(q) => assert!(q.payable >= rust_decimal::Decimal::ZERO),
+                    Err(error) => assert!(!error.message.is_empty()),
+                },
+                Err(error) => assert!(!error.message.is_empty()),
+            }
+            runs += 1;
+        }
+    }
+    assert!(runs > 500, "only {runs} runs");
 }
 
 proptest! {

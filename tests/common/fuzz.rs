@@ -51,20 +51,103 @@ fn node_paths(value: &Value, prefix: Vec<String>, out: &mut Vec<Vec<String>>) {
     }
 }
 
-/// `request` with the node that `node` picks replaced by `replacement`.
-pub fn mutated(request: &Value, node: prop::sample::Index, replacement: Value) -> Value {
-    let mut request = request.clone();
-    let mut paths = Vec::new();
-    node_paths(&request, Vec::new(), &mut paths);
-    let path = &paths[node.index(paths.len())];
-    if let Some(target) = path
-        .iter()
-        .try_fold(&mut request, |v, key| match key.parse::<usize>() {
+/// The node at `path` (keys and indexes).
+fn at_path<'a>(value: &'a mut Value, path: &[String]) -> Option<&'a mut Value> {
+    path.iter()
+        .try_fold(value, |v, key| match key.parse::<usize>() {
             Ok(i) if v.is_array() => v.get_mut(i),
             _ => v.get_mut(key.as_str()),
         })
-    {
+}
+
+/// The node of `request` that `node` picks.
+fn node_at(request: &mut Value, node: prop::sample::Index) -> Option<&mut Value> {
+    let mut paths = Vec::new();
+    node_paths(request, Vec::new(), &mut paths);
+    let path = paths[node.index(paths.len())].clone();
+    at_path(request, &path)
+}
+
+/// `request` with the node that `node` picks replaced by `replacement`.
+pub fn mutated(request: &Value, node: prop::sample::Index, replacement: Value) -> Value {
+    let mut request = request.clone();
+    if let Some(target) = node_at(&mut request, node) {
         *target = replacement;
     }
     request
+}
+
+/// Every field name in the API's JSON Schema, so that fuzzing can add the optional fields a
+/// fixture leaves out.
+pub fn field_names() -> &'static [String] {
+    static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/schema/loyalty-api.schema.json"
+        );
+        let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let mut names = std::collections::BTreeSet::new();
+        collect_property_names(&schema, &mut names);
+        names.into_iter().collect()
+    })
+}
+
+fn collect_property_names(value: &Value, names: &mut std::collections::BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Object(properties)) = map.get("properties") {
+                names.extend(properties.keys().cloned());
+            }
+            map.values().for_each(|v| collect_property_names(v, names));
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_property_names(v, names)),
+        _ => {}
+    }
+}
+
+/// `request` with `name` set to `value` in the object that `node` picks (or in the top object).
+pub fn with_field(request: &Value, node: prop::sample::Index, name: &str, value: Value) -> Value {
+    let mut request = request.clone();
+    let target = match node_at(&mut request, node) {
+        Some(target) if target.is_object() => target,
+        _ => &mut request,
+    };
+    if let Value::Object(map) = target {
+        map.insert(name.to_string(), value);
+    }
+    request
+}
+
+/// Decimals at the edges of what a field may hold: the smallest step, the largest accepted
+/// amount and beyond, zero.
+pub const EDGE_DECIMALS: [&str; 5] = [
+    "0.0000000000000000000000000001",
+    "1000000000000000",
+    "79228162514264337593543950335",
+    "0",
+    "-0.01",
+];
+
+/// Every copy of `request` with one decimal string in it replaced by one of [`EDGE_DECIMALS`].
+pub fn with_edge_decimals(request: &Value) -> Vec<Value> {
+    let mut paths = Vec::new();
+    node_paths(request, Vec::new(), &mut paths);
+    let mut copies = Vec::new();
+    for path in paths {
+        let mut copy = request.clone();
+        let is_decimal = at_path(&mut copy, &path)
+            .and_then(|leaf| leaf.as_str())
+            .is_some_and(|text| text.parse::<rust_decimal::Decimal>().is_ok());
+        if !is_decimal {
+            continue;
+        }
+        for edge in EDGE_DECIMALS {
+            if let Some(leaf) = at_path(&mut copy, &path) {
+                *leaf = json!(edge);
+            }
+            copies.push(copy.clone());
+        }
+    }
+    copies
 }
