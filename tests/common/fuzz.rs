@@ -120,8 +120,8 @@ pub fn with_field(request: &Value, node: prop::sample::Index, name: &str, value:
 }
 
 /// Decimals at the edges of what a field may hold: the smallest step, the largest accepted
-/// amount and beyond, zero.
-pub const EDGE_DECIMALS: [&str; 5] = [
+/// amount and beyond, zero, a negative.
+const EDGE_DECIMALS: [&str; 5] = [
     "0.0000000000000000000000000001",
     "1000000000000000",
     "79228162514264337593543950335",
@@ -129,22 +129,36 @@ pub const EDGE_DECIMALS: [&str; 5] = [
     "-0.01",
 ];
 
-/// Every copy of `request` with one decimal string in it replaced by one of [`EDGE_DECIMALS`].
-pub fn with_edge_decimals(request: &Value) -> Vec<Value> {
+/// Whole numbers at the edges: zero, the most points accepted and one more, the largest
+/// 32-bit and 64-bit numbers.
+const EDGE_INTEGERS: [u64; 5] = [
+    0,
+    1_000_000_000_000_000,
+    1_000_000_000_000_001,
+    4_294_967_295,
+    u64::MAX,
+];
+
+/// Every copy of `request` with one decimal string or whole number in it set to a value at the
+/// edge of what such a field may hold.
+pub fn with_edge_values(request: &Value) -> Vec<Value> {
     let mut paths = Vec::new();
     node_paths(request, Vec::new(), &mut paths);
     let mut copies = Vec::new();
     for path in paths {
         let mut copy = request.clone();
-        let is_decimal = at_path(&mut copy, &path)
-            .and_then(|leaf| leaf.as_str())
-            .is_some_and(|text| text.parse::<rust_decimal::Decimal>().is_ok());
-        if !is_decimal {
-            continue;
-        }
-        for edge in EDGE_DECIMALS {
+        let edges: Vec<Value> = match at_path(&mut copy, &path) {
+            Some(Value::String(text)) if text.parse::<rust_decimal::Decimal>().is_ok() => {
+                EDGE_DECIMALS.iter().map(|edge| json!(edge)).collect()
+            }
+            Some(Value::Number(number)) if number.is_u64() => {
+                EDGE_INTEGERS.iter().map(|edge| json!(edge)).collect()
+            }
+            _ => continue,
+        };
+        for edge in edges {
             if let Some(leaf) = at_path(&mut copy, &path) {
-                *leaf = json!(edge);
+                *leaf = edge;
             }
             copies.push(copy.clone());
         }
