@@ -176,7 +176,6 @@ fn assess(
 ) -> Result<MarginImpact> {
     let program = &request.program;
     let money = program.money();
-    let percent = |amount: Decimal, rate: Decimal| amount * rate / Decimal::ONE_HUNDRED;
     let fees = membership_fees(program, &request.customer, request.start, request.months);
     let mut months = Vec::with_capacity(projection.months.len());
     let mut orders_total = 0;
@@ -246,10 +245,14 @@ fn assess(
             })
         }
     };
-    let liability = Checked {
+    // Outstanding points × value × expected redemption.
+    let at_value = Checked {
         path: "program.points.value_per_point",
-    }
-    .mul(Decimal::from(outstanding), value)?;
+    };
+    let liability = at_value.percent_of(
+        at_value.mul(Decimal::from(outstanding), value)?,
+        economics.redemption_rate_percent,
+    )?;
     Ok(MarginImpact {
         currency: program.currency.clone(),
         months,
@@ -268,7 +271,7 @@ fn assess(
             profit_per_order_without: per_order(gross_without),
             profit_per_order_with: per_order(gross_with),
             points_outstanding: outstanding,
-            points_liability: money.round(percent(liability, economics.redemption_rate_percent)),
+            points_liability: money.round(liability),
         },
         retention,
     })

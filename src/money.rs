@@ -129,7 +129,8 @@ pub fn floor_div(amount: Decimal, divisor: Decimal) -> Option<Decimal> {
 /// `total` exactly and no part exceeds its weight. Leftover minor units go to the largest
 /// remainders, ties to the earlier line (the largest-remainder method).
 ///
-/// `total` must be in minor units and at most the sum of the weights; weights must be zero or more.
+/// `total` and the weights are amounts in minor units, zero or more; `total` is at most the sum
+/// of the weights.
 pub fn allocate(money: &Money, total: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
     // In whole minor units, where `total × weight` is exact: a cart totals at most 10^15 (see
     // `Cart::validate`), at most 10^18 minor units, so the product stays below 2^128. A decimal
