@@ -160,6 +160,7 @@ async function chromium() {
       times.sort((a, b) => a - b);
       return times[30];
     });
+    await shop.close();
     // The rep drags the monthly-spend slider on a 24-month projection: input to redrawn chart.
     const { page: rep } = await openPage(ctx.browser, `${ctx.base}/www/explorer.html`);
     await rep.waitForFunction(() => document.querySelector('loyalty-offer-explorer')?.result);
