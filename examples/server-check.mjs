@@ -2,10 +2,12 @@
 // from its own records with the same Wasm core, and refuses any difference.
 //
 //   node examples/server-check.mjs      (after a build) prints a genuine check and a tampered one
+//
+// It uses the npm package in pkg/; a server that installed it imports from 'loyalty-calculator'.
 import { readFileSync } from 'node:fs';
-import { loadCoreSync, LoyaltyEngine } from '../www/loyalty-core.js';
+import { loadCore, LoyaltyEngine } from '../pkg/loyalty-core.js';
 
-loadCoreSync(readFileSync(new URL('../www/pkg/loyalty_bg.wasm', import.meta.url)));
+await loadCore();
 
 /**
  * Recomputes the quote from trusted inputs and compares it with what the browser claims.

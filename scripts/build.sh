@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the Wasm package into www/pkg/, optimised with binaryen's wasm-opt from npm.
+# Builds the two Wasm packages into www/ (which the demo serves), optimised with binaryen's wasm-opt
+# from npm, then assembles pkg/: the npm package a seller installs (scripts/package.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -24,3 +25,4 @@ build() {
 
 build pkg wasm wasm                                    # the checkout: quotes
 build pkg-analytics wasm,analytics wasm-analytics      # the rep's and customer's views: projections, forecasts and margins
+node scripts/package.mjs

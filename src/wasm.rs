@@ -6,7 +6,7 @@
 //! Errors are thrown as JS `Error`s with a stable `code` and the offending field's `path`.
 
 use crate::error::{Error, ErrorCode};
-use crate::{from_json, quote_valid, Cart, Customer, Program, Request};
+use crate::{from_json, quote_valid, Cart, Customer, Program};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -183,11 +183,4 @@ pub fn summarize_json(program_json: &str, lang: &str) -> Result<String, JsValue>
     let program: Program = from_json(program_json).map_err(to_js_error)?;
     program.validate().map_err(to_js_error)?;
     Ok(crate::summarize(&program, lang_of(lang)?))
-}
-
-/// Prices a `{program, customer, cart}` request given as JSON; returns the quote as JSON.
-#[wasm_bindgen(js_name = quoteRequestJson)]
-pub fn quote_request_json(request_json: &str) -> Result<String, JsValue> {
-    let request: Request = from_json(request_json).map_err(to_js_error)?;
-    to_json(&crate::quote(&request).map_err(to_js_error)?)
 }

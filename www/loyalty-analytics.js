@@ -6,7 +6,7 @@ import { wasmModule } from './wasm-module.js';
 
 export { LoyaltyError };
 
-const analytics = wasmModule(init, initSync, 'The analytics module is not loaded yet: await loadAnalytics() first.');
+const analytics = wasmModule(init, initSync, new URL('./pkg-analytics/loyalty_bg.wasm', import.meta.url), 'The analytics module is not loaded yet: await loadAnalytics() first.');
 
 /** Loads the analytics module once; `source` is its URL (default: next to its glue) or bytes. */
 export const loadAnalytics = (source) => analytics.load(source);

@@ -6,7 +6,7 @@ import { wasmModule } from './wasm-module.js';
 
 export { LoyaltyError };
 
-const core = wasmModule(init, initSync, 'The loyalty core is not loaded yet: await loadCore() (or call loadCoreSync() in Node) first.');
+const core = wasmModule(init, initSync, new URL('./pkg/loyalty_bg.wasm', import.meta.url), 'The loyalty core is not loaded yet: await loadCore() first, or call loadCoreSync(bytes).');
 
 /** Loads the Wasm module once; `source` is its URL (default: next to this file) or its bytes. */
 export const loadCore = (source) => core.load(source);

@@ -1,7 +1,7 @@
 // The documented server-side check: a genuine quote passes; tampered ones are refused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LoyaltyEngine } from '../../www/loyalty-core.js';
+import { LoyaltyEngine } from '../../pkg/loyalty-core.js';
 import { verifyQuote } from '../../examples/server-check.mjs';
 import { loadFixtures } from './fixtures.mjs';
 

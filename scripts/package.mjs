@@ -1,0 +1,77 @@
+// Assembles pkg/: one npm package with the Wasm core, the analytics module, the widgets, their
+// TypeScript definitions and the program's JSON Schema, for browsers, bundlers and Node servers.
+// It holds exactly the modules the entry points import from www/ (never the demo pages), laid out
+// as in www/, so that every relative import and every default Wasm URL stays the same.
+//
+//   node scripts/package.mjs      (scripts/build.sh runs it after building the Wasm)
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+const root = new URL('../', import.meta.url);
+const www = new URL('www/', root);
+const out = new URL('pkg/', root);
+
+/** Entry points: the package's subpath, its module in www/, and its definitions. */
+const ENTRIES = [
+  { subpath: '.', module: 'loyalty-core.js', types: 'loyalty-core.d.ts' },
+  { subpath: './analytics', module: 'loyalty-analytics.js', types: 'loyalty-analytics.d.ts' },
+  { subpath: './checkout', module: 'loyalty.js', types: 'loyalty.d.ts' },
+  { subpath: './tier-preview', module: 'loyalty-tier-preview.js' },
+  { subpath: './offer-explorer', module: 'loyalty-offer-explorer.js' },
+];
+/** The wasm-bindgen packages, copied whole: glue, module and its definitions. */
+const WASM_FOLDERS = ['pkg', 'pkg-analytics'];
+/** Modules that register custom elements when imported, so bundlers must keep them. */
+const SIDE_EFFECTS = ['./loyalty.js', './loyalty-tier-preview.js', './loyalty-offer-explorer.js'];
+
+/** Every www/ file `file` imports, relative to www/, followed transitively (JS and .d.ts). */
+function importsOf(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const text = readFileSync(new URL(file, www), 'utf8');
+  for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*'(\.\/[^']+)'/g)) {
+    const target = new URL(spec, new URL(file, www)).pathname.slice(www.pathname.length);
+    if (WASM_FOLDERS.some((folder) => target.startsWith(`${folder}/`))) continue;
+    const declared = target.replace(/\.js$/, '.d.ts');
+    if (file.endsWith('.d.ts') && existsSync(new URL(declared, www))) importsOf(declared, seen);
+    else importsOf(target, seen);
+  }
+  return seen;
+}
+
+export function assemblePackage() {
+  const files = new Set();
+  for (const { module, types } of ENTRIES) {
+    importsOf(module, files);
+    if (types) importsOf(types, files);
+  }
+  const version = readFileSync(new URL('Cargo.toml', root), 'utf8').match(/^version = "(.+)"$/m)[1];
+  const exports = Object.fromEntries(ENTRIES.map(({ subpath, module, types }) =>
+    [subpath, types ? { types: `./${types}`, default: `./${module}` } : `./${module}`]));
+  exports['./program.schema.json'] = './program.schema.json';
+  for (const folder of WASM_FOLDERS) exports[`./${folder}/loyalty_bg.wasm`] = `./${folder}/loyalty_bg.wasm`;
+  exports['./package.json'] = './package.json';
+
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out);
+  for (const file of [...files].sort()) cpSync(new URL(file, www), new URL(file, out));
+  for (const folder of WASM_FOLDERS) cpSync(new URL(folder, www), new URL(folder, out), { recursive: true });
+  cpSync(new URL('schema/program.schema.json', root), new URL('program.schema.json', out));
+  const manifest = {
+    name: 'loyalty-calculator',
+    version,
+    description: 'Exact loyalty-program calculator in WebAssembly: quotes, projections, margins and checkout widgets',
+    license: 'MIT',
+    type: 'module',
+    exports,
+    types: './loyalty-core.d.ts',
+    sideEffects: SIDE_EFFECTS,
+    engines: { node: '>=18' },
+  };
+  writeFileSync(new URL('package.json', out), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { files: [...files].sort(), manifest };
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) {
+  const { files } = assemblePackage();
+  console.log(`package: pkg/ with ${files.length} modules and definitions, and ${WASM_FOLDERS.join(', ')}`);
+}
