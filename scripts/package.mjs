@@ -56,6 +56,7 @@ export function assemblePackage() {
   for (const file of [...files].sort()) cpSync(new URL(file, www), new URL(file, out));
   for (const folder of WASM_FOLDERS) cpSync(new URL(folder, www), new URL(folder, out), { recursive: true });
   cpSync(new URL('schema/program.schema.json', root), new URL('program.schema.json', out));
+  cpSync(new URL('docs/package-README.md', root), new URL('README.md', out));
   const manifest = {
     name: 'loyalty-calculator',
     version,

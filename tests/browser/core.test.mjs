@@ -1,4 +1,4 @@
-// The Wasm packages in headless Chromium give exactly the golden results of the native core.
+// The npm package in pkg/, in headless Chromium, gives exactly the golden results of the native core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
@@ -13,7 +13,7 @@ test('every golden fixture gives the same quote in Chromium', async () => {
   const fixtures = loadFixtures();
   const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
   const quotes = await page.evaluate(async (inputs) => {
-    const core = await import('/www/loyalty-core.js');
+    const core = await import('/pkg/loyalty-core.js');
     await core.loadCore();
     return inputs.map(({ program, customer, cart }) => {
       const engine = new core.LoyaltyEngine(program);
@@ -30,7 +30,7 @@ test('every golden fixture gives the same quote in Chromium', async () => {
 test('errors reach the page as Errors with code and path', async () => {
   const { page } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
   const error = await page.evaluate(async () => {
-    const core = await import('/www/loyalty-core.js');
+    const core = await import('/pkg/loyalty-core.js');
     await core.loadCore();
     try {
       new core.LoyaltyEngine({ version: 1, id: 'x', name: 'X', currency: 'ZZZ' });
@@ -50,7 +50,7 @@ test('every calculation fixture gives the same result from the analytics package
   assert.ok(fixtures.length >= 12, `found ${fixtures.length}`);
   const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
   const results = await page.evaluate(async (inputs) => {
-    const analytics = await import('/www/loyalty-analytics.js');
+    const analytics = await import('/pkg/loyalty-analytics.js');
     await analytics.loadAnalytics();
     const run = { ...analytics, calc: analytics.calculate };
     return inputs.map(({ command, request }) => {

@@ -27,6 +27,7 @@ test('the tarball holds every exported file and no demo page', () => {
   for (const target of targets) assert.ok(packedFiles.includes(target.slice(2)), `${target} is exported but not packed`);
   assert.deepEqual(packedFiles.filter((file) => /demo|\.html$|\.css$/.test(file)), []);
   assert.ok(packedFiles.includes('pkg/loyalty_bg.wasm') && packedFiles.includes('pkg-analytics/loyalty_bg.wasm'));
+  assert.ok(packedFiles.includes('README.md'));
 });
 
 test('the packed Wasm is the one the tests and the demo use', () => {
