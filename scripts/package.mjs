@@ -15,8 +15,8 @@ const ENTRIES = [
   { subpath: '.', module: 'loyalty-core.js', types: 'loyalty-core.d.ts' },
   { subpath: './analytics', module: 'loyalty-analytics.js', types: 'loyalty-analytics.d.ts' },
   { subpath: './checkout', module: 'loyalty.js', types: 'loyalty.d.ts' },
-  { subpath: './tier-preview', module: 'loyalty-tier-preview.js' },
-  { subpath: './offer-explorer', module: 'loyalty-offer-explorer.js' },
+  { subpath: './tier-preview', module: 'loyalty-tier-preview.js', types: 'loyalty-tier-preview.d.ts' },
+  { subpath: './offer-explorer', module: 'loyalty-offer-explorer.js', types: 'loyalty-offer-explorer.d.ts' },
 ];
 /** The wasm-bindgen packages, copied whole: glue, module and its definitions. */
 const WASM_FOLDERS = ['pkg', 'pkg-analytics'];
@@ -42,11 +42,11 @@ export function assemblePackage() {
   const files = new Set();
   for (const { module, types } of ENTRIES) {
     importsOf(module, files);
-    if (types) importsOf(types, files);
+    importsOf(types, files);
   }
   const version = readFileSync(new URL('Cargo.toml', root), 'utf8').match(/^version = "(.+)"$/m)[1];
   const exports = Object.fromEntries(ENTRIES.map(({ subpath, module, types }) =>
-    [subpath, types ? { types: `./${types}`, default: `./${module}` } : `./${module}`]));
+    [subpath, { types: `./${types}`, default: `./${module}` }]));
   exports['./program.schema.json'] = './program.schema.json';
   for (const folder of WASM_FOLDERS) exports[`./${folder}/loyalty_bg.wasm`] = `./${folder}/loyalty_bg.wasm`;
   exports['./package.json'] = './package.json';

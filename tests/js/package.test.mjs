@@ -68,14 +68,21 @@ test('TypeScript code type-checks against the installed package, and money as a 
     import { loadCore, LoyaltyEngine, LoyaltyError, type Quote } from 'loyalty-calculator';
     import { project, type Projection } from 'loyalty-calculator/analytics';
     import type { LoyaltyCheckoutElement } from 'loyalty-calculator/checkout';
+    import type { LoyaltyTierPreviewElement } from 'loyalty-calculator/tier-preview';
+    import type { LoyaltyOfferExplorerElement } from 'loyalty-calculator/offer-explorer';
     await loadCore();
     const engine = new LoyaltyEngine({ version: 1, id: 'p', name: 'P', currency: 'USD' });
     const quote: Quote = engine.quote(undefined, { date: '2026-11-22', lines: [{ sku: 'A', unit_price: '9.99', quantity: 2 }] });
     const payable: string = quote.payable;
     declare const widget: LoyaltyCheckoutElement;
+    declare const tierPage: LoyaltyTierPreviewElement;
+    declare const explorer: LoyaltyOfferExplorerElement;
+    tierPage.customer = { tier: 'silver' };
+    explorer.state = { months: 24 };
+    const months: number = explorer.state.months;
     declare const projection: Projection;
     try { project({ program: { version: 1, id: 'p', name: 'P', currency: 'USD' }, start: '2026-01-01', months: 12, plan: { monthly: { spend: [{ amount: '150.00' }] } } }); }
-    catch (error) { if (error instanceof LoyaltyError) console.log(error.code, error.path, payable, widget, projection); }
+    catch (error) { if (error instanceof LoyaltyError) console.log(error.code, error.path, payable, widget, projection, months); }
     export {};`);
   const typed = spawnSync(process.execPath, tsc, { encoding: 'utf8' });
   assert.equal(typed.status, 0, typed.stdout + typed.stderr);

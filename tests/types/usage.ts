@@ -2,6 +2,8 @@
 import { loadCoreSync, LoyaltyEngine, LoyaltyError, type Program, type Quote } from '../../www/loyalty-core.js';
 import { project, type Projection } from '../../www/loyalty-analytics.js';
 import type { LoyaltyCheckoutElement, LoyaltyQuoteDetail } from '../../www/loyalty.js';
+import type {} from '../../www/loyalty-tier-preview.js';
+import type { ExplorerState } from '../../www/loyalty-offer-explorer.js';
 
 declare const bytes: Uint8Array;
 declare const program: Program;
@@ -26,3 +28,12 @@ widget.addEventListener('loyalty-quote', (event) => {
   const detail: LoyaltyQuoteDetail = event.detail;
   console.log(detail.payable);
 });
+
+const tierPage = document.querySelector('loyalty-tier-preview');
+tierPage?.addEventListener('loyalty-preview', (event) => console.log(event.detail.qualifying, event.detail.reach?.remaining));
+const explorer = document.querySelector('loyalty-offer-explorer');
+explorer?.addEventListener('loyalty-state', (event) => {
+  const state: ExplorerState = event.detail;
+  console.log(state.edits['tiers.0.threshold'] ?? state.monthly);
+});
+if (explorer) explorer.state = { margin: '25' };

@@ -1,0 +1,48 @@
+// Types of loyalty-offer-explorer.js: <loyalty-offer-explorer>, the sales rep's view.
+import type { Program } from './loyalty-types.js';
+import type { LoyaltyErrorEvent } from './loyalty.js';
+
+/** A program the rep can pick. */
+export interface ExplorerProgram {
+  id: string;
+  name: string;
+  program: Program;
+}
+
+/** Everything the rep has set, to keep in the page's URL. Numbers for money are decimal strings. */
+export interface ExplorerState {
+  /** The id of the chosen program. */
+  program: string;
+  /** Edited parameters by path into the program (`tiers.0.threshold`), as decimal strings. */
+  edits: Record<string, string>;
+  monthly: string;
+  months: number;
+  /** The seller's gross margin, redemption rate and monthly churn, in percent. */
+  margin: string;
+  redemption: string;
+  churn: string;
+}
+
+/** Fired whenever the rep changes something; `detail` is the whole state. */
+export class LoyaltyStateEvent extends CustomEvent<ExplorerState> {}
+
+/** Attribute: `locale`. */
+export class LoyaltyOfferExplorerElement extends HTMLElement {
+  programs: ExplorerProgram[];
+  get state(): ExplorerState;
+  /** Fields left out keep their defaults. */
+  set state(value: Partial<ExplorerState>);
+  locale: string;
+}
+
+export function defineLoyaltyOfferExplorer(tag?: string, registry?: CustomElementRegistry): boolean;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'loyalty-offer-explorer': LoyaltyOfferExplorerElement;
+  }
+  interface HTMLElementEventMap {
+    'loyalty-state': LoyaltyStateEvent;
+    'loyalty-error': LoyaltyErrorEvent;
+  }
+}

@@ -1,0 +1,26 @@
+// Types of loyalty-tier-preview.js: <loyalty-tier-preview>, the customer's view of a program.
+import type { Customer, Preview, Program } from './loyalty-types.js';
+import type { LoyaltyErrorEvent } from './loyalty.js';
+
+/** Fired with each new preview; `detail` is the core's preview (amounts as decimal strings). */
+export class LoyaltyPreviewEvent extends CustomEvent<Preview> {}
+
+/** Attributes: `program-src`, `locale`, `as-of` (YYYY-MM-DD), `monthly-spend` (a decimal string), `months`. */
+export class LoyaltyTierPreviewElement extends HTMLElement {
+  program: Program | null;
+  customer: Customer;
+  locale: string;
+  readonly preview: Preview | null;
+}
+
+export function defineLoyaltyTierPreview(tag?: string, registry?: CustomElementRegistry): boolean;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'loyalty-tier-preview': LoyaltyTierPreviewElement;
+  }
+  interface HTMLElementEventMap {
+    'loyalty-preview': LoyaltyPreviewEvent;
+    'loyalty-error': LoyaltyErrorEvent;
+  }
+}
