@@ -48,7 +48,7 @@ function nativeMs(lines) {
 }
 
 function nodeMs() {
-  loadCoreSync(readFileSync(new URL('www/pkg/loyalty_bg.wasm', root)));
+  loadCoreSync(readFileSync(new URL('www/loyalty_core_bg.wasm', root)));
   const engine = new LoyaltyEngine(program);
   const result = Object.fromEntries(SIZES.map((n) => {
     const c = cart(n);
@@ -60,7 +60,7 @@ function nodeMs() {
 
 /** Customer-months per second of projections in Wasm under Node (24-month projections). */
 function wasmProjection() {
-  loadAnalyticsSync(readFileSync(new URL('www/pkg-analytics/loyalty_bg.wasm', root)));
+  loadAnalyticsSync(readFileSync(new URL('www/loyalty_analytics_bg.wasm', root)));
   const request = {
     program: JSON.parse(readFileSync(new URL('examples/programs/retail.json', root), 'utf8')),
     customer: { points: [{ points: 800, earned: '2025-12-01' }] }, start: '2026-01-01', months: 24, redeem: 'max',

@@ -11,18 +11,21 @@ bash scripts/setup.sh
 # No source locations are kept either: they were file paths of this machine, shipped to shops.
 WASM_TOOLCHAIN=nightly-2026-05-20
 
-# $1: output folder under www/, $2: cargo features, $3: cargo profile (see Cargo.toml).
+# $1: the module's name (www/$1.js is its glue, www/$1_bg.wasm the module), $2: cargo features,
+# $3: cargo profile (see Cargo.toml). wasm-pack writes into target/, so that its .gitignore never
+# lands in www/.
 build() {
+  local out="target/wasm-pack/$1"
   RUSTUP_TOOLCHAIN=$WASM_TOOLCHAIN RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
-    wasm-pack --quiet build --target web --profile "$3" --no-pack --out-dir "www/$1" --out-name loyalty -- \
+    wasm-pack --quiet build --target web --profile "$3" --no-pack --out-dir "$out" --out-name "$1" -- \
     --features "$2" -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
   node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-    "www/$1/loyalty_bg.wasm" -o "www/$1/loyalty_bg.wasm"
-  rm -f "www/$1/.gitignore"
-  echo "build: www/$1/loyalty_bg.wasm $(wc -c < "www/$1/loyalty_bg.wasm") bytes"
+    "$out/$1_bg.wasm" -o "www/$1_bg.wasm"
+  cp "$out/$1.js" "$out/$1.d.ts" "www/"
+  echo "build: www/$1_bg.wasm $(wc -c < "www/$1_bg.wasm") bytes"
 }
 
-build pkg wasm wasm                                    # the checkout: quotes
-build pkg-analytics wasm,analytics wasm-analytics      # the rep's and customer's views: projections, forecasts and margins
+build loyalty_core wasm wasm                                # the checkout: quotes
+build loyalty_analytics wasm,analytics wasm-analytics       # the rep's and customer's views: projections, forecasts and margins
 node scripts/package.mjs

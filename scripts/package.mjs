@@ -1,7 +1,7 @@
 // Assembles pkg/: one npm package with the Wasm core, the analytics module, the widgets, their
 // TypeScript definitions and the program's JSON Schema, for browsers, bundlers and Node servers.
-// It holds exactly the modules the entry points import from www/ (never the demo pages), laid out
-// as in www/, so that every relative import and every default Wasm URL stays the same.
+// It holds exactly the modules the entry points import from www/ (never the demo pages) and the
+// two .wasm files, side by side as in www/, so that every import and default Wasm URL still holds.
 //
 //   node scripts/package.mjs      (scripts/build.sh runs it after building the Wasm)
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,8 +18,8 @@ const ENTRIES = [
   { subpath: './tier-preview', module: 'loyalty-tier-preview.js', types: 'loyalty-tier-preview.d.ts' },
   { subpath: './offer-explorer', module: 'loyalty-offer-explorer.js', types: 'loyalty-offer-explorer.d.ts' },
 ];
-/** The wasm-bindgen packages, copied whole: glue, module and its definitions. */
-const WASM_FOLDERS = ['pkg', 'pkg-analytics'];
+/** The Wasm modules, which the glue loads rather than imports. */
+const WASM = ['loyalty_core_bg.wasm', 'loyalty_analytics_bg.wasm'];
 /** Modules that register custom elements when imported, so bundlers must keep them. */
 const SIDE_EFFECTS = ['./loyalty.js', './loyalty-tier-preview.js', './loyalty-offer-explorer.js'];
 
@@ -30,7 +30,6 @@ function importsOf(file, seen = new Set()) {
   const text = readFileSync(new URL(file, www), 'utf8');
   for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*'(\.\/[^']+)'/g)) {
     const target = new URL(spec, new URL(file, www)).pathname.slice(www.pathname.length);
-    if (WASM_FOLDERS.some((folder) => target.startsWith(`${folder}/`))) continue;
     const declared = target.replace(/\.js$/, '.d.ts');
     if (file.endsWith('.d.ts') && existsSync(new URL(declared, www))) importsOf(declared, seen);
     else importsOf(target, seen);
@@ -48,13 +47,12 @@ export function assemblePackage() {
   const exports = Object.fromEntries(ENTRIES.map(({ subpath, module, types }) =>
     [subpath, { types: `./${types}`, default: `./${module}` }]));
   exports['./program.schema.json'] = './program.schema.json';
-  for (const folder of WASM_FOLDERS) exports[`./${folder}/loyalty_bg.wasm`] = `./${folder}/loyalty_bg.wasm`;
+  for (const wasm of WASM) exports[`./${wasm}`] = `./${wasm}`;
   exports['./package.json'] = './package.json';
 
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out);
-  for (const file of [...files].sort()) cpSync(new URL(file, www), new URL(file, out));
-  for (const folder of WASM_FOLDERS) cpSync(new URL(folder, www), new URL(folder, out), { recursive: true });
+  for (const file of [...files, ...WASM]) cpSync(new URL(file, www), new URL(file, out));
   cpSync(new URL('schema/program.schema.json', root), new URL('program.schema.json', out));
   cpSync(new URL('docs/package-README.md', root), new URL('README.md', out));
   const manifest = {
@@ -74,5 +72,5 @@ export function assemblePackage() {
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   const { files } = assemblePackage();
-  console.log(`package: pkg/ with ${files.length} modules and definitions, and ${WASM_FOLDERS.join(', ')}`);
+  console.log(`package: pkg/ with ${files.length} modules and definitions, and ${WASM.join(', ')}`);
 }

@@ -4,13 +4,13 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 // What the checkout downloads.
 export const BUNDLE = {
-  wasm: ['www/pkg/loyalty_bg.wasm'],
-  glue: ['www/pkg/loyalty.js'],
+  wasm: ['www/loyalty_core_bg.wasm'],
+  glue: ['www/loyalty_core.js'],
   widget: ['www/loyalty.js', 'www/loyalty-checkout.js', 'www/loyalty-core.js', 'www/i18n.js', 'www/errors.js', 'www/elements.js', 'www/wasm-module.js'],
 };
 
 // What the rep's and customer's views add; never loaded at checkout.
-export const ANALYTICS = ['www/pkg-analytics/loyalty_bg.wasm', 'www/pkg-analytics/loyalty.js', 'www/loyalty-analytics.js', 'www/loyalty-tier-preview.js', 'www/i18n-preview.js', 'www/loyalty-offer-explorer.js', 'www/i18n-explorer.js'];
+export const ANALYTICS = ['www/loyalty_analytics_bg.wasm', 'www/loyalty_analytics.js', 'www/loyalty-analytics.js', 'www/loyalty-tier-preview.js', 'www/i18n-preview.js', 'www/loyalty-offer-explorer.js', 'www/i18n-explorer.js'];
 
 function measure(files) {
   const bytes = Buffer.concat(files.map((file) => readFileSync(new URL(`../${file}`, import.meta.url))));

@@ -1,12 +1,12 @@
 // Projections, margin impact, comparisons and the seller-side calculators, from the analytics
-// Wasm package (www/pkg-analytics/). The checkout widget never loads it.
-import init, { initSync, Customers, projectJson, forecastJson, marginJson, compareJson, calculateJson, previewJson, summarizeJson } from './pkg-analytics/loyalty.js';
+// Wasm module (loyalty_analytics_bg.wasm). The checkout widget never loads it.
+import init, { initSync, Customers, projectJson, forecastJson, marginJson, compareJson, calculateJson, previewJson, summarizeJson } from './loyalty_analytics.js';
 import { guarded, LoyaltyError } from './errors.js';
 import { wasmModule } from './wasm-module.js';
 
 export { LoyaltyError };
 
-const analytics = wasmModule(init, initSync, new URL('./pkg-analytics/loyalty_bg.wasm', import.meta.url), 'The analytics module is not loaded yet: await loadAnalytics() first.');
+const analytics = wasmModule(init, initSync, new URL('./loyalty_analytics_bg.wasm', import.meta.url), 'The analytics module is not loaded yet: await loadAnalytics() first.');
 
 /** Loads the analytics module once; `source` is its URL (default: next to its glue) or bytes. */
 export const loadAnalytics = (source) => analytics.load(source);

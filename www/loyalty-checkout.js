@@ -47,7 +47,7 @@ let sheet;
  * @attr program-src - URL of the program JSON
  * @attr program - the program as inline JSON (or set the `program` property to an object)
  * @attr locale - en, ru, hy or ka, with an optional region (ka-GE)
- * @attr wasm-src - URL of loyalty_bg.wasm, when it is not next to the package
+ * @attr wasm-src - URL of loyalty_core_bg.wasm, when it is not next to loyalty-core.js
  * @prop program - the program, as an object
  * @prop customer - the customer's state, as an object
  * @prop cart - the cart, as an object; setting it quotes again at once

@@ -120,7 +120,7 @@ test('explorer screenshots at 360 px and 1280 px are saved', async () => {
 });
 
 test('without its Wasm the explorer shows a readable fallback and an error event', async () => {
-  const { page, code } = await withoutWasm(ctx.browser, `${ctx.base}/www/explorer.html`, '**/pkg-analytics/loyalty_bg.wasm');
+  const { page, code } = await withoutWasm(ctx.browser, `${ctx.base}/www/explorer.html`, '**/loyalty_analytics_bg.wasm');
   assert.equal(code, 'wasm_unavailable');
   assert.ok(await page.isVisible('loyalty-offer-explorer >> text=The offer explorer appears here'));
 });

@@ -177,7 +177,7 @@ test('a CSP without wasm-unsafe-eval shows the fallback, and the pay button stil
 });
 
 test('a 404 for the Wasm file shows the fallback, and the pay button still works', async () => {
-  const { page, code } = await withoutWasm(ctx.browser, `${ctx.base}/www/checkout.html`, '**/pkg/loyalty_bg.wasm');
+  const { page, code } = await withoutWasm(ctx.browser, `${ctx.base}/www/checkout.html`, '**/loyalty_core_bg.wasm');
   assert.equal(code, 'wasm_unavailable');
   await assertFallback(page, 'wasm_unavailable');
 });
@@ -244,7 +244,7 @@ test('the Wasm module and a program-src load side by side, not one after the oth
   const asked = new Promise((resolve) => { programAsked = resolve; });
   let programFirst = false;
   page.on('request', (request) => { if (request.url().endsWith('/examples/programs/retail.json')) programAsked(); });
-  await page.route('**/pkg/loyalty_bg.wasm', async (route) => {
+  await page.route('**/loyalty_core_bg.wasm', async (route) => {
     programFirst = await Promise.race([asked.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 5000))]);
     await route.continue();
   });

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { analyticsMemoryBytes, calculate, compare, forecast, loadAnalyticsSync, margin, preview, project, summarize, LoyaltyError, LoyaltyPortfolio } from '../../www/loyalty-analytics.js';
 import { canonical, readJson, root } from './fixtures.mjs';
 
-loadAnalyticsSync(readFileSync(new URL('www/pkg-analytics/loyalty_bg.wasm', root)));
+loadAnalyticsSync(readFileSync(new URL('www/loyalty_analytics_bg.wasm', root)));
 const run = { project, margin, compare, preview, forecast, calc: calculate };
 
 const fixtures = readdirSync(new URL('fixtures/calculations/', root))

@@ -30,5 +30,5 @@ export function canonical(value) {
 }
 
 export function wasmBytes() {
-  return readFileSync(new URL('www/pkg/loyalty_bg.wasm', root));
+  return readFileSync(new URL('www/loyalty_core_bg.wasm', root));
 }

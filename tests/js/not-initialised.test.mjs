@@ -13,7 +13,7 @@ test('creating an engine before loading throws not_initialised', () => {
 });
 
 test('a module that cannot be read is wasm_unavailable, and loading can be tried again', async () => {
-  await assert.rejects(loadCore(new URL('file:///no/such/loyalty_bg.wasm')), (error) => {
+  await assert.rejects(loadCore(new URL('file:///no/such/loyalty_core_bg.wasm')), (error) => {
     assert.ok(error instanceof LoyaltyError);
     assert.equal(error.code, 'wasm_unavailable');
     assert.match(error.message, /no such file/);

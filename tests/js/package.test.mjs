@@ -26,14 +26,14 @@ test('the tarball holds every exported file and no demo page', () => {
   const targets = Object.values(manifest.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
   for (const target of targets) assert.ok(packedFiles.includes(target.slice(2)), `${target} is exported but not packed`);
   assert.deepEqual(packedFiles.filter((file) => /demo|\.html$|\.css$/.test(file)), []);
-  assert.ok(packedFiles.includes('pkg/loyalty_bg.wasm') && packedFiles.includes('pkg-analytics/loyalty_bg.wasm'));
+  assert.ok(packedFiles.includes('loyalty_core_bg.wasm') && packedFiles.includes('loyalty_analytics_bg.wasm'));
   assert.ok(packedFiles.includes('README.md'));
 });
 
 test('the packed Wasm is the one the tests and the demo use', () => {
-  for (const folder of ['pkg', 'pkg-analytics']) {
-    const installed = readFileSync(join(project, 'node_modules/loyalty-calculator', folder, 'loyalty_bg.wasm'));
-    assert.ok(installed.equals(readFileSync(new URL(`www/${folder}/loyalty_bg.wasm`, root))), folder);
+  for (const wasm of ['loyalty_core_bg.wasm', 'loyalty_analytics_bg.wasm']) {
+    const installed = readFileSync(join(project, 'node_modules/loyalty-calculator', wasm));
+    assert.ok(installed.equals(readFileSync(new URL(`www/${wasm}`, root))), wasm);
   }
 });
 
