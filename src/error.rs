@@ -47,6 +47,8 @@ pub enum ErrorCode {
     NotInitialised,
     /// A file that could not be read.
     Unreadable,
+    /// The output could not be written.
+    Unwritable,
 }
 
 impl ErrorCode {
@@ -71,6 +73,7 @@ impl ErrorCode {
             ErrorCode::Overflow => "overflow",
             ErrorCode::NotInitialised => "not_initialised",
             ErrorCode::Unreadable => "unreadable",
+            ErrorCode::Unwritable => "unwritable",
         }
     }
 }

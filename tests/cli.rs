@@ -235,3 +235,41 @@ fn the_committed_api_schema_is_the_one_the_types_give() {
         "schema/loyalty-api.schema.json is stale: run `cargo run --features cli -- schema --all > schema/loyalty-api.schema.json`"
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    // `loyalty explain … | head -0`: the pipe is closed before the command writes to it.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_loyalty"))
+        .args(["explain", "examples/programs/retail.json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "",
+        "no panic, no message"
+    );
+    assert!(output.status.success());
+}
+
+#[test]
+fn an_output_that_cannot_be_written_is_an_error_with_a_code() {
+    // Linux's /dev/full refuses every write, as a full disk would.
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_loyalty"))
+        .args(["explain", "examples/programs/retail.json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let error: Value = serde_json::from_slice(&output.stderr).unwrap();
+    assert_eq!(error["code"], "unwritable");
+}

@@ -147,7 +147,7 @@ export type Kind = ("discount" | "promo_code" | "points" | "employee_points" | "
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "ErrorCode".
  */
-export type ErrorCode = ("invalid_json" | "too_deep" | "too_large" | "unknown_field" | "missing_field" | "wrong_type" | "invalid_value" | "unsupported_version" | "unknown_currency" | "out_of_range" | "too_precise" | "not_increasing" | "dates_out_of_order" | "duplicate_id" | "unknown_reference" | "empty" | "overflow" | "not_initialised" | "unreadable")
+export type ErrorCode = ("invalid_json" | "too_deep" | "too_large" | "unknown_field" | "missing_field" | "wrong_type" | "invalid_value" | "unsupported_version" | "unknown_currency" | "out_of_range" | "too_precise" | "not_increasing" | "dates_out_of_order" | "duplicate_id" | "unknown_reference" | "empty" | "overflow" | "not_initialised" | "unreadable" | "unwritable")
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Granularity".

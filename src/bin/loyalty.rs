@@ -10,7 +10,7 @@ use loyalty::projection::{project, Projection};
 use loyalty::summary::word_count;
 use loyalty::{from_json, quote, summarize, Error, ErrorCode, Lang, Program, Quote, Request};
 use serde::Serialize;
-use std::io::Read;
+use std::io::{ErrorKind, Read, Write};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -111,11 +111,8 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(&cli) {
-        Ok(output) => {
-            println!("{output}");
-            ExitCode::SUCCESS
-        }
+    match run(&cli).and_then(|output| print(&output)) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!(
                 "{}",
@@ -123,6 +120,20 @@ fn main() -> ExitCode {
             );
             ExitCode::from(2)
         }
+    }
+}
+
+/// Writes the output. A reader that stops early (`loyalty quote … | head`) closes the pipe; like
+/// other command-line tools, the command then stops quietly instead of failing.
+fn print(output: &str) -> Result<(), Error> {
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{output}").and_then(|()| stdout.flush()) {
+        Err(error) if error.kind() != ErrorKind::BrokenPipe => Err(Error::new(
+            ErrorCode::Unwritable,
+            "",
+            format!("the output could not be written: {error}"),
+        )),
+        _ => Ok(()),
     }
 }
 

@@ -3,26 +3,31 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
 import { readdirSync } from 'node:fs';
-import { canonical, loadFixtures, readJson, root } from '../js/fixtures.mjs';
+import { canonical, loadFixtures, readJson, root, wasmBytes } from '../js/fixtures.mjs';
+import { loadCoreSync, LoyaltyEngine } from '../../www/loyalty-core.js';
 
 let ctx;
 before(async () => { ctx = await launch(); });
 after(async () => { await ctx?.close(); });
 
-test('every golden fixture gives the same quote in Chromium', async () => {
+test('every golden fixture gives the same quote in Chromium, and the same JSON text as in Node', async () => {
   const fixtures = loadFixtures();
   const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
-  const quotes = await page.evaluate(async (inputs) => {
+  const texts = await page.evaluate(async (inputs) => {
     const core = await import('/pkg/loyalty-core.js');
     await core.loadCore();
     return inputs.map(({ program, customer, cart }) => {
       const engine = new core.LoyaltyEngine(program);
-      try { return engine.quote(customer, cart); } finally { engine.free(); }
+      try { return engine.quoteJson(customer, cart); } finally { engine.free(); }
     });
   }, fixtures.map(({ program, customer, cart }) => ({ program, customer, cart })));
-  assert.equal(quotes.length, fixtures.length);
+  assert.equal(texts.length, fixtures.length);
+  loadCoreSync(wasmBytes());
   fixtures.forEach((fixture, index) => {
-    assert.equal(canonical(quotes[index]), canonical(fixture.quote), fixture.name);
+    assert.equal(canonical(JSON.parse(texts[index])), canonical(fixture.quote), fixture.name);
+    const engine = new LoyaltyEngine(fixture.program);
+    assert.equal(texts[index], engine.quoteJson(fixture.customer, fixture.cart), fixture.name);
+    engine.free();
   });
   assert.deepEqual(problems, []);
 });

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCoreSync, LoyaltyEngine, LoyaltyError, wasmMemoryBytes } from '../../www/loyalty-core.js';
-import { canonical, loadFixtures, readJson, wasmBytes } from './fixtures.mjs';
+import { execFileSync } from 'node:child_process';
+import { canonical, loadFixtures, readJson, root, wasmBytes } from './fixtures.mjs';
 
 loadCoreSync(wasmBytes());
 const fixtures = loadFixtures();
@@ -22,6 +23,20 @@ for (const fixture of fixtures) {
     }
   });
 }
+
+test('the quote JSON is the native command\'s, byte for byte once both are compact', () => {
+  for (const { name, program, customer, cart } of fixtures) {
+    const native = execFileSync('cargo', ['run', '--quiet', '--features', 'cli', '--', 'quote', '-'], {
+      cwd: root.pathname, input: JSON.stringify({ program, customer, cart }), encoding: 'utf8',
+    });
+    const engine = new LoyaltyEngine(program);
+    try {
+      assert.equal(engine.quoteJson(customer, cart), JSON.stringify(JSON.parse(native)), name);
+    } finally {
+      engine.free();
+    }
+  }
+});
 
 test('money leaves the core as decimal strings', () => {
   const fixture = fixtures.find((f) => f.name === 'retail-silver-redeems-points');
