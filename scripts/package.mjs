@@ -10,18 +10,19 @@ const root = new URL('../', import.meta.url);
 const www = new URL('www/', root);
 const out = new URL('pkg/', root);
 
-/** Entry points: the package's subpath, its module in www/, and its definitions. */
+/**
+ * Entry points: the package's subpath, its module in www/ and its definitions. `element` marks
+ * the modules that register a custom element when imported, which bundlers must keep.
+ */
 const ENTRIES = [
   { subpath: '.', module: 'loyalty-core.js', types: 'loyalty-core.d.ts' },
   { subpath: './analytics', module: 'loyalty-analytics.js', types: 'loyalty-analytics.d.ts' },
-  { subpath: './checkout', module: 'loyalty.js', types: 'loyalty.d.ts' },
-  { subpath: './tier-preview', module: 'loyalty-tier-preview.js', types: 'loyalty-tier-preview.d.ts' },
-  { subpath: './offer-explorer', module: 'loyalty-offer-explorer.js', types: 'loyalty-offer-explorer.d.ts' },
+  { subpath: './checkout', module: 'loyalty.js', types: 'loyalty.d.ts', element: true },
+  { subpath: './tier-preview', module: 'loyalty-tier-preview.js', types: 'loyalty-tier-preview.d.ts', element: true },
+  { subpath: './offer-explorer', module: 'loyalty-offer-explorer.js', types: 'loyalty-offer-explorer.d.ts', element: true },
 ];
 /** The Wasm modules, which the glue loads rather than imports. */
 const WASM = ['loyalty_core_bg.wasm', 'loyalty_analytics_bg.wasm'];
-/** Modules that register custom elements when imported, so bundlers must keep them. */
-const SIDE_EFFECTS = ['./loyalty.js', './loyalty-tier-preview.js', './loyalty-offer-explorer.js'];
 
 /** Every www/ file `file` imports, relative to www/, followed transitively (JS and .d.ts). */
 function importsOf(file, seen = new Set()) {
@@ -37,7 +38,7 @@ function importsOf(file, seen = new Set()) {
   return seen;
 }
 
-export function assemblePackage() {
+function assemblePackage() {
   const files = new Set();
   for (const { module, types } of ENTRIES) {
     importsOf(module, files);
@@ -63,14 +64,12 @@ export function assemblePackage() {
     type: 'module',
     exports,
     types: './loyalty-core.d.ts',
-    sideEffects: SIDE_EFFECTS,
+    sideEffects: ENTRIES.filter(({ element }) => element).map(({ module }) => `./${module}`),
     engines: { node: '>=18' },
   };
   writeFileSync(new URL('package.json', out), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { files: [...files].sort(), manifest };
+  return files;
 }
 
-if (process.argv[1] === new URL(import.meta.url).pathname) {
-  const { files } = assemblePackage();
-  console.log(`package: pkg/ with ${files.length} modules and definitions, and ${WASM.join(', ')}`);
-}
+const files = assemblePackage();
+console.log(`package: pkg/ with ${files.size} modules and definitions, and ${WASM.join(', ')}`);

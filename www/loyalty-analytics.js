@@ -8,7 +8,7 @@ export { LoyaltyError };
 
 const analytics = wasmModule(init, initSync, new URL('./loyalty_analytics_bg.wasm', import.meta.url), 'The analytics module is not loaded yet: await loadAnalytics() first.');
 
-/** Loads the analytics module once; `source` is its URL (default: next to its glue) or bytes. */
+/** Loads the analytics module once; `source` is its URL (default: next to this file) or bytes. */
 export const loadAnalytics = (source) => analytics.load(source);
 
 /** Loads the module from bytes at once, as Node does. */

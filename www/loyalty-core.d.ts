@@ -9,7 +9,7 @@ export class LoyaltyError extends Error {
   readonly path: string;
 }
 
-/** Loads the Wasm module once; `source` is its URL (default: next to the glue) or its bytes. */
+/** Loads the Wasm module once; `source` is its URL (default: next to this file) or its bytes. */
 export function loadCore(source?: string | URL | BufferSource | WebAssembly.Module): Promise<void>;
 /** Loads the module from bytes at once, as Node does on a server. */
 export function loadCoreSync(bytes: BufferSource | WebAssembly.Module): void;
