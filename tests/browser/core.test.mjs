@@ -73,3 +73,39 @@ test('every calculation fixture gives the same result from the analytics package
   });
   assert.deepEqual(problems, []);
 });
+
+test('each element works from the npm package alone, on a page that loads nothing else', async () => {
+  const page = await ctx.browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+  page.on('response', (response) => { if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`); });
+  await page.route('**/shop.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Shop</title><body></body></html>' }));
+  await page.goto(`${ctx.base}/shop.html`);
+  const outcome = await page.evaluate(async () => {
+    await Promise.all(['/pkg/loyalty.js', '/pkg/loyalty-tier-preview.js', '/pkg/loyalty-offer-explorer.js'].map((url) => import(url)));
+    const program = await (await fetch('/examples/programs/retail.json')).json();
+    const checkout = document.createElement('loyalty-checkout');
+    const quoted = new Promise((resolve) => checkout.addEventListener('loyalty-quote', (e) => resolve(e.detail.payable)));
+    checkout.program = program;
+    document.body.append(checkout);
+    checkout.cart = { date: '2026-11-22', lines: [{ sku: 'A', category: 'grocery', unit_price: '12.50', quantity: 2 }] };
+    const tier = document.createElement('loyalty-tier-preview');
+    const previewed = new Promise((resolve) => tier.addEventListener('loyalty-preview', (e) => resolve(e.detail.qualifying)));
+    tier.program = program;
+    document.body.append(tier);
+    const explorer = document.createElement('loyalty-offer-explorer');
+    document.body.append(explorer);
+    explorer.programs = [{ id: 'retail', name: 'Retail', program }];
+    const explored = new Promise((resolve) => {
+      const poll = () => (explorer.result ? resolve(explorer.result.comparison.length) : setTimeout(poll, 20));
+      poll();
+    });
+    return { payable: await quoted, qualifying: await previewed, variants: await explored };
+  });
+  await page.close();
+  assert.deepEqual(problems, []);
+  assert.equal(outcome.payable, '25.00');
+  assert.match(outcome.qualifying, /^\d+(\.\d+)?$/);
+  assert.ok(outcome.variants >= 4, `${outcome.variants} variants compared`);
+});
