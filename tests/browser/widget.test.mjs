@@ -261,3 +261,30 @@ test('the Wasm module and a program-src load side by side, not one after the oth
   assert.match(payable, /^\d+\.\d{2}$/);
   assert.deepEqual(problems, []);
 });
+
+test('with the README\'s preload links, every module and the .wasm are fetched exactly once', async () => {
+  const preloads = ['loyalty-checkout.js', 'loyalty-core.js', 'i18n.js', 'elements.js', 'errors.js', 'wasm-module.js', 'loyalty_core.js']
+    .map((file) => `<link rel="modulepreload" href="/www/${file}">`).join('');
+  const html = `<!doctype html><html lang="en"><head><title>Shop</title>${preloads}
+    <link rel="preload" as="fetch" crossorigin="anonymous" href="/www/loyalty_core_bg.wasm">
+    <script type="module" src="/www/loyalty.js"></script></head>
+    <body><loyalty-checkout program-src="/examples/programs/retail.json"></loyalty-checkout></body></html>`;
+  const page = await ctx.browser.newPage();
+  const problems = [];
+  page.on('console', (message) => { if (['error', 'warning'].includes(message.type())) problems.push(message.text()); });
+  const fetched = {};
+  page.on('request', (request) => { const path = new URL(request.url()).pathname; fetched[path] = (fetched[path] ?? 0) + 1; });
+  await page.route('**/preloaded.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto(`${ctx.base}/www/preloaded.html`);
+  const payable = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.querySelector('loyalty-checkout');
+    el.addEventListener('loyalty-quote', (e) => resolve(e.detail.payable));
+    el.cart = { date: '2026-11-22', lines: [{ sku: 'A', category: 'grocery', unit_price: '12.50', quantity: 2 }] };
+  }));
+  await page.close();
+  assert.equal(payable, '25.00');
+  const ours = Object.entries(fetched).filter(([path]) => path.startsWith('/www/loyalty') || /\/www\/(i18n|elements|errors|wasm-module)\.js$/.test(path));
+  assert.equal(ours.length, 9, JSON.stringify(fetched));
+  for (const [path, count] of ours) assert.equal(count, 1, `${path} fetched ${count} times`);
+  assert.deepEqual(problems, []);
+});
