@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the two Wasm packages into www/ (which the demo serves), optimised with binaryen's wasm-opt
+# Builds the two Wasm modules into www/ (which the demo serves), optimised with binaryen's wasm-opt
 # from npm, then assembles pkg/: the npm package a seller installs (scripts/package.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."

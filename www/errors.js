@@ -10,7 +10,7 @@ export class LoyaltyError extends Error {
 }
 
 /** Turns what the Wasm module throws (an Error carrying code and path) into a LoyaltyError. */
-export function wrapError(error) {
+function wrapError(error) {
   if (error instanceof LoyaltyError) return error;
   if (error && typeof error.code === 'string') {
     return new LoyaltyError(error.code, error.path ?? '', error.detail ?? error.message);
