@@ -1,7 +1,7 @@
 //! Margin impact: what the program's give-aways cost the seller out of gross profit.
 
 use crate::cart::Cart;
-use crate::money::Money;
+use crate::money::{checked_mul, Money};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -55,7 +55,7 @@ pub fn share_percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
     if whole <= Decimal::ZERO {
         return None;
     }
-    let share = part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)?;
+    let share = checked_mul(part, Decimal::ONE_HUNDRED)?.checked_div(whole)?;
     let mut share =
         share.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     share.rescale(2);

@@ -113,13 +113,20 @@ impl Money {
     }
 }
 
+/// `a × b`, or `None` when it overflows. One shared copy: rust_decimal inlines its checked
+/// operations into every caller, which made the checkout's Wasm module larger.
+#[inline(never)]
+pub fn checked_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
+}
+
 /// The whole number of times `divisor` (positive) goes into `amount`, exactly: a decimal quotient
 /// rounded to 28 digits could land on the next whole number (1 ÷ 3 × 3 = 0.999…9, floored to 0).
 pub fn floor_div(amount: Decimal, divisor: Decimal) -> Option<Decimal> {
     let mut quotient = amount.checked_div(divisor)?.floor();
-    if quotient.checked_mul(divisor)? > amount {
+    if checked_mul(quotient, divisor)? > amount {
         quotient -= Decimal::ONE;
-    } else if (quotient + Decimal::ONE).checked_mul(divisor)? <= amount {
+    } else if checked_mul(quotient + Decimal::ONE, divisor)? <= amount {
         quotient += Decimal::ONE;
     }
     Some(quotient)

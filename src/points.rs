@@ -3,7 +3,7 @@
 use crate::cart::Line;
 use crate::customer::PointLot;
 use crate::error::Result;
-use crate::money::{floor_div, Money};
+use crate::money::{checked_mul, floor_div, Money};
 use crate::program::{EarnPer, EarnRule, Granularity, Points};
 use crate::validate::overflow;
 use chrono::{Months, NaiveDate};
@@ -163,12 +163,11 @@ fn points_for(
     // Multiplied before dividing, and divided exactly, so that no rounded quotient loses a point.
     let earned = match granularity {
         Granularity::FullUnits => floor_div(base, per_amount)
-            .and_then(|units| units.checked_mul(points))
-            .and_then(|value| value.checked_mul(multiplier))
+            .and_then(|units| checked_mul(units, points))
+            .and_then(|value| checked_mul(value, multiplier))
             .map(|value| value.floor()),
-        Granularity::Proportional => base
-            .checked_mul(points)
-            .and_then(|value| value.checked_mul(multiplier))
+        Granularity::Proportional => checked_mul(base, points)
+            .and_then(|value| checked_mul(value, multiplier))
             .and_then(|value| floor_div(value, per_amount)),
     };
     earned

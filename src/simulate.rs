@@ -385,7 +385,10 @@ fn lean_order(
     let money = program.money();
     let units = money.minor_units;
     let subtotal = cart.lines.iter().try_fold(0i128, |sum, line| {
-        let amount = money.round(line.unit_price.checked_mul(Decimal::from(line.quantity))?);
+        let amount = money.round(crate::money::checked_mul(
+            line.unit_price,
+            Decimal::from(line.quantity),
+        )?);
         sum.checked_add(to_minor(amount, units))
     })?;
     let standing = tiers::standing_at(program, customer, member.tier.map(Some), cart.date);

@@ -1,7 +1,7 @@
 //! Small checks shared by the program, customer and cart validators.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::Money;
+use crate::money::{checked_mul, Money};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
@@ -133,7 +133,7 @@ pub struct Checked<'a> {
 
 impl Checked<'_> {
     pub fn mul(&self, a: Decimal, b: Decimal) -> Result<Decimal> {
-        a.checked_mul(b).ok_or_else(|| overflow(self.path))
+        checked_mul(a, b).ok_or_else(|| overflow(self.path))
     }
 
     pub fn div(&self, a: Decimal, b: Decimal) -> Result<Decimal> {
