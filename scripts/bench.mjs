@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { bundleSizes } from './sizes.mjs';
+import { bytesByCrate } from './wasm-crates.mjs';
 import { loadCoreSync, LoyaltyEngine } from '../www/loyalty-core.js';
 import { forecast, loadAnalyticsSync, LoyaltyPortfolio, project } from '../www/loyalty-analytics.js';
 import { launch, openPage } from '../tests/browser/browser.mjs';
@@ -41,8 +42,9 @@ function medianMs(fn, now, batches = 30, perBatch = 50) {
   return times[Math.floor(times.length / 2)];
 }
 
-function nativeMs(lines) {
-  const file = new URL(`target/criterion/quote/${lines}/new/estimates.json`, root);
+/** Criterion's median for one benchmark of benches/quote.rs, in ms. */
+function nativeMs(group, lines) {
+  const file = new URL(`target/criterion/${group}/${lines}/new/estimates.json`, root);
   if (!existsSync(file)) return null;
   return JSON.parse(readFileSync(file, 'utf8')).median.point_estimate / 1e6;
 }
@@ -197,7 +199,13 @@ const shipped = sizes.total.brotli;
 rows.push(['bundle brotli vs Shopify 64 KB budget', kb(shipped), `${((shipped / (64 * 1024)) * 100).toFixed(0)}% of the budget`]);
 rows.push(['bundle brotli vs Smile.io ≈105 KB', kb(shipped), `${(105 * 1024 / shipped).toFixed(2)}× lighter`]);
 rows.push(['bundle brotli vs LoyaltyLion ≈113 KB', kb(shipped), `${(113 * 1024 / shipped).toFixed(2)}× lighter`]);
-for (const n of SIZES) rows.push([`quote, ${n} line(s), native (criterion median)`, ms(nativeMs(n)), n === 200 ? 'target well under 1 ms' : '']);
+const byCrate = bytesByCrate(new URL('target/wasm-pack/loyalty_core/loyalty_core_bg.wasm', root));
+const beforeOpt = byCrate.reduce((sum, [, size]) => sum + size, 0);
+for (const [crate, size] of byCrate.filter(([, size]) => size >= beforeOpt / 100)) {
+  rows.push([`  checkout Wasm before wasm-opt: ${crate}`, kb(size), `${((100 * size) / beforeOpt).toFixed(1)}% of ${kb(beforeOpt)}`]);
+}
+for (const n of SIZES) rows.push([`quote, ${n} line(s), native, pricing alone (criterion median)`, ms(nativeMs('quote', n)), n === 200 ? 'target well under 1 ms' : '']);
+for (const n of SIZES) rows.push([`quote, ${n} line(s), native, JSON text in and out (criterion median)`, ms(nativeMs('quote_json', n)), 'what Wasm runs, at opt-level 3']);
 for (const n of SIZES) rows.push([`quote, ${n} line(s), Wasm in Node (median)`, ms(node[n]), '']);
 for (const n of SIZES) rows.push([`quote, ${n} line(s), Wasm in Chromium (median)`, ms(browser.quotes[n]), n === 200 ? 'target ≤ 0.25 ms' : '']);
 const native = nativeProjection();

@@ -23,6 +23,7 @@ pub mod cart;
 pub mod customer;
 pub mod discounts;
 pub mod economics;
+pub mod engine;
 pub mod error;
 pub mod fingerprint;
 pub mod json;
@@ -48,6 +49,7 @@ pub mod wasm;
 
 pub use cart::Cart;
 pub use customer::Customer;
+pub use engine::Engine;
 pub use error::{Error, ErrorCode, Result};
 pub use json::{from_json, from_value};
 pub use program::Program;

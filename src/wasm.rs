@@ -5,11 +5,14 @@
 //! the output byte-identical to `loyalty quote`. Money is always a decimal string.
 //! Errors are thrown as JS `Error`s with a stable `code` and the offending field's `path`.
 
-use crate::error::{Error, ErrorCode};
-use crate::{from_json, quote_valid, Cart, Customer, Program};
-use serde::Serialize;
+use crate::engine::Engine;
+use crate::error::Error;
+#[cfg(feature = "analytics")]
+use crate::{error::ErrorCode, from_json, Program};
 use wasm_bindgen::prelude::*;
 
+// Not inlined: it is called from every binding, and one copy keeps the module smaller.
+#[inline(never)]
 fn to_js_error(error: Error) -> JsValue {
     let js = js_sys::Error::new(&error.to_string());
     let _ = js_sys::Reflect::set(&js, &"code".into(), &error.code.as_str().into());
@@ -18,7 +21,8 @@ fn to_js_error(error: Error) -> JsValue {
     js.into()
 }
 
-fn to_json(value: &impl Serialize) -> Result<String, JsValue> {
+#[cfg(feature = "analytics")]
+fn to_json(value: &impl serde::Serialize) -> Result<String, JsValue> {
     serde_json::to_string(value)
         .map_err(|e| to_js_error(Error::new(ErrorCode::InvalidValue, "", e.to_string())))
 }
@@ -31,44 +35,22 @@ fn lang_of(lang: &str) -> Result<crate::Lang, JsValue> {
 
 /// A validated program kept inside Wasm, so that each quote sends only the customer and the cart.
 #[wasm_bindgen(js_name = Engine)]
-pub struct JsEngine {
-    program: Program,
-    /// Computed once; every quote's fingerprint starts from it.
-    program_digest: String,
-}
+pub struct JsEngine(Engine);
 
 #[wasm_bindgen(js_class = Engine)]
 impl JsEngine {
     /// Validates a program given as JSON; throws an `Error` with `code` and `path` when invalid.
     #[wasm_bindgen(constructor)]
     pub fn new(program_json: &str) -> Result<JsEngine, JsValue> {
-        let program: Program = from_json(program_json).map_err(to_js_error)?;
-        program.validate().map_err(to_js_error)?;
-        let program_digest = crate::fingerprint::program_digest(&program);
-        Ok(JsEngine {
-            program,
-            program_digest,
-        })
+        Engine::new(program_json).map(JsEngine).map_err(to_js_error)
     }
 
     /// Prices one cart for one customer; both as JSON, the quote returned as JSON.
     #[wasm_bindgen(js_name = quoteJson)]
     pub fn quote_json(&self, customer_json: &str, cart_json: &str) -> Result<String, JsValue> {
-        let customer: Customer =
-            from_json(customer_json).map_err(|e| to_js_error(e.under("customer")))?;
-        let cart: Cart = from_json(cart_json).map_err(|e| to_js_error(e.under("cart")))?;
-        customer
-            .validate(&self.program)
-            .map_err(|e| to_js_error(e.under("customer")))?;
-        cart.validate(&self.program)
-            .map_err(|e| to_js_error(e.under("cart")))?;
-        let mut quote = quote_valid(&self.program, &customer, &cart).map_err(to_js_error)?;
-        quote.fingerprint = Some(crate::fingerprint::fingerprint(
-            &self.program_digest,
-            &customer,
-            &cart,
-        ));
-        to_json(&quote)
+        self.0
+            .quote_json(customer_json, cart_json)
+            .map_err(to_js_error)
     }
 }
 
