@@ -4,6 +4,7 @@
 use crate::cart::{Cart, Line};
 use crate::customer::{CreditRecord, Customer, PointLot, SpendRecord};
 use crate::error::{Error, ErrorCode, Result};
+use crate::money::checked_mul;
 use crate::points;
 use crate::program::{Downgrade, Period, Program, Window};
 use crate::quote::{quote_valid, Quote};
@@ -294,11 +295,12 @@ pub fn project(request: &ProjectionRequest) -> Result<Projection> {
             .points
             .as_ref()
             .map_or(Decimal::ZERO, |rules| rules.value_per_point);
-        let benefit = money.round(
-            row.discount
-                + row.credit
-                + points_value * Decimal::from(row.earned + row.employee_earned.unwrap_or(0)),
-        );
+        let points_benefit = row
+            .earned
+            .checked_add(row.employee_earned.unwrap_or(0))
+            .and_then(|points| checked_mul(points_value, Decimal::from(points)))
+            .ok_or_else(|| crate::validate::overflow("plan"))?;
+        let benefit = money.round(row.discount + row.credit + points_benefit);
         cumulative_spend += row.spend;
         cumulative_benefit += benefit;
         totals.spend += row.spend;

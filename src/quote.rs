@@ -5,7 +5,7 @@ use crate::customer::Customer;
 use crate::discounts::{self, Context};
 use crate::error::Result;
 use crate::margin::{self, Margin};
-use crate::money::{allocate, Money};
+use crate::money::{allocate, checked_mul, Money};
 use crate::points::{self, Earned, Redemption};
 use crate::program::{EarnBase, EarnRule, Period, Program, Qualifier};
 use crate::promo;
@@ -485,17 +485,16 @@ fn earn_for(
 /// Partner points moved in at the coalition's exchange rates, rounded down to whole points.
 fn partner_points(program: &Program, cart: &Cart, trace: &mut Vec<Entry>) -> Result<u64> {
     let mut total: u64 = 0;
-    for transfer in &cart.partner_points {
+    for (index, transfer) in cart.partner_points.iter().enumerate() {
         let Some(partner) = program.coalition.iter().find(|p| p.id == transfer.partner) else {
             continue;
         };
-        let points = (Decimal::from(transfer.points) * partner.exchange_rate)
-            .floor()
-            .to_u64()
-            .ok_or_else(|| crate::validate::overflow("cart.partner_points"))?;
-        total = total
-            .checked_add(points)
-            .ok_or_else(|| crate::validate::overflow("cart.partner_points"))?;
+        let overflow =
+            || crate::validate::overflow(&format!("cart.partner_points[{index}].points"));
+        let points = checked_mul(Decimal::from(transfer.points), partner.exchange_rate)
+            .and_then(|points| points.floor().to_u64())
+            .ok_or_else(overflow)?;
+        total = total.checked_add(points).ok_or_else(overflow)?;
         trace.push(
             Entry::new(Kind::Coalition, &partner.id, points > 0, "transferred")
                 .amount(points)

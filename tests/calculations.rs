@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::fuzz::{arbitrary_json, field_names, mutated, with_edge_values, with_field};
+use common::fuzz::{
+    arbitrary_json, extremes_together, field_names, mutated, with_edge_values, with_field,
+};
 use common::{check, fixture_files, read_json};
 use loyalty::{calculators, economics, from_json, projection};
 use proptest::prelude::*;
@@ -103,6 +105,19 @@ fn edge_values_in_any_field_never_panic() {
         }
     }
     assert!(runs > 500, "only {runs} runs");
+}
+
+/// Every amount, rate and count in every calculation request set at once to accepted extremes,
+/// mixed: answered or refused, never a panic (a month's points × their value once overflowed).
+#[test]
+fn extremes_together_never_panic() {
+    for (command, request) in calculation_requests() {
+        extremes_together(request, 1000, |request| {
+            if let Err(error) = run(command, &request.to_string()) {
+                assert!(!error.message.is_empty());
+            }
+        });
+    }
 }
 
 proptest! {

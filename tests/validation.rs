@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 #[allow(dead_code)] // the golden helpers are for other tests
 mod common;
-use common::fuzz::{arbitrary_json, mutated, with_edge_values};
+use common::fuzz::{arbitrary_json, extremes_together, mutated, with_edge_values};
 
 fn base_request() -> Value {
     json!({
@@ -330,6 +330,39 @@ fn edge_values_in_any_field_never_panic() {
         }
     }
     assert!(runs > 500, "only {runs} runs");
+}
+
+/// Every amount, rate and count in every golden request set at once to accepted extremes, mixed:
+/// quoted or refused, never a panic. This is how partner points × exchange rate was found to
+/// overflow with a panic instead of an error.
+#[test]
+fn extremes_together_never_panic() {
+    for request in fixture_requests() {
+        extremes_together(request, 1000, |request| {
+            match from_json::<Request>(&request.to_string()).and_then(|parsed| quote(&parsed)) {
+                Ok(q) => assert!(q.payable >= rust_decimal::Decimal::ZERO),
+                Err(error) => assert!(!error.message.is_empty()),
+            }
+        });
+    }
+}
+
+#[test]
+fn partner_points_beyond_what_a_decimal_holds_are_an_overflow_at_their_path() {
+    let mut request = fixture_requests()
+        .iter()
+        .find(|r| r["cart"]["partner_points"].is_array())
+        .unwrap()
+        .clone();
+    request["program"]["coalition"][0]["exchange_rate"] = json!("1000000000000000");
+    let partner = request["program"]["coalition"][0]["id"].clone();
+    request["cart"]["partner_points"] =
+        json!([{"partner": partner, "points": 1_000_000_000_000_000u64}]);
+    let error = quote(&from_json::<Request>(&request.to_string()).unwrap()).unwrap_err();
+    assert_eq!(
+        (error.code, error.path.as_str()),
+        (ErrorCode::Overflow, "cart.partner_points[0].points")
+    );
 }
 
 proptest! {
