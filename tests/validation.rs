@@ -2,6 +2,7 @@
 
 use loyalty::{from_json, quote, ErrorCode, Lang, Program, Request};
 use proptest::prelude::*;
+use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 #[allow(dead_code)] // the golden helpers are for other tests
@@ -340,7 +341,17 @@ fn extremes_together_never_panic() {
     for request in fixture_requests() {
         extremes_together(request, 1000, |request| {
             match from_json::<Request>(&request.to_string()).and_then(|parsed| quote(&parsed)) {
-                Ok(q) => assert!(q.payable >= rust_decimal::Decimal::ZERO),
+                // Extremes change no rule: the lines still add up to the order, to the last unit.
+                Ok(q) => {
+                    let sum = |field: fn(&loyalty::quote::QuoteLine) -> Decimal| {
+                        q.lines.iter().map(field).sum::<Decimal>()
+                    };
+                    assert!(q.payable >= Decimal::ZERO);
+                    assert_eq!(sum(|l| l.discount), q.discount_total);
+                    assert_eq!(sum(|l| l.points_value), q.points_value);
+                    assert_eq!(sum(|l| l.total), q.payable);
+                    assert_eq!(q.subtotal - q.discount_total - q.points_value, q.payable);
+                }
                 Err(error) => assert!(!error.message.is_empty()),
             }
         });
