@@ -38,11 +38,14 @@ impl Engine {
             &customer,
             &cart,
         ));
-        // Writing to memory fails only for a map with non-string keys, which a quote has not;
-        // the error is passed on rather than assumed away.
-        serde_json::to_string(&quote)
-            .map_err(|e| Error::new(ErrorCode::InvalidValue, "", e.to_string()))
+        serde_json::to_string(&quote).map_err(unserialisable)
     }
+}
+
+/// A result that serde_json could not write. Writing to memory fails only for a map with
+/// non-string keys, which no result has; the error is passed on rather than assumed away.
+pub(crate) fn unserialisable(error: serde_json::Error) -> Error {
+    Error::new(ErrorCode::InvalidValue, "", error.to_string())
 }
 
 #[cfg(test)]

@@ -11,8 +11,6 @@ use crate::error::Error;
 use crate::{error::ErrorCode, from_json, Program};
 use wasm_bindgen::prelude::*;
 
-// Not inlined: it is called from every binding, and one copy keeps the module smaller.
-#[inline(never)]
 fn to_js_error(error: Error) -> JsValue {
     let js = js_sys::Error::new(&error.to_string());
     let _ = js_sys::Reflect::set(&js, &"code".into(), &error.code.as_str().into());
@@ -23,8 +21,7 @@ fn to_js_error(error: Error) -> JsValue {
 
 #[cfg(feature = "analytics")]
 fn to_json(value: &impl serde::Serialize) -> Result<String, JsValue> {
-    serde_json::to_string(value)
-        .map_err(|e| to_js_error(Error::new(ErrorCode::InvalidValue, "", e.to_string())))
+    serde_json::to_string(value).map_err(|e| to_js_error(crate::engine::unserialisable(e)))
 }
 
 #[cfg(feature = "analytics")]

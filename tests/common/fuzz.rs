@@ -181,7 +181,7 @@ fn with_edges_everywhere(request: &Value, picks: &[usize]) -> Value {
     // The format's version is not a quantity; any other value only meets `unsupported_version`.
     for path in paths
         .iter()
-        .filter(|path| !path.ends_with(&["version".to_string()]))
+        .filter(|path| path.last().is_none_or(|key| key != "version"))
     {
         if let Some(leaf) = at_path(&mut copy, path) {
             let choice = *pick.next().unwrap_or(&0) % MIXED_DECIMALS.len();
