@@ -100,25 +100,39 @@ function crateOf(name = '') {
   return /wbindgen|wbg|externref/.test(name) ? 'wasm_bindgen' : 'other';
 }
 
+/** [[name, bytes], ...] for every function body, in the module's order. */
+function functionSizes(bytes, all) {
+  const names = functionNames(bytes, all);
+  const sizes = [];
+  let index = importedFunctions(bytes, all);
+  countedItems(bytes, all.find((s) => s.id === 10), (at) => {
+    const [size, body] = leb(bytes, at);
+    sizes.push([names.get(index) ?? `function ${index}`, size]);
+    index += 1;
+    return [size, body + size];
+  });
+  return sizes;
+}
+
 /** [[crate, bytes], ...], largest first: function bodies by crate, and the data segments. */
 export function bytesByCrate(file) {
   const bytes = readFileSync(file);
   const all = sections(bytes);
-  const names = functionNames(bytes, all);
-  const first = importedFunctions(bytes, all);
   const totals = new Map();
   const add = (crate, size) => totals.set(crate, (totals.get(crate) ?? 0) + size);
-  const code = all.find((s) => s.id === 10);
-  let index = first;
-  countedItems(bytes, code, (at) => {
-    const [size, body] = leb(bytes, at);
-    add(crateOf(names.get(index)), size);
-    index += 1;
-    return [size, body + size];
-  });
+  for (const [name, size] of functionSizes(bytes, all)) add(crateOf(name), size);
   const data = all.find((s) => s.id === 11);
   if (data) add('data (messages, names, tables)', data.end - data.start);
   return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
+/** The `count` largest functions as [[name, bytes], ...], names without their hashes. */
+export function largestFunctions(file, count) {
+  const bytes = readFileSync(file);
+  return functionSizes(bytes, sections(bytes))
+    .map(([name, size]) => [name.replace(/\[[0-9a-f]{16}\]/g, ''), size])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count);
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
@@ -129,4 +143,9 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
     console.log(`${crate.padEnd(32)} ${(size / 1024).toFixed(1).padStart(7)} KB ${((100 * size) / total).toFixed(1).padStart(5)} %`);
   }
   console.log(`${'total, before wasm-opt'.padEnd(32)} ${(total / 1024).toFixed(1).padStart(7)} KB`);
+  const count = Number(process.argv[3] ?? 12);
+  console.log(`\nthe ${count} largest functions:`);
+  for (const [name, size] of largestFunctions(file, count)) {
+    console.log(`${(size / 1024).toFixed(1).padStart(6)} KB  ${name.slice(0, 110)}`);
+  }
 }

@@ -2,11 +2,14 @@
 //! browser or on a seller's server takes through the Wasm module, callable natively as well.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::{from_json, quote_valid, Cart, Customer, Program};
+use crate::quote::quote_with;
+use crate::rules::Rules;
+use crate::{from_json, Cart, Customer, Program};
 
-/// A validated program and its digest, ready to price one cart after another.
+/// A validated program, compiled, and its digest, ready to price one cart after another.
 pub struct Engine {
     program: Program,
+    rules: Rules,
     /// Computed once; every quote's fingerprint starts from it.
     program_digest: String,
 }
@@ -15,10 +18,11 @@ impl Engine {
     /// Reads and validates a program given as JSON text.
     pub fn new(program_json: &str) -> Result<Engine> {
         let program: Program = from_json(program_json)?;
-        program.validate()?;
+        let rules = Rules::new(&program)?;
         let program_digest = crate::fingerprint::program_digest(&program);
         Ok(Engine {
             program,
+            rules,
             program_digest,
         })
     }
@@ -32,7 +36,7 @@ impl Engine {
             .validate(&self.program)
             .map_err(|e| e.under("customer"))?;
         cart.validate(&self.program).map_err(|e| e.under("cart"))?;
-        let mut quote = quote_valid(&self.program, &customer, &cart)?;
+        let mut quote = quote_with(&self.rules, &customer, &cart)?;
         quote.fingerprint = Some(crate::fingerprint::fingerprint(
             &self.program_digest,
             &customer,

@@ -21,24 +21,23 @@
 pub mod calculators;
 pub mod cart;
 pub mod customer;
-pub mod discounts;
 pub mod economics;
 pub mod engine;
 pub mod error;
+pub mod exact;
 pub mod fingerprint;
 pub mod json;
-pub mod lean;
 pub mod margin;
 pub mod money;
 #[cfg(feature = "cli")]
 pub mod orders_csv;
-pub mod points;
+
 pub mod portfolio;
 pub mod preview;
 pub mod program;
 pub mod projection;
-pub mod promo;
 pub mod quote;
+pub mod rules;
 pub mod simulate;
 pub mod summary;
 pub mod tiers;

@@ -5,8 +5,10 @@ use crate::customer::Customer;
 use crate::error::Result;
 use crate::program::Program;
 use crate::projection::{
-    project, to_keep, to_reach, CategorySpend, Plan, Projection, ProjectionRequest, Redeem, Target,
+    project_with, to_keep, to_reach, CategorySpend, Plan, Projection, ProjectionRequest, Redeem,
+    Target,
 };
+use crate::rules::{Ledger, Rules};
 use crate::tiers;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -49,7 +51,7 @@ pub struct Preview {
 
 pub fn preview(request: &PreviewRequest) -> Result<Preview> {
     let program = &request.program;
-    let projection = project(&ProjectionRequest {
+    let projection_request = ProjectionRequest {
         program: program.clone(),
         customer: request.customer.clone(),
         start: tiers::next_month_start(request.as_of),
@@ -60,30 +62,38 @@ pub fn preview(request: &PreviewRequest) -> Result<Preview> {
             orders_per_month: 1,
         },
         redeem: request.redeem,
-    })?;
+    };
+    projection_request.validate()?;
+    let rules = Rules::compile(program).map_err(|e| e.under("program"))?;
+    let projection = project_with(&rules, &projection_request)?;
     let money = program.money();
-    let tiers::Standing { qualifying, tier } =
-        tiers::standing(program, &request.customer, request.as_of);
-    let reach = program
-        .tiers
-        .get(tier.map_or(0, |i| i + 1))
-        .and_then(|next| to_reach(program, &request.customer, &next.id, request.as_of))
-        .map(|target| Target {
-            remaining: money.round(target.remaining),
-            ..target
-        });
-    let mut customer = request.customer.clone();
-    customer.tier = tier.map(|i| program.tiers[i].id.clone());
+    let ledger = Ledger::open(&rules, &request.customer);
+    let qualifying = ledger.qualifying(&rules, request.as_of);
+    let tier = ledger.tier_on(&rules, request.as_of);
+    let rounded = |target: Target| Target {
+        remaining: money.round(target.remaining),
+        ..target
+    };
+    let reach = (tier.map_or(0, |i| i + 1) < rules.tiers.len()).then(|| {
+        rounded(to_reach(
+            &rules,
+            &ledger,
+            tier.map_or(0, |i| i + 1),
+            request.as_of,
+        ))
+    });
     let keep = tier
         .filter(|i| *i > 0)
-        .and_then(|_| to_keep(program, &customer, request.as_of))
-        .map(|target| Target {
-            remaining: money.round(target.remaining),
-            ..target
-        });
+        .and_then(|_| to_keep(&rules, &ledger, request.as_of))
+        .map(rounded);
     Ok(Preview {
-        tier: customer.tier,
-        qualifying: money.round(qualifying),
+        tier: tier.map(|i| rules.tiers[i].id.clone()),
+        qualifying: match rules.tiering.qualifies_on {
+            crate::program::Qualifier::Spend => crate::exact::decimal_of(qualifying, rules.units),
+            crate::program::Qualifier::Points => {
+                money.round(Decimal::from_i128_with_scale(qualifying, 0))
+            }
+        },
         reach,
         keep,
         projection,

@@ -2,13 +2,16 @@
 //! customers ask the other way round (what must I spend to reach or keep a tier).
 
 use crate::cart::{Cart, Line};
-use crate::customer::{CreditRecord, Customer, PointLot, SpendRecord};
+use crate::customer::Customer;
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::checked_mul;
-use crate::points;
+use crate::exact::{decimal_of, mul_div};
+use crate::money::Rounding;
 use crate::program::{Downgrade, Period, Program, Window};
-use crate::quote::{quote_valid, Quote};
-use crate::tiers::{self, period_start, tier_for};
+use crate::rules::figures::Figures;
+use crate::rules::ledger::run_months;
+use crate::rules::pricer::remaining_to;
+use crate::rules::{Ledger, Order, Outcome, Rules};
+use crate::tiers::{self, period_start};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -43,7 +46,10 @@ pub enum Plan {
         /// The day of the month of the (first) order (1–28).
         #[serde(default = "mid_month")]
         day: u32,
-        /// Purchase frequency: orders a month (1–28), a day apart from `day` on.
+        /// Purchase frequency: orders in each monthly cycle (1–28). The first falls on `day`, the
+        /// others every 28 ÷ n days after it, so twice a month from the 20th is the 20th and
+        /// 14 days later, early in the next month. A cycle's orders that fall after the
+        /// projection's last month are not in it.
         #[serde(default = "one_order")]
         orders_per_month: u32,
     },
@@ -233,199 +239,178 @@ impl ProjectionRequest {
     }
 }
 
-/// The running state of one customer through the months.
-struct State {
-    customer: Customer,
-    store_credit: Decimal,
-}
-
 /// Projects the customer's months. Validates first.
 pub fn project(request: &ProjectionRequest) -> Result<Projection> {
     request.validate()?;
+    let rules = Rules::compile(&request.program).map_err(|e| e.under("program"))?;
+    project_with(&rules, request)
+}
+
+/// Projects the customer's months under rules already compiled, for a request already validated.
+pub fn project_with(rules: &Rules, request: &ProjectionRequest) -> Result<Projection> {
     let program = &request.program;
-    let money = program.money();
+    let money = |minor: i128| decimal_of(minor, rules.units);
     let first = period_start(Period::Month, request.start);
-    let mut state = State {
-        store_credit: request.customer.store_credit.unwrap_or(Decimal::ZERO),
-        customer: request.customer.clone(),
-    };
-    if state.customer.tier.is_none() && !program.tiers.is_empty() {
-        let before = first.pred_opt().unwrap_or(first);
-        state.customer.tier =
-            tier_for(program, tiers::qualifying(program, &state.customer, before))
-                .map(|i| program.tiers[i].id.clone());
-    }
-    if let Some(rules) = &program.points {
-        state.customer.points = points::spend_oldest_first(&state.customer.points, rules, first, 0);
-    }
+    let mut ledger = Ledger::start(rules, &request.customer, first);
+    let employee_account = rules
+        .points
+        .as_ref()
+        .is_some_and(|p| p.employee_earn.is_some())
+        && request.customer.employee_id.is_some();
+    let carts = planned_carts(request);
+    let redeem_points = request.redeem.points(program);
+    let mut orders: Vec<Order> = carts
+        .iter()
+        .map(|cart| Order {
+            redeem_points,
+            ..Order::of(rules, cart)
+        })
+        .collect();
+    let schedule: Vec<(NaiveDate, usize)> = carts
+        .iter()
+        .enumerate()
+        .map(|(at, c)| (c.date, at))
+        .collect();
     let mut months = Vec::with_capacity(request.months as usize);
-    let (mut cumulative_spend, mut cumulative_benefit) = (Decimal::ZERO, Decimal::ZERO);
-    let mut totals = Totals {
-        spend: money.zero(),
-        discount: money.zero(),
-        points_earned: 0,
-        points_redeemed: 0,
-        points_redeemed_value: money.zero(),
-        points_expired: 0,
-        store_credit_earned: money.zero(),
-        benefit: money.zero(),
-        effective_return: None,
-        final_tier: None,
-    };
-    for index in 0..request.months {
-        let start = first
-            .checked_add_months(Months::new(index))
-            .ok_or_else(|| crate::validate::overflow("months"))?;
-        let next = start
-            .checked_add_months(Months::new(1))
-            .ok_or_else(|| crate::validate::overflow("months"))?;
-        review_tier(program, &mut state.customer, start);
-        let mut row = MonthTally::default();
-        for cart in orders_in(request, start, next) {
-            let cart = Cart {
-                redeem_points: request.redeem.points(program),
-                ..cart
-            };
-            let quote = quote_valid(program, &state.customer, &cart)?;
-            apply(program, &mut state, &cart, &quote, &mut row);
-        }
-        let expired = expire(program, &mut state.customer, next);
-        let balance = |lots: &[PointLot]| lots.iter().map(|lot| lot.points).sum::<u64>();
-        let points_value = program
-            .points
-            .as_ref()
-            .map_or(Decimal::ZERO, |rules| rules.value_per_point);
-        let points_benefit = row
-            .earned
-            .checked_add(row.employee_earned.unwrap_or(0))
-            .and_then(|points| checked_mul(points_value, Decimal::from(points)))
-            .ok_or_else(|| crate::validate::overflow("plan"))?;
-        let benefit = money.round(row.discount + row.credit + points_benefit);
-        cumulative_spend += row.spend;
-        cumulative_benefit += benefit;
-        totals.spend += row.spend;
-        totals.discount += row.discount;
-        totals.points_earned += row.earned;
-        totals.points_redeemed += row.redeemed;
-        totals.points_redeemed_value += row.redeemed_value;
-        totals.points_expired += expired;
-        totals.store_credit_earned += row.credit;
-        totals.benefit += benefit;
-        months.push(Month {
-            month: format!("{:04}-{:02}", start.year(), start.month()),
-            tier: state.customer.tier.clone(),
-            spend: money.round(row.spend),
-            discount: money.round(row.discount),
-            paid: money.round(row.paid),
-            points_earned: row.earned,
-            points_redeemed: row.redeemed,
-            points_expired: expired,
-            points_balance: balance(&state.customer.points),
-            employee_points_earned: row.employee_earned,
-            employee_points_balance: row
-                .employee_earned
-                .map(|_| balance(&state.customer.employee_points)),
-            store_credit_earned: money.round(row.credit),
-            store_credit_balance: money.round(state.store_credit),
-            benefit,
-            cumulative_spend: money.round(cumulative_spend),
-            cumulative_benefit: money.round(cumulative_benefit),
-            effective_return: crate::margin::share_percent(cumulative_benefit, cumulative_spend),
-        });
-    }
-    for amount in [
-        &mut totals.spend,
-        &mut totals.discount,
-        &mut totals.points_redeemed_value,
-        &mut totals.store_credit_earned,
-        &mut totals.benefit,
-    ] {
-        *amount = money.round(*amount);
-    }
-    totals.effective_return = crate::margin::share_percent(totals.benefit, totals.spend);
-    totals.final_tier = state.customer.tier.clone();
+    let mut totals = Figures::default();
+    run_months(
+        rules,
+        &mut ledger,
+        first,
+        request.months,
+        &schedule,
+        &mut orders,
+        &mut Outcome::default(),
+        |start, row, ledger| {
+            totals.add(row)?;
+            months.push(Month {
+                month: format!("{:04}-{:02}", start.year(), start.month()),
+                tier: ledger.tier().map(|t| rules.tiers[t].id.clone()),
+                spend: money(row.spend),
+                discount: money(row.discount),
+                paid: money(row.paid),
+                points_earned: row.points_earned,
+                points_redeemed: row.points_redeemed,
+                points_expired: row.points_expired,
+                points_balance: ledger.points_held(),
+                employee_points_earned: employee_account.then_some(row.employee_points_earned),
+                employee_points_balance: employee_account.then(|| ledger.employee_points_held()),
+                store_credit_earned: money(row.store_credit_earned),
+                store_credit_balance: money(ledger.store_credit()),
+                benefit: money(row.benefit),
+                cumulative_spend: money(totals.spend),
+                cumulative_benefit: money(totals.benefit),
+                effective_return: share_of(totals.benefit, totals.spend),
+            });
+            Ok(())
+        },
+    )?;
     let end = first
         .checked_add_months(Months::new(request.months))
         .unwrap_or(first);
-    let expiry_schedule = expiry_schedule(program, &state.customer.points, end);
     Ok(Projection {
-        currency: program.currency.clone(),
+        currency: rules.currency.clone(),
         months,
-        totals,
-        expiry_schedule,
+        totals: Totals {
+            spend: money(totals.spend),
+            discount: money(totals.discount),
+            points_earned: totals.points_earned,
+            points_redeemed: totals.points_redeemed,
+            points_redeemed_value: money(totals.points_redeemed_value),
+            points_expired: totals.points_expired,
+            store_credit_earned: money(totals.store_credit_earned),
+            benefit: money(totals.benefit),
+            effective_return: share_of(totals.benefit, totals.spend),
+            final_tier: ledger.tier().map(|t| rules.tiers[t].id.clone()),
+        },
+        expiry_schedule: ledger
+            .expiry_schedule(end)
+            .into_iter()
+            .map(|(date, points)| Expiring { date, points })
+            .collect(),
     })
 }
 
-#[derive(Default)]
-struct MonthTally {
-    spend: Decimal,
-    discount: Decimal,
-    paid: Decimal,
-    earned: u64,
-    employee_earned: Option<u64>,
-    redeemed: u64,
-    redeemed_value: Decimal,
-    credit: Decimal,
+/// `part` as a % of `whole`, rounded half up to two decimals; `None` unless `whole` is positive.
+pub fn share_of(part: i128, whole: i128) -> Option<Decimal> {
+    if whole <= 0 {
+        return None;
+    }
+    let hundredths = mul_div(
+        part.max(0).unsigned_abs(),
+        10_000,
+        whole.unsigned_abs(),
+        Rounding::HalfUp,
+    )?;
+    Some(Decimal::from_i128_with_scale(
+        i128::try_from(hundredths).ok()?,
+        2,
+    ))
 }
 
-/// The carts the plan places in the month starting on `start`.
-fn orders_in(request: &ProjectionRequest, start: NaiveDate, next: NaiveDate) -> Vec<Cart> {
-    let cart = |date, lines, promo_code| Cart {
-        date,
-        lines,
-        promo_code,
-        redeem_points: 0,
-        events: Vec::new(),
-        partner_points: Vec::new(),
-    };
-    match &request.plan {
-        Plan::Monthly {
-            spend,
-            day,
-            orders_per_month,
-        } => {
-            let money = request.program.money();
-            let orders = *orders_per_month as usize;
-            // Each category's monthly amount, split evenly over the orders to the minor unit.
-            let shares: Vec<Vec<Decimal>> = spend
+/// The plan's carts, by date.
+fn planned_carts(request: &ProjectionRequest) -> Vec<Cart> {
+    {
+        let cart = |date, lines, promo_code| Cart {
+            date,
+            lines,
+            promo_code,
+            redeem_points: 0,
+            events: Vec::new(),
+            partner_points: Vec::new(),
+        };
+        let mut carts: Vec<Cart> = match &request.plan {
+            Plan::Monthly {
+                spend,
+                day,
+                orders_per_month,
+            } => {
+                let money = request.program.money();
+                let orders = *orders_per_month as usize;
+                // Each category's monthly amount, split evenly over the orders to the minor unit.
+                let shares: Vec<Vec<Decimal>> = spend
+                    .iter()
+                    .map(|item| split_evenly(&money, item.amount, orders))
+                    .collect();
+                let first = period_start(Period::Month, request.start);
+                let mut carts = Vec::new();
+                for month in 0..request.months {
+                    let Some(start) = first.checked_add_months(Months::new(month)) else {
+                        break;
+                    };
+                    for order in 0..orders {
+                        let lines: Vec<Line> = spend
+                            .iter()
+                            .zip(&shares)
+                            .filter(|(_, parts)| !parts[order].is_zero())
+                            .map(|(item, parts)| Line {
+                                sku: format!("plan-{}", item.category),
+                                category: item.category.clone(),
+                                unit_price: parts[order],
+                                quantity: 1,
+                                unit_cost: None,
+                                promotional: false,
+                            })
+                            .collect();
+                        // The first on `day`, the others every 28 ÷ n days after it; the last
+                        // ones may fall early in the next month.
+                        let offset = (*day as usize - 1) + order * (28 / orders);
+                        if let Some(date) = start.checked_add_days(Days::new(offset as u64)) {
+                            if !lines.is_empty() {
+                                carts.push(cart(date, lines, None));
+                            }
+                        }
+                    }
+                }
+                carts
+            }
+            Plan::Orders { orders } => orders
                 .iter()
-                .map(|item| split_evenly(&money, item.amount, orders))
-                .collect();
-            let mut carts: Vec<Cart> = (0..orders)
-                .filter_map(|order| {
-                    let lines: Vec<Line> = spend
-                        .iter()
-                        .zip(&shares)
-                        .filter(|(_, parts)| !parts[order].is_zero())
-                        .map(|(item, parts)| Line {
-                            sku: format!("plan-{}", item.category),
-                            category: item.category.clone(),
-                            unit_price: parts[order],
-                            quantity: 1,
-                            unit_cost: None,
-                            promotional: false,
-                        })
-                        .collect();
-                    // Spread over the month from `day` on, within days 1–28.
-                    let offset = (*day as usize - 1 + order * 28 / orders) % 28;
-                    let date = start
-                        .checked_add_days(Days::new(offset as u64))
-                        .unwrap_or(start);
-                    (!lines.is_empty()).then(|| cart(date, lines, None))
-                })
-                .collect();
-            carts.sort_by_key(|cart| cart.date);
-            carts
-        }
-        Plan::Orders { orders } => {
-            let mut carts: Vec<Cart> = orders
-                .iter()
-                .filter(|order| order.date >= start && order.date < next)
                 .map(|order| cart(order.date, order.lines.clone(), order.promo_code.clone()))
-                .collect();
-            carts.sort_by_key(|cart| cart.date);
-            carts
-        }
+                .collect(),
+        };
+        carts.sort_by_key(|cart| cart.date);
+        carts
     }
 }
 
@@ -447,142 +432,6 @@ fn split_evenly(money: &crate::money::Money, amount: Decimal, parts: usize) -> V
         .collect()
 }
 
-/// Books one quoted order into the customer's state and the month's tally.
-fn apply(program: &Program, state: &mut State, cart: &Cart, quote: &Quote, row: &mut MonthTally) {
-    let customer = &mut state.customer;
-    row.spend += quote.subtotal;
-    row.discount += quote.discount_total;
-    row.paid += quote.payable;
-    customer.spend.push(SpendRecord {
-        date: Some(cart.date),
-        from: None,
-        to: None,
-        amount: quote.after_discounts,
-    });
-    if let (Some(rules), Some(outcome)) = (&program.points, &quote.points) {
-        if outcome.redeemed > 0 {
-            // Lots that expired earlier this month stay until the month's end counts them.
-            let (usable, expired): (Vec<PointLot>, Vec<PointLot>) = customer
-                .points
-                .drain(..)
-                .partition(|lot| points::expiry(lot, rules).is_none_or(|end| cart.date < end));
-            customer.points =
-                points::spend_oldest_first(&usable, rules, cart.date, outcome.redeemed);
-            customer.points.extend(expired);
-        }
-        if outcome.earned > 0 {
-            customer.points.push(PointLot {
-                points: outcome.earned,
-                earned: cart.date,
-                expires: None,
-            });
-        }
-        row.earned += outcome.earned;
-        row.redeemed += outcome.redeemed;
-        row.redeemed_value += outcome.redeemed_value;
-        if let Some(employee) = outcome.employee_earned {
-            row.employee_earned = Some(row.employee_earned.unwrap_or(0) + employee);
-            if employee > 0 {
-                customer.employee_points.push(PointLot {
-                    points: employee,
-                    earned: cart.date,
-                    expires: None,
-                });
-            }
-        }
-    }
-    if let Some(cashback) = &quote.cashback {
-        row.credit += cashback.earned;
-        state.store_credit += cashback.earned;
-        customer.credit_history.push(CreditRecord {
-            date: cart.date,
-            amount: cashback.earned,
-        });
-    }
-    if let Some(tier) = quote.tier.as_ref().and_then(|t| t.after.clone()) {
-        customer.tier = Some(tier);
-    }
-    customer.last_purchase = Some(cart.date);
-    customer.first_purchase_made = true;
-}
-
-/// Applies the program's recalculation on the first day of a month: monthly upgrades, downgrades
-/// (at once or at the yearly review), and a contract tier's minimum commitment.
-pub fn review_tier(program: &Program, customer: &mut Customer, month_start: NaiveDate) {
-    let current = customer
-        .tier
-        .as_deref()
-        .and_then(|id| program.tier_index(id));
-    let next = reviewed_tier(program, customer, current, month_start);
-    if next != current {
-        customer.tier = next.map(|i| program.tiers[i].id.clone());
-    }
-}
-
-/// The tier index the recalculation on `month_start` gives a customer now at `current`.
-pub fn reviewed_tier(
-    program: &Program,
-    customer: &Customer,
-    current: Option<usize>,
-    month_start: NaiveDate,
-) -> Option<usize> {
-    if program.tiers.is_empty() {
-        return current;
-    }
-    let Some(previous_day) = month_start.pred_opt() else {
-        return current;
-    };
-    let earned = tier_for(program, tiers::qualifying(program, customer, previous_day));
-    let rules = &program.tier_rules;
-    let downgrade_now =
-        rules.downgrade == Downgrade::Immediate || month_start.month() == rules.review_month;
-    let mut next = tiers::reviewed(current, earned, downgrade_now);
-    if let Some(index) = next {
-        if let Some(commitment) = &program.tiers[index].min_commitment {
-            let period = period_start(commitment.period, previous_day);
-            if period_start(commitment.period, month_start) == month_start
-                && tiers::spend_between(customer, period, previous_day) < commitment.amount
-            {
-                next = index.checked_sub(1);
-            }
-        }
-    }
-    next
-}
-
-/// Drops the lots that can no longer be used on `next`; returns how many of the customer's own
-/// points expired (the employee's lots expire alike, and are reported in their balance).
-fn expire(program: &Program, customer: &mut Customer, next: NaiveDate) -> u64 {
-    let Some(rules) = &program.points else {
-        return 0;
-    };
-    let usable = |lot: &PointLot| points::expiry(lot, rules).is_none_or(|end| next < end);
-    customer.employee_points.retain(usable);
-    let before: u64 = customer.points.iter().map(|lot| lot.points).sum();
-    customer.points.retain(usable);
-    before - customer.points.iter().map(|lot| lot.points).sum::<u64>()
-}
-
-fn expiry_schedule(program: &Program, lots: &[PointLot], from: NaiveDate) -> Vec<Expiring> {
-    let Some(rules) = &program.points else {
-        return Vec::new();
-    };
-    let mut schedule: Vec<Expiring> = Vec::new();
-    let mut dated: Vec<(NaiveDate, u64)> = lots
-        .iter()
-        .filter_map(|lot| points::expiry(lot, rules).map(|d| (d, lot.points)))
-        .filter(|(d, _)| *d >= from)
-        .collect();
-    dated.sort();
-    for (date, points) in dated {
-        match schedule.last_mut() {
-            Some(last) if last.date == date => last.points += points,
-            _ => schedule.push(Expiring { date, points }),
-        }
-    }
-    schedule
-}
-
 /// What it takes to reach a tier, or to keep one at the next review.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -598,37 +447,28 @@ pub struct Target {
     pub effective: Option<NaiveDate>,
 }
 
-/// "How much must I spend, and by when, to reach tier `tier_id`?"
-pub fn to_reach(
-    program: &Program,
-    customer: &Customer,
-    tier_id: &str,
-    as_of: NaiveDate,
-) -> Option<Target> {
-    let tier = program.tier(tier_id)?;
-    let have = tiers::qualifying(program, customer, as_of);
-    let by = window_end(program.tier_rules.window, as_of);
-    let effective = match program.tier_rules.upgrade {
-        crate::program::Upgrade::Immediate => None,
-        crate::program::Upgrade::Monthly => Some(tiers::next_month_start(as_of)),
-    };
-    Some(Target {
-        tier: tier.id.clone(),
-        remaining: (tier.threshold - have).max(Decimal::ZERO),
-        by,
-        effective,
-    })
+/// "How much must I spend, and by when, to reach tier `tier` (an index)?"
+pub fn to_reach(rules: &Rules, ledger: &Ledger, tier: usize, as_of: NaiveDate) -> Target {
+    let rule = &rules.tiers[tier];
+    Target {
+        tier: rule.id.clone(),
+        remaining: remaining_to(rules, rule, ledger.qualifying(rules, as_of)),
+        by: window_end(rules.tiering.window, as_of),
+        effective: match rules.tiering.upgrade {
+            crate::program::Upgrade::Immediate => None,
+            crate::program::Upgrade::Monthly => Some(tiers::next_month_start(as_of)),
+        },
+    }
 }
 
 /// "What must I spend to keep my tier at the next review?"
-pub fn to_keep(program: &Program, customer: &Customer, as_of: NaiveDate) -> Option<Target> {
-    let index = tiers::standing(program, customer, as_of).tier?;
-    let tier = &program.tiers[index];
-    let review = match program.tier_rules.downgrade {
+pub fn to_keep(rules: &Rules, ledger: &Ledger, as_of: NaiveDate) -> Option<Target> {
+    let rule = &rules.tiers[ledger.tier_on(rules, as_of)?];
+    let tiering = &rules.tiering;
+    let review = match tiering.downgrade {
         Downgrade::Immediate => tiers::next_month_start(as_of),
         Downgrade::YearlyReview => {
-            let this_year =
-                NaiveDate::from_ymd_opt(as_of.year(), program.tier_rules.review_month, 1)?;
+            let this_year = NaiveDate::from_ymd_opt(as_of.year(), tiering.review_month, 1)?;
             if this_year > as_of {
                 this_year
             } else {
@@ -637,14 +477,15 @@ pub fn to_keep(program: &Program, customer: &Customer, as_of: NaiveDate) -> Opti
         }
     };
     let last_day = review.pred_opt()?;
-    let window_from = tiers::window_start(program.tier_rules.window, last_day);
-    let already = match program.tier_rules.qualifies_on {
-        crate::program::Qualifier::Spend => tiers::spend_between(customer, window_from, as_of),
-        crate::program::Qualifier::Points => tiers::qualifying(program, customer, as_of),
+    let already = match tiering.qualifies_on {
+        crate::program::Qualifier::Spend => {
+            ledger.spend_between(tiers::window_start(tiering.window, last_day), as_of)
+        }
+        crate::program::Qualifier::Points => ledger.qualifying(rules, as_of),
     };
     Some(Target {
-        tier: tier.id.clone(),
-        remaining: (tier.threshold - already).max(Decimal::ZERO),
+        tier: rule.id.clone(),
+        remaining: remaining_to(rules, rule, already),
         by: Some(last_day),
         effective: Some(review),
     })

@@ -93,6 +93,15 @@ type: "spend_steps"
  */
 export type Period = ("month" | "quarter" | "year")
 /**
+ * Why a rule applied or did not: a stable machine code that every language words (the widget's
+ * `www/i18n.js` has a sentence for each, in four languages; a test holds them together).
+ * A new code is added here, and the compiler then asks for its words nowhere else.
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "Code".
+ */
+export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win")
+/**
  * What the customer buys: the same spend every month, or a list of dated orders.
  * `{"monthly": {"spend": [...]}}` or `{"orders": {"orders": [...]}}`.
  * 
@@ -106,7 +115,10 @@ monthly: {
  */
 day?: number
 /**
- * Purchase frequency: orders a month (1–28), a day apart from `day` on.
+ * Purchase frequency: orders in each monthly cycle (1–28). The first falls on `day`, the
+ * others every 28 ÷ n days after it, so twice a month from the 20th is the 20th and
+ * 14 days later, early in the next month. A cycle's orders that fall after the
+ * projection's last month are not in it.
  */
 orders_per_month?: number
 /**
@@ -163,6 +175,13 @@ export type Group = ("participant" | "control")
  * via the `definition` "OnExcluded".
  */
 export type OnExcluded = ("skip" | "refuse")
+/**
+ * Why fewer points were redeemed than the cart asked for.
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "RedeemLimit".
+ */
+export type RedeemLimit = ("share_cap" | "balance" | "below_minimum" | "whole_minor_units")
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Qualifier".
@@ -901,7 +920,7 @@ rule: string
 export interface Entry {
 amount?: (string | null)
 applied: boolean
-code: string
+code: Code
 kind: Kind
 params: {
 [k: string]: string | undefined
@@ -1158,10 +1177,15 @@ earned: number
  * The employee's personal account on a B2B program with dual accrual.
  */
 employee_earned?: (number | null)
-limited_by?: (string | null)
+limited_by?: (RedeemLimit | null)
 next_expiry?: (Expiry | null)
 redeem_cap: number
 redeem_cap_amount: string
+/**
+ * Points are redeemed in whole steps of this many, when one point is worth less than a
+ * minor unit (a point of 0.5 JPY: steps of 2); absent when any count can be redeemed.
+ */
+redeem_step?: (number | null)
 redeemed: number
 redeemed_value: string
 requested: number
@@ -1173,10 +1197,6 @@ requested: number
 export interface Portfolio {
 currency: string
 customers: number
-/**
- * Customers computed on the fast path; the others went through full projections.
- */
-fast_path_customers: number
 months: PortfolioMonth[]
 /**
  * Points still held at the end, and their face value.
@@ -1421,7 +1441,7 @@ total: string
 export interface PromoOutcome {
 accepted: boolean
 code: string
-reason: string
+reason: Code
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema

@@ -523,9 +523,8 @@ fn portfolio_table(portfolio: &Portfolio) -> String {
         &"",
     ]));
     format!(
-        "{} customers ({} on the fast path); all amounts in {}\n{}\n{} points outstanding, worth {}",
+        "{} customers; all amounts in {}\n{}\n{} points outstanding, worth {}",
         portfolio.customers,
-        portfolio.fast_path_customers,
         portfolio.currency,
         columns(&rows),
         portfolio.points_outstanding,

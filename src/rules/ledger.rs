@@ -1,0 +1,489 @@
+//! One customer's account over time: the tier, point lots (spent soonest-expiring first), spend
+//! for the qualifying windows, and store credit. The quote opens one from the customer it is
+//! given; the projection, the forecast and the simulation carry one through the months with
+//! [`Ledger::book`] after each order, [`Ledger::close_month`] at each month's end and
+//! [`Ledger::review`] on each month's first day.
+
+use super::compiled::Rules;
+use super::figures::Figures;
+use super::pricer::{price_into, Order, Outcome, Standing};
+use crate::customer::Customer;
+use crate::error::Result;
+use crate::exact::minor_of;
+use crate::program::{Downgrade, Period, Qualifier, Window};
+use crate::tiers::{period_start, window_start};
+use chrono::{Datelike, Months, NaiveDate};
+
+/// Points earned together, and the day they stop counting (`NaiveDate::MAX`: never).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lot {
+    pub points: u64,
+    pub earned: NaiveDate,
+    pub expires: NaiveDate,
+}
+
+impl Lot {
+    fn usable_on(&self, day: NaiveDate) -> bool {
+        self.earned <= day && day < self.expires
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Ledger {
+    /// The tier the seller's records hold, or the review and orders gave; `None` with
+    /// `tier_known` false means it follows from qualifying amounts.
+    tier: Option<usize>,
+    tier_known: bool,
+    /// Spend by day, oldest first, with running totals: `running[i]` sums `days[..=i]`. Days
+    /// before every window still to come are folded into one total on `NaiveDate::MIN`.
+    days: Vec<(NaiveDate, i128)>,
+    running: Vec<i128>,
+    /// Spend totals over periods, from the customer's records: each counts when it lies wholly
+    /// inside a window.
+    periods: Vec<(NaiveDate, NaiveDate, i128)>,
+    lifetime: i128,
+    /// Lots in the order they are spent: soonest expiry first, then earliest earned.
+    lots: Vec<Lot>,
+    employee_lots: Vec<Lot>,
+    /// Store credit earned, by day, for the monthly cap; months already closed are dropped.
+    credit: Vec<(NaiveDate, i128)>,
+    store_credit: i128,
+    member_until: Option<NaiveDate>,
+    last_purchase: Option<NaiveDate>,
+    first_purchase_made: bool,
+    employee: bool,
+}
+
+/// The day a lot earned on `earned` stops counting under the program's expiry.
+pub fn expiry_of(rules: &Rules, earned: NaiveDate, explicit: Option<NaiveDate>) -> NaiveDate {
+    explicit
+        .or_else(|| {
+            let months = rules.points.as_ref()?.expiry_months?;
+            earned.checked_add_months(Months::new(months))
+        })
+        .unwrap_or(NaiveDate::MAX)
+}
+
+impl Ledger {
+    /// The account of a validated customer.
+    pub fn open(rules: &Rules, customer: &Customer) -> Ledger {
+        let Customer {
+            tier,
+            tier_since: _, // informative; the review works from qualifying amounts
+            spend,
+            points,
+            employee_points,
+            store_credit,
+            credit_history,
+            member_until,
+            last_purchase,
+            first_purchase_made,
+            company_id: _,
+            employee_id,
+        } = customer;
+        let units = rules.units;
+        let minor = |amount| minor_of(amount, units).unwrap_or(0);
+        let mut ledger = Ledger {
+            tier: tier
+                .as_deref()
+                .and_then(|id| rules.tiers.iter().position(|t| t.id == id)),
+            tier_known: tier.is_some(),
+            store_credit: store_credit.map_or(0, minor),
+            member_until: *member_until,
+            last_purchase: *last_purchase,
+            first_purchase_made: *first_purchase_made,
+            employee: employee_id.is_some(),
+            ..Ledger::default()
+        };
+        let mut days: Vec<(NaiveDate, i128)> = Vec::new();
+        for record in spend {
+            let amount = minor(record.amount);
+            ledger.lifetime += amount;
+            match (record.date, record.from, record.to) {
+                (Some(date), _, _) => days.push((date, amount)),
+                (None, Some(from), Some(to)) => ledger.periods.push((from, to, amount)),
+                _ => {}
+            }
+        }
+        days.sort_by_key(|(date, _)| *date);
+        for (date, amount) in days {
+            ledger.add_spend(date, amount);
+        }
+        let lots = |lots: &[crate::customer::PointLot]| {
+            let mut lots: Vec<Lot> = lots
+                .iter()
+                .map(|lot| Lot {
+                    points: lot.points,
+                    earned: lot.earned,
+                    expires: expiry_of(rules, lot.earned, lot.expires),
+                })
+                .collect();
+            lots.sort_by_key(|lot| (lot.expires, lot.earned));
+            lots
+        };
+        ledger.lots = lots(points);
+        ledger.employee_lots = lots(employee_points);
+        ledger.credit = credit_history
+            .iter()
+            .map(|record| (record.date, minor(record.amount)))
+            .collect();
+        ledger
+    }
+
+    /// The account where a projection of months from `first` (a month's first day) begins: the
+    /// tier counts what qualified up to the day before, and points that expired before then are
+    /// not counted as expiring in it.
+    pub fn start(rules: &Rules, customer: &Customer, first: NaiveDate) -> Ledger {
+        let mut ledger = Ledger::open(rules, customer);
+        ledger.settle_tier(rules, first.pred_opt().unwrap_or(first));
+        ledger.close_month(rules, first);
+        ledger
+    }
+
+    fn add_spend(&mut self, date: NaiveDate, amount: i128) {
+        let total = self.running.last().copied().unwrap_or(0) + amount;
+        match self.days.last_mut() {
+            Some(last) if last.0 == date => {
+                last.1 += amount;
+                *self.running.last_mut().unwrap_or(&mut 0) = total;
+            }
+            _ => {
+                self.days.push((date, amount));
+                self.running.push(total);
+            }
+        }
+    }
+
+    /// Spend between `from` and `to`, both included.
+    pub fn spend_between(&self, from: NaiveDate, to: NaiveDate) -> i128 {
+        let start = self.days.partition_point(|(date, _)| *date < from);
+        let end = self.days.partition_point(|(date, _)| *date <= to);
+        let before = |at: usize| if at == 0 { 0 } else { self.running[at - 1] };
+        let dated = if end > start {
+            before(end) - before(start)
+        } else {
+            0
+        };
+        let periods: i128 = self
+            .periods
+            .iter()
+            .filter(|(start, end, _)| *start >= from && *end <= to)
+            .map(|(_, _, amount)| amount)
+            .sum();
+        dated + periods
+    }
+
+    /// What the customer has towards tiers as of `as_of`, included.
+    pub fn qualifying(&self, rules: &Rules, as_of: NaiveDate) -> i128 {
+        let from = window_start(rules.tiering.window, as_of);
+        match rules.tiering.qualifies_on {
+            Qualifier::Spend => self.spend_between(from, as_of),
+            // The points held that were earned within the window.
+            Qualifier::Points => self
+                .lots
+                .iter()
+                .filter(|lot| lot.earned >= from && lot.earned <= as_of)
+                .map(|lot| i128::from(lot.points))
+                .sum(),
+        }
+    }
+
+    /// The tier on `date`: the one recorded or reviewed, or else the one qualifying amounts give.
+    pub fn tier_on(&self, rules: &Rules, date: NaiveDate) -> Option<usize> {
+        if self.tier_known {
+            self.tier
+        } else {
+            rules.tier_for(self.qualifying(rules, date))
+        }
+    }
+
+    /// Sets the tier from qualifying amounts up to `day`, unless one is already known: where a
+    /// projection starts (the day before its first month).
+    pub fn settle_tier(&mut self, rules: &Rules, day: NaiveDate) {
+        if !self.tier_known && !rules.tiers.is_empty() {
+            self.tier = rules.tier_for(self.qualifying(rules, day));
+            self.tier_known = true;
+        }
+    }
+
+    pub fn tier(&self) -> Option<usize> {
+        self.tier
+    }
+
+    /// Points that can be spent on `day`.
+    pub fn balance(&self, day: NaiveDate) -> u64 {
+        self.lots
+            .iter()
+            .filter(|lot| lot.usable_on(day))
+            .map(|lot| lot.points)
+            .sum()
+    }
+
+    /// Every point held, usable or not yet counted as expired.
+    pub fn points_held(&self) -> u64 {
+        self.lots.iter().map(|lot| lot.points).sum()
+    }
+
+    pub fn employee_points_held(&self) -> u64 {
+        self.employee_lots.iter().map(|lot| lot.points).sum()
+    }
+
+    pub fn store_credit(&self) -> i128 {
+        self.store_credit
+    }
+
+    /// Where the customer stands for an order on `date`.
+    pub fn standing(&self, rules: &Rules, date: NaiveDate) -> Standing {
+        let month = period_start(Period::Month, date);
+        let tier = self.tier_on(rules, date);
+        let qualifying = self.qualifying(rules, date);
+        Standing {
+            tier,
+            qualifying,
+            lifetime_spend: self.lifetime,
+            first_purchase_made: self.first_purchase_made,
+            member: self.member_until.is_some_and(|until| date <= until),
+            last_purchase: self.last_purchase,
+            balance: if rules.points.is_some() {
+                self.balance(date)
+            } else {
+                0
+            },
+            credit_this_month: self
+                .credit
+                .iter()
+                .filter(|(day, _)| *day >= month && *day <= date)
+                .map(|(_, amount)| amount)
+                .sum(),
+            store_credit: self.store_credit,
+            period_spend: [Period::Month, Period::Quarter, Period::Year]
+                .map(|period| self.spend_between(period_start(period, date), date)),
+            employee: self.employee,
+        }
+    }
+
+    /// Spends `points` on `day` from the usable lots, soonest expiry first. Lots that already
+    /// stopped counting stay until the month's close counts them as expired.
+    pub fn spend_points(&mut self, day: NaiveDate, points: u64) {
+        let mut left = points;
+        for lot in self.lots.iter_mut().filter(|lot| lot.usable_on(day)) {
+            if left == 0 {
+                break;
+            }
+            let taken = lot.points.min(left);
+            lot.points -= taken;
+            left -= taken;
+        }
+        self.lots.retain(|lot| lot.points > 0);
+    }
+
+    /// The soonest expiry still ahead of `day` among the usable lots, with the points it takes.
+    pub fn next_expiry(&self, day: NaiveDate) -> Option<(NaiveDate, u64)> {
+        let usable = || self.lots.iter().filter(|lot| lot.usable_on(day));
+        let next = usable()
+            .map(|lot| lot.expires)
+            .filter(|end| *end != NaiveDate::MAX)
+            .min()?;
+        Some((
+            next,
+            usable()
+                .filter(|lot| lot.expires == next)
+                .map(|lot| lot.points)
+                .sum(),
+        ))
+    }
+
+    fn add_lot(lots: &mut Vec<Lot>, lot: Lot) {
+        if lot.points == 0 {
+            return;
+        }
+        let key = (lot.expires, lot.earned);
+        let at = lots.partition_point(|l| (l.expires, l.earned) <= key);
+        lots.insert(at, lot);
+    }
+
+    /// Books a priced order placed on `date` into the account.
+    pub fn book(&mut self, rules: &Rules, date: NaiveDate, outcome: &Outcome) {
+        self.lifetime += outcome.after_discounts;
+        self.add_spend(date, outcome.after_discounts);
+        if let Some(points) = &outcome.points {
+            if points.redeemed > 0 {
+                self.spend_points(date, points.redeemed);
+            }
+            let expires = expiry_of(rules, date, None);
+            Ledger::add_lot(
+                &mut self.lots,
+                Lot {
+                    points: points.earned,
+                    earned: date,
+                    expires,
+                },
+            );
+            if let Some(employee) = points.employee_earned {
+                Ledger::add_lot(
+                    &mut self.employee_lots,
+                    Lot {
+                        points: employee,
+                        earned: date,
+                        expires,
+                    },
+                );
+            }
+        }
+        if let Some(cashback) = &outcome.cashback {
+            self.store_credit += cashback.earned;
+            self.credit.push((date, cashback.earned));
+        }
+        if let Some(after) = outcome.placement.and_then(|p| p.after) {
+            self.tier = Some(after);
+            self.tier_known = true;
+        }
+        self.last_purchase = Some(date);
+        self.first_purchase_made = true;
+    }
+
+    /// Closes the month before `next` (a month's first day): lots that no longer count on `next`
+    /// expire, and returns how many of the customer's own points did (the employee's expire
+    /// alike). Spend too old for any window to come is folded into one total.
+    pub fn close_month(&mut self, rules: &Rules, next: NaiveDate) -> u64 {
+        let before = self.points_held();
+        let counts = |lot: &Lot| next < lot.expires;
+        self.lots.retain(counts);
+        self.employee_lots.retain(counts);
+        self.credit.retain(|(day, _)| *day >= next);
+        if let Some(last_day) = next.pred_opt() {
+            let year = period_start(Period::Year, last_day);
+            let cutoff = match rules.tiering.window {
+                Window::Lifetime => year,
+                window => window_start(window, last_day).min(year),
+            };
+            self.fold_before(cutoff);
+        }
+        before - self.points_held()
+    }
+
+    /// Folds the days before `cutoff` into one total on `NaiveDate::MIN`, which only a lifetime
+    /// window still counts.
+    fn fold_before(&mut self, cutoff: NaiveDate) {
+        let old = self.days.partition_point(|(date, _)| *date < cutoff);
+        if old <= 1 {
+            return;
+        }
+        let total = self.running[old - 1];
+        self.days.drain(..old);
+        self.running.drain(..old);
+        self.days.insert(0, (NaiveDate::MIN, total));
+        self.running.insert(0, total);
+    }
+
+    /// The recalculation on a month's first day: monthly upgrades, downgrades (at once or at the
+    /// yearly review), and a contract tier's minimum commitment.
+    pub fn review(&mut self, rules: &Rules, month_start: NaiveDate) {
+        if rules.tiers.is_empty() {
+            return;
+        }
+        let Some(previous_day) = month_start.pred_opt() else {
+            return;
+        };
+        let current = self.tier_on(rules, previous_day);
+        let earned = rules.tier_for(self.qualifying(rules, previous_day));
+        let tiering = &rules.tiering;
+        let downgrade_now = tiering.downgrade == Downgrade::Immediate
+            || month_start.month() == tiering.review_month;
+        let mut next = reviewed(current, earned, downgrade_now);
+        if let Some(commitment) = next.and_then(|t| rules.tiers[t].commitment) {
+            let period = period_start(commitment.period, previous_day);
+            if period_start(commitment.period, month_start) == month_start
+                && self.spend_between(period, previous_day) < commitment.amount.minor
+            {
+                next = next.and_then(|t| t.checked_sub(1));
+            }
+        }
+        self.tier = next;
+        self.tier_known = true;
+    }
+
+    /// When the points held at `from` and after expire, soonest first.
+    pub fn expiry_schedule(&self, from: NaiveDate) -> Vec<(NaiveDate, u64)> {
+        let mut schedule: Vec<(NaiveDate, u64)> = Vec::new();
+        for lot in self
+            .lots
+            .iter()
+            .filter(|lot| lot.expires != NaiveDate::MAX && lot.expires >= from)
+        {
+            match schedule.last_mut() {
+                Some(last) if last.0 == lot.expires => last.1 += lot.points,
+                _ => schedule.push((lot.expires, lot.points)),
+            }
+        }
+        schedule
+    }
+}
+
+/// The tier the monthly recalculation gives: a higher earned tier at once; a lower one at once
+/// or, when downgrades wait for the yearly review, only if `downgrade_now`.
+pub fn reviewed(
+    current: Option<usize>,
+    earned: Option<usize>,
+    downgrade_now: bool,
+) -> Option<usize> {
+    match (earned, current) {
+        (Some(earned), Some(current)) if earned > current => Some(earned),
+        (Some(earned), None) => Some(earned),
+        (earned, Some(current)) if earned < Some(current) => {
+            if downgrade_now {
+                earned
+            } else {
+                Some(current)
+            }
+        }
+        (_, current) => current,
+    }
+}
+
+/// Carries a customer's ledger through `months` months from `first` (a month's first day): each
+/// month is reviewed on its first day, takes its orders from `schedule` (dates in order, each with
+/// the index of its order in `orders`), and closes; `month_done` then sees the month's figures and
+/// the ledger. The projection, the forecast and the simulation's tests all live through months so.
+#[allow(clippy::too_many_arguments)]
+pub fn run_months(
+    rules: &Rules,
+    ledger: &mut Ledger,
+    first: NaiveDate,
+    months: u32,
+    schedule: &[(NaiveDate, usize)],
+    orders: &mut [Order],
+    outcome: &mut Outcome,
+    mut month_done: impl FnMut(NaiveDate, &Figures, &Ledger) -> Result<()>,
+) -> Result<()> {
+    let mut planned = schedule.iter().peekable();
+    for index in 0..months {
+        let overflow = || crate::validate::overflow("months");
+        let start = first
+            .checked_add_months(Months::new(index))
+            .ok_or_else(overflow)?;
+        let next = start
+            .checked_add_months(Months::new(1))
+            .ok_or_else(overflow)?;
+        ledger.review(rules, start);
+        let mut row = Figures::default();
+        while let Some(&&(date, which)) = planned.peek() {
+            if date >= next {
+                break;
+            }
+            planned.next();
+            if date < start {
+                continue;
+            }
+            let order = &mut orders[which];
+            order.date = date;
+            let standing = ledger.standing(rules, date);
+            price_into(rules, order, &standing, false, outcome)?;
+            row.book(outcome)?;
+            ledger.book(rules, date, outcome);
+        }
+        row.close(rules, ledger.close_month(rules, next))?;
+        month_done(start, &row, ledger)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,1276 @@
+//! The one pricer: an order, for a customer standing where the ledger says, under compiled rules.
+//! Discounts and their exact split over lines, the promo code, points earned and redeemed,
+//! cashback, the tier the order reaches, and (when asked) the trace that explains each figure.
+
+use super::compiled::{
+    Amount, DiscountRule, DiscountValue, EarnRate, EarnRule, Percent, PromoRule, Rules,
+};
+use crate::cart::Cart;
+use crate::error::Result;
+use crate::exact::{decimal_of, mul_div, Fraction};
+use crate::money::Rounding;
+use crate::program::Upgrade;
+use crate::program::{EarnBase, EarnPer, Granularity, OnExcluded, Period, Qualifier, Stacking};
+use crate::trace::{Code, Entry, Kind, RedeemLimit};
+use crate::validate::overflow;
+use chrono::NaiveDate;
+
+/// One line of an order: its names interned, its price in minor units.
+#[derive(Debug, Clone)]
+pub struct OrderLine<'a> {
+    pub sku: &'a str,
+    pub sku_id: Option<u32>,
+    pub category_id: Option<u32>,
+    pub unit_price: i128,
+    pub quantity: u32,
+    pub promotional: bool,
+}
+
+/// An order as the pricer reads it.
+#[derive(Debug, Clone)]
+pub struct Order<'a> {
+    pub date: NaiveDate,
+    pub lines: Vec<OrderLine<'a>>,
+    pub promo_code: Option<&'a str>,
+    pub redeem_points: u64,
+    /// `(index into Rules::events, count)`.
+    pub events: Vec<(usize, u32)>,
+    /// `(index into Rules::partners, partner points)`.
+    pub partner_points: Vec<(usize, u64)>,
+}
+
+impl<'a> Order<'a> {
+    /// A validated cart as an order. Unknown events and partners, which validation refuses, are
+    /// left out.
+    pub fn of(rules: &Rules, cart: &'a Cart) -> Order<'a> {
+        Order {
+            date: cart.date,
+            lines: cart
+                .lines
+                .iter()
+                .map(|line| OrderLine {
+                    sku: &line.sku,
+                    sku_id: rules.skus.find(&line.sku),
+                    category_id: rules.categories.find(&line.category),
+                    unit_price: crate::exact::minor_of(line.unit_price, rules.units).unwrap_or(0),
+                    quantity: line.quantity,
+                    promotional: line.promotional,
+                })
+                .collect(),
+            promo_code: cart.promo_code.as_deref(),
+            redeem_points: cart.redeem_points,
+            events: cart
+                .events
+                .iter()
+                .filter_map(|e| Some((rules.events.iter().position(|r| r.id == e.id)?, e.count)))
+                .collect(),
+            partner_points: cart
+                .partner_points
+                .iter()
+                .filter_map(|p| {
+                    Some((
+                        rules.partners.iter().position(|r| r.id == p.partner)?,
+                        p.points,
+                    ))
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Where the customer stands when the order is placed: everything the rules may look at besides
+/// the order itself. The ledger works it out.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Standing {
+    pub tier: Option<usize>,
+    /// Qualifying spend (minor units) or points in the tier window, up to the order's day.
+    pub qualifying: i128,
+    /// Spend over the customer's whole history, for spend steps.
+    pub lifetime_spend: i128,
+    pub first_purchase_made: bool,
+    pub member: bool,
+    pub last_purchase: Option<NaiveDate>,
+    /// Points that can be spent on the order's day.
+    pub balance: u64,
+    /// Store credit already earned this calendar month, for the cashback cap.
+    pub credit_this_month: i128,
+    pub store_credit: i128,
+    /// Spend so far in the order's month, quarter and year, for minimum commitments.
+    pub period_spend: [i128; 3],
+    /// Whether an employee account earns beside the company's (B2B dual accrual).
+    pub employee: bool,
+}
+
+/// One discount that applied: `shares` index `Outcome::shares`, its split over lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applied {
+    pub rule: usize,
+    pub amount: i128,
+    pub shares: std::ops::Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PromoResult {
+    /// The code as the program spells it, or as the cart gave it when unknown.
+    pub code: String,
+    pub accepted: bool,
+    pub reason: Code,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PointsResult {
+    pub balance_before: u64,
+    /// Points earned on the order, events and partner transfers, for the customer's account.
+    pub earned: u64,
+    pub employee_earned: Option<u64>,
+    pub requested: u64,
+    pub redeemed: u64,
+    pub cap: u64,
+    pub cap_amount: i128,
+    pub value: i128,
+    pub limited_by: Option<RedeemLimit>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CashbackResult {
+    pub earned: i128,
+    pub cap_remaining: Option<i128>,
+}
+
+/// Where the order leaves the customer among the tiers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placement {
+    pub before: Option<usize>,
+    pub after: Option<usize>,
+    /// A tier reached by this order that the next monthly recalculation will grant.
+    pub pending: Option<(usize, NaiveDate)>,
+    pub qualifying_before: i128,
+    pub qualifying_after: i128,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CommitmentResult {
+    pub period: Period,
+    pub required: Amount,
+    pub spent: i128,
+    pub remaining: i128,
+}
+
+/// Everything one order comes to, in minor units.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outcome {
+    pub line_subtotals: Vec<i128>,
+    pub line_discounts: Vec<i128>,
+    /// What points pay on each line.
+    pub line_points: Vec<i128>,
+    pub subtotal: i128,
+    pub applied: Vec<Applied>,
+    /// `(line, amount)` for each applied discount, in `applied`'s order.
+    pub shares: Vec<(usize, i128)>,
+    pub discount_total: i128,
+    pub after_discounts: i128,
+    pub promo: Option<PromoResult>,
+    pub points: Option<PointsResult>,
+    pub points_value: i128,
+    pub payable: i128,
+    pub cashback: Option<CashbackResult>,
+    pub placement: Option<Placement>,
+    pub commitment: Option<CommitmentResult>,
+    pub trace: Vec<Entry>,
+}
+
+/// Prices one order; with `trace`, every rule's entry is written too.
+pub fn price(rules: &Rules, order: &Order, standing: &Standing, trace: bool) -> Result<Outcome> {
+    let mut outcome = Outcome::default();
+    price_into(rules, order, standing, trace, &mut outcome)?;
+    Ok(outcome)
+}
+
+/// The same, into an outcome whose buffers are reused from one order to the next.
+pub fn price_into(
+    rules: &Rules,
+    order: &Order,
+    standing: &Standing,
+    trace: bool,
+    out: &mut Outcome,
+) -> Result<()> {
+    let mut pricing = Pricing {
+        rules,
+        order,
+        standing,
+        trace: if trace { Some(Vec::new()) } else { None },
+        out,
+    };
+    pricing.run()
+}
+
+struct Pricing<'r, 'o> {
+    rules: &'r Rules,
+    order: &'r Order<'o>,
+    standing: &'r Standing,
+    trace: Option<Vec<Entry>>,
+    out: &'r mut Outcome,
+}
+
+/// How an eligible discount takes money off.
+#[derive(Debug, Clone, Copy)]
+enum Rate {
+    Share(Fraction),
+    Fixed(i128),
+    PerUnit(i128),
+}
+
+struct Candidate {
+    rule: usize,
+    rate: Rate,
+    /// The lines in scope.
+    lines: Vec<usize>,
+    entry: Option<Entry>,
+}
+
+impl Pricing<'_, '_> {
+    fn money(&self, minor: i128) -> String {
+        decimal_of(minor, self.rules.units).to_string()
+    }
+
+    /// Writes a trace entry, built only when the trace is on.
+    fn note(&mut self, entry: impl FnOnce(&Self) -> Entry) {
+        if self.trace.is_some() {
+            let entry = entry(self);
+            if let Some(trace) = &mut self.trace {
+                trace.push(entry);
+            }
+        }
+    }
+
+    fn run(&mut self) -> Result<()> {
+        let out = &mut *self.out;
+        out.line_subtotals.clear();
+        for line in &self.order.lines {
+            // Within the cart's validated limits: 10^18 minor units at most.
+            out.line_subtotals
+                .push(line.unit_price * i128::from(line.quantity));
+        }
+        out.subtotal = out.line_subtotals.iter().sum();
+        let promo = self.promo_check();
+        let discount_trace = self.discounts(promo.as_ref());
+        out_set_totals(self.out);
+        if let Some(trace) = &mut self.trace {
+            if let Some((_, entry)) = &promo {
+                trace.extend(entry.clone());
+            }
+            trace.extend(discount_trace);
+        }
+        self.out.promo = promo.map(|(result, _)| result);
+
+        let earned = self.points()?;
+        self.out.payable = self.out.after_discounts - self.out.points_value;
+        self.cashback()?;
+        let contribution = match self.rules.tiering.qualifies_on {
+            Qualifier::Spend => self.out.after_discounts,
+            Qualifier::Points => i128::from(earned),
+        };
+        self.tier(contribution);
+        for chance in &self.rules.chances {
+            self.note(|p| {
+                Entry::new(Kind::Chance, &chance.id, true, Code::ChanceToWin)
+                    .param("chance", chance.chance)
+                    .param("expected_cost", p.money(chance.expected_cost))
+            });
+        }
+        self.out.trace = self.trace.take().unwrap_or_default();
+        Ok(())
+    }
+
+    /// The cart's promo code: accepted, or refused with the reason, and its trace entry.
+    fn promo_check(&self) -> Option<(PromoResult, Option<Entry>)> {
+        let given = self.order.promo_code?.trim();
+        if given.is_empty() {
+            return None;
+        }
+        let tracing = self.trace.is_some();
+        let Some(promo) = self
+            .rules
+            .promo_codes
+            .iter()
+            .find(|p| same_code(&p.code, given))
+        else {
+            let entry =
+                tracing.then(|| Entry::new(Kind::PromoCode, given, false, Code::UnknownCode));
+            return Some((
+                PromoResult {
+                    code: given.to_string(),
+                    accepted: false,
+                    reason: Code::UnknownCode,
+                },
+                entry,
+            ));
+        };
+        let date = self.order.date;
+        let refused = |code: Code| Entry::new(Kind::PromoCode, &promo.code, false, code);
+        let (reason, entry) = if let Some(from) = promo.valid_from.filter(|from| date < *from) {
+            let entry = tracing.then(|| refused(Code::NotYetValid).param("valid_from", from));
+            (Code::NotYetValid, entry)
+        } else if let Some(until) = promo.valid_until.filter(|until| date > *until) {
+            let entry = tracing.then(|| refused(Code::Expired).param("valid_until", until));
+            (Code::Expired, entry)
+        } else if let Some(line) = self.order.lines.iter().find(|line| {
+            promo.on_excluded == OnExcluded::Refuse
+                && promo.excludes(line.category_id, line.promotional)
+        }) {
+            let entry = tracing.then(|| refused(Code::RefusedExcludedItems).param("sku", line.sku));
+            (Code::RefusedExcludedItems, entry)
+        } else {
+            let eligible: i128 = self
+                .order
+                .lines
+                .iter()
+                .zip(&self.out.line_subtotals)
+                .filter(|(line, _)| !promo.excludes(line.category_id, line.promotional))
+                .map(|(_, subtotal)| *subtotal)
+                .sum();
+            match promo.min_order {
+                Some(min) if eligible < min.minor => {
+                    let entry = tracing.then(|| {
+                        refused(Code::BelowMinimumOrder)
+                            .param("min_order", min.text)
+                            .param("subtotal", self.money(eligible))
+                            .param("remaining", self.money(min.minor - eligible))
+                    });
+                    (Code::BelowMinimumOrder, entry)
+                }
+                _ => (
+                    Code::Accepted,
+                    tracing.then(|| Entry::new(Kind::PromoCode, &promo.code, true, Code::Accepted)),
+                ),
+            }
+        };
+        Some((
+            PromoResult {
+                code: promo.code.clone(),
+                accepted: reason == Code::Accepted,
+                reason,
+            },
+            entry,
+        ))
+    }
+
+    /// Applies the discount rules; returns their trace entries in the program's order.
+    fn discounts(&mut self, promo: Option<&(PromoResult, Option<Entry>)>) -> Vec<Entry> {
+        let rules = self.rules;
+        let mut entries: Vec<(usize, Entry)> = Vec::new();
+        let mut candidates = Vec::new();
+        for &index in &rules.by_priority {
+            match self.eligibility(index, promo.map(|(result, _)| result)) {
+                Ok(candidate) => candidates.push(candidate),
+                Err(entry) => entries.extend(entry.map(|e| (index, e))),
+            }
+        }
+        let survivors = self.settle_stacking(candidates, &mut entries);
+        let out = &mut *self.out;
+        out.applied.clear();
+        out.shares.clear();
+        let mut remaining = out.line_subtotals.clone();
+        for candidate in survivors {
+            let start = out.shares.len();
+            split(
+                rules,
+                &self.order.lines,
+                &candidate,
+                &remaining,
+                &mut out.shares,
+            );
+            let amount: i128 = out.shares[start..].iter().map(|(_, part)| part).sum();
+            if amount == 0 {
+                entries.extend(candidate.entry.map(|entry| {
+                    (
+                        candidate.rule,
+                        Entry {
+                            applied: false,
+                            code: Code::NothingLeftToDiscount,
+                            ..entry
+                        },
+                    )
+                }));
+                continue;
+            }
+            for (line, part) in &out.shares[start..] {
+                remaining[*line] -= part;
+            }
+            entries.extend(candidate.entry.map(|entry| {
+                (
+                    candidate.rule,
+                    entry.amount(decimal_of(amount, rules.units)),
+                )
+            }));
+            out.applied.push(Applied {
+                rule: candidate.rule,
+                amount,
+                shares: start..out.shares.len(),
+            });
+        }
+        out.line_discounts.clear();
+        out.line_discounts.extend(
+            out.line_subtotals
+                .iter()
+                .zip(&remaining)
+                .map(|(total, left)| total - left),
+        );
+        entries.sort_by_key(|(index, _)| *index);
+        entries.into_iter().map(|(_, entry)| entry).collect()
+    }
+
+    /// Keeps the rules that may apply together and notes why the others do not. An exclusive rule
+    /// (the first by priority) blocks every other; among best-of rules the one that takes the
+    /// most at its place in the order, after every rule before it, applies.
+    fn settle_stacking(
+        &self,
+        candidates: Vec<Candidate>,
+        entries: &mut Vec<(usize, Entry)>,
+    ) -> Vec<Candidate> {
+        let rules = self.rules;
+        let blocked = |entry: Entry, code: Code, by: usize| {
+            Entry {
+                applied: false,
+                code,
+                ..entry
+            }
+            .param("by", &rules.discounts[by].id)
+        };
+        let stacking = |c: &Candidate| rules.discounts[c.rule].stacking;
+        if let Some(winner) = candidates
+            .iter()
+            .position(|c| stacking(c) == Stacking::Exclusive)
+        {
+            let winner_rule = candidates[winner].rule;
+            let mut kept = Vec::new();
+            for (index, candidate) in candidates.into_iter().enumerate() {
+                if index == winner {
+                    kept.push(candidate);
+                } else {
+                    entries.extend(candidate.entry.map(|entry| {
+                        (
+                            candidate.rule,
+                            blocked(entry, Code::BlockedByExclusive, winner_rule),
+                        )
+                    }));
+                }
+            }
+            return kept;
+        }
+        let best_of: Vec<usize> = (0..candidates.len())
+            .filter(|&i| stacking(&candidates[i]) == Stacking::BestOf)
+            .collect();
+        if best_of.len() < 2 {
+            return candidates;
+        }
+        // What each best-of rule takes when it alone of its kind applies, in its place.
+        let takes: Vec<i128> = best_of
+            .iter()
+            .map(|&contender| {
+                let mut remaining = self.out.line_subtotals.clone();
+                let mut shares = Vec::new();
+                let mut taken = 0;
+                for (index, candidate) in candidates.iter().enumerate() {
+                    if stacking(candidate) == Stacking::BestOf && index != contender {
+                        continue;
+                    }
+                    shares.clear();
+                    split(rules, &self.order.lines, candidate, &remaining, &mut shares);
+                    for (line, part) in &shares {
+                        remaining[*line] -= part;
+                    }
+                    if index == contender {
+                        taken = shares.iter().map(|(_, part)| part).sum();
+                        break;
+                    }
+                }
+                taken
+            })
+            .collect();
+        // The largest; on a tie, the first by priority.
+        let (winner_at, _) =
+            takes.iter().enumerate().fold(
+                (0, -1),
+                |best, (at, &take)| if take > best.1 { (at, take) } else { best },
+            );
+        let winner = best_of[winner_at];
+        let winner_rule = candidates[winner].rule;
+        let mut kept = Vec::new();
+        for (index, candidate) in candidates.into_iter().enumerate() {
+            match best_of.iter().position(|&b| b == index) {
+                Some(at) if index != winner => {
+                    let would_take = decimal_of(takes[at], rules.units);
+                    entries.extend(candidate.entry.map(|entry| {
+                        (
+                            candidate.rule,
+                            blocked(entry, Code::LostToBetterOffer, winner_rule)
+                                .param("would_take", would_take),
+                        )
+                    }));
+                }
+                _ => kept.push(candidate),
+            }
+        }
+        kept
+    }
+
+    /// The rule's rate and lines when it is eligible; otherwise its trace entry saying why not.
+    fn eligibility(
+        &self,
+        index: usize,
+        promo: Option<&PromoResult>,
+    ) -> std::result::Result<Candidate, Option<Entry>> {
+        let rules = self.rules;
+        let rule: &DiscountRule = &rules.discounts[index];
+        let standing = self.standing;
+        let tracing = self.trace.is_some();
+        let no = |code: Code| Entry::new(Kind::Discount, &rule.id, false, code);
+        let refuse = |entry: &dyn Fn() -> Entry| Err(tracing.then(entry));
+        let conditions = &rule.conditions;
+        let date = self.order.date;
+        let subtotal = self.out.subtotal;
+        if let Some(from) = conditions.valid_from.filter(|from| date < *from) {
+            return refuse(&|| no(Code::NotYetValid).param("valid_from", from));
+        }
+        if let Some(until) = conditions.valid_until.filter(|until| date > *until) {
+            return refuse(&|| no(Code::Expired).param("valid_until", until));
+        }
+        if let Some(required) = conditions.first_purchase_made {
+            if required != standing.first_purchase_made {
+                let code = if required {
+                    Code::NeedsFirstPurchase
+                } else {
+                    Code::FirstPurchaseOnly
+                };
+                return refuse(&|| no(code));
+            }
+        }
+        if !conditions.tiers.is_empty()
+            && !standing.tier.is_some_and(|t| conditions.tiers.contains(&t))
+        {
+            return refuse(&|| {
+                no(Code::TierNotEligible)
+                    .param("tiers", &conditions.tiers_text)
+                    .param(
+                        "tier",
+                        standing.tier.map_or("", |t| rules.tiers[t].id.as_str()),
+                    )
+            });
+        }
+        if conditions.members_only && !standing.member {
+            return refuse(&|| no(Code::MembersOnly));
+        }
+        let promo_rule: Option<&PromoRule> = match conditions.promo_code {
+            None => None,
+            Some(code_index) => {
+                let code = &rules.promo_codes[code_index];
+                match promo {
+                    Some(check) if same_code(&check.code, &code.code) && check.accepted => {
+                        Some(code)
+                    }
+                    Some(check) if same_code(&check.code, &code.code) => {
+                        return refuse(&|| {
+                            no(Code::PromoCodeRefused)
+                                .param("code", &code.code)
+                                .param("reason", code_text(check.reason))
+                        })
+                    }
+                    _ => return refuse(&|| no(Code::PromoCodeMissing).param("code", &code.code)),
+                }
+            }
+        };
+        if let Some(min) = conditions.min_subtotal.filter(|min| subtotal < min.minor) {
+            return refuse(&|| {
+                no(Code::BelowMinSubtotal)
+                    .param("min_subtotal", min.text)
+                    .param("subtotal", self.money(subtotal))
+                    .param("remaining", self.money(min.minor - subtotal))
+            });
+        }
+        let lines: Vec<usize> = self
+            .order
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| {
+                rule.scope
+                    .contains(line.category_id, line.sku_id, line.promotional)
+                    && !promo_rule.is_some_and(|p| p.excludes(line.category_id, line.promotional))
+            })
+            .map(|(at, _)| at)
+            .collect();
+        if lines.is_empty() {
+            return refuse(&|| no(Code::NoLinesInScope));
+        }
+        let applied = || Entry::new(Kind::Discount, &rule.id, true, Code::Applied);
+        let percent_entry = |p: &Percent| tracing.then(|| applied().param("percent", p.text));
+        let (rate, entry) = match &rule.value {
+            DiscountValue::Percent(p) => (Rate::Share(p.share), percent_entry(p)),
+            DiscountValue::Fixed(amount) => (
+                Rate::Fixed(amount.minor),
+                tracing.then(|| applied().param("amount", amount.text)),
+            ),
+            DiscountValue::PerUnit(amount) => (
+                Rate::PerUnit(amount.minor),
+                tracing.then(|| applied().param("amount_per_unit", amount.text)),
+            ),
+            DiscountValue::TierPercent => {
+                let tier = standing.tier.map(|t| &rules.tiers[t]);
+                match tier.and_then(|t| t.discount.filter(|p| !p.share.is_zero()).map(|p| (t, p))) {
+                    Some((tier, p)) => (
+                        Rate::Share(p.share),
+                        tracing.then(|| applied().param("percent", p.text).param("tier", &tier.id)),
+                    ),
+                    None => {
+                        return refuse(&|| {
+                            no(Code::TierHasNoDiscount)
+                                .param("tier", tier.map_or("", |t| t.id.as_str()))
+                        })
+                    }
+                }
+            }
+            DiscountValue::SpendSteps {
+                steps,
+                include_current_order,
+            } => {
+                let cumulative = if *include_current_order {
+                    standing.lifetime_spend + subtotal
+                } else {
+                    standing.lifetime_spend
+                };
+                match steps
+                    .iter()
+                    .rev()
+                    .find(|step| step.from.minor <= cumulative)
+                {
+                    Some(step) => (
+                        Rate::Share(step.percent.share),
+                        tracing.then(|| {
+                            applied()
+                                .param("percent", step.percent.text)
+                                .param("cumulative_spend", self.money(cumulative))
+                                .param("step_from", step.from.text)
+                        }),
+                    ),
+                    None => {
+                        let first = &steps[0];
+                        return refuse(&|| {
+                            no(Code::BelowFirstStep)
+                                .param("cumulative_spend", self.money(cumulative))
+                                .param("step_from", first.from.text)
+                                .param("remaining", self.money(first.from.minor - cumulative))
+                        });
+                    }
+                }
+            }
+        };
+        let inactive_days = match (rule.inactivity, standing.last_purchase) {
+            (Some(inactivity), Some(last)) if matches!(rate, Rate::Share(_)) => {
+                let days = (date - last).num_days();
+                (days > i64::from(inactivity.after_days)).then_some((inactivity, days))
+            }
+            _ => None,
+        };
+        let (rate, entry) = match inactive_days {
+            Some((inactivity, days)) => (
+                Rate::Share(inactivity.percent.share),
+                entry.map(|entry| {
+                    entry
+                        .param("percent", inactivity.percent.text)
+                        .param("inactive_days", days)
+                        .param("after_days", inactivity.after_days)
+                }),
+            ),
+            None => (rate, entry),
+        };
+        Ok(Candidate {
+            rule: index,
+            rate,
+            lines,
+            entry,
+        })
+    }
+
+    /// Points redeemed and earned; returns what counts towards a points tier.
+    fn points(&mut self) -> Result<u64> {
+        let rules = self.rules;
+        let Some(points_rule) = &rules.points else {
+            self.out.points = None;
+            self.out.points_value = 0;
+            self.out.line_points.clear();
+            self.out
+                .line_points
+                .resize(self.out.line_subtotals.len(), 0);
+            return Ok(0);
+        };
+        let standing = self.standing;
+        let order = self.order;
+        let redemption = redeem(
+            points_rule,
+            self.out.after_discounts,
+            standing.balance,
+            order.redeem_points,
+        );
+        self.note(|p| redemption_entry(p, &redemption, points_rule.min_redeem));
+        let slot = standing.tier.unwrap_or(rules.tiers.len());
+        let multiplier = rules.multipliers[slot][usize::from(standing.member)];
+        let earned = self.earn(&points_rule.earn, multiplier, Kind::Points)?;
+        let events = self.event_points()?;
+        let partners = self.partner_points()?;
+        let earned = events
+            .checked_add(partners)
+            .and_then(|extra| earned.checked_add(extra))
+            .ok_or_else(|| overflow("cart.events"))?;
+        let employee_earned = match &points_rule.employee_earn {
+            Some(rule) if standing.employee => {
+                Some(self.earn(rule, multiplier, Kind::EmployeePoints)?)
+            }
+            _ => None,
+        };
+        let out = &mut *self.out;
+        out.points_value = redemption.value;
+        out.points = Some(PointsResult {
+            balance_before: standing.balance,
+            earned,
+            employee_earned,
+            ..redemption
+        });
+        // What points pay, split over the lines in proportion to what is left of each.
+        let nets: Vec<i128> = out
+            .line_subtotals
+            .iter()
+            .zip(&out.line_discounts)
+            .map(|(s, d)| s - d)
+            .collect();
+        allocate_into(redemption.value, &nets, &mut out.line_points);
+        Ok(earned)
+    }
+
+    /// The points one earning rule gives on the order's lines.
+    fn earn(
+        &mut self,
+        rule: &EarnRule,
+        multiplier: super::compiled::Multiplier,
+        kind: Kind,
+    ) -> Result<u64> {
+        let multiplier = if rule.apply_tier_multiplier {
+            multiplier
+        } else {
+            super::compiled::Multiplier {
+                value: Fraction::ONE,
+                text: rust_decimal::Decimal::ONE,
+            }
+        };
+        let out = &*self.out;
+        let lines = &self.order.lines;
+        let mut groups = vec![(0i128, 0u64); rule.rates.len()];
+        for (at, line) in lines.iter().enumerate() {
+            let base = match rule.base {
+                EarnBase::AfterDiscounts => out.line_subtotals[at] - out.line_discounts[at],
+                EarnBase::BeforeDiscounts => out.line_subtotals[at],
+            };
+            let rate = rule
+                .rates
+                .iter()
+                .skip(1)
+                .position(|rate| {
+                    line.category_id
+                        .is_some_and(|c| rate.categories.contains(&c))
+                })
+                .map_or(0, |i| i + 1);
+            groups[rate].0 += base;
+            if rule.per == EarnPer::Line {
+                let points =
+                    points_for(base, &rule.rates[rate], rule.granularity, multiplier.value)?;
+                groups[rate].1 = groups[rate]
+                    .1
+                    .checked_add(points)
+                    .ok_or_else(|| overflow("cart.lines"))?;
+            }
+        }
+        let mut total: u64 = 0;
+        for (at, (base, line_points)) in groups.into_iter().enumerate() {
+            let rate = &rule.rates[at];
+            let points = match rule.per {
+                EarnPer::Line => line_points,
+                EarnPer::Order => points_for(base, rate, rule.granularity, multiplier.value)?,
+            };
+            if base == 0 && points == 0 {
+                continue;
+            }
+            total = total
+                .checked_add(points)
+                .ok_or_else(|| overflow("cart.lines"))?;
+            let name = if kind == Kind::EmployeePoints {
+                "employee_earn"
+            } else {
+                "earn"
+            };
+            self.note(|p| {
+                Entry::new(kind, name, points > 0, Code::Earned)
+                    .amount(points)
+                    .param("base", p.money(base))
+                    .param("categories", &rate.categories_text)
+                    .param("multiplier", multiplier.text)
+            });
+        }
+        for unit_rate in &rule.per_unit {
+            let units: u64 = lines
+                .iter()
+                .filter(|line| {
+                    line.category_id
+                        .is_some_and(|c| unit_rate.categories.contains(&c))
+                        || line.sku_id.is_some_and(|s| unit_rate.skus.contains(&s))
+                })
+                .map(|line| u64::from(line.quantity))
+                .sum();
+            total = units
+                .checked_mul(unit_rate.points)
+                .and_then(|points| total.checked_add(points))
+                .ok_or_else(|| overflow("cart.lines"))?;
+        }
+        Ok(total)
+    }
+
+    fn event_points(&mut self) -> Result<u64> {
+        let mut total: u64 = 0;
+        for &(event, count) in &self.order.events {
+            let rule = &self.rules.events[event];
+            let points = rule
+                .points
+                .checked_mul(u64::from(count))
+                .ok_or_else(|| overflow("cart.events"))?;
+            if points > 0 {
+                total = total
+                    .checked_add(points)
+                    .ok_or_else(|| overflow("cart.events"))?;
+                self.note(|_| {
+                    Entry::new(Kind::Event, &rule.id, true, Code::EventPoints)
+                        .amount(points)
+                        .param("count", count)
+                });
+            }
+        }
+        Ok(total)
+    }
+
+    /// Partner points moved in at the coalition's exchange rates, rounded down to whole points.
+    fn partner_points(&mut self) -> Result<u64> {
+        let mut total: u64 = 0;
+        for (index, &(partner, partner_points)) in self.order.partner_points.iter().enumerate() {
+            let rule = &self.rules.partners[partner];
+            let fail = || overflow(&format!("cart.partner_points[{index}].points"));
+            let points = rule
+                .exchange_rate
+                .floor(u128::from(partner_points))
+                .and_then(|points| u64::try_from(points).ok())
+                .ok_or_else(fail)?;
+            total = total.checked_add(points).ok_or_else(fail)?;
+            self.note(|_| {
+                Entry::new(Kind::Coalition, &rule.id, points > 0, Code::Transferred)
+                    .amount(points)
+                    .param("partner_points", partner_points)
+                    .param("exchange_rate", rule.exchange_rate_text)
+            });
+        }
+        Ok(total)
+    }
+
+    fn cashback(&mut self) -> Result<()> {
+        let rules = self.rules;
+        let order = self.order;
+        let mut event_credit: i128 = 0;
+        for &(event, count) in &order.events {
+            if let Some(credit) = rules.events[event].credit {
+                event_credit = credit
+                    .minor
+                    .checked_mul(i128::from(count))
+                    .and_then(|c| event_credit.checked_add(c))
+                    .ok_or_else(|| overflow("cart.events"))?;
+            }
+        }
+        let rule = rules.cashback.as_ref();
+        if rule.is_none() && event_credit == 0 {
+            self.out.cashback = None;
+            return Ok(());
+        }
+        let out = &*self.out;
+        let base: i128 = order
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| {
+                rule.is_some_and(|r| {
+                    r.categories.is_empty()
+                        || line.category_id.is_some_and(|c| r.categories.contains(&c))
+                })
+            })
+            .map(|(at, _)| out.line_subtotals[at] - out.line_discounts[at])
+            .sum();
+        let from_spend = match rule {
+            Some(r) => apply_share(r.percent.share, base, rules.rounding)?,
+            None => 0,
+        };
+        let wanted = from_spend
+            .checked_add(event_credit)
+            .ok_or_else(|| overflow("cart.events"))?;
+        let cap_left = rule
+            .and_then(|r| r.cap_per_month)
+            .map(|cap| (cap.minor - self.standing.credit_this_month).max(0));
+        let earned = cap_left.map_or(wanted, |left| wanted.min(left));
+        self.note(|p| {
+            let code = if earned < wanted {
+                Code::Capped
+            } else {
+                Code::Earned
+            };
+            let percent = rule.map_or(rust_decimal::Decimal::ZERO, |r| r.percent.text);
+            let entry = Entry::new(Kind::Cashback, "cashback", earned != 0, code)
+                .amount(p.money(earned))
+                .param("percent", percent)
+                .param("base", p.money(base))
+                .param("event_credit", p.money(event_credit));
+            match cap_left {
+                Some(left) => entry.param("cap_remaining", p.money(left)),
+                None => entry,
+            }
+        });
+        self.out.cashback = Some(CashbackResult {
+            earned,
+            cap_remaining: cap_left.map(|left| left - earned),
+        });
+        Ok(())
+    }
+
+    /// Where the order leaves the customer among the tiers, and a contract tier's commitment.
+    fn tier(&mut self, contribution: i128) {
+        let rules = self.rules;
+        self.out.commitment = None;
+        if rules.tiers.is_empty() {
+            self.out.placement = None;
+            return;
+        }
+        let date = self.order.date;
+        let before = self.standing.tier;
+        let qualifying_before = self.standing.qualifying;
+        let qualifying_after = qualifying_before + contribution;
+        let reached = rules.tier_for(qualifying_after);
+        let (after, pending) = match reached {
+            Some(reached) if reaches_higher(before, Some(reached)) => match rules.tiering.upgrade {
+                Upgrade::Immediate => (Some(reached), None),
+                Upgrade::Monthly => (before, Some((reached, next_month_start(date)))),
+            },
+            // A purchase only adds to qualifying amounts; downgrades come with time, not orders.
+            _ => (before, None),
+        };
+        let placement = Placement {
+            before,
+            after,
+            pending,
+            qualifying_before,
+            qualifying_after,
+        };
+        self.out.placement = Some(placement);
+        self.note(|p| tier_entry(p, &placement));
+        let Some(commitment) = after.and_then(|t| rules.tiers[t].commitment) else {
+            return;
+        };
+        let spent =
+            self.standing.period_spend[period_index(commitment.period)] + self.out.after_discounts;
+        let remaining = (commitment.amount.minor - spent).max(0);
+        let result = CommitmentResult {
+            period: commitment.period,
+            required: commitment.amount,
+            spent,
+            remaining,
+        };
+        self.out.commitment = Some(result);
+        self.note(|p| {
+            let code = if remaining == 0 {
+                Code::CommitmentMet
+            } else {
+                Code::CommitmentOpen
+            };
+            let id = after.map_or("", |t| rules.tiers[t].id.as_str());
+            Entry::new(Kind::Commitment, id, remaining == 0, code)
+                .param("required", commitment.amount.text)
+                .param("spent", p.money(spent))
+                .param("remaining", p.money(remaining))
+        });
+    }
+}
+
+fn out_set_totals(out: &mut Outcome) {
+    out.discount_total = out.line_discounts.iter().sum();
+    out.after_discounts = out.subtotal - out.discount_total;
+}
+
+/// Index of a commitment period in `Standing::period_spend`.
+pub fn period_index(period: Period) -> usize {
+    match period {
+        Period::Month => 0,
+        Period::Quarter => 1,
+        Period::Year => 2,
+    }
+}
+
+fn tier_entry(p: &Pricing, placement: &Placement) -> Entry {
+    let rules = p.rules;
+    let id = |index: Option<usize>| index.map_or("", |t| rules.tiers[t].id.as_str());
+    let code = match (placement.before, placement.after, placement.pending) {
+        (_, _, Some(_)) => Code::UpgradeAtRecalculation,
+        (before, after, None) if after > before => Code::Upgraded,
+        _ => Code::Unchanged,
+    };
+    let mut entry = Entry::new(
+        Kind::Tier,
+        id(placement.after),
+        code != Code::Unchanged,
+        code,
+    )
+    .param(
+        "qualifying",
+        qualifying_text(rules, placement.qualifying_after),
+    )
+    .param("before", id(placement.before));
+    if let Some(next) = rules.tiers.get(placement.after.map_or(0, |t| t + 1)) {
+        entry = entry.param("next", &next.id).param(
+            "remaining",
+            remaining_to(rules, next, placement.qualifying_after),
+        );
+    }
+    entry
+}
+
+/// A qualifying amount as written out: money with the currency's digits, or whole points.
+pub fn qualifying_text(rules: &Rules, qualifying: i128) -> String {
+    match rules.tiering.qualifies_on {
+        Qualifier::Spend => decimal_of(qualifying, rules.units).to_string(),
+        Qualifier::Points => qualifying.to_string(),
+    }
+}
+
+/// What is left to reach `tier` from `qualifying`: money, or points.
+pub fn remaining_to(
+    rules: &Rules,
+    tier: &super::compiled::TierRule,
+    qualifying: i128,
+) -> rust_decimal::Decimal {
+    match rules.tiering.qualifies_on {
+        Qualifier::Spend => decimal_of((tier.reach - qualifying).max(0), rules.units),
+        // A points threshold may have decimals; the remainder keeps them.
+        Qualifier::Points => (tier.threshold - rust_decimal::Decimal::from(qualifying))
+            .max(rust_decimal::Decimal::ZERO),
+    }
+}
+
+fn redemption_entry(p: &Pricing, redemption: &PointsResult, min_redeem: u64) -> Entry {
+    let redeemed = redemption.redeemed > 0;
+    let code = if redeemed {
+        Code::Redeemed
+    } else {
+        Code::NotRedeemed
+    };
+    let mut entry = Entry::new(Kind::Redemption, "points", redeemed, code)
+        .param("requested", redemption.requested)
+        .param("min", min_redeem)
+        .param("cap", redemption.cap)
+        .param("cap_amount", p.money(redemption.cap_amount));
+    if let Some(limit) = redemption.limited_by {
+        entry = entry.param("limited_by", limit.as_str());
+    }
+    if redeemed {
+        entry = entry
+            .amount(p.money(redemption.value))
+            .param("points", redemption.redeemed);
+    }
+    entry
+}
+
+/// How many points an order may use and what they pay. Only whole steps of points are taken,
+/// a step being the fewest points worth a whole number of minor units, so that no point is taken
+/// without paying its value.
+pub fn redeem(
+    rule: &super::compiled::PointsRule,
+    payable: i128,
+    balance: u64,
+    requested: u64,
+) -> PointsResult {
+    let step = rule.step;
+    let whole_steps = |points: u64| points - points % step;
+    let cap_amount = i128::try_from(
+        rule.redeem_share
+            .floor(payable.max(0).unsigned_abs())
+            .unwrap_or(0),
+    )
+    .unwrap_or(0);
+    // Whole steps within the share cap; none when points are worth nothing.
+    let cap_by_share = cap_amount
+        .unsigned_abs()
+        .checked_div(rule.minor_per_step)
+        .map_or(0, |steps| {
+            u64::try_from(steps)
+                .unwrap_or(u64::MAX)
+                .saturating_mul(step)
+        });
+    let cap = whole_steps(cap_by_share.min(balance));
+    let (redeemed, limited_by) = if requested == 0 {
+        (0, None)
+    } else if requested < rule.min_redeem || cap < rule.min_redeem {
+        (0, Some(RedeemLimit::BelowMinimum))
+    } else if requested > cap_by_share && cap_by_share <= balance {
+        (cap, Some(RedeemLimit::ShareCap))
+    } else if requested > balance {
+        (cap, Some(RedeemLimit::Balance))
+    } else if whole_steps(requested) < rule.min_redeem {
+        (0, Some(RedeemLimit::BelowMinimum))
+    } else if whole_steps(requested) < requested {
+        (whole_steps(requested), Some(RedeemLimit::WholeMinorUnits))
+    } else {
+        (requested, None)
+    };
+    let value = rule
+        .value_of(redeemed)
+        .and_then(|v| i128::try_from(v).ok())
+        .unwrap_or(0);
+    PointsResult {
+        balance_before: balance,
+        earned: 0,
+        employee_earned: None,
+        requested,
+        redeemed,
+        cap,
+        cap_amount,
+        value,
+        limited_by,
+    }
+}
+
+/// Whole points for `base` minor units at `rate`, times `multiplier`, rounded down once at the end.
+fn points_for(
+    base: i128,
+    rate: &EarnRate,
+    granularity: Granularity,
+    multiplier: Fraction,
+) -> Result<u64> {
+    let fail = || overflow("cart.lines");
+    let base = base.max(0).unsigned_abs();
+    let points = match granularity {
+        Granularity::Proportional => times_floor(base, rate.points, multiplier),
+        Granularity::FullUnits => rate
+            .per_minor
+            .floor(base)
+            .and_then(|whole| times_floor(whole, rate.points, multiplier)),
+    };
+    points.and_then(|p| u64::try_from(p).ok()).ok_or_else(fail)
+}
+
+/// `amount × a × b`, rounded down, without reducing the fractions when the products fit.
+fn times_floor(amount: u128, a: Fraction, b: Fraction) -> Option<u128> {
+    match (a.num.checked_mul(b.num), a.den.checked_mul(b.den)) {
+        (Some(num), Some(den)) => mul_div(amount, num, den, Rounding::Down),
+        _ => a.times(b)?.floor(amount),
+    }
+}
+
+/// `amount × share`, rounded as the program says.
+fn apply_share(share: Fraction, amount: i128, rounding: Rounding) -> Result<i128> {
+    share
+        .apply(amount.max(0).unsigned_abs(), rounding)
+        .and_then(|v| i128::try_from(v).ok())
+        .ok_or_else(|| overflow("cart.lines"))
+}
+
+/// The rule's amount on each of its lines, given what is left of every line, appended to
+/// `shares` (zero parts left out).
+fn split(
+    rules: &Rules,
+    lines: &[OrderLine],
+    candidate: &Candidate,
+    remaining: &[i128],
+    shares: &mut Vec<(usize, i128)>,
+) {
+    let weights: Vec<i128> = candidate.lines.iter().map(|&i| remaining[i]).collect();
+    let base: i128 = weights.iter().sum();
+    let mut parts = Vec::with_capacity(weights.len());
+    match candidate.rate {
+        Rate::Share(share) => {
+            // A share of at most 100 % of an amount within the cart's limits cannot overflow.
+            let total = apply_share(share, base, rules.rounding)
+                .unwrap_or(base)
+                .min(base);
+            allocate_into(total, &weights, &mut parts);
+        }
+        Rate::Fixed(amount) => allocate_into(amount.min(base), &weights, &mut parts),
+        Rate::PerUnit(amount) => parts.extend(candidate.lines.iter().map(|&i| {
+            amount
+                .saturating_mul(i128::from(lines[i].quantity))
+                .min(remaining[i])
+        })),
+    }
+    shares.extend(
+        candidate
+            .lines
+            .iter()
+            .copied()
+            .zip(parts)
+            .filter(|(_, part)| *part != 0),
+    );
+}
+
+/// Splits `total` across `weights` in proportion, in minor units, so that the parts add up to
+/// `total` exactly and no part exceeds its weight. Leftover units go to the largest remainders,
+/// ties to the earlier line (the largest-remainder method). `total` is at most the weights' sum.
+pub fn allocate_into(total: i128, weights: &[i128], parts: &mut Vec<i128>) {
+    parts.clear();
+    parts.resize(weights.len(), 0);
+    let sum: i128 = weights.iter().sum();
+    if sum <= 0 || total <= 0 {
+        return;
+    }
+    // total × weight ≤ 10^18 × 10^18 < 2^127: a cart totals at most 10^18 minor units.
+    let mut remainders = Vec::with_capacity(weights.len());
+    for (at, weight) in weights.iter().enumerate() {
+        let exact = total * weight;
+        parts[at] = exact / sum;
+        remainders.push((exact % sum, at));
+    }
+    let mut leftover = total - parts.iter().sum::<i128>();
+    if leftover == 0 {
+        return;
+    }
+    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (_, at) in remainders.iter().cycle().take(weights.len() * 2) {
+        if leftover == 0 {
+            break;
+        }
+        if parts[*at] < weights[*at] {
+            parts[*at] += 1;
+            leftover -= 1;
+        }
+    }
+}
+
+/// Codes compare without regard to case or surrounding spaces, as shoppers type them.
+pub fn same_code(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+/// A code as the trace writes it.
+fn code_text(code: Code) -> String {
+    serde_json::to_value(code)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+/// Whether reaching tier `reached` moves the customer up from `before`.
+pub fn reaches_higher(before: Option<usize>, reached: Option<usize>) -> bool {
+    reached.is_some_and(|reached| before.is_none_or(|before| reached > before))
+}
+
+/// The first day of the next month, when a monthly recalculation takes effect.
+pub fn next_month_start(day: NaiveDate) -> NaiveDate {
+    crate::tiers::next_month_start(day)
+}

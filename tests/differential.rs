@@ -1,0 +1,624 @@
+//! One order priced four ways gives the same figures: a quote, a one-month projection, a
+//! one-customer forecast and a one-row simulation, over random programs that use every order
+//! mechanic (tiers, percentage, fixed, per-unit, tier and spend-step discounts with scopes,
+//! conditions and stacking, promo codes, points with category rates, redemption, expiry and
+//! employee accounts, cashback and membership) and random customers and orders.
+//!
+//! Also here: the best-of and redemption properties of the pricing defects they pinned, and the
+//! portfolio request readers.
+
+use loyalty::portfolio::PortfolioRequest;
+use loyalty::projection::{project, ProjectionRequest, Redeem};
+use loyalty::simulate::{Group, Simulator};
+use loyalty::{quote, Quote, Request};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+#[allow(dead_code)] // shared with the golden tests, which use all of it
+mod common;
+
+const CATEGORIES: [&str; 4] = ["grocery", "coffee", "fuel", "toys"];
+const MAX_POINTS: u64 = 1_000_000_000_000_000;
+
+fn amount(minor: u64, units: u32) -> String {
+    Decimal::new(minor as i64, units).to_string()
+}
+
+fn pick<T: Clone + std::fmt::Debug + 'static>(items: &[T]) -> impl Strategy<Value = T> {
+    prop::sample::select(items.to_vec())
+}
+
+/// A program with every order mechanic, each present or not.
+fn program() -> impl Strategy<Value = Value> {
+    let currency = pick(&[("USD", 2u32), ("JPY", 0), ("KWD", 3)]);
+    let window = prop_oneof![
+        Just(json!({"kind": "lifetime"})),
+        Just(json!({"kind": "calendar_year"})),
+        Just(json!({"kind": "calendar_quarter"})),
+        (1u32..24).prop_map(|months| json!({"kind": "rolling_months", "months": months})),
+    ];
+    let tiers = prop::collection::vec(
+        (
+            1u64..3_000,
+            prop::option::of(pick(&["0", "2.5", "5", "10"])),
+            prop::option::of(pick(&["1", "1.5", "2"])),
+        ),
+        0..4,
+    );
+    let discount = (
+        (
+            0usize..5,
+            pick(&["1", "3.3", "5", "12.5", "30"]),
+            1u64..5_000,
+            pick(&["combine", "combine", "best_of", "exclusive"]),
+            -1i32..3,
+        ),
+        (
+            prop::collection::vec(0usize..4, 0..2),
+            any::<bool>(),
+            prop::option::of(0u64..20_000),
+            prop::option::of(any::<bool>()),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+        ),
+    );
+    let points = prop::option::of((
+        (
+            pick(&["1", "2", "0.5", "3"]),
+            pick(&["1", "3", "10", "0.7"]),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+        ),
+        (
+            pick(&["0.01", "0.005", "1", "0.333", "0.5", "0.125"]),
+            pick(&["20", "100", "50", "12.5"]),
+            pick(&[0u64, 100, 500]),
+            prop::option::of(pick(&[1u32, 3, 12])),
+            any::<bool>(),
+            prop::option::of(0usize..4),
+        ),
+    ));
+    let cashback = prop::option::of((
+        pick(&["1", "2.5", "5"]),
+        any::<bool>(),
+        prop::option::of(1u64..3_000),
+    ));
+    (
+        (currency, pick(&["half_up", "half_even", "down", "up"]), window),
+        (any::<bool>(), any::<bool>(), 1u32..13, any::<bool>()),
+        tiers,
+        prop::collection::vec(discount, 0..4),
+        (points, cashback, prop::option::of(pick(&["1.5", "2"]))),
+        (any::<bool>(), prop::option::of(1u64..20_000), any::<bool>()),
+    )
+        .prop_map(
+            |(
+                ((currency, units), rounding, window),
+                (monthly_upgrade, yearly_review, review_month, by_points),
+                tiers,
+                discounts,
+                (points, cashback, member_multiplier),
+                (code_excludes_promotional, code_min, code_refuses),
+            )| {
+                let money = |minor: u64| amount(minor * 10u64.pow(units), units);
+                let mut threshold = 0;
+                let tiers: Vec<Value> = tiers
+                    .iter()
+                    .enumerate()
+                    .map(|(index, (step, percent, multiplier))| {
+                        if index > 0 {
+                            threshold += step;
+                        }
+                        let mut tier = json!({"id": format!("t{index}"), "name": format!("T{index}"),
+                            "threshold": if by_points { threshold.to_string() } else { money(threshold) }});
+                        if let Some(p) = percent {
+                            tier["discount_percent"] = json!(p);
+                        }
+                        if let Some(m) = multiplier {
+                            tier["earn_multiplier"] = json!(m);
+                        }
+                        tier
+                    })
+                    .collect();
+                let tier_count = tiers.len();
+                let discounts: Vec<Value> = discounts
+                    .iter()
+                    .enumerate()
+                    .filter_map(
+                        |(
+                            index,
+                            (
+                                (kind, percent, fixed, stacking, priority),
+                                (
+                                    categories,
+                                    include_promotional,
+                                    min,
+                                    first_purchase,
+                                    members_only,
+                                    needs_code,
+                                    per_tier,
+                                    inactivity,
+                                ),
+                            ),
+                        )| {
+                            let value = match kind {
+                                0 => json!({"type": "percent", "percent": percent}),
+                                1 => json!({"type": "fixed", "amount": amount(*fixed, units)}),
+                                2 => json!({"type": "fixed_per_unit", "amount": amount(*fixed / 10, units)}),
+                                3 if tier_count > 0 => json!({"type": "tier_percent"}),
+                                3 => return None,
+                                _ => json!({"type": "spend_steps", "include_current_order": *include_promotional,
+                                    "steps": [{"from": money(0), "percent": "1"}, {"from": money(*fixed), "percent": percent}]}),
+                            };
+                            let mut conditions = json!({});
+                            if let Some(min) = min {
+                                conditions["min_subtotal"] = json!(amount(*min, units));
+                            }
+                            if let Some(first) = first_purchase {
+                                conditions["first_purchase_made"] = json!(first);
+                            }
+                            if *members_only && member_multiplier.is_some() {
+                                conditions["members_only"] = json!(true);
+                            }
+                            if *needs_code {
+                                conditions["promo_code"] = json!("SAVE");
+                            }
+                            if *per_tier && tier_count > 1 {
+                                conditions["tiers"] = json!(["t1"]);
+                            }
+                            let mut rule = json!({"id": format!("d{index}"), "name": format!("D{index}"),
+                                "value": value, "stacking": stacking, "priority": priority,
+                                "scope": {"categories": categories.iter().map(|c| CATEGORIES[*c]).collect::<Vec<_>>(),
+                                          "include_promotional": include_promotional},
+                                "conditions": conditions});
+                            if *inactivity && *kind == 0 {
+                                rule["inactivity"] = json!({"after_days": 60, "percent": "1"});
+                            }
+                            Some(rule)
+                        },
+                    )
+                    .collect();
+                let mut program = json!({"version": 1, "id": "random", "name": "Random", "currency": currency,
+                    "rounding": rounding, "tiers": tiers, "discounts": discounts,
+                    "tier_rules": {"qualifies_on": if by_points { "points" } else { "spend" }, "window": window,
+                        "upgrade": if monthly_upgrade { "monthly" } else { "immediate" },
+                        "downgrade": if yearly_review { "yearly_review" } else { "immediate" },
+                        "review_month": review_month},
+                    "promo_codes": [{"code": "SAVE", "exclude_promotional": code_excludes_promotional,
+                        "exclude_categories": ["toys"],
+                        "on_excluded": if code_refuses { "refuse" } else { "skip" },
+                        "min_order": code_min.map(|m| amount(m, units))}]});
+                if let Some((
+                    (rate, per, full_units, per_line, before_discounts, apply_multiplier),
+                    (value, cap, min_redeem, expiry, employee, category_rate),
+                )) = points
+                {
+                    let mut earn = json!({"points": rate, "per_amount": per,
+                        "granularity": if full_units { "full_units" } else { "proportional" },
+                        "per": if per_line { "line" } else { "order" },
+                        "base": if before_discounts { "before_discounts" } else { "after_discounts" },
+                        "apply_tier_multiplier": apply_multiplier,
+                        "per_unit": [{"categories": ["toys"], "points": 7}]});
+                    if let Some(c) = category_rate {
+                        earn["categories"] = json!([{"categories": [CATEGORIES[c]], "points": "3", "per_amount": "1"}]);
+                    }
+                    program["points"] = json!({"earn": earn, "value_per_point": value,
+                        "max_redeem_percent": cap, "min_redeem": min_redeem, "expiry_months": expiry});
+                    if employee {
+                        program["points"]["employee_earn"] =
+                            json!({"points": "1", "per_amount": "30", "granularity": "full_units", "per": "line"});
+                    }
+                }
+                if let Some((percent, coffee_only, cap)) = cashback {
+                    program["cashback"] = json!({"percent": percent,
+                        "categories": if coffee_only { vec!["coffee"] } else { vec![] },
+                        "cap_per_month": cap.map(|c| amount(c, units))});
+                }
+                if let Some(multiplier) = member_multiplier {
+                    program["membership"] = json!({"name": "Plus", "fee": money(10), "period": "month",
+                        "earn_multiplier": multiplier});
+                }
+                program
+            },
+        )
+}
+
+/// A customer whose history lies before the order's month, so that the projection's review on
+/// the month's first day finds the tier the quote finds: what qualified, points not yet
+/// expired, and the rest of an account.
+fn customer() -> impl Strategy<Value = Value> {
+    (
+        prop::collection::vec((1u64..400_000, 0u32..300), 0..4),
+        prop::collection::vec((1u64..5_000, 1u32..200, any::<bool>()), 0..3),
+        (any::<bool>(), any::<bool>(), any::<bool>(), prop::option::of(1u32..200)),
+        (prop::option::of(0u64..5_000), prop::option::of(0u64..3_000)),
+    )
+        .prop_map(
+            |(spend, lots, (employee, member, first_purchase, last), (credit, store))| {
+                // Days before 2026-06-01, where every order of this test is placed.
+                let before = |days: u32| {
+                    (chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()
+                        - chrono::Days::new(u64::from(days) + 1))
+                    .to_string()
+                };
+                let mut customer = json!({
+                    "spend": spend.iter().map(|(minor, days)| json!({"date": before(*days), "amount": amount(*minor, 2)})).collect::<Vec<_>>(),
+                    "points": lots.iter().map(|(points, days, explicit)| {
+                        // Held lots expire within the order's month or later: a lot that expired
+                        // before the month would count in a quote's points-qualifying history but
+                        // is gone from a projection's, which starts on the 1st.
+                        let expires = if *explicit { "2027-12-31" } else { "2026-06-15" };
+                        json!({"points": points, "earned": before(*days), "expires": expires})
+                    }).collect::<Vec<_>>(),
+                    "first_purchase_made": first_purchase,
+                });
+                if employee {
+                    customer["employee_id"] = json!("E1");
+                }
+                if member {
+                    customer["member_until"] = json!("2026-12-31");
+                }
+                if let Some(days) = last {
+                    customer["last_purchase"] = json!(before(days));
+                }
+                if let Some(credit) = credit {
+                    customer["credit_history"] = json!([{"date": "2026-06-01", "amount": amount(credit, 2)}]);
+                }
+                if let Some(store) = store {
+                    customer["store_credit"] = json!(amount(store, 2));
+                }
+                customer
+            },
+        )
+}
+
+/// A line: category index, unit price in minor units, quantity, promotional.
+type LineSpec = (usize, u64, u32, bool);
+
+/// Lines of an order; and the order's day in June 2026 (mid-month too), whether it carries the
+/// promo code and whether it redeems.
+fn order() -> impl Strategy<Value = (Vec<LineSpec>, u32, bool, bool)> {
+    (
+        prop::collection::vec((0usize..4, 1u64..50_000, 1u32..4, any::<bool>()), 1..5),
+        1u32..29,
+        any::<bool>(),
+        any::<bool>(),
+    )
+}
+
+fn units_of(program: &Value) -> u32 {
+    match program["currency"].as_str() {
+        Some("JPY") => 0,
+        Some("KWD") => 3,
+        _ => 2,
+    }
+}
+
+/// Spend amounts in the customer's history are written in cents; rescale them to the currency.
+fn in_currency(customer: &Value, units: u32) -> Value {
+    let mut customer = customer.clone();
+    let rescale = |value: &mut Value| {
+        let cents: Decimal = value.as_str().unwrap().parse().unwrap();
+        let minor = (cents * Decimal::from(100)).trunc();
+        *value = json!(Decimal::new(minor.to_string().parse::<i64>().unwrap(), units).to_string());
+    };
+    for record in customer["spend"].as_array_mut().unwrap() {
+        rescale(&mut record["amount"]);
+    }
+    if let Some(history) = customer["credit_history"].as_array_mut() {
+        for record in history {
+            rescale(&mut record["amount"]);
+        }
+    }
+    if customer.get("store_credit").is_some() {
+        rescale(&mut customer["store_credit"]);
+    }
+    customer
+}
+
+fn lines_of(lines: &[LineSpec], units: u32) -> Vec<Value> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(index, (category, price, quantity, promotional))| {
+            json!({"sku": format!("S{index}"), "category": CATEGORIES[*category],
+                "unit_price": amount(*price, units), "quantity": quantity, "promotional": promotional})
+        })
+        .collect()
+}
+
+fn run_quote(program: &Value, customer: &Value, cart: &Value) -> Quote {
+    let request: Request =
+        loyalty::from_value(&json!({"program": program, "customer": customer, "cart": cart}))
+            .unwrap();
+    quote(&request).unwrap()
+}
+
+/// The customer with the tier their history gives on the last day before the order's month
+/// recorded, as the seller's records would hold it: so that the quote and the month's review
+/// start from the same tier even when the window moves on between the 1st and the order.
+fn with_recorded_tier(program: &Value, customer: &Value) -> Value {
+    let mut customer = customer.clone();
+    let probe = json!({"date": "2026-05-31", "lines": []});
+    if let Some(tier) = run_quote(program, &customer, &probe)
+        .tier
+        .and_then(|t| t.before)
+    {
+        customer["tier"] = json!(tier);
+    }
+    customer
+}
+
+fn text(value: impl ToString) -> Value {
+    Value::from(value.to_string())
+}
+
+/// The figures of one order as the quote gives them.
+fn figures_of(quote: &Quote) -> Value {
+    let points = quote.points.as_ref();
+    json!({
+        "spend": text(quote.subtotal),
+        "discount": text(quote.discount_total),
+        "paid": text(quote.payable),
+        "points_earned": points.map_or(0, |p| p.earned),
+        "points_redeemed": points.map_or(0, |p| p.redeemed),
+        "store_credit_earned": text(quote.cashback.as_ref().map_or(Decimal::new(0, quote.minor_units), |c| c.earned)),
+        "tier": quote.tier.as_ref().and_then(|t| t.after.clone()),
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_quote_equals_a_one_month_projection(
+        program in program(), customer in customer(), (lines, day, code, redeem) in order(),
+    ) {
+        let units = units_of(&program);
+        let customer = with_recorded_tier(&program, &in_currency(&customer, units));
+        let date = format!("2026-06-{day:02}");
+        let mut cart = json!({"date": date, "lines": lines_of(&lines, units),
+            "redeem_points": if redeem && program.get("points").is_some() { MAX_POINTS } else { 0 }});
+        if code {
+            cart["promo_code"] = json!(" save ");
+        }
+        let quote = run_quote(&program, &customer, &cart);
+        let request: ProjectionRequest = loyalty::from_value(&json!({
+            "program": program, "customer": customer, "start": date, "months": 1,
+            "redeem": if redeem { "max" } else { "never" },
+            "plan": {"orders": {"orders": [{"date": date, "lines": cart["lines"], "promo_code": cart.get("promo_code")}]}},
+        })).unwrap();
+        let projection = project(&request).unwrap();
+        let month = &projection.months[0];
+        let points = quote.points.as_ref();
+        let employee = points.and_then(|p| p.employee_earned);
+        prop_assert_eq!(figures_of(&quote), json!({
+            "spend": text(month.spend),
+            "discount": text(month.discount),
+            "paid": text(month.paid),
+            "points_earned": month.points_earned,
+            "points_redeemed": month.points_redeemed,
+            "store_credit_earned": text(month.store_credit_earned),
+            "tier": month.tier,
+        }));
+        // The employee's account is shown every month when there is one, and only then.
+        prop_assert_eq!(month.employee_points_earned, employee);
+        prop_assert_eq!(
+            projection.totals.points_redeemed_value,
+            points.map_or(Decimal::ZERO, |p| p.redeemed_value)
+        );
+    }
+
+    #[test]
+    fn a_quote_equals_a_one_customer_forecast(
+        program in program(), customer in customer(), (lines, day, _, redeem) in order(),
+    ) {
+        let units = units_of(&program);
+        let customer = with_recorded_tier(&program, &in_currency(&customer, units));
+        let date = format!("2026-06-{day:02}");
+        // The forecast's order: one line per category, as a monthly plan writes it.
+        let mut monthly: Vec<(usize, u64)> = Vec::new();
+        for (category, price, _, _) in &lines {
+            match monthly.iter_mut().find(|(c, _)| c == category) {
+                Some(entry) => entry.1 += price,
+                None => monthly.push((*category, *price)),
+            }
+        }
+        let plan_lines: Vec<Value> = monthly.iter().map(|(c, price)| json!({
+            "sku": format!("plan-{}", CATEGORIES[*c]), "category": CATEGORIES[*c],
+            "unit_price": amount(*price, units), "quantity": 1})).collect();
+        let cart = json!({"date": date, "lines": plan_lines,
+            "redeem_points": if redeem && program.get("points").is_some() { MAX_POINTS } else { 0 }});
+        let quote = run_quote(&program, &customer, &cart);
+        let request: PortfolioRequest = loyalty::from_value(&json!({
+            "program": program, "start": date, "months": 1, "day": day,
+            "redeem": if redeem { "max" } else { "never" },
+            "customers": [{"customer": customer,
+                "monthly": monthly.iter().map(|(c, price)| json!({"category": CATEGORIES[*c], "amount": amount(*price, units)})).collect::<Vec<_>>()}],
+        })).unwrap();
+        let forecast = loyalty::portfolio::forecast(&request).unwrap();
+        let month = &forecast.months[0];
+        let figures = &month.figures;
+        let mut expected = figures_of(&quote);
+        expected.as_object_mut().unwrap().remove("store_credit_earned");
+        let tier = expected["tier"].as_str().unwrap_or("none").to_string();
+        expected["tier"] = json!(tier);
+        prop_assert_eq!(expected, json!({
+            "spend": text(figures.spend),
+            "discount": text(figures.discount),
+            "paid": text(figures.paid),
+            "points_earned": figures.points_earned,
+            "points_redeemed": figures.points_redeemed,
+            "tier": month.tiers.keys().next().cloned().unwrap_or_default(),
+        }));
+        prop_assert_eq!(
+            figures.points_redeemed_value,
+            quote.points.as_ref().map_or(Decimal::ZERO, |p| p.redeemed_value)
+        );
+    }
+
+    #[test]
+    fn a_quote_for_a_new_customer_equals_a_one_row_simulation(
+        program in program(), (lines, day, _, redeem) in order(),
+    ) {
+        let units = units_of(&program);
+        let date = format!("2026-06-{day:02}");
+        let cart = json!({"date": date, "lines": lines_of(&lines, units),
+            "redeem_points": if redeem && program.get("points").is_some() { MAX_POINTS } else { 0 }});
+        let quote = run_quote(&program, &json!({}), &cart);
+        let mut simulator = Simulator::new(
+            loyalty::from_value(&program).unwrap(),
+            if redeem { Redeem::Max } else { Redeem::Never },
+        ).unwrap();
+        let cart: loyalty::Cart = loyalty::from_value(&cart).unwrap();
+        simulator.order("c1", Group::Participant, cart.date, cart.lines, 2).unwrap();
+        let report = simulator.finish();
+        prop_assert_eq!(report.program_cost.discounts, quote.discount_total);
+        prop_assert_eq!(
+            report.program_cost.store_credit,
+            quote.cashback.as_ref().map_or(Decimal::new(0, units), |c| c.earned)
+        );
+        prop_assert_eq!(report.groups[0].spend, quote.after_discounts);
+        let tier = quote.tier.as_ref().and_then(|t| t.after.clone()).unwrap_or("none".into());
+        prop_assert_eq!(report.tiers_by_month[0].counts.get(&tier), Some(&1));
+        prop_assert_eq!(
+            report.points_outstanding,
+            quote.points.as_ref().map_or(0, |p| p.earned)
+        );
+    }
+
+    /// Whatever the program, the best-of rule that applies takes at least as much as any other
+    /// eligible best-of rule would have taken at the same point, had it been the only one.
+    #[test]
+    fn the_best_of_rule_that_applies_takes_the_most_at_its_place(
+        program in program(), customer in customer(), (lines, day, code, _) in order(),
+    ) {
+        let units = units_of(&program);
+        let customer = in_currency(&customer, units);
+        let mut cart = json!({"date": format!("2026-06-{day:02}"), "lines": lines_of(&lines, units)});
+        if code {
+            cart["promo_code"] = json!("SAVE");
+        }
+        let quote = run_quote(&program, &customer, &cart);
+        let best_of: Vec<String> = program["discounts"].as_array().unwrap().iter()
+            .filter(|d| d["stacking"] == "best_of")
+            .map(|d| d["id"].as_str().unwrap().to_string())
+            .collect();
+        let taken = |quote: &Quote, id: &str| quote.discounts.iter()
+            .find(|d| d.rule == id).map_or(Decimal::ZERO, |d| d.amount);
+        let Some(winner) = best_of.iter().find(|id| quote.discounts.iter().any(|d| &d.rule == *id)) else {
+            return Ok(());
+        };
+        for other in best_of.iter().filter(|id| *id != winner) {
+            let mut alone = program.clone();
+            alone["discounts"].as_array_mut().unwrap()
+                .retain(|d| d["stacking"] != "best_of" || d["id"] == json!(other));
+            let alone = run_quote(&alone, &customer, &cart);
+            prop_assert!(taken(&alone, other) <= taken(&quote, winner),
+                "{other} alone takes {}, more than the winner {winner}'s {}", taken(&alone, other), taken(&quote, winner));
+        }
+    }
+
+    /// Redeemed points times the value of a point is exactly what they pay, to the minor unit,
+    /// for any value per point and currency.
+    #[test]
+    fn redeemed_points_pay_exactly_their_value(
+        (currency, units) in pick(&[("USD", 2u32), ("JPY", 0), ("KWD", 3)]),
+        value in pick(&["0.5", "0.333", "0.01", "0.005", "1", "0.125", "2.5", "0.0004"]),
+        balance in 0u64..100_000,
+        requested in 0u64..100_000,
+        min_redeem in pick(&[0u64, 1, 3, 100]),
+        price in 1u64..10_000_000,
+    ) {
+        let program = json!({"version": 1, "id": "p", "name": "P", "currency": currency,
+            "points": {"earn": {"points": "1", "per_amount": "1"}, "value_per_point": value,
+                       "max_redeem_percent": "50", "min_redeem": min_redeem}});
+        let cart = json!({"date": "2026-06-01", "redeem_points": requested,
+            "lines": [{"sku": "A", "unit_price": amount(price, units), "quantity": 1}]});
+        let customer = json!({"points": [{"points": balance, "earned": "2026-01-01"}]});
+        let quote = run_quote(&program, &customer, &cart);
+        let points = quote.points.unwrap();
+        let value: Decimal = value.parse().unwrap();
+        prop_assert_eq!(Decimal::from(points.redeemed) * value, points.redeemed_value);
+        prop_assert!(points.redeemed <= requested && points.redeemed <= balance);
+        prop_assert!(points.redeemed == 0 || points.redeemed >= min_redeem);
+        prop_assert!(points.redeemed_value <= quote.after_discounts / Decimal::from(2));
+    }
+}
+
+fn example(name: &str) -> Value {
+    common::read_json(&common::root().join(format!("examples/programs/{name}.json")))
+}
+
+#[test]
+fn a_streamed_request_reads_like_a_tree_and_names_bad_customers() {
+    let retail = example("retail");
+    let mut request = json!({"program": retail, "start": "2026-01-01", "months": 3,
+        "customers": [{"monthly": [{"amount": "10.00"}]}, {"monthly": [{"amount": "20.00"}]}]});
+    let streamed = loyalty::json::portfolio_from_json(&request.to_string()).unwrap();
+    assert_eq!(
+        streamed,
+        loyalty::from_value::<PortfolioRequest>(&request).unwrap()
+    );
+
+    let refused =
+        |request: &Value| loyalty::json::portfolio_from_json(&request.to_string()).unwrap_err();
+    request["customers"][1]["monthly"][0]["amount"] = json!(20.5);
+    let error = refused(&request);
+    assert_eq!(
+        (error.code, error.path.as_str()),
+        (
+            loyalty::ErrorCode::WrongType,
+            "customers[1].monthly[0].amount"
+        )
+    );
+    request["customers"] = json!({"not": "a list"});
+    assert_eq!(refused(&request).code, loyalty::ErrorCode::WrongType);
+    request.as_object_mut().unwrap().remove("customers");
+    let error = refused(&request);
+    assert_eq!(
+        (error.code, error.path.as_str()),
+        (loyalty::ErrorCode::MissingField, "customers")
+    );
+    let error =
+        loyalty::json::portfolio_from_json(r#"{"customers": [{"monthly": []},"#).unwrap_err();
+    assert_eq!(error.code, loyalty::ErrorCode::InvalidJson);
+}
+
+#[test]
+fn customers_and_settings_read_apart_make_the_same_request() {
+    let retail = example("retail");
+    let customers = json!([{"monthly": [{"amount": "10.00"}]},
+                           {"customer": {"tier": "silver"}, "monthly": [{"amount": "20.00"}]}]);
+    let settings = json!({"program": retail, "start": "2026-01-01", "months": 3});
+    let mut whole = settings.clone();
+    whole["customers"] = customers.clone();
+
+    let mut apart = loyalty::json::forecast_settings_from_json(&settings.to_string()).unwrap();
+    assert!(apart.customers.is_empty());
+    apart.customers = loyalty::json::portfolio_customers_from_json(&customers.to_string()).unwrap();
+    assert_eq!(
+        apart,
+        loyalty::from_value::<PortfolioRequest>(&whole).unwrap()
+    );
+
+    let error = loyalty::json::forecast_settings_from_json(&whole.to_string()).unwrap_err();
+    assert_eq!(
+        (error.code, error.path.as_str()),
+        (loyalty::ErrorCode::UnknownField, "customers")
+    );
+    let error = loyalty::json::portfolio_customers_from_json(r#"[{"monthly": [{"amount": 1}]}]"#)
+        .unwrap_err();
+    assert_eq!(
+        (error.code, error.path.as_str()),
+        (
+            loyalty::ErrorCode::WrongType,
+            "customers[0].monthly[0].amount"
+        )
+    );
+}
