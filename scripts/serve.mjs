@@ -79,9 +79,9 @@ async function resolveFile(root, segments) {
 
 function sendText(response, status, text, headers = {}) {
   response.writeHead(status, {
-    'content-type': 'text/plain; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'x-content-type-options': 'nosniff',
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'X-Content-Type-Options': 'nosniff',
     ...headers,
   });
   response.end(text);
@@ -89,7 +89,7 @@ function sendText(response, status, text, headers = {}) {
 
 async function answer(root, request, response) {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    sendText(response, 405, 'method not allowed\n', { allow: ALLOWED_METHODS });
+    sendText(response, 405, 'method not allowed\n', { Allow: ALLOWED_METHODS });
     return;
   }
   const target = parseTarget(request.url);
@@ -98,14 +98,14 @@ async function answer(root, request, response) {
     return;
   }
   if (target.rawPath === '/') {
-    sendText(response, 302, 'see /www/index.html\n', { location: '/www/index.html' });
+    sendText(response, 302, 'see /www/index.html\n', { Location: '/www/index.html' });
     return;
   }
   let file = await resolveFile(root, target.segments);
   if (file?.directory) {
     // Relative links in a folder's index.html need the trailing slash.
     if (!target.rawPath.endsWith('/')) {
-      sendText(response, 301, 'moved\n', { location: `${target.rawPath}/` });
+      sendText(response, 301, 'moved\n', { Location: `${target.rawPath}/` });
       return;
     }
     file = await resolveFile(root, [...target.segments, 'index.html']);
@@ -117,18 +117,18 @@ async function answer(root, request, response) {
   const body = await readFile(file.path);
   const extension = extname(file.path);
   const headers = {
-    'content-type': TYPES[extension] ?? 'application/octet-stream',
-    'content-length': body.length,
-    'x-content-type-options': 'nosniff',
+    'Content-Type': TYPES[extension] ?? 'application/octet-stream',
+    'Content-Length': body.length,
+    'X-Content-Type-Options': 'nosniff',
     // The demo's file names are not versioned, so nothing may be cached (a CDN would cache them).
-    'cache-control': 'no-store',
+    'Cache-Control': 'no-store',
   };
   if (extension === '.html') {
-    headers['content-security-policy'] = target.query.get('csp') === 'nowasm' ? NO_WASM_CSP : STRICT_CSP;
+    headers['Content-Security-Policy'] = target.query.get('csp') === 'nowasm' ? NO_WASM_CSP : STRICT_CSP;
   }
   if (isWidgetFile(file.folder, extension)) {
     // Public files fetched without credentials, so any shop's origin may load them.
-    headers['access-control-allow-origin'] = '*';
+    headers['Access-Control-Allow-Origin'] = '*';
   }
   response.writeHead(200, headers);
   response.end(request.method === 'HEAD' ? undefined : body);
@@ -141,7 +141,7 @@ function refuseMalformed(error, socket) {
     return;
   }
   const [status, text] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? ['408 Request Timeout', 'request timeout\n'] : ['400 Bad Request', 'bad request\n'];
-  socket.end(`HTTP/1.1 ${status}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${text.length}\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n${text}`);
+  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${text.length}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${text}`);
 }
 
 export function startServer({ port = 8080, host = '127.0.0.1', root = fileURLToPath(new URL('..', import.meta.url)) } = {}) {
