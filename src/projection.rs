@@ -257,7 +257,7 @@ pub fn project_with(rules: &Rules, request: &ProjectionRequest) -> Result<Projec
         .as_ref()
         .is_some_and(|p| p.employee_earn.is_some())
         && request.customer.employee_id.is_some();
-    let carts = planned_carts(request);
+    let (carts, schedule) = planned_carts(request);
     let redeem_points = request.redeem.points(program);
     let mut orders: Vec<Order> = carts
         .iter()
@@ -265,11 +265,6 @@ pub fn project_with(rules: &Rules, request: &ProjectionRequest) -> Result<Projec
             redeem_points,
             ..Order::of(rules, cart)
         })
-        .collect();
-    let schedule: Vec<(NaiveDate, usize)> = carts
-        .iter()
-        .enumerate()
-        .map(|(at, c)| (c.date, at))
         .collect();
     let mut months = Vec::with_capacity(request.months as usize);
     let mut totals = Figures::default();
@@ -348,70 +343,82 @@ pub fn share_of(part: i128, whole: i128) -> Option<Decimal> {
     ))
 }
 
-/// The plan's carts, by date.
-fn planned_carts(request: &ProjectionRequest) -> Vec<Cart> {
-    {
-        let cart = |date, lines, promo_code| Cart {
-            date,
-            lines,
-            promo_code,
-            redeem_points: 0,
-            events: Vec::new(),
-            partner_points: Vec::new(),
-        };
-        let mut carts: Vec<Cart> = match &request.plan {
-            Plan::Monthly {
-                spend,
-                day,
-                orders_per_month,
-            } => {
-                let money = request.program.money();
-                let orders = *orders_per_month as usize;
-                // Each category's monthly amount, split evenly over the orders to the minor unit.
-                let shares: Vec<Vec<Decimal>> = spend
-                    .iter()
-                    .map(|item| split_evenly(&money, item.amount, orders))
-                    .collect();
-                let first = period_start(Period::Month, request.start);
-                let mut carts = Vec::new();
-                for month in 0..request.months {
-                    let Some(start) = first.checked_add_months(Months::new(month)) else {
-                        break;
-                    };
-                    for order in 0..orders {
-                        let lines: Vec<Line> = spend
-                            .iter()
-                            .zip(&shares)
-                            .filter(|(_, parts)| !parts[order].is_zero())
-                            .map(|(item, parts)| Line {
-                                sku: format!("plan-{}", item.category),
-                                category: item.category.clone(),
-                                unit_price: parts[order],
-                                quantity: 1,
-                                unit_cost: None,
-                                promotional: false,
-                            })
-                            .collect();
-                        // The first on `day`, the others every 28 ÷ n days after it; the last
-                        // ones may fall early in the next month.
-                        let offset = (*day as usize - 1) + order * (28 / orders);
-                        if let Some(date) = start.checked_add_days(Days::new(offset as u64)) {
-                            if !lines.is_empty() {
-                                carts.push(cart(date, lines, None));
-                            }
-                        }
+/// The plan as carts and a schedule: `(date, cart index)` in date order. A monthly plan has one
+/// cart for each order of its cycle, placed again every month.
+fn planned_carts(request: &ProjectionRequest) -> (Vec<Cart>, Vec<(NaiveDate, usize)>) {
+    let cart = |date, lines, promo_code| Cart {
+        date,
+        lines,
+        promo_code,
+        redeem_points: 0,
+        events: Vec::new(),
+        partner_points: Vec::new(),
+    };
+    let (carts, mut schedule) = match &request.plan {
+        Plan::Monthly {
+            spend,
+            day,
+            orders_per_month,
+        } => {
+            let money = request.program.money();
+            let orders = *orders_per_month as usize;
+            // Each category's monthly amount, split evenly over the orders to the minor unit.
+            let shares: Vec<Vec<Decimal>> = spend
+                .iter()
+                .map(|item| split_evenly(&money, item.amount, orders))
+                .collect();
+            let first = period_start(Period::Month, request.start);
+            let carts: Vec<Cart> = (0..orders)
+                .map(|order| {
+                    let lines = spend
+                        .iter()
+                        .zip(&shares)
+                        .filter(|(_, parts)| !parts[order].is_zero())
+                        .map(|(item, parts)| Line {
+                            sku: format!("plan-{}", item.category),
+                            category: item.category.clone(),
+                            unit_price: parts[order],
+                            quantity: 1,
+                            unit_cost: None,
+                            promotional: false,
+                        })
+                        .collect();
+                    cart(first, lines, None)
+                })
+                .collect();
+            let mut schedule = Vec::new();
+            for month in 0..request.months {
+                let Some(start) = first.checked_add_months(Months::new(month)) else {
+                    break;
+                };
+                for (order, planned) in carts.iter().enumerate() {
+                    // The first on `day`, the others every 28 ÷ n days after it; the last ones
+                    // may fall early in the next month.
+                    let offset = (*day as usize - 1) + order * (28 / orders);
+                    match start.checked_add_days(Days::new(offset as u64)) {
+                        Some(date) if !planned.lines.is_empty() => schedule.push((date, order)),
+                        _ => {}
                     }
                 }
-                carts
             }
-            Plan::Orders { orders } => orders
+            (carts, schedule)
+        }
+        Plan::Orders { orders } => {
+            let carts: Vec<Cart> = orders
                 .iter()
                 .map(|order| cart(order.date, order.lines.clone(), order.promo_code.clone()))
-                .collect(),
-        };
-        carts.sort_by_key(|cart| cart.date);
-        carts
-    }
+                .collect();
+            let schedule = carts
+                .iter()
+                .enumerate()
+                .map(|(at, c)| (c.date, at))
+                .collect();
+            (carts, schedule)
+        }
+    };
+    // Stable: orders on the same day keep the plan's order.
+    schedule.sort_by_key(|(date, _)| *date);
+    (carts, schedule)
 }
 
 /// `amount` in `parts` equal shares to the minor unit; the first shares take the leftover units.

@@ -232,11 +232,35 @@ impl Ledger {
         self.store_credit
     }
 
-    /// Where the customer stands for an order on `date`.
+    /// Where the customer stands for an order on `date`. Figures the program never looks at
+    /// are left at zero.
     pub fn standing(&self, rules: &Rules, date: NaiveDate) -> Standing {
-        let month = period_start(Period::Month, date);
-        let tier = self.tier_on(rules, date);
-        let qualifying = self.qualifying(rules, date);
+        let qualifying = if rules.tiers.is_empty() {
+            0
+        } else {
+            self.qualifying(rules, date)
+        };
+        let tier = match self.tier_known {
+            true => self.tier,
+            false => rules.tier_for(qualifying),
+        };
+        let credit_this_month = match rules.cashback.as_ref().and_then(|c| c.cap_per_month) {
+            Some(_) => {
+                let month = period_start(Period::Month, date);
+                self.credit
+                    .iter()
+                    .filter(|(day, _)| *day >= month && *day <= date)
+                    .map(|(_, amount)| amount)
+                    .sum()
+            }
+            None => 0,
+        };
+        let period_spend = if rules.tiers.iter().any(|t| t.commitment.is_some()) {
+            [Period::Month, Period::Quarter, Period::Year]
+                .map(|period| self.spend_between(period_start(period, date), date))
+        } else {
+            [0; 3]
+        };
         Standing {
             tier,
             qualifying,
@@ -249,15 +273,9 @@ impl Ledger {
             } else {
                 0
             },
-            credit_this_month: self
-                .credit
-                .iter()
-                .filter(|(day, _)| *day >= month && *day <= date)
-                .map(|(_, amount)| amount)
-                .sum(),
+            credit_this_month,
             store_credit: self.store_credit,
-            period_spend: [Period::Month, Period::Quarter, Period::Year]
-                .map(|period| self.spend_between(period_start(period, date), date)),
+            period_spend,
             employee: self.employee,
         }
     }

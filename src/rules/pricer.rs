@@ -177,6 +177,27 @@ pub struct Outcome {
     pub placement: Option<Placement>,
     pub commitment: Option<CommitmentResult>,
     pub trace: Vec<Entry>,
+    scratch: Scratch,
+}
+
+/// Buffers the pricer reuses from one order to the next, so that pricing allocates nothing once
+/// they have grown to the order's size.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Scratch {
+    /// The lines in each candidate rule's scope, one rule after another.
+    scope_lines: Vec<usize>,
+    candidates: Vec<Candidate>,
+    remaining: Vec<i128>,
+    split: Split,
+    groups: Vec<(i128, u64)>,
+}
+
+/// Buffers for splitting one amount over lines.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Split {
+    weights: Vec<i128>,
+    parts: Vec<i128>,
+    remainders: Vec<(i128, usize)>,
 }
 
 /// Prices one order; with `trace`, every rule's entry is written too.
@@ -194,14 +215,18 @@ pub fn price_into(
     trace: bool,
     out: &mut Outcome,
 ) -> Result<()> {
+    let scratch = std::mem::take(&mut out.scratch);
     let mut pricing = Pricing {
         rules,
         order,
         standing,
         trace: if trace { Some(Vec::new()) } else { None },
         out,
+        scratch,
     };
-    pricing.run()
+    let result = pricing.run();
+    pricing.out.scratch = pricing.scratch;
+    result
 }
 
 struct Pricing<'r, 'o> {
@@ -210,21 +235,23 @@ struct Pricing<'r, 'o> {
     standing: &'r Standing,
     trace: Option<Vec<Entry>>,
     out: &'r mut Outcome,
+    scratch: Scratch,
 }
 
 /// How an eligible discount takes money off.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Rate {
     Share(Fraction),
     Fixed(i128),
     PerUnit(i128),
 }
 
+#[derive(Debug, Clone, PartialEq)]
 struct Candidate {
     rule: usize,
     rate: Rate,
-    /// The lines in scope.
-    lines: Vec<usize>,
+    /// The lines in scope, in `Scratch::scope_lines`.
+    lines: std::ops::Range<usize>,
     entry: Option<Entry>,
 }
 
@@ -359,26 +386,34 @@ impl Pricing<'_, '_> {
     fn discounts(&mut self, promo: Option<&(PromoResult, Option<Entry>)>) -> Vec<Entry> {
         let rules = self.rules;
         let mut entries: Vec<(usize, Entry)> = Vec::new();
-        let mut candidates = Vec::new();
+        let mut candidates = std::mem::take(&mut self.scratch.candidates);
+        let mut scope_lines = std::mem::take(&mut self.scratch.scope_lines);
+        candidates.clear();
+        scope_lines.clear();
         for &index in &rules.by_priority {
-            match self.eligibility(index, promo.map(|(result, _)| result)) {
+            match self.eligibility(index, promo.map(|(result, _)| result), &mut scope_lines) {
                 Ok(candidate) => candidates.push(candidate),
                 Err(entry) => entries.extend(entry.map(|e| (index, e))),
             }
         }
-        let survivors = self.settle_stacking(candidates, &mut entries);
+        self.settle_stacking(&mut candidates, &scope_lines, &mut entries);
         let out = &mut *self.out;
+        let scratch = &mut self.scratch;
         out.applied.clear();
         out.shares.clear();
-        let mut remaining = out.line_subtotals.clone();
-        for candidate in survivors {
+        let remaining = &mut scratch.remaining;
+        remaining.clear();
+        remaining.extend_from_slice(&out.line_subtotals);
+        for candidate in candidates.drain(..) {
             let start = out.shares.len();
             split(
                 rules,
                 &self.order.lines,
                 &candidate,
-                &remaining,
+                &scope_lines,
+                remaining,
                 &mut out.shares,
+                &mut scratch.split,
             );
             let amount: i128 = out.shares[start..].iter().map(|(_, part)| part).sum();
             if amount == 0 {
@@ -413,9 +448,11 @@ impl Pricing<'_, '_> {
         out.line_discounts.extend(
             out.line_subtotals
                 .iter()
-                .zip(&remaining)
+                .zip(remaining.iter())
                 .map(|(total, left)| total - left),
         );
+        scratch.candidates = candidates;
+        scratch.scope_lines = scope_lines;
         entries.sort_by_key(|(index, _)| *index);
         entries.into_iter().map(|(_, entry)| entry).collect()
     }
@@ -425,9 +462,10 @@ impl Pricing<'_, '_> {
     /// most at its place in the order, after every rule before it, applies.
     fn settle_stacking(
         &self,
-        candidates: Vec<Candidate>,
+        candidates: &mut Vec<Candidate>,
+        scope_lines: &[usize],
         entries: &mut Vec<(usize, Entry)>,
-    ) -> Vec<Candidate> {
+    ) {
         let rules = self.rules;
         let blocked = |entry: Entry, code: Code, by: usize| {
             Entry {
@@ -438,33 +476,43 @@ impl Pricing<'_, '_> {
             .param("by", &rules.discounts[by].id)
         };
         let stacking = |c: &Candidate| rules.discounts[c.rule].stacking;
+        let mut drop_all_but =
+            |candidates: &mut Vec<Candidate>,
+             keep: &dyn Fn(usize, &Candidate) -> bool,
+             why: &dyn Fn(usize, Entry) -> Entry| {
+                let mut index = 0;
+                candidates.retain_mut(|candidate| {
+                    let kept = keep(index, candidate);
+                    if !kept {
+                        entries.extend(
+                            candidate
+                                .entry
+                                .take()
+                                .map(|entry| (candidate.rule, why(index, entry))),
+                        );
+                    }
+                    index += 1;
+                    kept
+                });
+            };
         if let Some(winner) = candidates
             .iter()
             .position(|c| stacking(c) == Stacking::Exclusive)
         {
             let winner_rule = candidates[winner].rule;
-            let mut kept = Vec::new();
-            for (index, candidate) in candidates.into_iter().enumerate() {
-                if index == winner {
-                    kept.push(candidate);
-                } else {
-                    entries.extend(candidate.entry.map(|entry| {
-                        (
-                            candidate.rule,
-                            blocked(entry, Code::BlockedByExclusive, winner_rule),
-                        )
-                    }));
-                }
-            }
-            return kept;
+            drop_all_but(candidates, &|index, _| index == winner, &|_, entry| {
+                blocked(entry, Code::BlockedByExclusive, winner_rule)
+            });
+            return;
         }
         let best_of: Vec<usize> = (0..candidates.len())
             .filter(|&i| stacking(&candidates[i]) == Stacking::BestOf)
             .collect();
         if best_of.len() < 2 {
-            return candidates;
+            return;
         }
         // What each best-of rule takes when it alone of its kind applies, in its place.
+        let mut split_buffers = Split::default();
         let takes: Vec<i128> = best_of
             .iter()
             .map(|&contender| {
@@ -476,7 +524,15 @@ impl Pricing<'_, '_> {
                         continue;
                     }
                     shares.clear();
-                    split(rules, &self.order.lines, candidate, &remaining, &mut shares);
+                    split(
+                        rules,
+                        &self.order.lines,
+                        candidate,
+                        scope_lines,
+                        &remaining,
+                        &mut shares,
+                        &mut split_buffers,
+                    );
                     for (line, part) in &shares {
                         remaining[*line] -= part;
                     }
@@ -496,23 +552,16 @@ impl Pricing<'_, '_> {
             );
         let winner = best_of[winner_at];
         let winner_rule = candidates[winner].rule;
-        let mut kept = Vec::new();
-        for (index, candidate) in candidates.into_iter().enumerate() {
-            match best_of.iter().position(|&b| b == index) {
-                Some(at) if index != winner => {
-                    let would_take = decimal_of(takes[at], rules.units);
-                    entries.extend(candidate.entry.map(|entry| {
-                        (
-                            candidate.rule,
-                            blocked(entry, Code::LostToBetterOffer, winner_rule)
-                                .param("would_take", would_take),
-                        )
-                    }));
-                }
-                _ => kept.push(candidate),
-            }
-        }
-        kept
+        let lost = |index: usize| best_of.iter().position(|&b| b == index && b != winner);
+        drop_all_but(
+            candidates,
+            &|index, _| lost(index).is_none(),
+            &|index, entry| {
+                let would_take = lost(index).map_or(0, |at| takes[at]);
+                blocked(entry, Code::LostToBetterOffer, winner_rule)
+                    .param("would_take", decimal_of(would_take, rules.units))
+            },
+        );
     }
 
     /// The rule's rate and lines when it is eligible; otherwise its trace entry saying why not.
@@ -520,6 +569,7 @@ impl Pricing<'_, '_> {
         &self,
         index: usize,
         promo: Option<&PromoResult>,
+        scope_lines: &mut Vec<usize>,
     ) -> std::result::Result<Candidate, Option<Entry>> {
         let rules = self.rules;
         let rule: &DiscountRule = &rules.discounts[index];
@@ -588,18 +638,21 @@ impl Pricing<'_, '_> {
                     .param("remaining", self.money(min.minor - subtotal))
             });
         }
-        let lines: Vec<usize> = self
-            .order
-            .lines
-            .iter()
-            .enumerate()
-            .filter(|(_, line)| {
-                rule.scope
-                    .contains(line.category_id, line.sku_id, line.promotional)
-                    && !promo_rule.is_some_and(|p| p.excludes(line.category_id, line.promotional))
-            })
-            .map(|(at, _)| at)
-            .collect();
+        let first_line = scope_lines.len();
+        scope_lines.extend(
+            self.order
+                .lines
+                .iter()
+                .enumerate()
+                .filter(|(_, line)| {
+                    rule.scope
+                        .contains(line.category_id, line.sku_id, line.promotional)
+                        && !promo_rule
+                            .is_some_and(|p| p.excludes(line.category_id, line.promotional))
+                })
+                .map(|(at, _)| at),
+        );
+        let lines = first_line..scope_lines.len();
         if lines.is_empty() {
             return refuse(&|| no(Code::NoLinesInScope));
         }
@@ -737,13 +790,19 @@ impl Pricing<'_, '_> {
             ..redemption
         });
         // What points pay, split over the lines in proportion to what is left of each.
-        let nets: Vec<i128> = out
-            .line_subtotals
-            .iter()
-            .zip(&out.line_discounts)
-            .map(|(s, d)| s - d)
-            .collect();
-        allocate_into(redemption.value, &nets, &mut out.line_points);
+        let Split {
+            weights: nets,
+            remainders,
+            ..
+        } = &mut self.scratch.split;
+        nets.clear();
+        nets.extend(
+            out.line_subtotals
+                .iter()
+                .zip(&out.line_discounts)
+                .map(|(s, d)| s - d),
+        );
+        allocate_into(redemption.value, nets, &mut out.line_points, remainders);
         Ok(earned)
     }
 
@@ -764,7 +823,9 @@ impl Pricing<'_, '_> {
         };
         let out = &*self.out;
         let lines = &self.order.lines;
-        let mut groups = vec![(0i128, 0u64); rule.rates.len()];
+        let mut groups = std::mem::take(&mut self.scratch.groups);
+        groups.clear();
+        groups.resize(rule.rates.len(), (0, 0));
         for (at, line) in lines.iter().enumerate() {
             let base = match rule.base {
                 EarnBase::AfterDiscounts => out.line_subtotals[at] - out.line_discounts[at],
@@ -790,7 +851,7 @@ impl Pricing<'_, '_> {
             }
         }
         let mut total: u64 = 0;
-        for (at, (base, line_points)) in groups.into_iter().enumerate() {
+        for (at, &(base, line_points)) in groups.iter().enumerate() {
             let rate = &rule.rates[at];
             let points = match rule.per {
                 EarnPer::Line => line_points,
@@ -830,6 +891,7 @@ impl Pricing<'_, '_> {
                 .and_then(|points| total.checked_add(points))
                 .ok_or_else(|| overflow("cart.lines"))?;
         }
+        self.scratch.groups = groups;
         Ok(total)
     }
 
@@ -1188,33 +1250,43 @@ fn split(
     rules: &Rules,
     lines: &[OrderLine],
     candidate: &Candidate,
+    scope_lines: &[usize],
     remaining: &[i128],
     shares: &mut Vec<(usize, i128)>,
+    buffers: &mut Split,
 ) {
-    let weights: Vec<i128> = candidate.lines.iter().map(|&i| remaining[i]).collect();
+    let in_scope = &scope_lines[candidate.lines.clone()];
+    let Split {
+        weights,
+        parts,
+        remainders,
+    } = buffers;
+    weights.clear();
+    weights.extend(in_scope.iter().map(|&i| remaining[i]));
     let base: i128 = weights.iter().sum();
-    let mut parts = Vec::with_capacity(weights.len());
     match candidate.rate {
         Rate::Share(share) => {
             // A share of at most 100 % of an amount within the cart's limits cannot overflow.
             let total = apply_share(share, base, rules.rounding)
                 .unwrap_or(base)
                 .min(base);
-            allocate_into(total, &weights, &mut parts);
+            allocate_into(total, weights, parts, remainders);
         }
-        Rate::Fixed(amount) => allocate_into(amount.min(base), &weights, &mut parts),
-        Rate::PerUnit(amount) => parts.extend(candidate.lines.iter().map(|&i| {
-            amount
-                .saturating_mul(i128::from(lines[i].quantity))
-                .min(remaining[i])
-        })),
+        Rate::Fixed(amount) => allocate_into(amount.min(base), weights, parts, remainders),
+        Rate::PerUnit(amount) => {
+            parts.clear();
+            parts.extend(in_scope.iter().map(|&i| {
+                amount
+                    .saturating_mul(i128::from(lines[i].quantity))
+                    .min(remaining[i])
+            }));
+        }
     }
     shares.extend(
-        candidate
-            .lines
+        in_scope
             .iter()
             .copied()
-            .zip(parts)
+            .zip(parts.iter().copied())
             .filter(|(_, part)| *part != 0),
     );
 }
@@ -1222,25 +1294,38 @@ fn split(
 /// Splits `total` across `weights` in proportion, in minor units, so that the parts add up to
 /// `total` exactly and no part exceeds its weight. Leftover units go to the largest remainders,
 /// ties to the earlier line (the largest-remainder method). `total` is at most the weights' sum.
-pub fn allocate_into(total: i128, weights: &[i128], parts: &mut Vec<i128>) {
+pub fn allocate_into(
+    total: i128,
+    weights: &[i128],
+    parts: &mut Vec<i128>,
+    remainders: &mut Vec<(i128, usize)>,
+) {
     parts.clear();
-    parts.resize(weights.len(), 0);
     let sum: i128 = weights.iter().sum();
     if sum <= 0 || total <= 0 {
+        parts.resize(weights.len(), 0);
+        return;
+    }
+    if total == sum {
+        parts.extend_from_slice(weights);
+        return;
+    }
+    if let [_] = weights {
+        parts.push(total);
         return;
     }
     // total × weight ≤ 10^18 × 10^18 < 2^127: a cart totals at most 10^18 minor units.
-    let mut remainders = Vec::with_capacity(weights.len());
+    remainders.clear();
     for (at, weight) in weights.iter().enumerate() {
         let exact = total * weight;
-        parts[at] = exact / sum;
+        parts.push(exact / sum);
         remainders.push((exact % sum, at));
     }
     let mut leftover = total - parts.iter().sum::<i128>();
     if leftover == 0 {
         return;
     }
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for (_, at) in remainders.iter().cycle().take(weights.len() * 2) {
         if leftover == 0 {
             break;
