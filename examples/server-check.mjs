@@ -10,14 +10,15 @@ import { loadCore, LoyaltyEngine } from '../pkg/loyalty-core.js';
 await loadCore();
 
 /**
- * Recomputes the quote from trusted inputs and compares it with what the browser claims.
- * Returns `{ ok: true, quote }`, or `{ ok: false, reason }`.
+ * Recomputes the quote from trusted inputs and compares it with what the browser claims: the
+ * amounts it showed, and the fingerprint of the inputs it priced (which the page asks for when the
+ * customer pays). Returns `{ ok: true, quote }`, or `{ ok: false, reason }`.
  */
 export function verifyQuote(engine, { customer, cart }, claimed) {
-  const quote = engine.quote(customer, cart);
-  if (claimed.fingerprint !== quote.fingerprint) {
+  if (claimed.fingerprint !== engine.fingerprint(customer, cart)) {
     return { ok: false, reason: 'the quote was computed from another program, customer or cart' };
   }
+  const quote = engine.quote(customer, cart);
   for (const field of ['subtotal', 'discount_total', 'points_value', 'payable']) {
     if (claimed[field] !== quote[field]) return { ok: false, reason: `${field} is ${claimed[field]}, recomputed ${quote[field]}` };
   }
@@ -34,7 +35,8 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
     customer: { tier: 'silver', spend: [{ date: '2026-02-10', amount: '800.00' }] },
     cart: { date: '2026-11-22', lines: [{ sku: 'TEA-01', category: 'grocery', unit_price: '19.99', quantity: 3 }] },
   };
-  const fromBrowser = engine.quote(order.customer, order.cart);
+  // What the page sends when the customer pays: the quote's amounts and the inputs' fingerprint.
+  const fromBrowser = { ...engine.quote(order.customer, order.cart), fingerprint: engine.fingerprint(order.customer, order.cart) };
   console.log('genuine:', verifyQuote(engine, order, fromBrowser).ok);
   console.log('tampered:', verifyQuote(engine, order, { ...fromBrowser, payable: '1.00' }).reason);
   engine.free();

@@ -1,7 +1,8 @@
 //! A program validated once and kept, pricing carts given as JSON text: the path every quote in a
 //! browser or on a seller's server takes through the Wasm module, callable natively as well.
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::Result;
+use crate::json::write::ToJson;
 use crate::quote::quote_with;
 use crate::rules::Rules;
 use crate::{from_json, Cart, Customer, Program};
@@ -27,34 +28,40 @@ impl Engine {
         })
     }
 
-    /// Prices one cart for one customer, both as JSON text; the quote, with its fingerprint, as
-    /// compact JSON text. Errors carry paths under `customer` or `cart`.
+    /// Prices one cart for one customer, both as JSON text; the quote as compact JSON text.
+    /// Errors carry paths under `customer` or `cart`.
     pub fn quote_json(&self, customer_json: &str, cart_json: &str) -> Result<String> {
+        let (customer, cart) = self.read(customer_json, cart_json)?;
+        Ok(quote_with(&self.rules, &customer, &cart)?.to_json())
+    }
+
+    /// The fingerprint of this program, the customer and the cart (see [`crate::fingerprint`]):
+    /// what a server compares before it charges.
+    pub fn fingerprint_json(&self, customer_json: &str, cart_json: &str) -> Result<String> {
+        let (customer, cart) = self.read(customer_json, cart_json)?;
+        Ok(crate::fingerprint::fingerprint(
+            &self.program_digest,
+            &customer,
+            &cart,
+        ))
+    }
+
+    /// A customer and a cart read and validated against the program.
+    fn read(&self, customer_json: &str, cart_json: &str) -> Result<(Customer, Cart)> {
         let customer: Customer = from_json(customer_json).map_err(|e| e.under("customer"))?;
         let cart: Cart = from_json(cart_json).map_err(|e| e.under("cart"))?;
         customer
             .validate(&self.program)
             .map_err(|e| e.under("customer"))?;
         cart.validate(&self.program).map_err(|e| e.under("cart"))?;
-        let mut quote = quote_with(&self.rules, &customer, &cart)?;
-        quote.fingerprint = Some(crate::fingerprint::fingerprint(
-            &self.program_digest,
-            &customer,
-            &cart,
-        ));
-        serde_json::to_string(&quote).map_err(unserialisable)
+        Ok((customer, cart))
     }
-}
-
-/// A result that serde_json could not write. Writing to memory fails only for a map with
-/// non-string keys, which no result has; the error is passed on rather than assumed away.
-pub(crate) fn unserialisable(error: serde_json::Error) -> Error {
-    Error::new(ErrorCode::InvalidValue, "", error.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ErrorCode;
 
     const PROGRAM: &str = r#"{"version": 1, "id": "p", "name": "P", "currency": "USD",
         "discounts": [{"id": "card", "name": "Card", "value": {"type": "percent", "percent": "5"}}]}"#;
@@ -71,6 +78,10 @@ mod tests {
         let whole = serde_json::to_string(&crate::quote(&request).unwrap()).unwrap();
         assert_eq!(engine.quote_json("{}", CART).unwrap(), whole);
         assert!(whole.contains(r#""payable":"56.97""#));
+        assert_eq!(
+            engine.fingerprint_json("{}", CART).unwrap(),
+            crate::fingerprint::of_request(&request).unwrap()
+        );
     }
 
     #[test]

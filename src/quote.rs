@@ -4,6 +4,7 @@ use crate::cart::Cart;
 use crate::customer::Customer;
 use crate::error::Result;
 use crate::exact::{decimal_of, mul_div, Fraction};
+use crate::json::write::{Object, ToJson};
 use crate::margin::{self, Margin};
 use crate::money::{Money, Rounding};
 use crate::program::{Period, Program, Qualifier};
@@ -49,9 +50,6 @@ pub struct Quote {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub margin: Option<Margin>,
     pub trace: Vec<Entry>,
-    /// SHA-256 of (program, customer, cart); see [`crate::fingerprint`]. Absent inside projections.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fingerprint: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -189,18 +187,11 @@ pub fn validate(request: &Request) -> Result<()> {
         .map_err(|e| e.under("cart"))
 }
 
-/// Validates and prices one order, with the fingerprint of its inputs.
+/// Validates and prices one order.
 pub fn quote(request: &Request) -> Result<Quote> {
     validate(request)?;
     let rules = Rules::compile(&request.program).map_err(|e| e.under("program"))?;
-    let mut quote = quote_with(&rules, &request.customer, &request.cart)?;
-    let digest = crate::fingerprint::program_digest(&request.program);
-    quote.fingerprint = Some(crate::fingerprint::fingerprint(
-        &digest,
-        &request.customer,
-        &request.cart,
-    ));
-    Ok(quote)
+    quote_with(&rules, &request.customer, &request.cart)
 }
 
 /// Prices one order of inputs already validated.
@@ -365,7 +356,6 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome) -> Quote
         tier,
         margin,
         trace: outcome.trace,
-        fingerprint: None,
     }
 }
 
@@ -393,4 +383,178 @@ fn percent_of(rules: &Rules, qualifying: i128, tier: &crate::rules::compiled::Ti
         _ => 1000,
     };
     Decimal::new(tenths as i64, 1)
+}
+
+// The quote written as JSON by hand, exactly as serde_json writes it (a test holds the two
+// together), so that the checkout's module carries no serde code.
+
+impl ToJson for Quote {
+    fn write_json(&self, out: &mut String) {
+        Object::start(out)
+            .field("program", &self.program)
+            .field("currency", &self.currency)
+            .field("minor_units", &self.minor_units)
+            .field("lines", &self.lines)
+            .field("subtotal", &self.subtotal)
+            .field("discount_total", &self.discount_total)
+            .field("after_discounts", &self.after_discounts)
+            .field("points_value", &self.points_value)
+            .field("payable", &self.payable)
+            .field("discounts", &self.discounts)
+            .optional("promo_code", &self.promo_code)
+            .optional("points", &self.points)
+            .optional("cashback", &self.cashback)
+            .optional("tier", &self.tier)
+            .optional("margin", &self.margin)
+            .field("trace", &self.trace)
+            .end();
+    }
+}
+
+impl ToJson for QuoteLine {
+    fn write_json(&self, out: &mut String) {
+        Object::start(out)
+            .field("sku", &self.sku)
+            .field("category", &self.category)
+            .field("quantity", &self.quantity)
+            .field("unit_price", &self.unit_price)
+            .field("subtotal", &self.subtotal)
+            .field("discount", &self.discount)
+            .field("points_value", &self.points_value)
+            .field("total", &self.total)
+            .field("discounts", &self.discounts)
+            .end();
+    }
+}
+
+impl ToJson for LineShare {
+    fn write_json(&self, out: &mut String) {
+        Object::start(out)
+            .field("rule", &self.rule)
+            .field("amount", &self.amount)
+            .end();
+    }
+}
+
+impl ToJson for DiscountLine {
+    fn write_json(&self, out: &mut String) {
+        Object::start(out)
+            .field("rule", &self.rule)
+            .field("name", &self.name)
+            .field("amount", &self.amount)
+            .end();
+    }
+}
+
+impl ToJson for PromoOutcome {
+    fn write_json(&self, out: &mut String) {
+        Object::start(out)
+            .field("code", &self.code)
+            .field("accepted", &self.accepted)
+            .field("reason", self.reason.as_str())
+            .end();
+    }
+}
+
+impl ToJson for PointsOutcome {
+    fn write_json(&self, out: &mut String) {
+        Object::start(out)
+            .field("balance_before", &self.balance_before)
+            .field("earned", &self.earned)
+            .optional("employee_earned", &self.employee_earned)
+            .field("requested", &self.requested)
+            .field("redeemed", &self.redeemed)
+            .field("redeem_cap", &self.redeem_cap)
+            .field("redeem_cap_amount", &self.redeem_cap_amount)
+            .field("redeemed_value", &self.redeemed_value)
+            .optional("limited_by", &self.limited_by.map(RedeemLimit::as_str))
+            .optional("redeem_step", &self.redeem_step)
+            .field("balance_after", &self.balance_after)
+            .optional("next_expiry", &self.next_expiry)
+            .end();
+    }
+}
+
+impl ToJson for Expiry {
+    fn write_json(&self, out: &mut String) {
+        Object::start(out)
+            .field("date", &self.date)
+            .field("points", &self.points)
+            .end();
+    }
+}
+
+impl ToJson for CashbackOutcome {
+    fn write_json(&self, out: &mut String) {
+        Object::start(out)
+            .field("earned", &self.earned)
+            .optional("cap_remaining", &self.cap_remaining)
+            .field("store_credit_after", &self.store_credit_after)
+            .end();
+    }
+}
+
+impl ToJson for TierOutcome {
+    fn write_json(&self, out: &mut String) {
+        Object::start(out)
+            .optional("before", &self.before)
+            .optional("after", &self.after)
+            .optional("pending_upgrade", &self.pending_upgrade)
+            .field("qualifying_before", &self.qualifying_before)
+            .field("qualifying_after", &self.qualifying_after)
+            .optional("next", &self.next)
+            .field("perks", &self.perks)
+            .optional("commitment", &self.commitment)
+            .end();
+    }
+}
+
+impl ToJson for PendingUpgrade {
+    fn write_json(&self, out: &mut String) {
+        Object::start(out)
+            .field("tier", &self.tier)
+            .field("effective", &self.effective)
+            .end();
+    }
+}
+
+impl ToJson for NextTier {
+    fn write_json(&self, out: &mut String) {
+        Object::start(out)
+            .field("tier", &self.tier)
+            .field("name", &self.name)
+            .field("threshold", &self.threshold)
+            .field("remaining", &self.remaining)
+            .field("percent", &self.percent)
+            .end();
+    }
+}
+
+impl ToJson for CommitmentStatus {
+    fn write_json(&self, out: &mut String) {
+        let period = match self.period {
+            Period::Month => "month",
+            Period::Quarter => "quarter",
+            Period::Year => "year",
+        };
+        Object::start(out)
+            .field("period", period)
+            .field("required", &self.required)
+            .field("spent", &self.spent)
+            .field("remaining", &self.remaining)
+            .field("met", &self.met)
+            .end();
+    }
+}
+
+impl ToJson for Margin {
+    fn write_json(&self, out: &mut String) {
+        Object::start(out)
+            .field("cost", &self.cost)
+            .field("gross_profit_before", &self.gross_profit_before)
+            .field("give_away", &self.give_away)
+            .field("gross_profit_after", &self.gross_profit_after)
+            .optional("give_away_share", &self.give_away_share)
+            .end();
+    }
 }

@@ -1,5 +1,6 @@
 //! The explanation trace: one entry per rule, saying whether it applied and by how much, or why not.
 
+use crate::json::write::{Object, ToJson};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -65,6 +66,100 @@ pub enum Code {
     CommitmentOpen,
     // Chance rewards.
     ChanceToWin,
+}
+
+impl Code {
+    /// Every code, for tests that hold each to its words and to its serialised name.
+    pub const ALL: [Code; 32] = [
+        Code::Applied,
+        Code::NotYetValid,
+        Code::Expired,
+        Code::NeedsFirstPurchase,
+        Code::FirstPurchaseOnly,
+        Code::TierNotEligible,
+        Code::MembersOnly,
+        Code::PromoCodeRefused,
+        Code::PromoCodeMissing,
+        Code::BelowMinSubtotal,
+        Code::NoLinesInScope,
+        Code::TierHasNoDiscount,
+        Code::BelowFirstStep,
+        Code::NothingLeftToDiscount,
+        Code::BlockedByExclusive,
+        Code::LostToBetterOffer,
+        Code::Accepted,
+        Code::UnknownCode,
+        Code::RefusedExcludedItems,
+        Code::BelowMinimumOrder,
+        Code::Redeemed,
+        Code::NotRedeemed,
+        Code::Earned,
+        Code::EventPoints,
+        Code::Transferred,
+        Code::Capped,
+        Code::Upgraded,
+        Code::UpgradeAtRecalculation,
+        Code::Unchanged,
+        Code::CommitmentMet,
+        Code::CommitmentOpen,
+        Code::ChanceToWin,
+    ];
+
+    /// The code as JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Applied => "applied",
+            Code::NotYetValid => "not_yet_valid",
+            Code::Expired => "expired",
+            Code::NeedsFirstPurchase => "needs_first_purchase",
+            Code::FirstPurchaseOnly => "first_purchase_only",
+            Code::TierNotEligible => "tier_not_eligible",
+            Code::MembersOnly => "members_only",
+            Code::PromoCodeRefused => "promo_code_refused",
+            Code::PromoCodeMissing => "promo_code_missing",
+            Code::BelowMinSubtotal => "below_min_subtotal",
+            Code::NoLinesInScope => "no_lines_in_scope",
+            Code::TierHasNoDiscount => "tier_has_no_discount",
+            Code::BelowFirstStep => "below_first_step",
+            Code::NothingLeftToDiscount => "nothing_left_to_discount",
+            Code::BlockedByExclusive => "blocked_by_exclusive",
+            Code::LostToBetterOffer => "lost_to_better_offer",
+            Code::Accepted => "accepted",
+            Code::UnknownCode => "unknown_code",
+            Code::RefusedExcludedItems => "refused_excluded_items",
+            Code::BelowMinimumOrder => "below_minimum_order",
+            Code::Redeemed => "redeemed",
+            Code::NotRedeemed => "not_redeemed",
+            Code::Earned => "earned",
+            Code::EventPoints => "event_points",
+            Code::Transferred => "transferred",
+            Code::Capped => "capped",
+            Code::Upgraded => "upgraded",
+            Code::UpgradeAtRecalculation => "upgrade_at_recalculation",
+            Code::Unchanged => "unchanged",
+            Code::CommitmentMet => "commitment_met",
+            Code::CommitmentOpen => "commitment_open",
+            Code::ChanceToWin => "chance_to_win",
+        }
+    }
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Discount => "discount",
+            Kind::PromoCode => "promo_code",
+            Kind::Points => "points",
+            Kind::EmployeePoints => "employee_points",
+            Kind::Redemption => "redemption",
+            Kind::Cashback => "cashback",
+            Kind::Event => "event",
+            Kind::Coalition => "coalition",
+            Kind::Tier => "tier",
+            Kind::Commitment => "commitment",
+            Kind::Chance => "chance",
+        }
+    }
 }
 
 /// Why fewer points were redeemed than the cart asked for.
@@ -157,5 +252,54 @@ impl Entry {
     pub fn param(mut self, name: &'static str, value: impl ToString) -> Self {
         self.params.insert(name, value.to_string());
         self
+    }
+}
+
+impl ToJson for Entry {
+    fn write_json(&self, out: &mut String) {
+        let mut object = Object::start(out);
+        object
+            .field("kind", self.kind.as_str())
+            .field("rule", &self.rule)
+            .field("applied", &self.applied)
+            .optional("amount", &self.amount)
+            .field("code", self.code.as_str())
+            .field("params", &self.params)
+            .end();
+    }
+}
+
+impl ToJson for Params {
+    fn write_json(&self, out: &mut String) {
+        let mut object = Object::start(out);
+        for (name, value) in &self.0 {
+            object.field(name, value);
+        }
+        object.end();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_kinds_write_as_serde_names_them() {
+        for code in Code::ALL {
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+        }
+        for limit in [
+            RedeemLimit::ShareCap,
+            RedeemLimit::Balance,
+            RedeemLimit::BelowMinimum,
+            RedeemLimit::WholeMinorUnits,
+        ] {
+            assert_eq!(serde_json::to_value(limit).unwrap(), limit.as_str());
+        }
+        let entry = Entry::new(Kind::EmployeePoints, "earn", true, Code::Earned)
+            .amount(5)
+            .param("base", "1.00")
+            .param("a", "\"x\"");
+        assert_eq!(entry.to_json(), serde_json::to_string(&entry).unwrap());
     }
 }

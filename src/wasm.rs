@@ -19,9 +19,12 @@ fn to_js_error(error: Error) -> JsValue {
     js.into()
 }
 
+/// A result as JSON text. Writing to memory fails only for a map with non-string keys, which no
+/// result has; the error is passed on rather than assumed away.
 #[cfg(feature = "analytics")]
 fn to_json(value: &impl serde::Serialize) -> Result<String, JsValue> {
-    serde_json::to_string(value).map_err(|e| to_js_error(crate::engine::unserialisable(e)))
+    serde_json::to_string(value)
+        .map_err(|e| to_js_error(Error::new(ErrorCode::InvalidValue, "", e.to_string())))
 }
 
 #[cfg(feature = "analytics")]
@@ -47,6 +50,19 @@ impl JsEngine {
     pub fn quote_json(&self, customer_json: &str, cart_json: &str) -> Result<String, JsValue> {
         self.0
             .quote_json(customer_json, cart_json)
+            .map_err(to_js_error)
+    }
+
+    /// The fingerprint of the program, the customer and the cart, as hex: what the seller's server
+    /// compares when the customer pays.
+    #[wasm_bindgen(js_name = fingerprintJson)]
+    pub fn fingerprint_json(
+        &self,
+        customer_json: &str,
+        cart_json: &str,
+    ) -> Result<String, JsValue> {
+        self.0
+            .fingerprint_json(customer_json, cart_json)
             .map_err(to_js_error)
     }
 }

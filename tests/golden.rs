@@ -4,6 +4,7 @@
 mod common;
 
 use common::{check, fixture_files, read_json, root};
+use loyalty::json::write::ToJson;
 use loyalty::{quote, Request};
 use serde_json::Value;
 
@@ -39,6 +40,12 @@ fn every_golden_fixture_matches() {
             let name = path.display().to_string();
             let quote =
                 quote(&request_of(&read_json(path))).unwrap_or_else(|e| panic!("{name}: {e}"));
+            // The checkout writes its quotes by hand; they must be what serde_json writes.
+            assert_eq!(
+                quote.to_json(),
+                serde_json::to_string(&quote).unwrap(),
+                "{name}"
+            );
             check(path, "quote", serde_json::to_value(quote).unwrap())
         })
         .collect();

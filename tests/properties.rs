@@ -1,5 +1,6 @@
 //! Property tests of the quote's invariants, on a program that uses every mechanism.
 
+use loyalty::json::write::ToJson;
 use loyalty::{quote, Quote, Request};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -61,7 +62,10 @@ fn run(program: &Value, customer: &Value, cart: &Value) -> Quote {
     let request: Request =
         loyalty::from_value(&json!({"program": program, "customer": customer, "cart": cart}))
             .unwrap();
-    quote(&request).unwrap()
+    let quote = quote(&request).unwrap();
+    // The checkout writes its quotes by hand; they must be what serde_json writes.
+    assert_eq!(quote.to_json(), serde_json::to_string(&quote).unwrap());
+    quote
 }
 
 fn is_minor(amount: Decimal, units: u32) -> bool {

@@ -23,5 +23,7 @@ export class LoyaltyEngine {
   quote(customer: Customer | undefined, cart: Cart): Quote;
   /** The same quote as compact JSON text. */
   quoteJson(customer: Customer | undefined, cart: Cart): string;
+  /** The inputs' fingerprint (64 hex digits), which the seller's server compares when the customer pays. */
+  fingerprint(customer: Customer | undefined, cart: Cart): string;
   free(): void;
 }

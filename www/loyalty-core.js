@@ -41,6 +41,16 @@ export class LoyaltyEngine {
     return guarded(() => engine.quoteJson(JSON.stringify(customer ?? {}), JSON.stringify(cart)));
   }
 
+  /**
+   * The fingerprint of the program, `customer` and `cart` (64 hex digits): what the seller's
+   * server compares before it charges. Asked for when the customer pays, not with every quote.
+   */
+  fingerprint(customer, cart) {
+    if (!this.#engine) throw new LoyaltyError('freed', '', 'This engine was freed.');
+    const engine = this.#engine;
+    return guarded(() => engine.fingerprintJson(JSON.stringify(customer ?? {}), JSON.stringify(cart)));
+  }
+
   free() {
     this.#engine?.free();
     this.#engine = undefined;

@@ -1453,10 +1453,6 @@ cashback?: (CashbackOutcome | null)
 currency: string
 discount_total: string
 discounts: DiscountLine[]
-/**
- * SHA-256 of (program, customer, cart); see [`crate::fingerprint`]. Absent inside projections.
- */
-fingerprint?: (string | null)
 lines: QuoteLine[]
 margin?: (Margin | null)
 minor_units: number

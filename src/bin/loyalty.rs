@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use loyalty::calculators::calculate;
 use loyalty::economics::{compare, margin_impact, ComparisonRow, MarginImpact};
+use loyalty::json::write::ToJson;
 use loyalty::orders_csv::{simulate, OnBadRow, Simulation};
 use loyalty::portfolio::{forecast, Portfolio};
 use loyalty::projection::Redeem;
@@ -44,6 +45,13 @@ enum Command {
     },
     /// Price a `{program, customer, cart}` request.
     Quote {
+        /// A request JSON file, or - (the default) for standard input.
+        #[arg(default_value = "-")]
+        file: String,
+    },
+    /// The fingerprint of a `{program, customer, cart}` request, which a server compares with the
+    /// one the browser sends when the customer pays.
+    Fingerprint {
         /// A request JSON file, or - (the default) for standard input.
         #[arg(default_value = "-")]
         file: String,
@@ -153,8 +161,17 @@ fn run(cli: &Cli) -> Result<String, Error> {
             let request: Request = from_json(&read(file)?)?;
             let quote = quote(&request)?;
             Ok(match cli.format {
-                Format::Json => json(&quote),
+                Format::Json if on_terminal() => loyalty::json::write::pretty(&quote.to_json()),
+                Format::Json => quote.to_json(),
                 Format::Text => quote_table(&quote),
+            })
+        }
+        Command::Fingerprint { file } => {
+            let request: Request = from_json(&read(file)?)?;
+            let fingerprint = loyalty::fingerprint::of_request(&request)?;
+            Ok(match cli.format {
+                Format::Json => json(&serde_json::json!({ "fingerprint": fingerprint })),
+                Format::Text => fingerprint,
             })
         }
         Command::Project { file } => {
@@ -246,7 +263,8 @@ fn run(cli: &Cli) -> Result<String, Error> {
                 serde_json::to_value(schemars::schema_for!(Program)).unwrap_or_default()
             };
             decimals_as_strings(&mut schema);
-            Ok(json(&schema))
+            // A document people read and commit: laid out wherever it goes.
+            Ok(serde_json::to_string_pretty(&schema).unwrap_or_default())
         }
         Command::Explain { file, lang } => {
             let program: Program = from_json(&read(file)?)?;
@@ -323,8 +341,17 @@ fn decimals_as_strings(schema: &mut serde_json::Value) {
     }
 }
 
+/// JSON laid out for a person on a terminal, and compact for a program reading a pipe.
 fn json(value: &impl Serialize) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_default()
+    if on_terminal() {
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    } else {
+        serde_json::to_string(value).unwrap_or_default()
+    }
+}
+
+fn on_terminal() -> bool {
+    std::io::IsTerminal::is_terminal(&std::io::stdout())
 }
 
 fn quote_table(quote: &Quote) -> String {

@@ -1,5 +1,6 @@
 //! Reading the requests of projections, margin impact, comparisons, calculators and previews.
 
+use super::parse::{Node, Parser, Syntax};
 use super::{FromJson, Json, Path};
 use crate::calculators::Calculation;
 use crate::economics::{CategoryMargin, CompareRequest, Economics, MarginRequest, Variant};
@@ -9,10 +10,7 @@ use crate::preview::PreviewRequest;
 use crate::projection::{
     mid_month, one_order, CategorySpend, Plan, PlannedOrder, ProjectionRequest, Redeem,
 };
-use serde::de::{
-    Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
-};
-use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 impl FromJson for ProjectionRequest {
     fn read(json: Json<'_>) -> Result<Self> {
@@ -228,20 +226,32 @@ impl FromJson for PortfolioRequest {
 /// The largest portfolio request accepted (256 MiB): a million customers with short histories.
 pub const MAX_PORTFOLIO_BYTES: usize = 256 * 1024 * 1024;
 
-/// Reads a portfolio request one customer at a time, so that no JSON tree of every customer is
-/// ever built (a small JSON object takes a B-tree node of about half a kilobyte).
+/// Reads a portfolio request one customer at a time, so that no tree of every customer is ever
+/// built.
 pub fn portfolio_from_json(text: &str) -> Result<PortfolioRequest> {
     super::refuse_over(text, MAX_PORTFOLIO_BYTES)?;
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let streamed = StreamedRequest::deserialize(&mut deserializer)
-        .and_then(|streamed| deserializer.end().map(|()| streamed))
-        .map_err(|error| super::syntax_error(text, error))?;
-    let mut rest = streamed.rest;
-    if streamed.customers.is_some() {
-        rest.insert("customers".into(), Value::Array(Vec::new()));
+    let mut parser = Parser::new(text);
+    if parser.peek() != Some(b'{') {
+        return super::from_json(text);
     }
-    let mut request: PortfolioRequest = super::from_value(&Value::Object(rest))?;
-    if let Some(customers) = streamed.customers {
+    let mut rest: Vec<(Cow<str>, Node)> = Vec::new();
+    let mut customers = None;
+    parser
+        .members(|parser, name| {
+            if name == "customers" {
+                customers = Some(customers_one_by_one(parser)?);
+            } else {
+                rest.push((name, parser.value()?));
+            }
+            Ok(())
+        })
+        .and_then(|()| parser.end())
+        .map_err(|error| super::syntax_error(text, error))?;
+    if customers.is_some() {
+        rest.push((Cow::Borrowed("customers"), Node::List(Vec::new())));
+    }
+    let mut request: PortfolioRequest = super::from_node(&Node::Object(rest))?;
+    if let Some(customers) = customers {
         request.customers = customers?;
     }
     Ok(request)
@@ -251,115 +261,63 @@ pub fn portfolio_from_json(text: &str) -> Result<PortfolioRequest> {
 /// time; paths still start at `customers`.
 pub fn portfolio_customers_from_json(text: &str) -> Result<Vec<PortfolioCustomer>> {
     super::refuse_over(text, MAX_PORTFOLIO_BYTES)?;
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    Customers
-        .deserialize(&mut deserializer)
-        .and_then(|customers| deserializer.end().map(|()| customers))
+    let mut parser = Parser::new(text);
+    customers_one_by_one(&mut parser)
+        .and_then(|customers| parser.end().map(|()| customers))
         .map_err(|error| super::syntax_error(text, error))?
 }
 
 /// A forecast's settings for customers loaded already: a portfolio request without `customers`.
 pub fn forecast_settings_from_json(text: &str) -> Result<PortfolioRequest> {
     super::refuse_over(text, super::MAX_INPUT_BYTES)?;
-    let mut value: Value =
-        serde_json::from_str(text).map_err(|error| super::syntax_error(text, error))?;
-    if let Value::Object(fields) = &mut value {
-        if fields.contains_key("customers") {
+    let mut node = super::parse::parse(text).map_err(|error| super::syntax_error(text, error))?;
+    if let Node::Object(members) = &mut node {
+        if members.iter().any(|(name, _)| name == "customers") {
             return Err(Error::new(
                 ErrorCode::UnknownField,
                 "customers",
                 "the customers are loaded already; send only the forecast's settings",
             ));
         }
-        fields.insert("customers".into(), Value::Array(Vec::new()));
+        members.push((Cow::Borrowed("customers"), Node::List(Vec::new())));
     }
-    super::from_value(&value)
+    super::from_node(&node)
 }
 
-/// The request's fields as a tree, except its customers, read as they stream past.
-struct StreamedRequest {
-    rest: Map<String, Value>,
-    customers: Option<Result<Vec<PortfolioCustomer>>>,
-}
-
-impl<'de> Deserialize<'de> for StreamedRequest {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(StreamedRequestVisitor)
+/// The customers list at the parser: each one is read, and its tree dropped, before the next is
+/// parsed. The whole list is parsed even after a bad customer, so that the text's own errors come
+/// first.
+fn customers_one_by_one(
+    parser: &mut Parser<'_>,
+) -> std::result::Result<Result<Vec<PortfolioCustomer>>, Syntax> {
+    let list = Path::Key(&Path::Root, "customers");
+    if parser.peek() != Some(b'[') {
+        let node = parser.value()?;
+        return Ok(Vec::<PortfolioCustomer>::read(Json {
+            value: &node,
+            path: list,
+        }));
     }
-}
-
-struct StreamedRequestVisitor;
-
-impl<'de> Visitor<'de> for StreamedRequestVisitor {
-    type Value = StreamedRequest;
-
-    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-        formatter.write_str("a portfolio request object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> std::result::Result<StreamedRequest, A::Error> {
-        let mut streamed = StreamedRequest {
-            rest: Map::new(),
-            customers: None,
-        };
-        while let Some(key) = map.next_key::<String>()? {
-            if key == "customers" {
-                streamed.customers = Some(map.next_value_seed(Customers)?);
-            } else {
-                let value: Value = map.next_value()?;
-                streamed.rest.insert(key, value);
-            }
-        }
-        Ok(streamed)
-    }
-}
-
-/// The customers list: each one is read, and its tree dropped, before the next is parsed.
-struct Customers;
-
-impl<'de> DeserializeSeed<'de> for Customers {
-    type Value = Result<Vec<PortfolioCustomer>>;
-
-    fn deserialize<D: Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> std::result::Result<Self::Value, D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Customers {
-    type Value = Result<Vec<PortfolioCustomer>>;
-
-    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-        formatter.write_str("a list of customers")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(
-        self,
-        mut seq: A,
-    ) -> std::result::Result<Self::Value, A::Error> {
-        let mut customers = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        let list = Path::Key(&Path::Root, "customers");
-        while let Some(value) = seq.next_element::<Value>()? {
+    let mut customers = Vec::new();
+    let mut refused = None;
+    parser.items(|parser| {
+        let node = parser.value()?;
+        if refused.is_none() {
             let json = Json {
-                value: &value,
+                value: &node,
                 path: Path::Index(&list, customers.len()),
             };
             match PortfolioCustomer::read(json) {
                 Ok(customer) => customers.push(customer),
-                Err(error) => {
-                    // The rest is still parsed, so that the text's own errors come first.
-                    while seq.next_element::<IgnoredAny>()?.is_some() {}
-                    return Ok(Err(error));
-                }
+                Err(error) => refused = Some(error),
             }
         }
-        Ok(Ok(customers))
-    }
+        Ok(())
+    })?;
+    Ok(match refused {
+        Some(error) => Err(error),
+        None => Ok(customers),
+    })
 }
 
 impl FromJson for PortfolioCustomer {

@@ -1,20 +1,23 @@
 //! Reading JSON text into the calculator's types, with the path of any bad field.
 //!
-//! The text is parsed once into a `serde_json::Value` tree; each type then reads its fields by
-//! hand ([`FromJson`]). Derived deserialisers would be compiled once per type and were a third
-//! of the Wasm module; these readers share a handful of small generic helpers.
+//! The text is parsed once into a tree that borrows from it ([`parse::Node`]); each type then
+//! reads its fields by hand ([`FromJson`]). Derived deserialisers would be compiled once per type
+//! and were a third of the Wasm module; these readers share a handful of small generic helpers.
 
 mod analytics;
 pub use analytics::{
     forecast_settings_from_json, portfolio_customers_from_json, portfolio_from_json,
 };
 mod order;
+pub mod parse;
 mod program;
+pub mod write;
 
 use crate::error::{Error, ErrorCode, Result};
 use chrono::NaiveDate;
+use parse::{Node, Syntax};
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::str::FromStr;
 
 /// The largest JSON text accepted (16 MiB); a cart of 10,000 lines fits in far less.
@@ -29,8 +32,8 @@ pub trait FromJson: Sized {
 /// code and a path.
 pub fn from_json<T: FromJson>(text: &str) -> Result<T> {
     refuse_over(text, MAX_INPUT_BYTES)?;
-    let value: Value = serde_json::from_str(text).map_err(|error| syntax_error(text, error))?;
-    from_value(&value)
+    let node = parse::parse(text).map_err(|error| syntax_error(text, error))?;
+    from_node(&node)
 }
 
 fn refuse_over(text: &str, max: usize) -> Result<()> {
@@ -47,31 +50,25 @@ fn refuse_over(text: &str, max: usize) -> Result<()> {
     Ok(())
 }
 
-/// Reads a `T` from an already parsed JSON value.
-pub fn from_value<T: FromJson>(value: &Value) -> Result<T> {
+/// Reads a `T` from an already parsed tree.
+pub fn from_node<T: FromJson>(node: &Node<'_>) -> Result<T> {
     T::read(Json {
-        value,
+        value: node,
         path: Path::Root,
     })
 }
 
-fn syntax_error(text: &str, error: serde_json::Error) -> Error {
-    let path = path_at(text, offset_of(text, error.line(), error.column()));
-    let message = error.to_string();
-    if message.contains("recursion limit") {
+/// Reads a `T` from a serde_json value (tests and the command build theirs so).
+pub fn from_value<T: FromJson>(value: &serde_json::Value) -> Result<T> {
+    from_json(&value.to_string())
+}
+
+fn syntax_error(text: &str, error: Syntax) -> Error {
+    let path = path_at(text, error.at + 1);
+    if error.too_deep {
         return Error::new(ErrorCode::TooDeep, path, "the JSON is nested too deeply");
     }
-    let code = if error.is_data() {
-        ErrorCode::WrongType
-    } else {
-        ErrorCode::InvalidJson
-    };
-    // serde_json ends every message with its position; the path says it better.
-    let message = match message.rfind(" at line ") {
-        Some(end) => message[..end].to_string(),
-        None => message,
-    };
-    Error::new(code, path, message)
+    Error::new(ErrorCode::InvalidJson, path, error.message)
 }
 
 /// Where a value sits in the document; rendered to `tiers[2].threshold` only for an error.
@@ -98,7 +95,7 @@ impl Path<'_> {
 /// A JSON value and its path.
 #[derive(Clone, Copy)]
 pub struct Json<'a> {
-    value: &'a Value,
+    value: &'a Node<'a>,
     path: Path<'a>,
 }
 
@@ -109,12 +106,12 @@ impl<'a> Json<'a> {
 
     fn wrong_type(&self, expected: &str) -> Error {
         let found = match self.value {
-            Value::Null => "null",
-            Value::Bool(_) => "true or false",
-            Value::Number(_) => "a number",
-            Value::String(_) => "a string",
-            Value::Array(_) => "a list",
-            Value::Object(_) => "an object",
+            Node::Null => "null",
+            Node::Bool(_) => "true or false",
+            Node::Number(_) => "a number",
+            Node::Text(_) => "a string",
+            Node::List(_) => "a list",
+            Node::Object(_) => "an object",
         };
         self.error(
             ErrorCode::WrongType,
@@ -123,18 +120,20 @@ impl<'a> Json<'a> {
     }
 
     pub fn str(&self) -> Result<&'a str> {
-        self.value
-            .as_str()
-            .ok_or_else(|| self.wrong_type("a string"))
+        match self.value {
+            Node::Text(text) => Ok(text),
+            _ => Err(self.wrong_type("a string")),
+        }
     }
 
     /// The fields of an object; call [`Fields::end`] once every known field has been read.
     pub fn fields(&self) -> Result<Fields<'a, '_>> {
         match self.value {
-            Value::Object(map) => Ok(Fields {
+            Node::Object(map) => Ok(Fields {
                 map,
                 path: &self.path,
                 read: Vec::new(),
+                seen: 0,
                 error: None,
             }),
             _ => Err(self.wrong_type("an object")),
@@ -144,12 +143,12 @@ impl<'a> Json<'a> {
     /// An externally tagged value, `{"variant": {...}}`: the variant's name and its body.
     pub fn variant(&self, names: &[&str]) -> Result<(&'a str, Json<'_>)> {
         let map = match self.value {
-            Value::Object(map) => map,
+            Node::Object(map) => map,
             _ => return Err(self.wrong_type("an object with one key")),
         };
         let mut entries = map.iter();
         match (entries.next(), entries.next()) {
-            (Some((name, value)), None) if names.contains(&name.as_str()) => Ok((
+            (Some((name, value)), None) if names.contains(&name.as_ref()) => Ok((
                 name,
                 Json {
                     value,
@@ -187,18 +186,32 @@ impl<'a> Json<'a> {
         )
     }
 
+    /// A JSON number without a fraction or an exponent that fits 64 bits, as its text; `None`
+    /// for any other number (which a whole-number field refuses as the wrong type).
+    fn integer_text(&self) -> Result<Option<&'a str>> {
+        match self.value {
+            Node::Number(text) if !text.contains(['.', 'e', 'E']) => Ok(Some(text)),
+            Node::Number(_) => Ok(None),
+            _ => Err(self.wrong_type("a whole number")),
+        }
+    }
+
     fn whole_number(&self, max: u64) -> Result<u64> {
-        let number = match self.value {
-            Value::Number(number) => number,
-            _ => return Err(self.wrong_type("a whole number")),
-        };
-        match number.as_u64() {
-            Some(n) if n <= max => Ok(n),
-            _ if number.is_f64() => Err(self.wrong_type("a whole number")),
-            _ => Err(self.error(
+        let out_of_range = || {
+            self.error(
                 ErrorCode::OutOfRange,
                 format!("expected a whole number from 0 to {max}"),
-            )),
+            )
+        };
+        let text = self.integer_text()?;
+        match text {
+            Some(text) => match (text.parse::<u64>(), text.parse::<i64>()) {
+                (Ok(n), _) if n <= max => Ok(n),
+                (Ok(_), _) | (_, Ok(_)) => Err(out_of_range()),
+                // Past 64 bits a number is not whole for JSON readers.
+                _ => Err(self.wrong_type("a whole number")),
+            },
+            None => Err(self.wrong_type("a whole number")),
         }
     }
 }
@@ -209,8 +222,11 @@ impl<'a> Json<'a> {
 /// stands in, and [`Fields::end`] reports it. A reader then has a single exit instead of one per
 /// field, each dropping the fields read so far, which made the readers a quarter of the module.
 pub struct Fields<'a, 'p> {
-    map: &'a Map<String, Value>,
+    map: &'a [(Cow<'a, str>, Node<'a>)],
     path: &'p Path<'a>,
+    /// Which members were read, by position, for the first 128; past them (never in a valid
+    /// input) the names asked for.
+    seen: u128,
     read: Vec<&'static str>,
     error: Option<Error>,
 }
@@ -219,10 +235,9 @@ impl<'a: 'p, 'p> Fields<'a, 'p> {
     /// The field's value; a missing required field is noted, an absent optional one is `None`.
     #[inline(never)]
     fn field(&mut self, name: &'static str, required: bool) -> Option<Json<'p>> {
-        self.read.push(name);
         let path = Path::Key(self.path, name);
-        match self.map.get(name) {
-            Some(Value::Null) if !required => None,
+        match self.take(name) {
+            Some(Node::Null) if !required => None,
             Some(value) => Some(Json { value, path }),
             None if required => {
                 self.note(Error::new(
@@ -234,6 +249,23 @@ impl<'a: 'p, 'p> Fields<'a, 'p> {
             }
             None => None,
         }
+    }
+
+    /// The value of member `name` (the last one when the name is repeated), noting it as read.
+    fn take(&mut self, name: &'static str) -> Option<&'a Node<'a>> {
+        let mut found = None;
+        for (at, (key, value)) in self.map.iter().enumerate() {
+            if key == name {
+                found = Some(value);
+                if at < 128 {
+                    self.seen |= 1 << at;
+                }
+            }
+        }
+        if self.map.len() > 128 {
+            self.read.push(name);
+        }
+        found
     }
 
     #[inline(never)]
@@ -267,16 +299,15 @@ impl<'a: 'p, 'p> Fields<'a, 'p> {
 
     /// The name of an internally tagged variant, `{"type": "percent", ...}`; `""` if it is bad.
     pub fn tag(&mut self, name: &'static str, names: &[&str]) -> &'a str {
-        self.read.push(name);
-        let value: &'a Value = self.map.get(name).unwrap_or(&Value::Null);
+        let value: &'a Node<'a> = self.take(name).unwrap_or(&Node::Null);
         let json = Json {
             value,
             path: Path::Key(self.path, name),
         };
         let result = match value {
-            Value::String(tag) if names.contains(&tag.as_str()) => Ok(tag.as_str()),
-            Value::String(tag) => Err(json.not_one_of(tag, names)),
-            Value::Null => Err(json.error(
+            Node::Text(tag) if names.contains(&tag.as_ref()) => Ok(tag.as_ref()),
+            Node::Text(tag) => Err(json.not_one_of(tag, names)),
+            Node::Null => Err(json.error(
                 ErrorCode::MissingField,
                 format!(
                     "the field \"{name}\" is required, one of {}",
@@ -299,11 +330,13 @@ impl<'a: 'p, 'p> Fields<'a, 'p> {
         if let Some(error) = self.error {
             return Err(error);
         }
-        match self
-            .map
-            .keys()
-            .find(|key| !self.read.contains(&key.as_str()))
-        {
+        // The first unknown name in sorted order, so that the error does not depend on how the
+        // members were ordered.
+        let unread = |(at, (key, _)): (usize, &'a (Cow<'a, str>, Node<'a>))| match at {
+            0..=127 => (self.seen & (1 << at) == 0).then_some(key.as_ref()),
+            _ => (!self.read.contains(&key.as_ref())).then_some(key.as_ref()),
+        };
+        match self.map.iter().enumerate().filter_map(unread).min() {
             Some(key) => Err(Error::new(
                 ErrorCode::UnknownField,
                 Path::Key(self.path, key).render(),
@@ -322,9 +355,10 @@ impl FromJson for String {
 
 impl FromJson for bool {
     fn read(json: Json<'_>) -> Result<Self> {
-        json.value
-            .as_bool()
-            .ok_or_else(|| json.wrong_type("true or false"))
+        match json.value {
+            Node::Bool(value) => Ok(*value),
+            _ => Err(json.wrong_type("true or false")),
+        }
     }
 }
 
@@ -348,7 +382,10 @@ impl FromJson for u64 {
 
 impl FromJson for i32 {
     fn read(json: Json<'_>) -> Result<Self> {
-        match json.value.as_i64().map(i32::try_from) {
+        let whole = json
+            .integer_text()?
+            .and_then(|text| text.parse::<i64>().ok());
+        match whole.map(i32::try_from) {
             Some(Ok(n)) => Ok(n),
             Some(Err(_)) => Err(json.error(
                 ErrorCode::OutOfRange,
@@ -362,9 +399,9 @@ impl FromJson for i32 {
 /// Money and rates come only as decimal strings: a JSON number may already have lost digits.
 impl FromJson for Decimal {
     fn read(json: Json<'_>) -> Result<Self> {
-        let text = match json.value {
-            Value::String(text) => text,
-            Value::Number(_) => {
+        let text: &str = match json.value {
+            Node::Text(text) => text,
+            Node::Number(_) => {
                 return Err(json.error(
                     ErrorCode::WrongType,
                     "expected a decimal string; write amounts and rates as decimal strings, \
@@ -419,10 +456,9 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn read(json: Json<'_>) -> Result<Self> {
-        let items = json
-            .value
-            .as_array()
-            .ok_or_else(|| json.wrong_type("a list"))?;
+        let Node::List(items) = json.value else {
+            return Err(json.wrong_type("a list"));
+        };
         let mut list = Vec::with_capacity(items.len());
         for (index, value) in items.iter().enumerate() {
             list.push(T::read(Json {
@@ -438,16 +474,6 @@ impl<T: FromJson> FromJson for Box<T> {
     fn read(json: Json<'_>) -> Result<Self> {
         T::read(json).map(Box::new)
     }
-}
-
-/// The byte offset of serde_json's 1-based line and its column.
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    (line_start + column).min(text.len())
 }
 
 /// The JSON path (`cart.lines[0].sku`) of the innermost value open at byte `offset` of `text`:
@@ -565,7 +591,7 @@ mod tests {
 
     #[test]
     fn decimals_are_plain_decimal_strings() {
-        let read = |text: &str| from_value::<Decimal>(&Value::from(text));
+        let read = |text: &str| from_value::<Decimal>(&serde_json::Value::from(text));
         assert_eq!(read("12.50").unwrap().to_string(), "12.50");
         assert_eq!(read("-0.5").unwrap().to_string(), "-0.5");
         for bad in ["", "1e3", "+1", ".5", "5.", "1.2.3", " 1", "0x10", "12,50"] {
@@ -579,7 +605,7 @@ mod tests {
 
     #[test]
     fn dates_are_iso_calendar_dates() {
-        let read = |text: &str| from_value::<NaiveDate>(&Value::from(text));
+        let read = |text: &str| from_value::<NaiveDate>(&serde_json::Value::from(text));
         assert_eq!(
             read("2028-02-29").unwrap(),
             NaiveDate::from_ymd_opt(2028, 2, 29).unwrap()
@@ -597,6 +623,7 @@ mod tests {
 
     #[test]
     fn whole_numbers_refuse_fractions_and_overflow() {
+        use serde_json::Value;
         let read = |value: Value| from_value::<u32>(&value).unwrap_err().code;
         assert_eq!(read(Value::from(1.5)), ErrorCode::WrongType);
         assert_eq!(read(Value::from(-1)), ErrorCode::OutOfRange);
@@ -605,6 +632,10 @@ mod tests {
             ErrorCode::OutOfRange
         );
         assert_eq!(read(Value::from("7")), ErrorCode::WrongType);
+        let read = |text: &str| from_json::<u64>(text).unwrap_err().code;
+        assert_eq!(read("1e3"), ErrorCode::WrongType);
+        assert_eq!(read("18446744073709551616"), ErrorCode::WrongType);
+        assert_eq!(read("-9223372036854775809"), ErrorCode::WrongType);
     }
 
     #[test]

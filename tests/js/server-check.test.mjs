@@ -1,6 +1,7 @@
 // The documented server-side check: a genuine quote passes; tampered ones are refused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { LoyaltyEngine } from '../../pkg/loyalty-core.js';
 import { verifyQuote } from '../../examples/server-check.mjs';
 import { loadFixtures } from './fixtures.mjs';
@@ -8,10 +9,17 @@ import { loadFixtures } from './fixtures.mjs';
 const fixture = loadFixtures().find((f) => f.name === 'retail-silver-redeems-points');
 const engine = new LoyaltyEngine(fixture.program);
 const order = { customer: fixture.customer, cart: fixture.cart };
-const fromBrowser = engine.quote(order.customer, order.cart);
+/** What the page sends when the customer pays: the quote and the fingerprint of its inputs. */
+const claim = (customer, cart) => ({ ...engine.quote(customer, cart), fingerprint: engine.fingerprint(customer, cart) });
+const fromBrowser = claim(order.customer, order.cart);
 
-test('the Wasm fingerprint equals the native one', () => {
-  assert.equal(fromBrowser.fingerprint, fixture.quote.fingerprint);
+test('the Wasm fingerprint equals the native command\'s', () => {
+  // `cargo test` builds the command before the script runs the JS tests.
+  const native = execFileSync(new URL('../../target/debug/loyalty', import.meta.url).pathname, ['fingerprint', '-'], {
+    input: JSON.stringify({ program: fixture.program, ...order }),
+    encoding: 'utf8',
+  });
+  assert.equal(fromBrowser.fingerprint, JSON.parse(native).fingerprint);
   assert.match(fromBrowser.fingerprint, /^[0-9a-f]{64}$/);
 });
 
@@ -28,7 +36,7 @@ test('a quote with an edited amount is refused', () => {
 test('a quote computed from a cart with a lowered price is refused by its fingerprint', () => {
   const cheaper = structuredClone(order.cart);
   cheaper.lines[0].unit_price = '1.99';
-  const forged = engine.quote(order.customer, cheaper);
+  const forged = claim(order.customer, cheaper);
   const result = verifyQuote(engine, order, forged);
   assert.equal(result.ok, false);
   assert.match(result.reason, /another program, customer or cart/);
