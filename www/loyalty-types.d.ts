@@ -279,7 +279,7 @@ export interface Cashback {
 /**
  * The most credit a customer can earn in one calendar month.
  */
-cap_per_month?: (string | number | null)
+cap_per_month?: (string | null)
 /**
  * Categories that earn cashback; empty means all.
  */
@@ -372,7 +372,7 @@ members_only?: boolean
 /**
  * The order's subtotal must reach this.
  */
-min_subtotal?: (string | number | null)
+min_subtotal?: (string | null)
 /**
  * The cart must carry this code, and the code must be valid.
  */
@@ -423,7 +423,7 @@ export interface Event {
 /**
  * Store credit per occurrence, counted against the cashback cap.
  */
-credit?: (string | number | null)
+credit?: (string | null)
 id: string
 name: string
 points?: number
@@ -433,7 +433,7 @@ points?: number
  * via the `definition` "Membership".
  */
 export interface Membership {
-earn_multiplier?: (string | number | null)
+earn_multiplier?: (string | null)
 fee: string
 name: string
 period: Period
@@ -534,7 +534,7 @@ export interface PromoCode {
 code: string
 exclude_categories?: string[]
 exclude_promotional?: boolean
-min_order?: (string | number | null)
+min_order?: (string | null)
 on_excluded?: ("skip" | "refuse")
 /**
  * Whether the code may be used again and shared with friends.
@@ -573,11 +573,11 @@ export interface Tier {
 /**
  * Used by discount rules of type `tier_percent`.
  */
-discount_percent?: (string | number | null)
+discount_percent?: (string | null)
 /**
  * Multiplies points earned by rules with `apply_tier_multiplier`.
  */
-earn_multiplier?: (string | number | null)
+earn_multiplier?: (string | null)
 id: string
 min_commitment?: (Commitment | null)
 name: string
@@ -636,7 +636,7 @@ category?: string
 promotional?: boolean
 quantity: number
 sku: string
-unit_cost?: (string | number | null)
+unit_cost?: (string | null)
 unit_price: string
 }
 /**
@@ -652,7 +652,7 @@ points: number
  * via the `definition` "CashbackOutcome".
  */
 export interface CashbackOutcome {
-cap_remaining?: (string | number | null)
+cap_remaining?: (string | null)
 earned: string
 store_credit_after: string
 }
@@ -738,7 +738,7 @@ points?: PointLot[]
  * Qualifying spend: dated orders, or totals over a period.
  */
 spend?: SpendRecord[]
-store_credit?: (string | number | null)
+store_credit?: (string | null)
 /**
  * The tier the seller's records hold; when absent it is worked out from qualifying spend.
  */
@@ -795,11 +795,11 @@ gross_margin_percent: string
 /**
  * Customers lost per month, in %, without the program.
  */
-monthly_churn_percent?: (string | number | null)
+monthly_churn_percent?: (string | null)
 /**
  * Customers lost per month, in %, with the program.
  */
-monthly_churn_with_program_percent?: (string | number | null)
+monthly_churn_with_program_percent?: (string | null)
 /**
  * The share of issued points that will ever be redeemed, in % (100 − breakage).
  */
@@ -829,10 +829,10 @@ program: Program
  * via the `definition` "ComparisonRow".
  */
 export interface ComparisonRow {
-break_even_uplift?: (string | number | null)
+break_even_uplift?: (string | null)
 customer_benefit: string
-effective_return?: (string | number | null)
-give_away_share?: (string | number | null)
+effective_return?: (string | null)
+give_away_share?: (string | null)
 gross_profit_with: string
 gross_profit_without: string
 points_liability: string
@@ -856,7 +856,7 @@ members_only?: boolean
 /**
  * The order's subtotal must reach this.
  */
-min_subtotal?: (string | number | null)
+min_subtotal?: (string | null)
 /**
  * The cart must carry this code, and the code must be valid.
  */
@@ -894,7 +894,7 @@ points?: PointLot[]
  * Qualifying spend: dated orders, or totals over a period.
  */
 spend?: SpendRecord[]
-store_credit?: (string | number | null)
+store_credit?: (string | null)
 /**
  * The tier the seller's records hold; when absent it is worked out from qualifying spend.
  */
@@ -963,7 +963,7 @@ customers: number
 group?: (Group | null)
 orders: number
 spend: string
-spend_per_customer?: (string | number | null)
+spend_per_customer?: (string | null)
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -986,7 +986,7 @@ give_away: string
 /**
  * `give_away` as a % of `gross_profit_before`, to two decimals; absent when there is no profit.
  */
-give_away_share?: (string | number | null)
+give_away_share?: (string | null)
 gross_profit_after: string
 gross_profit_before: string
 }
@@ -1021,10 +1021,10 @@ export interface Retention {
  * 1 ÷ churn.
  */
 expected_lifetime_months: string
-lifetime_profit_with_program?: (string | number | null)
+lifetime_profit_with_program?: (string | null)
 lifetime_profit_without_program: string
 monthly_churn_percent: string
-monthly_churn_with_program_percent?: (string | number | null)
+monthly_churn_with_program_percent?: (string | null)
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -1034,12 +1034,12 @@ export interface MarginTotals {
 /**
  * The extra volume that keeps gross profit flat: cost ÷ (gross profit − cost), in %.
  */
-break_even_uplift?: (string | number | null)
+break_even_uplift?: (string | null)
 discounts: string
 /**
  * Program cost ÷ gross profit without the program, in %.
  */
-give_away_share?: (string | number | null)
+give_away_share?: (string | null)
 gross_profit_with: string
 gross_profit_without: string
 membership_fees: string
@@ -1050,11 +1050,11 @@ orders: number
 points_liability: string
 points_outstanding: number
 points_redeemed_value: string
-profit_per_order_with?: (string | number | null)
+profit_per_order_with?: (string | null)
 /**
  * Per order, averaged.
  */
-profit_per_order_without?: (string | number | null)
+profit_per_order_without?: (string | null)
 program_cost: string
 revenue: string
 store_credit: string
@@ -1107,7 +1107,7 @@ points?: PointLot[]
  * Qualifying spend: dated orders, or totals over a period.
  */
 spend?: SpendRecord[]
-store_credit?: (string | number | null)
+store_credit?: (string | null)
 /**
  * The tier the seller's records hold; when absent it is worked out from qualifying spend.
  */
@@ -1129,7 +1129,7 @@ discount: string
 /**
  * Cumulative benefit ÷ cumulative spend, in %, to two decimals.
  */
-effective_return?: (string | number | null)
+effective_return?: (string | null)
 employee_points_balance?: (number | null)
 employee_points_earned?: (number | null)
 /**
@@ -1282,7 +1282,7 @@ points?: PointLot[]
  * Qualifying spend: dated orders, or totals over a period.
  */
 spend?: SpendRecord[]
-store_credit?: (string | number | null)
+store_credit?: (string | null)
 /**
  * The tier the seller's records hold; when absent it is worked out from qualifying spend.
  */
@@ -1368,7 +1368,7 @@ totals: Totals
 export interface Totals {
 benefit: string
 discount: string
-effective_return?: (string | number | null)
+effective_return?: (string | null)
 final_tier?: (string | null)
 points_earned: number
 points_expired: number
@@ -1417,7 +1417,7 @@ points?: PointLot[]
  * Qualifying spend: dated orders, or totals over a period.
  */
 spend?: SpendRecord[]
-store_credit?: (string | number | null)
+store_credit?: (string | null)
 /**
  * The tier the seller's records hold; when absent it is worked out from qualifying spend.
  */
@@ -1557,7 +1557,7 @@ points?: PointLot[]
  * Qualifying spend: dated orders, or totals over a period.
  */
 spend?: SpendRecord[]
-store_credit?: (string | number | null)
+store_credit?: (string | null)
 /**
  * The tier the seller's records hold; when absent it is worked out from qualifying spend.
  */

@@ -326,17 +326,26 @@ fn api_schema() -> serde_json::Value {
     })
 }
 
-/// Money and rates are read from decimal strings only; schemars would also allow numbers.
+/// Money and rates are read from decimal strings only; schemars would also allow numbers, for
+/// `Decimal` (`["string", "number"]`) and `Option<Decimal>` (`["string", "number", "null"]`).
 fn decimals_as_strings(schema: &mut serde_json::Value) {
+    use serde_json::{json, Value};
     match schema {
-        serde_json::Value::Object(map) => {
-            if map.get("type") == Some(&serde_json::json!(["string", "number"])) {
-                map.insert("type".into(), "string".into());
+        Value::Object(map) => {
+            let decimal = json!(["string", "number"]);
+            let optional_decimal = json!(["string", "number", "null"]);
+            let string = match map.get("type") {
+                Some(kind) if *kind == decimal => Some(json!("string")),
+                Some(kind) if *kind == optional_decimal => Some(json!(["string", "null"])),
+                _ => None,
+            };
+            if let Some(string) = string {
+                map.insert("type".into(), string);
                 map.insert("pattern".into(), r"^-?[0-9]+(\.[0-9]+)?$".into());
             }
             map.values_mut().for_each(decimals_as_strings);
         }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(decimals_as_strings),
+        Value::Array(items) => items.iter_mut().for_each(decimals_as_strings),
         _ => {}
     }
 }
