@@ -102,11 +102,13 @@ impl Cart {
             // The path is written only for an error: simulations check millions of lines.
             line.validate(&money)
                 .map_err(|e| e.under(&format!("lines[{index}]")))?;
-            subtotal += money.in_minor(line.unit_price) * u128::from(line.quantity);
+            let price = crate::exact::minor_of(line.unit_price, money.minor_units).unwrap_or(0);
+            subtotal += price.unsigned_abs() * u128::from(line.quantity);
         }
         // Any one amount may reach 10^15, and so may the whole cart: the order's arithmetic
         // (the exact split of discounts across lines) is sized for that.
-        if subtotal > money.in_minor(validate::MAX_AMOUNT) {
+        let most = 10u128.pow(15) * 10u128.pow(money.minor_units);
+        if subtotal > most {
             return Err(Error::new(
                 ErrorCode::TooLarge,
                 "lines",

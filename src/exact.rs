@@ -104,6 +104,11 @@ pub fn mul_div(a: u128, b: u128, d: u128, rounding: Rounding) -> Option<u128> {
         },
         None => wide_div(wide_mul(a, b), d)?,
     };
+    rounded(quotient, remainder, d, rounding)
+}
+
+/// A quotient rounded as `rounding` says, given the remainder of the division by `d`.
+fn rounded(quotient: u128, remainder: u128, d: u128, rounding: Rounding) -> Option<u128> {
     let up = match rounding {
         Rounding::Down => false,
         Rounding::Up => remainder > 0,
@@ -116,8 +121,14 @@ pub fn mul_div(a: u128, b: u128, d: u128, rounding: Rounding) -> Option<u128> {
     quotient.checked_add(u128::from(up))
 }
 
+/// A 256-bit number divided by `d`, rounded as `rounding` says; `None` past 128 bits.
+pub fn wide_div_round(number: (u128, u128), d: u128, rounding: Rounding) -> Option<u128> {
+    let (quotient, remainder) = wide_div(number, d)?;
+    rounded(quotient, remainder, d, rounding)
+}
+
 /// The 256-bit product as (high, low) halves.
-fn wide_mul(a: u128, b: u128) -> (u128, u128) {
+pub fn wide_mul(a: u128, b: u128) -> (u128, u128) {
     const LOW: u128 = u64::MAX as u128;
     let (a_hi, a_lo) = (a >> 64, a & LOW);
     let (b_hi, b_lo) = (b >> 64, b & LOW);
@@ -133,7 +144,7 @@ fn wide_mul(a: u128, b: u128) -> (u128, u128) {
 
 /// (high, low) ÷ d as quotient and remainder, bit by bit; `None` when the quotient passes 128
 /// bits. Rare: only products past 128 bits come here.
-fn wide_div((high, low): (u128, u128), d: u128) -> Option<(u128, u128)> {
+pub fn wide_div((high, low): (u128, u128), d: u128) -> Option<(u128, u128)> {
     if high >= d {
         return None;
     }
@@ -148,6 +159,83 @@ fn wide_div((high, low): (u128, u128), d: u128) -> Option<(u128, u128)> {
         }
     }
     Some((quotient, remainder))
+}
+
+/// The sum of two 256-bit numbers, or `None` past 256 bits.
+pub fn wide_add(
+    (a_high, a_low): (u128, u128),
+    (b_high, b_low): (u128, u128),
+) -> Option<(u128, u128)> {
+    let (low, carry) = a_low.overflowing_add(b_low);
+    let high = a_high.checked_add(b_high)?.checked_add(u128::from(carry))?;
+    Some((high, low))
+}
+
+/// Compares two decimals exactly, in integers: each mantissa brought to the finer scale (in 256
+/// bits, which any two decimals fit).
+pub fn compare(a: Decimal, b: Decimal) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let negative = |d: Decimal| d.is_sign_negative() && d.mantissa() != 0;
+    match (negative(a), negative(b)) {
+        (true, false) => return Ordering::Less,
+        (false, true) => return Ordering::Greater,
+        _ => {}
+    }
+    let scale = a.scale().max(b.scale());
+    // 10^28 × a 96-bit mantissa stays within 256 bits.
+    let widen = |d: Decimal| {
+        wide_mul(
+            d.mantissa().unsigned_abs(),
+            pow10(scale - d.scale()).unwrap_or(1),
+        )
+    };
+    let order = widen(a).cmp(&widen(b));
+    if negative(a) {
+        order.reverse()
+    } else {
+        order
+    }
+}
+
+/// Whether `amount` has no digits below the `units`-th decimal (`12.50` has none below 2).
+pub fn is_exact(amount: Decimal, units: u32) -> bool {
+    amount.scale() <= units
+        || pow10(amount.scale() - units)
+            .is_some_and(|factor| amount.mantissa().unsigned_abs() % factor == 0)
+}
+
+/// `value` with trailing zeros after the point dropped (`1.50` is `1.5`), in integers.
+pub fn normalized(value: Decimal) -> Decimal {
+    let (mut mantissa, mut scale) = (value.mantissa(), value.scale());
+    while scale > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    Decimal::from_i128_with_scale(mantissa, scale)
+}
+
+/// The product of two decimals, exactly, when it fits a decimal (a multiplier times another).
+pub fn product(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let mantissa = a.mantissa().checked_mul(b.mantissa())?;
+    let scale = a.scale() + b.scale();
+    let exact = Decimal::try_from_i128_with_scale(mantissa, scale).ok()?;
+    Some(normalized(exact))
+}
+
+/// `part` as a % of `whole` (both minor units), rounded half up to two decimals; `None` unless
+/// `whole` is positive.
+pub fn share_percent(part: i128, whole: i128) -> Option<Decimal> {
+    if whole <= 0 {
+        return None;
+    }
+    let hundredths = mul_div(
+        part.unsigned_abs(),
+        10_000,
+        whole.unsigned_abs(),
+        Rounding::HalfUp,
+    )?;
+    let hundredths = i128::try_from(hundredths).ok()?;
+    Decimal::try_from_i128_with_scale(if part < 0 { -hundredths } else { hundredths }, 2).ok()
 }
 
 /// An amount with no digits below the minor unit, as a whole number of minor units (`12.5` with
@@ -227,6 +315,30 @@ mod tests {
             mul_div(u128::MAX, u128::MAX, u128::MAX, Rounding::Down),
             Some(u128::MAX)
         );
+    }
+
+    #[test]
+    fn decimals_compare_exactly_across_scales() {
+        use std::cmp::Ordering::*;
+        let c = |a: &str, b: &str| compare(d(a), d(b));
+        assert_eq!(c("1.50", "1.5"), Equal);
+        assert_eq!(c("100", "99.9999999999999999999999999"), Greater);
+        assert_eq!(c("-1", "0"), Less);
+        assert_eq!(c("-0.00", "0"), Equal);
+        assert_eq!(c("-2", "-1.5"), Less);
+        assert_eq!(
+            c(
+                "79228162514264337593543950335",
+                "0.0000000000000000000000000001"
+            ),
+            Greater
+        );
+        assert!(is_exact(d("12.500"), 2) && !is_exact(d("12.505"), 2) && is_exact(d("7"), 0));
+        assert_eq!(normalized(d("1.500")).to_string(), "1.5");
+        assert_eq!(product(d("1.5"), d("2")).unwrap().to_string(), "3");
+        assert_eq!(share_percent(450, 2700).unwrap().to_string(), "16.67");
+        assert_eq!(share_percent(-450, 2700).unwrap().to_string(), "-16.67");
+        assert_eq!(share_percent(1, 0), None);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Margin impact: what the program's give-aways cost the seller out of gross profit.
 
 use crate::cart::Cart;
-use crate::money::{checked_mul, Money};
+use crate::exact::{decimal_of, pow10, wide_add, wide_div_round, wide_mul};
+use crate::money::Rounding;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -18,48 +19,56 @@ pub struct Margin {
     pub give_away_share: Option<Decimal>,
 }
 
-/// The order's margin, when every line carries its unit cost.
+/// The order's margin, when every line carries its unit cost. Amounts are minor units.
 pub fn of_order(
-    money: &Money,
+    units: u32,
+    rounding: Rounding,
     cart: &Cart,
-    subtotal: Decimal,
-    discount: Decimal,
-    points_value: Decimal,
-    cashback: Option<Decimal>,
+    subtotal: i128,
+    give_away: i128,
 ) -> Option<Margin> {
     if cart.lines.is_empty() {
         return None;
     }
-    let cost: Decimal = cart
+    let costs: Vec<(Decimal, u32)> = cart
         .lines
         .iter()
-        .map(|line| {
-            line.unit_cost
-                .map(|cost| cost * Decimal::from(line.quantity))
-        })
-        .sum::<Option<Decimal>>()?;
-    let cost = money.round(cost);
+        .map(|line| line.unit_cost.map(|cost| (cost, line.quantity)))
+        .collect::<Option<_>>()?;
+    // Σ cost × quantity, exactly, in units of the finest scale any cost is given in (256 bits
+    // hold any such sum), then rounded once to minor units.
+    let scale = costs
+        .iter()
+        .map(|(cost, _)| cost.scale())
+        .fold(units, u32::max);
+    let mut total = (0u128, 0u128);
+    for (cost, quantity) in costs {
+        let (high, low) = wide_mul(cost.mantissa().unsigned_abs(), pow10(scale - cost.scale())?);
+        let (carry, low) = wide_mul(low, u128::from(quantity));
+        let high = high.checked_mul(u128::from(quantity))?.checked_add(carry)?;
+        total = wide_add(total, (high, low))?;
+    }
+    let cost = i128::try_from(wide_div_round(total, pow10(scale - units)?, rounding)?).ok()?;
+    let money = |minor: i128| decimal_of(minor, units);
     let gross_profit_before = subtotal - cost;
-    let give_away = discount + points_value + cashback.unwrap_or(Decimal::ZERO);
     Some(Margin {
-        cost,
-        gross_profit_before,
-        give_away,
-        gross_profit_after: gross_profit_before - give_away,
-        give_away_share: share_percent(give_away, gross_profit_before),
+        cost: money(cost),
+        gross_profit_before: money(gross_profit_before),
+        give_away: money(give_away),
+        gross_profit_after: money(gross_profit_before - give_away),
+        give_away_share: crate::exact::share_percent(give_away, gross_profit_before),
     })
 }
 
 /// `part` as a % of `whole`, rounded half-up to two decimals; `None` unless `whole` is positive.
 pub fn share_percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
-    if whole <= Decimal::ZERO {
-        return None;
-    }
-    let share = checked_mul(part, Decimal::ONE_HUNDRED)?.checked_div(whole)?;
-    let mut share =
-        share.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    share.rescale(2);
-    Some(share)
+    // Both in units of the finer scale.
+    let scale = part.scale().max(whole.scale());
+    let scaled = |d: Decimal| {
+        d.mantissa()
+            .checked_mul(i128::try_from(pow10(scale - d.scale())?).ok()?)
+    };
+    crate::exact::share_percent(scaled(part)?, scaled(whole)?)
 }
 
 #[cfg(test)]

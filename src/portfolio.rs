@@ -9,10 +9,10 @@ use crate::exact::decimal_of;
 use crate::program::{Period, Program};
 use crate::projection::{CategorySpend, Redeem, MAX_MONTHS};
 use crate::rules::ledger::run_months;
-use crate::rules::{Figures, Ledger, Order, Outcome, Rules};
+use crate::rules::{Figures, Ledger, Order, Rules};
 use crate::tiers::period_start;
 use crate::validate;
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -84,8 +84,9 @@ pub struct PortfolioFigures {
 }
 
 impl PortfolioRequest {
-    pub fn validate(&self) -> Result<()> {
-        self.program.validate().map_err(|e| e.under("program"))?;
+    /// Validates the request; the program comes back compiled.
+    pub fn validate(&self) -> Result<Rules> {
+        let rules = Rules::new(&self.program).map_err(|e| e.under("program"))?;
         if !(1..=MAX_MONTHS).contains(&self.months) {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
@@ -119,14 +120,13 @@ impl PortfolioRequest {
                     .map_err(|e| e.under(&format!("customers[{index}].monthly[{item}].amount")))?;
             }
         }
-        Ok(())
+        Ok(rules)
     }
 }
 
 /// Forecasts every customer's months and sums them. Validates first.
 pub fn forecast(request: &PortfolioRequest) -> Result<Portfolio> {
-    request.validate()?;
-    let rules = Rules::compile(&request.program).map_err(|e| e.under("program"))?;
+    let rules = request.validate()?;
     forecast_with(&rules, request)
 }
 
@@ -149,7 +149,6 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
         .map(|date| (date, 0))
         .collect();
     let redeem_points = request.redeem.points(program);
-    let mut outcome = Outcome::default();
     for entry in &request.customers {
         // One order a month, with a line for each category the customer spends in.
         let cart = Cart {
@@ -186,7 +185,6 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
             request.months,
             schedule,
             &mut [Order::of(rules, &cart)],
-            &mut outcome,
             |_, row, ledger| {
                 tally[month].add(row)?;
                 tiers[month][ledger.tier().unwrap_or(none)] += 1;
@@ -217,7 +215,7 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
             .checked_add_months(Months::new(index as u32))
             .unwrap_or(first);
         out_months.push(PortfolioMonth {
-            month: format!("{:04}-{:02}", start.year(), start.month()),
+            month: crate::tiers::month_name(start),
             figures: figures(sums),
             tiers: crate::tiers::counts_by_id(program, counts),
         });

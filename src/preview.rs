@@ -8,7 +8,7 @@ use crate::projection::{
     project_with, to_keep, to_reach, CategorySpend, Plan, Projection, ProjectionRequest, Redeem,
     Target,
 };
-use crate::rules::{Ledger, Rules};
+use crate::rules::Ledger;
 use crate::tiers;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -63,8 +63,7 @@ pub fn preview(request: &PreviewRequest) -> Result<Preview> {
         },
         redeem: request.redeem,
     };
-    projection_request.validate()?;
-    let rules = Rules::compile(program).map_err(|e| e.under("program"))?;
+    let rules = projection_request.validate()?;
     let projection = project_with(&rules, &projection_request)?;
     let money = program.money();
     let ledger = Ledger::open(&rules, &request.customer);

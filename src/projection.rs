@@ -4,13 +4,12 @@
 use crate::cart::{Cart, Line};
 use crate::customer::Customer;
 use crate::error::{Error, ErrorCode, Result};
-use crate::exact::{decimal_of, mul_div};
-use crate::money::Rounding;
+use crate::exact::decimal_of;
 use crate::program::{Downgrade, Period, Program, Window};
 use crate::rules::figures::Figures;
 use crate::rules::ledger::run_months;
 use crate::rules::pricer::remaining_to;
-use crate::rules::{Ledger, Order, Outcome, Rules};
+use crate::rules::{Ledger, Order, Rules};
 use crate::tiers::{self, period_start};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
@@ -179,8 +178,9 @@ pub struct Expiring {
 }
 
 impl ProjectionRequest {
-    pub fn validate(&self) -> Result<()> {
-        self.program.validate().map_err(|e| e.under("program"))?;
+    /// Validates the request; the program comes back compiled.
+    pub fn validate(&self) -> Result<Rules> {
+        let rules = Rules::new(&self.program).map_err(|e| e.under("program"))?;
         self.customer
             .validate(&self.program)
             .map_err(|e| e.under("customer"))?;
@@ -235,14 +235,13 @@ impl ProjectionRequest {
                 }
             }
         }
-        Ok(())
+        Ok(rules)
     }
 }
 
 /// Projects the customer's months. Validates first.
 pub fn project(request: &ProjectionRequest) -> Result<Projection> {
-    request.validate()?;
-    let rules = Rules::compile(&request.program).map_err(|e| e.under("program"))?;
+    let rules = request.validate()?;
     project_with(&rules, request)
 }
 
@@ -275,11 +274,10 @@ pub fn project_with(rules: &Rules, request: &ProjectionRequest) -> Result<Projec
         request.months,
         &schedule,
         &mut orders,
-        &mut Outcome::default(),
         |start, row, ledger| {
             totals.add(row)?;
             months.push(Month {
-                month: format!("{:04}-{:02}", start.year(), start.month()),
+                month: crate::tiers::month_name(start),
                 tier: ledger.tier().map(|t| rules.tiers[t].id.clone()),
                 spend: money(row.spend),
                 discount: money(row.discount),
@@ -295,7 +293,7 @@ pub fn project_with(rules: &Rules, request: &ProjectionRequest) -> Result<Projec
                 benefit: money(row.benefit),
                 cumulative_spend: money(totals.spend),
                 cumulative_benefit: money(totals.benefit),
-                effective_return: share_of(totals.benefit, totals.spend),
+                effective_return: crate::exact::share_percent(totals.benefit, totals.spend),
             });
             Ok(())
         },
@@ -315,7 +313,7 @@ pub fn project_with(rules: &Rules, request: &ProjectionRequest) -> Result<Projec
             points_expired: totals.points_expired,
             store_credit_earned: money(totals.store_credit_earned),
             benefit: money(totals.benefit),
-            effective_return: share_of(totals.benefit, totals.spend),
+            effective_return: crate::exact::share_percent(totals.benefit, totals.spend),
             final_tier: ledger.tier().map(|t| rules.tiers[t].id.clone()),
         },
         expiry_schedule: ledger
@@ -324,23 +322,6 @@ pub fn project_with(rules: &Rules, request: &ProjectionRequest) -> Result<Projec
             .map(|(date, points)| Expiring { date, points })
             .collect(),
     })
-}
-
-/// `part` as a % of `whole`, rounded half up to two decimals; `None` unless `whole` is positive.
-pub fn share_of(part: i128, whole: i128) -> Option<Decimal> {
-    if whole <= 0 {
-        return None;
-    }
-    let hundredths = mul_div(
-        part.max(0).unsigned_abs(),
-        10_000,
-        whole.unsigned_abs(),
-        Rounding::HalfUp,
-    )?;
-    Some(Decimal::from_i128_with_scale(
-        i128::try_from(hundredths).ok()?,
-        2,
-    ))
 }
 
 /// The plan as carts and a schedule: `(date, cart index)` in date order. A monthly plan has one

@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::exact::{decimal_of, mul_div, Fraction};
 use crate::json::write::{Object, ToJson};
 use crate::margin::{self, Margin};
-use crate::money::{Money, Rounding};
+use crate::money::Rounding;
 use crate::program::{Period, Program, Qualifier};
 use crate::rules::pricer::{remaining_to, Outcome};
 use crate::rules::{price, Ledger, Order, Rules};
@@ -175,8 +175,9 @@ pub struct CommitmentStatus {
 }
 
 /// Validates a request's three parts, naming the bad field under `program`, `customer` or `cart`.
-pub fn validate(request: &Request) -> Result<()> {
-    request.program.validate().map_err(|e| e.under("program"))?;
+/// The program comes back compiled.
+pub fn validate(request: &Request) -> Result<Rules> {
+    let rules = Rules::new(&request.program).map_err(|e| e.under("program"))?;
     request
         .customer
         .validate(&request.program)
@@ -184,13 +185,13 @@ pub fn validate(request: &Request) -> Result<()> {
     request
         .cart
         .validate(&request.program)
-        .map_err(|e| e.under("cart"))
+        .map_err(|e| e.under("cart"))?;
+    Ok(rules)
 }
 
 /// Validates and prices one order.
 pub fn quote(request: &Request) -> Result<Quote> {
-    validate(request)?;
-    let rules = Rules::compile(&request.program).map_err(|e| e.under("program"))?;
+    let rules = validate(request)?;
     quote_with(&rules, &request.customer, &request.cart)
 }
 
@@ -325,15 +326,11 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome) -> Quote
         }
     });
     let margin = margin::of_order(
-        &Money {
-            minor_units: units,
-            rounding: rules.rounding,
-        },
+        units,
+        rules.rounding,
         cart,
-        money(outcome.subtotal),
-        money(outcome.discount_total),
-        money(outcome.points_value),
-        outcome.cashback.map(|c| money(c.earned)),
+        outcome.subtotal,
+        outcome.discount_total + outcome.points_value + outcome.cashback.map_or(0, |c| c.earned),
     );
     Quote {
         program: rules.id.clone(),

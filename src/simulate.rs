@@ -102,10 +102,6 @@ pub struct Cohort {
     pub spend_by_month: Vec<Decimal>,
 }
 
-fn month_name(day: NaiveDate) -> String {
-    format!("{:04}-{:02}", day.year(), day.month())
-}
-
 impl Simulator {
     pub fn new(program: Program, redeem: Redeem) -> Result<Self> {
         let rules = Rules::new(&program).map_err(|e| e.under("program"))?;
@@ -240,7 +236,7 @@ impl Simulator {
             by_index[member.ledger.tier().unwrap_or(none)] += 1;
         }
         self.report.tiers_by_month.push(TierCount {
-            month: month_name(month),
+            month: tiers::month_name(month),
             counts: tiers::counts_by_id(&self.program, &by_index),
         });
     }
@@ -302,7 +298,7 @@ impl Simulator {
             .cohorts
             .into_iter()
             .map(|(cohort, spend)| Cohort {
-                cohort: month_name(cohort),
+                cohort: tiers::month_name(cohort),
                 customers: self.cohort_sizes.get(&cohort).copied().unwrap_or(0),
                 spend_by_month: spend.into_iter().map(money).collect(),
             })

@@ -34,6 +34,30 @@ pub fn next_month_start(day: NaiveDate) -> NaiveDate {
         .unwrap_or(day)
 }
 
+/// `YYYY-MM`, as months are named in projections and reports (years 0 to 9999).
+pub fn month_name(day: NaiveDate) -> String {
+    let (year, month) = (day.year().clamp(0, 9999) as u32, day.month());
+    let digits = [
+        year / 1000,
+        year / 100 % 10,
+        year / 10 % 10,
+        year % 10,
+        10, // the dash
+        month / 10,
+        month % 10,
+    ];
+    digits
+        .iter()
+        .map(|&d| {
+            if d == 10 {
+                '-'
+            } else {
+                char::from(b'0' + d as u8)
+            }
+        })
+        .collect()
+}
+
 /// Customers per tier id, from counts by tier index where the last index stands for no tier
 /// (`none`); tiers nobody is in are left out.
 pub fn counts_by_id(
@@ -72,6 +96,12 @@ mod tests {
             day("2025-08-16")
         );
         assert_eq!(window_start(Window::Lifetime, as_of), NaiveDate::MIN);
+    }
+
+    #[test]
+    fn months_are_named_yyyy_mm() {
+        assert_eq!(month_name(day("2026-08-15")), "2026-08");
+        assert_eq!(month_name(day("0999-12-01")), "0999-12");
     }
 
     #[test]

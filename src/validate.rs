@@ -1,6 +1,7 @@
 //! Small checks shared by the program, customer and cart validators.
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::exact::{compare, is_exact};
 use crate::money::{checked_mul, Money};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -14,7 +15,7 @@ pub const MAX_POINTS: u64 = 1_000_000_000_000_000;
 
 pub fn non_negative_amount(money: &Money, value: Decimal, path: &str) -> Result<()> {
     amount_in_range(value, path)?;
-    if !money.is_exact(value) {
+    if !is_exact(value, money.minor_units) {
         return Err(Error::new(
             ErrorCode::TooPrecise,
             path,
@@ -35,7 +36,7 @@ pub fn amount_in_range(value: Decimal, path: &str) -> Result<()> {
             format!("{value} is negative"),
         ));
     }
-    if value > MAX_AMOUNT {
+    if compare(value, MAX_AMOUNT).is_gt() {
         return Err(Error::new(
             ErrorCode::OutOfRange,
             path,
@@ -46,7 +47,8 @@ pub fn amount_in_range(value: Decimal, path: &str) -> Result<()> {
 }
 
 pub fn percent(value: Decimal, path: &str) -> Result<()> {
-    if value.is_sign_negative() && !value.is_zero() || value > Decimal::ONE_HUNDRED {
+    if value.is_sign_negative() && !value.is_zero() || compare(value, Decimal::ONE_HUNDRED).is_gt()
+    {
         return Err(Error::new(
             ErrorCode::OutOfRange,
             path,
@@ -106,7 +108,13 @@ pub fn unique_ids<'a>(
 ) -> Result<()> {
     let mut seen = BTreeSet::new();
     for (index, id) in ids.enumerate() {
-        not_empty(id, &path_of(index))?;
+        if id.trim().is_empty() {
+            return Err(Error::new(
+                ErrorCode::Empty,
+                path_of(index),
+                "must not be empty",
+            ));
+        }
         if !seen.insert(id) {
             return Err(Error::new(
                 ErrorCode::DuplicateId,

@@ -622,3 +622,82 @@ fn customers_and_settings_read_apart_make_the_same_request() {
         )
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// A projection keeps a repeated order's discounts and points earned while the customer's
+    /// standing is unchanged; month by month it must give what pricing every order afresh
+    /// through the ledger gives.
+    #[test]
+    fn a_projection_equals_every_order_priced_afresh(
+        program in program(), customer in customer(),
+        (months, day, orders_per_month, spend, redeem) in (1u32..14, 1u32..29, 1u32..4, 1u64..300_000, any::<bool>()),
+    ) {
+        use loyalty::rules::{price, Figures, Ledger, Order, Rules};
+        let units = units_of(&program);
+        let customer = in_currency(&customer, units);
+        let request: ProjectionRequest = loyalty::from_value(&json!({
+            "program": program, "customer": customer, "start": "2026-06-01", "months": months,
+            "redeem": if redeem { "max" } else { "never" },
+            "plan": {"monthly": {"spend": [{"category": "coffee", "amount": amount(spend, units)}],
+                                 "day": day, "orders_per_month": orders_per_month}},
+        })).unwrap();
+        let projection = project(&request).unwrap();
+
+        let program: loyalty::Program = loyalty::from_value(&program).unwrap();
+        let customer: loyalty::Customer = loyalty::from_value(&customer).unwrap();
+        let rules = Rules::new(&program).unwrap();
+        let first = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let mut ledger = Ledger::start(&rules, &customer, first);
+        let share = spend / u64::from(orders_per_month);
+        let extra = spend % u64::from(orders_per_month);
+        let cart = |order: u32, date: chrono::NaiveDate| loyalty::Cart {
+            date,
+            lines: vec![loyalty::cart::Line {
+                sku: "plan-coffee".into(),
+                category: "coffee".into(),
+                unit_price: Decimal::new((share + u64::from(u64::from(order) < extra)) as i64, units),
+                quantity: 1,
+                unit_cost: None,
+                promotional: false,
+            }],
+            redeem_points: if redeem && program.points.is_some() { MAX_POINTS } else { 0 },
+            ..loyalty::Cart::default()
+        };
+        // Every cycle's orders, by date: on `day`, and every 28 / n days after it.
+        let mut planned: Vec<(chrono::NaiveDate, u32)> = (0..months)
+            .flat_map(|month| (0..orders_per_month).map(move |order| (month, order)))
+            .map(|(month, order)| {
+                let start = first.checked_add_months(chrono::Months::new(month)).unwrap();
+                let offset = (day - 1) + order * (28 / orders_per_month);
+                (start + chrono::Days::new(u64::from(offset)), order)
+            })
+            .collect();
+        planned.sort();
+        for (index, month) in projection.months.iter().enumerate() {
+            let start = first.checked_add_months(chrono::Months::new(index as u32)).unwrap();
+            let next = start.checked_add_months(chrono::Months::new(1)).unwrap();
+            ledger.review(&rules, start);
+            let mut row = Figures::default();
+            for (date, order) in planned.iter().filter(|(date, _)| *date >= start && *date < next) {
+                let cart = cart(*order, *date);
+                let outcome = price(&rules, &Order::of(&rules, &cart), &ledger.standing(&rules, *date), false).unwrap();
+                row.book(&outcome).unwrap();
+                ledger.book(&rules, *date, &outcome);
+            }
+            row.close(&rules, ledger.close_month(&rules, next)).unwrap();
+            let money = |minor: i128| Decimal::from_i128_with_scale(minor, units);
+            prop_assert_eq!(
+                (month.spend, month.discount, month.paid, month.points_earned, month.points_redeemed,
+                 month.points_expired, month.points_balance, month.store_credit_earned, month.benefit,
+                 month.tier.clone()),
+                (money(row.spend), money(row.discount), money(row.paid), row.points_earned,
+                 row.points_redeemed, row.points_expired, ledger.points_held(),
+                 money(row.store_credit_earned), money(row.benefit),
+                 ledger.tier().map(|t| rules.tiers[t].id.clone())),
+                "month {}", index
+            );
+        }
+    }
+}

@@ -3,10 +3,13 @@
 //! beside the numbers only to be written back out in traces.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::exact::{minor_of, Fraction};
+use crate::exact::{compare, minor_of, Fraction};
 use crate::money::{minor_units, Rounding};
-use crate::program::{self as format, Period, Program, Qualifier, Stacking, Window};
+use crate::program::{
+    self as format, Period, Program, Qualifier, Stacking, Window, FORMAT_VERSION,
+};
 use crate::program::{Downgrade, EarnBase, EarnPer, Granularity, OnExcluded, Upgrade};
+use crate::validate;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -300,17 +303,17 @@ fn too_precise(path: &str) -> Error {
 }
 
 impl Rules {
-    /// Validates a program and compiles it.
+    /// Validates a program and compiles it: the one pass over a program, refusing the first bad
+    /// field with its code and path, in the order of the format.
     pub fn new(program: &Program) -> Result<Rules> {
-        program.validate()?;
         Rules::compile(program)
     }
 
-    /// Compiles a program already validated.
+    /// The same ([`Rules::new`]).
     pub fn compile(program: &Program) -> Result<Rules> {
         let Program {
             schema: _,
-            version: _,
+            version,
             id,
             name: _,
             description: _,
@@ -323,23 +326,30 @@ impl Rules {
             points,
             cashback,
             events,
-            // The reward catalog and co-op marketing are for the seller's calculators; no order
-            // is priced with them.
-            catalog: _,
+            catalog,
             membership,
             coalition,
             chance_rewards,
-            coop_marketing: _,
+            coop_marketing,
         } = program;
-        let units = minor_units(currency).unwrap_or(2);
-        let amount = |text: Decimal, path: &dyn Fn() -> String| -> Result<Amount> {
-            let minor = minor_of(text, units).ok_or_else(|| too_precise(&path()))?;
-            Ok(Amount { minor, text })
-        };
-        let percent = |text: Decimal, path: &dyn Fn() -> String| -> Result<Percent> {
-            let share = Fraction::percent(text).ok_or_else(|| too_precise(&path()))?;
-            Ok(Percent { share, text })
-        };
+        if *version != FORMAT_VERSION {
+            return Err(Error::new(
+                ErrorCode::UnsupportedVersion,
+                "version",
+                format!(
+                    "version {version} is not supported; this build reads version {FORMAT_VERSION}"
+                ),
+            ));
+        }
+        validate::not_empty(id, "id")?;
+        let units = minor_units(currency).ok_or_else(|| {
+            Error::new(
+                ErrorCode::UnknownCurrency,
+                "currency",
+                format!("\"{currency}\" is not a known ISO 4217 currency code"),
+            )
+        })?;
+        let check = Check { units };
         let mut categories = Names::default();
         let mut skus = Names::default();
 
@@ -350,6 +360,22 @@ impl Rules {
             downgrade,
             review_month,
         } = *tier_rules;
+        if let Window::RollingMonths { months } = window {
+            if !(1..=120).contains(&months) {
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    "tier_rules.window.months",
+                    "a rolling window is 1 to 120 months",
+                ));
+            }
+        }
+        if !(1..=12).contains(&review_month) {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                "tier_rules.review_month",
+                "a month is 1 to 12",
+            ));
+        }
         let tiering = Tiering {
             qualifies_on,
             window,
@@ -357,45 +383,74 @@ impl Rules {
             downgrade,
             review_month,
         };
-        let mut compiled_tiers = Vec::with_capacity(tiers.len());
+        validate::unique_ids(tiers.iter().map(|t| t.id.as_str()), |i| {
+            format!("tiers[{i}].id")
+        })?;
+        let mut compiled_tiers: Vec<TierRule> = Vec::with_capacity(tiers.len());
         for (index, tier) in tiers.iter().enumerate() {
             let format::Tier {
                 id,
                 name,
                 threshold,
                 discount_percent,
-                // Multipliers are compiled into the earning rates below.
-                earn_multiplier: _,
+                earn_multiplier,
                 perks,
                 min_commitment,
             } = tier;
             let path = |field: &str| format!("tiers[{index}].{field}");
             let reach = match qualifies_on {
-                Qualifier::Spend => amount(*threshold, &|| path("threshold"))?.minor,
-                Qualifier::Points => whole_above(*threshold),
+                Qualifier::Spend => check.amount(*threshold, &|| path("threshold"))?.minor,
+                Qualifier::Points => {
+                    at(validate::amount_in_range(*threshold, ""), &|| {
+                        path("threshold")
+                    })?;
+                    whole_above(*threshold)
+                }
+            };
+            if let Some(previous) = compiled_tiers.last() {
+                if compare(*threshold, previous.threshold).is_le() {
+                    return Err(Error::new(
+                        ErrorCode::NotIncreasing,
+                        path("threshold"),
+                        format!(
+                            "{threshold} must be above the previous tier's threshold, {}",
+                            previous.threshold
+                        ),
+                    ));
+                }
+            }
+            let discount = match discount_percent {
+                Some(p) => Some(check.percent(*p, &|| path("discount_percent"))?),
+                None => None,
+            };
+            if let Some(multiplier) = earn_multiplier {
+                // Compiled into the earning rates below.
+                check_multiplier(*multiplier, &path("earn_multiplier"))?;
+            }
+            let commitment = match min_commitment {
+                Some(format::Commitment {
+                    amount: value,
+                    period,
+                }) => Some(Commitment {
+                    amount: check.amount(*value, &|| path("min_commitment.amount"))?,
+                    period: *period,
+                }),
+                None => None,
             };
             compiled_tiers.push(TierRule {
                 id: id.clone(),
                 name: name.clone(),
                 reach,
                 threshold: *threshold,
-                discount: discount_percent
-                    .map(|p| percent(p, &|| path("discount_percent")))
-                    .transpose()?,
+                discount,
                 perks: perks.clone(),
-                commitment: match min_commitment {
-                    Some(format::Commitment {
-                        amount: value,
-                        period,
-                    }) => Some(Commitment {
-                        amount: amount(*value, &|| path("min_commitment.amount"))?,
-                        period: *period,
-                    }),
-                    None => None,
-                },
+                commitment,
             });
         }
 
+        validate::unique_ids(promo_codes.iter().map(|p| p.code.as_str()), |i| {
+            format!("promo_codes[{i}].code")
+        })?;
         let mut compiled_promos = Vec::with_capacity(promo_codes.len());
         for (index, promo) in promo_codes.iter().enumerate() {
             let format::PromoCode {
@@ -409,13 +464,18 @@ impl Rules {
                 // Whether a code may be shared is the seller's business; a quote accepts it.
                 reusable: _,
             } = promo;
+            let path = |field: &str| format!("promo_codes[{index}].{field}");
+            at(validate::date_order(*valid_from, *valid_until, ""), &|| {
+                path("valid_until")
+            })?;
             compiled_promos.push(PromoRule {
                 code: code.clone(),
                 valid_from: *valid_from,
                 valid_until: *valid_until,
-                min_order: min_order
-                    .map(|m| amount(m, &|| format!("promo_codes[{index}].min_order")))
-                    .transpose()?,
+                min_order: match min_order {
+                    Some(min) => Some(check.amount(*min, &|| path("min_order"))?),
+                    None => None,
+                },
                 exclude_categories: categories.all(exclude_categories),
                 exclude_promotional: *exclude_promotional,
                 on_excluded: *on_excluded,
@@ -435,30 +495,59 @@ impl Rules {
                 priority: _, // in `by_priority`
             } = rule;
             let path = |field: &str| format!("discounts[{index}].{field}");
+            at(validate::not_empty(name, ""), &|| path("name"))?;
             let value = match value {
                 format::DiscountValue::Percent { percent: p } => {
-                    DiscountValue::Percent(percent(*p, &|| path("value.percent"))?)
+                    DiscountValue::Percent(check.percent(*p, &|| path("value.percent"))?)
                 }
-                format::DiscountValue::Fixed { amount: a } => {
-                    DiscountValue::Fixed(amount(*a, &|| path("value.amount"))?)
+                format::DiscountValue::Fixed { amount } => {
+                    DiscountValue::Fixed(check.amount(*amount, &|| path("value.amount"))?)
                 }
-                format::DiscountValue::FixedPerUnit { amount: a } => {
-                    DiscountValue::PerUnit(amount(*a, &|| path("value.amount"))?)
+                format::DiscountValue::FixedPerUnit { amount } => {
+                    DiscountValue::PerUnit(check.amount(*amount, &|| path("value.amount"))?)
                 }
-                format::DiscountValue::TierPercent => DiscountValue::TierPercent,
+                format::DiscountValue::TierPercent => {
+                    if tiers.is_empty() {
+                        return Err(Error::new(
+                            ErrorCode::UnknownReference,
+                            path("value.type"),
+                            "tier_percent needs tiers",
+                        ));
+                    }
+                    DiscountValue::TierPercent
+                }
                 format::DiscountValue::SpendSteps {
                     steps,
                     include_current_order,
                 } => {
-                    let mut compiled = Vec::with_capacity(steps.len());
+                    if steps.is_empty() {
+                        return Err(Error::new(
+                            ErrorCode::Empty,
+                            path("value.steps"),
+                            "give at least one step",
+                        ));
+                    }
+                    let mut compiled: Vec<SpendStep> = Vec::with_capacity(steps.len());
                     for (step_index, format::SpendStep { from, percent: p }) in
                         steps.iter().enumerate()
                     {
                         let step_path =
                             |field: &str| path(&format!("value.steps[{step_index}].{field}"));
+                        let from_amount = check.amount(*from, &|| step_path("from"))?;
+                        let percent = check.percent(*p, &|| step_path("percent"))?;
+                        if compiled
+                            .last()
+                            .is_some_and(|previous| compare(*from, previous.from.text).is_le())
+                        {
+                            return Err(Error::new(
+                                ErrorCode::NotIncreasing,
+                                step_path("from"),
+                                "steps must start at strictly increasing spend",
+                            ));
+                        }
                         compiled.push(SpendStep {
-                            from: amount(*from, &|| step_path("from"))?,
-                            percent: percent(*p, &|| step_path("percent"))?,
+                            from: from_amount,
+                            percent,
                         });
                     }
                     DiscountValue::SpendSteps {
@@ -467,12 +556,6 @@ impl Rules {
                     }
                 }
             };
-            let format::Scope {
-                categories: in_categories,
-                skus: in_skus,
-                exclude_categories,
-                include_promotional,
-            } = scope;
             let format::Conditions {
                 min_subtotal,
                 first_purchase_made,
@@ -482,6 +565,72 @@ impl Rules {
                 valid_until,
                 members_only,
             } = conditions;
+            let min_subtotal = match min_subtotal {
+                Some(min) => Some(check.amount(*min, &|| path("conditions.min_subtotal"))?),
+                None => None,
+            };
+            let mut tier_indexes = Vec::with_capacity(tier_ids.len());
+            for (tier_index, tier) in tier_ids.iter().enumerate() {
+                match tiers.iter().position(|t| &t.id == tier) {
+                    Some(at) => tier_indexes.push(at),
+                    None => {
+                        return Err(Error::new(
+                            ErrorCode::UnknownReference,
+                            path(&format!("conditions.tiers[{tier_index}]")),
+                            format!("no tier has the id \"{tier}\""),
+                        ))
+                    }
+                }
+            }
+            let promo_index = match promo_code {
+                Some(code) => match promo_codes.iter().position(|p| &p.code == code) {
+                    Some(at) => Some(at),
+                    None => {
+                        return Err(Error::new(
+                            ErrorCode::UnknownReference,
+                            path("conditions.promo_code"),
+                            format!("no promo code \"{code}\" is defined in promo_codes"),
+                        ))
+                    }
+                },
+                None => None,
+            };
+            if *members_only && membership.is_none() {
+                return Err(Error::new(
+                    ErrorCode::UnknownReference,
+                    path("conditions.members_only"),
+                    "the program has no membership",
+                ));
+            }
+            at(validate::date_order(*valid_from, *valid_until, ""), &|| {
+                path("conditions.valid_until")
+            })?;
+            let inactivity = match inactivity {
+                Some(format::Inactivity {
+                    after_days,
+                    percent: p,
+                }) => {
+                    let percent = check.percent(*p, &|| path("inactivity.percent"))?;
+                    if *after_days == 0 {
+                        return Err(Error::new(
+                            ErrorCode::OutOfRange,
+                            path("inactivity.after_days"),
+                            "must be at least one day",
+                        ));
+                    }
+                    Some(Inactivity {
+                        after_days: *after_days,
+                        percent,
+                    })
+                }
+                None => None,
+            };
+            let format::Scope {
+                categories: in_categories,
+                skus: in_skus,
+                exclude_categories,
+                include_promotional,
+            } = scope;
             compiled_discounts.push(DiscountRule {
                 id: id.clone(),
                 name: name.clone(),
@@ -493,58 +642,25 @@ impl Rules {
                     include_promotional: *include_promotional,
                 },
                 conditions: Conditions {
-                    min_subtotal: min_subtotal
-                        .map(|m| amount(m, &|| path("conditions.min_subtotal")))
-                        .transpose()?,
+                    min_subtotal,
                     first_purchase_made: *first_purchase_made,
-                    tiers: tier_ids
-                        .iter()
-                        .filter_map(|t| tiers.iter().position(|tier| &tier.id == t))
-                        .collect(),
+                    tiers: tier_indexes,
                     tiers_text: tier_ids.join(", "),
-                    promo_code: promo_code
-                        .as_ref()
-                        .and_then(|code| promo_codes.iter().position(|p| &p.code == code)),
+                    promo_code: promo_index,
                     valid_from: *valid_from,
                     valid_until: *valid_until,
                     members_only: *members_only,
                 },
-                inactivity: match inactivity {
-                    Some(format::Inactivity {
-                        after_days,
-                        percent: p,
-                    }) => Some(Inactivity {
-                        after_days: *after_days,
-                        percent: percent(*p, &|| path("inactivity.percent"))?,
-                    }),
-                    None => None,
-                },
+                inactivity,
                 stacking: *stacking,
             });
         }
+        validate::unique_ids(discounts.iter().map(|d| d.id.as_str()), |i| {
+            format!("discounts[{i}].id")
+        })?;
         let mut by_priority: Vec<usize> = (0..discounts.len()).collect();
         // Higher priority first; equal priorities keep the program's order (a stable sort).
         by_priority.sort_by_key(|&i| std::cmp::Reverse(discounts[i].priority));
-
-        let membership_rule = membership.as_ref().map(
-            |format::Membership {
-                 name: _,
-                 fee: _, // the seller's break-even calculator, not pricing
-                 period: _,
-                 perks: _,
-                 earn_multiplier,
-             }| {
-                earn_multiplier.map(|m| {
-                    Fraction::of(m).ok_or_else(|| too_precise("membership.earn_multiplier"))
-                })
-            },
-        );
-        let membership_rule = match membership_rule {
-            None => None,
-            Some(multiplier) => Some(MembershipRule {
-                earn_multiplier: multiplier.transpose()?,
-            }),
-        };
 
         let points_rule = match points {
             None => None,
@@ -556,30 +672,42 @@ impl Rules {
                 min_redeem,
                 expiry_months,
             }) => {
+                let earn = earn_rule(earn, units, &mut categories, &mut skus, "points.earn")?;
+                let employee_earn = match employee_earn {
+                    Some(rule) => Some(earn_rule(
+                        rule,
+                        units,
+                        &mut categories,
+                        &mut skus,
+                        "points.employee_earn",
+                    )?),
+                    None => None,
+                };
+                validate::amount_in_range(*value_per_point, "points.value_per_point")?;
+                let redeem_share =
+                    check.percent(*max_redeem_percent, &|| "points.max_redeem_percent".into())?;
+                validate::points(*min_redeem, "points.min_redeem")?;
+                if let Some(months) = expiry_months {
+                    if !(1..=600).contains(months) {
+                        return Err(Error::new(
+                            ErrorCode::OutOfRange,
+                            "points.expiry_months",
+                            "points expire after 1 to 600 months",
+                        ));
+                    }
+                }
                 let minor_per_point = Fraction::of(*value_per_point)
                     .and_then(|v| v.times(Fraction::new(crate::exact::pow10(units)?, 1)?))
                     .ok_or_else(|| too_precise("points.value_per_point"))?;
                 let step = u64::try_from(minor_per_point.den)
                     .map_err(|_| too_precise("points.value_per_point"))?;
                 Some(PointsRule {
-                    earn: earn_rule(earn, units, &mut categories, &mut skus, "points.earn")?,
-                    employee_earn: employee_earn
-                        .as_ref()
-                        .map(|rule| {
-                            earn_rule(
-                                rule,
-                                units,
-                                &mut categories,
-                                &mut skus,
-                                "points.employee_earn",
-                            )
-                        })
-                        .transpose()?,
+                    earn,
+                    employee_earn,
                     step: if minor_per_point.is_zero() { 1 } else { step },
                     minor_per_step: minor_per_point.num,
                     value_per_point: *value_per_point,
-                    redeem_share: Fraction::percent(*max_redeem_percent)
-                        .ok_or_else(|| too_precise("points.max_redeem_percent"))?,
+                    redeem_share: redeem_share.share,
                     min_redeem: *min_redeem,
                     expiry_months: *expiry_months,
                 })
@@ -593,14 +721,18 @@ impl Rules {
                 categories: in_categories,
                 cap_per_month,
             }) => Some(CashbackRule {
-                percent: percent(*p, &|| "cashback.percent".into())?,
+                percent: check.percent(*p, &|| "cashback.percent".into())?,
                 categories: categories.all(in_categories),
-                cap_per_month: cap_per_month
-                    .map(|cap| amount(cap, &|| "cashback.cap_per_month".into()))
-                    .transpose()?,
+                cap_per_month: match cap_per_month {
+                    Some(cap) => Some(check.amount(*cap, &|| "cashback.cap_per_month".into())?),
+                    None => None,
+                },
             }),
         };
 
+        validate::unique_ids(events.iter().map(|e| e.id.as_str()), |i| {
+            format!("events[{i}].id")
+        })?;
         let mut compiled_events = Vec::with_capacity(events.len());
         for (
             index,
@@ -612,14 +744,70 @@ impl Rules {
             },
         ) in events.iter().enumerate()
         {
+            at(validate::points(*points, ""), &|| {
+                format!("events[{index}].points")
+            })?;
             compiled_events.push(EventRule {
                 id: id.clone(),
                 points: *points,
-                credit: credit
-                    .map(|c| amount(c, &|| format!("events[{index}].credit")))
-                    .transpose()?,
+                credit: match credit {
+                    Some(c) => Some(check.amount(*c, &|| format!("events[{index}].credit"))?),
+                    None => None,
+                },
             });
         }
+
+        // The reward catalog is for the seller's calculators; no order is priced with it.
+        validate::unique_ids(catalog.iter().map(|r| r.id.as_str()), |i| {
+            format!("catalog[{i}].id")
+        })?;
+        for (
+            index,
+            format::Reward {
+                id: _,
+                name: _,
+                points,
+                value,
+            },
+        ) in catalog.iter().enumerate()
+        {
+            at(validate::points(*points, ""), &|| {
+                format!("catalog[{index}].points")
+            })?;
+            if *points == 0 {
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    format!("catalog[{index}].points"),
+                    "a reward must cost at least one point",
+                ));
+            }
+            check.amount(*value, &|| format!("catalog[{index}].value"))?;
+        }
+
+        let membership_rule = match membership {
+            None => None,
+            Some(format::Membership {
+                name: _,
+                fee,
+                period: _,
+                perks: _,
+                earn_multiplier,
+            }) => {
+                // The fee is for the seller's break-even calculator, not pricing.
+                check.amount(*fee, &|| "membership.fee".into())?;
+                let earn_multiplier = match earn_multiplier {
+                    Some(m) => {
+                        check_multiplier(*m, "membership.earn_multiplier")?;
+                        Some(
+                            Fraction::of(*m)
+                                .ok_or_else(|| too_precise("membership.earn_multiplier"))?,
+                        )
+                    }
+                    None => None,
+                };
+                Some(MembershipRule { earn_multiplier })
+            }
+        };
 
         let mut partners = Vec::with_capacity(coalition.len());
         for (
@@ -631,10 +819,11 @@ impl Rules {
             },
         ) in coalition.iter().enumerate()
         {
+            let path = format!("coalition[{index}].exchange_rate");
+            at(validate::positive(*exchange_rate, ""), &|| path.clone())?;
             partners.push(PartnerRule {
                 id: id.clone(),
-                exchange_rate: Fraction::of(*exchange_rate)
-                    .ok_or_else(|| too_precise(&format!("coalition[{index}].exchange_rate")))?,
+                exchange_rate: Fraction::of(*exchange_rate).ok_or_else(|| too_precise(&path))?,
                 exchange_rate_text: *exchange_rate,
             });
         }
@@ -650,11 +839,19 @@ impl Rules {
             },
         ) in chance_rewards.iter().enumerate()
         {
-            let cost = amount(*cost, &|| format!("chance_rewards[{index}].cost"))?;
+            let path = |field: &str| format!("chance_rewards[{index}].{field}");
+            if chance.is_sign_negative() || compare(*chance, Decimal::ONE).is_gt() {
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    path("chance"),
+                    "a chance is a number from 0 to 1",
+                ));
+            }
+            let cost = check.amount(*cost, &|| path("cost"))?;
             let expected_cost = Fraction::of(*chance)
                 .and_then(|c| c.apply(cost.minor.unsigned_abs(), *rounding))
                 .and_then(|minor| i128::try_from(minor).ok())
-                .ok_or_else(|| too_precise(&format!("chance_rewards[{index}].chance")))?;
+                .ok_or_else(|| too_precise(&path("chance")))?;
             chances.push(ChanceRule {
                 id: id.clone(),
                 chance: *chance,
@@ -662,7 +859,23 @@ impl Rules {
             });
         }
 
-        Ok(Rules {
+        // Co-op marketing shares are for the seller's calculators; no order is priced with them.
+        if let Some(format::CoopMarketing { shares }) = coop_marketing {
+            if shares.is_empty() {
+                return Err(Error::new(
+                    ErrorCode::Empty,
+                    "coop_marketing.shares",
+                    "give the share for at least one brand",
+                ));
+            }
+            for (index, share) in shares.iter().enumerate() {
+                at(validate::percent(*share, ""), &|| {
+                    format!("coop_marketing.shares[{index}]")
+                })?;
+            }
+        }
+
+        Rules {
             id: id.clone(),
             currency: currency.clone(),
             units,
@@ -681,8 +894,8 @@ impl Rules {
             categories,
             skus,
             multipliers: Vec::with_capacity(tiers.len() + 1),
-        })
-        .and_then(|rules| rules.with_multipliers(program))
+        }
+        .with_multipliers(program)
     }
 
     /// The tier's and the membership's earning multipliers together, for every tier slot (the
@@ -698,7 +911,7 @@ impl Rules {
             };
             let pair = [false, true].map(|member| {
                 let text = match (tier, membership.filter(|_| member)) {
-                    (Some(t), Some(m)) => t.checked_mul(m),
+                    (Some(t), Some(m)) => crate::exact::product(t, m),
                     (Some(t), None) => Some(t),
                     (None, Some(m)) => Some(m),
                     (None, None) => Some(Decimal::ONE),
@@ -706,7 +919,7 @@ impl Rules {
                 text.and_then(|text| {
                     Some(Multiplier {
                         value: Fraction::of(text)?,
-                        text: text.normalize(),
+                        text: crate::exact::normalized(text),
                     })
                 })
             });
@@ -759,6 +972,12 @@ fn earn_rule(
         base,
         apply_tier_multiplier,
     } = rule;
+    at(validate::amount_in_range(*points, ""), &|| {
+        format!("{path}.points")
+    })?;
+    at(validate::positive(*per_amount, ""), &|| {
+        format!("{path}.per_amount")
+    })?;
     let minor = Fraction::new(crate::exact::pow10(units).unwrap_or(1), 1).unwrap_or(Fraction::ONE);
     let rate =
         |points: Decimal, per_amount: Decimal, path: String| -> Result<(Fraction, Fraction)> {
@@ -795,11 +1014,21 @@ fn earn_rule(
         },
     ) in category_rates.iter().enumerate()
     {
-        let (points, per_minor) = rate(
-            *points,
-            *per_amount,
-            format!("{path}.categories[{index}].points"),
-        )?;
+        let rate_path = format!("{path}.categories[{index}]");
+        if names.is_empty() {
+            return Err(Error::new(
+                ErrorCode::Empty,
+                format!("{rate_path}.categories"),
+                "name at least one category",
+            ));
+        }
+        at(validate::amount_in_range(*points, ""), &|| {
+            format!("{rate_path}.points")
+        })?;
+        at(validate::positive(*per_amount, ""), &|| {
+            format!("{rate_path}.per_amount")
+        })?;
+        let (points, per_minor) = rate(*points, *per_amount, format!("{rate_path}.points"))?;
         rates.push(EarnRate {
             categories: categories.all(names),
             categories_text: names.join(", "),
@@ -807,25 +1036,90 @@ fn earn_rule(
             per_minor,
         });
     }
+    let mut unit_rates = Vec::with_capacity(per_unit.len());
+    for (
+        index,
+        format::UnitRate {
+            categories: names,
+            skus: unit_skus,
+            points,
+        },
+    ) in per_unit.iter().enumerate()
+    {
+        let rate_path = format!("{path}.per_unit[{index}]");
+        if names.is_empty() && unit_skus.is_empty() {
+            return Err(Error::new(
+                ErrorCode::Empty,
+                rate_path,
+                "name at least one category or SKU",
+            ));
+        }
+        at(validate::points(*points, ""), &|| {
+            format!("{rate_path}.points")
+        })?;
+        unit_rates.push(UnitRate {
+            categories: categories.all(names),
+            skus: skus.all(unit_skus),
+            points: *points,
+        });
+    }
     Ok(EarnRule {
         rates,
-        per_unit: per_unit
-            .iter()
-            .map(
-                |format::UnitRate {
-                     categories: names,
-                     skus: unit_skus,
-                     points,
-                 }| UnitRate {
-                    categories: categories.all(names),
-                    skus: skus.all(unit_skus),
-                    points: *points,
-                },
-            )
-            .collect(),
+        per_unit: unit_rates,
         granularity: *granularity,
         per: *per,
         base: *base,
         apply_tier_multiplier: *apply_tier_multiplier,
     })
+}
+
+/// A check's result with the path of the field it checked, written only for an error: a
+/// program has hundreds of fields and is valid far more often than not.
+fn at<T>(result: Result<T>, path: &dyn Fn() -> String) -> Result<T> {
+    result.map_err(|error| Error {
+        path: path(),
+        ..error
+    })
+}
+
+/// The checks of the format that turn a decimal into a compiled amount or percentage.
+struct Check {
+    units: u32,
+}
+
+impl Check {
+    /// Money of zero or more, within range and in whole minor units.
+    fn amount(&self, text: Decimal, path: &dyn Fn() -> String) -> Result<Amount> {
+        at(validate::amount_in_range(text, ""), path)?;
+        match minor_of(text, self.units) {
+            Some(minor) => Ok(Amount { minor, text }),
+            None => Err(Error::new(
+                ErrorCode::TooPrecise,
+                path(),
+                format!(
+                    "{text} has more decimals than the currency's {} minor units",
+                    self.units
+                ),
+            )),
+        }
+    }
+
+    /// A percentage from 0 to 100.
+    fn percent(&self, text: Decimal, path: &dyn Fn() -> String) -> Result<Percent> {
+        at(validate::percent(text, ""), path)?;
+        let share = Fraction::percent(text).ok_or_else(|| too_precise(&path()))?;
+        Ok(Percent { share, text })
+    }
+}
+
+/// A multiplier from 0 to 100.
+fn check_multiplier(value: Decimal, path: &str) -> Result<()> {
+    if value.is_sign_negative() || compare(value, Decimal::ONE_HUNDRED).is_gt() {
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            path,
+            format!("{value} is not a multiplier from 0 to 100"),
+        ));
+    }
+    Ok(())
 }

@@ -6,7 +6,7 @@
 
 use super::compiled::Rules;
 use super::figures::Figures;
-use super::pricer::{price_into, Order, Outcome, Standing};
+use super::pricer::{price_into, reprice_into, Order, OrderKey, Outcome, Reads, Standing};
 use crate::customer::Customer;
 use crate::error::Result;
 use crate::exact::minor_of;
@@ -462,8 +462,12 @@ pub fn reviewed(
 /// Carries a customer's ledger through `months` months from `first` (a month's first day): each
 /// month is reviewed on its first day, takes its orders from `schedule` (dates in order, each with
 /// the index of its order in `orders`), and closes; `month_done` then sees the month's figures and
-/// the ledger. The projection, the forecast and the simulation's tests all live through months so.
-#[allow(clippy::too_many_arguments)]
+/// the ledger. The projection and the forecast live through months so.
+///
+/// An order placed again for a customer whose [`OrderKey`] is unchanged (the same tier, and the
+/// same of whatever else the program's rules read) keeps its order stage and is only priced
+/// again against the account ([`reprice_into`]): a monthly order costs its discounts and points
+/// once per change of standing, not once a month.
 pub fn run_months(
     rules: &Rules,
     ledger: &mut Ledger,
@@ -471,9 +475,13 @@ pub fn run_months(
     months: u32,
     schedule: &[(NaiveDate, usize)],
     orders: &mut [Order],
-    outcome: &mut Outcome,
     mut month_done: impl FnMut(NaiveDate, &Figures, &Ledger) -> Result<()>,
 ) -> Result<()> {
+    let reads = Reads::of(rules);
+    // Each planned order's last outcome, and the key it was priced for.
+    let mut priced: Vec<(Option<OrderKey>, Outcome)> = (0..orders.len())
+        .map(|_| (None, Outcome::default()))
+        .collect();
     let mut planned = schedule.iter().peekable();
     for index in 0..months {
         let overflow = || crate::validate::overflow("months");
@@ -496,7 +504,14 @@ pub fn run_months(
             let order = &mut orders[which];
             order.date = date;
             let standing = ledger.standing(rules, date);
-            price_into(rules, order, &standing, false, outcome)?;
+            let key = reads.key(date, &standing);
+            let (last_key, outcome) = &mut priced[which];
+            if *last_key == Some(key) {
+                reprice_into(rules, order, &standing, outcome)?;
+            } else {
+                price_into(rules, order, &standing, false, outcome)?;
+                *last_key = Some(key);
+            }
             row.book(outcome)?;
             ledger.book(rules, date, outcome);
         }

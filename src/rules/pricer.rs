@@ -177,6 +177,9 @@ pub struct Outcome {
     pub placement: Option<Placement>,
     pub commitment: Option<CommitmentResult>,
     pub trace: Vec<Entry>,
+    /// What the order stage earned (the customer's points, the employee's), for the account
+    /// stage to book beside the redemption.
+    order_points: Option<(u64, Option<u64>)>,
     scratch: Scratch,
 }
 
@@ -215,6 +218,30 @@ pub fn price_into(
     trace: bool,
     out: &mut Outcome,
 ) -> Result<()> {
+    run(rules, order, standing, trace, true, out)
+}
+
+/// Prices again an order whose outcome is in `out`, for a customer whose [`OrderKey`] is the same
+/// as when it was priced: the order stage (discounts, points earned, cashback) stands, and only
+/// the account stage (redemption against the balance, the tier reached) is worked out anew.
+/// What a customer's repeated monthly order costs after its first month, without a trace.
+pub fn reprice_into(
+    rules: &Rules,
+    order: &Order,
+    standing: &Standing,
+    out: &mut Outcome,
+) -> Result<()> {
+    run(rules, order, standing, false, false, out)
+}
+
+fn run(
+    rules: &Rules,
+    order: &Order,
+    standing: &Standing,
+    trace: bool,
+    order_stage: bool,
+    out: &mut Outcome,
+) -> Result<()> {
     let scratch = std::mem::take(&mut out.scratch);
     let mut pricing = Pricing {
         rules,
@@ -223,10 +250,102 @@ pub fn price_into(
         trace: if trace { Some(Vec::new()) } else { None },
         out,
         scratch,
+        redemption_at: 0,
     };
-    let result = pricing.run();
+    let result = if order_stage {
+        pricing.order_stage()
+    } else {
+        Ok(())
+    };
+    let result = result.and_then(|()| pricing.account_stage());
     pricing.out.scratch = pricing.scratch;
     result
+}
+
+/// Everything besides the order itself that the order stage reads: a customer's order priced
+/// for the same key gives the same discounts, points earned and cashback. The standing is taken
+/// apart without `..`, so a new field of it must be placed here (or said to be unread) before
+/// the crate compiles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OrderKey {
+    tier: Option<usize>,
+    member: bool,
+    first_purchase_made: bool,
+    employee: bool,
+    lifetime_spend: i128,
+    credit_this_month: i128,
+    date: Option<NaiveDate>,
+    last_purchase: Option<NaiveDate>,
+}
+
+/// Which parts of the standing and the date a program's order stage reads, worked out once.
+#[derive(Debug, Clone, Copy)]
+pub struct Reads {
+    date: bool,
+    lifetime_spend: bool,
+    credit: bool,
+    last_purchase: bool,
+}
+
+impl Reads {
+    pub fn of(rules: &Rules) -> Reads {
+        let inactivity = rules.discounts.iter().any(|d| d.inactivity.is_some());
+        Reads {
+            // Validity windows, and the days since the last purchase.
+            date: inactivity
+                || rules.discounts.iter().any(|d| {
+                    d.conditions.valid_from.is_some() || d.conditions.valid_until.is_some()
+                })
+                || rules
+                    .promo_codes
+                    .iter()
+                    .any(|p| p.valid_from.is_some() || p.valid_until.is_some()),
+            lifetime_spend: rules
+                .discounts
+                .iter()
+                .any(|d| matches!(d.value, DiscountValue::SpendSteps { .. })),
+            credit: rules
+                .cashback
+                .as_ref()
+                .is_some_and(|c| c.cap_per_month.is_some()),
+            last_purchase: inactivity,
+        }
+    }
+
+    /// The key of an order on `date` for a customer standing so.
+    pub fn key(&self, date: NaiveDate, standing: &Standing) -> OrderKey {
+        let Standing {
+            tier,
+            qualifying: _, // the account stage: where the order leaves the customer
+            lifetime_spend,
+            first_purchase_made,
+            member,
+            last_purchase,
+            balance: _, // the account stage: redemption
+            credit_this_month,
+            store_credit: _, // written out, never priced
+            period_spend: _, // the account stage: commitments
+            employee,
+        } = *standing;
+        OrderKey {
+            tier,
+            member,
+            first_purchase_made,
+            employee,
+            lifetime_spend: if self.lifetime_spend {
+                lifetime_spend
+            } else {
+                0
+            },
+            credit_this_month: if self.credit { credit_this_month } else { 0 },
+            date: self.date.then_some(date),
+            last_purchase: if self.last_purchase {
+                last_purchase
+            } else {
+                None
+            },
+        }
+    }
 }
 
 struct Pricing<'r, 'o> {
@@ -236,6 +355,9 @@ struct Pricing<'r, 'o> {
     trace: Option<Vec<Entry>>,
     out: &'r mut Outcome,
     scratch: Scratch,
+    /// Where the redemption's trace entry goes: before the points earned, although it is
+    /// worked out after them.
+    redemption_at: usize,
 }
 
 /// How an eligible discount takes money off.
@@ -270,7 +392,9 @@ impl Pricing<'_, '_> {
         }
     }
 
-    fn run(&mut self) -> Result<()> {
+    /// The order stage: what the order comes to for the customer's tier and standing, before
+    /// their points are spent: discounts, points earned and cashback.
+    fn order_stage(&mut self) -> Result<()> {
         let out = &mut *self.out;
         out.line_subtotals.clear();
         for line in &self.order.lines {
@@ -287,12 +411,18 @@ impl Pricing<'_, '_> {
                 trace.extend(entry.clone());
             }
             trace.extend(discount_trace);
+            self.redemption_at = trace.len();
         }
         self.out.promo = promo.map(|(result, _)| result);
+        self.out.order_points = self.earned_points()?;
+        self.cashback()
+    }
 
-        let earned = self.points()?;
+    /// The account stage: the customer's points spent on the order, and where it leaves them
+    /// among the tiers.
+    fn account_stage(&mut self) -> Result<()> {
+        let earned = self.redemption();
         self.out.payable = self.out.after_discounts - self.out.points_value;
-        self.cashback()?;
         let contribution = match self.rules.tiering.qualifies_on {
             Qualifier::Spend => self.out.after_discounts,
             Qualifier::Points => i128::from(earned),
@@ -745,27 +875,14 @@ impl Pricing<'_, '_> {
         })
     }
 
-    /// Points redeemed and earned; returns what counts towards a points tier.
-    fn points(&mut self) -> Result<u64> {
+    /// The points the order earns: the customer's (with events and partner transfers) and the
+    /// employee's; `None` on a program without points.
+    fn earned_points(&mut self) -> Result<Option<(u64, Option<u64>)>> {
         let rules = self.rules;
         let Some(points_rule) = &rules.points else {
-            self.out.points = None;
-            self.out.points_value = 0;
-            self.out.line_points.clear();
-            self.out
-                .line_points
-                .resize(self.out.line_subtotals.len(), 0);
-            return Ok(0);
+            return Ok(None);
         };
         let standing = self.standing;
-        let order = self.order;
-        let redemption = redeem(
-            points_rule,
-            self.out.after_discounts,
-            standing.balance,
-            order.redeem_points,
-        );
-        self.note(|p| redemption_entry(p, &redemption, points_rule.min_redeem));
         let slot = standing.tier.unwrap_or(rules.tiers.len());
         let multiplier = rules.multipliers[slot][usize::from(standing.member)];
         let earned = self.earn(&points_rule.earn, multiplier, Kind::Points)?;
@@ -781,6 +898,37 @@ impl Pricing<'_, '_> {
             }
             _ => None,
         };
+        Ok(Some((earned, employee_earned)))
+    }
+
+    /// The points redeemed on the order and what they pay, line by line; returns the points
+    /// earned, which count towards a points tier.
+    fn redemption(&mut self) -> u64 {
+        let rules = self.rules;
+        let (Some(points_rule), Some((earned, employee_earned))) =
+            (&rules.points, self.out.order_points)
+        else {
+            self.out.points = None;
+            self.out.points_value = 0;
+            self.out.line_points.clear();
+            self.out
+                .line_points
+                .resize(self.out.line_subtotals.len(), 0);
+            return 0;
+        };
+        let standing = self.standing;
+        let redemption = redeem(
+            points_rule,
+            self.out.after_discounts,
+            standing.balance,
+            self.order.redeem_points,
+        );
+        if self.trace.is_some() {
+            let entry = redemption_entry(self, &redemption, points_rule.min_redeem);
+            if let Some(trace) = &mut self.trace {
+                trace.insert(self.redemption_at, entry);
+            }
+        }
         let out = &mut *self.out;
         out.points_value = redemption.value;
         out.points = Some(PointsResult {
@@ -803,7 +951,7 @@ impl Pricing<'_, '_> {
                 .map(|(s, d)| s - d),
         );
         allocate_into(redemption.value, nets, &mut out.line_points, remainders);
-        Ok(earned)
+        earned
     }
 
     /// The points one earning rule gives on the order's lines.
@@ -1122,8 +1270,14 @@ pub fn remaining_to(
     match rules.tiering.qualifies_on {
         Qualifier::Spend => decimal_of((tier.reach - qualifying).max(0), rules.units),
         // A points threshold may have decimals; the remainder keeps them.
-        Qualifier::Points => (tier.threshold - rust_decimal::Decimal::from(qualifying))
-            .max(rust_decimal::Decimal::ZERO),
+        Qualifier::Points => {
+            let scale = tier.threshold.scale();
+            let held = 10i128
+                .checked_pow(scale)
+                .and_then(|factor| qualifying.checked_mul(factor));
+            let left = held.map_or(0, |held| (tier.threshold.mantissa() - held).max(0));
+            rust_decimal::Decimal::try_from_i128_with_scale(left, scale).unwrap_or_default()
+        }
     }
 }
 
