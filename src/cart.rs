@@ -88,7 +88,11 @@ impl Line {
 
 impl Cart {
     pub fn validate(&self, program: &Program) -> Result<()> {
-        let money = program.money();
+        self.validate_in(program, &program.money())
+    }
+
+    /// The same, with the program's money worked out once for many carts.
+    pub(crate) fn validate_in(&self, program: &Program, money: &crate::money::Money) -> Result<()> {
         if self.lines.len() > MAX_LINES {
             return Err(Error::new(
                 ErrorCode::TooLarge,
@@ -100,7 +104,7 @@ impl Cart {
         let mut subtotal = 0u128;
         for (index, line) in self.lines.iter().enumerate() {
             // The path is written only for an error: simulations check millions of lines.
-            line.validate(&money)
+            line.validate(money)
                 .map_err(|e| e.under(&format!("lines[{index}]")))?;
             let price = crate::exact::minor_of(line.unit_price, money.minor_units).unwrap_or(0);
             subtotal += price.unsigned_abs() * u128::from(line.quantity);

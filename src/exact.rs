@@ -182,14 +182,13 @@ pub fn compare(a: Decimal, b: Decimal) -> std::cmp::Ordering {
         _ => {}
     }
     let scale = a.scale().max(b.scale());
-    // 10^28 × a 96-bit mantissa stays within 256 bits.
-    let widen = |d: Decimal| {
-        wide_mul(
-            d.mantissa().unsigned_abs(),
-            pow10(scale - d.scale()).unwrap_or(1),
-        )
+    let factor = |d: Decimal| pow10(scale - d.scale()).unwrap_or(1);
+    let (x, y) = (a.mantissa().unsigned_abs(), b.mantissa().unsigned_abs());
+    let order = match (x.checked_mul(factor(a)), y.checked_mul(factor(b))) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        // 10^28 × a 96-bit mantissa stays within 256 bits.
+        _ => wide_mul(x, factor(a)).cmp(&wide_mul(y, factor(b))),
     };
-    let order = widen(a).cmp(&widen(b));
     if negative(a) {
         order.reverse()
     } else {

@@ -153,7 +153,11 @@ impl Simulator {
             events: Vec::new(),
             partner_points: Vec::new(),
         };
-        cart.validate(program).map_err(|e| Error {
+        let money = crate::money::Money {
+            minor_units: rules.units,
+            rounding: rules.rounding,
+        };
+        cart.validate_in(program, &money).map_err(|e| Error {
             path: format!("line {line}"),
             ..e
         })?;

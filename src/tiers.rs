@@ -19,12 +19,13 @@ pub fn window_start(window: Window, as_of: NaiveDate) -> NaiveDate {
 
 /// The first day of the calendar month, quarter or year holding `day`.
 pub fn period_start(period: Period, day: NaiveDate) -> NaiveDate {
-    let month = match period {
-        Period::Month => day.month(),
-        Period::Quarter => (day.month0() / 3) * 3 + 1,
-        Period::Year => 1,
+    // Moving within the date is cheaper than building one from year, month and day.
+    let start = match period {
+        Period::Month => day.with_day(1),
+        Period::Quarter => NaiveDate::from_ymd_opt(day.year(), (day.month0() / 3) * 3 + 1, 1),
+        Period::Year => day.with_ordinal(1),
     };
-    NaiveDate::from_ymd_opt(day.year(), month, 1).unwrap_or(day)
+    start.unwrap_or(day)
 }
 
 /// The first day of the next month, when a monthly recalculation takes effect.
