@@ -28,4 +28,10 @@ build() {
 
 build loyalty_core wasm wasm                                # the checkout: quotes
 build loyalty_analytics wasm,analytics wasm-analytics       # the rep's and customer's views: projections, forecasts and margins
+
+# One file for the shop's script tag: the checkout's modules and the glue as one minified ES
+# module, with a source map, beside the .wasm it loads (found by `import.meta.url`).
+node_modules/.bin/esbuild www/loyalty.js --bundle --format=esm --minify --sourcemap \
+  --target=es2022 --external:'node:*' --legal-comments=none --log-level=warning --outfile=www/loyalty.min.js
+echo "build: www/loyalty.min.js $(wc -c < www/loyalty.min.js) bytes"
 node scripts/package.mjs

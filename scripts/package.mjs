@@ -23,6 +23,8 @@ const ENTRIES = [
 ];
 /** The Wasm modules, which the glue loads rather than imports. */
 const WASM = ['loyalty_core_bg.wasm', 'loyalty_analytics_bg.wasm'];
+/** The checkout as one minified module with its source map, for a shop's script tag. */
+const BUNDLE = ['loyalty.min.js', 'loyalty.min.js.map'];
 
 /** Every www/ file `file` imports, relative to www/, followed transitively (JS and .d.ts). */
 function importsOf(file, seen = new Set()) {
@@ -49,11 +51,12 @@ function assemblePackage() {
     [subpath, { types: `./${types}`, default: `./${module}` }]));
   exports['./program.schema.json'] = './program.schema.json';
   for (const wasm of WASM) exports[`./${wasm}`] = `./${wasm}`;
+  exports['./loyalty.min.js'] = './loyalty.min.js';
   exports['./package.json'] = './package.json';
 
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out);
-  for (const file of [...files, ...WASM]) cpSync(new URL(file, www), new URL(file, out));
+  for (const file of [...files, ...WASM, ...BUNDLE]) cpSync(new URL(file, www), new URL(file, out));
   cpSync(new URL('schema/program.schema.json', root), new URL('program.schema.json', out));
   cpSync(new URL('docs/package-README.md', root), new URL('README.md', out));
   const manifest = {
@@ -64,7 +67,7 @@ function assemblePackage() {
     type: 'module',
     exports,
     types: './loyalty-core.d.ts',
-    sideEffects: ENTRIES.filter(({ element }) => element).map(({ module }) => `./${module}`),
+    sideEffects: [...ENTRIES.filter(({ element }) => element).map(({ module }) => `./${module}`), './loyalty.min.js'],
     engines: { node: '>=18' },
   };
   writeFileSync(new URL('package.json', out), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -361,8 +361,10 @@ impl<'t> Parser<'t> {
             return Ok(());
         }
         loop {
-            if self.peek() != Some(b'"') {
-                return self.fail("key must be a string");
+            match self.peek() {
+                Some(b'"') => {}
+                None => return self.fail("EOF while parsing an object"),
+                Some(_) => return self.fail("key must be a string"),
             }
             let key = self.string()?;
             self.expect(b':', "expected `:`")?;

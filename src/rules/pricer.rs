@@ -1513,3 +1513,40 @@ pub fn reaches_higher(before: Option<usize>, reached: Option<usize>) -> bool {
 pub fn next_month_start(day: NaiveDate) -> NaiveDate {
     crate::tiers::next_month_start(day)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(total: i128, weights: &[i128]) -> Vec<i128> {
+        let mut parts = Vec::new();
+        allocate_into(total, weights, &mut parts, &mut Vec::new());
+        parts
+    }
+
+    #[test]
+    fn allocation_adds_up_and_respects_weights() {
+        assert_eq!(split(1000, &[300, 300, 300, 100]), [300, 300, 300, 100]);
+        // Leftover minor units go to the largest remainders, ties to the earlier line.
+        assert_eq!(split(100, &[100, 100, 100]), [34, 33, 33]);
+        assert_eq!(split(3, &[5]), [3]);
+    }
+
+    #[test]
+    fn allocation_is_exact_for_the_largest_carts() {
+        // total × weight is about 3 × 10^35: past 64 bits, within 128.
+        let third = 33_333_333_333_333_333;
+        let weights = [third, third, third + 1];
+        assert_eq!(
+            split(99_999_999_999_999_999, &weights),
+            [third, third, third]
+        );
+        assert_eq!(split(1, &weights), [0, 0, 1]);
+    }
+
+    #[test]
+    fn allocation_of_nothing_is_zero_everywhere() {
+        assert_eq!(split(0, &[500, 0]), [0, 0]);
+        assert_eq!(split(10, &[0, 0]), [0, 0]);
+    }
+}
