@@ -76,18 +76,15 @@ function update() {
   widget.cart = cart();
 }
 
-async function loadProgram() {
+function loadProgram() {
   const shop = SHOPS[state.program];
   state.lines = shop.items.slice(0, 2).map((item) => ({ ...item, quantity: 1 }));
+  state.quote = null;
   $('add-item').replaceChildren(...shop.items.map((item) => option(item.sku, `${item.name} — ${item.unit_price}`)));
   renderLines();
+  // The widget drops the old program's quote at once, and quotes again when the new one is ready.
+  widget.setAttribute('program-src', `../examples/programs/${state.program}.json`);
   widget.customer = customers(state.program)[state.customer];
-  try {
-    const response = await fetch(`../examples/programs/${state.program}.json`);
-    widget.program = await response.json();
-  } catch (error) {
-    $('pay-status').textContent = `The program could not be loaded: ${error.message}`;
-  }
   update();
 }
 

@@ -4,12 +4,15 @@ import { LoyaltyError } from './errors.js';
 
 /** Fired when an element cannot show numbers: `detail` has `code`, `path` and `message`. */
 export class LoyaltyErrorEvent extends CustomEvent {
-  /** `error` is whatever was thrown: a LoyaltyError, another Error, or any value. */
-  constructor(error) {
+  /**
+   * `error` is whatever was thrown: a LoyaltyError, another Error, or any value. `extra` adds
+   * fields to `detail`; the checkout adds `quote: null` (there is no amount to charge) and `text`.
+   */
+  constructor(error, extra = {}) {
     super('loyalty-error', {
       bubbles: true,
       composed: true,
-      detail: { code: error?.code ?? 'unknown', path: error?.path ?? '', message: error?.message ?? String(error) },
+      detail: { code: error?.code ?? 'unknown', path: error?.path ?? '', message: error?.message ?? String(error), ...extra },
     });
   }
 }
@@ -38,6 +41,7 @@ const BASE_STYLE = `
   display: block; font-family: var(--loyalty-font); color: var(--loyalty-fg);
 }
 :host([hidden]) { display: none; }
+[hidden] { display: none !important; }
 .card { background: var(--loyalty-bg); border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); padding: 1rem; box-sizing: border-box; }
 .card[data-state="ready"] .status, .card[data-state="ready"] .fallback, .card:not([data-state="ready"]) .main { display: none; }
 header { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; justify-content: space-between; }

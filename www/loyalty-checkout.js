@@ -139,7 +139,10 @@ export class LoyaltyCheckoutElement extends HTMLElement {
       return;
     }
     // A program given as an attribute replaces one set as a property.
-    if (name === 'program' || name === 'program-src') this.#program = null;
+    if (name === 'program' || name === 'program-src') {
+      this.#program = null;
+      this.#reset();
+    }
     this.#start();
   }
 
@@ -149,12 +152,15 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   get program() { return this.#program; }
   set program(value) {
     this.#program = value;
+    this.#reset();
     if (this.isConnected) this.#start();
   }
 
   get customer() { return this.#customer; }
   set customer(value) {
     this.#customer = value ?? {};
+    // Another customer's points are not this one's: start again from none used.
+    this.#redeem = 0;
     this.#requote();
   }
 
@@ -167,6 +173,18 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   get quote() { return this.#quote; }
 
   #messages() { return messages(langOf(this.locale)); }
+
+  /**
+   * A new program: until its engine is ready there is no quote, and nothing of the old program's
+   * (its engine, its quote, the points used under it) may reach the next quote.
+   */
+  #reset() {
+    this.#engine?.free();
+    this.#engine = null;
+    this.#quote = null;
+    this.#redeem = 0;
+    if (this.#state !== 'unavailable') this.#setState('loading');
+  }
 
   async #start() {
     const generation = (this.#generation = (this.#generation ?? 0) + 1);
@@ -195,7 +213,10 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   #requote() {
     if (!this.#engine || !this.#cart) return;
     try {
-      const cart = { ...this.#cart, redeem_points: this.#redeem };
+      // Line names are the host's words for its products (for messages), not the engine's input.
+      const lines = this.#cart.lines?.map(({ name, ...line }) => line);
+      const redeem = this.#program?.points ? this.#redeem : 0;
+      const cart = { ...this.#cart, ...(lines ? { lines } : {}), redeem_points: redeem };
       this.#quote = this.#engine.quote(this.#customer, cart);
       this.#setState('ready');
       this.#render();
@@ -211,11 +232,16 @@ export class LoyaltyCheckoutElement extends HTMLElement {
 
   #fail(error) {
     const code = error?.code ?? 'unknown';
+    // The module cannot load: the host hears it once, however often a new program retries it.
+    if (code === 'wasm_unavailable' && this.#state === 'unavailable') return;
     const m = this.#messages();
+    // No quote survives an error: a host reading `quote` must not charge a stale amount.
+    this.#quote = null;
     this.#setState(code === 'wasm_unavailable' ? 'unavailable' : 'error');
-    this.#ui.status.textContent = code === 'wasm_unavailable' ? m.unavailable : fill(m.failed, { code });
+    const text = code === 'wasm_unavailable' ? m.unavailable : fill(m.failed, { code });
+    this.#ui.status.textContent = text;
     this.#ui.status.classList.toggle('error', code !== 'wasm_unavailable');
-    this.dispatchEvent(new LoyaltyErrorEvent(error));
+    this.dispatchEvent(new LoyaltyErrorEvent(error, { quote: null, text }));
   }
 
   #setState(state) {
@@ -231,6 +257,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     ui.toggle.textContent = m[ui.explain.hidden ? 'explainShow' : 'explainHide'];
     ui.rangeLabel.textContent = m.redeemLabel;
     ui.tip.textContent = m.tip;
+    ui.tip.hidden = !(this.#program?.points?.expiry_months > 0);
     if (this.#state !== 'ready') {
       if (this.#state === 'loading') ui.status.textContent = m.loading;
       return;
@@ -266,9 +293,11 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     const canRedeem = points && points.balance_before > 0 && this.#program?.points?.value_per_point !== '0';
     ui.redeem.hidden = !canRedeem;
     if (canRedeem) {
+      // With nothing to use on this order, only the hint shows: no slider that moves nothing.
+      ui.rangeLabel.hidden = points.redeem_cap === 0;
+      ui.range.parentElement.hidden = points.redeem_cap === 0;
       ui.range.max = String(points.redeem_cap);
       ui.range.value = String(Math.min(this.#redeem, points.redeem_cap));
-      ui.range.disabled = points.redeem_cap === 0;
       ui.range.setAttribute('aria-valuetext', `${f.count(points.redeemed)} (${f.money(points.redeemed_value)})`);
       ui.output.textContent = f.count(points.redeemed);
       ui.hint.textContent = points.redeem_cap === 0 ? m.redeemNone : fill(m.redeemHint, { balance: f.count(points.balance_before), cap: f.count(points.redeem_cap) });

@@ -17,6 +17,10 @@ export interface LoyaltyErrorDetail {
   code: string;
   path: string;
   message: string;
+  /** From <loyalty-checkout>: always null, as `element.quote` is after an error. */
+  quote?: null;
+  /** From <loyalty-checkout>: the sentence the shopper sees, in the element's language. */
+  text?: string;
 }
 
 export class LoyaltyQuoteEvent extends CustomEvent<LoyaltyQuoteDetail> {}
