@@ -177,6 +177,9 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     const m = this.#messages();
     const code = error?.code ?? 'unknown';
     const unavailable = code === 'wasm_unavailable';
+    // The module cannot load: the host hears it once, however often a new program retries it.
+    if (unavailable && this.#ui.card.dataset.state === 'unavailable') return;
+    this.#result = null;
     this.#ui.card.dataset.state = unavailable ? 'unavailable' : 'error';
     this.#ui.status.textContent = unavailable ? m.unavailable : fill(m.failed, { code });
     this.dispatchEvent(new LoyaltyErrorEvent(error));

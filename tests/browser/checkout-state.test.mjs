@@ -134,3 +134,18 @@ test('the expiry tip shows only on programs whose points expire', async () => {
     assert.equal(await tip(page), expected, program);
   }
 });
+
+test('under a CSP that blocks Wasm, the tier preview and the explorer each fire loyalty-error once too', async () => {
+  for (const [file, tag] of [['tier.html', 'loyalty-tier-preview'], ['explorer.html', 'loyalty-offer-explorer']]) {
+    const page = await ctx.browser.newPage();
+    await page.addInitScript(() => {
+      window.errors = [];
+      window.addEventListener('loyalty-error', (e) => window.errors.push(e.detail.code), true);
+    });
+    await page.goto(`${ctx.base}/www/${file}?csp=nowasm`);
+    await page.waitForFunction((t) => { const el = document.querySelector(t); return (el.program || el.programs?.length) && window.errors.length > 0; }, tag);
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    assert.deepEqual(await page.evaluate(() => window.errors), ['wasm_unavailable'], file);
+    await page.close();
+  }
+});
