@@ -35,8 +35,14 @@ function cart() {
   };
 }
 
+/** The demo's one rule for a quantity: a whole number from 1 to 99. */
+const MAX_QUANTITY = 99;
+function quantityOf(text) {
+  return /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= MAX_QUANTITY ? Number(text) : null;
+}
+
 function renderLines() {
-  const rows = state.lines.map((line, index) => {
+  const rows = state.lines.flatMap((line, index) => {
     const row = document.createElement('tr');
     const cells = [line.name, line.category, line.unit_price].map((text, i) => {
       const cell = document.createElement('td');
@@ -48,10 +54,30 @@ function renderLines() {
     const qtyCell = document.createElement('td');
     qtyCell.className = 'num';
     const qty = document.createElement('input');
-    Object.assign(qty, { type: 'number', min: '1', max: '99', value: String(line.quantity) });
+    Object.assign(qty, { type: 'number', min: '1', max: String(MAX_QUANTITY), step: '1', inputMode: 'numeric', value: String(line.quantity) });
     qty.setAttribute('aria-label', `Quantity of ${line.name}`);
+    // The message sits in a row of its own under the line, and the field points to it.
+    const messageRow = document.createElement('tr');
+    messageRow.className = 'field-message';
+    messageRow.hidden = true;
+    const messageCell = document.createElement('td');
+    messageCell.colSpan = 5;
+    messageCell.id = `qty-message-${index}`;
+    messageRow.append(messageCell);
+    qty.setAttribute('aria-describedby', messageCell.id);
     qty.addEventListener('change', () => {
-      line.quantity = Math.max(1, Math.min(99, Number.parseInt(qty.value, 10) || 1));
+      const entered = qty.value.trim();
+      const quantity = quantityOf(entered);
+      // The field always shows the quantity that is priced: a refused entry is put back, and said why.
+      messageRow.hidden = quantity !== null;
+      messageCell.textContent = quantity === null
+        ? `${entered === '' ? 'An empty quantity' : `“${entered}”`} is not a quantity: enter a whole number from 1 to ${MAX_QUANTITY}. The cart keeps ${line.quantity}.`
+        : '';
+      if (quantity === null) {
+        qty.value = String(line.quantity);
+        return;
+      }
+      line.quantity = quantity;
       update();
     });
     qtyCell.append(qty);
@@ -67,12 +93,14 @@ function renderLines() {
     });
     removeCell.append(remove);
     row.append(...cells, qtyCell, removeCell);
-    return row;
+    return [row, messageRow];
   });
   $('lines').replaceChildren(...rows);
 }
 
 function update() {
+  // A charge made for the old cart is no longer what the page shows.
+  $('pay-status').textContent = '';
   widget.cart = cart();
 }
 
@@ -97,6 +125,7 @@ widget.locale = $('locale').value;
 $('program').addEventListener('change', () => { state.program = $('program').value; loadProgram(); });
 $('customer').addEventListener('change', () => {
   state.customer = $('customer').value;
+  $('pay-status').textContent = '';
   widget.customer = customers(state.program)[state.customer];
 });
 $('locale').addEventListener('change', () => {
@@ -106,7 +135,7 @@ $('locale').addEventListener('change', () => {
 $('add').addEventListener('click', () => {
   const item = SHOPS[state.program].items.find((i) => i.sku === $('add-item').value);
   const existing = state.lines.find((line) => line.sku === item.sku);
-  if (existing) existing.quantity += 1;
+  if (existing) existing.quantity = Math.min(MAX_QUANTITY, existing.quantity + 1);
   else state.lines.push({ ...item, quantity: 1 });
   renderLines();
   update();
@@ -120,7 +149,7 @@ $('promo-form').addEventListener('submit', (event) => {
 widget.addEventListener('loyalty-quote', (event) => { state.quote = event.detail; });
 widget.addEventListener('loyalty-error', () => { state.quote = null; });
 $('pay').addEventListener('click', () => {
-  const amount = state.quote ? `${state.quote.payable} ${state.quote.currency}` : `${subtotal(state.lines)} (without rewards)`;
+  const amount = state.quote ? `${state.quote.payable} ${state.quote.currency}` : `${subtotal(state.lines)} ${SHOPS[state.program].currency} (without rewards)`;
   $('pay-status').textContent = `Charged ${amount}. Thank you!`;
 });
 

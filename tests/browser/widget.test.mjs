@@ -162,7 +162,7 @@ async function assertFallback(page, expectedCode) {
   assert.match(status, /unavailable/);
   assert.ok(await page.isVisible('loyalty-checkout >> text=You can pay without them'));
   await page.click('#pay');
-  assert.equal(await page.textContent('#pay-status'), 'Charged 24.99 (without rewards). Thank you!');
+  assert.equal(await page.textContent('#pay-status'), 'Charged 24.99 USD (without rewards). Thank you!');
 }
 
 test('a CSP without wasm-unsafe-eval shows the fallback, and the pay button still works', async () => {
