@@ -1,6 +1,6 @@
 // <loyalty-checkout>: the compact checkout view of a loyalty program, as a custom element.
 import { loadCore, LoyaltyEngine, LoyaltyError } from './loyalty-core.js';
-import { explainEntry, fill, formatters, langOf, messages } from './i18n.js';
+import { errorText, explainEntry, fill, formatters, langOf, messages, wordEntry } from './i18n.js';
 import { h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, uniqueId } from './elements.js';
 
 export { LoyaltyErrorEvent };
@@ -18,6 +18,12 @@ export class LoyaltyQuoteEvent extends CustomEvent {
         pointsRedeemed: quote.points?.redeemed ?? 0,
         pointsValue: quote.points_value,
         payable: quote.payable,
+        // Each promo code's status, for a host to show beside its own field.
+        promoCodes: quote.promo_code
+          ? [quote.promo_code.accepted
+            ? { code: quote.promo_code.code, status: 'accepted' }
+            : { code: quote.promo_code.code, status: 'refused', reason: quote.promo_code.reason }]
+          : [],
         quote,
       },
     });
@@ -31,6 +37,8 @@ header { margin-bottom: .75rem; }
 .progress { margin: .5rem 0 1rem; }
 dl { display: grid; grid-template-columns: 1fr auto; gap: .3rem 1rem; margin: 0 0 .75rem; }
 dt { margin: 0; } dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
+.promo { margin: 0 0 .75rem; font-weight: 600; }
+.promo[data-status="refused"] { color: #a40e26; }
 .total { font-weight: 700; font-size: 1.1rem; border-top: 1px solid var(--loyalty-border); padding-top: .35rem; }
 .redeem { display: grid; gap: .25rem; margin: .75rem 0; }
 .redeem-row { display: flex; align-items: center; gap: .75rem; }
@@ -50,11 +58,12 @@ let sheet;
  * @attr wasm-src - URL of loyalty_core_bg.wasm, when it is not next to loyalty-core.js
  * @prop program - the program, as an object
  * @prop customer - the customer's state, as an object
- * @prop cart - the cart, as an object; setting it quotes again at once
+ * @prop cart - the cart, as an object; setting it quotes again at once. A line may carry a `name`,
+ *   used in messages (a refused code names the product) and never sent to the core
  * @prop quote - the latest quote (read only)
  * @fires loyalty-quote - LoyaltyQuoteEvent, with the amounts to charge
  * @fires loyalty-error - LoyaltyErrorEvent, with code, path and message
- * @csspart base, tier, meter, totals, payable, earn, redeem, explain-toggle, explanation, status
+ * @csspart base, tier, meter, totals, payable, promo, earn, redeem, explain-toggle, explanation, status
  * @cssproperty --loyalty-font, --loyalty-fg, --loyalty-muted, --loyalty-bg, --loyalty-border,
  *   --loyalty-accent, --loyalty-accent-fg, --loyalty-radius
  */
@@ -83,6 +92,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
       meterLabel: h('label', { for: `${id}-meter`, class: 'muted' }),
       next: h('p', { class: 'muted' }),
       totals: h('dl', { part: 'totals' }),
+      promo: h('p', { class: 'promo', part: 'promo', hidden: '' }),
       earn: h('p', { part: 'earn' }),
       redeem: h('div', { class: 'redeem', part: 'redeem' }),
       range: h('input', { type: 'range', min: '0', max: '0', step: '1', value: '0', id: `${id}-redeem` }),
@@ -100,7 +110,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     const main = h('div', { class: 'main' },
       h('header', {}, ui.title, ui.tier),
       h('div', { class: 'progress' }, ui.meterLabel, ui.meter, ui.next),
-      ui.totals, ui.earn, ui.redeem, ui.toggle, ui.explain, ui.tip);
+      ui.totals, ui.promo, ui.earn, ui.redeem, ui.toggle, ui.explain, ui.tip);
     // The light-DOM content stays visible until the widget can render, and whenever it cannot.
     ui.card.append(ui.status, h('div', { class: 'fallback' }, h('slot')), main, ui.live);
     root.append(ui.card);
@@ -199,6 +209,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
       ]);
       if (generation !== this.#generation || !program) return;
       this.#engine?.free();
+      this.#engine = null;
       this.#engine = new LoyaltyEngine(program);
       this.#program = program;
       this.#requote();
@@ -238,7 +249,11 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     // No quote survives an error: a host reading `quote` must not charge a stale amount.
     this.#quote = null;
     this.#setState(code === 'wasm_unavailable' ? 'unavailable' : 'error');
-    const text = code === 'wasm_unavailable' ? m.unavailable : fill(m.failed, { code });
+    const lines = this.#cart?.lines ?? [];
+    const text = code === 'wasm_unavailable' ? m.unavailable : errorText(error, m, formatters(this.locale, 'USD', 2), {
+      program: !this.#engine,
+      item: (index) => lines[index]?.name ?? lines[index]?.sku,
+    });
     this.#ui.status.textContent = text;
     this.#ui.status.classList.toggle('error', code !== 'wasm_unavailable');
     this.dispatchEvent(new LoyaltyErrorEvent(error, { quote: null, text }));
@@ -275,6 +290,12 @@ export class LoyaltyCheckoutElement extends HTMLElement {
       h('dt', { class: 'total' }, m.payable),
       h('dd', { class: 'total', part: 'payable', 'data-payable': q.payable }, f.money(q.payable)));
 
+    // An accepted or refused code is said in the totals, not only in the explanation.
+    const promo = q.trace.find((entry) => entry.kind === 'promo_code');
+    ui.promo.hidden = !promo;
+    ui.promo.textContent = promo ? wordEntry(promo, m, f, names) : '';
+    ui.promo.dataset.status = promo?.applied ? 'accepted' : 'refused';
+
     const earn = [];
     if (q.points) {
       if (q.points.employee_earned !== undefined) {
@@ -307,7 +328,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     const expiry = q.points?.next_expiry;
     if (expiry) lines.push(fill(m.expiring, { points: f.count(expiry.points), date: f.date(expiry.date) }));
     ui.explain.replaceChildren(...lines.map((line) => h('li', {}, line)));
-    ui.live.textContent = fill(m.announce, { amount: f.money(q.payable) });
+    ui.live.textContent = [ui.promo.textContent, fill(m.announce, { amount: f.money(q.payable) })].filter(Boolean).join('. ');
   }
 
   #renderTier(q, m, f, names) {
@@ -354,6 +375,8 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     for (const event of this.#program?.events ?? []) names.set(event.id, event.name);
     for (const reward of this.#program?.chance_rewards ?? []) names.set(reward.id, reward.name);
     for (const partner of this.#program?.coalition ?? []) names.set(partner.id, partner.name);
+    // The host's names for its products, when its cart lines carry them.
+    for (const line of this.#cart?.lines ?? []) if (line.name) names.set(line.sku, line.name);
     return names;
   }
 }

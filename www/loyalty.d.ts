@@ -10,6 +10,8 @@ export interface LoyaltyQuoteDetail {
   pointsRedeemed: number;
   pointsValue: string;
   payable: string;
+  /** Each promo code's status, with the core's reason code when it is refused. */
+  promoCodes: Array<{ code: string; status: 'accepted' } | { code: string; status: 'refused'; reason: string }>;
   quote: Quote;
 }
 
