@@ -121,6 +121,7 @@ $('program').value = state.program;
 $('customer').value = state.customer;
 $('locale').value = params.get('locale') ?? 'en';
 widget.locale = $('locale').value;
+document.documentElement.lang = $('locale').value;
 
 $('program').addEventListener('change', () => { state.program = $('program').value; loadProgram(); });
 $('customer').addEventListener('change', () => {

@@ -17,6 +17,21 @@ export class LoyaltyErrorEvent extends CustomEvent {
   }
 }
 
+/**
+ * Registers `element` under `tag`. Loading a script twice, or another script holding the tag,
+ * does not throw: the tag is left as it is, with a warning when another class holds it.
+ */
+export function defineElement(tag, element, registry = globalThis.customElements) {
+  if (!registry) return false;
+  const existing = registry.get(tag);
+  if (existing) {
+    if (existing !== element) console.warn(`<${tag}> is already defined by another script; keeping that one.`);
+    return false;
+  }
+  registry.define(tag, element);
+  return true;
+}
+
 /** Builds an element; children are nodes or text. Text is always set as text, never as HTML. */
 export function h(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);

@@ -1,7 +1,7 @@
 // <loyalty-checkout>: the compact checkout view of a loyalty program, as a custom element.
 import { loadCore, LoyaltyEngine, LoyaltyError } from './loyalty-core.js';
 import { errorText, explainEntry, fill, formatters, langOf, messages, wordEntry } from './i18n.js';
-import { h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, uniqueId } from './elements.js';
+import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, uniqueId } from './elements.js';
 
 export { LoyaltyErrorEvent };
 
@@ -133,6 +133,8 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   }
 
   connectedCallback() {
+    // The content's language, so that a screen reader reads Georgian as Georgian.
+    this.#ui.card.lang = this.locale;
     this.#setState('loading');
     this.#start();
   }
@@ -145,6 +147,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected) return;
     if (name === 'locale') {
+      this.#ui.card.lang = this.locale;
       this.#render();
       return;
     }
@@ -386,12 +389,5 @@ export class LoyaltyCheckoutElement extends HTMLElement {
  * an already-registered tag is left alone (with a warning when another class holds it).
  */
 export function defineLoyaltyCheckout(tag = 'loyalty-checkout', registry = globalThis.customElements) {
-  if (!registry) return false;
-  const existing = registry.get(tag);
-  if (existing) {
-    if (existing !== LoyaltyCheckoutElement) console.warn(`<${tag}> is already defined by another script; keeping that one.`);
-    return false;
-  }
-  registry.define(tag, LoyaltyCheckoutElement);
-  return true;
+  return defineElement(tag, LoyaltyCheckoutElement, registry);
 }

@@ -26,13 +26,15 @@ export interface ExplorerState {
 /** Fired whenever the rep changes something; `detail` is the whole state. */
 export class LoyaltyStateEvent extends CustomEvent<ExplorerState> {}
 
-/** Attribute: `locale`. */
+/** Attributes: `locale`, `as-of` (YYYY-MM-DD), `wasm-src`. */
 export class LoyaltyOfferExplorerElement extends HTMLElement {
   programs: ExplorerProgram[];
   get state(): ExplorerState;
   /** Fields left out keep their defaults. */
   set state(value: Partial<ExplorerState>);
   locale: string;
+  /** The latest results, or null while the inputs are refused. */
+  readonly result: { margin: unknown; comparison: unknown[]; catalog: unknown } | null;
 }
 
 export function defineLoyaltyOfferExplorer(tag?: string, registry?: CustomElementRegistry): boolean;

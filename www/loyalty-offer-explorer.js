@@ -4,7 +4,7 @@
 import { loadAnalytics, margin, compare, calculate } from './loyalty-analytics.js';
 import { fill, formatters, langOf } from './i18n.js';
 import { explorerMessages } from './i18n-explorer.js';
-import { h, LoyaltyErrorEvent, styleSheetOf, svg as s, uniqueId } from './elements.js';
+import { defineElement, h, LoyaltyErrorEvent, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
 /** Fired whenever the rep changes something; `detail` is the whole state, for the URL. */
 export class LoyaltyStateEvent extends CustomEvent {
@@ -83,7 +83,10 @@ function percentOf(amount, percent, units) {
 const DEFAULT_STATE = { program: 'retail', edits: {}, monthly: '500', months: 12, margin: '30', redemption: '80', churn: '3' };
 
 export class LoyaltyOfferExplorerElement extends HTMLElement {
+  static observedAttributes = ['locale', 'as-of', 'wasm-src'];
+
   #programs = [];
+  #result = null;
   #state = { ...DEFAULT_STATE };
   #ready = false;
   #ui;
@@ -142,17 +145,31 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     this.#ui = ui;
   }
 
-  connectedCallback() { this.#start(); }
+  connectedCallback() {
+    this.#ui.card.lang = this.locale;
+    this.#start();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.isConnected) return;
+    if (name === 'wasm-src') {
+      this.#start();
+      return;
+    }
+    this.#ui.card.lang = this.locale;
+    this.#build();
+    this.#update();
+  }
 
   get programs() { return this.#programs; }
   set programs(list) { this.#programs = list ?? []; this.#build(); this.#update(); }
   get state() { return structuredClone(this.#state); }
   set state(value) { this.#state = { ...DEFAULT_STATE, ...value }; this.#build(); this.#update(); }
   get locale() { return this.getAttribute('locale') ?? 'en'; }
-  set locale(value) { this.setAttribute('locale', value); this.#build(); this.#update(); }
+  set locale(value) { this.setAttribute('locale', value); }
 
-  /** The latest results: `{ margin, comparison, catalog }`. */
-  result = null;
+  /** The latest results: `{ margin, comparison, catalog }` (read only). */
+  get result() { return this.#result; }
 
   #messages() { return explorerMessages(langOf(this.locale)); }
 
@@ -247,7 +264,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       ];
       const comparison = compare({ customer, start: today, months: state.months, plan, redeem: 'max', economics, variants });
       const catalog = program.catalog?.length && program.points?.earn?.points !== '0' ? calculate({ catalog_return: { program } }) : null;
-      this.result = { margin: impact, comparison, catalog };
+      this.#result = { margin: impact, comparison, catalog };
       ui.paramError.textContent = '';
       ui.card.dataset.state = 'ready';
       this.#render(program, f, m);
@@ -259,7 +276,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
 
   #render(program, f, m) {
     const ui = this.#ui;
-    const { margin: impact, comparison, catalog } = this.result;
+    const { margin: impact, comparison, catalog } = this.#result;
     const t = impact.totals;
     const percent = (value) => (value === undefined ? m.notApplicable : `${f.count(value)}%`);
     ui.monthlyOut.textContent = f.money(this.#state.monthly);
@@ -301,9 +318,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
 }
 
 export function defineLoyaltyOfferExplorer(tag = 'loyalty-offer-explorer', registry = globalThis.customElements) {
-  if (!registry || registry.get(tag)) return false;
-  registry.define(tag, LoyaltyOfferExplorerElement);
-  return true;
+  return defineElement(tag, LoyaltyOfferExplorerElement, registry);
 }
 
 defineLoyaltyOfferExplorer();

@@ -4,7 +4,7 @@
 import { loadAnalytics, preview, summarize } from './loyalty-analytics.js';
 import { fill, formatters, langOf } from './i18n.js';
 import { previewMessages } from './i18n-preview.js';
-import { h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, svg as s, uniqueId } from './elements.js';
+import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
 /** Fired with each new preview; `detail` is the core's preview (amounts as decimal strings). */
 export class LoyaltyPreviewEvent extends CustomEvent {
@@ -47,7 +47,7 @@ let sheet;
  * @csspart base, tier, ladder, meter, reach, keep, what-if, chart, table, expiry, summary
  */
 export class LoyaltyTierPreviewElement extends HTMLElement {
-  static observedAttributes = ['program-src', 'locale', 'as-of', 'monthly-spend', 'months'];
+  static observedAttributes = ['program-src', 'locale', 'as-of', 'monthly-spend', 'months', 'wasm-src'];
 
   #program = null;
   #customer = {};
@@ -110,11 +110,17 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     this.#ui = ui;
   }
 
-  connectedCallback() { this.#start(); }
+  connectedCallback() {
+    this.#ui.card.lang = this.locale;
+    this.#start();
+  }
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected) return;
-    if (name === 'program-src') {
+    if (name === 'locale') this.#ui.card.lang = this.locale;
+    if (name === 'wasm-src') {
+      this.#start();
+    } else if (name === 'program-src') {
       this.#program = null;
       this.#start();
     } else {
@@ -178,7 +184,10 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     const code = error?.code ?? 'unknown';
     const unavailable = code === 'wasm_unavailable';
     // The module cannot load: the host hears it once, however often a new program retries it.
-    if (unavailable && this.#ui.card.dataset.state === 'unavailable') return;
+    if (unavailable && this.#ui.card.dataset.state === 'unavailable') {
+      this.#ui.status.textContent = m.unavailable;
+      return;
+    }
     this.#result = null;
     this.#ui.card.dataset.state = unavailable ? 'unavailable' : 'error';
     this.#ui.status.textContent = unavailable ? m.unavailable : fill(m.failed, { code });
@@ -326,9 +335,7 @@ function roundUp(value) {
 }
 
 export function defineLoyaltyTierPreview(tag = 'loyalty-tier-preview', registry = globalThis.customElements) {
-  if (!registry || registry.get(tag)) return false;
-  registry.define(tag, LoyaltyTierPreviewElement);
-  return true;
+  return defineElement(tag, LoyaltyTierPreviewElement, registry);
 }
 
 defineLoyaltyTierPreview();
