@@ -111,3 +111,30 @@ export async function programFromAttributes(element) {
   }
   return response.json();
 }
+
+// The checkout's points slider as numbers: whole steps of what the core can redeem. Point counts
+// are whole numbers, never money, so plain integers are exact here.
+
+/**
+ * The slider's range for a quote's `points`: steps of `redeem_step` (1 when the core sends none),
+ * from 0 to the largest whole step within the cap, and the program's minimum use rounded up to a
+ * step. Every bound is a multiple of the step.
+ */
+export function redeemRange(points, minRedeem = 0) {
+  const step = Math.max(1, points?.redeem_step ?? 1);
+  return {
+    step,
+    min: Math.ceil(minRedeem / step) * step,
+    max: Math.floor((points?.redeem_cap ?? 0) / step) * step,
+  };
+}
+
+/**
+ * Where the slider lands when moved to `value` from `previous`: a whole step, within the range,
+ * and over the gap below the minimum use (up to the minimum, or down to none).
+ */
+export function snapRedeem(value, previous, { step, min, max }) {
+  let points = Math.round(value / step) * step;
+  if (points > 0 && points < min) points = points > previous ? min : 0;
+  return Math.min(Math.max(points, 0), max);
+}

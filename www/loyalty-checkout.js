@@ -1,7 +1,7 @@
 // <loyalty-checkout>: the compact checkout view of a loyalty program, as a custom element.
 import { loadCore, LoyaltyEngine, LoyaltyError } from './loyalty-core.js';
 import { errorText, explainEntry, fill, formatters, langOf, messages, wordEntry } from './i18n.js';
-import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, uniqueId } from './elements.js';
+import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, redeemRange, snapRedeem, styleSheetOf, uniqueId } from './elements.js';
 
 export { LoyaltyErrorEvent };
 
@@ -115,10 +115,8 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     ui.card.append(ui.status, h('div', { class: 'fallback' }, h('slot')), main, ui.live);
     root.append(ui.card);
     ui.range.addEventListener('input', () => {
-      // Below the program's minimum redemption only zero makes sense: snap over the gap.
-      const min = Number(this.#program?.points?.min_redeem ?? 0);
-      let value = Number(ui.range.value);
-      if (value > 0 && value < min) value = value > this.#redeem ? min : 0;
+      // Whole steps only, and over the gap below the program's minimum use.
+      const value = snapRedeem(Number(ui.range.value), this.#redeem, this.#redeemRange());
       ui.range.value = String(value);
       this.#redeem = value;
       this.#requote();
@@ -186,6 +184,8 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   get quote() { return this.#quote; }
 
   #messages() { return messages(langOf(this.locale)); }
+
+  #redeemRange() { return redeemRange(this.#quote?.points, this.#program?.points?.min_redeem ?? 0); }
 
   /**
    * A new program: until its engine is ready there is no quote, and nothing of the old program's
@@ -320,8 +320,10 @@ export class LoyaltyCheckoutElement extends HTMLElement {
       // With nothing to use on this order, only the hint shows: no slider that moves nothing.
       ui.rangeLabel.hidden = points.redeem_cap === 0;
       ui.range.parentElement.hidden = points.redeem_cap === 0;
-      ui.range.max = String(points.redeem_cap);
-      ui.range.value = String(Math.min(this.#redeem, points.redeem_cap));
+      const range = this.#redeemRange();
+      ui.range.step = String(range.step);
+      ui.range.max = String(range.max);
+      ui.range.value = String(Math.min(this.#redeem, range.max));
       ui.range.setAttribute('aria-valuetext', `${f.count(points.redeemed)} (${f.money(points.redeemed_value)})`);
       ui.output.textContent = f.count(points.redeemed);
       ui.hint.textContent = points.redeem_cap === 0 ? m.redeemNone : fill(m.redeemHint, { balance: f.count(points.balance_before), cap: f.count(points.redeem_cap) });

@@ -149,3 +149,32 @@ test('under a CSP that blocks Wasm, the tier preview and the explorer each fire 
     await page.close();
   }
 });
+
+test('the points slider steps by the quote\'s redeem_step (a point worth 0.5 JPY), with bounds that are multiples of it', async () => {
+  const { page } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const result = await page.evaluate(async () => {
+    await import('/www/loyalty.js');
+    const el = document.createElement('loyalty-checkout');
+    el.program = { version: 1, id: 'jp', name: 'JP', currency: 'JPY', points: { earn: { points: '1', per_amount: '100' }, value_per_point: '0.5', max_redeem_percent: '50', min_redeem: 5 } };
+    el.customer = { points: [{ points: 1001, earned: '2026-10-01' }] };
+    const first = new Promise((resolve) => el.addEventListener('loyalty-quote', (e) => resolve(e.detail.quote.points), { once: true }));
+    document.body.append(el);
+    el.cart = { date: '2026-11-22', lines: [{ sku: 'A', unit_price: '2003', quantity: 1 }] };
+    const points = await first;
+    const range = el.shadowRoot.querySelector('input[type="range"]');
+    range.focus();
+    return { points, step: range.step, max: range.max, min: range.min };
+  });
+  const step = result.points.redeem_step ?? 1;
+  assert.equal(result.step, String(step));
+  assert.equal(Number(result.max) % step, 0);
+  assert.equal(Number(result.min) % step, 0);
+  assert.ok(Number(result.max) <= result.points.redeem_cap);
+  // One key press from none jumps to the minimum use, 5 points rounded up to a whole step.
+  const next = page.evaluate(() => new Promise((resolve) => document.querySelector('loyalty-checkout')
+    .addEventListener('loyalty-quote', (e) => resolve(e.detail.quote.points), { once: true })));
+  await page.keyboard.press('ArrowRight');
+  const after = await next;
+  assert.equal(after.redeemed % step, 0);
+  assert.equal(after.redeemed, Math.ceil(5 / step) * step);
+});
