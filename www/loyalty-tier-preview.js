@@ -4,6 +4,7 @@
 import { loadAnalytics, preview, summarize } from './loyalty-analytics.js';
 import { fill, formatters, langOf } from './i18n.js';
 import { previewMessages } from './i18n-preview.js';
+import { onScale, scaleOf, shareOf, spendScale } from './scenarios.js';
 import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
 /** Fired with each new preview; `detail` is the core's preview (amounts as decimal strings). */
@@ -52,6 +53,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
   #program = null;
   #customer = {};
   #monthly = null;
+  #scale = null;
   #result = null;
   #ready = false;
   #ui;
@@ -124,13 +126,20 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       this.#program = null;
       this.#start();
     } else {
-      if (name === 'monthly-spend') this.#monthly = null;
+      if (name === 'monthly-spend') {
+        this.#monthly = null;
+        this.#scale = null;
+      }
       this.#update();
     }
   }
 
   get program() { return this.#program; }
-  set program(value) { this.#program = value; if (this.isConnected) this.#start(); }
+  set program(value) {
+    this.#program = value;
+    this.#scale = null;
+    if (this.isConnected) this.#start();
+  }
   get customer() { return this.#customer; }
   set customer(value) { this.#customer = value ?? {}; this.#update(); }
   get preview() { return this.#result; }
@@ -147,6 +156,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
         loadAnalytics(this.getAttribute('wasm-src') ?? undefined),
         this.#program ?? programFromAttributes(this),
       ]);
+      if (!this.#program) this.#scale = null;
       this.#program ??= program;
       if (!this.#program) return;
       this.#ready = true;
@@ -159,6 +169,15 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
   /** The what-if's monthly spend as a decimal string, in whole currency units from the slider. */
   #monthlySpend() {
     return this.#monthly ?? this.getAttribute('monthly-spend') ?? '0';
+  }
+
+  /**
+   * The slider's range, from the program (a little above the monthly spend that reaches its top
+   * tier) and the monthly-spend attribute; fixed until either changes, never by moving the slider.
+   */
+  #spendScale() {
+    this.#scale ??= spendScale(this.#program, this.getAttribute('monthly-spend') ?? '0');
+    return this.#scale;
   }
 
   #update() {
@@ -200,7 +219,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     if (!r) return;
     const m = this.#messages();
     const program = this.#program;
-    const f = formatters(this.locale, program.currency, r.projection.months[0] ? minorUnits(r.projection.months[0].spend) : 2);
+    const f = formatters(this.locale, program.currency, r.projection.months[0] ? scaleOf(r.projection.months[0].spend) : 2);
     const tierName = (id) => program.tiers?.find((t) => t.id === id)?.name ?? id;
     ui.title.textContent = m.title;
     ui.badge.textContent = r.tier ? tierName(r.tier) : m.noTier;
@@ -219,7 +238,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     const next = r.reach;
     if (next) {
       const threshold = program.tiers.find((t) => t.id === next.tier).threshold;
-      const percent = percentOf(r.qualifying, threshold);
+      const percent = shareOf(r.qualifying, threshold);
       ui.meterLabel.textContent = fill(m.progress, { percent: f.count(percent), tier: tierName(next.tier) });
       ui.meter.value = Number(percent);
       ui.meter.setAttribute('aria-valuetext', ui.meterLabel.textContent);
@@ -239,11 +258,11 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
 
     ui.rangeLabel.textContent = m.whatIf;
     const spend = this.#monthlySpend();
-    const whole = Number.parseInt(spend, 10) || 0;
-    const max = Math.max(100, roundUp(Math.max(whole * 3, Number.parseInt(this.getAttribute('monthly-spend') ?? '0', 10) * 3)));
-    if (Number(ui.range.max) < max || this.#monthly === null) ui.range.max = String(max);
-    ui.range.step = String(Math.max(1, roundUp(max / 100)));
-    ui.range.value = String(whole);
+    const scale = this.#spendScale();
+    ui.range.min = scale.min;
+    ui.range.max = scale.max;
+    ui.range.step = scale.step;
+    ui.range.value = onScale(spend, scale);
     ui.output.textContent = f.money(spend);
     ui.range.setAttribute('aria-valuetext', f.money(spend));
     const totals = r.projection.totals;
@@ -312,26 +331,6 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       ...(hasEmployee ? [h('td', {}, f.count(mo.employee_points_balance ?? 0))] : []), h('td', {}, f.count(mo.points_expired))));
     this.#ui.table.replaceChildren(h('thead', {}, h('tr', {}, ...head.map((text) => h('th', { scope: 'col' }, text)))), h('tbody', {}, ...rows));
   }
-}
-
-/** Digits after the point in a decimal string: the currency's minor units as the core wrote them. */
-function minorUnits(amount) {
-  return (String(amount).split('.')[1] ?? '').length;
-}
-
-/** A share in %, to one decimal, from decimal strings, by integer arithmetic on their digits. */
-function percentOf(value, target) {
-  const scale = (text) => BigInt(String(text).replace('.', '').replace(/^-/, '')) * 10n ** BigInt(6 - minorUnits(text));
-  const t = scale(target);
-  if (t === 0n) return '100';
-  const tenths = (scale(value) * 1000n) / t;
-  const capped = tenths > 1000n ? 1000n : tenths;
-  return `${capped / 10n}.${capped % 10n}`;
-}
-
-function roundUp(value) {
-  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, value))) - 1);
-  return Math.ceil(value / magnitude) * magnitude;
 }
 
 export function defineLoyaltyTierPreview(tag = 'loyalty-tier-preview', registry = globalThis.customElements) {
