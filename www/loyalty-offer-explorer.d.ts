@@ -15,7 +15,10 @@ export interface ExplorerState {
   program: string;
   /** Edited parameters by path into the program (`tiers.0.threshold`), as decimal strings. */
   edits: Record<string, string>;
-  monthly: string;
+  /** Whole currency units a month; null for the middle of the program's scale. */
+  monthly: string | null;
+  /** Whole percents of the monthly spend by category; null for the program's default mix. */
+  mix: Record<string, string> | null;
   months: number;
   /** The seller's gross margin, redemption rate and monthly churn, in percent. */
   margin: string;

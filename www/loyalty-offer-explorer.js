@@ -4,6 +4,7 @@
 import { loadAnalytics, margin, compare, calculate } from './loyalty-analytics.js';
 import { fill, formatters, langOf } from './i18n.js';
 import { explorerMessages } from './i18n-explorer.js';
+import { defaultMix, fieldOfPath, mixError, offers, onScale, scaleOf, spendScale, splitSpend } from './scenarios.js';
 import { defineElement, h, LoyaltyErrorEvent, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
 /** Fired whenever the rep changes something; `detail` is the whole state, for the URL. */
@@ -15,7 +16,11 @@ export class LoyaltyStateEvent extends CustomEvent {
 
 const STYLE = `
 h2 { margin: 0; font-size: 1.15rem; } h3 { font-size: 1rem; margin: 1rem 0 .4rem; }
-.grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); }
+.grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr)); }
+.stack { display: grid; gap: 1rem; align-content: start; }
+.field-error { color: #a40e26; font-size: .85rem; }
+input[aria-invalid="true"] { border: 2px solid #a40e26; }
+.stale-note { font-weight: 600; }
 fieldset { border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); margin: 0; padding: .5rem .75rem; min-width: 0; }
 legend { font-weight: 600; }
 label { display: grid; gap: .2rem; font-size: .9rem; margin: .35rem 0; }
@@ -72,21 +77,16 @@ function set(object, path, value) {
   parent[keys.at(-1)] = value;
 }
 
-/** `percent`% of a decimal string, rounded down to `units` decimals, by integer arithmetic. */
-function percentOf(amount, percent, units) {
-  const [whole, fraction = ''] = amount.split('.');
-  const scaled = BigInt(whole + fraction.padEnd(units, '0').slice(0, units)) * BigInt(percent) / 100n;
-  const digits = scaled.toString().padStart(units + 1, '0');
-  return units ? `${digits.slice(0, -units)}.${digits.slice(-units)}` : digits;
-}
-
-const DEFAULT_STATE = { program: 'retail', edits: {}, monthly: '500', months: 12, margin: '30', redemption: '80', churn: '3' };
+/** `mix: null` is the program's default mix; `monthly: null` is the middle of its scale. */
+const DEFAULT_STATE = { program: 'retail', edits: {}, monthly: null, mix: null, months: 12, margin: '30', redemption: '80', churn: '3' };
 
 export class LoyaltyOfferExplorerElement extends HTMLElement {
   static observedAttributes = ['locale', 'as-of', 'wasm-src'];
 
   #programs = [];
   #result = null;
+  #fields = new Map();
+  #mixEdited = null;
   #state = { ...DEFAULT_STATE };
   #ready = false;
   #ui;
@@ -106,9 +106,12 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       paramsLegend: h('legend', {}),
       params: h('div', {}),
       paramError: h('p', { class: 'error', role: 'alert' }),
+      staleNote: h('p', { class: 'stale-note', role: 'status', hidden: '' }),
       behaviourLegend: h('legend', {}),
       monthlyLabel: h('span', {}),
-      monthly: h('input', { type: 'range', min: '0', max: '5000', step: '50', id: `${id}-monthly` }),
+      monthly: h('input', { type: 'range', min: '0', max: '1000', step: '10', id: `${id}-monthly` }),
+      mixHint: h('p', { class: 'muted' }),
+      mix: h('div', {}),
       monthlyOut: h('output', { for: `${id}-monthly` }),
       monthsLabel: h('span', {}),
       months: h('select', {}, ...[12, 24, 36].map((n) => h('option', { value: String(n) }, String(n)))),
@@ -131,15 +134,18 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       h('header', {}, ui.title, ui.print),
       h('div', { class: 'grid' },
         h('fieldset', {}, ui.paramsLegend, ui.programLabel, ui.params, ui.paramError),
-        h('fieldset', {}, ui.behaviourLegend, monthlyLabel, monthsLabel),
-        h('fieldset', {}, ui.economicsLegend, ui.economics)),
-      ui.impactTitle, ui.impact, ui.compareTitle, ui.chartDesc, ui.chart,
-      h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-compare` }, ui.table),
-      ui.catalogTitle, h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-catalog` }, ui.catalog));
+        h('div', { class: 'stack' },
+          h('fieldset', {}, ui.behaviourLegend, monthlyLabel, monthsLabel, ui.mix, ui.mixHint),
+          h('fieldset', {}, ui.economicsLegend, ui.economics))),
+      ui.staleNote,
+      (ui.results = h('div', { class: 'results' },
+        ui.impactTitle, ui.impact, ui.compareTitle, ui.chartDesc, ui.chart,
+        h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-compare` }, ui.table),
+        ui.catalogTitle, h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-catalog` }, ui.catalog))));
     ui.card.append(ui.status, h('div', { class: 'fallback' }, h('slot')), main);
     root.append(ui.card);
     ui.print.addEventListener('click', () => window.print());
-    ui.program.addEventListener('change', () => this.#change({ program: ui.program.value, edits: {} }));
+    ui.program.addEventListener('change', () => this.#change({ program: ui.program.value, edits: {}, monthly: null, mix: null }));
     ui.monthly.addEventListener('input', () => this.#change({ monthly: ui.monthly.value }));
     ui.months.addEventListener('change', () => this.#change({ months: Number(ui.months.value) }));
     this.#ui = ui;
@@ -196,6 +202,22 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
 
   #base() { return this.#programs.find((p) => p.id === this.#state.program) ?? this.#programs[0]; }
 
+  /** The monthly-spend slider's scale: from the program (and a spend asked for in the state). */
+  #scale() {
+    const base = this.#base();
+    return base ? spendScale(base.program, this.#state.monthly ?? '0') : { min: '0', max: '1000', step: '10' };
+  }
+
+  /** The monthly spend: the state's, or the middle of the program's scale, on a whole step. */
+  #monthlySpend() {
+    const scale = this.#scale();
+    if (this.#state.monthly !== null) return onScale(this.#state.monthly, scale);
+    const step = BigInt(scale.step);
+    return String((BigInt(scale.max) / 2n / step) * step);
+  }
+
+  #mix() { return this.#state.mix ?? defaultMix(this.#base()?.program ?? {}); }
+
   #program() {
     const base = this.#base();
     if (!base) return null;
@@ -219,19 +241,35 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     ui.monthsLabel.textContent = m.months;
     ui.economicsLegend.textContent = m.economics;
     const program = this.#program();
-    const field = (labelText, value, onChange) => {
-      const input = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off' });
+    // Each field has its own place for a refusal, which its input points to while it is refused.
+    this.#fields = new Map();
+    const field = (key, labelText, value, onChange, inputmode = 'decimal') => {
+      const input = h('input', { type: 'text', inputmode, autocomplete: 'off' });
+      const error = h('span', { class: 'field-error', id: uniqueId(`${this.#id}-error`), hidden: '' });
       input.value = value;
       input.addEventListener('change', () => onChange(input.value.trim()));
-      return h('label', {}, labelText, input);
+      this.#fields.set(key, { input, error });
+      return h('label', {}, labelText, input, error);
     };
     ui.params.replaceChildren(...(program ? parameters(program) : []).map(({ path, label: [key, values] }) =>
-      field(fill(m[key], values), String(get(program, path) ?? ''), (value) => this.#change({ edits: { ...this.#state.edits, [path]: value } }))));
+      field(path, fill(m[key], values), String(get(program, path) ?? ''), (value) => this.#change({ edits: { ...this.#state.edits, [path]: value } }))));
     ui.economics.replaceChildren(
-      field(m.margin, this.#state.margin, (value) => this.#change({ margin: value })),
-      field(m.redemption, this.#state.redemption, (value) => this.#change({ redemption: value })),
-      field(m.churn, this.#state.churn, (value) => this.#change({ churn: value })));
-    ui.monthly.value = this.#state.monthly;
+      field('margin', m.margin, this.#state.margin, (value) => this.#change({ margin: value })),
+      field('redemption', m.redemption, this.#state.redemption, (value) => this.#change({ redemption: value })),
+      field('churn', m.churn, this.#state.churn, (value) => this.#change({ churn: value })));
+    const mix = this.#mix();
+    ui.mix.replaceChildren(...Object.entries(mix).map(([category, share]) =>
+      field(`mix.${category}`, fill(m.mixShare, { category }), share, (value) => {
+        this.#mixEdited = category;
+        this.#change({ mix: { ...this.#mix(), [category]: value } });
+      }, 'numeric')));
+    ui.mixHint.textContent = Object.keys(mix).length ? m.mixHint : '';
+    ui.mixHint.hidden = !Object.keys(mix).length;
+    const scale = this.#scale();
+    ui.monthly.min = scale.min;
+    ui.monthly.max = scale.max;
+    ui.monthly.step = scale.step;
+    ui.monthly.value = this.#monthlySpend();
     ui.months.value = String(this.#state.months);
     ui.impactTitle.textContent = m.impact;
     ui.compareTitle.textContent = m.compare;
@@ -247,31 +285,62 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     const state = this.#state;
     const today = this.getAttribute('as-of') ?? new Date().toISOString().slice(0, 10);
     const customer = { first_purchase_made: true, member_until: '2099-12-31' };
-    const plan = { monthly: { spend: [{ category: '', amount: state.monthly }] } };
+    const monthly = this.#monthlySpend();
+    // The figures of the program on screen, in its currency, before anything is computed.
+    ui.monthlyOut.textContent = formatters(this.locale, program.currency, 0).money(monthly);
+    ui.monthly.setAttribute('aria-valuetext', ui.monthlyOut.textContent);
     const economics = { gross_margin_percent: state.margin, redemption_rate_percent: state.redemption, monthly_churn_percent: state.churn };
+    this.#clearFieldErrors();
     try {
+      const wrongMix = mixError(this.#mix(), this.#mixEdited);
+      if (wrongMix) throw Object.assign(new Error(wrongMix.code), { code: wrongMix.code, path: `mix.${wrongMix.category}`, field: `mix.${wrongMix.category}`, total: wrongMix.total });
+      // The spend in the program's categories, so that a discount on one category counts.
+      const units = 2;
+      const plan = { monthly: { spend: splitSpend(monthly, this.#mix(), units) } };
       const impact = margin({ projection: { program, customer, start: today, months: state.months, plan, redeem: 'max' }, economics });
-      const units = (impact.totals.revenue.split('.')[1] ?? '').length;
-      const f = formatters(this.locale, program.currency, units);
-      const base = { version: 1, currency: program.currency, rounding: program.rounding ?? 'half_up' };
-      const variants = [
-        { name: m.thisProgram, program },
-        { name: m.discount5, program: { ...base, id: 'discount-5', name: m.discount5, discounts: [{ id: 'd', name: m.discount5, value: { type: 'percent', percent: '5' } }] } },
-        { name: m.points5, program: { ...base, id: 'points-5', name: m.points5, points: { earn: { points: '5', per_amount: '100' }, value_per_point: '1', max_redeem_percent: '100' } } },
-        { name: m.cashback5, program: { ...base, id: 'cashback-5', name: m.cashback5, cashback: { percent: '5' } } },
-        { name: m.membership, program: { ...base, id: 'membership', name: m.membership, membership: { name: m.membership, fee: percentOf(state.monthly, 5, units), period: 'month' },
-          discounts: [{ id: 'members', name: m.membership, value: { type: 'percent', percent: '10' }, conditions: { members_only: true } }] } },
-      ];
+      const f = formatters(this.locale, program.currency, scaleOf(impact.totals.revenue));
+      const variants = offers(program, m, monthly, scaleOf(impact.totals.revenue));
       const comparison = compare({ customer, start: today, months: state.months, plan, redeem: 'max', economics, variants });
       const catalog = program.catalog?.length && program.points?.earn?.points !== '0' ? calculate({ catalog_return: { program } }) : null;
       this.#result = { margin: impact, comparison, catalog };
       ui.paramError.textContent = '';
       ui.card.dataset.state = 'ready';
+      this.#showResults(true);
       this.#render(program, f, m);
     } catch (error) {
-      ui.paramError.textContent = fill(m.invalid, { code: error.code ?? 'unknown', path: error.path ?? '', message: error.message });
+      // The figures of the last valid inputs are not shown as if they held for these.
+      this.#result = null;
+      ui.card.dataset.state = 'ready';
+      this.#showResults(false);
+      const key = error.field ?? fieldOfPath(error.path);
+      const slot = this.#fields.get(key);
+      const text = fill(m.fieldError[error.code] ?? m.fieldError.other, { total: error.total ?? '' });
+      if (slot) {
+        slot.input.setAttribute('aria-invalid', 'true');
+        slot.input.setAttribute('aria-describedby', slot.error.id);
+        slot.error.textContent = text;
+        slot.error.hidden = false;
+        ui.paramError.textContent = '';
+      } else {
+        ui.paramError.textContent = fill(m.invalid, { code: error.code ?? 'unknown', path: error.path ?? '', message: error.message });
+      }
       this.dispatchEvent(new LoyaltyErrorEvent(error));
     }
+  }
+
+  #clearFieldErrors() {
+    for (const { input, error } of this.#fields.values()) {
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+      error.hidden = true;
+      error.textContent = '';
+    }
+  }
+
+  #showResults(valid) {
+    this.#ui.results.hidden = !valid;
+    this.#ui.staleNote.hidden = valid;
+    this.#ui.staleNote.textContent = valid ? '' : this.#messages().stale;
   }
 
   #render(program, f, m) {
@@ -279,8 +348,6 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     const { margin: impact, comparison, catalog } = this.#result;
     const t = impact.totals;
     const percent = (value) => (value === undefined ? m.notApplicable : `${f.count(value)}%`);
-    ui.monthlyOut.textContent = f.money(this.#state.monthly);
-    ui.monthly.setAttribute('aria-valuetext', f.money(this.#state.monthly));
     const rows = [[m.revenue, f.money(t.revenue)], [m.profitWithout, f.money(t.gross_profit_without)], [m.cost, f.money(t.program_cost)],
       [m.profitWith, f.money(t.gross_profit_with)], [m.share, percent(t.give_away_share)], [m.uplift, percent(t.break_even_uplift)], [m.liability, f.money(t.points_liability)]];
     if (impact.retention) {

@@ -129,14 +129,18 @@ export function defaultMix(program) {
   return Object.fromEntries(categories.map((category, i) => [category, String(each + (i < 100 - each * categories.length ? 1 : 0))]));
 }
 
-/** Null when `mix` is whole percents adding up to 100 (or empty); else the first category at fault. */
-export function mixError(mix) {
+/**
+ * Null when `mix` is whole percents adding up to 100 (or empty); else the category at fault: the
+ * first share that is not a whole percent, or for a wrong total `edited` (the last one when unset).
+ */
+export function mixError(mix, edited) {
   const entries = Object.entries(mix ?? {});
   if (!entries.length) return null;
   const bad = entries.find(([, share]) => !/^\d{1,3}$/.test(share) || Number(share) > 100);
   if (bad) return { category: bad[0], code: 'invalid_share' };
   const total = entries.reduce((sum, [, share]) => sum + Number(share), 0);
-  return total === 100 ? null : { category: entries.at(-1)[0], code: 'shares_not_100', total: String(total) };
+  const category = edited in mix ? edited : entries.at(-1)[0];
+  return total === 100 ? null : { category, code: 'shares_not_100', total: String(total) };
 }
 
 /**

@@ -62,6 +62,7 @@ test('a monthly spend splits by category in whole percents, and the parts add up
   assert.deepEqual(splitSpend('150', {}, 2), [{ category: '', amount: '150' }]);
   assert.equal(mixError({ a: '50', b: '50' }), null);
   assert.deepEqual(mixError({ a: '50', b: '40' }), { category: 'b', code: 'shares_not_100', total: '90' });
+  assert.deepEqual(mixError({ a: '50', b: '40', c: '0' }, 'a'), { category: 'a', code: 'shares_not_100', total: '90' });
   assert.deepEqual(mixError({ a: '5.5', b: '94.5' }), { category: 'a', code: 'invalid_share' });
 });
 
