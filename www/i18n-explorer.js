@@ -2,6 +2,7 @@
 
 const MESSAGES = {
   en: {
+    scrollHint: 'The table is wider than the screen: scroll it sideways to see every column →',
     stale: 'The figures are hidden until the marked value is corrected.',
     mixShare: '{category}: share of spend, %', mixHint: 'How the monthly spend splits between the categories this program treats apart.',
     fieldError: { not_increasing: 'Must be above the tier before it.', out_of_range: 'Out of the accepted range.', too_precise: 'Too many decimal places.',
@@ -22,6 +23,7 @@ const MESSAGES = {
     unavailable: 'The explorer is unavailable right now.', notApplicable: 'n/a',
   },
   ru: {
+    scrollHint: 'Таблица шире экрана: прокрутите её вбок, чтобы увидеть все столбцы →',
     stale: 'Результаты скрыты, пока отмеченное значение не исправлено.',
     mixShare: '{category}: доля покупок, %', mixHint: 'Как покупки месяца делятся между категориями, которые программа различает.',
     fieldError: { not_increasing: 'Должно быть больше порога предыдущего уровня.', out_of_range: 'Вне допустимого диапазона.', too_precise: 'Слишком много знаков после запятой.',
@@ -42,6 +44,7 @@ const MESSAGES = {
     unavailable: 'Конструктор сейчас недоступен.', notApplicable: 'н/д',
   },
   hy: {
+    scrollHint: 'Աղյուսակը էկրանից լայն է. ոլորեք այն կողք՝ բոլոր սյունակները տեսնելու համար →',
     stale: 'Արդյունքները թաքցված են, քանի դեռ նշված արժեքը չի ուղղվել։',
     mixShare: '{category}՝ գնումների մասնաբաժին, %', mixHint: 'Ինչպես է ամսական ծախսը բաշխվում ծրագրի առանձնացրած կատեգորիաների միջև։',
     fieldError: { not_increasing: 'Պետք է լինի նախորդ մակարդակի շեմից բարձր։', out_of_range: 'Թույլատրելի միջակայքից դուրս է։', too_precise: 'Չափազանց շատ տասնորդական նիշեր։',
@@ -62,6 +65,7 @@ const MESSAGES = {
     unavailable: 'Կառուցիչն այս պահին հասանելի չէ։', notApplicable: 'չկա',
   },
   ka: {
+    scrollHint: 'ცხრილი ეკრანზე განიერია: გადაახვიეთ გვერდზე ყველა სვეტის სანახავად →',
     stale: 'შედეგები დამალულია, სანამ მონიშნული მნიშვნელობა არ გასწორდება.',
     mixShare: '{category}: შენაძენების წილი, %', mixHint: 'როგორ ნაწილდება თვიური შენაძენი პროგრამის მიერ გამოყოფილ კატეგორიებს შორის.',
     fieldError: { not_increasing: 'უნდა იყოს წინა დონის ზღვარზე მეტი.', out_of_range: 'დასაშვებ დიაპაზონს მიღმაა.', too_precise: 'ზედმეტად ბევრი ათწილადი ნიშანი.',

@@ -2,6 +2,7 @@
 
 const MESSAGES = {
   en: {
+    chartAxis: 'Points at each month’s end',
     title: 'Your tier',
     ladder: 'Tiers',
     current: 'your tier',
@@ -36,6 +37,7 @@ const MESSAGES = {
     failed: 'Your tier could not be calculated ({code}).',
   },
   ru: {
+    chartAxis: 'Баллы на конец месяца',
     title: 'Ваш уровень',
     ladder: 'Уровни',
     current: 'ваш уровень',
@@ -70,6 +72,9 @@ const MESSAGES = {
     failed: 'Не удалось рассчитать уровень ({code}).',
   },
   hy: {
+    chartAxis: 'Միավորներ ամսվա վերջին',
+    // Chromium has no Armenian month names: CLDR's abbreviations.
+    monthNames: ['հնվ', 'փտվ', 'մրտ', 'ապր', 'մյս', 'հնս', 'հլս', 'օգս', 'սեպ', 'հոկ', 'նոյ', 'դեկ'],
     title: 'Ձեր մակարդակը',
     ladder: 'Մակարդակներ',
     current: 'ձեր մակարդակը',
@@ -104,6 +109,9 @@ const MESSAGES = {
     failed: 'Մակարդակը հնարավոր չեղավ հաշվել ({code})։',
   },
   ka: {
+    chartAxis: 'ქულები თვის ბოლოს',
+    // Chromium has no Georgian month names: CLDR's abbreviations.
+    monthNames: ['იან', 'თებ', 'მარ', 'აპრ', 'მაი', 'ივნ', 'ივლ', 'აგვ', 'სექ', 'ოქტ', 'ნოე', 'დეკ'],
     title: 'თქვენი დონე',
     ladder: 'დონეები',
     current: 'თქვენი დონე',

@@ -4,6 +4,7 @@
 import { loadAnalytics, margin, compare, calculate } from './loyalty-analytics.js';
 import { fill, formatters, langOf } from './i18n.js';
 import { explorerMessages } from './i18n-explorer.js';
+import { label, observeWidth, ticks, vgridline } from './charts.js';
 import { defaultMix, fieldOfPath, mixError, offers, onScale, scaleOf, spendScale, splitSpend } from './scenarios.js';
 import { defineElement, h, LoyaltyErrorEvent, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
@@ -34,6 +35,10 @@ table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--loyalty-border); padding: .3rem; text-align: right; font-variant-numeric: tabular-nums; }
 th:first-child, td:first-child { text-align: left; }
 .scroll { overflow-x: auto; }
+.scroll-hint { display: none; font-size: .85rem; color: var(--loyalty-muted); margin: .25rem 0; }
+.scroll[data-overflowing="true"] + .scroll-hint { display: block; }
+/* A shadow at the edge that hides more columns, as a second hint. */
+.scroll[data-overflowing="true"] { background: linear-gradient(to left, rgba(0,0,0,.12), rgba(0,0,0,0) 16px) right / 16px 100% no-repeat local, var(--loyalty-bg); }
 svg { width: 100%; height: auto; display: block; }
 @media print {
   button, input[type="range"] { display: none; }
@@ -86,6 +91,9 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
   #programs = [];
   #result = null;
   #fields = new Map();
+  #chartWidth = 600;
+  #chartArgs = null;
+  #redraw;
   #mixEdited = null;
   #state = { ...DEFAULT_STATE };
   #ready = false;
@@ -121,7 +129,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       impact: h('dl', { part: 'impact' }),
       compareTitle: h('h3', { id: `${id}-compare` }),
       chartDesc: h('p', { id: `${id}-chart-desc`, class: 'muted' }),
-      chart: s('svg', { viewBox: '0 0 640 200', role: 'img', 'aria-labelledby': `${id}-compare`, 'aria-describedby': `${id}-chart-desc`, part: 'chart' }),
+      chart: s('svg', { viewBox: '0 0 600 200', role: 'img', 'aria-labelledby': `${id}-compare`, 'aria-describedby': `${id}-chart-desc`, part: 'chart' }),
       table: h('table', { part: 'table' }),
       catalogTitle: h('h3', { id: `${id}-catalog` }),
       catalog: h('table', { part: 'catalog' }),
@@ -140,9 +148,16 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       ui.staleNote,
       (ui.results = h('div', { class: 'results' },
         ui.impactTitle, ui.impact, ui.compareTitle, ui.chartDesc, ui.chart,
-        h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-compare` }, ui.table),
-        ui.catalogTitle, h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-catalog` }, ui.catalog))));
+        h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-compare` }, ui.table), (ui.hint1 = h('p', { class: 'scroll-hint' })),
+        ui.catalogTitle, h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-catalog` }, ui.catalog), (ui.hint2 = h('p', { class: 'scroll-hint' })))));
     ui.card.append(ui.status, h('div', { class: 'fallback' }, h('slot')), main);
+    // The chart is drawn at the width it is shown, so that its text stays 12 CSS px; a table
+    // wider than its box says so.
+    this.#redraw = observeWidth(ui.results, (width) => {
+      this.#chartWidth = width;
+      if (this.#chartArgs) this.#drawChart(...this.#chartArgs);
+      this.#markOverflow();
+    });
     root.append(ui.card);
     ui.print.addEventListener('click', () => window.print());
     ui.program.addEventListener('change', () => this.#change({ program: ui.program.value, edits: {}, monthly: null, mix: null }));
@@ -275,6 +290,8 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     ui.compareTitle.textContent = m.compare;
     ui.chartDesc.textContent = m.chartDesc;
     ui.catalogTitle.textContent = m.catalog;
+    ui.hint1.textContent = m.scrollHint;
+    ui.hint2.textContent = m.scrollHint;
   }
 
   #update() {
@@ -361,18 +378,10 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
         h('td', {}, f.money(row.customer_benefit)), h('td', {}, f.money(row.program_cost)), h('td', {}, f.money(row.gross_profit_with)),
         h('td', { 'data-share': row.give_away_share ?? '' }, percent(row.give_away_share)), h('td', {}, f.money(row.points_liability))))));
 
-    // The bar lengths are drawing, not money: a share's digits scaled to pixels.
-    const shares = comparison.map((row) => Number(row.give_away_share ?? 0));
-    const top = Math.max(1, ...shares);
-    const nodes = [];
-    comparison.forEach((row, i) => {
-      const y = 10 + i * 36;
-      nodes.push(s('text', { x: 0, y: y + 18, 'font-size': 12, fill: '#1f2328' }, row.variant.length > 34 ? `${row.variant.slice(0, 33)}…` : row.variant));
-      nodes.push(s('rect', { x: 250, y, width: Math.max(1, (shares[i] / top) * 320), height: 24, fill: '#1f2328' }));
-      nodes.push(s('text', { x: 256 + (shares[i] / top) * 320, y: y + 17, 'font-size': 12, fill: '#1f2328' }, percent(row.give_away_share)));
-    });
-    ui.chart.setAttribute('viewBox', `0 0 640 ${20 + comparison.length * 36}`);
-    ui.chart.replaceChildren(...nodes);
+    this.#chartArgs = [comparison, percent, m];
+    this.#drawChart(...this.#chartArgs);
+    this.#redraw();
+    this.#markOverflow();
 
     ui.catalogTitle.hidden = !catalog;
     ui.catalog.hidden = !catalog;
@@ -380,6 +389,36 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       ui.catalog.replaceChildren(h('thead', {}, h('tr', {}, ...[m.reward, m.spendNeeded, m.effectiveReturn].map((text) => h('th', { scope: 'col' }, text)))),
         h('tbody', {}, ...program.catalog.map((reward) => h('tr', {}, h('th', { scope: 'row' }, reward.name),
           h('td', {}, f.money(catalog[`${reward.id}.spend_needed`])), h('td', {}, percent(catalog[`${reward.id}.effective_return_percent`]))))));
+    }
+  }
+
+  /** Bars of the share given away, each under its offer's name, on light gridlines in %. */
+  #drawChart(comparison, percent, m) {
+    const width = this.#chartWidth;
+    // The bar lengths are drawing, not money: a share's digits scaled to pixels.
+    const shares = comparison.map((row) => Number(row.give_away_share ?? 0));
+    const grid = ticks(Math.max(1, ...shares));
+    const most = grid.at(-1);
+    const plot = Math.max(100, width - 64);
+    const x = (value) => 8 + (value / most) * plot;
+    const rows = comparison.length * 40;
+    const nodes = [];
+    for (const value of grid) nodes.push(...vgridline(x(value), 4, rows + 4, `${value}%`));
+    comparison.forEach((row, i) => {
+      const y = 4 + i * 40;
+      nodes.push(label(8, y + 14, row.variant));
+      nodes.push(s('rect', { x: 8, y: y + 20, width: Math.max(1, x(shares[i]) - 8), height: 14, fill: '#1f2328' }));
+      nodes.push(label(x(shares[i]) + 4, y + 32, percent(row.give_away_share)));
+    });
+    nodes.push(label(8, rows + 40, `${m.share}, %`, { 'font-weight': 600 }));
+    this.#ui.chart.setAttribute('viewBox', `0 0 ${width} ${rows + 48}`);
+    this.#ui.chart.replaceChildren(...nodes);
+  }
+
+  /** Marks each scrolling table that is wider than its box, which shows a hint to scroll. */
+  #markOverflow() {
+    for (const box of this.#ui.results.querySelectorAll('.scroll')) {
+      box.dataset.overflowing = String(box.scrollWidth > box.clientWidth + 1);
     }
   }
 }

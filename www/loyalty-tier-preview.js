@@ -5,6 +5,7 @@ import { loadAnalytics, preview, summarize } from './loyalty-analytics.js';
 import { fill, formatters, langOf } from './i18n.js';
 import { previewMessages } from './i18n-preview.js';
 import { onScale, scaleOf, shareOf, spendScale } from './scenarios.js';
+import { gridline, label, monthLabels, observeWidth, ticks } from './charts.js';
 import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
 /** Fired with each new preview; `detail` is the core's preview (amounts as decimal strings). */
@@ -55,6 +56,9 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
   #monthly = null;
   #scale = null;
   #result = null;
+  #chartWidth = 600;
+  #chartArgs = null;
+  #redraw;
   #ready = false;
   #ui;
 
@@ -79,7 +83,8 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       accounts: h('div', { class: 'accounts', part: 'accounts' }),
       chartTitle: h('figcaption', { id: `${id}-chart-title` }),
       chartDesc: h('p', { id: `${id}-chart-desc`, class: 'muted' }),
-      chart: s('svg', { viewBox: '0 0 640 260', role: 'img', 'aria-labelledby': `${id}-chart-title`, 'aria-describedby': `${id}-chart-desc`, part: 'chart' }),
+      figure: h('figure', {}),
+      chart: s('svg', { viewBox: '0 0 600 250', role: 'img', 'aria-labelledby': `${id}-chart-title`, 'aria-describedby': `${id}-chart-desc`, part: 'chart' }),
       toggle: h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': `${id}-table` }),
       table: h('table', { id: `${id}-table`, part: 'table', hidden: '' }),
       expiryTitle: h('h3', {}),
@@ -95,9 +100,15 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       ui.meterLabel, ui.meter, ui.reach, ui.keep,
       h('div', { class: 'whatif' }, ui.rangeLabel, h('div', { class: 'row' }, ui.range, ui.output), ui.totals),
       ui.accounts,
-      h('figure', {}, ui.chartTitle, ui.chartDesc, ui.chart), ui.toggle, ui.table,
+      ui.figure, ui.toggle, ui.table,
       ui.expiryTitle, ui.expiry, ui.summaryTitle, ui.summary);
+    ui.figure.append(ui.chartTitle, ui.chartDesc, ui.chart);
     ui.ladderName = main.querySelector(`#${id}-ladder`);
+    // The chart is drawn at the width it is shown, so that its text stays 12 CSS px.
+    this.#redraw = observeWidth(ui.figure, (width) => {
+      this.#chartWidth = width;
+      if (this.#chartArgs) this.#drawChart(...this.#chartArgs);
+    });
     ui.card.append(ui.status, h('div', { class: 'fallback' }, h('slot')), main, ui.live);
     root.append(ui.card);
     ui.range.addEventListener('input', () => {
@@ -271,7 +282,9 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     this.#renderAccounts(r.projection, m, f);
     ui.chartTitle.textContent = fill(m.chartTitle, { months: r.projection.months.length });
     ui.chartDesc.textContent = m.chartDesc;
-    this.#drawChart(r.projection, f, tierName);
+    this.#chartArgs = [r.projection, f, tierName, m];
+    this.#drawChart(...this.#chartArgs);
+    this.#redraw();
     ui.toggle.textContent = ui.table.hidden ? m.showTable : m.hideTable;
     this.#fillTable(r.projection, m, f, tierName);
 
@@ -298,28 +311,44 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       account(m.employeeBalance, earned('employee_points_earned'), last.employee_points_balance));
   }
 
-  #drawChart(projection, f, tierName) {
+  #drawChart(projection, f, tierName, m) {
     const months = projection.months;
-    const top = Math.max(1, ...months.map((mo) => mo.points_balance + mo.points_expired));
-    const width = 600 / Math.max(1, months.length);
-    const bar = (value) => (value / top) * 170;
+    const width = this.#chartWidth;
+    const left = 52;
+    const right = 8;
+    const top = 30;
+    const base = top + 160;
+    const height = base + 56;
+    const grid = ticks(Math.max(1, ...months.map((mo) => mo.points_balance + mo.points_expired)));
+    const most = grid.at(-1);
+    const y = (value) => base - (value / most) * 160;
+    const per = (width - left - right) / Math.max(1, months.length);
     const pattern = s('pattern', { id: 'hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, s('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#1f2328', 'stroke-width': 2 }));
-    const nodes = [s('defs', {}, pattern), s('line', { x1: 30, y1: 210, x2: 630, y2: 210, stroke: '#1f2328' })];
+    const nodes = [s('defs', {}, pattern), label(0, 14, m.chartAxis, { 'font-weight': 600 })];
+    for (const value of grid) nodes.push(...gridline(left, width - right, y(value), f.count(value)));
+    nodes.push(s('line', { x1: left, y1: base, x2: width - right, y2: base, stroke: '#1f2328' }));
+    // Month names where they fit (at least 40 px each), and the year wherever it changes.
+    const labels = monthLabels(months.map((mo) => mo.month), this.locale, m.monthNames);
+    const every = Math.ceil(40 / per);
+    // A year where it changes, unless the next year's label is too close to leave room for it.
+    const years = labels.map((l, i) => (l.year ? i : -1)).filter((i) => i >= 0);
+    const shownYears = new Set(years.filter((i, k) => k === years.length - 1 || (years[k + 1] - i) * per >= 40));
     let lastTier;
     months.forEach((mo, i) => {
-      const x = 30 + i * width + width * 0.15;
-      const w = width * 0.7;
-      nodes.push(s('rect', { x, y: 210 - bar(mo.points_balance), width: w, height: bar(mo.points_balance), fill: '#57606a' }));
+      const x = left + i * per + per * 0.15;
+      const w = per * 0.7;
+      nodes.push(s('rect', { x, y: y(mo.points_balance), width: w, height: base - y(mo.points_balance), fill: '#57606a' }));
       if (mo.points_expired > 0) {
-        nodes.push(s('rect', { x, y: 210 - bar(mo.points_balance) - bar(mo.points_expired), width: w, height: bar(mo.points_expired), fill: 'url(#hatch)', stroke: '#1f2328' }));
+        nodes.push(s('rect', { x, y: y(mo.points_balance + mo.points_expired), width: w, height: base - y(mo.points_expired), fill: 'url(#hatch)', stroke: '#1f2328' }));
       }
-      nodes.push(s('text', { x: x + w / 2, y: 228, 'text-anchor': 'middle', 'font-size': 11, fill: '#1f2328' }, mo.month.slice(5)));
+      if (i % every === 0) nodes.push(label(x + w / 2, base + 16, labels[i].name, { 'text-anchor': 'middle' }));
+      if (shownYears.has(i)) nodes.push(label(x + w / 2, base + 32, labels[i].year, { 'text-anchor': 'middle' }));
       if (mo.tier !== lastTier && mo.tier) {
-        nodes.push(s('text', { x, y: 250, 'font-size': 11, fill: '#1f2328' }, tierName(mo.tier)));
+        nodes.push(label(x, base + 50, tierName(mo.tier)));
         lastTier = mo.tier;
       }
     });
-    nodes.push(s('text', { x: 30, y: 20, 'font-size': 12, fill: '#1f2328' }, f.count(top)));
+    this.#ui.chart.setAttribute('viewBox', `0 0 ${width} ${height}`);
     this.#ui.chart.replaceChildren(...nodes);
   }
 
