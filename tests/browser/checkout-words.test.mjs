@@ -2,7 +2,7 @@
 // refusal as a sentence in the shopper's language, with the codes kept for the host (issue 15: items 4, 5).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { axeCheck, launch, openPage } from './browser.mjs';
 
 let ctx;
 before(async () => { ctx = await launch(); });
@@ -91,3 +91,16 @@ for (const [locale, sentence] of Object.entries(SENTENCES)) {
     }
   });
 }
+
+test('axe reports no violations with a refused code in the totals, on a 320 px phone', async () => {
+  const ready = () => document.querySelector('loyalty-checkout')?.quote?.program === 'kasboutik';
+  const refuse = async (page) => {
+    await applyCode(page, 'BIG30');
+    await page.locator('loyalty-checkout >> [part="explain-toggle"]').click();
+  };
+  for (const locale of ['ru', 'hy']) {
+    const { violations, overflow } = await axeCheck(ctx.browser, `${ctx.base}/www/checkout.html?program=kasboutik&locale=${locale}`, 320, ready, refuse);
+    assert.deepEqual(violations, [], locale);
+    assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+  }
+});

@@ -2,7 +2,7 @@
 // and takes its scales, currency and category mix from the program (issue 15: item 7).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { axeCheck, launch, openPage } from './browser.mjs';
 
 let ctx;
 before(async () => { ctx = await launch(); });
@@ -79,4 +79,23 @@ test('kasboutik\'s spend is split between its categories, so "this program" cost
   await enter(page, 'capsules: share of spend', '17');
   assert.equal(await resultsShown(page), true);
   assert.deepEqual(await page.evaluate(() => document.querySelector('loyalty-offer-explorer').state.mix), { beans: '50', capsules: '17', machines: '33' });
+});
+
+test('axe reports no violations with a refused value marked, at 320 and 1280 px, and kasboutik\'s mix fields', async () => {
+  const ready = () => document.querySelector('loyalty-offer-explorer')?.result;
+  const refuse = async (page) => {
+    await page.selectOption('loyalty-offer-explorer >> select >> nth=0', 'kasboutik');
+    // The gross margin, the first of the seller's economics, in any language.
+    await page.$eval('loyalty-offer-explorer', (el) => {
+      const input = el.shadowRoot.querySelectorAll('fieldset')[2].querySelector('input');
+      input.value = '150';
+      input.dispatchEvent(new Event('change'));
+    });
+    await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer').result === null);
+  };
+  for (const [locale, width] of [['en', 1280], ['ka', 320]]) {
+    const { violations, overflow } = await axeCheck(ctx.browser, `${ctx.base}/www/explorer.html?locale=${locale}`, width, ready, refuse);
+    assert.deepEqual(violations, [], `${locale} at ${width}px`);
+    assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+  }
 });
