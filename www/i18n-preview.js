@@ -34,7 +34,7 @@ const MESSAGES = {
     totals: 'In {months} months: {points} points and {benefit} of benefits, {return}% back on your spend',
     loading: 'Loading your tier…',
     unavailable: 'Your tier preview is unavailable right now.',
-    failed: 'Your tier could not be calculated ({code}).',
+    failed: 'Your tier could not be calculated: {reason}.',
   },
   ru: {
     chartAxis: 'Баллы на конец месяца',
@@ -69,7 +69,7 @@ const MESSAGES = {
     totals: 'За {months} мес.: баллов — {points}, выгода {benefit}, это {return}% от покупок',
     loading: 'Загружаем ваш уровень…',
     unavailable: 'Просмотр уровня сейчас недоступен.',
-    failed: 'Не удалось рассчитать уровень ({code}).',
+    failed: 'Не удалось рассчитать уровень: {reason}.',
   },
   hy: {
     chartAxis: 'Միավորներ ամսվա վերջին',
@@ -106,7 +106,7 @@ const MESSAGES = {
     totals: '{months} ամսում՝ {points} միավոր և {benefit} օգուտ, գնումների {return}%-ը',
     loading: 'Բեռնում ենք ձեր մակարդակը…',
     unavailable: 'Մակարդակի դիտումն այս պահին հասանելի չէ։',
-    failed: 'Մակարդակը հնարավոր չեղավ հաշվել ({code})։',
+    failed: 'Մակարդակը հնարավոր չեղավ հաշվել՝ {reason}։',
   },
   ka: {
     chartAxis: 'ქულები თვის ბოლოს',
@@ -143,7 +143,7 @@ const MESSAGES = {
     totals: '{months} თვეში: {points} ქულა და {benefit} სარგებელი, შენაძენების {return}%',
     loading: 'იტვირთება თქვენი დონე…',
     unavailable: 'დონის ნახვა ახლა მიუწვდომელია.',
-    failed: 'დონის გამოთვლა ვერ მოხერხდა ({code}).',
+    failed: 'დონის გამოთვლა ვერ მოხერხდა: {reason}.',
   },
 };
 

@@ -5,7 +5,7 @@ import { loadAnalytics, margin, compare, calculate } from './loyalty-analytics.j
 import { fill, formatters, langOf } from './i18n.js';
 import { explorerMessages } from './i18n-explorer.js';
 import { label, observeWidth, ticks, vgridline } from './charts.js';
-import { defaultMix, fieldOfPath, mixError, offers, onScale, scaleOf, spendScale, splitSpend } from './scenarios.js';
+import { defaultMix, fieldOfPath, middleOf, mixError, offers, onScale, scaleOf, spendScale, splitSpend } from './scenarios.js';
 import { defineElement, h, LoyaltyErrorEvent, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
 /** Fired whenever the rep changes something; `detail` is the whole state, for the URL. */
@@ -226,9 +226,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
   /** The monthly spend: the state's, or the middle of the program's scale, on a whole step. */
   #monthlySpend() {
     const scale = this.#scale();
-    if (this.#state.monthly !== null) return onScale(this.#state.monthly, scale);
-    const step = BigInt(scale.step);
-    return String((BigInt(scale.max) / 2n / step) * step);
+    return this.#state.monthly === null ? middleOf(scale) : onScale(this.#state.monthly, scale);
   }
 
   #mix() { return this.#state.mix ?? defaultMix(this.#base()?.program ?? {}); }

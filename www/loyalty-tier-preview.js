@@ -2,9 +2,9 @@
 // up or to stay, a what-if slider for monthly spend, and the next months' points as a chart with a
 // table alternative. It loads the analytics package, which the checkout never downloads.
 import { loadAnalytics, preview, summarize } from './loyalty-analytics.js';
-import { fill, formatters, langOf } from './i18n.js';
+import { errorText, fill, formatters, langOf, messages } from './i18n.js';
 import { previewMessages } from './i18n-preview.js';
-import { onScale, scaleOf, shareOf, spendScale } from './scenarios.js';
+import { onScale, scaleOf, shareOf, spendScale, totalOf } from './scenarios.js';
 import { gridline, label, monthLabels, observeWidth, ticks } from './charts.js';
 import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
@@ -220,7 +220,9 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     }
     this.#result = null;
     this.#ui.card.dataset.state = unavailable ? 'unavailable' : 'error';
-    this.#ui.status.textContent = unavailable ? m.unavailable : fill(m.failed, { code });
+    // A sentence in the customer's language; the event keeps the code for the host.
+    this.#ui.status.textContent = unavailable ? m.unavailable
+      : errorText(error, { ...messages(langOf(this.locale)), failed: m.failed }, formatters(this.locale, 'USD', 2), { program: /^program\b/.test(error?.path ?? '') });
     this.dispatchEvent(new LoyaltyErrorEvent(error));
   }
 
@@ -302,7 +304,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     const b2b = last?.employee_points_balance !== undefined;
     this.#ui.accounts.hidden = !b2b;
     if (!b2b) return;
-    const earned = (key) => projection.months.reduce((sum, mo) => sum + (mo[key] ?? 0), 0);
+    const earned = (key) => totalOf(projection.months, key);
     const account = (title, points, balance) => h('section', {}, h('h3', {}, title),
       h('p', {}, fill(m.accountEarned, { points: f.count(points), months: projection.months.length })),
       h('p', {}, fill(m.accountBalance, { points: f.count(balance) })));

@@ -1,5 +1,8 @@
 // Types of loyalty.js, the script a shop includes: <loyalty-checkout> and its events.
-import type { Cart, Customer, Program, Quote } from './loyalty-types.js';
+import type { Cart, Customer, Line, Program, Quote } from './loyalty-types.js';
+
+/** A cart for the element: its lines may carry the product's `name`, used in messages, never sent to the core. */
+export type CheckoutCart = Omit<Cart, 'lines'> & { lines?: Array<Line & { name?: string }> };
 
 export { loadCore, LoyaltyEngine, LoyaltyError } from './loyalty-core.js';
 
@@ -31,7 +34,7 @@ export class LoyaltyErrorEvent extends CustomEvent<LoyaltyErrorDetail> {}
 export class LoyaltyCheckoutElement extends HTMLElement {
   program: Program | null;
   customer: Customer;
-  cart: Cart | null;
+  cart: CheckoutCart | null;
   locale: string;
   readonly quote: Quote | null;
 }

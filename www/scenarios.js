@@ -110,6 +110,17 @@ export function onScale(spend, scale) {
   return String(value > max ? max : value);
 }
 
+/** The middle of a slider's `scale`, on a whole step: where a new program's spend starts. */
+export function middleOf(scale) {
+  const step = BigInt(scale.step);
+  return String((BigInt(scale.max) / 2n / step) * step);
+}
+
+/** The sum of a whole-number field (such as points earned) over a projection's months. */
+export function totalOf(months, key) {
+  return months.reduce((sum, month) => sum + BigInt(month[key] ?? 0), 0n).toString();
+}
+
 /** The categories a program treats apart: those its discounts, earning rules and cashback name. */
 export function categoriesOf(program) {
   const found = new Set();

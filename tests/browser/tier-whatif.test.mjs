@@ -66,3 +66,19 @@ test('on a program with large tiers the range and the keyboard steps are in its 
   await page.keyboard.press('End');
   assert.equal((await slider(page)).max, s.max);
 });
+
+test('a refused program is a sentence in the customer\'s language on the tier page, with the code in the event', async () => {
+  const { page } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const result = await page.evaluate(async () => {
+    await import('/www/loyalty-tier-preview.js');
+    const el = document.createElement('loyalty-tier-preview');
+    el.setAttribute('locale', 'ru');
+    const failed = new Promise((resolve) => el.addEventListener('loyalty-error', (e) => resolve(e.detail), { once: true }));
+    el.program = { version: 1, id: 'x', name: 'X', currency: 'USD', tiers: [{ id: 'a', name: 'A', threshold: '5.00' }, { id: 'b', name: 'B', threshold: '1.00' }] };
+    document.body.append(el);
+    const detail = await failed;
+    return { code: detail.code, status: el.shadowRoot.querySelector('.status').textContent };
+  });
+  assert.equal(result.code, 'not_increasing');
+  assert.equal(result.status, 'Не удалось рассчитать уровень: в бонусной программе магазина ошибка.');
+});

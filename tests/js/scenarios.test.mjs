@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readJson } from './fixtures.mjs';
-import { categoriesOf, defaultMix, fieldOfPath, fromUnits, keySpend, mixError, offers, onScale, percentOf, roundUp, shareOf, spendScale, splitSpend, stepUp, toUnits } from '../../www/scenarios.js';
+import { categoriesOf, defaultMix, fieldOfPath, fromUnits, keySpend, middleOf, mixError, offers, onScale, percentOf, roundUp, shareOf, spendScale, splitSpend, stepUp, toUnits, totalOf } from '../../www/scenarios.js';
 
 const program = (id) => readJson(`examples/programs/${id}.json`);
 
@@ -88,4 +88,10 @@ test('a refusal of the core names the explorer field it concerns', () => {
   assert.equal(fieldOfPath('economics.gross_margin_percent'), 'margin');
   assert.equal(fieldOfPath('economics.monthly_churn_percent'), 'churn');
   assert.equal(fieldOfPath('start'), null);
+});
+
+test('the middle of a scale on a whole step, and whole-number totals over months', () => {
+  assert.equal(middleOf({ max: '250', step: '5' }), '125');
+  assert.equal(middleOf({ max: '15000', step: '200' }), '7400');
+  assert.equal(totalOf([{ points_earned: 150 }, { points_earned: 145 }, {}], 'points_earned'), '295');
 });
