@@ -162,7 +162,6 @@ test('the points slider steps by the quote\'s redeem_step (a point worth 0.5 JPY
     el.cart = { date: '2026-11-22', lines: [{ sku: 'A', unit_price: '2003', quantity: 1 }] };
     const points = await first;
     const range = el.shadowRoot.querySelector('input[type="range"]');
-    range.focus();
     return { points, step: range.step, max: range.max, min: range.min };
   });
   const step = result.points.redeem_step ?? 1;
@@ -171,10 +170,10 @@ test('the points slider steps by the quote\'s redeem_step (a point worth 0.5 JPY
   assert.equal(Number(result.min) % step, 0);
   assert.ok(Number(result.max) <= result.points.redeem_cap);
   // One key press from none jumps to the minimum use, 5 points rounded up to a whole step.
-  const next = page.evaluate(() => new Promise((resolve) => document.querySelector('loyalty-checkout')
-    .addEventListener('loyalty-quote', (e) => resolve(e.detail.quote.points), { once: true })));
+  await page.locator('loyalty-checkout >> input[type="range"]').focus();
   await page.keyboard.press('ArrowRight');
-  const after = await next;
+  await page.waitForFunction(() => document.querySelector('loyalty-checkout').quote.points.redeemed > 0);
+  const after = await page.evaluate(() => document.querySelector('loyalty-checkout').quote.points);
   assert.equal(after.redeemed % step, 0);
   assert.equal(after.redeemed, Math.ceil(5 / step) * step);
 });
