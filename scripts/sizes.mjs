@@ -10,7 +10,7 @@ export const BUNDLE = {
 };
 
 // What the rep's and customer's views add; never loaded at checkout.
-export const ANALYTICS = ['www/loyalty_analytics_bg.wasm', 'www/loyalty_analytics.js', 'www/loyalty-analytics.js', 'www/loyalty-tier-preview.js', 'www/i18n-preview.js', 'www/loyalty-offer-explorer.js', 'www/i18n-explorer.js'];
+export const ANALYTICS = ['www/loyalty_analytics_bg.wasm', 'www/loyalty_analytics.js', 'www/loyalty-analytics.js', 'www/loyalty-tier-preview.js', 'www/scenarios.js', 'www/charts.js', 'www/i18n-preview.js', 'www/loyalty-offer-explorer.js', 'www/i18n-explorer.js'];
 
 function measure(files) {
   const bytes = Buffer.concat(files.map((file) => readFileSync(new URL(`../${file}`, import.meta.url))));

@@ -31,12 +31,18 @@ function cart() {
   return {
     date: isoDay(0),
     promo_code: state.promo || undefined,
-    lines: state.lines.map(({ sku, category, unit_price, unit_cost, quantity, promotional }) => ({ sku, category, unit_price, unit_cost, quantity, promotional })),
+    lines: state.lines.map(({ sku, name, category, unit_price, unit_cost, quantity, promotional }) => ({ sku, name, category, unit_price, unit_cost, quantity, promotional })),
   };
 }
 
+/** The demo's one rule for a quantity: a whole number from 1 to 99. */
+const MAX_QUANTITY = 99;
+function quantityOf(text) {
+  return /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= MAX_QUANTITY ? Number(text) : null;
+}
+
 function renderLines() {
-  const rows = state.lines.map((line, index) => {
+  const rows = state.lines.flatMap((line, index) => {
     const row = document.createElement('tr');
     const cells = [line.name, line.category, line.unit_price].map((text, i) => {
       const cell = document.createElement('td');
@@ -48,10 +54,30 @@ function renderLines() {
     const qtyCell = document.createElement('td');
     qtyCell.className = 'num';
     const qty = document.createElement('input');
-    Object.assign(qty, { type: 'number', min: '1', max: '99', value: String(line.quantity) });
+    Object.assign(qty, { type: 'number', min: '1', max: String(MAX_QUANTITY), step: '1', inputMode: 'numeric', value: String(line.quantity) });
     qty.setAttribute('aria-label', `Quantity of ${line.name}`);
+    // The message sits in a row of its own under the line, and the field points to it.
+    const messageRow = document.createElement('tr');
+    messageRow.className = 'field-message';
+    messageRow.hidden = true;
+    const messageCell = document.createElement('td');
+    messageCell.colSpan = 5;
+    messageCell.id = `qty-message-${index}`;
+    messageRow.append(messageCell);
+    qty.setAttribute('aria-describedby', messageCell.id);
     qty.addEventListener('change', () => {
-      line.quantity = Math.max(1, Math.min(99, Number.parseInt(qty.value, 10) || 1));
+      const entered = qty.value.trim();
+      const quantity = quantityOf(entered);
+      // The field always shows the quantity that is priced: a refused entry is put back, and said why.
+      messageRow.hidden = quantity !== null;
+      messageCell.textContent = quantity === null
+        ? `${entered === '' ? 'An empty quantity' : `“${entered}”`} is not a quantity: enter a whole number from 1 to ${MAX_QUANTITY}. The cart keeps ${line.quantity}.`
+        : '';
+      if (quantity === null) {
+        qty.value = String(line.quantity);
+        return;
+      }
+      line.quantity = quantity;
       update();
     });
     qtyCell.append(qty);
@@ -67,27 +93,26 @@ function renderLines() {
     });
     removeCell.append(remove);
     row.append(...cells, qtyCell, removeCell);
-    return row;
+    return [row, messageRow];
   });
   $('lines').replaceChildren(...rows);
 }
 
 function update() {
+  // A charge made for the old cart is no longer what the page shows.
+  $('pay-status').textContent = '';
   widget.cart = cart();
 }
 
-async function loadProgram() {
+function loadProgram() {
   const shop = SHOPS[state.program];
   state.lines = shop.items.slice(0, 2).map((item) => ({ ...item, quantity: 1 }));
+  state.quote = null;
   $('add-item').replaceChildren(...shop.items.map((item) => option(item.sku, `${item.name} — ${item.unit_price}`)));
   renderLines();
+  // The widget drops the old program's quote at once, and quotes again when the new one is ready.
+  widget.setAttribute('program-src', `../examples/programs/${state.program}.json`);
   widget.customer = customers(state.program)[state.customer];
-  try {
-    const response = await fetch(`../examples/programs/${state.program}.json`);
-    widget.program = await response.json();
-  } catch (error) {
-    $('pay-status').textContent = `The program could not be loaded: ${error.message}`;
-  }
   update();
 }
 
@@ -96,10 +121,12 @@ $('program').value = state.program;
 $('customer').value = state.customer;
 $('locale').value = params.get('locale') ?? 'en';
 widget.locale = $('locale').value;
+document.documentElement.lang = $('locale').value;
 
 $('program').addEventListener('change', () => { state.program = $('program').value; loadProgram(); });
 $('customer').addEventListener('change', () => {
   state.customer = $('customer').value;
+  $('pay-status').textContent = '';
   widget.customer = customers(state.program)[state.customer];
 });
 $('locale').addEventListener('change', () => {
@@ -109,7 +136,7 @@ $('locale').addEventListener('change', () => {
 $('add').addEventListener('click', () => {
   const item = SHOPS[state.program].items.find((i) => i.sku === $('add-item').value);
   const existing = state.lines.find((line) => line.sku === item.sku);
-  if (existing) existing.quantity += 1;
+  if (existing) existing.quantity = Math.min(MAX_QUANTITY, existing.quantity + 1);
   else state.lines.push({ ...item, quantity: 1 });
   renderLines();
   update();
@@ -123,7 +150,7 @@ $('promo-form').addEventListener('submit', (event) => {
 widget.addEventListener('loyalty-quote', (event) => { state.quote = event.detail; });
 widget.addEventListener('loyalty-error', () => { state.quote = null; });
 $('pay').addEventListener('click', () => {
-  const amount = state.quote ? `${state.quote.payable} ${state.quote.currency}` : `${subtotal(state.lines)} (without rewards)`;
+  const amount = state.quote ? `${state.quote.payable} ${state.quote.currency}` : `${subtotal(state.lines)} ${SHOPS[state.program].currency} (without rewards)`;
   $('pay-status').textContent = `Charged ${amount}. Thank you!`;
 });
 

@@ -20,22 +20,22 @@ export const PROGRAMS = [
 
 const item = (sku, name, category, unit_price, unit_cost, promotional = false) => ({ sku, name, category, unit_price, unit_cost, promotional });
 
-/** Items per program, and the qualifying spend of a regular customer. */
+/** Items per program, the program's currency (for paying without the widget), and the qualifying spend of a regular customer. */
 export const SHOPS = {
-  'retail': { spend: '800.00', points: 1500, items: [item('TEA-01', 'Green tea', 'grocery', '19.99', '11.00'), item('MUG-02', 'Mug', 'home', '5.00', '2.10'), item('LAMP-03', 'Desk lamp', 'home', '49.00', '30.00'), item('HEAD-04', 'Headphones', 'electronics', '129.00', '90.00')] },
-  'best-variant': { spend: '12000.00', items: [item('COAT', 'Wool coat', 'coats', '22000.00', '14000.00'), item('SCARF', 'Scarf', 'accessories', '1000.00', '450.00')] },
-  'kasboutik': { spend: '3000.00', items: [item('BEANS-1KG', 'Coffee beans 1 kg', 'beans', '2000.00', '1100.00'), item('CAPS-100', 'Capsules ×100', 'capsules', '3000.00', '1800.00'), item('MACHINE-X', 'Coffee machine (on promotion)', 'machines', '10000.00', '7000.00', true)] },
-  's7-profi': { spend: '3200000.00', points: 40000, items: [item('SVO-OVB-J', 'Moscow–Novosibirsk, business', 'ticket', '45000.00', '30000.00'), item('SVO-LED-Y', 'Moscow–St Petersburg, economy', 'ticket', '6500.00', '4200.00')] },
-  's7-corporate': { spend: '400000.00', items: [item('DME-AER-B', 'Moscow–Sochi, business', 'ticket', '100000.00', '70000.00'), item('DME-KZN-Y', 'Moscow–Kazan, economy', 'ticket', '7000.00', '4800.00')] },
-  'rosneft-family': { spend: '0', points: 3000, items: [item('AI-95', 'AI-95 fuel, 40 L', 'fuel', '2199.60', '1900.00'), item('COFFEE', 'Coffee to go', 'shop', '85.00', '30.00'), item('WASH', 'Car wash', 'services', '600.00', '250.00')] },
-  'officemax-maxperks': { spend: '0', items: [item('PAPER-A4', 'A4 paper, 500 sheets', 'paper', '12.00', '7.00'), item('INK-XL', 'Ink cartridge XL', 'ink', '39.99', '22.00')] },
-  'bwt-dealers': { spend: '60000.00', items: [item('AQA-PERLA', 'AQA perla softener', 'softeners', '2500.00', '1600.00'), item('FILTER-10', 'Filter cartridge', 'filters', '40.00', '18.00')] },
-  'etihad-superseller': { spend: '0', items: [item('AUH-LHR-J', 'Abu Dhabi–London, business', 'business', '3200.00', '2600.00'), item('AUH-JFK-F', 'Abu Dhabi–New York, first', 'first', '9800.00', '8200.00'), item('AUH-BOM-Y', 'Abu Dhabi–Mumbai, economy', 'economy', '450.00', '380.00')] },
-  'techaccess': { spend: '0', items: [item('MSA-SUPPORT', 'Support contract', 'contract', '12345.67', '8000.00'), item('LICENSE', 'Licence seat', 'licence', '300.00', '150.00')] },
-  'cordiant-dealers': { spend: '0', points: 2400, items: [item('CORD-R16', 'Cordiant tyre R16', 'tyres', '6200.00', '4700.00'), item('VALVE', 'Valve set', 'parts', '150.00', '60.00')] },
-  'grubhub-perks': { spend: '0', items: [item('PAD-THAI', 'Pad thai', 'food', '10.00', '4.00'), item('SODA', 'Soda', 'drinks', '2.50', '0.60')] },
-  'amex-coalition': { spend: '0', points: 5000, items: [item('HOTEL', 'Hotel night', 'travel', '100.00', '70.00'), item('DINNER', 'Dinner', 'dining', '50.00', '30.00')] },
-  'okay-card': { spend: '0', items: [item('CHEESE', 'Cheese (member price)', 'selected', '500.00', '320.00'), item('BREAD', 'Bread', 'bakery', '50.00', '25.00')] },
+  'retail': { currency: 'USD', spend: '800.00', points: 1500, items: [item('TEA-01', 'Green tea', 'grocery', '19.99', '11.00'), item('MUG-02', 'Mug', 'home', '5.00', '2.10'), item('LAMP-03', 'Desk lamp', 'home', '49.00', '30.00'), item('HEAD-04', 'Headphones', 'electronics', '129.00', '90.00')] },
+  'best-variant': { currency: 'RUB', spend: '12000.00', items: [item('COAT', 'Wool coat', 'coats', '22000.00', '14000.00'), item('SCARF', 'Scarf', 'accessories', '1000.00', '450.00')] },
+  'kasboutik': { currency: 'RUB', spend: '3000.00', items: [item('BEANS-1KG', 'Coffee beans 1 kg', 'beans', '2000.00', '1100.00'), item('CAPS-100', 'Capsules ×100', 'capsules', '3000.00', '1800.00'), item('MACHINE-X', 'Coffee machine (on promotion)', 'machines', '10000.00', '7000.00', true)] },
+  's7-profi': { currency: 'RUB', spend: '3200000.00', points: 40000, items: [item('SVO-OVB-J', 'Moscow–Novosibirsk, business', 'ticket', '45000.00', '30000.00'), item('SVO-LED-Y', 'Moscow–St Petersburg, economy', 'ticket', '6500.00', '4200.00')] },
+  's7-corporate': { currency: 'RUB', spend: '400000.00', items: [item('DME-AER-B', 'Moscow–Sochi, business', 'ticket', '100000.00', '70000.00'), item('DME-KZN-Y', 'Moscow–Kazan, economy', 'ticket', '7000.00', '4800.00')] },
+  'rosneft-family': { currency: 'RUB', spend: '0', points: 3000, items: [item('AI-95', 'AI-95 fuel, 40 L', 'fuel', '2199.60', '1900.00'), item('COFFEE', 'Coffee to go', 'shop', '85.00', '30.00'), item('WASH', 'Car wash', 'services', '600.00', '250.00')] },
+  'officemax-maxperks': { currency: 'USD', spend: '0', items: [item('PAPER-A4', 'A4 paper, 500 sheets', 'paper', '12.00', '7.00'), item('INK-XL', 'Ink cartridge XL', 'ink', '39.99', '22.00')] },
+  'bwt-dealers': { currency: 'EUR', spend: '60000.00', items: [item('AQA-PERLA', 'AQA perla softener', 'softeners', '2500.00', '1600.00'), item('FILTER-10', 'Filter cartridge', 'filters', '40.00', '18.00')] },
+  'etihad-superseller': { currency: 'USD', spend: '0', items: [item('AUH-LHR-J', 'Abu Dhabi–London, business', 'business', '3200.00', '2600.00'), item('AUH-JFK-F', 'Abu Dhabi–New York, first', 'first', '9800.00', '8200.00'), item('AUH-BOM-Y', 'Abu Dhabi–Mumbai, economy', 'economy', '450.00', '380.00')] },
+  'techaccess': { currency: 'USD', spend: '0', items: [item('MSA-SUPPORT', 'Support contract', 'contract', '12345.67', '8000.00'), item('LICENSE', 'Licence seat', 'licence', '300.00', '150.00')] },
+  'cordiant-dealers': { currency: 'RUB', spend: '0', points: 2400, items: [item('CORD-R16', 'Cordiant tyre R16', 'tyres', '6200.00', '4700.00'), item('VALVE', 'Valve set', 'parts', '150.00', '60.00')] },
+  'grubhub-perks': { currency: 'USD', spend: '0', items: [item('PAD-THAI', 'Pad thai', 'food', '10.00', '4.00'), item('SODA', 'Soda', 'drinks', '2.50', '0.60')] },
+  'amex-coalition': { currency: 'USD', spend: '0', points: 5000, items: [item('HOTEL', 'Hotel night', 'travel', '100.00', '70.00'), item('DINNER', 'Dinner', 'dining', '50.00', '30.00')] },
+  'okay-card': { currency: 'RUB', spend: '0', items: [item('CHEESE', 'Cheese (member price)', 'selected', '500.00', '320.00'), item('BREAD', 'Bread', 'bakery', '50.00', '25.00')] },
 };
 
 export function isoDay(offsetDays = 0, from = new Date()) {

@@ -4,14 +4,32 @@ import { LoyaltyError } from './errors.js';
 
 /** Fired when an element cannot show numbers: `detail` has `code`, `path` and `message`. */
 export class LoyaltyErrorEvent extends CustomEvent {
-  /** `error` is whatever was thrown: a LoyaltyError, another Error, or any value. */
-  constructor(error) {
+  /**
+   * `error` is whatever was thrown: a LoyaltyError, another Error, or any value. `extra` adds
+   * fields to `detail`; the checkout adds `quote: null` (there is no amount to charge) and `text`.
+   */
+  constructor(error, extra = {}) {
     super('loyalty-error', {
       bubbles: true,
       composed: true,
-      detail: { code: error?.code ?? 'unknown', path: error?.path ?? '', message: error?.message ?? String(error) },
+      detail: { code: error?.code ?? 'unknown', path: error?.path ?? '', message: error?.message ?? String(error), ...extra },
     });
   }
+}
+
+/**
+ * Registers `element` under `tag`. Loading a script twice, or another script holding the tag,
+ * does not throw: the tag is left as it is, with a warning when another class holds it.
+ */
+export function defineElement(tag, element, registry = globalThis.customElements) {
+  if (!registry) return false;
+  const existing = registry.get(tag);
+  if (existing) {
+    if (existing !== element) console.warn(`<${tag}> is already defined by another script; keeping that one.`);
+    return false;
+  }
+  registry.define(tag, element);
+  return true;
 }
 
 /** Builds an element; children are nodes or text. Text is always set as text, never as HTML. */
@@ -38,6 +56,7 @@ const BASE_STYLE = `
   display: block; font-family: var(--loyalty-font); color: var(--loyalty-fg);
 }
 :host([hidden]) { display: none; }
+[hidden] { display: none !important; }
 .card { background: var(--loyalty-bg); border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); padding: 1rem; box-sizing: border-box; }
 .card[data-state="ready"] .status, .card[data-state="ready"] .fallback, .card:not([data-state="ready"]) .main { display: none; }
 header { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; justify-content: space-between; }
@@ -91,4 +110,31 @@ export async function programFromAttributes(element) {
     throw new LoyaltyError('program_unavailable', 'program-src', `The program could not be loaded: HTTP ${response.status}.`);
   }
   return response.json();
+}
+
+// The checkout's points slider as numbers: whole steps of what the core can redeem. Point counts
+// are whole numbers, never money, so plain integers are exact here.
+
+/**
+ * The slider's range for a quote's `points`: steps of `redeem_step` (1 when the core sends none),
+ * from 0 to the largest whole step within the cap, and the program's minimum use rounded up to a
+ * step. Every bound is a multiple of the step.
+ */
+export function redeemRange(points, minRedeem = 0) {
+  const step = Math.max(1, points?.redeem_step ?? 1);
+  return {
+    step,
+    min: Math.ceil(minRedeem / step) * step,
+    max: Math.floor((points?.redeem_cap ?? 0) / step) * step,
+  };
+}
+
+/**
+ * Where the slider lands when moved to `value` from `previous`: a whole step, within the range,
+ * and over the gap below the minimum use (up to the minimum, or down to none).
+ */
+export function snapRedeem(value, previous, { step, min, max }) {
+  let points = Math.round(value / step) * step;
+  if (points > 0 && points < min) points = points > previous ? min : 0;
+  return Math.min(Math.max(points, 0), max);
 }

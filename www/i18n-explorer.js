@@ -2,6 +2,12 @@
 
 const MESSAGES = {
   en: {
+    scrollHint: 'The table is wider than the screen: scroll it sideways to see every column →',
+    stale: 'The figures are hidden until the marked value is corrected.',
+    mixShare: '{category}: share of spend, %', mixHint: 'How the monthly spend splits between the categories this program treats apart.',
+    fieldError: { not_increasing: 'Must be above the tier before it.', out_of_range: 'Out of the accepted range.', too_precise: 'Too many decimal places.',
+      wrong_type: 'Enter a number, such as 12.50.', invalid_value: 'Enter a number, such as 12.50.', invalid_share: 'Enter a whole percent from 0 to 100.',
+      shares_not_100: 'The shares add up to {total}%, not 100%.', other: 'This value is not accepted.' },
     title: 'Offer explorer', program: 'Program', parameters: 'Program parameters', tierThreshold: '{tier}: threshold',
     tierDiscount: '{tier}: discount %', earnPoints: 'Points earned', earnPer: 'per amount', pointValue: 'Value of a point',
     maxRedeem: 'Points may pay up to %', cashback: 'Cashback %',
@@ -17,6 +23,12 @@ const MESSAGES = {
     unavailable: 'The explorer is unavailable right now.', notApplicable: 'n/a',
   },
   ru: {
+    scrollHint: 'Таблица шире экрана: прокрутите её вбок, чтобы увидеть все столбцы →',
+    stale: 'Результаты скрыты, пока отмеченное значение не исправлено.',
+    mixShare: '{category}: доля покупок, %', mixHint: 'Как покупки месяца делятся между категориями, которые программа различает.',
+    fieldError: { not_increasing: 'Должно быть больше порога предыдущего уровня.', out_of_range: 'Вне допустимого диапазона.', too_precise: 'Слишком много знаков после запятой.',
+      wrong_type: 'Введите число, например 12.50.', invalid_value: 'Введите число, например 12.50.', invalid_share: 'Введите целый процент от 0 до 100.',
+      shares_not_100: 'Доли дают в сумме {total}%, а не 100%.', other: 'Это значение не принято.' },
     title: 'Конструктор предложения', program: 'Программа', parameters: 'Параметры программы', tierThreshold: '{tier}: порог',
     tierDiscount: '{tier}: скидка, %', earnPoints: 'Начисляется баллов', earnPer: 'за сумму', pointValue: 'Стоимость балла',
     maxRedeem: 'Баллами можно оплатить до, %', cashback: 'Кешбэк, %',
@@ -32,6 +44,12 @@ const MESSAGES = {
     unavailable: 'Конструктор сейчас недоступен.', notApplicable: 'н/д',
   },
   hy: {
+    scrollHint: 'Աղյուսակը էկրանից լայն է. ոլորեք այն կողք՝ բոլոր սյունակները տեսնելու համար →',
+    stale: 'Արդյունքները թաքցված են, քանի դեռ նշված արժեքը չի ուղղվել։',
+    mixShare: '{category}՝ գնումների մասնաբաժին, %', mixHint: 'Ինչպես է ամսական ծախսը բաշխվում ծրագրի առանձնացրած կատեգորիաների միջև։',
+    fieldError: { not_increasing: 'Պետք է լինի նախորդ մակարդակի շեմից բարձր։', out_of_range: 'Թույլատրելի միջակայքից դուրս է։', too_precise: 'Չափազանց շատ տասնորդական նիշեր։',
+      wrong_type: 'Մուտքագրեք թիվ, օրինակ՝ 12.50։', invalid_value: 'Մուտքագրեք թիվ, օրինակ՝ 12.50։', invalid_share: 'Մուտքագրեք ամբողջ տոկոս 0-ից 100։',
+      shares_not_100: 'Մասնաբաժինների գումարը {total}% է, ոչ թե 100%։', other: 'Այս արժեքը չի ընդունվում։' },
     title: 'Առաջարկի կառուցիչ', program: 'Ծրագիր', parameters: 'Ծրագրի պարամետրեր', tierThreshold: '{tier}՝ շեմ',
     tierDiscount: '{tier}՝ զեղչ, %', earnPoints: 'Կուտակվող միավորներ', earnPer: 'գումարի համար', pointValue: 'Միավորի արժեքը',
     maxRedeem: 'Միավորներով վճարել մինչև, %', cashback: 'Կեշբեք, %',
@@ -47,6 +65,12 @@ const MESSAGES = {
     unavailable: 'Կառուցիչն այս պահին հասանելի չէ։', notApplicable: 'չկա',
   },
   ka: {
+    scrollHint: 'ცხრილი ეკრანზე განიერია: გადაახვიეთ გვერდზე ყველა სვეტის სანახავად →',
+    stale: 'შედეგები დამალულია, სანამ მონიშნული მნიშვნელობა არ გასწორდება.',
+    mixShare: '{category}: შენაძენების წილი, %', mixHint: 'როგორ ნაწილდება თვიური შენაძენი პროგრამის მიერ გამოყოფილ კატეგორიებს შორის.',
+    fieldError: { not_increasing: 'უნდა იყოს წინა დონის ზღვარზე მეტი.', out_of_range: 'დასაშვებ დიაპაზონს მიღმაა.', too_precise: 'ზედმეტად ბევრი ათწილადი ნიშანი.',
+      wrong_type: 'შეიყვანეთ რიცხვი, მაგალითად 12.50.', invalid_value: 'შეიყვანეთ რიცხვი, მაგალითად 12.50.', invalid_share: 'შეიყვანეთ მთელი პროცენტი 0-დან 100-მდე.',
+      shares_not_100: 'წილების ჯამია {total}%, და არა 100%.', other: 'ეს მნიშვნელობა არ მიიღება.' },
     title: 'შეთავაზების კონსტრუქტორი', program: 'პროგრამა', parameters: 'პროგრამის პარამეტრები', tierThreshold: '{tier}: ზღვარი',
     tierDiscount: '{tier}: ფასდაკლება, %', earnPoints: 'დარიცხული ქულები', earnPer: 'თანხაზე', pointValue: 'ქულის ღირებულება',
     maxRedeem: 'ქულებით გადახდა მაქსიმუმ, %', cashback: 'ქეშბექი, %',

@@ -2,6 +2,7 @@
 
 const MESSAGES = {
   en: {
+    chartAxis: 'Points at each month’s end',
     title: 'Your tier',
     ladder: 'Tiers',
     current: 'your tier',
@@ -33,9 +34,10 @@ const MESSAGES = {
     totals: 'In {months} months: {points} points and {benefit} of benefits, {return}% back on your spend',
     loading: 'Loading your tier…',
     unavailable: 'Your tier preview is unavailable right now.',
-    failed: 'Your tier could not be calculated ({code}).',
+    failed: 'Your tier could not be calculated: {reason}.',
   },
   ru: {
+    chartAxis: 'Баллы на конец месяца',
     title: 'Ваш уровень',
     ladder: 'Уровни',
     current: 'ваш уровень',
@@ -67,9 +69,12 @@ const MESSAGES = {
     totals: 'За {months} мес.: баллов — {points}, выгода {benefit}, это {return}% от покупок',
     loading: 'Загружаем ваш уровень…',
     unavailable: 'Просмотр уровня сейчас недоступен.',
-    failed: 'Не удалось рассчитать уровень ({code}).',
+    failed: 'Не удалось рассчитать уровень: {reason}.',
   },
   hy: {
+    chartAxis: 'Միավորներ ամսվա վերջին',
+    // Chromium has no Armenian month names: CLDR's abbreviations.
+    monthNames: ['հնվ', 'փտվ', 'մրտ', 'ապր', 'մյս', 'հնս', 'հլս', 'օգս', 'սեպ', 'հոկ', 'նոյ', 'դեկ'],
     title: 'Ձեր մակարդակը',
     ladder: 'Մակարդակներ',
     current: 'ձեր մակարդակը',
@@ -101,9 +106,12 @@ const MESSAGES = {
     totals: '{months} ամսում՝ {points} միավոր և {benefit} օգուտ, գնումների {return}%-ը',
     loading: 'Բեռնում ենք ձեր մակարդակը…',
     unavailable: 'Մակարդակի դիտումն այս պահին հասանելի չէ։',
-    failed: 'Մակարդակը հնարավոր չեղավ հաշվել ({code})։',
+    failed: 'Մակարդակը հնարավոր չեղավ հաշվել՝ {reason}։',
   },
   ka: {
+    chartAxis: 'ქულები თვის ბოლოს',
+    // Chromium has no Georgian month names: CLDR's abbreviations.
+    monthNames: ['იან', 'თებ', 'მარ', 'აპრ', 'მაი', 'ივნ', 'ივლ', 'აგვ', 'სექ', 'ოქტ', 'ნოე', 'დეკ'],
     title: 'თქვენი დონე',
     ladder: 'დონეები',
     current: 'თქვენი დონე',
@@ -135,7 +143,7 @@ const MESSAGES = {
     totals: '{months} თვეში: {points} ქულა და {benefit} სარგებელი, შენაძენების {return}%',
     loading: 'იტვირთება თქვენი დონე…',
     unavailable: 'დონის ნახვა ახლა მიუწვდომელია.',
-    failed: 'დონის გამოთვლა ვერ მოხერხდა ({code}).',
+    failed: 'დონის გამოთვლა ვერ მოხერხდა: {reason}.',
   },
 };
 

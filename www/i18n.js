@@ -29,41 +29,71 @@ const MESSAGES = {
     announce: 'To pay: {amount}',
     loading: 'Loading your rewards…',
     unavailable: 'Rewards are unavailable right now. Your checkout still works.',
-    failed: 'Rewards could not be calculated ({code}).',
     tip: 'Did you know? Points you do not use expire; check the dates in the details.',
-    // Explanations of the trace, by its machine code.
-    applied: '{name}: {amount} off',
-    appliedPercent: '{name}: {percent}% off, {amount}',
-    appliedPerUnit: '{name}: {each} off each item, {amount}',
-    inactive: '{name}: {percent}% after {days} days without a purchase, {amount}',
-    belowMinSubtotal: '{name}: add {remaining} to your order to get it',
-    belowFirstStep: '{name}: starts after {remaining} more in purchases',
-    membersOnly: '{name}: for members only',
-    needsFirstPurchase: '{name}: from your second purchase',
-    lostToBetter: '{name}: not combined, a better offer applies',
-    blockedByExclusive: '{name}: not combined with {by}',
-    codeAccepted: 'Code {code} applied',
-    codeRefused: 'Code {code} not applied: {reason}',
-    reason_unknown_code: 'unknown code',
-    reason_expired: 'expired',
-    reason_not_yet_valid: 'not valid yet',
-    reason_below_minimum_order: 'the order must reach {min}',
-    reason_refused_excluded_items: 'not valid with {sku}',
-    redeemed: '{points} points pay {amount}',
-    redeemCapped: '{points} points pay {amount} (at most {cap} on this order)',
-    redeemBelowMinimum: 'Points can be used from {min} points',
-    earned: '{points} points on {base}',
-    earnedTimes: '{points} points on {base} (×{multiplier})',
-    employeeEarned: '{points} personal points on {base}',
-    eventPoints: '{name}: {points} points',
-    partnerPoints: '{name}: {points} points moved in',
-    cashbackEarned: 'Store credit {amount}',
-    cashbackCapped: 'Store credit {amount} (monthly cap reached)',
-    upgraded: 'New tier: {tier}',
-    upgradeLater: 'New tier from the next recalculation',
-    commitmentOpen: 'Period minimum: {remaining} still to spend',
-    commitmentMet: 'Period minimum reached',
     expiring: '{points} points expire on {date}',
+    promoAccepted: 'Code {code} applied',
+    // The shopper's words for a refusal: what went wrong, never a raw code (the event keeps it).
+    failed: 'Rewards could not be calculated: {reason}.',
+    errors: {
+      quantity: 'the quantity of {item} must be a whole number from 1 to {max}',
+      price: 'the price of {item} is not a valid amount',
+      program: 'the shop’s rewards program has a mistake',
+      size: 'the order is too large to calculate',
+      loading: 'the calculator is not ready yet',
+      order: 'a detail of the order could not be read',
+    },
+    // A trace entry by kind and code; `#…` marks a variant of the same code.
+    trace: {
+      'discount:applied': '{name}: {amount} off',
+      'discount:applied#percent': '{name}: {percent}% off, {amount}',
+      'discount:applied#per_unit': '{name}: {each} off each item, {amount}',
+      'discount:applied#inactive': '{name}: {percent}% after {days} days without a purchase, {amount}',
+      'discount:not_yet_valid': '{name}: starts on {date}',
+      'discount:expired': '{name}: ended on {date}',
+      'discount:needs_first_purchase': '{name}: from your second purchase',
+      'discount:first_purchase_only': '{name}: for a first purchase only',
+      'discount:tier_not_eligible': '{name}: not for your tier',
+      'discount:members_only': '{name}: for members only',
+      'discount:promo_code_refused': '{name}: its promo code was not accepted',
+      'discount:promo_code_missing': '{name}: needs a promo code',
+      'discount:below_min_subtotal': '{name}: add {remaining} to your order to get it',
+      'discount:no_lines_in_scope': '{name}: no item in this order qualifies',
+      'discount:tier_has_no_discount': '{name}: your tier has no discount',
+      'discount:below_first_step': '{name}: starts after {remaining} more in purchases',
+      'discount:nothing_left_to_discount': '{name}: nothing is left to discount',
+      'discount:blocked_by_exclusive': '{name}: not combined with {by}',
+      'discount:lost_to_better_offer': '{name}: not combined, a better offer applies',
+      'discount:lost_to_better_offer#would_take': '{name}: would take {amount} off, but a better offer applies',
+      'promo_code:accepted': 'Code {code} applied',
+      'promo_code:unknown_code': 'Code {code} not applied: unknown code',
+      'promo_code:not_yet_valid': 'Code {code} not applied: valid from {date}',
+      'promo_code:expired': 'Code {code} not applied: it expired on {date}',
+      'promo_code:refused_excluded_items': 'Code {code} not applied: not valid with {item}',
+      'promo_code:below_minimum_order': 'Code {code} not applied: the order must reach {min}',
+      'redemption:redeemed': '{points} points pay {amount}',
+      'redemption:redeemed#limited': '{points} points pay {amount} ({limit})',
+      'redemption:not_redeemed': 'No points used on this order',
+      'redemption:not_redeemed#limited': 'No points used on this order: {limit}',
+      'points:earned': '{points} points on {base}',
+      'points:earned#times': '{points} points on {base} (×{multiplier})',
+      'employee_points:earned': '{points} personal points on {base}',
+      'cashback:earned': 'Store credit {amount}',
+      'cashback:capped': 'Store credit {amount} (monthly cap reached)',
+      'event:event_points': '{name}: {points} points',
+      'coalition:transferred': '{name}: {points} points moved in',
+      'tier:upgraded': 'New tier: {tier}',
+      'tier:upgrade_at_recalculation': 'New tier from the next recalculation',
+      'tier:unchanged': 'Your tier stays: {tier}',
+      'commitment:commitment_met': 'Period minimum reached',
+      'commitment:commitment_open': 'Period minimum: {remaining} still to spend',
+      'chance:chance_to_win': '{name}: this order gives you a chance to win',
+    },
+    limited: {
+      share_cap: 'at most {cap} on this order',
+      balance: 'that is your whole balance',
+      below_minimum: 'points can be used from {min} points',
+      whole_minor_units: 'points are used in steps worth whole coins',
+    },
   },
   ru: {
     title: 'Ваши бонусы',
@@ -90,40 +120,69 @@ const MESSAGES = {
     announce: 'К оплате: {amount}',
     loading: 'Загружаем ваши бонусы…',
     unavailable: 'Бонусы сейчас недоступны. Оформить заказ можно как обычно.',
-    failed: 'Не удалось рассчитать бонусы ({code}).',
     tip: 'Знаете ли вы? Неиспользованные баллы сгорают — даты есть в подробностях.',
-    applied: '{name}: скидка {amount}',
-    appliedPercent: '{name}: скидка {percent}%, {amount}',
-    appliedPerUnit: '{name}: {each} с каждого товара, {amount}',
-    inactive: '{name}: {percent}% после {days} дн. без покупок, {amount}',
-    belowMinSubtotal: '{name}: добавьте в заказ ещё {remaining}',
-    belowFirstStep: '{name}: начнётся после покупок ещё на {remaining}',
-    membersOnly: '{name}: только для участников клуба',
-    needsFirstPurchase: '{name}: со второй покупки',
-    lostToBetter: '{name}: не суммируется, действует более выгодное предложение',
-    blockedByExclusive: '{name}: не суммируется с «{by}»',
-    codeAccepted: 'Код {code} применён',
-    codeRefused: 'Код {code} не применён: {reason}',
-    reason_unknown_code: 'неизвестный код',
-    reason_expired: 'срок действия истёк',
-    reason_not_yet_valid: 'код ещё не действует',
-    reason_below_minimum_order: 'заказ должен быть от {min}',
-    reason_refused_excluded_items: 'не действует вместе с {sku}',
-    redeemed: 'Баллами ({points}) оплачено {amount}',
-    redeemCapped: 'Баллами ({points}) оплачено {amount}; в этом заказе не больше {cap}',
-    redeemBelowMinimum: 'Списать можно от {min} баллов',
-    earned: 'Баллов: {points} за {base}',
-    earnedTimes: 'Баллов: {points} за {base} (×{multiplier})',
-    employeeEarned: 'Личных баллов: {points} за {base}',
-    eventPoints: '{name} — баллов: {points}',
-    partnerPoints: '{name}: переведено баллов — {points}',
-    cashbackEarned: 'На счёт в магазине: {amount}',
-    cashbackCapped: 'На счёт в магазине: {amount} (месячный лимит)',
-    upgraded: 'Новый уровень: {tier}',
-    upgradeLater: 'Новый уровень — после ближайшего пересчёта',
-    commitmentOpen: 'Минимум периода: осталось {remaining}',
-    commitmentMet: 'Минимум периода выполнен',
     expiring: 'Баллов сгорит {date}: {points}',
+    promoAccepted: 'Код {code} применён',
+    failed: 'Не удалось рассчитать бонусы: {reason}.',
+    errors: {
+      quantity: 'количество товара «{item}» должно быть целым числом от 1 до {max}',
+      price: 'цена товара «{item}» указана неверно',
+      program: 'в бонусной программе магазина ошибка',
+      size: 'заказ слишком велик для расчёта',
+      loading: 'калькулятор ещё не готов',
+      order: 'не удалось прочитать данные заказа',
+    },
+    trace: {
+      'discount:applied': '{name}: скидка {amount}',
+      'discount:applied#percent': '{name}: скидка {percent}%, {amount}',
+      'discount:applied#per_unit': '{name}: {each} с каждого товара, {amount}',
+      'discount:applied#inactive': '{name}: {percent}% после {days} дн. без покупок, {amount}',
+      'discount:not_yet_valid': '{name}: действует с {date}',
+      'discount:expired': '{name}: закончилась {date}',
+      'discount:needs_first_purchase': '{name}: со второй покупки',
+      'discount:first_purchase_only': '{name}: только для первой покупки',
+      'discount:tier_not_eligible': '{name}: не для вашего уровня',
+      'discount:members_only': '{name}: только для участников клуба',
+      'discount:promo_code_refused': '{name}: промокод не принят',
+      'discount:promo_code_missing': '{name}: нужен промокод',
+      'discount:below_min_subtotal': '{name}: добавьте в заказ ещё {remaining}',
+      'discount:no_lines_in_scope': '{name}: в заказе нет подходящих товаров',
+      'discount:tier_has_no_discount': '{name}: на вашем уровне скидки нет',
+      'discount:below_first_step': '{name}: начнётся после покупок ещё на {remaining}',
+      'discount:nothing_left_to_discount': '{name}: скидывать уже нечего',
+      'discount:blocked_by_exclusive': '{name}: не суммируется с «{by}»',
+      'discount:lost_to_better_offer': '{name}: не суммируется, действует более выгодное предложение',
+      'discount:lost_to_better_offer#would_take': '{name}: дала бы скидку {amount}, но действует более выгодное предложение',
+      'promo_code:accepted': 'Код {code} применён',
+      'promo_code:unknown_code': 'Код {code} не применён: неизвестный код',
+      'promo_code:not_yet_valid': 'Код {code} не применён: действует с {date}',
+      'promo_code:expired': 'Код {code} не применён: срок действия истёк {date}',
+      'promo_code:refused_excluded_items': 'Код {code} не применён: не действует вместе с товаром «{item}»',
+      'promo_code:below_minimum_order': 'Код {code} не применён: заказ должен быть от {min}',
+      'redemption:redeemed': 'Баллами ({points}) оплачено {amount}',
+      'redemption:redeemed#limited': 'Баллами ({points}) оплачено {amount} ({limit})',
+      'redemption:not_redeemed': 'Баллы в этом заказе не списаны',
+      'redemption:not_redeemed#limited': 'Баллы в этом заказе не списаны: {limit}',
+      'points:earned': 'Баллов: {points} за {base}',
+      'points:earned#times': 'Баллов: {points} за {base} (×{multiplier})',
+      'employee_points:earned': 'Личных баллов: {points} за {base}',
+      'cashback:earned': 'На счёт в магазине: {amount}',
+      'cashback:capped': 'На счёт в магазине: {amount} (месячный лимит)',
+      'event:event_points': '{name} — баллов: {points}',
+      'coalition:transferred': '{name}: переведено баллов — {points}',
+      'tier:upgraded': 'Новый уровень: {tier}',
+      'tier:upgrade_at_recalculation': 'Новый уровень — после ближайшего пересчёта',
+      'tier:unchanged': 'Ваш уровень не меняется: {tier}',
+      'commitment:commitment_met': 'Минимум периода выполнен',
+      'commitment:commitment_open': 'Минимум периода: осталось {remaining}',
+      'chance:chance_to_win': '{name}: этот заказ даёт шанс выиграть',
+    },
+    limited: {
+      share_cap: 'в этом заказе не больше {cap}',
+      balance: 'это весь ваш баланс',
+      below_minimum: 'списать можно от {min} баллов',
+      whole_minor_units: 'баллы списываются шагами на целое число копеек',
+    },
   },
   hy: {
     title: 'Ձեր բոնուսները',
@@ -150,40 +209,69 @@ const MESSAGES = {
     announce: 'Վճարման ենթակա՝ {amount}',
     loading: 'Բեռնում ենք ձեր բոնուսները…',
     unavailable: 'Բոնուսներն այս պահին հասանելի չեն։ Պատվերը կարող եք ձևակերպել սովորականի պես։',
-    failed: 'Բոնուսները հնարավոր չեղավ հաշվել ({code})։',
     tip: 'Գիտե՞ք արդյոք։ Չօգտագործված միավորներն այրվում են. ժամկետները տես մանրամասներում։',
-    applied: '{name}՝ {amount} զեղչ',
-    appliedPercent: '{name}՝ {percent}% զեղչ, {amount}',
-    appliedPerUnit: '{name}՝ {each} յուրաքանչյուր ապրանքից, {amount}',
-    inactive: '{name}՝ {percent}%, {days} օր առանց գնումների, {amount}',
-    belowMinSubtotal: '{name}՝ ավելացրեք ևս {remaining}',
-    belowFirstStep: '{name}՝ կսկսվի ևս {remaining} գնումներից հետո',
-    membersOnly: '{name}՝ միայն անդամների համար',
-    needsFirstPurchase: '{name}՝ երկրորդ գնումից',
-    lostToBetter: '{name}՝ չի գումարվում, գործում է ավելի շահավետ առաջարկ',
-    blockedByExclusive: '{name}՝ չի գումարվում «{by}»-ի հետ',
-    codeAccepted: '{code} կոդը կիրառված է',
-    codeRefused: '{code} կոդը կիրառված չէ՝ {reason}',
-    reason_unknown_code: 'անհայտ կոդ',
-    reason_expired: 'ժամկետն անցել է',
-    reason_not_yet_valid: 'դեռ չի գործում',
-    reason_below_minimum_order: 'պատվերը պետք է լինի առնվազն {min}',
-    reason_refused_excluded_items: 'չի գործում {sku}-ի հետ',
-    redeemed: '{points} միավորով վճարված է {amount}',
-    redeemCapped: '{points} միավորով վճարված է {amount} (այս պատվերում առավելագույնը {cap})',
-    redeemBelowMinimum: 'Միավորները կարելի է օգտագործել {min}-ից սկսած',
-    earned: '{points} միավոր {base}-ի համար',
-    earnedTimes: '{points} միավոր {base}-ի համար (×{multiplier})',
-    employeeEarned: '{points} անձնական միավոր {base}-ի համար',
-    eventPoints: '{name}՝ {points} միավոր',
-    partnerPoints: '{name}՝ փոխանցվել է {points} միավոր',
-    cashbackEarned: 'Խանութի հաշվին՝ {amount}',
-    cashbackCapped: 'Խանութի հաշվին՝ {amount} (ամսական սահմանաչափ)',
-    upgraded: 'Նոր մակարդակ՝ {tier}',
-    upgradeLater: 'Նոր մակարդակը՝ հաջորդ վերահաշվարկից',
-    commitmentOpen: 'Ժամանակահատվածի նվազագույնը՝ մնաց {remaining}',
-    commitmentMet: 'Ժամանակահատվածի նվազագույնը կատարված է',
     expiring: '{date}-ին կայրվի {points} միավոր',
+    promoAccepted: '{code} կոդը կիրառված է',
+    failed: 'Բոնուսները հնարավոր չեղավ հաշվել՝ {reason}։',
+    errors: {
+      quantity: '«{item}» ապրանքի քանակը պետք է լինի ամբողջ թիվ 1-ից {max}',
+      price: '«{item}» ապրանքի գինը ճիշտ չէ',
+      program: 'խանութի բոնուսային ծրագրում սխալ կա',
+      size: 'պատվերը չափազանց մեծ է հաշվարկի համար',
+      loading: 'հաշվիչը դեռ պատրաստ չէ',
+      order: 'պատվերի տվյալները հնարավոր չեղավ կարդալ',
+    },
+    trace: {
+      'discount:applied': '{name}՝ {amount} զեղչ',
+      'discount:applied#percent': '{name}՝ {percent}% զեղչ, {amount}',
+      'discount:applied#per_unit': '{name}՝ {each} յուրաքանչյուր ապրանքից, {amount}',
+      'discount:applied#inactive': '{name}՝ {percent}%, {days} օր առանց գնումների, {amount}',
+      'discount:not_yet_valid': '{name}՝ գործում է {date}-ից',
+      'discount:expired': '{name}՝ ավարտվել է {date}-ին',
+      'discount:needs_first_purchase': '{name}՝ երկրորդ գնումից',
+      'discount:first_purchase_only': '{name}՝ միայն առաջին գնման համար',
+      'discount:tier_not_eligible': '{name}՝ ձեր մակարդակի համար չէ',
+      'discount:members_only': '{name}՝ միայն անդամների համար',
+      'discount:promo_code_refused': '{name}՝ պրոմոկոդը չի ընդունվել',
+      'discount:promo_code_missing': '{name}՝ անհրաժեշտ է պրոմոկոդ',
+      'discount:below_min_subtotal': '{name}՝ ավելացրեք ևս {remaining}',
+      'discount:no_lines_in_scope': '{name}՝ պատվերում համապատասխան ապրանք չկա',
+      'discount:tier_has_no_discount': '{name}՝ ձեր մակարդակում զեղչ չկա',
+      'discount:below_first_step': '{name}՝ կսկսվի ևս {remaining} գնումներից հետո',
+      'discount:nothing_left_to_discount': '{name}՝ զեղչելու բան չի մնացել',
+      'discount:blocked_by_exclusive': '{name}՝ չի գումարվում «{by}»-ի հետ',
+      'discount:lost_to_better_offer': '{name}՝ չի գումարվում, գործում է ավելի շահավետ առաջարկ',
+      'discount:lost_to_better_offer#would_take': '{name}՝ կզեղչեր {amount}, բայց գործում է ավելի շահավետ առաջարկ',
+      'promo_code:accepted': '{code} կոդը կիրառված է',
+      'promo_code:unknown_code': '{code} կոդը կիրառված չէ՝ անհայտ կոդ',
+      'promo_code:not_yet_valid': '{code} կոդը կիրառված չէ՝ գործում է {date}-ից',
+      'promo_code:expired': '{code} կոդը կիրառված չէ՝ ժամկետն անցել է {date}-ին',
+      'promo_code:refused_excluded_items': '{code} կոդը կիրառված չէ՝ չի գործում «{item}» ապրանքի հետ',
+      'promo_code:below_minimum_order': '{code} կոդը կիրառված չէ՝ պատվերը պետք է լինի առնվազն {min}',
+      'redemption:redeemed': '{points} միավորով վճարված է {amount}',
+      'redemption:redeemed#limited': '{points} միավորով վճարված է {amount} ({limit})',
+      'redemption:not_redeemed': 'Այս պատվերում միավորներ չեն օգտագործվել',
+      'redemption:not_redeemed#limited': 'Այս պատվերում միավորներ չեն օգտագործվել՝ {limit}',
+      'points:earned': '{points} միավոր {base}-ի համար',
+      'points:earned#times': '{points} միավոր {base}-ի համար (×{multiplier})',
+      'employee_points:earned': '{points} անձնական միավոր {base}-ի համար',
+      'cashback:earned': 'Խանութի հաշվին՝ {amount}',
+      'cashback:capped': 'Խանութի հաշվին՝ {amount} (ամսական սահմանաչափ)',
+      'event:event_points': '{name}՝ {points} միավոր',
+      'coalition:transferred': '{name}՝ փոխանցվել է {points} միավոր',
+      'tier:upgraded': 'Նոր մակարդակ՝ {tier}',
+      'tier:upgrade_at_recalculation': 'Նոր մակարդակը՝ հաջորդ վերահաշվարկից',
+      'tier:unchanged': 'Ձեր մակարդակը չի փոխվում՝ {tier}',
+      'commitment:commitment_met': 'Ժամանակահատվածի նվազագույնը կատարված է',
+      'commitment:commitment_open': 'Ժամանակահատվածի նվազագույնը՝ մնաց {remaining}',
+      'chance:chance_to_win': '{name}՝ այս պատվերը շահելու հնարավորություն է տալիս',
+    },
+    limited: {
+      share_cap: 'այս պատվերում առավելագույնը {cap}',
+      balance: 'դա ձեր ամբողջ մնացորդն է',
+      below_minimum: 'միավորները կարելի է օգտագործել {min}-ից սկսած',
+      whole_minor_units: 'միավորները օգտագործվում են ամբողջ լումաների քայլերով',
+    },
   },
   ka: {
     title: 'თქვენი ბონუსები',
@@ -210,40 +298,69 @@ const MESSAGES = {
     announce: 'გადასახდელი: {amount}',
     loading: 'იტვირთება თქვენი ბონუსები…',
     unavailable: 'ბონუსები ახლა მიუწვდომელია. შეკვეთის გაფორმება ჩვეულებრივ შეგიძლიათ.',
-    failed: 'ბონუსების გამოთვლა ვერ მოხერხდა ({code}).',
     tip: 'იცით თუ არა? გამოუყენებელი ქულები იწვება — ვადები იხილეთ დეტალებში.',
-    applied: '{name}: {amount} ფასდაკლება',
-    appliedPercent: '{name}: {percent}% ფასდაკლება, {amount}',
-    appliedPerUnit: '{name}: {each} თითოეულ ნივთზე, {amount}',
-    inactive: '{name}: {percent}% {days} დღე შენაძენის გარეშე, {amount}',
-    belowMinSubtotal: '{name}: დაამატეთ კიდევ {remaining}',
-    belowFirstStep: '{name}: დაიწყება კიდევ {remaining} შენაძენის შემდეგ',
-    membersOnly: '{name}: მხოლოდ წევრებისთვის',
-    needsFirstPurchase: '{name}: მეორე შენაძენიდან',
-    lostToBetter: '{name}: არ ჯამდება, მოქმედებს უკეთესი შეთავაზება',
-    blockedByExclusive: '{name}: არ ჯამდება „{by}“-თან',
-    codeAccepted: 'კოდი {code} გამოყენებულია',
-    codeRefused: 'კოდი {code} არ გამოიყენება: {reason}',
-    reason_unknown_code: 'უცნობი კოდი',
-    reason_expired: 'ვადა გაუვიდა',
-    reason_not_yet_valid: 'ჯერ არ მოქმედებს',
-    reason_below_minimum_order: 'შეკვეთა უნდა იყოს მინიმუმ {min}',
-    reason_refused_excluded_items: 'არ მოქმედებს {sku}-თან ერთად',
-    redeemed: '{points} ქულით გადახდილია {amount}',
-    redeemCapped: '{points} ქულით გადახდილია {amount} (ამ შეკვეთაში მაქსიმუმ {cap})',
-    redeemBelowMinimum: 'ქულების გამოყენება შეიძლება {min} ქულიდან',
-    earned: '{points} ქულა {base}-ზე',
-    earnedTimes: '{points} ქულა {base}-ზე (×{multiplier})',
-    employeeEarned: '{points} პირადი ქულა {base}-ზე',
-    eventPoints: '{name}: {points} ქულა',
-    partnerPoints: '{name}: გადმოვიდა {points} ქულა',
-    cashbackEarned: 'მაღაზიის ანგარიშზე: {amount}',
-    cashbackCapped: 'მაღაზიის ანგარიშზე: {amount} (თვიური ლიმიტი)',
-    upgraded: 'ახალი დონე: {tier}',
-    upgradeLater: 'ახალი დონე — მომდევნო გადათვლიდან',
-    commitmentOpen: 'პერიოდის მინიმუმი: დარჩა {remaining}',
-    commitmentMet: 'პერიოდის მინიმუმი შესრულებულია',
     expiring: '{date}-ს დაიწვება {points} ქულა',
+    promoAccepted: 'კოდი {code} გამოყენებულია',
+    failed: 'ბონუსების გამოთვლა ვერ მოხერხდა: {reason}.',
+    errors: {
+      quantity: '„{item}“-ის რაოდენობა უნდა იყოს მთელი რიცხვი 1-დან {max}-მდე',
+      price: '„{item}“-ის ფასი არასწორია',
+      program: 'მაღაზიის ბონუს პროგრამაში შეცდომაა',
+      size: 'შეკვეთა ძალიან დიდია გამოსათვლელად',
+      loading: 'კალკულატორი ჯერ მზად არ არის',
+      order: 'შეკვეთის მონაცემების წაკითხვა ვერ მოხერხდა',
+    },
+    trace: {
+      'discount:applied': '{name}: {amount} ფასდაკლება',
+      'discount:applied#percent': '{name}: {percent}% ფასდაკლება, {amount}',
+      'discount:applied#per_unit': '{name}: {each} თითოეულ ნივთზე, {amount}',
+      'discount:applied#inactive': '{name}: {percent}% {days} დღე შენაძენის გარეშე, {amount}',
+      'discount:not_yet_valid': '{name}: მოქმედებს {date}-დან',
+      'discount:expired': '{name}: დასრულდა {date}-ს',
+      'discount:needs_first_purchase': '{name}: მეორე შენაძენიდან',
+      'discount:first_purchase_only': '{name}: მხოლოდ პირველი შენაძენისთვის',
+      'discount:tier_not_eligible': '{name}: არ არის თქვენი დონისთვის',
+      'discount:members_only': '{name}: მხოლოდ წევრებისთვის',
+      'discount:promo_code_refused': '{name}: პრომოკოდი არ იქნა მიღებული',
+      'discount:promo_code_missing': '{name}: საჭიროა პრომოკოდი',
+      'discount:below_min_subtotal': '{name}: დაამატეთ კიდევ {remaining}',
+      'discount:no_lines_in_scope': '{name}: შეკვეთაში შესაბამისი ნივთი არ არის',
+      'discount:tier_has_no_discount': '{name}: თქვენს დონეს ფასდაკლება არ აქვს',
+      'discount:below_first_step': '{name}: დაიწყება კიდევ {remaining} შენაძენის შემდეგ',
+      'discount:nothing_left_to_discount': '{name}: ფასდასაკლები აღარაფერი დარჩა',
+      'discount:blocked_by_exclusive': '{name}: არ ჯამდება „{by}“-თან',
+      'discount:lost_to_better_offer': '{name}: არ ჯამდება, მოქმედებს უკეთესი შეთავაზება',
+      'discount:lost_to_better_offer#would_take': '{name}: დააკლებდა {amount}-ს, მაგრამ მოქმედებს უკეთესი შეთავაზება',
+      'promo_code:accepted': 'კოდი {code} გამოყენებულია',
+      'promo_code:unknown_code': 'კოდი {code} არ გამოიყენება: უცნობი კოდი',
+      'promo_code:not_yet_valid': 'კოდი {code} არ გამოიყენება: მოქმედებს {date}-დან',
+      'promo_code:expired': 'კოდი {code} არ გამოიყენება: ვადა გაუვიდა {date}-ს',
+      'promo_code:refused_excluded_items': 'კოდი {code} არ გამოიყენება: არ მოქმედებს „{item}“-თან ერთად',
+      'promo_code:below_minimum_order': 'კოდი {code} არ გამოიყენება: შეკვეთა უნდა იყოს მინიმუმ {min}',
+      'redemption:redeemed': '{points} ქულით გადახდილია {amount}',
+      'redemption:redeemed#limited': '{points} ქულით გადახდილია {amount} ({limit})',
+      'redemption:not_redeemed': 'ამ შეკვეთაში ქულები არ გამოყენებულა',
+      'redemption:not_redeemed#limited': 'ამ შეკვეთაში ქულები არ გამოყენებულა: {limit}',
+      'points:earned': '{points} ქულა {base}-ზე',
+      'points:earned#times': '{points} ქულა {base}-ზე (×{multiplier})',
+      'employee_points:earned': '{points} პირადი ქულა {base}-ზე',
+      'cashback:earned': 'მაღაზიის ანგარიშზე: {amount}',
+      'cashback:capped': 'მაღაზიის ანგარიშზე: {amount} (თვიური ლიმიტი)',
+      'event:event_points': '{name}: {points} ქულა',
+      'coalition:transferred': '{name}: გადმოვიდა {points} ქულა',
+      'tier:upgraded': 'ახალი დონე: {tier}',
+      'tier:upgrade_at_recalculation': 'ახალი დონე — მომდევნო გადათვლიდან',
+      'tier:unchanged': 'თქვენი დონე არ იცვლება: {tier}',
+      'commitment:commitment_met': 'პერიოდის მინიმუმი შესრულებულია',
+      'commitment:commitment_open': 'პერიოდის მინიმუმი: დარჩა {remaining}',
+      'chance:chance_to_win': '{name}: ეს შეკვეთა მოგების შანსს გაძლევთ',
+    },
+    limited: {
+      share_cap: 'ამ შეკვეთაში მაქსიმუმ {cap}',
+      balance: 'ეს თქვენი მთელი ბალანსია',
+      below_minimum: 'ქულების გამოყენება შეიძლება {min} ქულიდან',
+      whole_minor_units: 'ქულები გამოიყენება მთელი თეთრების ნაბიჯებით',
+    },
   },
 };
 
@@ -305,44 +422,80 @@ export function formatters(locale, currency, minorUnits) {
   };
 }
 
+/** The largest quantity of a cart line, as the core checks it: one rule for every refused quantity. */
+export const MAX_QUANTITY = '1000000';
+
+/** Kinds whose entry amount is a number of points rather than money. */
+const POINT_KINDS = new Set(['points', 'employee_points', 'event', 'coalition']);
+
+/**
+ * The words for any trace entry, by its kind and code (every code has words in every language);
+ * `names` maps rule ids, tier ids and SKUs to the names a person knows them by.
+ */
+export function wordEntry(entry, m, f, names) {
+  const p = entry.params ?? {};
+  const key = `${entry.kind}:${entry.code}`;
+  let variant = '';
+  if (key === 'discount:applied') variant = p.inactive_days ? '#inactive' : p.percent ? '#percent' : p.amount_per_unit ? '#per_unit' : '';
+  else if (key === 'discount:lost_to_better_offer' && p.would_take) variant = '#would_take';
+  else if (entry.kind === 'redemption' && m.limited[p.limited_by]) variant = '#limited';
+  else if (key === 'points:earned' && p.multiplier && p.multiplier !== '1') variant = '#times';
+  const template = m.trace[key + variant] ?? m.trace[key];
+  if (!template) return null;
+  const money = (value) => (value === undefined || value === '' ? '' : f.money(value));
+  const count = (value) => (value === undefined || value === '' ? '' : f.count(value));
+  const points = POINT_KINDS.has(entry.kind);
+  const name = (id) => names.get(id) ?? id;
+  return fill(template, {
+    name: name(entry.rule),
+    code: entry.rule,
+    amount: variant === '#would_take' ? money(p.would_take) : points ? count(entry.amount) : money(entry.amount),
+    points: points ? count(entry.amount) : count(p.points),
+    percent: count(p.percent),
+    days: p.inactive_days,
+    each: money(p.amount_per_unit),
+    remaining: money(p.remaining),
+    base: money(p.base),
+    multiplier: count(p.multiplier ?? '1'),
+    by: name(p.by),
+    date: p.valid_from || p.valid_until ? f.date(p.valid_from ?? p.valid_until) : '',
+    min: money(p.min_order),
+    item: name(p.sku),
+    tier: entry.rule ? name(entry.rule) : m.noTier,
+    limit: fill(m.limited[p.limited_by] ?? '', { cap: count(p.cap), min: count(p.min) }),
+  });
+}
+
+/** Entries with words that would only be noise in a shopper's explanation. */
+const QUIET = new Set(['discount:promo_code_missing', 'discount:no_lines_in_scope', 'discount:tier_has_no_discount',
+  'discount:not_yet_valid', 'discount:expired', 'discount:tier_not_eligible', 'tier:unchanged']);
+
 /** One plain sentence for a trace entry, or null for entries that would only be noise. */
 export function explainEntry(entry, m, f, names) {
-  const p = entry.params ?? {};
-  const name = names.get(entry.rule) ?? entry.rule;
-  const amount = entry.amount === undefined ? '' : entry.amount;
-  switch (`${entry.kind}:${entry.code}`) {
-    case 'discount:applied':
-      if (p.inactive_days) return fill(m.inactive, { name, percent: f.count(p.percent), days: p.inactive_days, amount: f.money(amount) });
-      if (p.percent) return fill(m.appliedPercent, { name, percent: f.count(p.percent), amount: f.money(amount) });
-      if (p.amount_per_unit) return fill(m.appliedPerUnit, { name, each: f.money(p.amount_per_unit), amount: f.money(amount) });
-      return fill(m.applied, { name, amount: f.money(amount) });
-    case 'discount:below_min_subtotal': return fill(m.belowMinSubtotal, { name, remaining: f.money(p.remaining) });
-    case 'discount:below_first_step': return fill(m.belowFirstStep, { name, remaining: f.money(p.remaining) });
-    case 'discount:members_only': return fill(m.membersOnly, { name });
-    case 'discount:needs_first_purchase': return fill(m.needsFirstPurchase, { name });
-    case 'discount:lost_to_better_offer': return fill(m.lostToBetter, { name });
-    case 'discount:blocked_by_exclusive': return fill(m.blockedByExclusive, { name, by: names.get(p.by) ?? p.by });
-    case 'promo_code:accepted': return fill(m.codeAccepted, { code: entry.rule });
-    case 'redemption:redeemed':
-      return fill(p.limited_by === 'share_cap' ? m.redeemCapped : m.redeemed, { points: f.count(p.points), amount: f.money(amount), cap: f.count(p.cap) });
-    case 'redemption:not_redeemed':
-      return p.limited_by === 'below_minimum' ? fill(m.redeemBelowMinimum, { min: f.count(p.min ?? '') }) : null;
-    case 'points:earned':
-      return fill(p.multiplier && p.multiplier !== '1' ? m.earnedTimes : m.earned, { points: f.count(amount), base: f.money(p.base), multiplier: f.count(p.multiplier ?? '1') });
-    case 'employee_points:earned': return fill(m.employeeEarned, { points: f.count(amount), base: f.money(p.base) });
-    case 'event:event_points': return fill(m.eventPoints, { name, points: f.count(amount) });
-    case 'coalition:transferred': return fill(m.partnerPoints, { name, points: f.count(amount) });
-    case 'cashback:earned': return fill(m.cashbackEarned, { amount: f.money(amount) });
-    case 'cashback:capped': return fill(m.cashbackCapped, { amount: f.money(amount) });
-    case 'tier:upgraded': return fill(m.upgraded, { tier: names.get(entry.rule) ?? entry.rule });
-    case 'tier:upgrade_at_recalculation': return m.upgradeLater;
-    case 'commitment:commitment_open': return fill(m.commitmentOpen, { remaining: f.money(p.remaining) });
-    case 'commitment:commitment_met': return m.commitmentMet;
-    default:
-      if (entry.kind === 'promo_code' && !entry.applied) {
-        const reason = fill(m[`reason_${entry.code}`] ?? entry.code, { min: p.min_order ? f.money(p.min_order) : '', sku: p.sku ?? '' });
-        return fill(m.codeRefused, { code: entry.rule, reason });
-      }
-      return null;
-  }
+  const key = `${entry.kind}:${entry.code}`;
+  if (QUIET.has(key)) return null;
+  // Points not used because none were asked for: nothing to explain.
+  if (key === 'redemption:not_redeemed' && !/[1-9]/.test(entry.params?.requested ?? '')) return null;
+  return wordEntry(entry, m, f, names);
+}
+
+/** Codes that mean the program itself is at fault, wherever they are found. */
+const PROGRAM_CODES = new Set(['unsupported_version', 'unknown_currency', 'not_increasing', 'duplicate_id', 'dates_out_of_order']);
+
+/**
+ * The shopper's sentence for an error, chosen by the field it names (a cart line's quantity or
+ * price) or by what failed, never the raw code, which the error event keeps for the host.
+ * `context.program` is true when the program was being read; `context.item(index)` names a line.
+ */
+export function errorText(error, m, f, context = {}) {
+  const code = error?.code ?? 'unknown';
+  const line = /lines\[(\d+)\]\.(\w+)/.exec(error?.path ?? '');
+  const item = line ? context.item?.(Number(line[1])) ?? `#${Number(line[1]) + 1}` : '';
+  let reason = m.errors.order;
+  if (code === 'not_initialised') reason = m.errors.loading;
+  else if (line?.[2] === 'quantity') reason = fill(m.errors.quantity, { item, max: f.count(MAX_QUANTITY) });
+  else if (line && /price|cost/.test(line[2])) reason = fill(m.errors.price, { item });
+  else if (context.program || PROGRAM_CODES.has(code)) reason = m.errors.program;
+  else if (['too_large', 'too_deep', 'overflow'].includes(code)) reason = m.errors.size;
+  return fill(m.failed, { reason });
 }

@@ -1,7 +1,7 @@
 // <loyalty-checkout>: the compact checkout view of a loyalty program, as a custom element.
 import { loadCore, LoyaltyEngine, LoyaltyError } from './loyalty-core.js';
-import { explainEntry, fill, formatters, langOf, messages } from './i18n.js';
-import { h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, uniqueId } from './elements.js';
+import { errorText, explainEntry, fill, formatters, langOf, messages, wordEntry } from './i18n.js';
+import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, redeemRange, snapRedeem, styleSheetOf, uniqueId } from './elements.js';
 
 export { LoyaltyErrorEvent };
 
@@ -18,6 +18,12 @@ export class LoyaltyQuoteEvent extends CustomEvent {
         pointsRedeemed: quote.points?.redeemed ?? 0,
         pointsValue: quote.points_value,
         payable: quote.payable,
+        // Each promo code's status, for a host to show beside its own field.
+        promoCodes: quote.promo_code
+          ? [quote.promo_code.accepted
+            ? { code: quote.promo_code.code, status: 'accepted' }
+            : { code: quote.promo_code.code, status: 'refused', reason: quote.promo_code.reason }]
+          : [],
         quote,
       },
     });
@@ -31,6 +37,8 @@ header { margin-bottom: .75rem; }
 .progress { margin: .5rem 0 1rem; }
 dl { display: grid; grid-template-columns: 1fr auto; gap: .3rem 1rem; margin: 0 0 .75rem; }
 dt { margin: 0; } dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
+.promo { margin: 0 0 .75rem; font-weight: 600; }
+.promo[data-status="refused"] { color: #a40e26; }
 .total { font-weight: 700; font-size: 1.1rem; border-top: 1px solid var(--loyalty-border); padding-top: .35rem; }
 .redeem { display: grid; gap: .25rem; margin: .75rem 0; }
 .redeem-row { display: flex; align-items: center; gap: .75rem; }
@@ -50,11 +58,12 @@ let sheet;
  * @attr wasm-src - URL of loyalty_core_bg.wasm, when it is not next to loyalty-core.js
  * @prop program - the program, as an object
  * @prop customer - the customer's state, as an object
- * @prop cart - the cart, as an object; setting it quotes again at once
+ * @prop cart - the cart, as an object; setting it quotes again at once. A line may carry a `name`,
+ *   used in messages (a refused code names the product) and never sent to the core
  * @prop quote - the latest quote (read only)
  * @fires loyalty-quote - LoyaltyQuoteEvent, with the amounts to charge
  * @fires loyalty-error - LoyaltyErrorEvent, with code, path and message
- * @csspart base, tier, meter, totals, payable, earn, redeem, explain-toggle, explanation, status
+ * @csspart base, tier, meter, totals, payable, promo, earn, redeem, explain-toggle, explanation, status
  * @cssproperty --loyalty-font, --loyalty-fg, --loyalty-muted, --loyalty-bg, --loyalty-border,
  *   --loyalty-accent, --loyalty-accent-fg, --loyalty-radius
  */
@@ -83,6 +92,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
       meterLabel: h('label', { for: `${id}-meter`, class: 'muted' }),
       next: h('p', { class: 'muted' }),
       totals: h('dl', { part: 'totals' }),
+      promo: h('p', { class: 'promo', part: 'promo', hidden: '' }),
       earn: h('p', { part: 'earn' }),
       redeem: h('div', { class: 'redeem', part: 'redeem' }),
       range: h('input', { type: 'range', min: '0', max: '0', step: '1', value: '0', id: `${id}-redeem` }),
@@ -100,15 +110,13 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     const main = h('div', { class: 'main' },
       h('header', {}, ui.title, ui.tier),
       h('div', { class: 'progress' }, ui.meterLabel, ui.meter, ui.next),
-      ui.totals, ui.earn, ui.redeem, ui.toggle, ui.explain, ui.tip);
+      ui.totals, ui.promo, ui.earn, ui.redeem, ui.toggle, ui.explain, ui.tip);
     // The light-DOM content stays visible until the widget can render, and whenever it cannot.
     ui.card.append(ui.status, h('div', { class: 'fallback' }, h('slot')), main, ui.live);
     root.append(ui.card);
     ui.range.addEventListener('input', () => {
-      // Below the program's minimum redemption only zero makes sense: snap over the gap.
-      const min = Number(this.#program?.points?.min_redeem ?? 0);
-      let value = Number(ui.range.value);
-      if (value > 0 && value < min) value = value > this.#redeem ? min : 0;
+      // Whole steps only, and over the gap below the program's minimum use.
+      const value = snapRedeem(Number(ui.range.value), this.#redeem, this.#redeemRange());
       ui.range.value = String(value);
       this.#redeem = value;
       this.#requote();
@@ -123,6 +131,8 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   }
 
   connectedCallback() {
+    // The content's language, so that a screen reader reads Georgian as Georgian.
+    this.#ui.card.lang = this.locale;
     this.#setState('loading');
     this.#start();
   }
@@ -135,11 +145,15 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected) return;
     if (name === 'locale') {
+      this.#ui.card.lang = this.locale;
       this.#render();
       return;
     }
     // A program given as an attribute replaces one set as a property.
-    if (name === 'program' || name === 'program-src') this.#program = null;
+    if (name === 'program' || name === 'program-src') {
+      this.#program = null;
+      this.#reset();
+    }
     this.#start();
   }
 
@@ -149,12 +163,15 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   get program() { return this.#program; }
   set program(value) {
     this.#program = value;
+    this.#reset();
     if (this.isConnected) this.#start();
   }
 
   get customer() { return this.#customer; }
   set customer(value) {
     this.#customer = value ?? {};
+    // Another customer's points are not this one's: start again from none used.
+    this.#redeem = 0;
     this.#requote();
   }
 
@@ -167,6 +184,20 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   get quote() { return this.#quote; }
 
   #messages() { return messages(langOf(this.locale)); }
+
+  #redeemRange() { return redeemRange(this.#quote?.points, this.#program?.points?.min_redeem ?? 0); }
+
+  /**
+   * A new program: until its engine is ready there is no quote, and nothing of the old program's
+   * (its engine, its quote, the points used under it) may reach the next quote.
+   */
+  #reset() {
+    this.#engine?.free();
+    this.#engine = null;
+    this.#quote = null;
+    this.#redeem = 0;
+    if (this.#state !== 'unavailable') this.#setState('loading');
+  }
 
   async #start() {
     const generation = (this.#generation = (this.#generation ?? 0) + 1);
@@ -181,6 +212,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
       ]);
       if (generation !== this.#generation || !program) return;
       this.#engine?.free();
+      this.#engine = null;
       this.#engine = new LoyaltyEngine(program);
       this.#program = program;
       this.#requote();
@@ -195,7 +227,10 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   #requote() {
     if (!this.#engine || !this.#cart) return;
     try {
-      const cart = { ...this.#cart, redeem_points: this.#redeem };
+      // Line names are the host's words for its products (for messages), not the engine's input.
+      const lines = this.#cart.lines?.map(({ name, ...line }) => line);
+      const redeem = this.#program?.points ? this.#redeem : 0;
+      const cart = { ...this.#cart, ...(lines ? { lines } : {}), redeem_points: redeem };
       this.#quote = this.#engine.quote(this.#customer, cart);
       this.#setState('ready');
       this.#render();
@@ -211,11 +246,20 @@ export class LoyaltyCheckoutElement extends HTMLElement {
 
   #fail(error) {
     const code = error?.code ?? 'unknown';
+    // The module cannot load: the host hears it once, however often a new program retries it.
+    if (code === 'wasm_unavailable' && this.#state === 'unavailable') return;
     const m = this.#messages();
+    // No quote survives an error: a host reading `quote` must not charge a stale amount.
+    this.#quote = null;
     this.#setState(code === 'wasm_unavailable' ? 'unavailable' : 'error');
-    this.#ui.status.textContent = code === 'wasm_unavailable' ? m.unavailable : fill(m.failed, { code });
+    const lines = this.#cart?.lines ?? [];
+    const text = code === 'wasm_unavailable' ? m.unavailable : errorText(error, m, formatters(this.locale, 'USD', 2), {
+      program: !this.#engine,
+      item: (index) => lines[index]?.name ?? lines[index]?.sku,
+    });
+    this.#ui.status.textContent = text;
     this.#ui.status.classList.toggle('error', code !== 'wasm_unavailable');
-    this.dispatchEvent(new LoyaltyErrorEvent(error));
+    this.dispatchEvent(new LoyaltyErrorEvent(error, { quote: null, text }));
   }
 
   #setState(state) {
@@ -231,6 +275,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     ui.toggle.textContent = m[ui.explain.hidden ? 'explainShow' : 'explainHide'];
     ui.rangeLabel.textContent = m.redeemLabel;
     ui.tip.textContent = m.tip;
+    ui.tip.hidden = !(this.#program?.points?.expiry_months > 0);
     if (this.#state !== 'ready') {
       if (this.#state === 'loading') ui.status.textContent = m.loading;
       return;
@@ -247,6 +292,12 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     ui.totals.replaceChildren(...totals,
       h('dt', { class: 'total' }, m.payable),
       h('dd', { class: 'total', part: 'payable', 'data-payable': q.payable }, f.money(q.payable)));
+
+    // An accepted or refused code is said in the totals, not only in the explanation.
+    const promo = q.trace.find((entry) => entry.kind === 'promo_code');
+    ui.promo.hidden = !promo;
+    ui.promo.textContent = promo ? wordEntry(promo, m, f, names) : '';
+    ui.promo.dataset.status = promo?.applied ? 'accepted' : 'refused';
 
     const earn = [];
     if (q.points) {
@@ -266,9 +317,13 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     const canRedeem = points && points.balance_before > 0 && this.#program?.points?.value_per_point !== '0';
     ui.redeem.hidden = !canRedeem;
     if (canRedeem) {
-      ui.range.max = String(points.redeem_cap);
-      ui.range.value = String(Math.min(this.#redeem, points.redeem_cap));
-      ui.range.disabled = points.redeem_cap === 0;
+      // With nothing to use on this order, only the hint shows: no slider that moves nothing.
+      ui.rangeLabel.hidden = points.redeem_cap === 0;
+      ui.range.parentElement.hidden = points.redeem_cap === 0;
+      const range = this.#redeemRange();
+      ui.range.step = String(range.step);
+      ui.range.max = String(range.max);
+      ui.range.value = String(Math.min(this.#redeem, range.max));
       ui.range.setAttribute('aria-valuetext', `${f.count(points.redeemed)} (${f.money(points.redeemed_value)})`);
       ui.output.textContent = f.count(points.redeemed);
       ui.hint.textContent = points.redeem_cap === 0 ? m.redeemNone : fill(m.redeemHint, { balance: f.count(points.balance_before), cap: f.count(points.redeem_cap) });
@@ -278,7 +333,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     const expiry = q.points?.next_expiry;
     if (expiry) lines.push(fill(m.expiring, { points: f.count(expiry.points), date: f.date(expiry.date) }));
     ui.explain.replaceChildren(...lines.map((line) => h('li', {}, line)));
-    ui.live.textContent = fill(m.announce, { amount: f.money(q.payable) });
+    ui.live.textContent = [ui.promo.textContent, fill(m.announce, { amount: f.money(q.payable) })].filter(Boolean).join('. ');
   }
 
   #renderTier(q, m, f, names) {
@@ -325,6 +380,8 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     for (const event of this.#program?.events ?? []) names.set(event.id, event.name);
     for (const reward of this.#program?.chance_rewards ?? []) names.set(reward.id, reward.name);
     for (const partner of this.#program?.coalition ?? []) names.set(partner.id, partner.name);
+    // The host's names for its products, when its cart lines carry them.
+    for (const line of this.#cart?.lines ?? []) if (line.name) names.set(line.sku, line.name);
     return names;
   }
 }
@@ -334,12 +391,5 @@ export class LoyaltyCheckoutElement extends HTMLElement {
  * an already-registered tag is left alone (with a warning when another class holds it).
  */
 export function defineLoyaltyCheckout(tag = 'loyalty-checkout', registry = globalThis.customElements) {
-  if (!registry) return false;
-  const existing = registry.get(tag);
-  if (existing) {
-    if (existing !== LoyaltyCheckoutElement) console.warn(`<${tag}> is already defined by another script; keeping that one.`);
-    return false;
-  }
-  registry.define(tag, LoyaltyCheckoutElement);
-  return true;
+  return defineElement(tag, LoyaltyCheckoutElement, registry);
 }

@@ -15,7 +15,10 @@ export interface ExplorerState {
   program: string;
   /** Edited parameters by path into the program (`tiers.0.threshold`), as decimal strings. */
   edits: Record<string, string>;
-  monthly: string;
+  /** Whole currency units a month; null for the middle of the program's scale. */
+  monthly: string | null;
+  /** Whole percents of the monthly spend by category; null for the program's default mix. */
+  mix: Record<string, string> | null;
   months: number;
   /** The seller's gross margin, redemption rate and monthly churn, in percent. */
   margin: string;
@@ -26,13 +29,15 @@ export interface ExplorerState {
 /** Fired whenever the rep changes something; `detail` is the whole state. */
 export class LoyaltyStateEvent extends CustomEvent<ExplorerState> {}
 
-/** Attribute: `locale`. */
+/** Attributes: `locale`, `as-of` (YYYY-MM-DD), `wasm-src`. */
 export class LoyaltyOfferExplorerElement extends HTMLElement {
   programs: ExplorerProgram[];
   get state(): ExplorerState;
   /** Fields left out keep their defaults. */
   set state(value: Partial<ExplorerState>);
   locale: string;
+  /** The latest results, or null while the inputs are refused. */
+  readonly result: { margin: unknown; comparison: unknown[]; catalog: unknown } | null;
 }
 
 export function defineLoyaltyOfferExplorer(tag?: string, registry?: CustomElementRegistry): boolean;

@@ -4,7 +4,9 @@
 import { loadAnalytics, margin, compare, calculate } from './loyalty-analytics.js';
 import { fill, formatters, langOf } from './i18n.js';
 import { explorerMessages } from './i18n-explorer.js';
-import { h, LoyaltyErrorEvent, styleSheetOf, svg as s, uniqueId } from './elements.js';
+import { label, observeWidth, ticks, vgridline } from './charts.js';
+import { defaultMix, fieldOfPath, middleOf, mixError, offers, onScale, scaleOf, spendScale, splitSpend } from './scenarios.js';
+import { defineElement, h, LoyaltyErrorEvent, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
 /** Fired whenever the rep changes something; `detail` is the whole state, for the URL. */
 export class LoyaltyStateEvent extends CustomEvent {
@@ -15,7 +17,11 @@ export class LoyaltyStateEvent extends CustomEvent {
 
 const STYLE = `
 h2 { margin: 0; font-size: 1.15rem; } h3 { font-size: 1rem; margin: 1rem 0 .4rem; }
-.grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); }
+.grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr)); }
+.stack { display: grid; gap: 1rem; align-content: start; }
+.field-error { color: #a40e26; font-size: .85rem; }
+input[aria-invalid="true"] { border: 2px solid #a40e26; }
+.stale-note { font-weight: 600; }
 fieldset { border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); margin: 0; padding: .5rem .75rem; min-width: 0; }
 legend { font-weight: 600; }
 label { display: grid; gap: .2rem; font-size: .9rem; margin: .35rem 0; }
@@ -29,6 +35,10 @@ table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--loyalty-border); padding: .3rem; text-align: right; font-variant-numeric: tabular-nums; }
 th:first-child, td:first-child { text-align: left; }
 .scroll { overflow-x: auto; }
+.scroll-hint { display: none; font-size: .85rem; color: var(--loyalty-muted); margin: .25rem 0; }
+.scroll[data-overflowing="true"] + .scroll-hint { display: block; }
+/* A shadow at the edge that hides more columns, as a second hint. */
+.scroll[data-overflowing="true"] { background: linear-gradient(to left, rgba(0,0,0,.12), rgba(0,0,0,0) 16px) right / 16px 100% no-repeat local, var(--loyalty-bg); }
 svg { width: 100%; height: auto; display: block; }
 @media print {
   button, input[type="range"] { display: none; }
@@ -72,18 +82,19 @@ function set(object, path, value) {
   parent[keys.at(-1)] = value;
 }
 
-/** `percent`% of a decimal string, rounded down to `units` decimals, by integer arithmetic. */
-function percentOf(amount, percent, units) {
-  const [whole, fraction = ''] = amount.split('.');
-  const scaled = BigInt(whole + fraction.padEnd(units, '0').slice(0, units)) * BigInt(percent) / 100n;
-  const digits = scaled.toString().padStart(units + 1, '0');
-  return units ? `${digits.slice(0, -units)}.${digits.slice(-units)}` : digits;
-}
-
-const DEFAULT_STATE = { program: 'retail', edits: {}, monthly: '500', months: 12, margin: '30', redemption: '80', churn: '3' };
+/** `mix: null` is the program's default mix; `monthly: null` is the middle of its scale. */
+const DEFAULT_STATE = { program: 'retail', edits: {}, monthly: null, mix: null, months: 12, margin: '30', redemption: '80', churn: '3' };
 
 export class LoyaltyOfferExplorerElement extends HTMLElement {
+  static observedAttributes = ['locale', 'as-of', 'wasm-src'];
+
   #programs = [];
+  #result = null;
+  #fields = new Map();
+  #chartWidth = 600;
+  #chartArgs = null;
+  #redraw;
+  #mixEdited = null;
   #state = { ...DEFAULT_STATE };
   #ready = false;
   #ui;
@@ -103,9 +114,12 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       paramsLegend: h('legend', {}),
       params: h('div', {}),
       paramError: h('p', { class: 'error', role: 'alert' }),
+      staleNote: h('p', { class: 'stale-note', role: 'status', hidden: '' }),
       behaviourLegend: h('legend', {}),
       monthlyLabel: h('span', {}),
-      monthly: h('input', { type: 'range', min: '0', max: '5000', step: '50', id: `${id}-monthly` }),
+      monthly: h('input', { type: 'range', min: '0', max: '1000', step: '10', id: `${id}-monthly` }),
+      mixHint: h('p', { class: 'muted' }),
+      mix: h('div', {}),
       monthlyOut: h('output', { for: `${id}-monthly` }),
       monthsLabel: h('span', {}),
       months: h('select', {}, ...[12, 24, 36].map((n) => h('option', { value: String(n) }, String(n)))),
@@ -115,7 +129,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       impact: h('dl', { part: 'impact' }),
       compareTitle: h('h3', { id: `${id}-compare` }),
       chartDesc: h('p', { id: `${id}-chart-desc`, class: 'muted' }),
-      chart: s('svg', { viewBox: '0 0 640 200', role: 'img', 'aria-labelledby': `${id}-compare`, 'aria-describedby': `${id}-chart-desc`, part: 'chart' }),
+      chart: s('svg', { viewBox: '0 0 600 200', role: 'img', 'aria-labelledby': `${id}-compare`, 'aria-describedby': `${id}-chart-desc`, part: 'chart' }),
       table: h('table', { part: 'table' }),
       catalogTitle: h('h3', { id: `${id}-catalog` }),
       catalog: h('table', { part: 'catalog' }),
@@ -128,31 +142,55 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       h('header', {}, ui.title, ui.print),
       h('div', { class: 'grid' },
         h('fieldset', {}, ui.paramsLegend, ui.programLabel, ui.params, ui.paramError),
-        h('fieldset', {}, ui.behaviourLegend, monthlyLabel, monthsLabel),
-        h('fieldset', {}, ui.economicsLegend, ui.economics)),
-      ui.impactTitle, ui.impact, ui.compareTitle, ui.chartDesc, ui.chart,
-      h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-compare` }, ui.table),
-      ui.catalogTitle, h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-catalog` }, ui.catalog));
+        h('div', { class: 'stack' },
+          h('fieldset', {}, ui.behaviourLegend, monthlyLabel, monthsLabel, ui.mix, ui.mixHint),
+          h('fieldset', {}, ui.economicsLegend, ui.economics))),
+      ui.staleNote,
+      (ui.results = h('div', { class: 'results' },
+        ui.impactTitle, ui.impact, ui.compareTitle, ui.chartDesc, ui.chart,
+        h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-compare` }, ui.table), (ui.hint1 = h('p', { class: 'scroll-hint' })),
+        ui.catalogTitle, h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-catalog` }, ui.catalog), (ui.hint2 = h('p', { class: 'scroll-hint' })))));
     ui.card.append(ui.status, h('div', { class: 'fallback' }, h('slot')), main);
+    // The chart is drawn at the width it is shown, so that its text stays 12 CSS px; a table
+    // wider than its box says so.
+    this.#redraw = observeWidth(ui.results, (width) => {
+      this.#chartWidth = width;
+      if (this.#chartArgs) this.#drawChart(...this.#chartArgs);
+      this.#markOverflow();
+    });
     root.append(ui.card);
     ui.print.addEventListener('click', () => window.print());
-    ui.program.addEventListener('change', () => this.#change({ program: ui.program.value, edits: {} }));
+    ui.program.addEventListener('change', () => this.#change({ program: ui.program.value, edits: {}, monthly: null, mix: null }));
     ui.monthly.addEventListener('input', () => this.#change({ monthly: ui.monthly.value }));
     ui.months.addEventListener('change', () => this.#change({ months: Number(ui.months.value) }));
     this.#ui = ui;
   }
 
-  connectedCallback() { this.#start(); }
+  connectedCallback() {
+    this.#ui.card.lang = this.locale;
+    this.#start();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.isConnected) return;
+    if (name === 'wasm-src') {
+      this.#start();
+      return;
+    }
+    this.#ui.card.lang = this.locale;
+    this.#build();
+    this.#update();
+  }
 
   get programs() { return this.#programs; }
   set programs(list) { this.#programs = list ?? []; this.#build(); this.#update(); }
   get state() { return structuredClone(this.#state); }
   set state(value) { this.#state = { ...DEFAULT_STATE, ...value }; this.#build(); this.#update(); }
   get locale() { return this.getAttribute('locale') ?? 'en'; }
-  set locale(value) { this.setAttribute('locale', value); this.#build(); this.#update(); }
+  set locale(value) { this.setAttribute('locale', value); }
 
-  /** The latest results: `{ margin, comparison, catalog }`. */
-  result = null;
+  /** The latest results: `{ margin, comparison, catalog }` (read only). */
+  get result() { return this.#result; }
 
   #messages() { return explorerMessages(langOf(this.locale)); }
 
@@ -179,6 +217,20 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
 
   #base() { return this.#programs.find((p) => p.id === this.#state.program) ?? this.#programs[0]; }
 
+  /** The monthly-spend slider's scale: from the program (and a spend asked for in the state). */
+  #scale() {
+    const base = this.#base();
+    return base ? spendScale(base.program, this.#state.monthly ?? '0') : { min: '0', max: '1000', step: '10' };
+  }
+
+  /** The monthly spend: the state's, or the middle of the program's scale, on a whole step. */
+  #monthlySpend() {
+    const scale = this.#scale();
+    return this.#state.monthly === null ? middleOf(scale) : onScale(this.#state.monthly, scale);
+  }
+
+  #mix() { return this.#state.mix ?? defaultMix(this.#base()?.program ?? {}); }
+
   #program() {
     const base = this.#base();
     if (!base) return null;
@@ -202,24 +254,42 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     ui.monthsLabel.textContent = m.months;
     ui.economicsLegend.textContent = m.economics;
     const program = this.#program();
-    const field = (labelText, value, onChange) => {
-      const input = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off' });
+    // Each field has its own place for a refusal, which its input points to while it is refused.
+    this.#fields = new Map();
+    const field = (key, labelText, value, onChange, inputmode = 'decimal') => {
+      const input = h('input', { type: 'text', inputmode, autocomplete: 'off' });
+      const error = h('span', { class: 'field-error', id: uniqueId(`${this.#id}-error`), hidden: '' });
       input.value = value;
       input.addEventListener('change', () => onChange(input.value.trim()));
-      return h('label', {}, labelText, input);
+      this.#fields.set(key, { input, error });
+      return h('label', {}, labelText, input, error);
     };
     ui.params.replaceChildren(...(program ? parameters(program) : []).map(({ path, label: [key, values] }) =>
-      field(fill(m[key], values), String(get(program, path) ?? ''), (value) => this.#change({ edits: { ...this.#state.edits, [path]: value } }))));
+      field(path, fill(m[key], values), String(get(program, path) ?? ''), (value) => this.#change({ edits: { ...this.#state.edits, [path]: value } }))));
     ui.economics.replaceChildren(
-      field(m.margin, this.#state.margin, (value) => this.#change({ margin: value })),
-      field(m.redemption, this.#state.redemption, (value) => this.#change({ redemption: value })),
-      field(m.churn, this.#state.churn, (value) => this.#change({ churn: value })));
-    ui.monthly.value = this.#state.monthly;
+      field('margin', m.margin, this.#state.margin, (value) => this.#change({ margin: value })),
+      field('redemption', m.redemption, this.#state.redemption, (value) => this.#change({ redemption: value })),
+      field('churn', m.churn, this.#state.churn, (value) => this.#change({ churn: value })));
+    const mix = this.#mix();
+    ui.mix.replaceChildren(...Object.entries(mix).map(([category, share]) =>
+      field(`mix.${category}`, fill(m.mixShare, { category }), share, (value) => {
+        this.#mixEdited = category;
+        this.#change({ mix: { ...this.#mix(), [category]: value } });
+      }, 'numeric')));
+    ui.mixHint.textContent = Object.keys(mix).length ? m.mixHint : '';
+    ui.mixHint.hidden = !Object.keys(mix).length;
+    const scale = this.#scale();
+    ui.monthly.min = scale.min;
+    ui.monthly.max = scale.max;
+    ui.monthly.step = scale.step;
+    ui.monthly.value = this.#monthlySpend();
     ui.months.value = String(this.#state.months);
     ui.impactTitle.textContent = m.impact;
     ui.compareTitle.textContent = m.compare;
     ui.chartDesc.textContent = m.chartDesc;
     ui.catalogTitle.textContent = m.catalog;
+    ui.hint1.textContent = m.scrollHint;
+    ui.hint2.textContent = m.scrollHint;
   }
 
   #update() {
@@ -230,40 +300,69 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     const state = this.#state;
     const today = this.getAttribute('as-of') ?? new Date().toISOString().slice(0, 10);
     const customer = { first_purchase_made: true, member_until: '2099-12-31' };
-    const plan = { monthly: { spend: [{ category: '', amount: state.monthly }] } };
+    const monthly = this.#monthlySpend();
+    // The figures of the program on screen, in its currency, before anything is computed.
+    ui.monthlyOut.textContent = formatters(this.locale, program.currency, 0).money(monthly);
+    ui.monthly.setAttribute('aria-valuetext', ui.monthlyOut.textContent);
     const economics = { gross_margin_percent: state.margin, redemption_rate_percent: state.redemption, monthly_churn_percent: state.churn };
+    this.#clearFieldErrors();
     try {
+      const wrongMix = mixError(this.#mix(), this.#mixEdited);
+      if (wrongMix) throw Object.assign(new Error(wrongMix.code), { code: wrongMix.code, path: `mix.${wrongMix.category}`, field: `mix.${wrongMix.category}`, total: wrongMix.total });
+      // The spend in the program's categories, so that a discount on one category counts.
+      const units = 2;
+      const plan = { monthly: { spend: splitSpend(monthly, this.#mix(), units) } };
       const impact = margin({ projection: { program, customer, start: today, months: state.months, plan, redeem: 'max' }, economics });
-      const units = (impact.totals.revenue.split('.')[1] ?? '').length;
-      const f = formatters(this.locale, program.currency, units);
-      const base = { version: 1, currency: program.currency, rounding: program.rounding ?? 'half_up' };
-      const variants = [
-        { name: m.thisProgram, program },
-        { name: m.discount5, program: { ...base, id: 'discount-5', name: m.discount5, discounts: [{ id: 'd', name: m.discount5, value: { type: 'percent', percent: '5' } }] } },
-        { name: m.points5, program: { ...base, id: 'points-5', name: m.points5, points: { earn: { points: '5', per_amount: '100' }, value_per_point: '1', max_redeem_percent: '100' } } },
-        { name: m.cashback5, program: { ...base, id: 'cashback-5', name: m.cashback5, cashback: { percent: '5' } } },
-        { name: m.membership, program: { ...base, id: 'membership', name: m.membership, membership: { name: m.membership, fee: percentOf(state.monthly, 5, units), period: 'month' },
-          discounts: [{ id: 'members', name: m.membership, value: { type: 'percent', percent: '10' }, conditions: { members_only: true } }] } },
-      ];
+      const f = formatters(this.locale, program.currency, scaleOf(impact.totals.revenue));
+      const variants = offers(program, m, monthly, scaleOf(impact.totals.revenue));
       const comparison = compare({ customer, start: today, months: state.months, plan, redeem: 'max', economics, variants });
       const catalog = program.catalog?.length && program.points?.earn?.points !== '0' ? calculate({ catalog_return: { program } }) : null;
-      this.result = { margin: impact, comparison, catalog };
+      this.#result = { margin: impact, comparison, catalog };
       ui.paramError.textContent = '';
       ui.card.dataset.state = 'ready';
+      this.#showResults(true);
       this.#render(program, f, m);
     } catch (error) {
-      ui.paramError.textContent = fill(m.invalid, { code: error.code ?? 'unknown', path: error.path ?? '', message: error.message });
+      // The figures of the last valid inputs are not shown as if they held for these.
+      this.#result = null;
+      ui.card.dataset.state = 'ready';
+      this.#showResults(false);
+      const key = error.field ?? fieldOfPath(error.path);
+      const slot = this.#fields.get(key);
+      const text = fill(m.fieldError[error.code] ?? m.fieldError.other, { total: error.total ?? '' });
+      if (slot) {
+        slot.input.setAttribute('aria-invalid', 'true');
+        slot.input.setAttribute('aria-describedby', slot.error.id);
+        slot.error.textContent = text;
+        slot.error.hidden = false;
+        ui.paramError.textContent = '';
+      } else {
+        ui.paramError.textContent = fill(m.invalid, { code: error.code ?? 'unknown', path: error.path ?? '', message: error.message });
+      }
       this.dispatchEvent(new LoyaltyErrorEvent(error));
     }
   }
 
+  #clearFieldErrors() {
+    for (const { input, error } of this.#fields.values()) {
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+      error.hidden = true;
+      error.textContent = '';
+    }
+  }
+
+  #showResults(valid) {
+    this.#ui.results.hidden = !valid;
+    this.#ui.staleNote.hidden = valid;
+    this.#ui.staleNote.textContent = valid ? '' : this.#messages().stale;
+  }
+
   #render(program, f, m) {
     const ui = this.#ui;
-    const { margin: impact, comparison, catalog } = this.result;
+    const { margin: impact, comparison, catalog } = this.#result;
     const t = impact.totals;
     const percent = (value) => (value === undefined ? m.notApplicable : `${f.count(value)}%`);
-    ui.monthlyOut.textContent = f.money(this.#state.monthly);
-    ui.monthly.setAttribute('aria-valuetext', f.money(this.#state.monthly));
     const rows = [[m.revenue, f.money(t.revenue)], [m.profitWithout, f.money(t.gross_profit_without)], [m.cost, f.money(t.program_cost)],
       [m.profitWith, f.money(t.gross_profit_with)], [m.share, percent(t.give_away_share)], [m.uplift, percent(t.break_even_uplift)], [m.liability, f.money(t.points_liability)]];
     if (impact.retention) {
@@ -277,18 +376,10 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
         h('td', {}, f.money(row.customer_benefit)), h('td', {}, f.money(row.program_cost)), h('td', {}, f.money(row.gross_profit_with)),
         h('td', { 'data-share': row.give_away_share ?? '' }, percent(row.give_away_share)), h('td', {}, f.money(row.points_liability))))));
 
-    // The bar lengths are drawing, not money: a share's digits scaled to pixels.
-    const shares = comparison.map((row) => Number(row.give_away_share ?? 0));
-    const top = Math.max(1, ...shares);
-    const nodes = [];
-    comparison.forEach((row, i) => {
-      const y = 10 + i * 36;
-      nodes.push(s('text', { x: 0, y: y + 18, 'font-size': 12, fill: '#1f2328' }, row.variant.length > 34 ? `${row.variant.slice(0, 33)}…` : row.variant));
-      nodes.push(s('rect', { x: 250, y, width: Math.max(1, (shares[i] / top) * 320), height: 24, fill: '#1f2328' }));
-      nodes.push(s('text', { x: 256 + (shares[i] / top) * 320, y: y + 17, 'font-size': 12, fill: '#1f2328' }, percent(row.give_away_share)));
-    });
-    ui.chart.setAttribute('viewBox', `0 0 640 ${20 + comparison.length * 36}`);
-    ui.chart.replaceChildren(...nodes);
+    this.#chartArgs = [comparison, percent, m];
+    this.#drawChart(...this.#chartArgs);
+    this.#redraw();
+    this.#markOverflow();
 
     ui.catalogTitle.hidden = !catalog;
     ui.catalog.hidden = !catalog;
@@ -298,12 +389,40 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
           h('td', {}, f.money(catalog[`${reward.id}.spend_needed`])), h('td', {}, percent(catalog[`${reward.id}.effective_return_percent`]))))));
     }
   }
+
+  /** Bars of the share given away, each under its offer's name, on light gridlines in %. */
+  #drawChart(comparison, percent, m) {
+    const width = this.#chartWidth;
+    // The bar lengths are drawing, not money: a share's digits scaled to pixels.
+    const shares = comparison.map((row) => Number(row.give_away_share ?? 0));
+    const grid = ticks(Math.max(1, ...shares));
+    const most = grid.at(-1);
+    const plot = Math.max(100, width - 64);
+    const x = (value) => 8 + (value / most) * plot;
+    const rows = comparison.length * 40;
+    const nodes = [];
+    for (const value of grid) nodes.push(...vgridline(x(value), 4, rows + 4, `${value}%`));
+    comparison.forEach((row, i) => {
+      const y = 4 + i * 40;
+      nodes.push(label(8, y + 14, row.variant));
+      nodes.push(s('rect', { x: 8, y: y + 20, width: Math.max(1, x(shares[i]) - 8), height: 14, fill: '#1f2328' }));
+      nodes.push(label(x(shares[i]) + 4, y + 32, percent(row.give_away_share)));
+    });
+    nodes.push(label(8, rows + 40, `${m.share}, %`, { 'font-weight': 600 }));
+    this.#ui.chart.setAttribute('viewBox', `0 0 ${width} ${rows + 48}`);
+    this.#ui.chart.replaceChildren(...nodes);
+  }
+
+  /** Marks each scrolling table that is wider than its box, which shows a hint to scroll. */
+  #markOverflow() {
+    for (const box of this.#ui.results.querySelectorAll('.scroll')) {
+      box.dataset.overflowing = String(box.scrollWidth > box.clientWidth + 1);
+    }
+  }
 }
 
 export function defineLoyaltyOfferExplorer(tag = 'loyalty-offer-explorer', registry = globalThis.customElements) {
-  if (!registry || registry.get(tag)) return false;
-  registry.define(tag, LoyaltyOfferExplorerElement);
-  return true;
+  return defineElement(tag, LoyaltyOfferExplorerElement, registry);
 }
 
 defineLoyaltyOfferExplorer();

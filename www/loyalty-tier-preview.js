@@ -2,9 +2,11 @@
 // up or to stay, a what-if slider for monthly spend, and the next months' points as a chart with a
 // table alternative. It loads the analytics package, which the checkout never downloads.
 import { loadAnalytics, preview, summarize } from './loyalty-analytics.js';
-import { fill, formatters, langOf } from './i18n.js';
+import { errorText, fill, formatters, langOf, messages } from './i18n.js';
 import { previewMessages } from './i18n-preview.js';
-import { h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, svg as s, uniqueId } from './elements.js';
+import { onScale, scaleOf, shareOf, spendScale, totalOf } from './scenarios.js';
+import { gridline, label, monthLabels, observeWidth, ticks } from './charts.js';
+import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
 /** Fired with each new preview; `detail` is the core's preview (amounts as decimal strings). */
 export class LoyaltyPreviewEvent extends CustomEvent {
@@ -47,12 +49,16 @@ let sheet;
  * @csspart base, tier, ladder, meter, reach, keep, what-if, chart, table, expiry, summary
  */
 export class LoyaltyTierPreviewElement extends HTMLElement {
-  static observedAttributes = ['program-src', 'locale', 'as-of', 'monthly-spend', 'months'];
+  static observedAttributes = ['program-src', 'locale', 'as-of', 'monthly-spend', 'months', 'wasm-src'];
 
   #program = null;
   #customer = {};
   #monthly = null;
+  #scale = null;
   #result = null;
+  #chartWidth = 600;
+  #chartArgs = null;
+  #redraw;
   #ready = false;
   #ui;
 
@@ -77,7 +83,8 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       accounts: h('div', { class: 'accounts', part: 'accounts' }),
       chartTitle: h('figcaption', { id: `${id}-chart-title` }),
       chartDesc: h('p', { id: `${id}-chart-desc`, class: 'muted' }),
-      chart: s('svg', { viewBox: '0 0 640 260', role: 'img', 'aria-labelledby': `${id}-chart-title`, 'aria-describedby': `${id}-chart-desc`, part: 'chart' }),
+      figure: h('figure', {}),
+      chart: s('svg', { viewBox: '0 0 600 250', role: 'img', 'aria-labelledby': `${id}-chart-title`, 'aria-describedby': `${id}-chart-desc`, part: 'chart' }),
       toggle: h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': `${id}-table` }),
       table: h('table', { id: `${id}-table`, part: 'table', hidden: '' }),
       expiryTitle: h('h3', {}),
@@ -93,9 +100,15 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       ui.meterLabel, ui.meter, ui.reach, ui.keep,
       h('div', { class: 'whatif' }, ui.rangeLabel, h('div', { class: 'row' }, ui.range, ui.output), ui.totals),
       ui.accounts,
-      h('figure', {}, ui.chartTitle, ui.chartDesc, ui.chart), ui.toggle, ui.table,
+      ui.figure, ui.toggle, ui.table,
       ui.expiryTitle, ui.expiry, ui.summaryTitle, ui.summary);
+    ui.figure.append(ui.chartTitle, ui.chartDesc, ui.chart);
     ui.ladderName = main.querySelector(`#${id}-ladder`);
+    // The chart is drawn at the width it is shown, so that its text stays 12 CSS px.
+    this.#redraw = observeWidth(ui.figure, (width) => {
+      this.#chartWidth = width;
+      if (this.#chartArgs) this.#drawChart(...this.#chartArgs);
+    });
     ui.card.append(ui.status, h('div', { class: 'fallback' }, h('slot')), main, ui.live);
     root.append(ui.card);
     ui.range.addEventListener('input', () => {
@@ -110,21 +123,34 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     this.#ui = ui;
   }
 
-  connectedCallback() { this.#start(); }
+  connectedCallback() {
+    this.#ui.card.lang = this.locale;
+    this.#start();
+  }
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected) return;
-    if (name === 'program-src') {
+    if (name === 'locale') this.#ui.card.lang = this.locale;
+    if (name === 'wasm-src') {
+      this.#start();
+    } else if (name === 'program-src') {
       this.#program = null;
       this.#start();
     } else {
-      if (name === 'monthly-spend') this.#monthly = null;
+      if (name === 'monthly-spend') {
+        this.#monthly = null;
+        this.#scale = null;
+      }
       this.#update();
     }
   }
 
   get program() { return this.#program; }
-  set program(value) { this.#program = value; if (this.isConnected) this.#start(); }
+  set program(value) {
+    this.#program = value;
+    this.#scale = null;
+    if (this.isConnected) this.#start();
+  }
   get customer() { return this.#customer; }
   set customer(value) { this.#customer = value ?? {}; this.#update(); }
   get preview() { return this.#result; }
@@ -141,6 +167,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
         loadAnalytics(this.getAttribute('wasm-src') ?? undefined),
         this.#program ?? programFromAttributes(this),
       ]);
+      if (!this.#program) this.#scale = null;
       this.#program ??= program;
       if (!this.#program) return;
       this.#ready = true;
@@ -153,6 +180,15 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
   /** The what-if's monthly spend as a decimal string, in whole currency units from the slider. */
   #monthlySpend() {
     return this.#monthly ?? this.getAttribute('monthly-spend') ?? '0';
+  }
+
+  /**
+   * The slider's range, from the program (a little above the monthly spend that reaches its top
+   * tier) and the monthly-spend attribute; fixed until either changes, never by moving the slider.
+   */
+  #spendScale() {
+    this.#scale ??= spendScale(this.#program, this.getAttribute('monthly-spend') ?? '0');
+    return this.#scale;
   }
 
   #update() {
@@ -177,8 +213,16 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     const m = this.#messages();
     const code = error?.code ?? 'unknown';
     const unavailable = code === 'wasm_unavailable';
+    // The module cannot load: the host hears it once, however often a new program retries it.
+    if (unavailable && this.#ui.card.dataset.state === 'unavailable') {
+      this.#ui.status.textContent = m.unavailable;
+      return;
+    }
+    this.#result = null;
     this.#ui.card.dataset.state = unavailable ? 'unavailable' : 'error';
-    this.#ui.status.textContent = unavailable ? m.unavailable : fill(m.failed, { code });
+    // A sentence in the customer's language; the event keeps the code for the host.
+    this.#ui.status.textContent = unavailable ? m.unavailable
+      : errorText(error, { ...messages(langOf(this.locale)), failed: m.failed }, formatters(this.locale, 'USD', 2), { program: /^program\b/.test(error?.path ?? '') });
     this.dispatchEvent(new LoyaltyErrorEvent(error));
   }
 
@@ -188,7 +232,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     if (!r) return;
     const m = this.#messages();
     const program = this.#program;
-    const f = formatters(this.locale, program.currency, r.projection.months[0] ? minorUnits(r.projection.months[0].spend) : 2);
+    const f = formatters(this.locale, program.currency, r.projection.months[0] ? scaleOf(r.projection.months[0].spend) : 2);
     const tierName = (id) => program.tiers?.find((t) => t.id === id)?.name ?? id;
     ui.title.textContent = m.title;
     ui.badge.textContent = r.tier ? tierName(r.tier) : m.noTier;
@@ -207,7 +251,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     const next = r.reach;
     if (next) {
       const threshold = program.tiers.find((t) => t.id === next.tier).threshold;
-      const percent = percentOf(r.qualifying, threshold);
+      const percent = shareOf(r.qualifying, threshold);
       ui.meterLabel.textContent = fill(m.progress, { percent: f.count(percent), tier: tierName(next.tier) });
       ui.meter.value = Number(percent);
       ui.meter.setAttribute('aria-valuetext', ui.meterLabel.textContent);
@@ -227,11 +271,11 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
 
     ui.rangeLabel.textContent = m.whatIf;
     const spend = this.#monthlySpend();
-    const whole = Number.parseInt(spend, 10) || 0;
-    const max = Math.max(100, roundUp(Math.max(whole * 3, Number.parseInt(this.getAttribute('monthly-spend') ?? '0', 10) * 3)));
-    if (Number(ui.range.max) < max || this.#monthly === null) ui.range.max = String(max);
-    ui.range.step = String(Math.max(1, roundUp(max / 100)));
-    ui.range.value = String(whole);
+    const scale = this.#spendScale();
+    ui.range.min = scale.min;
+    ui.range.max = scale.max;
+    ui.range.step = scale.step;
+    ui.range.value = onScale(spend, scale);
     ui.output.textContent = f.money(spend);
     ui.range.setAttribute('aria-valuetext', f.money(spend));
     const totals = r.projection.totals;
@@ -240,7 +284,9 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     this.#renderAccounts(r.projection, m, f);
     ui.chartTitle.textContent = fill(m.chartTitle, { months: r.projection.months.length });
     ui.chartDesc.textContent = m.chartDesc;
-    this.#drawChart(r.projection, f, tierName);
+    this.#chartArgs = [r.projection, f, tierName, m];
+    this.#drawChart(...this.#chartArgs);
+    this.#redraw();
     ui.toggle.textContent = ui.table.hidden ? m.showTable : m.hideTable;
     this.#fillTable(r.projection, m, f, tierName);
 
@@ -258,7 +304,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     const b2b = last?.employee_points_balance !== undefined;
     this.#ui.accounts.hidden = !b2b;
     if (!b2b) return;
-    const earned = (key) => projection.months.reduce((sum, mo) => sum + (mo[key] ?? 0), 0);
+    const earned = (key) => totalOf(projection.months, key);
     const account = (title, points, balance) => h('section', {}, h('h3', {}, title),
       h('p', {}, fill(m.accountEarned, { points: f.count(points), months: projection.months.length })),
       h('p', {}, fill(m.accountBalance, { points: f.count(balance) })));
@@ -267,28 +313,44 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       account(m.employeeBalance, earned('employee_points_earned'), last.employee_points_balance));
   }
 
-  #drawChart(projection, f, tierName) {
+  #drawChart(projection, f, tierName, m) {
     const months = projection.months;
-    const top = Math.max(1, ...months.map((mo) => mo.points_balance + mo.points_expired));
-    const width = 600 / Math.max(1, months.length);
-    const bar = (value) => (value / top) * 170;
+    const width = this.#chartWidth;
+    const left = 52;
+    const right = 8;
+    const top = 30;
+    const base = top + 160;
+    const height = base + 56;
+    const grid = ticks(Math.max(1, ...months.map((mo) => mo.points_balance + mo.points_expired)));
+    const most = grid.at(-1);
+    const y = (value) => base - (value / most) * 160;
+    const per = (width - left - right) / Math.max(1, months.length);
     const pattern = s('pattern', { id: 'hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, s('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#1f2328', 'stroke-width': 2 }));
-    const nodes = [s('defs', {}, pattern), s('line', { x1: 30, y1: 210, x2: 630, y2: 210, stroke: '#1f2328' })];
+    const nodes = [s('defs', {}, pattern), label(0, 14, m.chartAxis, { 'font-weight': 600 })];
+    for (const value of grid) nodes.push(...gridline(left, width - right, y(value), f.count(value)));
+    nodes.push(s('line', { x1: left, y1: base, x2: width - right, y2: base, stroke: '#1f2328' }));
+    // Month names where they fit (at least 40 px each), and the year wherever it changes.
+    const labels = monthLabels(months.map((mo) => mo.month), this.locale, m.monthNames);
+    const every = Math.ceil(40 / per);
+    // A year where it changes, unless the next year's label is too close to leave room for it.
+    const years = labels.map((l, i) => (l.year ? i : -1)).filter((i) => i >= 0);
+    const shownYears = new Set(years.filter((i, k) => k === years.length - 1 || (years[k + 1] - i) * per >= 40));
     let lastTier;
     months.forEach((mo, i) => {
-      const x = 30 + i * width + width * 0.15;
-      const w = width * 0.7;
-      nodes.push(s('rect', { x, y: 210 - bar(mo.points_balance), width: w, height: bar(mo.points_balance), fill: '#57606a' }));
+      const x = left + i * per + per * 0.15;
+      const w = per * 0.7;
+      nodes.push(s('rect', { x, y: y(mo.points_balance), width: w, height: base - y(mo.points_balance), fill: '#57606a' }));
       if (mo.points_expired > 0) {
-        nodes.push(s('rect', { x, y: 210 - bar(mo.points_balance) - bar(mo.points_expired), width: w, height: bar(mo.points_expired), fill: 'url(#hatch)', stroke: '#1f2328' }));
+        nodes.push(s('rect', { x, y: y(mo.points_balance + mo.points_expired), width: w, height: base - y(mo.points_expired), fill: 'url(#hatch)', stroke: '#1f2328' }));
       }
-      nodes.push(s('text', { x: x + w / 2, y: 228, 'text-anchor': 'middle', 'font-size': 11, fill: '#1f2328' }, mo.month.slice(5)));
+      if (i % every === 0) nodes.push(label(x + w / 2, base + 16, labels[i].name, { 'text-anchor': 'middle' }));
+      if (shownYears.has(i)) nodes.push(label(x + w / 2, base + 32, labels[i].year, { 'text-anchor': 'middle' }));
       if (mo.tier !== lastTier && mo.tier) {
-        nodes.push(s('text', { x, y: 250, 'font-size': 11, fill: '#1f2328' }, tierName(mo.tier)));
+        nodes.push(label(x, base + 50, tierName(mo.tier)));
         lastTier = mo.tier;
       }
     });
-    nodes.push(s('text', { x: 30, y: 20, 'font-size': 12, fill: '#1f2328' }, f.count(top)));
+    this.#ui.chart.setAttribute('viewBox', `0 0 ${width} ${height}`);
     this.#ui.chart.replaceChildren(...nodes);
   }
 
@@ -302,30 +364,8 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
   }
 }
 
-/** Digits after the point in a decimal string: the currency's minor units as the core wrote them. */
-function minorUnits(amount) {
-  return (String(amount).split('.')[1] ?? '').length;
-}
-
-/** A share in %, to one decimal, from decimal strings, by integer arithmetic on their digits. */
-function percentOf(value, target) {
-  const scale = (text) => BigInt(String(text).replace('.', '').replace(/^-/, '')) * 10n ** BigInt(6 - minorUnits(text));
-  const t = scale(target);
-  if (t === 0n) return '100';
-  const tenths = (scale(value) * 1000n) / t;
-  const capped = tenths > 1000n ? 1000n : tenths;
-  return `${capped / 10n}.${capped % 10n}`;
-}
-
-function roundUp(value) {
-  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, value))) - 1);
-  return Math.ceil(value / magnitude) * magnitude;
-}
-
 export function defineLoyaltyTierPreview(tag = 'loyalty-tier-preview', registry = globalThis.customElements) {
-  if (!registry || registry.get(tag)) return false;
-  registry.define(tag, LoyaltyTierPreviewElement);
-  return true;
+  return defineElement(tag, LoyaltyTierPreviewElement, registry);
 }
 
 defineLoyaltyTierPreview();

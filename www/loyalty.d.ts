@@ -1,5 +1,8 @@
 // Types of loyalty.js, the script a shop includes: <loyalty-checkout> and its events.
-import type { Cart, Customer, Program, Quote } from './loyalty-types.js';
+import type { Cart, Customer, Line, Program, Quote } from './loyalty-types.js';
+
+/** A cart for the element: its lines may carry the product's `name`, used in messages, never sent to the core. */
+export type CheckoutCart = Omit<Cart, 'lines'> & { lines?: Array<Line & { name?: string }> };
 
 export { loadCore, LoyaltyEngine, LoyaltyError } from './loyalty-core.js';
 
@@ -10,6 +13,8 @@ export interface LoyaltyQuoteDetail {
   pointsRedeemed: number;
   pointsValue: string;
   payable: string;
+  /** Each promo code's status, with the core's reason code when it is refused. */
+  promoCodes: Array<{ code: string; status: 'accepted' } | { code: string; status: 'refused'; reason: string }>;
   quote: Quote;
 }
 
@@ -17,6 +22,10 @@ export interface LoyaltyErrorDetail {
   code: string;
   path: string;
   message: string;
+  /** From <loyalty-checkout>: always null, as `element.quote` is after an error. */
+  quote?: null;
+  /** From <loyalty-checkout>: the sentence the shopper sees, in the element's language. */
+  text?: string;
 }
 
 export class LoyaltyQuoteEvent extends CustomEvent<LoyaltyQuoteDetail> {}
@@ -25,7 +34,7 @@ export class LoyaltyErrorEvent extends CustomEvent<LoyaltyErrorDetail> {}
 export class LoyaltyCheckoutElement extends HTMLElement {
   program: Program | null;
   customer: Customer;
-  cart: Cart | null;
+  cart: CheckoutCart | null;
   locale: string;
   readonly quote: Quote | null;
 }

@@ -26,6 +26,7 @@ $('program').value = params.get('program') ?? 'retail';
 $('customer').value = params.get('customer') ?? 'regular';
 $('locale').value = params.get('locale') ?? 'en';
 element.locale = $('locale').value;
+document.documentElement.lang = $('locale').value;
 $('program').addEventListener('change', load);
 $('customer').addEventListener('change', () => { element.customer = customers($('program').value)[$('customer').value]; });
 $('locale').addEventListener('change', () => {

@@ -54,13 +54,13 @@ test('editing a parameter gives the core\'s margin for the edited program', asyn
     program.tiers[1].discount_percent = '8';
     const today = new Date().toISOString().slice(0, 10);
     const direct = margin({ projection: { program, customer: { first_purchase_made: true, member_until: '2099-12-31' }, start: today, months: 12,
-      plan: { monthly: { spend: [{ category: '', amount: el.state.monthly }] } }, redeem: 'max' }, economics: { gross_margin_percent: '30', redemption_rate_percent: '80', monthly_churn_percent: '3' } });
+      plan: { monthly: { spend: [{ category: '', amount: el.shadowRoot.querySelector('input[type="range"]').value }] } }, redeem: 'max' }, economics: { gross_margin_percent: '30', redemption_rate_percent: '80', monthly_churn_percent: '3' } });
     return { shown: el.result.margin, direct };
   });
   assert.deepEqual(shown, direct);
 });
 
-test('a refused value shows its code and path, and sends an error event', async () => {
+test('a refused value is marked at its field, and sends an error event with code and path', async () => {
   const { page } = await explorer();
   const failed = page.evaluate(() => new Promise((resolve) => {
     document.querySelector('loyalty-offer-explorer').addEventListener('loyalty-error', (e) => resolve(e.detail), { once: true });
@@ -71,8 +71,11 @@ test('a refused value shows its code and path, and sends an error event', async 
   const detail = await failed;
   assert.equal(detail.code, 'not_increasing');
   assert.equal(detail.path, 'projection.program.tiers[2].threshold');
-  const alert = await page.$eval('loyalty-offer-explorer', (el) => el.shadowRoot.querySelector('[role="alert"]').textContent);
-  assert.match(alert, /not_increasing/);
+  const field = await page.$eval('loyalty-offer-explorer', (el) => {
+    const input = [...el.shadowRoot.querySelectorAll('label')].find((l) => l.textContent.startsWith('Gold: threshold')).querySelector('input');
+    return { invalid: input.getAttribute('aria-invalid'), message: el.shadowRoot.getElementById(input.getAttribute('aria-describedby'))?.textContent };
+  });
+  assert.deepEqual(field, { invalid: 'true', message: 'Must be above the tier before it.' });
 });
 
 test('the URL reproduces the exact state', async () => {

@@ -27,13 +27,15 @@ const widget = document.querySelector('loyalty-checkout') as LoyaltyCheckoutElem
 widget.addEventListener('loyalty-quote', (event) => {
   const detail: LoyaltyQuoteDetail = event.detail;
   console.log(detail.payable);
+  for (const code of detail.promoCodes) if (code.status === 'refused') console.log(code.code, code.reason);
 });
+widget.cart = { date: '2026-11-22', lines: [{ sku: 'TEA-01', name: 'Green tea', unit_price: '19.99', quantity: 1 }] };
 
 const tierPage = document.querySelector('loyalty-tier-preview');
 tierPage?.addEventListener('loyalty-preview', (event) => console.log(event.detail.qualifying, event.detail.reach?.remaining));
 const explorer = document.querySelector('loyalty-offer-explorer');
 explorer?.addEventListener('loyalty-state', (event) => {
   const state: ExplorerState = event.detail;
-  console.log(state.edits['tiers.0.threshold'] ?? state.monthly);
+  console.log(state.edits['tiers.0.threshold'] ?? state.monthly, state.mix?.beans);
 });
 if (explorer) explorer.state = { margin: '25' };

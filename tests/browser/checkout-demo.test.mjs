@@ -1,0 +1,61 @@
+// The demo shop around <loyalty-checkout>: what its cart shows is what is priced (issue 15).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage } from './browser.mjs';
+
+let ctx;
+before(async () => { ctx = await launch(); });
+after(async () => { await ctx?.close(); });
+
+const payable = 'loyalty-checkout >> [part="payable"]';
+
+async function checkout(query = '', viewport) {
+  const opened = await openPage(ctx.browser, `${ctx.base}/www/checkout.html${query}`, viewport);
+  await opened.page.waitForSelector(payable);
+  return opened;
+}
+
+test('a quantity field shows exactly the quantity priced, and a refused entry gets a message at the field', async () => {
+  const { page } = await checkout();
+  const field = '#lines tr:first-child input[type="number"]';
+  const priced = () => page.evaluate(() => document.querySelector('loyalty-checkout').quote.lines[0].quantity);
+  const message = () => page.evaluate(() => {
+    const input = document.querySelector('#lines tr:first-child input[type="number"]');
+    const node = document.getElementById(input.getAttribute('aria-describedby'));
+    return node && node.getClientRects().length > 0 ? node.textContent : '';
+  });
+  for (const entry of ['-5', '0', '1e9', '100', '2.5']) {
+    await page.fill(field, entry);
+    await page.press(field, 'Tab');
+    assert.equal(await page.inputValue(field), String(await priced()), `after typing ${entry}`);
+    assert.match(await message(), /whole number from 1 to 99/, `no message after ${entry}`);
+  }
+  const quoted = page.evaluate(() => new Promise((resolve) => document.querySelector('loyalty-checkout').addEventListener('loyalty-quote', resolve, { once: true })));
+  await page.fill(field, '3');
+  await page.press(field, 'Tab');
+  await quoted;
+  assert.equal(await priced(), 3);
+  assert.equal(await page.inputValue(field), '3');
+  assert.equal(await message(), '');
+});
+
+test('"Charged … Thank you!" goes when the cart or the customer changes', async () => {
+  const { page } = await checkout();
+  await page.click('#pay');
+  assert.match(await page.textContent('#pay-status'), /^Charged 23\.74 USD/);
+  await page.click('#add');
+  assert.equal(await page.textContent('#pay-status'), '');
+  await page.click('#pay');
+  await page.selectOption('#customer', 'new');
+  assert.equal(await page.textContent('#pay-status'), '');
+});
+
+test('paying without the widget names the currency', async () => {
+  const page = await ctx.browser.newPage();
+  await page.route('**/loyalty_core_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(`${ctx.base}/www/checkout.html?program=kasboutik`);
+  await page.waitForFunction(() => document.querySelector('loyalty-checkout').shadowRoot.querySelector('.card').dataset.state === 'unavailable');
+  await page.click('#pay');
+  assert.equal(await page.textContent('#pay-status'), 'Charged 5000.00 RUB (without rewards). Thank you!');
+  await page.close();
+});

@@ -1,0 +1,106 @@
+// <loyalty-checkout> says what happened in words: a promo code's fate in the totals, and a
+// refusal as a sentence in the shopper's language, with the codes kept for the host (issue 15: items 4, 5).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeCheck, launch, openPage } from './browser.mjs';
+
+let ctx;
+before(async () => { ctx = await launch(); });
+after(async () => { await ctx?.close(); });
+
+const payable = 'loyalty-checkout >> [part="payable"]';
+
+async function checkout(query = '') {
+  const opened = await openPage(ctx.browser, `${ctx.base}/www/checkout.html${query}`);
+  await opened.page.waitForSelector(payable);
+  return opened;
+}
+
+/** Applies `code` in the demo's promo field; resolves with the quote event's detail. */
+async function applyCode(page, code) {
+  const quoted = page.evaluate(() => new Promise((resolve) => document.querySelector('loyalty-checkout').addEventListener('loyalty-quote', (e) => resolve({ promoCodes: e.detail.promoCodes }), { once: true })));
+  await page.fill('#promo', code);
+  await page.click('#promo-form button');
+  return quoted;
+}
+
+const promoText = (page) => page.$eval('loyalty-checkout', (el) => {
+  const node = el.shadowRoot.querySelector('[part="promo"]');
+  return node.getClientRects().length > 0 ? node.textContent.replace(/\s/g, ' ') : '';
+});
+
+const CASES = [
+  ['en', 'Code BIG30 not applied: not valid with Coffee machine (on promotion)', 'Code BIG30 not applied: the order must reach RUB 10,000.00', 'Code FRIENDS30 applied'],
+  ['ru', 'Код BIG30 не применён: не действует вместе с товаром «Coffee machine (on promotion)»', 'Код BIG30 не применён: заказ должен быть от 10 000,00 ₽', 'Код FRIENDS30 применён'],
+  ['hy', 'BIG30 կոդը կիրառված չէ՝ չի գործում «Coffee machine (on promotion)» ապրանքի հետ', 'BIG30 կոդը կիրառված չէ՝ պատվերը պետք է լինի առնվազն 10\u00a0000,00\u00a0₽', 'FRIENDS30 կոդը կիրառված է'],
+  ['ka', 'კოდი BIG30 არ გამოიყენება: არ მოქმედებს „Coffee machine (on promotion)“-თან ერთად', 'კოდი BIG30 არ გამოიყენება: შეკვეთა უნდა იყოს მინიმუმ 10\u00a0000,00\u00a0₽', 'კოდი FRIENDS30 გამოყენებულია'],
+];
+
+for (const [locale, ...expected] of CASES) {
+  const [excluded, minimum, accepted] = expected.map((t) => t.replace(/\s/g, ' '));
+  test(`an accepted or refused code shows in the totals in words (${locale}), and the event carries its status`, async () => {
+    const { page } = await checkout(`?program=kasboutik&locale=${locale}`);
+    assert.equal(await promoText(page), '');
+    await page.selectOption('#add-item', 'MACHINE-X');
+    await page.click('#add');
+    let detail = await applyCode(page, 'BIG30');
+    assert.equal(await promoText(page), excluded);
+    assert.deepEqual(detail.promoCodes, [{ code: 'BIG30', status: 'refused', reason: 'refused_excluded_items' }]);
+    await page.click('button[aria-label="Remove Coffee machine (on promotion)"]');
+    detail = await applyCode(page, 'BIG30');
+    assert.equal(await promoText(page), minimum);
+    assert.deepEqual(detail.promoCodes, [{ code: 'BIG30', status: 'refused', reason: 'below_minimum_order' }]);
+    detail = await applyCode(page, 'FRIENDS30');
+    assert.equal(await promoText(page), accepted);
+    assert.deepEqual(detail.promoCodes, [{ code: 'FRIENDS30', status: 'accepted' }]);
+  });
+}
+
+const SENTENCES = {
+  en: 'Rewards could not be calculated: the quantity of Green tea must be a whole number from 1 to 1,000,000.',
+  ru: 'Не удалось рассчитать бонусы: количество товара «Green tea» должно быть целым числом от 1 до 1 000 000.',
+  ka: 'ბონუსების გამოთვლა ვერ მოხერხდა: „Green tea“-ის რაოდენობა უნდა იყოს მთელი რიცხვი 1-დან 1\u00a0000\u00a0000-მდე.',
+};
+
+for (const [locale, sentence] of Object.entries(SENTENCES)) {
+  test(`a refused quantity is one sentence in ${locale}, whatever the number, with the code kept in the event`, async () => {
+    const { page } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+    const results = await page.evaluate(async (loc) => {
+      await import('/www/loyalty.js');
+      const el = document.createElement('loyalty-checkout');
+      el.locale = loc;
+      el.setAttribute('program-src', '/examples/programs/retail.json');
+      const quoted = new Promise((resolve) => el.addEventListener('loyalty-quote', resolve, { once: true }));
+      document.body.append(el);
+      el.cart = { date: '2026-11-22', lines: [{ sku: 'TEA-01', name: 'Green tea', category: 'grocery', unit_price: '19.99', quantity: 1 }] };
+      await quoted;
+      const out = [];
+      for (const quantity of [0, -5, 1e9, 2.5]) {
+        const failed = new Promise((resolve) => el.addEventListener('loyalty-error', (e) => resolve(e.detail), { once: true }));
+        el.cart = { date: '2026-11-22', lines: [{ sku: 'TEA-01', name: 'Green tea', category: 'grocery', unit_price: '19.99', quantity }] };
+        const detail = await failed;
+        out.push({ code: detail.code, text: detail.text, shown: el.shadowRoot.querySelector('[part="status"]').innerText });
+      }
+      return out;
+    }, locale);
+    const spaces = (t) => t.replace(/\s/g, ' '); // Intl groups with no-break spaces of either width
+    for (const { code, text, shown } of results) {
+      assert.equal(spaces(shown), spaces(sentence));
+      assert.equal(text, shown);
+      assert.ok(['out_of_range', 'wrong_type'].includes(code), code);
+    }
+  });
+}
+
+test('axe reports no violations with a refused code in the totals, on a 320 px phone', async () => {
+  const ready = () => document.querySelector('loyalty-checkout')?.quote?.program === 'kasboutik';
+  const refuse = async (page) => {
+    await applyCode(page, 'BIG30');
+    await page.locator('loyalty-checkout >> [part="explain-toggle"]').click();
+  };
+  for (const locale of ['ru', 'hy']) {
+    const { violations, overflow } = await axeCheck(ctx.browser, `${ctx.base}/www/checkout.html?program=kasboutik&locale=${locale}`, 320, ready, refuse);
+    assert.deepEqual(violations, [], locale);
+    assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+  }
+});

@@ -1,0 +1,101 @@
+// The offer explorer tells a rep which value is refused, shows no figures for refused inputs,
+// and takes its scales, currency and category mix from the program (issue 15: item 7).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeCheck, launch, openPage } from './browser.mjs';
+
+let ctx;
+before(async () => { ctx = await launch(); });
+after(async () => { await ctx?.close(); });
+
+async function explorer(query = '') {
+  const opened = await openPage(ctx.browser, `${ctx.base}/www/explorer.html${query}`);
+  await opened.page.waitForFunction(() => document.querySelector('loyalty-offer-explorer')?.result);
+  return opened;
+}
+
+/** The field labelled `label`: its value, aria-invalid and the text it is described by. */
+const field = (page, label) => page.$eval('loyalty-offer-explorer', (el, text) => {
+  const input = [...el.shadowRoot.querySelectorAll('label')].find((l) => l.textContent.startsWith(text))?.querySelector('input');
+  if (!input) return null;
+  const described = input.getAttribute('aria-describedby');
+  return { invalid: input.getAttribute('aria-invalid'), message: described ? el.shadowRoot.getElementById(described)?.textContent : null };
+}, label);
+
+const resultsShown = (page) => page.$eval('loyalty-offer-explorer', (el) => el.shadowRoot.querySelector('[part="impact"]').getClientRects().length > 0);
+
+async function enter(page, label, value) {
+  const input = page.locator(`loyalty-offer-explorer >> label:has-text("${label}") input`);
+  await input.fill(value);
+  await input.press('Tab');
+}
+
+for (const [label, value, message] of [['Gross margin %', '150', 'Out of the accepted range.'], ['Gold: threshold', '100.00', 'Must be above the tier before it.']]) {
+  test(`a refused ${label} is marked at its field, and the figures are hidden until it is corrected`, async () => {
+    const { page } = await explorer();
+    const before = await field(page, label);
+    await enter(page, label, value);
+    assert.deepEqual(await field(page, label), { invalid: 'true', message });
+    assert.equal(await resultsShown(page), false);
+    assert.equal(await page.evaluate(() => document.querySelector('loyalty-offer-explorer').result), null);
+    const note = await page.$eval('loyalty-offer-explorer', (el) => el.shadowRoot.querySelector('.stale-note').innerText);
+    assert.match(note, /hidden until the marked value is corrected/);
+    await enter(page, label, label.startsWith('Gold') ? '2000.00' : '30');
+    assert.deepEqual(await field(page, label), before);
+    assert.equal(await resultsShown(page), true);
+  });
+}
+
+test('switching program shows the new program\'s currency, and its spend scale', async () => {
+  const { page } = await explorer();
+  await page.selectOption('loyalty-offer-explorer >> select >> nth=0', 's7-profi');
+  await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer').result?.margin && document.querySelector('loyalty-offer-explorer').state.program === 's7-profi');
+  const shown = await page.$eval('loyalty-offer-explorer', (el) => ({
+    impact: el.shadowRoot.querySelector('[part="impact"]').innerText,
+    table: el.shadowRoot.querySelector('[part="table"]').innerText,
+    monthly: el.shadowRoot.querySelector('output').textContent,
+    max: el.shadowRoot.querySelector('input[type="range"]').max,
+    step: el.shadowRoot.querySelector('input[type="range"]').step,
+  }));
+  assert.doesNotMatch(shown.impact + shown.table + shown.monthly, /\$/);
+  assert.match(shown.impact, /RUB/);
+  assert.match(shown.monthly, /RUB/);
+  // S7 Profi's tiers start at 3,000,000 RUB a year and top out at 5,000,000.
+  assert.ok(Number(shown.max) >= 416667, shown.max);
+  assert.ok(Number(shown.max) / Number(shown.step) <= 200);
+});
+
+test('kasboutik\'s spend is split between its categories, so "this program" costs something', async () => {
+  const { page } = await explorer();
+  await page.selectOption('loyalty-offer-explorer >> select >> nth=0', 'kasboutik');
+  await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer').state.program === 'kasboutik' && document.querySelector('loyalty-offer-explorer').result);
+  const cost = await page.evaluate(() => document.querySelector('loyalty-offer-explorer').result.comparison[0].program_cost);
+  assert.match(cost, /[1-9]/, `this program costs ${cost}`);
+  for (const category of ['beans', 'capsules', 'machines']) assert.ok(await field(page, `${category}: share of spend`), category);
+  // Shares that do not add up to 100 are refused at the share just entered.
+  await enter(page, 'beans: share of spend', '50');
+  assert.deepEqual(await field(page, 'beans: share of spend'), { invalid: 'true', message: 'The shares add up to 116%, not 100%.' });
+  assert.equal(await resultsShown(page), false);
+  await enter(page, 'capsules: share of spend', '17');
+  assert.equal(await resultsShown(page), true);
+  assert.deepEqual(await page.evaluate(() => document.querySelector('loyalty-offer-explorer').state.mix), { beans: '50', capsules: '17', machines: '33' });
+});
+
+test('axe reports no violations with a refused value marked, at 320 and 1280 px, and kasboutik\'s mix fields', async () => {
+  const ready = () => document.querySelector('loyalty-offer-explorer')?.result;
+  const refuse = async (page) => {
+    await page.selectOption('loyalty-offer-explorer >> select >> nth=0', 'kasboutik');
+    // The gross margin, the first of the seller's economics, in any language.
+    await page.$eval('loyalty-offer-explorer', (el) => {
+      const input = el.shadowRoot.querySelectorAll('fieldset')[2].querySelector('input');
+      input.value = '150';
+      input.dispatchEvent(new Event('change'));
+    });
+    await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer').result === null);
+  };
+  for (const [locale, width] of [['en', 1280], ['ka', 320]]) {
+    const { violations, overflow } = await axeCheck(ctx.browser, `${ctx.base}/www/explorer.html?locale=${locale}`, width, ready, refuse);
+    assert.deepEqual(violations, [], `${locale} at ${width}px`);
+    assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+  }
+});

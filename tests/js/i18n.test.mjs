@@ -1,0 +1,106 @@
+// Every machine code the core can put in a quote's trace, and every refusal, has words in all
+// four languages (issue 15: item A and item 5).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { errorText, explainEntry, formatters, LANGS, messages, wordEntry } from '../../www/i18n.js';
+
+const schema = JSON.parse(readFileSync(new URL('../../schema/loyalty-api.schema.json', import.meta.url), 'utf8'));
+const definitions = schema.definitions ?? schema.$defs ?? {};
+
+// The (kind, code) pairs of the engine's trace, as the engine's typed list gives them. Until the
+// schema has `Code` (it is added with the engine's rewrite), this list stands in for it.
+const PAIRS = {
+  discount: ['applied', 'not_yet_valid', 'expired', 'needs_first_purchase', 'first_purchase_only', 'tier_not_eligible', 'members_only',
+    'promo_code_refused', 'promo_code_missing', 'below_min_subtotal', 'no_lines_in_scope', 'tier_has_no_discount', 'below_first_step',
+    'nothing_left_to_discount', 'blocked_by_exclusive', 'lost_to_better_offer'],
+  promo_code: ['accepted', 'unknown_code', 'not_yet_valid', 'expired', 'refused_excluded_items', 'below_minimum_order'],
+  redemption: ['redeemed', 'not_redeemed'],
+  points: ['earned'],
+  employee_points: ['earned'],
+  cashback: ['earned', 'capped'],
+  event: ['event_points'],
+  coalition: ['transferred'],
+  tier: ['upgraded', 'upgrade_at_recalculation', 'unchanged'],
+  commitment: ['commitment_met', 'commitment_open'],
+  chance: ['chance_to_win'],
+};
+const LIMITED_BY = ['share_cap', 'balance', 'below_minimum', 'whole_minor_units'];
+/** The values of a schema enum, written as `enum` or as `oneOf` of `const`s. */
+const valuesOf = (definition) => definition && (definition.enum ?? definition.oneOf?.map((option) => option.const));
+const codes = valuesOf(definitions.Code) ?? [...new Set(Object.values(PAIRS).flat())];
+
+// Figures for every parameter an entry may carry, so that a sentence with a gap shows.
+const PARAMS = {
+  percent: '5', tier: 'silver', amount_per_unit: '2.00', inactive_days: '30', valid_from: '2026-12-01', valid_until: '2026-11-01',
+  remaining: '12.00', by: 'club', would_take: '3.00', code: 'BIG30', min_order: '100.00', sku: 'TEA-01', points: '150', cap: '379',
+  min: '100', requested: '150', base: '18.99', multiplier: '2', reason: 'expired',
+};
+const names = new Map([['club', 'Club offer'], ['TEA-01', 'Green tea'], ['silver', 'Silver'], ['rule', 'Welcome offer']]);
+
+test('every trace code of the schema (or the engine\'s list) has words in every language', () => {
+  assert.ok(codes.length >= 30, `${codes.length} codes`);
+  for (const lang of LANGS) {
+    const known = Object.keys(messages(lang).trace).map((key) => key.split('#')[0].split(':')[1]);
+    for (const code of codes) assert.ok(known.includes(code), `${lang}: no words for the code ${code}`);
+  }
+});
+
+test('every (kind, code) pair and every limited_by value gives a whole sentence in every language', () => {
+  for (const lang of LANGS) {
+    const m = messages(lang);
+    const f = formatters(lang, 'USD', 2);
+    for (const [kind, list] of Object.entries(PAIRS)) {
+      for (const code of list) {
+        assert.ok(m.trace[`${kind}:${code}`], `${lang}: no words for ${kind}:${code}`);
+        for (const limited_by of kind === 'redemption' ? [undefined, ...LIMITED_BY] : [undefined]) {
+          const entry = { kind, rule: 'rule', applied: true, amount: '1.50', code, params: { ...PARAMS, ...(limited_by ? { limited_by } : {}) } };
+          const text = wordEntry(entry, m, f, names);
+          assert.ok(text && text.length > 3, `${lang}: ${kind}:${code} gives ${text}`);
+          assert.doesNotMatch(text, /[{}]|undefined|NaN/, `${lang}: ${kind}:${code}: ${text}`);
+          assert.doesNotMatch(text, /\b[a-z]+_[a-z_]+\b/, `${lang}: ${kind}:${code} shows a raw code: ${text}`);
+        }
+      }
+    }
+    for (const value of LIMITED_BY) assert.ok(m.limited[value], `${lang}: no words for limited_by ${value}`);
+  }
+});
+
+test('a losing best-of discount says what it would have taken; a refused code names the product', () => {
+  const f = formatters('en', 'USD', 2);
+  const m = messages('en');
+  assert.equal(wordEntry({ kind: 'discount', rule: 'rule', applied: false, code: 'lost_to_better_offer', params: { by: 'club', would_take: '225.00' } }, m, f, names),
+    'Welcome offer: would take $225.00 off, but a better offer applies');
+  assert.equal(wordEntry({ kind: 'promo_code', rule: 'BIG30', applied: false, code: 'refused_excluded_items', params: { sku: 'TEA-01' } }, m, f, names),
+    'Code BIG30 not applied: not valid with Green tea');
+  assert.equal(wordEntry({ kind: 'redemption', rule: 'points', applied: true, amount: '1.50', code: 'redeemed', params: { points: '150', cap: '150', limited_by: 'share_cap' } }, m, f, names),
+    '150 points pay $1.50 (at most 150 on this order)');
+});
+
+test('the explanation leaves out noise, but never a code that was refused', () => {
+  const f = formatters('en', 'USD', 2);
+  const m = messages('en');
+  assert.equal(explainEntry({ kind: 'discount', rule: 'rule', applied: false, code: 'promo_code_missing', params: { code: 'SECRET' } }, m, f, names), null);
+  assert.equal(explainEntry({ kind: 'redemption', rule: 'points', applied: false, code: 'not_redeemed', params: { requested: '0' } }, m, f, names), null);
+  assert.match(explainEntry({ kind: 'promo_code', rule: 'X', applied: false, code: 'unknown_code', params: {} }, m, f, names), /Code X not applied/);
+});
+
+test('every error code the core can send gives the shopper a sentence, never the code', () => {
+  const errorCodes = valuesOf(definitions.ErrorCode);
+  assert.ok(errorCodes.length >= 15);
+  for (const lang of LANGS) {
+    const m = messages(lang);
+    const f = formatters(lang, 'USD', 2);
+    for (const code of [...errorCodes, 'unknown', 'program_unavailable']) {
+      for (const path of ['', 'cart.date', 'tiers[1].threshold', 'cart.lines[0].quantity', 'cart.lines[2].unit_price']) {
+        const text = errorText({ code, path }, m, f, { item: (i) => ['Tea', 'Mug'][i] });
+        assert.ok(!text.includes(code), `${lang}: ${code} at ${path} shows the code: ${text}`);
+        assert.doesNotMatch(text, /[{}]|undefined/, text);
+      }
+    }
+    // One rule for a quantity, whatever the core said about it.
+    const zero = errorText({ code: 'out_of_range', path: 'cart.lines[0].quantity' }, m, f, { item: () => 'Tea' });
+    assert.equal(errorText({ code: 'wrong_type', path: 'cart.lines[0].quantity' }, m, f, { item: () => 'Tea' }), zero);
+    assert.match(zero, /1\D+000\D+000/);
+  }
+});
