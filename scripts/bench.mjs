@@ -142,7 +142,7 @@ async function chromium() {
       const { page: shop } = await openPage(ctx.browser, `${ctx.base}/www/checkout.html`);
       await shop.waitForSelector('loyalty-checkout >> [part="payable"]');
       render.push(await shop.evaluate(() => {
-        const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/www/loyalty.js'));
+        const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/www/loyalty.min.js'));
         return performance.getEntriesByName('loyalty-first-render')[0]?.startTime - (script?.startTime ?? 0);
       }));
       await shop.close();

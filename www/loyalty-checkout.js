@@ -61,6 +61,7 @@ let sheet;
  * @prop cart - the cart, as an object; setting it quotes again at once. A line may carry a `name`,
  *   used in messages (a refused code names the product) and never sent to the core
  * @prop quote - the latest quote (read only)
+ * @method fingerprint - the fingerprint of the quote's inputs, for the server's check at payment
  * @fires loyalty-quote - LoyaltyQuoteEvent, with the amounts to charge
  * @fires loyalty-error - LoyaltyErrorEvent, with code, path and message
  * @csspart base, tier, meter, totals, payable, promo, earn, redeem, explain-toggle, explanation, status
@@ -224,14 +225,27 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   #generation = 0;
   #rendered = false;
 
+  /** The cart as the engine prices it: with the points chosen, without the host's line names. */
+  #pricedCart() {
+    // Line names are the host's words for its products (for messages), not the engine's input.
+    const lines = this.#cart.lines?.map(({ name, ...line }) => line);
+    const redeem = this.#program?.points ? this.#redeem : 0;
+    return { ...this.#cart, ...(lines ? { lines } : {}), redeem_points: redeem };
+  }
+
+  /**
+   * The fingerprint of the program, customer and cart the current quote was priced from (64 hex
+   * digits): what the seller's server compares when the customer pays. `null` without a quote.
+   */
+  fingerprint() {
+    if (!this.#engine || !this.#quote) return null;
+    return this.#engine.fingerprint(this.#customer, this.#pricedCart());
+  }
+
   #requote() {
     if (!this.#engine || !this.#cart) return;
     try {
-      // Line names are the host's words for its products (for messages), not the engine's input.
-      const lines = this.#cart.lines?.map(({ name, ...line }) => line);
-      const redeem = this.#program?.points ? this.#redeem : 0;
-      const cart = { ...this.#cart, ...(lines ? { lines } : {}), redeem_points: redeem };
-      this.#quote = this.#engine.quote(this.#customer, cart);
+      this.#quote = this.#engine.quote(this.#customer, this.#pricedCart());
       this.#setState('ready');
       this.#render();
       if (!this.#rendered) {

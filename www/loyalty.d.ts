@@ -37,6 +37,8 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   cart: CheckoutCart | null;
   locale: string;
   readonly quote: Quote | null;
+  /** The fingerprint of the quote's inputs (64 hex digits), which the seller's server compares when the customer pays; null without a quote. */
+  fingerprint(): string | null;
 }
 
 export function defineLoyaltyCheckout(tag?: string, registry?: CustomElementRegistry): boolean;

@@ -20,7 +20,7 @@ function shopPage(cdn) {
   <meta charset="utf-8">
   <title>Shop checkout</title>
   <link rel="icon" href="data:,">
-  <script type="module" src="${cdn}/pkg/loyalty.js"></script>
+  <script type="module" src="${cdn}/pkg/loyalty.min.js"></script>
   <script type="module" src="/shop.js"></script>
 </head>
 <body>
@@ -89,7 +89,7 @@ test('a shop page on one origin renders <loyalty-checkout> with the widget, prog
     return { state: element.shadowRoot.querySelector('.card').dataset.state, payable: payable.dataset.payable, text: payable.textContent };
   });
   assert.deepEqual(shown, { state: 'ready', payable: '25.00', text: '$25.00' });
-  for (const path of ['/pkg/loyalty.js', '/pkg/loyalty-core.js', '/pkg/loyalty_core_bg.wasm', '/examples/programs/retail.json']) {
+  for (const path of ['/pkg/loyalty.min.js', '/pkg/loyalty_core_bg.wasm', '/examples/programs/retail.json']) {
     assert.ok(fromCdn.has(path), `${path} was not loaded from the other origin: ${[...fromCdn].join(', ')}`);
   }
   await page.close();

@@ -8,8 +8,8 @@ import { errorText, explainEntry, formatters, LANGS, messages, wordEntry } from 
 const schema = JSON.parse(readFileSync(new URL('../../schema/loyalty-api.schema.json', import.meta.url), 'utf8'));
 const definitions = schema.definitions ?? schema.$defs ?? {};
 
-// The (kind, code) pairs of the engine's trace, as the engine's typed list gives them. Until the
-// schema has `Code` (it is added with the engine's rewrite), this list stands in for it.
+// The (kind, code) pairs the engine writes. Which codes exist comes from the engine's typed list
+// (`trace::Code`, in the schema); a code missing here fails the first test below.
 const PAIRS = {
   discount: ['applied', 'not_yet_valid', 'expired', 'needs_first_purchase', 'first_purchase_only', 'tier_not_eligible', 'members_only',
     'promo_code_refused', 'promo_code_missing', 'below_min_subtotal', 'no_lines_in_scope', 'tier_has_no_discount', 'below_first_step',
@@ -25,10 +25,10 @@ const PAIRS = {
   commitment: ['commitment_met', 'commitment_open'],
   chance: ['chance_to_win'],
 };
-const LIMITED_BY = ['share_cap', 'balance', 'below_minimum', 'whole_minor_units'];
 /** The values of a schema enum, written as `enum` or as `oneOf` of `const`s. */
 const valuesOf = (definition) => definition && (definition.enum ?? definition.oneOf?.map((option) => option.const));
-const codes = valuesOf(definitions.Code) ?? [...new Set(Object.values(PAIRS).flat())];
+const codes = valuesOf(definitions.Code) ?? [];
+const LIMITED_BY = valuesOf(definitions.RedeemLimit) ?? [];
 
 // Figures for every parameter an entry may carry, so that a sentence with a gap shows.
 const PARAMS = {
@@ -38,8 +38,11 @@ const PARAMS = {
 };
 const names = new Map([['club', 'Club offer'], ['TEA-01', 'Green tea'], ['silver', 'Silver'], ['rule', 'Welcome offer']]);
 
-test('every trace code of the schema (or the engine\'s list) has words in every language', () => {
-  assert.ok(codes.length >= 30, `${codes.length} codes`);
+test('every trace code of the engine has a kind here and words in every language', () => {
+  assert.ok(codes.length >= 30, `the schema lists ${codes.length} codes`);
+  assert.ok(LIMITED_BY.length >= 4, `the schema lists ${LIMITED_BY.length} redemption limits`);
+  const paired = new Set(Object.values(PAIRS).flat());
+  for (const code of codes) assert.ok(paired.has(code), `the code ${code} has no kind in this test`);
   for (const lang of LANGS) {
     const known = Object.keys(messages(lang).trace).map((key) => key.split('#')[0].split(':')[1]);
     for (const code of codes) assert.ok(known.includes(code), `${lang}: no words for the code ${code}`);

@@ -13,15 +13,15 @@ test('the release .wasm stays under its raw ceiling', () => {
 });
 
 test("the checkout's first load (the one script and the .wasm) stays under its brotli ceiling, lighter than Smile.io (about 105 KB)", () => {
-  assert.ok(sizes.total.brotli <= 81 * 1024, `${sizes.total.brotli} bytes brotli`);
+  assert.ok(sizes.total.brotli <= 83 * 1024, `${sizes.total.brotli} bytes brotli`);
 });
 
 test('the one script a shop includes stays small', () => {
-  assert.ok(sizes.script.brotli <= 12 * 1024, `${sizes.script.brotli} bytes brotli`);
+  assert.ok(sizes.script.brotli <= 13 * 1024, `${sizes.script.brotli} bytes brotli`);
 });
 
 test('the analytics package with the tier preview and the offer explorer stays under its ceiling', () => {
   // Loaded only by the customer's and the rep's pages, never at checkout. Built for speed at
   // opt-level "s" (Cargo.toml's wasm-analytics profile), which costs about 33 KB.
-  assert.ok(sizes.analytics.raw <= 447 * 1024, `${sizes.analytics.raw} bytes`);
+  assert.ok(sizes.analytics.raw <= 471 * 1024, `${sizes.analytics.raw} bytes`);
 });
