@@ -332,9 +332,13 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     // Month names where they fit (at least 40 px each), and the year wherever it changes.
     const labels = monthLabels(months.map((mo) => mo.month), this.locale, m.monthNames);
     const every = Math.ceil(40 / per);
-    // A year where it changes, unless the next year's label is too close to leave room for it.
-    const years = labels.map((l, i) => (l.year ? i : -1)).filter((i) => i >= 0);
-    const shownYears = new Set(years.filter((i, k) => k === years.length - 1 || (years[k + 1] - i) * per >= 40));
+    // A year under the first named month of it: the first month's, and where it changes (under
+    // the first month named after the change when January itself has no room for its name).
+    const yearAt = new Map();
+    labels.forEach((l, i) => {
+      const named = Math.ceil(i / every) * every;
+      if (l.year && named < labels.length && !yearAt.has(named)) yearAt.set(named, months[named].month.slice(0, 4));
+    });
     let lastTier;
     months.forEach((mo, i) => {
       const x = left + i * per + per * 0.15;
@@ -344,7 +348,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
         nodes.push(s('rect', { x, y: y(mo.points_balance + mo.points_expired), width: w, height: base - y(mo.points_expired), fill: 'url(#hatch)', stroke: '#1f2328' }));
       }
       if (i % every === 0) nodes.push(label(x + w / 2, base + 16, labels[i].name, { 'text-anchor': 'middle' }));
-      if (shownYears.has(i)) nodes.push(label(x + w / 2, base + 32, labels[i].year, { 'text-anchor': 'middle' }));
+      if (yearAt.has(i)) nodes.push(label(x + w / 2, base + 32, yearAt.get(i), { 'text-anchor': 'middle' }));
       if (mo.tier !== lastTier && mo.tier) {
         nodes.push(label(x, base + 50, tierName(mo.tier)));
         lastTier = mo.tier;

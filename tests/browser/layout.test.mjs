@@ -70,6 +70,27 @@ test('the tier chart has an axis title with its unit, light gridlines, month nam
   await page.close();
 });
 
+test('on a phone, where not every month is named, each year stands under a named month of that year', async () => {
+  const page = await open('tier.html', 360);
+  const chart = await page.$eval('loyalty-tier-preview', (el) => {
+    const svg = el.shadowRoot.querySelector('svg[role="img"]');
+    const texts = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, x: t.getAttribute('x') }));
+    return { texts, months: el.preview.projection.months.map((m) => m.month) };
+  });
+  const short = new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' });
+  const nameOf = (month) => short.format(new Date(`${month}-15T00:00:00Z`));
+  const years = chart.texts.filter((t) => /^\d{4}$/.test(t.text));
+  assert.ok(years.length >= 1);
+  assert.equal(years[0].text, chart.months[0].slice(0, 4), 'the first year is the first month\'s');
+  for (const year of years) {
+    const named = chart.texts.find((t) => t.x === year.x && !/^\d{4}$/.test(t.text) && chart.months.some((m) => nameOf(m) === t.text));
+    assert.ok(named, `the year ${year.text} stands under no month name`);
+    const month = chart.months.find((m) => nameOf(m) === named.text);
+    assert.equal(month.slice(0, 4), year.text, `${year.text} stands under ${named.text}, of ${month}`);
+  }
+  await page.close();
+});
+
 test('the tier chart names months in Armenian and Georgian, which Chromium has no data for', async () => {
   for (const [locale, december] of [['hy', 'դեկ'], ['ka', 'დეკ']]) {
     const page = await open('tier.html', 1280, `?locale=${locale}`);
