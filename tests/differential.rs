@@ -388,13 +388,23 @@ proptest! {
             cart["promo_code"] = json!(" save ");
         }
         let quote = run_quote(&program, &customer, &cart);
+        // Two months: the order's, and one without orders after it.
         let request: ProjectionRequest = loyalty::from_value(&json!({
-            "program": program, "customer": customer, "start": date, "months": 1,
+            "program": program, "customer": customer, "start": date, "months": 2,
             "redeem": if redeem { "max" } else { "never" },
             "plan": {"orders": {"orders": [{"date": date, "lines": cart["lines"], "promo_code": cart.get("promo_code")}]}},
         })).unwrap();
         let projection = project(&request).unwrap();
         let month = &projection.months[0];
+        let quiet = &projection.months[1];
+        prop_assert_eq!(
+            (quiet.spend, quiet.points_earned, quiet.points_redeemed),
+            (Decimal::new(0, units), 0, 0)
+        );
+        // The employee's account still shows in a month without orders.
+        prop_assert_eq!(quiet.employee_points_earned, month.employee_points_earned.map(|_| 0));
+        prop_assert_eq!(quiet.employee_points_balance.is_some(), month.employee_points_balance.is_some());
+        prop_assert_eq!(quiet.points_balance + quiet.points_expired, month.points_balance);
         let points = quote.points.as_ref();
         let employee = points.and_then(|p| p.employee_earned);
         prop_assert_eq!(figures_of(&quote), json!({
