@@ -101,6 +101,7 @@ function renderLines() {
 function update() {
   // A charge made for the old cart is no longer what the page shows.
   $('pay-status').textContent = '';
+  $('pay').disabled = state.lines.length === 0;
   widget.cart = cart();
 }
 
@@ -147,7 +148,11 @@ $('promo-form').addEventListener('submit', (event) => {
   update();
 });
 
-widget.addEventListener('loyalty-quote', (event) => { state.quote = event.detail; });
+widget.addEventListener('loyalty-quote', (event) => {
+  // A new quote (other points used, say) may be a new amount: an old charge no longer stands.
+  if (state.quote?.payable !== event.detail.payable) $('pay-status').textContent = '';
+  state.quote = event.detail;
+});
 widget.addEventListener('loyalty-error', () => { state.quote = null; });
 $('pay').addEventListener('click', () => {
   const amount = state.quote ? `${state.quote.payable} ${state.quote.currency}` : `${subtotal(state.lines)} ${SHOPS[state.program].currency} (without rewards)`;

@@ -235,7 +235,13 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     const f = formatters(this.locale, program.currency, r.projection.months[0] ? scaleOf(r.projection.months[0].spend) : 2);
     const tierName = (id) => program.tiers?.find((t) => t.id === id)?.name ?? id;
     ui.title.textContent = m.title;
-    ui.badge.textContent = r.tier ? tierName(r.tier) : m.noTier;
+    // A program without tiers has no ladder to show, and one without points no points to chart.
+    const tiered = (program.tiers ?? []).length > 0;
+    const earnsPoints = Boolean(program.points);
+    for (const node of [ui.ladder.parentElement, ui.meterLabel, ui.meter, ui.reach]) node.hidden = !tiered;
+    for (const node of [ui.figure, ui.toggle, ui.expiryTitle, ui.expiry]) node.hidden = !earnsPoints;
+    if (!earnsPoints) ui.table.hidden = true;
+    ui.badge.textContent = r.tier ? tierName(r.tier) : tiered ? m.noTier : m.noTiers;
     ui.ladderName.textContent = m.ladder;
     const isMoney = program.tier_rules?.qualifies_on !== 'points';
     const amount = (value) => (isMoney ? f.money(value) : f.count(value));

@@ -59,3 +59,28 @@ test('paying without the widget names the currency', async () => {
   assert.equal(await page.textContent('#pay-status'), 'Charged 5000.00 RUB (without rewards). Thank you!');
   await page.close();
 });
+
+test('"Charged … Thank you!" goes when the points used change the amount, too', async () => {
+  const { page } = await checkout();
+  const slider = 'loyalty-checkout >> input[type="range"]';
+  await page.focus(slider);
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => document.querySelector('loyalty-checkout').quote?.points?.redeemed > 0);
+  await page.click('#pay');
+  assert.match(await page.textContent('#pay-status'), /^Charged/);
+  const requoted = page.evaluate(() => new Promise((resolve) => document.querySelector('loyalty-checkout').addEventListener('loyalty-quote', resolve, { once: true })));
+  await page.focus(slider);
+  await page.keyboard.press('ArrowLeft');
+  await requoted;
+  assert.equal(await page.textContent('#pay-status'), '');
+});
+
+test('an empty cart cannot be paid', async () => {
+  const { page } = await checkout();
+  for (let i = 0; i < 2; i += 1) await page.click('#lines tr:first-child button');
+  assert.equal(await page.$$eval('#lines input[type="number"]', (inputs) => inputs.length), 0);
+  assert.equal(await page.isDisabled('#pay'), true);
+  await page.selectOption('#add-item', { index: 0 });
+  await page.click('#add');
+  assert.equal(await page.isDisabled('#pay'), false);
+});

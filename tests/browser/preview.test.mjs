@@ -105,3 +105,28 @@ test('on a B2B program the company and the employee accounts stand side by side'
   const shown = await page.$eval('loyalty-tier-preview', (el) => el.shadowRoot.querySelector('[part="accounts"]').innerText);
   assert.ok(shown.includes(new Intl.NumberFormat('en').format(employee)), shown);
 });
+
+test('a program without tiers shows no ladder or top-tier meter, and one without points no points chart', async () => {
+  const shown = async (query) => {
+    const { page } = await tierPage(query);
+    const result = await page.$eval('loyalty-tier-preview', (el) => {
+      const root = el.shadowRoot;
+      const visible = (selector) => { const node = root.querySelector(selector); return Boolean(node && node.getClientRects().length); };
+      return { text: root.querySelector('.main').innerText, meter: visible('meter, [part="meter"]'), chart: visible('svg[role="img"]'), expiry: visible('[part="expiry"]') };
+    });
+    await page.close();
+    return result;
+  };
+  // Cumulative discount: no tiers, no points.
+  const plain = await shown('?program=best-variant');
+  assert.doesNotMatch(plain.text, /top tier|No tier yet/);
+  assert.match(plain.text, /No tiers in this program/);
+  assert.equal(plain.meter, false);
+  assert.equal(plain.chart, false);
+  assert.equal(plain.expiry, false);
+  // Retail has both.
+  const retail = await shown('?program=retail');
+  assert.equal(retail.meter, true);
+  assert.equal(retail.chart, true);
+  assert.equal(retail.expiry, true);
+});
