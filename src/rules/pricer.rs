@@ -753,7 +753,7 @@ impl Pricing<'_, '_> {
                         return refuse(&|| {
                             no(Code::PromoCodeRefused)
                                 .param("code", &code.code)
-                                .param("reason", code_text(check.reason))
+                                .param("reason", check.reason.as_str())
                         })
                     }
                     _ => return refuse(&|| no(Code::PromoCodeMissing).param("code", &code.code)),
@@ -1169,7 +1169,10 @@ impl Pricing<'_, '_> {
         let (after, pending) = match reached {
             Some(reached) if reaches_higher(before, Some(reached)) => match rules.tiering.upgrade {
                 Upgrade::Immediate => (Some(reached), None),
-                Upgrade::Monthly => (before, Some((reached, next_month_start(date)))),
+                Upgrade::Monthly => (
+                    before,
+                    Some((reached, crate::tiers::next_month_start(date))),
+                ),
             },
             // A purchase only adds to qualifying amounts; downgrades come with time, not orders.
             _ => (before, None),
@@ -1496,22 +1499,9 @@ pub fn same_code(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }
 
-/// A code as the trace writes it.
-fn code_text(code: Code) -> String {
-    serde_json::to_value(code)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
-}
-
 /// Whether reaching tier `reached` moves the customer up from `before`.
 pub fn reaches_higher(before: Option<usize>, reached: Option<usize>) -> bool {
     reached.is_some_and(|reached| before.is_none_or(|before| reached > before))
-}
-
-/// The first day of the next month, when a monthly recalculation takes effect.
-pub fn next_month_start(day: NaiveDate) -> NaiveDate {
-    crate::tiers::next_month_start(day)
 }
 
 #[cfg(test)]

@@ -39,6 +39,16 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 9
   return { page, problems };
 }
 
+/** The checkout widget's amount to pay: on screen once the first quote is shown. */
+export const PAYABLE = 'loyalty-checkout >> [part="payable"]';
+
+/** The demo checkout page with `query`, once its widget shows a first quote. */
+export async function openCheckout(ctx, query = '', viewport) {
+  const opened = await openPage(ctx.browser, `${ctx.base}/www/checkout.html${query}`, viewport);
+  await opened.page.waitForSelector(PAYABLE);
+  return opened;
+}
+
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
 /**

@@ -1,19 +1,14 @@
 // The demo shop around <loyalty-checkout>: what its cart shows is what is priced (issue 15).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { launch, openCheckout } from './browser.mjs';
 
 let ctx;
 before(async () => { ctx = await launch(); });
 after(async () => { await ctx?.close(); });
 
-const payable = 'loyalty-checkout >> [part="payable"]';
-
-async function checkout(query = '', viewport) {
-  const opened = await openPage(ctx.browser, `${ctx.base}/www/checkout.html${query}`, viewport);
-  await opened.page.waitForSelector(payable);
-  return opened;
-}
+/** The demo checkout page, once its widget shows a first quote. */
+const checkout = (query, viewport) => openCheckout(ctx, query, viewport);
 
 test('a quantity field shows exactly the quantity priced, and a refused entry gets a message at the field', async () => {
   const { page } = await checkout();

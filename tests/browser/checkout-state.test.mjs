@@ -2,19 +2,14 @@
 // host an amount to charge that is not the current quote's (issue 15: items 2, 3 and 10).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { launch, openCheckout, openPage } from './browser.mjs';
 
 let ctx;
 before(async () => { ctx = await launch(); });
 after(async () => { await ctx?.close(); });
 
-const payable = 'loyalty-checkout >> [part="payable"]';
-
-async function checkout(query = '', viewport) {
-  const opened = await openPage(ctx.browser, `${ctx.base}/www/checkout.html${query}`, viewport);
-  await opened.page.waitForSelector(payable);
-  return opened;
-}
+/** The demo checkout page, once its widget shows a first quote. */
+const checkout = (query, viewport) => openCheckout(ctx, query, viewport);
 
 /** Whether a part of the widget takes up room on screen (hidden attribute or display: none). */
 const shown = (page, part) => page.$eval('loyalty-checkout', (el, p) => {

@@ -2,19 +2,14 @@
 // refusal as a sentence in the shopper's language, with the codes kept for the host (issue 15: items 4, 5).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeCheck, launch, openPage } from './browser.mjs';
+import { axeCheck, launch, openCheckout, openPage } from './browser.mjs';
 
 let ctx;
 before(async () => { ctx = await launch(); });
 after(async () => { await ctx?.close(); });
 
-const payable = 'loyalty-checkout >> [part="payable"]';
-
-async function checkout(query = '') {
-  const opened = await openPage(ctx.browser, `${ctx.base}/www/checkout.html${query}`);
-  await opened.page.waitForSelector(payable);
-  return opened;
-}
+/** The demo checkout page, once its widget shows a first quote. */
+const checkout = (query, viewport) => openCheckout(ctx, query, viewport);
 
 /** Applies `code` in the demo's promo field; resolves with the quote event's detail. */
 async function applyCode(page, code) {

@@ -2,23 +2,20 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { axeCheck, launch, openPage, RESULTS, withoutWasm } from './browser.mjs';
+import { axeCheck, launch, openCheckout, openPage, PAYABLE, RESULTS, withoutWasm } from './browser.mjs';
 import { loadFixtures } from '../js/fixtures.mjs';
 
 let ctx;
 before(async () => { ctx = await launch(); });
 after(async () => { await ctx?.close(); });
 
-const payable = 'loyalty-checkout >> [part="payable"]';
+const payable = PAYABLE;
 
 /** The visible text of the widget's shadow root. */
 const widgetText = (page) => page.$eval('loyalty-checkout', (el) => el.shadowRoot.querySelector('.main').innerText);
 
-async function checkout(query = '', viewport) {
-  const opened = await openPage(ctx.browser, `${ctx.base}/www/checkout.html${query}`, viewport);
-  await opened.page.waitForSelector(payable);
-  return opened;
-}
+/** The demo checkout page, once its widget shows a first quote. */
+const checkout = (query, viewport) => openCheckout(ctx, query, viewport);
 
 test('the checkout view renders with no console errors, under a strict CSP with Trusted Types', async () => {
   const { page, problems } = await checkout();
