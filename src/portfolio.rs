@@ -8,6 +8,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::exact::decimal_of;
 use crate::program::{Period, Program};
 use crate::projection::{CategorySpend, Redeem, MAX_MONTHS};
+use crate::rules::calendar::{Calendar, Day};
 use crate::rules::ledger::run_months;
 use crate::rules::{Figures, Ledger, Order, Rules};
 use crate::tiers::period_start;
@@ -139,14 +140,16 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
     let mut tiers = vec![vec![0u64; none + 1]; months];
     let mut outstanding: u64 = 0;
     let first = period_start(Period::Month, request.start);
-    // The order day of every month, the same for every customer.
-    let days: Vec<(NaiveDate, usize)> = (0..request.months)
+    // The months and the order day of each, the same for every customer.
+    let calendar = Calendar::new(rules, first, request.months)?;
+    let days: Vec<(Day, usize)> = calendar.starts[..months]
+        .iter()
         .filter_map(|month| {
-            first
-                .checked_add_months(Months::new(month))?
+            month
+                .date
                 .checked_add_days(Days::new(u64::from(request.day - 1)))
         })
-        .map(|date| (date, 0))
+        .map(|date| (Day::of(rules, date), 0))
         .collect();
     let redeem_points = request.redeem.points(program);
     for entry in &request.customers {
@@ -176,13 +179,12 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
         } else {
             &days[..]
         };
-        let mut ledger = Ledger::start(rules, &entry.customer, first);
+        let mut ledger = Ledger::start(rules, &entry.customer, &calendar.starts[0]);
         let mut month = 0;
         run_months(
             rules,
             &mut ledger,
-            first,
-            request.months,
+            &calendar,
             schedule,
             &mut [Order::of(rules, &cart)],
             |_, row, ledger| {

@@ -6,6 +6,7 @@ use crate::customer::Customer;
 use crate::error::{Error, ErrorCode, Result};
 use crate::exact::decimal_of;
 use crate::program::{Downgrade, Period, Program, Window};
+use crate::rules::calendar::{Calendar, Day};
 use crate::rules::figures::Figures;
 use crate::rules::ledger::run_months;
 use crate::rules::pricer::remaining_to;
@@ -250,7 +251,8 @@ pub fn project_with(rules: &Rules, request: &ProjectionRequest) -> Result<Projec
     let program = &request.program;
     let money = |minor: i128| decimal_of(minor, rules.units);
     let first = period_start(Period::Month, request.start);
-    let mut ledger = Ledger::start(rules, &request.customer, first);
+    let calendar = Calendar::new(rules, first, request.months)?;
+    let mut ledger = Ledger::start(rules, &request.customer, &calendar.starts[0]);
     let employee_account = rules
         .points
         .as_ref()
@@ -267,11 +269,14 @@ pub fn project_with(rules: &Rules, request: &ProjectionRequest) -> Result<Projec
         .collect();
     let mut months = Vec::with_capacity(request.months as usize);
     let mut totals = Figures::default();
+    let schedule: Vec<(Day, usize)> = schedule
+        .into_iter()
+        .map(|(date, which)| (Day::of(rules, date), which))
+        .collect();
     run_months(
         rules,
         &mut ledger,
-        first,
-        request.months,
+        &calendar,
         &schedule,
         &mut orders,
         |start, row, ledger| {

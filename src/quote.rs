@@ -8,6 +8,7 @@ use crate::json::write::{Object, ToJson};
 use crate::margin::{self, Margin};
 use crate::money::Rounding;
 use crate::program::{Period, Program, Qualifier};
+use crate::rules::calendar::Day;
 use crate::rules::pricer::{remaining_to, Outcome};
 use crate::rules::{price, Ledger, Order, Rules};
 use crate::trace::{Code, Entry, RedeemLimit};
@@ -205,7 +206,7 @@ pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Resul
 pub fn quote_with(rules: &Rules, customer: &Customer, cart: &Cart) -> Result<Quote> {
     let mut ledger = Ledger::open(rules, customer);
     let order = Order::of(rules, cart);
-    let standing = ledger.standing(rules, cart.date);
+    let standing = ledger.standing(rules, &Day::of(rules, cart.date));
     let outcome = price(rules, &order, &standing, true)?;
     if let Some(points) = &outcome.points {
         // The next expiry after this order's redemption, which uses the soonest-expiring first.

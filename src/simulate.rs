@@ -9,6 +9,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::exact::{decimal_of, mul_div};
 use crate::program::{Period, Program};
 use crate::projection::Redeem;
+use crate::rules::calendar::{Day, MonthStart};
 use crate::rules::pricer::price_into;
 use crate::rules::{Figures, Ledger, Order, Outcome, Rules};
 use crate::tiers::{self, period_start};
@@ -48,6 +49,8 @@ pub struct Simulator {
     cohort_sizes: BTreeMap<NaiveDate, u64>,
     groups: BTreeMap<Group, (u64, u64, i128)>,
     outcome: Outcome,
+    /// The day of the orders being read, worked out once for all of them.
+    day: Option<Day>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -118,6 +121,7 @@ impl Simulator {
             cohort_sizes: BTreeMap::new(),
             groups: BTreeMap::new(),
             outcome: Outcome::default(),
+            day: None,
         })
     }
 
@@ -180,13 +184,17 @@ impl Simulator {
         let member = &mut self.members[at];
         let order = Order::of(rules, &cart);
         let paid = if member.group == Group::Participant {
-            let standing = member.ledger.standing(rules, date);
+            let day = match self.day {
+                Some(day) if day.date == date => day,
+                _ => *self.day.insert(Day::of(rules, date)),
+            };
+            let standing = member.ledger.standing(rules, &day);
             price_into(rules, &order, &standing, false, &mut self.outcome).map_err(|e| Error {
                 path: format!("line {line}"),
                 ..e
             })?;
             self.cost.book(&self.outcome)?;
-            member.ledger.book(rules, date, &self.outcome);
+            member.ledger.book(&day, &self.outcome);
             self.outcome.after_discounts
         } else {
             order
@@ -215,13 +223,14 @@ impl Simulator {
             let next = month.checked_add_months(Months::new(1)).unwrap_or(to);
             self.count_tiers(month);
             let rules = &self.rules;
+            let start = MonthStart::of(rules, next);
             for member in self
                 .members
                 .iter_mut()
                 .filter(|m| m.group == Group::Participant)
             {
-                member.ledger.close_month(rules, next);
-                member.ledger.review(rules, next);
+                member.ledger.close_month(&start);
+                member.ledger.review(rules, &start);
             }
             month = next;
         }

@@ -9,6 +9,7 @@
 
 use loyalty::portfolio::PortfolioRequest;
 use loyalty::projection::{project, ProjectionRequest, Redeem};
+use loyalty::rules::calendar::{Day, MonthStart};
 use loyalty::simulate::{Group, Simulator};
 use loyalty::{quote, Quote, Request};
 use proptest::prelude::*;
@@ -659,7 +660,7 @@ proptest! {
         let customer: loyalty::Customer = loyalty::from_value(&customer).unwrap();
         let rules = Rules::new(&program).unwrap();
         let first = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
-        let mut ledger = Ledger::start(&rules, &customer, first);
+        let mut ledger = Ledger::start(&rules, &customer, &MonthStart::of(&rules, first));
         let share = spend / u64::from(orders_per_month);
         let extra = spend % u64::from(orders_per_month);
         let cart = |order: u32, date: chrono::NaiveDate| loyalty::Cart {
@@ -688,15 +689,16 @@ proptest! {
         for (index, month) in projection.months.iter().enumerate() {
             let start = first.checked_add_months(chrono::Months::new(index as u32)).unwrap();
             let next = start.checked_add_months(chrono::Months::new(1)).unwrap();
-            ledger.review(&rules, start);
+            ledger.review(&rules, &MonthStart::of(&rules, start));
             let mut row = Figures::default();
             for (date, order) in planned.iter().filter(|(date, _)| *date >= start && *date < next) {
                 let cart = cart(*order, *date);
-                let outcome = price(&rules, &Order::of(&rules, &cart), &ledger.standing(&rules, *date), false).unwrap();
+                let day = Day::of(&rules, *date);
+                let outcome = price(&rules, &Order::of(&rules, &cart), &ledger.standing(&rules, &day), false).unwrap();
                 row.book(&outcome).unwrap();
-                ledger.book(&rules, *date, &outcome);
+                ledger.book(&day, &outcome);
             }
-            row.close(&rules, ledger.close_month(&rules, next)).unwrap();
+            row.close(&rules, ledger.close_month(&MonthStart::of(&rules, next))).unwrap();
             let money = |minor: i128| Decimal::from_i128_with_scale(minor, units);
             prop_assert_eq!(
                 (month.spend, month.discount, month.paid, month.points_earned, month.points_redeemed,

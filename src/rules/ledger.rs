@@ -4,15 +4,16 @@
 //! [`Ledger::book`] after each order, [`Ledger::close_month`] at each month's end and
 //! [`Ledger::review`] on each month's first day.
 
+use super::calendar::{Calendar, Day, MonthStart};
 use super::compiled::Rules;
 use super::figures::Figures;
 use super::pricer::{price_into, reprice_into, Order, OrderKey, Outcome, Reads, Standing};
 use crate::customer::Customer;
 use crate::error::Result;
 use crate::exact::minor_of;
-use crate::program::{Downgrade, Period, Qualifier, Window};
-use crate::tiers::{period_start, window_start};
-use chrono::{Datelike, Months, NaiveDate};
+use crate::program::{Period, Qualifier};
+use crate::tiers::window_start;
+use chrono::{Months, NaiveDate};
 
 /// Points earned together, and the day they stop counting (`NaiveDate::MAX`: never).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,13 +131,13 @@ impl Ledger {
         ledger
     }
 
-    /// The account where a projection of months from `first` (a month's first day) begins: the
-    /// tier counts what qualified up to the day before, and points that expired before then are
-    /// not counted as expiring in it.
-    pub fn start(rules: &Rules, customer: &Customer, first: NaiveDate) -> Ledger {
+    /// The account where a projection of months from `first` begins: the tier counts what
+    /// qualified up to the day before, and points that expired before then are not counted as
+    /// expiring in it.
+    pub fn start(rules: &Rules, customer: &Customer, first: &MonthStart) -> Ledger {
         let mut ledger = Ledger::open(rules, customer);
-        ledger.settle_tier(rules, first.pred_opt().unwrap_or(first));
-        ledger.close_month(rules, first);
+        ledger.settle_tier(rules, &first.last);
+        ledger.close_month(first);
         ledger
     }
 
@@ -175,7 +176,15 @@ impl Ledger {
 
     /// What the customer has towards tiers as of `as_of`, included.
     pub fn qualifying(&self, rules: &Rules, as_of: NaiveDate) -> i128 {
-        let from = window_start(rules.tiering.window, as_of);
+        self.qualifying_from(rules, window_start(rules.tiering.window, as_of), as_of)
+    }
+
+    /// The same on a day whose window is worked out.
+    pub fn qualifying_on(&self, rules: &Rules, day: &Day) -> i128 {
+        self.qualifying_from(rules, day.window_from, day.date)
+    }
+
+    fn qualifying_from(&self, rules: &Rules, from: NaiveDate, as_of: NaiveDate) -> i128 {
         match rules.tiering.qualifies_on {
             Qualifier::Spend => self.spend_between(from, as_of),
             // The points held that were earned within the window.
@@ -190,18 +199,22 @@ impl Ledger {
 
     /// The tier on `date`: the one recorded or reviewed, or else the one qualifying amounts give.
     pub fn tier_on(&self, rules: &Rules, date: NaiveDate) -> Option<usize> {
+        self.tier_on_day(rules, &Day::of(rules, date))
+    }
+
+    fn tier_on_day(&self, rules: &Rules, day: &Day) -> Option<usize> {
         if self.tier_known {
             self.tier
         } else {
-            rules.tier_for(self.qualifying(rules, date))
+            rules.tier_for(self.qualifying_on(rules, day))
         }
     }
 
     /// Sets the tier from qualifying amounts up to `day`, unless one is already known: where a
     /// projection starts (the day before its first month).
-    pub fn settle_tier(&mut self, rules: &Rules, day: NaiveDate) {
+    fn settle_tier(&mut self, rules: &Rules, day: &Day) {
         if !self.tier_known && !rules.tiers.is_empty() {
-            self.tier = rules.tier_for(self.qualifying(rules, day));
+            self.tier = rules.tier_for(self.qualifying_on(rules, day));
             self.tier_known = true;
         }
     }
@@ -232,13 +245,14 @@ impl Ledger {
         self.store_credit
     }
 
-    /// Where the customer stands for an order on `date`. Figures the program never looks at
+    /// Where the customer stands for an order on `day`. Figures the program never looks at
     /// are left at zero.
-    pub fn standing(&self, rules: &Rules, date: NaiveDate) -> Standing {
+    pub fn standing(&self, rules: &Rules, day: &Day) -> Standing {
+        let date = day.date;
         let qualifying = if rules.tiers.is_empty() {
             0
         } else {
-            self.qualifying(rules, date)
+            self.qualifying_on(rules, day)
         };
         let tier = match self.tier_known {
             true => self.tier,
@@ -246,7 +260,7 @@ impl Ledger {
         };
         let credit_this_month = match rules.cashback.as_ref().and_then(|c| c.cap_per_month) {
             Some(_) => {
-                let month = period_start(Period::Month, date);
+                let month = day.period_start(Period::Month);
                 self.credit
                     .iter()
                     .filter(|(day, _)| *day >= month && *day <= date)
@@ -256,8 +270,7 @@ impl Ledger {
             None => 0,
         };
         let period_spend = if rules.tiers.iter().any(|t| t.commitment.is_some()) {
-            [Period::Month, Period::Quarter, Period::Year]
-                .map(|period| self.spend_between(period_start(period, date), date))
+            day.periods.map(|from| self.spend_between(from, date))
         } else {
             [0; 3]
         };
@@ -320,15 +333,16 @@ impl Ledger {
         lots.insert(at, lot);
     }
 
-    /// Books a priced order placed on `date` into the account.
-    pub fn book(&mut self, rules: &Rules, date: NaiveDate, outcome: &Outcome) {
+    /// Books a priced order placed on `day` into the account.
+    pub fn book(&mut self, day: &Day, outcome: &Outcome) {
+        let date = day.date;
         self.lifetime += outcome.after_discounts;
         self.add_spend(date, outcome.after_discounts);
         if let Some(points) = &outcome.points {
             if points.redeemed > 0 {
                 self.spend_points(date, points.redeemed);
             }
-            let expires = expiry_of(rules, date, None);
+            let expires = day.expires;
             Ledger::add_lot(
                 &mut self.lots,
                 Lot {
@@ -360,23 +374,17 @@ impl Ledger {
         self.first_purchase_made = true;
     }
 
-    /// Closes the month before `next` (a month's first day): lots that no longer count on `next`
-    /// expire, and returns how many of the customer's own points did (the employee's expire
-    /// alike). Spend too old for any window to come is folded into one total.
-    pub fn close_month(&mut self, rules: &Rules, next: NaiveDate) -> u64 {
+    /// Closes the month before `next`: lots that no longer count on its first day expire, and
+    /// returns how many of the customer's own points did (the employee's expire alike). Spend
+    /// too old for any window to come is folded into one total.
+    pub fn close_month(&mut self, next: &MonthStart) -> u64 {
         let before = self.points_held();
-        let counts = |lot: &Lot| next < lot.expires;
+        let first = next.date;
+        let counts = |lot: &Lot| first < lot.expires;
         self.lots.retain(counts);
         self.employee_lots.retain(counts);
-        self.credit.retain(|(day, _)| *day >= next);
-        if let Some(last_day) = next.pred_opt() {
-            let year = period_start(Period::Year, last_day);
-            let cutoff = match rules.tiering.window {
-                Window::Lifetime => year,
-                window => window_start(window, last_day).min(year),
-            };
-            self.fold_before(cutoff);
-        }
+        self.credit.retain(|(day, _)| *day >= first);
+        self.fold_before(next.fold_before);
         before - self.points_held()
     }
 
@@ -396,23 +404,18 @@ impl Ledger {
 
     /// The recalculation on a month's first day: monthly upgrades, downgrades (at once or at the
     /// yearly review), and a contract tier's minimum commitment.
-    pub fn review(&mut self, rules: &Rules, month_start: NaiveDate) {
+    pub fn review(&mut self, rules: &Rules, month: &MonthStart) {
         if rules.tiers.is_empty() {
             return;
         }
-        let Some(previous_day) = month_start.pred_opt() else {
-            return;
-        };
-        let current = self.tier_on(rules, previous_day);
-        let earned = rules.tier_for(self.qualifying(rules, previous_day));
-        let tiering = &rules.tiering;
-        let downgrade_now = tiering.downgrade == Downgrade::Immediate
-            || month_start.month() == tiering.review_month;
-        let mut next = reviewed(current, earned, downgrade_now);
+        let last = &month.last;
+        let current = self.tier_on_day(rules, last);
+        let earned = rules.tier_for(self.qualifying_on(rules, last));
+        let mut next = reviewed(current, earned, month.downgrade_now);
         if let Some(commitment) = next.and_then(|t| rules.tiers[t].commitment) {
-            let period = period_start(commitment.period, previous_day);
-            if period_start(commitment.period, month_start) == month_start
-                && self.spend_between(period, previous_day) < commitment.amount.minor
+            if month.begins(commitment.period)
+                && self.spend_between(last.period_start(commitment.period), last.date)
+                    < commitment.amount.minor
             {
                 next = next.and_then(|t| t.checked_sub(1));
             }
@@ -459,10 +462,10 @@ pub fn reviewed(
     }
 }
 
-/// Carries a customer's ledger through `months` months from `first` (a month's first day): each
-/// month is reviewed on its first day, takes its orders from `schedule` (dates in order, each with
-/// the index of its order in `orders`), and closes; `month_done` then sees the month's figures and
-/// the ledger. The projection and the forecast live through months so.
+/// Carries a customer's ledger through the calendar's months: each month is reviewed on its
+/// first day, takes its orders from `schedule` (days in order, each with the index of its order
+/// in `orders`), and closes; `month_done` then sees the month's first day, its figures and the
+/// ledger. The projection and the forecast live through months so.
 ///
 /// An order placed again for a customer whose [`OrderKey`] is unchanged (the same tier, and the
 /// same of whatever else the program's rules read) keeps its order stage and is only priced
@@ -471,9 +474,8 @@ pub fn reviewed(
 pub fn run_months(
     rules: &Rules,
     ledger: &mut Ledger,
-    first: NaiveDate,
-    months: u32,
-    schedule: &[(NaiveDate, usize)],
+    calendar: &Calendar,
+    schedule: &[(Day, usize)],
     orders: &mut [Order],
     mut month_done: impl FnMut(NaiveDate, &Figures, &Ledger) -> Result<()>,
 ) -> Result<()> {
@@ -483,29 +485,23 @@ pub fn run_months(
         .map(|_| (None, Outcome::default()))
         .collect();
     let mut planned = schedule.iter().peekable();
-    for index in 0..months {
-        let overflow = || crate::validate::overflow("months");
-        let start = first
-            .checked_add_months(Months::new(index))
-            .ok_or_else(overflow)?;
-        let next = start
-            .checked_add_months(Months::new(1))
-            .ok_or_else(overflow)?;
+    for month in calendar.starts.windows(2) {
+        let (start, next) = (&month[0], &month[1]);
         ledger.review(rules, start);
         let mut row = Figures::default();
-        while let Some(&&(date, which)) = planned.peek() {
-            if date >= next {
+        while let Some(&(day, which)) = planned.peek() {
+            if day.date >= next.date {
                 break;
             }
             planned.next();
-            if date < start {
+            if day.date < start.date {
                 continue;
             }
-            let order = &mut orders[which];
-            order.date = date;
-            let standing = ledger.standing(rules, date);
-            let key = reads.key(date, &standing);
-            let (last_key, outcome) = &mut priced[which];
+            let order = &mut orders[*which];
+            order.date = day.date;
+            let standing = ledger.standing(rules, day);
+            let key = reads.key(day.date, &standing);
+            let (last_key, outcome) = &mut priced[*which];
             if *last_key == Some(key) {
                 reprice_into(rules, order, &standing, outcome)?;
             } else {
@@ -513,10 +509,10 @@ pub fn run_months(
                 *last_key = Some(key);
             }
             row.book(outcome)?;
-            ledger.book(rules, date, outcome);
+            ledger.book(day, outcome);
         }
-        row.close(rules, ledger.close_month(rules, next))?;
-        month_done(start, &row, ledger)?;
+        row.close(rules, ledger.close_month(next))?;
+        month_done(start.date, &row, ledger)?;
     }
     Ok(())
 }

@@ -9,11 +9,14 @@
 //!   off it is the same code doing less writing.
 //! - [`ledger`]: a customer's account through time (tier, point lots, spend windows, store credit),
 //!   with `book(outcome)` after each order and `close_month` at each month's end.
+//! - [`calendar`]: what the ledger asks of a date (its tier window, its periods, when points
+//!   earned on it expire, a month's review), worked out once per day rather than per customer.
 //!
 //! A new mechanic goes into the program type, then [`compiled`], then [`pricer`] (and [`ledger`]
 //! if it lasts beyond one order), with its trace code in [`crate::trace::Code`] and the code's words
 //! in `www/i18n.js`.
 
+pub mod calendar;
 pub mod compiled;
 pub mod figures;
 pub mod ledger;
