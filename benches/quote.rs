@@ -67,7 +67,7 @@ fn quotes_as_json(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(lines), &cart, |b, cart| {
             b.iter(|| {
                 engine
-                    .quote_json(black_box(&customer), black_box(cart))
+                    .quote_json(black_box(&customer), black_box(cart), "")
                     .unwrap()
             })
         });

@@ -28,11 +28,18 @@ impl Engine {
         })
     }
 
-    /// Prices one cart for one customer, both as JSON text; the quote as compact JSON text.
-    /// Errors carry paths under `customer` or `cart`.
-    pub fn quote_json(&self, customer_json: &str, cart_json: &str) -> Result<String> {
+    /// Prices one cart for one customer, both as JSON text, with names in `locale` (empty, or a
+    /// language the program does not give: its default language); the quote as compact JSON
+    /// text. Errors carry paths under `customer` or `cart`.
+    pub fn quote_json(&self, customer_json: &str, cart_json: &str, locale: &str) -> Result<String> {
         let (customer, cart) = self.read(customer_json, cart_json)?;
-        Ok(quote_with(&self.rules, &customer, &cart)?.to_json())
+        Ok(quote_with(&self.rules, &customer, &cart, locale)?.to_json())
+    }
+
+    /// Every name the program shows, chosen for `locale` (empty: its default language), as
+    /// JSON text: `{"program", "tiers": {id: {"name", "perks"}}, "discounts": {id: name}, …}`.
+    pub fn names_json(&self, locale: &str) -> Result<String> {
+        Ok(crate::names::names_json(&self.program, locale))
     }
 
     /// The fingerprint of this program, the customer and the cart (see [`crate::fingerprint`]):
@@ -76,7 +83,7 @@ mod tests {
         ))
         .unwrap();
         let whole = serde_json::to_string(&crate::quote(&request).unwrap()).unwrap();
-        assert_eq!(engine.quote_json("{}", CART).unwrap(), whole);
+        assert_eq!(engine.quote_json("{}", CART, "").unwrap(), whole);
         assert!(whole.contains(r#""payable":"56.97""#));
         assert_eq!(
             engine.fingerprint_json("{}", CART).unwrap(),
@@ -88,12 +95,12 @@ mod tests {
     fn errors_name_the_input_they_come_from() {
         let engine = Engine::new(PROGRAM).unwrap();
         let float_price = r#"{"date": "2026-11-22", "lines": [{"sku": "A", "unit_price": 19.99, "quantity": 3}]}"#;
-        let error = engine.quote_json("{}", float_price).unwrap_err();
+        let error = engine.quote_json("{}", float_price, "").unwrap_err();
         assert_eq!(
             (error.code, error.path.as_str()),
             (ErrorCode::WrongType, "cart.lines[0].unit_price")
         );
-        let error = engine.quote_json("[]", CART).unwrap_err();
+        let error = engine.quote_json("[]", CART, "").unwrap_err();
         assert_eq!(error.path, "customer");
         let Err(error) =
             Engine::new(r#"{"version": 2, "id": "p", "name": "P", "currency": "USD"}"#)

@@ -27,8 +27,10 @@ pub mod error;
 pub mod exact;
 pub mod fingerprint;
 pub mod json;
+pub mod keyed;
 pub mod margin;
 pub mod money;
+pub mod names;
 #[cfg(feature = "cli")]
 pub mod orders_csv;
 

@@ -1,7 +1,9 @@
 //! A loyalty program as data, and its validation.
 
 use crate::error::Result;
+use crate::keyed::Keyed;
 use crate::money::{minor_units, Money, Rounding};
+pub use crate::names::LocalizedText;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -18,9 +20,16 @@ pub struct Program {
     pub schema: Option<String>,
     pub version: u32,
     pub id: String,
-    pub name: String,
+    pub name: LocalizedText,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<LocalizedText>,
+    /// The language tag of the names' main text (`en` when not given): every name given in
+    /// several languages must include it, and it is shown when the customer's is missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_language: Option<String>,
+    /// Display names of the categories that lines and rules name, by category id.
+    #[serde(default, skip_serializing_if = "Keyed::is_empty")]
+    pub categories: Keyed<LocalizedText>,
     /// ISO 4217 code; its minor units come from [`crate::money`].
     pub currency: String,
     #[serde(default)]
@@ -135,7 +144,7 @@ impl Default for TierRules {
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     pub id: String,
-    pub name: String,
+    pub name: LocalizedText,
     /// Qualifying spend (money) or points from which this tier holds.
     pub threshold: Decimal,
     /// Used by discount rules of type `tier_percent`.
@@ -146,7 +155,7 @@ pub struct Tier {
     pub earn_multiplier: Option<Decimal>,
     /// Benefits with no price: free delivery, a personal manager, club events.
     #[serde(default)]
-    pub perks: Vec<String>,
+    pub perks: Vec<LocalizedText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_commitment: Option<Commitment>,
 }
@@ -175,7 +184,7 @@ pub struct Commitment {
 #[serde(deny_unknown_fields)]
 pub struct DiscountRule {
     pub id: String,
-    pub name: String,
+    pub name: LocalizedText,
     pub value: DiscountValue,
     #[serde(default)]
     pub scope: Scope,
@@ -467,7 +476,7 @@ pub struct Cashback {
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub id: String,
-    pub name: String,
+    pub name: LocalizedText,
     #[serde(default)]
     pub points: u64,
     /// Store credit per occurrence, counted against the cashback cap.
@@ -480,7 +489,7 @@ pub struct Event {
 #[serde(deny_unknown_fields)]
 pub struct Reward {
     pub id: String,
-    pub name: String,
+    pub name: LocalizedText,
     pub points: u64,
     /// What the item is worth to the customer, in money.
     pub value: Decimal,
@@ -490,11 +499,11 @@ pub struct Reward {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
-    pub name: String,
+    pub name: LocalizedText,
     pub fee: Decimal,
     pub period: Period,
     #[serde(default)]
-    pub perks: Vec<String>,
+    pub perks: Vec<LocalizedText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub earn_multiplier: Option<Decimal>,
 }
@@ -504,7 +513,7 @@ pub struct Membership {
 #[serde(deny_unknown_fields)]
 pub struct CoalitionPartner {
     pub id: String,
-    pub name: String,
+    pub name: LocalizedText,
     /// How many of this program's points one partner point is worth.
     pub exchange_rate: Decimal,
 }
@@ -514,7 +523,7 @@ pub struct CoalitionPartner {
 #[serde(deny_unknown_fields)]
 pub struct ChanceReward {
     pub id: String,
-    pub name: String,
+    pub name: LocalizedText,
     /// The chance that one order wins, from 0 to 1 ("0.25" is one in four).
     pub chance: Decimal,
     /// What one win costs the seller.
@@ -536,6 +545,20 @@ impl Program {
             minor_units: minor_units(&self.currency).unwrap_or(2),
             rounding: self.rounding,
         }
+    }
+
+    /// The language of the names' main text.
+    pub fn default_language(&self) -> &str {
+        self.default_language
+            .as_deref()
+            .unwrap_or(crate::names::DEFAULT_LANGUAGE)
+    }
+
+    /// The display name of category `id` for `locale`, or the id when the program gives none.
+    pub fn category_name<'a>(&'a self, id: &'a str, locale: &str) -> &'a str {
+        self.categories
+            .get(id)
+            .map_or(id, |name| name.choose(locale, self.default_language()))
     }
 
     pub fn tier(&self, id: &str) -> Option<&Tier> {

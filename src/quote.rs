@@ -7,6 +7,7 @@ use crate::exact::{decimal_of, mul_div, Fraction};
 use crate::json::write::{Object, ToJson};
 use crate::margin::{self, Margin};
 use crate::money::Rounding;
+use crate::names::LocalizedText;
 use crate::program::{Period, Program, Qualifier};
 use crate::rules::calendar::Day;
 use crate::rules::pricer::{remaining_to, Outcome};
@@ -25,6 +26,10 @@ pub struct Request {
     #[serde(default)]
     pub customer: Customer,
     pub cart: Cart,
+    /// The customer's language tag (`ka`, `ru-RU`): names come out in it, or as
+    /// [`crate::names::LocalizedText::choose`] falls back. None: the program's default language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -193,17 +198,19 @@ pub fn validate(request: &Request) -> Result<Rules> {
 /// Validates and prices one order.
 pub fn quote(request: &Request) -> Result<Quote> {
     let rules = validate(request)?;
-    quote_with(&rules, &request.customer, &request.cart)
+    let locale = request.locale.as_deref().unwrap_or("");
+    quote_with(&rules, &request.customer, &request.cart, locale)
 }
 
 /// Prices one order of inputs already validated.
 pub fn quote_valid(program: &Program, customer: &Customer, cart: &Cart) -> Result<Quote> {
     let rules = Rules::compile(program).map_err(|e| e.under("program"))?;
-    quote_with(&rules, customer, cart)
+    quote_with(&rules, customer, cart, "")
 }
 
-/// Prices one order under compiled rules, for a customer and cart already validated.
-pub fn quote_with(rules: &Rules, customer: &Customer, cart: &Cart) -> Result<Quote> {
+/// Prices one order under compiled rules, for a customer and cart already validated; names
+/// come out in `locale` (empty: the program's default language).
+pub fn quote_with(rules: &Rules, customer: &Customer, cart: &Cart, locale: &str) -> Result<Quote> {
     let mut ledger = Ledger::open(rules, customer);
     let order = Order::of(rules, cart);
     let standing = ledger.standing(rules, &Day::of(rules, cart.date));
@@ -212,12 +219,14 @@ pub fn quote_with(rules: &Rules, customer: &Customer, cart: &Cart) -> Result<Quo
         // The next expiry after this order's redemption, which uses the soonest-expiring first.
         ledger.spend_points(cart.date, points.redeemed);
     }
-    Ok(write(rules, cart, &ledger, outcome))
+    Ok(write(rules, cart, &ledger, outcome, locale))
 }
 
-/// The quote as it is written out: the outcome's minor units as decimals, ids and names.
-fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome) -> Quote {
+/// The quote as it is written out: the outcome's minor units as decimals, ids, and names in
+/// `locale`.
+fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome, locale: &str) -> Quote {
     let units = rules.units;
+    let name = |text: &LocalizedText| text.choose(locale, &rules.default_language).to_string();
     let money = |minor: i128| decimal_of(minor, units);
     let mut line_shares: Vec<Vec<LineShare>> = vec![Vec::new(); cart.lines.len()];
     for applied in &outcome.applied {
@@ -257,7 +266,7 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome) -> Quote
             let rule = &rules.discounts[applied.rule];
             DiscountLine {
                 rule: rule.id.clone(),
-                name: rule.name.clone(),
+                name: name(&rule.name),
                 amount: money(applied.amount),
             }
         })
@@ -299,7 +308,7 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome) -> Quote
             .get(after.map_or(0, |t| t + 1))
             .map(|tier| NextTier {
                 tier: tier.id.clone(),
-                name: tier.name.clone(),
+                name: name(&tier.name),
                 threshold: tier.threshold,
                 remaining: remaining_to(rules, tier, placement.qualifying_after),
                 percent: percent_of(rules, placement.qualifying_after, tier),
@@ -315,7 +324,7 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome) -> Quote
             qualifying_after: qualifying(placement.qualifying_after),
             next,
             perks: after
-                .map(|t| rules.tiers[t].perks.clone())
+                .map(|t| rules.tiers[t].perks.iter().map(name).collect())
                 .unwrap_or_default(),
             commitment: outcome.commitment.map(|c| CommitmentStatus {
                 period: c.period,

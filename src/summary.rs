@@ -1,5 +1,6 @@
 //! Plain-language summaries of a program in English, Russian, Armenian and Georgian.
 
+use crate::names::LocalizedText;
 use crate::program::{DiscountRule, DiscountValue, Period, Program, Qualifier, Window};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -35,7 +36,21 @@ impl FromStr for Lang {
     }
 }
 
-/// The sentence pieces of one language; `{x}` marks a value.
+impl Lang {
+    /// The language tag that names are chosen by.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+            Lang::Hy => "hy",
+            Lang::Ka => "ka",
+        }
+    }
+}
+
+/// The sentence pieces of one language; `{x}` marks a value. A name (a tier's, a rule's, a
+/// category's) only ever fills a slot where it stands on its own, quoted or after a colon, so
+/// that no grammatical case is forced on a name the program wrote.
 struct Words {
     tiers_spend: &'static str,
     tiers_points: &'static str,
@@ -48,14 +63,26 @@ struct Words {
     amount_off_each: &'static str,
     tier_discount: &'static str,
     step: &'static str,
-    on: &'static str,
+    /// Scopes: one category, several, and SKUs; `{list}` holds quoted names.
+    in_category: &'static str,
+    in_categories: &'static str,
+    on_products: &'static str,
+    /// The marks a name is quoted in.
+    quotes: (&'static str, &'static str),
+    /// "month" after a number: one, few (Russian 2–4), many.
+    months: [&'static str; 3],
     min_order: &'static str,
     with_code: &'static str,
     members: &'static str,
     after_first: &'static str,
     first_only: &'static str,
+    /// Before the earning rates, which follow as a list.
     earn: &'static str,
-    earn_on: &'static str,
+    /// A rate per amount, and per item, each first in the list and then after it.
+    earn_rate: [&'static str; 2],
+    earn_unit: [&'static str; 2],
+    /// "point" after a number: one, few, many (where a template says `{points}`).
+    point_forms: [&'static str; 3],
     redeem: &'static str,
     expire: &'static str,
     employee: &'static str,
@@ -81,24 +108,30 @@ const EN: Words = Words {
     tiers_points: "Tiers by points",
     calendar_year: " in the calendar year",
     quarter: " in the quarter",
-    rolling: " over the last {n} months",
+    rolling: " over the last {n} {months}",
     tier_from: "{name} from {amount}",
     percent_off: "{p}% off",
     amount_off: "{a} off",
     amount_off_each: "{a} off each item",
     tier_discount: "your tier's discount",
     step: "{p}% from {from} spent",
-    on: " on {list}",
+    in_category: " on {list}",
+    in_categories: " on {list}",
+    on_products: " on {list}",
+    quotes: ("", ""),
+    months: ["month", "months", "months"],
     min_order: " on orders from {min}",
     with_code: " with code {code}",
     members: " for members",
     after_first: " after the first purchase",
     first_only: " on the first purchase",
-    earn: "Points: {p} per {per}",
-    earn_on: ", {p} per {per} on {list}",
+    earn: "Points: ",
+    earn_rate: ["{p} per {per}{scope}", "{p} per {per}{scope}"],
+    earn_unit: ["{p} per item{scope}", "{p} per item{scope}"],
+    point_forms: ["point", "points", "points"],
     redeem: "Points pay up to {max}% of an order at {value} each",
-    expire: " and expire after {m} months",
-    employee: "Employees also earn {p} personal points per {per}",
+    expire: " and expire after {m} {months}",
+    employee: "Employees also earn {p} personal {points} per {per}",
     cashback: "{p}% back as store credit",
     cap: ", up to {cap} a month",
     membership: "{name} membership: {fee} {period}",
@@ -119,23 +152,29 @@ const RU: Words = Words {
     tiers_points: "Уровни по баллам",
     calendar_year: " за календарный год",
     quarter: " за квартал",
-    rolling: " за последние месяцы ({n})",
+    rolling: " за последние {n} {months}",
     tier_from: "{name} от {amount}",
     percent_off: "скидка {p}%",
     amount_off: "скидка {a}",
     amount_off_each: "скидка {a} на каждый товар",
     tier_discount: "скидка вашего уровня",
     step: "{p}% при покупках от {from}",
-    on: " на {list}",
+    in_category: " в категории {list}",
+    in_categories: " в категориях {list}",
+    on_products: " на товары {list}",
+    quotes: ("«", "»"),
+    months: ["месяц", "месяца", "месяцев"],
     min_order: " при заказе от {min}",
     with_code: " по коду {code}",
     members: " для участников клуба",
     after_first: " после первой покупки",
     first_only: " на первую покупку",
-    earn: "Баллы: {p} за каждые {per}",
-    earn_on: ", {p} за каждые {per} на {list}",
+    earn: "Баллы: ",
+    earn_rate: ["{p} за каждые {per}{scope}", "{p} за каждые {per}{scope}"],
+    earn_unit: ["{p} за каждый товар{scope}", "{p} за каждый товар{scope}"],
+    point_forms: ["балл", "балла", "баллов"],
     redeem: "Баллами можно оплатить до {max}% заказа, 1 балл = {value}",
-    expire: "; баллы сгорают через {m} месяцев",
+    expire: "; баллы сгорают через {m} {months}",
     employee: "Сотрудники также получают личные баллы: {p} за каждые {per}",
     cashback: "{p}% возвращается на счёт в магазине",
     cap: ", до {cap} в месяц",
@@ -157,21 +196,33 @@ const HY: Words = Words {
     tiers_points: "Մակարդակներ՝ ըստ միավորների",
     calendar_year: " օրացուցային տարվա ընթացքում",
     quarter: " եռամսյակի ընթացքում",
-    rolling: " վերջին {n} ամսում",
+    rolling: " վերջին {n} {months}ում",
     tier_from: "{name}՝ {amount}-ից",
     percent_off: "{p}% զեղչ",
     amount_off: "{a} զեղչ",
     amount_off_each: "{a} զեղչ յուրաքանչյուր ապրանքի համար",
     tier_discount: "ձեր մակարդակի զեղչը",
     step: "{p}%՝ {from} գնումներից սկսած",
-    on: "՝ {list}",
+    in_category: "՝ {list} կատեգորիայում",
+    in_categories: "՝ {list} կատեգորիաներում",
+    on_products: "՝ {list} ապրանքների համար",
+    quotes: ("«", "»"),
+    months: ["ամս", "ամս", "ամս"],
     min_order: "՝ {min}-ից սկսած պատվերների համար",
     with_code: "՝ {code} կոդով",
     members: "՝ անդամների համար",
     after_first: "՝ առաջին գնումից հետո",
     first_only: "՝ առաջին գնման համար",
-    earn: "Միավորներ՝ {p} յուրաքանչյուր {per}-ի համար",
-    earn_on: ", {p}՝ յուրաքանչյուր {per}-ի համար ({list})",
+    earn: "Միավորներ՝ ",
+    earn_rate: [
+        "{p} յուրաքանչյուր {per}-ի համար{scope}",
+        "{p}՝ յուրաքանչյուր {per}-ի համար{scope}",
+    ],
+    earn_unit: [
+        "{p} յուրաքանչյուր ապրանքի համար{scope}",
+        "{p}՝ յուրաքանչյուր ապրանքի համար{scope}",
+    ],
+    point_forms: ["միավոր", "միավոր", "միավոր"],
     redeem: "Միավորներով կարելի է վճարել պատվերի մինչև {max}%-ը, 1 միավոր = {value}",
     expire: ", միավորները այրվում են {m} ամիս անց",
     employee:
@@ -196,21 +247,27 @@ const KA: Words = Words {
     tiers_points: "დონეები ქულების მიხედვით",
     calendar_year: " კალენდარული წლის განმავლობაში",
     quarter: " კვარტლის განმავლობაში",
-    rolling: " ბოლო {n} თვის განმავლობაში",
+    rolling: " ბოლო {n} {months} განმავლობაში",
     tier_from: "{name} — {amount}-დან",
     percent_off: "{p}% ფასდაკლება",
     amount_off: "{a} ფასდაკლება",
     amount_off_each: "{a} ფასდაკლება თითოეულ ნივთზე",
     tier_discount: "თქვენი დონის ფასდაკლება",
     step: "{p}% — {from}-ის შენაძენიდან",
-    on: " ({list})",
+    in_category: " კატეგორიაში {list}",
+    in_categories: " კატეგორიებში {list}",
+    on_products: " პროდუქტებზე {list}",
+    quotes: ("„", "“"),
+    months: ["თვის", "თვის", "თვის"],
     min_order: " {min}-დან შეკვეთებზე",
     with_code: " კოდით {code}",
     members: " წევრებისთვის",
     after_first: " პირველი შენაძენის შემდეგ",
     first_only: " პირველ შენაძენზე",
-    earn: "ქულები: {p} ყოველ {per}-ზე",
-    earn_on: ", {p} ყოველ {per}-ზე ({list})",
+    earn: "ქულები: ",
+    earn_rate: ["{p} ყოველ {per}-ზე{scope}", "{p} ყოველ {per}-ზე{scope}"],
+    earn_unit: ["{p} თითოეულ ნივთზე{scope}", "{p} თითოეულ ნივთზე{scope}"],
+    point_forms: ["ქულა", "ქულა", "ქულა"],
     redeem: "ქულებით შეგიძლიათ გადაიხადოთ შეკვეთის {max}%-მდე, 1 ქულა = {value}",
     expire: ", ქულები იწვება {m} თვის შემდეგ",
     employee: "თანამშრომლებიც იღებენ პირად ქულებს: {p} ყოველ {per}-ზე",
@@ -269,6 +326,64 @@ pub fn number(value: Decimal, lang: Lang) -> String {
     }
 }
 
+/// The form of `forms` (one, few, many) that follows the number `n` in `lang`.
+fn plural(lang: Lang, n: u32, forms: &[&'static str; 3]) -> &'static str {
+    let form = match lang {
+        Lang::Ru => match (n % 10, n % 100) {
+            (1, 11) => 2,
+            (1, _) => 0,
+            (2..=4, 12..=14) => 2,
+            (2..=4, _) => 1,
+            _ => 2,
+        },
+        _ if n == 1 => 0,
+        _ => 2,
+    };
+    forms[form]
+}
+
+/// How a summary in one language writes names.
+struct Namer<'p> {
+    program: &'p Program,
+    lang: Lang,
+    words: &'static Words,
+}
+
+impl Namer<'_> {
+    fn name<'t>(&self, text: &'t LocalizedText) -> &'t str {
+        text.choose(self.lang.tag(), self.program.default_language())
+    }
+
+    fn quoted(&self, name: &str) -> String {
+        let (open, close) = self.words.quotes;
+        format!("{open}{name}{close}")
+    }
+
+    /// "in the category «coffee beans»", "in the categories «a», «b»", "on products «X»": the
+    /// phrase for a scope, empty when it names nothing.
+    fn scope(&self, categories: &[String], skus: &[String]) -> String {
+        let w = self.words;
+        let list = |items: Vec<String>| items.join(", ");
+        let mut text = String::new();
+        if !categories.is_empty() {
+            let names = categories
+                .iter()
+                .map(|id| self.quoted(self.program.category_name(id, self.lang.tag())))
+                .collect();
+            let template = match categories.len() {
+                1 => w.in_category,
+                _ => w.in_categories,
+            };
+            text += &fill(template, &[("list", &list(names))]);
+        }
+        if !skus.is_empty() {
+            let names = skus.iter().map(|sku| self.quoted(sku)).collect();
+            text += &fill(w.on_products, &[("list", &list(names))]);
+        }
+        text
+    }
+}
+
 /// Words in a summary: tokens holding a letter or a digit, so that a dash is not a word.
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace()
@@ -279,6 +394,21 @@ pub fn word_count(text: &str) -> usize {
 /// The plain-language summary of `program` in `lang`: one short sentence per mechanism.
 pub fn summarize(program: &Program, lang: Lang) -> String {
     let w = words(lang);
+    let namer = Namer {
+        program,
+        lang,
+        words: w,
+    };
+    let name = |text| namer.name(text);
+    let months = |n: u32| plural(lang, n, &w.months);
+    // "1 point", "5 points": a whole number picks its form, a fraction the plural.
+    let employee_points = |p: Decimal| {
+        let p = p.normalize();
+        let whole = (p.scale() == 0)
+            .then(|| u32::try_from(p.mantissa()).ok())
+            .flatten();
+        whole.map_or(w.point_forms[2], |n| plural(lang, n, &w.point_forms))
+    };
     let money = |value: Decimal| format!("{} {}", number(value, lang), program.currency);
     let sentence = |text: String| format!("{text}{}", w.stop);
     let mut sentences = Vec::new();
@@ -293,7 +423,9 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
             Window::Lifetime => String::new(),
             Window::CalendarYear => w.calendar_year.to_string(),
             Window::CalendarQuarter => w.quarter.to_string(),
-            Window::RollingMonths { months } => fill(w.rolling, &[("n", &months.to_string())]),
+            Window::RollingMonths { months: n } => {
+                fill(w.rolling, &[("n", &n.to_string()), ("months", months(n))])
+            }
         };
         let list: Vec<String> = program
             .tiers
@@ -303,7 +435,10 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
                     Qualifier::Spend => money(tier.threshold),
                     Qualifier::Points => number(tier.threshold, lang),
                 };
-                let mut text = fill(w.tier_from, &[("name", &tier.name), ("amount", &threshold)]);
+                let mut text = fill(
+                    w.tier_from,
+                    &[("name", name(&tier.name)), ("amount", &threshold)],
+                );
                 if let Some(percent) = tier.discount_percent.filter(|p| !p.is_zero()) {
                     text += &format!(
                         " ({})",
@@ -327,39 +462,47 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
     for rule in &program.discounts {
         sentences.push(format!(
             "{}{}{}{}",
-            rule.name,
+            name(&rule.name),
             w.colon,
-            describe_discount(rule, w, lang, &money),
+            describe_discount(rule, &namer, &money),
             w.stop
         ));
     }
 
     if let Some(points) = &program.points {
+        // Every way points are earned, as one list: per amount (the base rate unless it is
+        // zero, then by category) and per item.
         let earn = &points.earn;
-        let mut text = fill(
-            w.earn,
-            &[
-                ("p", &number(earn.points, lang)),
-                ("per", &money(earn.per_amount)),
-            ],
-        );
-        for rate in &earn.categories {
-            text += &fill(
-                w.earn_on,
-                &[
-                    ("p", &number(rate.points, lang)),
-                    ("per", &money(rate.per_amount)),
-                    ("list", &rate.categories.join(", ")),
-                ],
-            );
+        let mut rates: Vec<String> = Vec::new();
+        let mut rate = |template: &[&'static str; 2], values: &[(&str, &str)]| {
+            let template = template[usize::from(!rates.is_empty())];
+            rates.push(fill(template, values));
+        };
+        if !earn.points.is_zero() {
+            let (p, per) = (number(earn.points, lang), money(earn.per_amount));
+            rate(&w.earn_rate, &[("p", &p), ("per", &per), ("scope", "")]);
         }
-        sentences.push(sentence(text));
+        for by_category in &earn.categories {
+            let p = number(by_category.points, lang);
+            let per = money(by_category.per_amount);
+            let scope = namer.scope(&by_category.categories, &[]);
+            rate(&w.earn_rate, &[("p", &p), ("per", &per), ("scope", &scope)]);
+        }
+        for per_unit in &earn.per_unit {
+            let p = number(per_unit.points.into(), lang);
+            let scope = namer.scope(&per_unit.categories, &per_unit.skus);
+            rate(&w.earn_unit, &[("p", &p), ("scope", &scope)]);
+        }
+        if !rates.is_empty() {
+            sentences.push(sentence(format!("{}{}", w.earn, rates.join(", "))));
+        }
         if let Some(employee) = &points.employee_earn {
             sentences.push(sentence(fill(
                 w.employee,
                 &[
                     ("p", &number(employee.points, lang)),
                     ("per", &money(employee.per_amount)),
+                    ("points", employee_points(employee.points)),
                 ],
             )));
         }
@@ -372,7 +515,13 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
                 ],
             );
             if let Some(months) = points.expiry_months {
-                text += &fill(w.expire, &[("m", &months.to_string())]);
+                text += &fill(
+                    w.expire,
+                    &[
+                        ("m", &months.to_string()),
+                        ("months", plural(lang, months, &w.months)),
+                    ],
+                );
             }
             sentences.push(sentence(text));
         }
@@ -392,7 +541,7 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
             sentences.push(sentence(fill(
                 w.event_points,
                 &[
-                    ("name", &event.name),
+                    ("name", name(&event.name)),
                     ("points", &number(event.points.into(), lang)),
                 ],
             )));
@@ -400,7 +549,7 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
         if let Some(credit) = event.credit {
             let mut text = fill(
                 w.event_credit,
-                &[("name", &event.name), ("credit", &money(credit))],
+                &[("name", name(&event.name)), ("credit", &money(credit))],
             );
             // The monthly cap covers event credit too; say it here when no cashback sentence does.
             let cap = program
@@ -418,7 +567,7 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
         let list: Vec<String> = program
             .coalition
             .iter()
-            .map(|p| format!("{} ×{}", p.name, number(p.exchange_rate, lang)))
+            .map(|p| format!("{} ×{}", name(&p.name), number(p.exchange_rate, lang)))
             .collect();
         sentences.push(sentence(fill(w.coalition, &[("list", &list.join(", "))])));
     }
@@ -431,7 +580,7 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
         sentences.push(sentence(fill(
             w.membership,
             &[
-                ("name", &membership.name),
+                ("name", name(&membership.name)),
                 ("fee", &money(membership.fee)),
                 ("period", period),
             ],
@@ -442,10 +591,10 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
 
 fn describe_discount(
     rule: &DiscountRule,
-    w: &Words,
-    lang: Lang,
+    namer: &Namer,
     money: &dyn Fn(Decimal) -> String,
 ) -> String {
+    let (w, lang) = (namer.words, namer.lang);
     let mut text = match &rule.value {
         DiscountValue::Percent { percent } => {
             fill(w.percent_off, &[("p", &number(*percent, lang))])
@@ -469,16 +618,7 @@ fn describe_discount(
             .collect::<Vec<_>>()
             .join(", "),
     };
-    let listed: Vec<&str> = rule
-        .scope
-        .categories
-        .iter()
-        .chain(&rule.scope.skus)
-        .map(String::as_str)
-        .collect();
-    if !listed.is_empty() {
-        text += &fill(w.on, &[("list", &listed.join(", "))]);
-    }
+    text += &namer.scope(&rule.scope.categories, &rule.scope.skus);
     let conditions = &rule.conditions;
     if let Some(min) = conditions.min_subtotal {
         text += &fill(w.min_order, &[("min", &money(min))]);

@@ -45,12 +45,24 @@ impl JsEngine {
         Engine::new(program_json).map(JsEngine).map_err(to_js_error)
     }
 
-    /// Prices one cart for one customer; both as JSON, the quote returned as JSON.
+    /// Prices one cart for one customer; both as JSON, the quote returned as JSON with names
+    /// in `locale` (empty: the program's default language).
     #[wasm_bindgen(js_name = quoteJson)]
-    pub fn quote_json(&self, customer_json: &str, cart_json: &str) -> Result<String, JsValue> {
+    pub fn quote_json(
+        &self,
+        customer_json: &str,
+        cart_json: &str,
+        locale: &str,
+    ) -> Result<String, JsValue> {
         self.0
-            .quote_json(customer_json, cart_json)
+            .quote_json(customer_json, cart_json, locale)
             .map_err(to_js_error)
+    }
+
+    /// Every name the program shows, in `locale`, as JSON.
+    #[wasm_bindgen(js_name = namesJson)]
+    pub fn names_json(&self, locale: &str) -> Result<String, JsValue> {
+        self.0.names_json(locale).map_err(to_js_error)
     }
 
     /// The fingerprint of the program, the customer and the cart, as hex: what the seller's server
@@ -178,4 +190,14 @@ pub fn summarize_json(program_json: &str, lang: &str) -> Result<String, JsValue>
     let program: Program = from_json(program_json).map_err(to_js_error)?;
     program.validate().map_err(to_js_error)?;
     Ok(crate::summarize(&program, lang_of(lang)?))
+}
+
+/// Every name a program shows, chosen for `locale` (empty: its default language), as JSON: for
+/// the views that load only this package.
+#[cfg(feature = "analytics")]
+#[wasm_bindgen(js_name = namesJson)]
+pub fn names_json(program_json: &str, locale: &str) -> Result<String, JsValue> {
+    let program: Program = from_json(program_json).map_err(to_js_error)?;
+    program.validate().map_err(to_js_error)?;
+    Ok(crate::names::names_json(&program, locale))
 }

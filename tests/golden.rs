@@ -23,6 +23,10 @@ fn request_of(fixture: &Value) -> Request {
         "customer": fixture.get("customer").cloned().unwrap_or(serde_json::json!({})),
         "cart": fixture["cart"],
     });
+    let mut request = request;
+    if let Some(locale) = fixture.get("locale") {
+        request["locale"] = locale.clone();
+    }
     loyalty::from_json(&request.to_string()).unwrap()
 }
 
@@ -68,4 +72,35 @@ fn every_example_program_validates_and_is_used_by_a_fixture() {
         let stem = path.file_stem().unwrap().to_string_lossy().to_string();
         assert!(used.contains(&stem), "no fixture uses {stem}");
     }
+}
+
+/// Each example's summary in each language, reviewed as text: `fixtures/summaries/ID.LANG.txt`.
+/// The same files are read by the Wasm test in Node. `UPDATE_GOLDEN=1` writes them anew.
+#[test]
+fn every_example_is_summarised_as_its_reviewed_fixture_in_four_languages() {
+    let mut failures = Vec::new();
+    let programs = fixture_files("examples/programs");
+    assert!(programs.len() >= 16, "found {}", programs.len());
+    for path in programs {
+        let program: loyalty::Program =
+            loyalty::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for lang in ["en", "ru", "hy", "ka"] {
+            let summary = loyalty::summarize(&program, lang.parse().unwrap());
+            let file = root()
+                .join("fixtures/summaries")
+                .join(format!("{}.{lang}.txt", program.id));
+            if std::env::var_os("UPDATE_GOLDEN").is_some() {
+                std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+                std::fs::write(&file, format!("{summary}\n")).unwrap();
+            }
+            let reviewed = std::fs::read_to_string(&file).unwrap_or_default();
+            if reviewed.trim_end() != summary {
+                failures.push(format!(
+                    "{}:\n  reviewed: {reviewed}  now:      {summary}",
+                    file.display()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -285,6 +285,122 @@ fn a_simple_program_is_summarised_within_fifty_words_in_every_language() {
     assert!(!loyalty::summarize(&program, Lang::Ka).contains("Points"));
 }
 
+#[test]
+fn names_in_several_languages_are_checked_with_code_and_path() {
+    let gold = |texts: Value| texts;
+    // Accepted: a plain name, or a map that includes the default language ("en" by default).
+    let request: Request = from_json(
+        &{
+            let mut request = base_request();
+            request["program"]["tiers"][2]["name"] = json!({"en": "Gold", "ka": "ოქრო"});
+            request["program"]["categories"] = json!({"beans": {"en": "coffee beans"}});
+            request
+        }
+        .to_string(),
+    )
+    .unwrap();
+    assert!(quote(&request).is_ok());
+
+    assert_refused(
+        "program.tiers.2.name",
+        gold(json!({"ka": "ოქრო"})),
+        ErrorCode::MissingField,
+        "program.tiers[2].name",
+    );
+    assert_refused(
+        "program.tiers.2.name",
+        json!({"en": "Gold", "georgian": "ოქრო"}),
+        ErrorCode::InvalidValue,
+        "program.tiers[2].name.georgian",
+    );
+    assert_refused(
+        "program.tiers.2.name",
+        json!({"en": "Gold", "ka": " "}),
+        ErrorCode::Empty,
+        "program.tiers[2].name.ka",
+    );
+    assert_refused(
+        "program.tiers.2.name",
+        json!({"en": 7}),
+        ErrorCode::WrongType,
+        "program.tiers[2].name.en",
+    );
+    assert_refused(
+        "program.tiers.2.name",
+        json!(["Gold"]),
+        ErrorCode::WrongType,
+        "program.tiers[2].name",
+    );
+    assert_refused(
+        "program.discounts.0.name",
+        json!({}),
+        ErrorCode::MissingField,
+        "program.discounts[0].name",
+    );
+    assert_refused(
+        "program.default_language",
+        json!("Georgian"),
+        ErrorCode::InvalidValue,
+        "program.default_language",
+    );
+    assert_refused(
+        "program.categories",
+        json!({"beans": {"ru": "кофе в зёрнах"}}),
+        ErrorCode::MissingField,
+        "program.categories.beans",
+    );
+    assert_refused(
+        "program.tiers.1.perks",
+        json!(["Free delivery", {"en": "Gift", "xx_YY": "?"}]),
+        ErrorCode::InvalidValue,
+        "program.tiers[1].perks[1].xx_YY",
+    );
+}
+
+/// A simple program whose five display names are `names`.
+fn named_program(names: &[String]) -> Program {
+    from_json(
+        &json!({
+            "version": 1, "id": "p", "name": "P", "currency": "USD",
+            "categories": {"beans": names[3].clone()},
+            "tiers": [
+                {"id": "a", "name": names[0].clone(), "threshold": "0"},
+                {"id": "b", "name": {"en": names[1].clone(), "ka": names[1].clone()},
+                 "threshold": "500.00", "discount_percent": "5"}
+            ],
+            "discounts": [{"id": "d", "name": names[2].clone(), "value": {"type": "tier_percent"},
+                           "scope": {"categories": ["beans"]}}],
+            "points": {"earn": {"points": "1", "per_amount": "1.00"}, "value_per_point": "0.01",
+                       "max_redeem_percent": "20", "expiry_months": 12},
+            "membership": {"name": names[4].clone(), "fee": "10.00", "period": "year"}
+        })
+        .to_string(),
+    )
+    .unwrap()
+}
+
+proptest! {
+    /// Whatever the names, a simple program's summary is the same sentences around them: each
+    /// name stands in it as written (never declined into a case), it adds only its own words, and
+    /// with one-word names the summary stays within 50 words.
+    #[test]
+    fn summaries_are_built_around_names_as_written(
+        names in prop::collection::vec("[a-zA-Zა-ჰа-я]{1,12}( [a-zA-Zა-ჰа-я]{1,12}){0,3}", 5),
+        lang in prop::sample::select(vec![Lang::En, Lang::Ru, Lang::Hy, Lang::Ka]),
+    ) {
+        let summary = loyalty::summarize(&named_program(&names), lang);
+        let placeholders: Vec<String> = (0..5).map(|i| format!("N{i}")).collect();
+        let frame = loyalty::summarize(&named_program(&placeholders), lang);
+        let count = loyalty::summary::word_count;
+        prop_assert!(count(&frame) <= 50, "{} words: {}", count(&frame), frame);
+        let extra: usize = names.iter().map(|name| count(name) - 1).sum();
+        prop_assert_eq!(count(&summary), count(&frame) + extra, "{} / {}", summary, frame);
+        for name in &names {
+            prop_assert!(summary.contains(name.as_str()), "{} is not in: {}", name, summary);
+        }
+    }
+}
+
 fn fixture_requests() -> &'static [Value] {
     static REQUESTS: std::sync::OnceLock<Vec<Value>> = std::sync::OnceLock::new();
     REQUESTS.get_or_init(load_fixture_requests)

@@ -3,7 +3,7 @@ import type {
   Calculation, CompareRequest, ComparisonRow, MarginImpact, MarginRequest, Preview, PreviewRequest,
   Portfolio, PortfolioCustomer, PortfolioRequest, Program, Projection, ProjectionRequest,
 } from './loyalty-types.js';
-import { LoyaltyError } from './loyalty-core.js';
+import { LoyaltyError, type ProgramNames } from './loyalty-core.js';
 
 export { LoyaltyError };
 export * from './loyalty-types.js';
@@ -26,3 +26,5 @@ export function preview(request: PreviewRequest): Preview;
 /** Each calculator answers with named decimal strings. */
 export function calculate(request: Calculation): Record<string, string>;
 export function summarize(program: Program, lang: 'en' | 'ru' | 'hy' | 'ka'): string;
+/** Every name `program` shows, chosen for `locale` by the core's rule. */
+export function names(program: Program, locale?: string): ProgramNames;

@@ -1,6 +1,6 @@
 // Projections, margin impact, comparisons and the seller-side calculators, from the analytics
 // Wasm module (loyalty_analytics_bg.wasm). The checkout widget never loads it.
-import init, { initSync, Customers, projectJson, forecastJson, marginJson, compareJson, calculateJson, previewJson, summarizeJson } from './loyalty_analytics.js';
+import init, { initSync, Customers, projectJson, forecastJson, marginJson, compareJson, calculateJson, previewJson, summarizeJson, namesJson } from './loyalty_analytics.js';
 import { guarded, LoyaltyError } from './errors.js';
 import { wasmModule } from './wasm-module.js';
 
@@ -74,4 +74,13 @@ export const preview = (request) => call(previewJson, request);
 export function summarize(program, lang) {
   analytics.exports();
   return guarded(() => summarizeJson(JSON.stringify(program), lang));
+}
+
+/**
+ * Every name `program` shows, chosen for `locale` by the core's one rule (the locale, its
+ * language, the program's default language, the first given), by id.
+ */
+export function names(program, locale = '') {
+  analytics.exports();
+  return guarded(() => JSON.parse(namesJson(JSON.stringify(program), locale ?? '')));
 }

@@ -75,6 +75,8 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   #customer = {};
   #cart = null;
   #engine = null;
+  /** The program's names for one engine and locale: { engine, locale, names }. */
+  #namesFor = null;
   #quote = null;
   #redeem = 0;
   #state = 'loading';
@@ -147,7 +149,9 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     if (oldValue === newValue || !this.isConnected) return;
     if (name === 'locale') {
       this.#ui.card.lang = this.locale;
-      this.#render();
+      // The program's names come out of the core in the new language.
+      if (this.#state === 'ready') this.#requote();
+      else this.#render();
       return;
     }
     // A program given as an attribute replaces one set as a property.
@@ -245,7 +249,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   #requote() {
     if (!this.#engine || !this.#cart) return;
     try {
-      this.#quote = this.#engine.quote(this.#customer, this.#pricedCart());
+      this.#quote = this.#engine.quote(this.#customer, this.#pricedCart(), this.locale);
       this.#setState('ready');
       this.#render();
       if (!this.#rendered) {
@@ -384,16 +388,25 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     if (!tier) return '';
     if (tier.discount_percent && tier.discount_percent !== '0') return fill(m.percentOff, { percent: f.count(tier.discount_percent) });
     if (tier.earn_multiplier && tier.earn_multiplier !== '1') return fill(m.pointsTimes, { multiplier: f.count(tier.earn_multiplier) });
-    return tier.perks?.[0] ?? '';
+    return this.#programNames()?.tiers[tierId]?.perks[0] ?? '';
+  }
+
+  /** The program's names in the widget's locale, chosen by the core; asked once per engine and locale. */
+  #programNames() {
+    if (!this.#engine) return null;
+    if (this.#namesFor?.engine !== this.#engine || this.#namesFor.locale !== this.locale) {
+      this.#namesFor = { engine: this.#engine, locale: this.locale, names: this.#engine.names(this.locale) };
+    }
+    return this.#namesFor.names;
   }
 
   #names() {
     const names = new Map();
-    for (const tier of this.#program?.tiers ?? []) names.set(tier.id, tier.name);
-    for (const rule of this.#program?.discounts ?? []) names.set(rule.id, rule.name);
-    for (const event of this.#program?.events ?? []) names.set(event.id, event.name);
-    for (const reward of this.#program?.chance_rewards ?? []) names.set(reward.id, reward.name);
-    for (const partner of this.#program?.coalition ?? []) names.set(partner.id, partner.name);
+    const program = this.#programNames();
+    for (const [id, tier] of Object.entries(program?.tiers ?? {})) names.set(id, tier.name);
+    for (const group of ['discounts', 'events', 'chance_rewards', 'coalition', 'categories']) {
+      for (const [id, name] of Object.entries(program?.[group] ?? {})) names.set(id, name);
+    }
     // The host's names for its products, when its cart lines carry them.
     for (const line of this.#cart?.lines ?? []) if (line.name) names.set(line.sku, line.name);
     return names;

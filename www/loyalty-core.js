@@ -29,16 +29,31 @@ export class LoyaltyEngine {
     this.#engine = guarded(() => new Engine(typeof program === 'string' ? program : JSON.stringify(program)));
   }
 
-  /** Prices `cart` for `customer`; returns the quote as a plain object. */
-  quote(customer, cart) {
-    return JSON.parse(this.quoteJson(customer, cart));
+  /**
+   * Prices `cart` for `customer`; returns the quote as a plain object, with the program's names
+   * in `locale` (`ka`, `ru-RU`; by default the program's default language).
+   */
+  quote(customer, cart, locale = '') {
+    return JSON.parse(this.quoteJson(customer, cart, locale));
   }
 
   /** The same quote as the exact JSON text the native `loyalty quote` command prints compactly. */
-  quoteJson(customer, cart) {
+  quoteJson(customer, cart, locale = '') {
     if (!this.#engine) throw new LoyaltyError('freed', '', 'This engine was freed.');
     const engine = this.#engine;
-    return guarded(() => engine.quoteJson(JSON.stringify(customer ?? {}), JSON.stringify(cart)));
+    return guarded(() => engine.quoteJson(JSON.stringify(customer ?? {}), JSON.stringify(cart), locale ?? ''));
+  }
+
+  /**
+   * Every name the program shows, chosen for `locale` by the core's one rule (the locale, its
+   * language, the program's default language, the first given): `{ program, tiers: { id: { name,
+   * perks } }, discounts: { id: name }, events, catalog, coalition, chance_rewards, membership,
+   * categories }`.
+   */
+  names(locale = '') {
+    if (!this.#engine) throw new LoyaltyError('freed', '', 'This engine was freed.');
+    const engine = this.#engine;
+    return guarded(() => JSON.parse(engine.namesJson(locale ?? '')));
   }
 
   /**

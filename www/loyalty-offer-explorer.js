@@ -1,7 +1,7 @@
 // <loyalty-offer-explorer>: the sales rep's screen. Edit a program's main parameters and the
 // seller's economics, and see the margin impact and the same face value given four ways.
 // The host page keeps the state in its URL through the `state` property and `loyalty-state` event.
-import { loadAnalytics, margin, compare, calculate } from './loyalty-analytics.js';
+import { loadAnalytics, margin, compare, calculate, names } from './loyalty-analytics.js';
 import { fill, formatters, langOf } from './i18n.js';
 import { explorerMessages } from './i18n-explorer.js';
 import { label, observeWidth, ticks, vgridline } from './charts.js';
@@ -57,12 +57,16 @@ svg { width: 100%; height: auto; display: block; }
 
 let sheet;
 
-/** The editable parameters: a path into the program, and the label key with its values. */
-function parameters(program) {
+/**
+ * The editable parameters: a path into the program, and the label key with its values; tiers are
+ * named from `programNames` (the core's choice for the locale), or by id before it is known.
+ */
+function parameters(program, programNames) {
   const list = [];
   (program.tiers ?? []).forEach((tier, i) => {
-    list.push({ path: `tiers.${i}.threshold`, label: ['tierThreshold', { tier: tier.name }] });
-    if (tier.discount_percent !== undefined) list.push({ path: `tiers.${i}.discount_percent`, label: ['tierDiscount', { tier: tier.name }] });
+    const name = programNames?.tiers[tier.id]?.name ?? tier.id;
+    list.push({ path: `tiers.${i}.threshold`, label: ['tierThreshold', { tier: name }] });
+    if (tier.discount_percent !== undefined) list.push({ path: `tiers.${i}.discount_percent`, label: ['tierDiscount', { tier: name }] });
   });
   if (program.points) {
     list.push({ path: 'points.earn.points', label: ['earnPoints', {}] }, { path: 'points.earn.per_amount', label: ['earnPer', {}] },
@@ -215,6 +219,19 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     this.#update();
   }
 
+  /**
+   * The program's names in the element's locale, as the core chooses them; null before the module
+   * loads (the inputs are built again then) or for a program the core refuses (its error shows).
+   */
+  #namesOf(program) {
+    if (!this.#ready || !program) return null;
+    try {
+      return names(program, this.locale);
+    } catch {
+      return null;
+    }
+  }
+
   #base() { return this.#programs.find((p) => p.id === this.#state.program) ?? this.#programs[0]; }
 
   /** The monthly-spend slider's scale: from the program (and a spend asked for in the state). */
@@ -246,7 +263,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     ui.title.textContent = m.title;
     ui.print.textContent = m.print;
     ui.programLabel.firstChild.textContent = m.program;
-    ui.program.replaceChildren(...this.#programs.map((p) => h('option', { value: p.id }, p.name)));
+    ui.program.replaceChildren(...this.#programs.map((p) => h('option', { value: p.id }, this.#namesOf(p.program)?.program ?? p.name ?? p.id)));
     ui.program.value = this.#base()?.id ?? '';
     ui.paramsLegend.textContent = m.parameters;
     ui.behaviourLegend.textContent = m.behaviour;
@@ -264,7 +281,8 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       this.#fields.set(key, { input, error });
       return h('label', {}, labelText, input, error);
     };
-    ui.params.replaceChildren(...(program ? parameters(program) : []).map(({ path, label: [key, values] }) =>
+    const programNames = program ? this.#namesOf(program) : null;
+    ui.params.replaceChildren(...(program ? parameters(program, programNames) : []).map(({ path, label: [key, values] }) =>
       field(path, fill(m[key], values), String(get(program, path) ?? ''), (value) => this.#change({ edits: { ...this.#state.edits, [path]: value } }))));
     ui.economics.replaceChildren(
       field('margin', m.margin, this.#state.margin, (value) => this.#change({ margin: value })),
@@ -272,7 +290,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       field('churn', m.churn, this.#state.churn, (value) => this.#change({ churn: value })));
     const mix = this.#mix();
     ui.mix.replaceChildren(...Object.entries(mix).map(([category, share]) =>
-      field(`mix.${category}`, fill(m.mixShare, { category }), share, (value) => {
+      field(`mix.${category}`, fill(m.mixShare, { category: programNames?.categories[category] ?? category }), share, (value) => {
         this.#mixEdited = category;
         this.#change({ mix: { ...this.#mix(), [category]: value } });
       }, 'numeric')));
@@ -385,7 +403,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     ui.catalog.hidden = !catalog;
     if (catalog) {
       ui.catalog.replaceChildren(h('thead', {}, h('tr', {}, ...[m.reward, m.spendNeeded, m.effectiveReturn].map((text) => h('th', { scope: 'col' }, text)))),
-        h('tbody', {}, ...program.catalog.map((reward) => h('tr', {}, h('th', { scope: 'row' }, reward.name),
+        h('tbody', {}, ...program.catalog.map((reward) => h('tr', {}, h('th', { scope: 'row' }, this.#namesOf(program)?.catalog[reward.id] ?? reward.id),
           h('td', {}, f.money(catalog[`${reward.id}.spend_needed`])), h('td', {}, percent(catalog[`${reward.id}.effective_return_percent`]))))));
     }
   }

@@ -1,7 +1,7 @@
 // <loyalty-tier-preview>: the customer's view of a program — the tier ladder, what it takes to go
 // up or to stay, a what-if slider for monthly spend, and the next months' points as a chart with a
 // table alternative. It loads the analytics package, which the checkout never downloads.
-import { loadAnalytics, preview, summarize } from './loyalty-analytics.js';
+import { loadAnalytics, names, preview, summarize } from './loyalty-analytics.js';
 import { errorText, fill, formatters, langOf, messages } from './i18n.js';
 import { previewMessages } from './i18n-preview.js';
 import { onScale, scaleOf, shareOf, spendScale, totalOf } from './scenarios.js';
@@ -233,7 +233,9 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     const m = this.#messages();
     const program = this.#program;
     const f = formatters(this.locale, program.currency, r.projection.months[0] ? scaleOf(r.projection.months[0].spend) : 2);
-    const tierName = (id) => program.tiers?.find((t) => t.id === id)?.name ?? id;
+    // The program's names in this locale, as the core chooses them (validated with the preview).
+    const programNames = names(program, this.locale);
+    const tierName = (id) => programNames.tiers[id]?.name ?? id;
     ui.title.textContent = m.title;
     // A program without tiers has no ladder to show, and one without points no points to chart.
     const tiered = (program.tiers ?? []).length > 0;
@@ -246,7 +248,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     const isMoney = program.tier_rules?.qualifies_on !== 'points';
     const amount = (value) => (isMoney ? f.money(value) : f.count(value));
     ui.ladder.replaceChildren(...(program.tiers ?? []).map((tier) => {
-      const item = h('li', {}, `${tier.name} · ${fill(m.from, { amount: amount(tier.threshold) })}`);
+      const item = h('li', {}, `${tierName(tier.id)} · ${fill(m.from, { amount: amount(tier.threshold) })}`);
       if (tier.id === r.tier) {
         item.setAttribute('aria-current', 'step');
         item.append(h('span', { class: 'visually-hidden' }, ` (${m.current})`));

@@ -65,6 +65,15 @@ scores: number[]
 }
 })
 /**
+ * A display name: one text, or a text per language tag (`{"en": "Gold", "ka": "ოქრო"}`).
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "LocalizedText".
+ */
+export type LocalizedText = (string | {
+[k: string]: string | undefined
+})
+/**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "DiscountValue".
  */
@@ -242,6 +251,12 @@ export interface Program {
 $schema?: (string | null)
 cashback?: (Cashback | null)
 catalog?: Reward[]
+/**
+ * Display names of the categories that lines and rules name, by category id.
+ */
+categories?: {
+[k: string]: LocalizedText | undefined
+}
 chance_rewards?: ChanceReward[]
 coalition?: CoalitionPartner[]
 coop_marketing?: (CoopMarketing | null)
@@ -249,7 +264,12 @@ coop_marketing?: (CoopMarketing | null)
  * ISO 4217 code; its minor units come from [`crate::money`].
  */
 currency: string
-description?: (string | null)
+/**
+ * The language tag of the names' main text (`en` when not given): every name given in
+ * several languages must include it, and it is shown when the customer's is missing.
+ */
+default_language?: (string | null)
+description?: (LocalizedText | null)
 discounts?: DiscountRule[]
 /**
  * Earning events that are not purchases: a course, a recycled cartridge, a referral.
@@ -257,7 +277,7 @@ discounts?: DiscountRule[]
 events?: Event[]
 id: string
 membership?: (Membership | null)
-name: string
+name: LocalizedText
 points?: (Points | null)
 promo_codes?: PromoCode[]
 /**
@@ -295,7 +315,7 @@ percent?: string
  */
 export interface Reward {
 id: string
-name: string
+name: LocalizedText
 points: number
 /**
  * What the item is worth to the customer, in money.
@@ -316,7 +336,7 @@ chance: string
  */
 cost: string
 id: string
-name: string
+name: LocalizedText
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -328,7 +348,7 @@ export interface CoalitionPartner {
  */
 exchange_rate: string
 id: string
-name: string
+name: LocalizedText
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -351,7 +371,7 @@ id: string
  * A lower percentage after a stretch without purchases.
  */
 inactivity?: (Inactivity | null)
-name: string
+name: LocalizedText
 /**
  * Higher priority applies first; equal priorities keep the program's order.
  */
@@ -425,7 +445,7 @@ export interface Event {
  */
 credit?: (string | null)
 id: string
-name: string
+name: LocalizedText
 points?: number
 }
 /**
@@ -435,9 +455,9 @@ points?: number
 export interface Membership {
 earn_multiplier?: (string | null)
 fee: string
-name: string
+name: LocalizedText
 period: Period
-perks?: string[]
+perks?: LocalizedText[]
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -580,11 +600,11 @@ discount_percent?: (string | null)
 earn_multiplier?: (string | null)
 id: string
 min_commitment?: (Commitment | null)
-name: string
+name: LocalizedText
 /**
  * Benefits with no price: free delivery, a personal manager, club events.
  */
-perks?: string[]
+perks?: LocalizedText[]
 /**
  * Qualifying spend (money) or points from which this tier holds.
  */
@@ -1533,6 +1553,11 @@ month: string
 export interface Request {
 cart: Cart
 customer?: Customer5
+/**
+ * The customer's language tag (`ka`, `ru-RU`): names come out in it, or as
+ * [`crate::names::LocalizedText::choose`] falls back. None: the program's default language.
+ */
+locale?: (string | null)
 program: Program
 }
 export interface Customer5 {

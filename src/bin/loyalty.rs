@@ -154,7 +154,11 @@ fn run(cli: &Cli) -> Result<String, Error> {
                 Format::Json => json(
                     &serde_json::json!({"valid": true, "id": program.id, "name": program.name}),
                 ),
-                Format::Text => format!("valid: {} ({})", program.id, program.name),
+                Format::Text => format!(
+                    "valid: {} ({})",
+                    program.id,
+                    program.name.choose("", program.default_language())
+                ),
             })
         }
         Command::Quote { file } => {

@@ -454,6 +454,25 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
 }
 
+/// An object whose keys the data chooses (category ids, language tags); a key given twice
+/// keeps its last value, as fields do.
+impl<T: FromJson> FromJson for crate::keyed::Keyed<T> {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let Node::Object(members) = json.value else {
+            return Err(json.wrong_type("an object"));
+        };
+        let mut map = crate::keyed::Keyed::default();
+        for (key, value) in members.iter() {
+            let item = T::read(Json {
+                value,
+                path: Path::Key(&json.path, key),
+            })?;
+            map.insert(key.to_string(), item);
+        }
+        Ok(map)
+    }
+}
+
 impl<T: FromJson> FromJson for Vec<T> {
     fn read(json: Json<'_>) -> Result<Self> {
         let Node::List(items) = json.value else {

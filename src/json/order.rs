@@ -13,6 +13,7 @@ impl FromJson for Request {
             program: f.required("program"),
             customer: f.or_default("customer"),
             cart: f.required("cart"),
+            locale: f.optional("locale"),
         };
         f.end(request)
     }

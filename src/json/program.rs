@@ -1,6 +1,7 @@
 //! Reading a program. Field names and defaults follow the serde attributes on the types, which
 //! still drive writing and the JSON Schema.
 
+use super::parse::Node;
 use super::{FromJson, Json};
 use crate::error::Result;
 use crate::money::Rounding;
@@ -15,6 +16,8 @@ impl FromJson for Program {
             id: f.required("id"),
             name: f.required("name"),
             description: f.optional("description"),
+            default_language: f.optional("default_language"),
+            categories: f.or_default("categories"),
             currency: f.required("currency"),
             rounding: f.or_default("rounding"),
             tier_rules: f.or_default("tier_rules"),
@@ -436,5 +439,15 @@ impl FromJson for CoopMarketing {
             shares: f.required("shares"),
         };
         f.end(coop)
+    }
+}
+
+impl FromJson for LocalizedText {
+    fn read(json: Json<'_>) -> Result<Self> {
+        match json.value {
+            Node::Text(text) => Ok(LocalizedText::Plain(text.to_string())),
+            Node::Object(_) => FromJson::read(json).map(LocalizedText::ByLanguage),
+            _ => Err(json.wrong_type("a string, or an object with a text per language")),
+        }
     }
 }

@@ -147,6 +147,22 @@ impl<T: ToJson> ToJson for Vec<T> {
 }
 
 /// A display form that needs no escaping (digits, signs, dashes), in quotes.
+/// An object keyed by the data's own names (ids), escaped as any string.
+impl<T: ToJson> ToJson for crate::keyed::Keyed<T> {
+    fn write_json(&self, out: &mut String) {
+        out.push('{');
+        for (at, (key, value)) in self.iter().enumerate() {
+            if at > 0 {
+                out.push(',');
+            }
+            string(out, key);
+            out.push(':');
+            value.write_json(out);
+        }
+        out.push('}');
+    }
+}
+
 fn quoted(out: &mut String, value: &impl Display) {
     let _ = write!(out, "\"{value}\"");
 }

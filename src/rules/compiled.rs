@@ -5,6 +5,7 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::exact::{compare, minor_of, Fraction};
 use crate::money::{minor_units, Rounding};
+use crate::names::LocalizedText;
 use crate::program::{
     self as format, Period, Program, Qualifier, Stacking, Window, FORMAT_VERSION,
 };
@@ -59,6 +60,8 @@ impl Names {
 #[derive(Debug, Clone)]
 pub struct Rules {
     pub id: String,
+    /// The language of the names' main text, for [`LocalizedText::choose`].
+    pub default_language: String,
     pub currency: String,
     pub units: u32,
     pub rounding: Rounding,
@@ -99,13 +102,13 @@ pub struct Tiering {
 #[derive(Debug, Clone)]
 pub struct TierRule {
     pub id: String,
-    pub name: String,
+    pub name: LocalizedText,
     /// The qualifying amount (minor units, or points) from which the tier holds, rounded up to a
     /// whole unit, since qualifying amounts are whole.
     pub reach: i128,
     pub threshold: Decimal,
     pub discount: Option<Percent>,
-    pub perks: Vec<String>,
+    pub perks: Vec<LocalizedText>,
     pub commitment: Option<Commitment>,
 }
 
@@ -118,7 +121,7 @@ pub struct Commitment {
 #[derive(Debug, Clone)]
 pub struct DiscountRule {
     pub id: String,
-    pub name: String,
+    pub name: LocalizedText,
     pub value: DiscountValue,
     pub scope: Scope,
     pub conditions: Conditions,
@@ -315,8 +318,11 @@ impl Rules {
             schema: _,
             version,
             id,
+            // Display names, checked by `names::check_names`; the quote chooses among them.
             name: _,
             description: _,
+            default_language: _,
+            categories: _,
             currency,
             rounding,
             tier_rules,
@@ -350,6 +356,9 @@ impl Rules {
             )
         })?;
         let check = Check { units };
+        // Every display name, and the default language they must all include.
+        crate::names::check_names(program)?;
+        let language = program.default_language();
         let mut categories = Names::default();
         let mut skus = Names::default();
 
@@ -495,7 +504,9 @@ impl Rules {
                 priority: _, // in `by_priority`
             } = rule;
             let path = |field: &str| format!("discounts[{index}].{field}");
-            at(validate::not_empty(name, ""), &|| path("name"))?;
+            if let LocalizedText::Plain(text) = name {
+                at(validate::not_empty(text, ""), &|| path("name"))?;
+            }
             let value = match value {
                 format::DiscountValue::Percent { percent: p } => {
                     DiscountValue::Percent(check.percent(*p, &|| path("value.percent"))?)
@@ -738,7 +749,7 @@ impl Rules {
             index,
             format::Event {
                 id,
-                name: _,
+                name: _, // checked by `names::check_names`
                 points,
                 credit,
             },
@@ -765,7 +776,7 @@ impl Rules {
             index,
             format::Reward {
                 id: _,
-                name: _,
+                name: _, // checked by `names::check_names`
                 points,
                 value,
             },
@@ -787,7 +798,7 @@ impl Rules {
         let membership_rule = match membership {
             None => None,
             Some(format::Membership {
-                name: _,
+                name: _, // checked by `names::check_names`
                 fee,
                 period: _,
                 perks: _,
@@ -814,7 +825,7 @@ impl Rules {
             index,
             format::CoalitionPartner {
                 id,
-                name: _,
+                name: _, // checked by `names::check_names`
                 exchange_rate,
             },
         ) in coalition.iter().enumerate()
@@ -833,7 +844,7 @@ impl Rules {
             index,
             format::ChanceReward {
                 id,
-                name: _,
+                name: _, // checked by `names::check_names`
                 chance,
                 cost,
             },
@@ -877,6 +888,7 @@ impl Rules {
 
         Rules {
             id: id.clone(),
+            default_language: language.to_string(),
             currency: currency.clone(),
             units,
             rounding: *rounding,

@@ -16,17 +16,17 @@ test('every golden fixture gives the same quote in Chromium, and the same JSON t
   const texts = await page.evaluate(async (inputs) => {
     const core = await import('/pkg/loyalty-core.js');
     await core.loadCore();
-    return inputs.map(({ program, customer, cart }) => {
+    return inputs.map(({ program, customer, cart, locale }) => {
       const engine = new core.LoyaltyEngine(program);
-      try { return engine.quoteJson(customer, cart); } finally { engine.free(); }
+      try { return engine.quoteJson(customer, cart, locale); } finally { engine.free(); }
     });
-  }, fixtures.map(({ program, customer, cart }) => ({ program, customer, cart })));
+  }, fixtures.map(({ program, customer, cart, locale }) => ({ program, customer, cart, locale })));
   assert.equal(texts.length, fixtures.length);
   loadCoreSync(wasmBytes());
   fixtures.forEach((fixture, index) => {
     assert.equal(canonical(JSON.parse(texts[index])), canonical(fixture.quote), fixture.name);
     const engine = new LoyaltyEngine(fixture.program);
-    assert.equal(texts[index], engine.quoteJson(fixture.customer, fixture.cart), fixture.name);
+    assert.equal(texts[index], engine.quoteJson(fixture.customer, fixture.cart, fixture.locale), fixture.name);
     engine.free();
   });
   assert.deepEqual(problems, []);

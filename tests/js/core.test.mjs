@@ -16,7 +16,7 @@ for (const fixture of fixtures) {
   test(`golden: ${fixture.name}`, () => {
     const engine = new LoyaltyEngine(fixture.program);
     try {
-      const quote = engine.quote(fixture.customer, fixture.cart);
+      const quote = engine.quote(fixture.customer, fixture.cart, fixture.locale);
       assert.equal(canonical(quote), canonical(fixture.quote));
     } finally {
       engine.free();
@@ -25,13 +25,14 @@ for (const fixture of fixtures) {
 }
 
 test('the quote JSON is the native command\'s, byte for byte once both are compact', () => {
-  for (const { name, program, customer, cart } of fixtures) {
+  for (const { name, program, customer, cart, locale } of fixtures) {
+    const request = locale ? { program, customer, cart, locale } : { program, customer, cart };
     const native = execFileSync('cargo', ['run', '--quiet', '--features', 'cli', '--', 'quote', '-'], {
-      cwd: root.pathname, input: JSON.stringify({ program, customer, cart }), encoding: 'utf8',
+      cwd: root.pathname, input: JSON.stringify(request), encoding: 'utf8',
     });
     const engine = new LoyaltyEngine(program);
     try {
-      assert.equal(engine.quoteJson(customer, cart), JSON.stringify(JSON.parse(native)), name);
+      assert.equal(engine.quoteJson(customer, cart, locale), JSON.stringify(JSON.parse(native)), name);
     } finally {
       engine.free();
     }

@@ -7,7 +7,10 @@ export function readJson(relative) {
   return JSON.parse(readFileSync(new URL(relative, root), 'utf8'));
 }
 
-/** Every fixture with its program resolved: { name, program, customer, cart, quote, expect }. */
+/**
+ * Every fixture with its program resolved: { name, program, customer, cart, locale, quote, expect };
+ * `locale` is '' when the fixture gives none (the program's default language).
+ */
 export function loadFixtures() {
   return readdirSync(new URL('fixtures/quotes/', root))
     .filter((file) => file.endsWith('.json'))
@@ -17,7 +20,7 @@ export function loadFixtures() {
       const program = typeof fixture.program === 'string'
         ? readJson(`examples/programs/${fixture.program}.json`)
         : fixture.program;
-      return { ...fixture, file, program, customer: fixture.customer ?? {} };
+      return { ...fixture, file, program, customer: fixture.customer ?? {}, locale: fixture.locale ?? '' };
     });
 }
 

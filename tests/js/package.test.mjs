@@ -38,16 +38,16 @@ test('the packed Wasm is the one the tests and the demo use', () => {
 });
 
 test('a server imports the package by name, loads it without a path and gets the golden quotes', () => {
-  const fixtures = loadFixtures().map(({ name, program, customer, cart }) => ({ name, program, customer, cart }));
+  const fixtures = loadFixtures().map(({ name, program, customer, cart, locale }) => ({ name, program, customer, cart, locale }));
   writeFileSync(join(project, 'fixtures.json'), JSON.stringify(fixtures));
   writeFileSync(join(project, 'server.mjs'), `
     import { readFileSync } from 'node:fs';
     import { loadCore, LoyaltyEngine } from 'loyalty-calculator';
     import { loadAnalytics, calculate } from 'loyalty-calculator/analytics';
     await Promise.all([loadCore(), loadAnalytics()]);
-    const quotes = JSON.parse(readFileSync('fixtures.json', 'utf8')).map(({ program, customer, cart }) => {
+    const quotes = JSON.parse(readFileSync('fixtures.json', 'utf8')).map(({ program, customer, cart, locale }) => {
       const engine = new LoyaltyEngine(program);
-      try { return engine.quote(customer, cart); } finally { engine.free(); }
+      try { return engine.quote(customer, cart, locale); } finally { engine.free(); }
     });
     const nps = calculate({ nps: { scores: [10, 9, 9, 7, 3] } });
     console.log(JSON.stringify({ quotes, nps }));`);
