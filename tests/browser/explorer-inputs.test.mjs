@@ -71,10 +71,11 @@ test('kasboutik\'s spend is split between its categories, so "this program" cost
   await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer').state.program === 'kasboutik' && document.querySelector('loyalty-offer-explorer').result);
   const cost = await page.evaluate(() => document.querySelector('loyalty-offer-explorer').result.comparison[0].program_cost);
   assert.match(cost, /[1-9]/, `this program costs ${cost}`);
-  for (const category of ['beans', 'capsules', 'machines']) assert.ok(await field(page, `${category}: share of spend`), category);
+  // Each category by the name the program gives it in the page's language.
+  for (const category of ['coffee beans', 'capsules', 'coffee machines']) assert.ok(await field(page, `${category}: share of spend`), category);
   // Shares that do not add up to 100 are refused at the share just entered.
-  await enter(page, 'beans: share of spend', '50');
-  assert.deepEqual(await field(page, 'beans: share of spend'), { invalid: 'true', message: 'The shares add up to 116%, not 100%.' });
+  await enter(page, 'coffee beans: share of spend', '50');
+  assert.deepEqual(await field(page, 'coffee beans: share of spend'), { invalid: 'true', message: 'The shares add up to 116%, not 100%.' });
   assert.equal(await resultsShown(page), false);
   await enter(page, 'capsules: share of spend', '17');
   assert.equal(await resultsShown(page), true);

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { analyticsMemoryBytes, calculate, compare, forecast, loadAnalyticsSync, margin, preview, project, summarize, LoyaltyError, LoyaltyPortfolio } from '../../www/loyalty-analytics.js';
+import { analyticsMemoryBytes, calculate, compare, forecast, loadAnalyticsSync, margin, names, preview, project, summarize, LoyaltyError, LoyaltyPortfolio } from '../../www/loyalty-analytics.js';
 import { canonical, readJson, root } from './fixtures.mjs';
 
 loadAnalyticsSync(readFileSync(new URL('www/loyalty_analytics_bg.wasm', root)));
@@ -34,6 +34,32 @@ test('summaries come in four languages, and a fifth is refused with its path', (
     assert.match(summarize(program, lang), new RegExp(word));
   }
   assert.throws(() => summarize(program, 'fr'), { code: 'invalid_value', path: 'lang' });
+});
+
+test('every example is summarised in Wasm as its reviewed fixture, in four languages', () => {
+  const programs = readdirSync(new URL('examples/programs/', root)).filter((file) => file.endsWith('.json'));
+  assert.ok(programs.length >= 16, `found ${programs.length}`);
+  for (const file of programs) {
+    const program = readJson(`examples/programs/${file}`);
+    for (const lang of ['en', 'ru', 'hy', 'ka']) {
+      const reviewed = readFileSync(new URL(`fixtures/summaries/${program.id}.${lang}.txt`, root), 'utf8');
+      assert.equal(summarize(program, lang), reviewed.trimEnd(), `${program.id}.${lang}`);
+    }
+  }
+});
+
+test("names come from the core's one rule: the locale, its language, the default language", () => {
+  const bakery = readJson('examples/programs/tbilisi-bakery.json');
+  assert.equal(names(bakery, 'ka-GE').tiers.gold.name, 'ოქრო');
+  assert.equal(names(bakery, 'en-US').tiers.gold.name, 'Gold');
+  assert.equal(names(bakery, 'ru').tiers.gold.name, 'ოქრო', 'no Russian: the default language, Georgian');
+  assert.equal(names(bakery).categories.pastry, 'ნამცხვრები');
+  assert.deepEqual(names(bakery, 'en').tiers.silver.perks, ['Free coffee on Saturdays']);
+  const kasboutik = readJson('examples/programs/kasboutik.json');
+  assert.equal(names(kasboutik, 'en').discounts['regular-coffee'], 'Regular customer');
+  assert.equal(names(kasboutik, 'hy').discounts['regular-coffee'], 'Постоянный покупатель');
+  assert.equal(names(kasboutik, 'hy').program, 'Kasboutik', 'a plain name is every language\'s');
+  assert.throws(() => names({ ...bakery, default_language: 'fr' }), { code: 'missing_field', path: 'name' });
 });
 
 test('customers held in Wasm forecast exactly as the whole request does, under each program sent', () => {

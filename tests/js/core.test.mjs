@@ -98,3 +98,19 @@ test('engines that are never freed are freed by the FinalizationRegistry once co
   const { before, after } = JSON.parse(run.stdout);
   assert.equal(after, before);
 });
+
+test('a quote names things in the locale asked for, falling back as the core decides', () => {
+  const engine = new LoyaltyEngine(readJson('examples/programs/kasboutik.json'));
+  try {
+    const cart = { date: '2026-11-22', lines: [{ sku: 'B', category: 'beans', unit_price: '1000.00', quantity: 1 }] };
+    const customer = { first_purchase_made: true };
+    assert.equal(engine.quote(customer, cart).discounts[0].name, 'Постоянный покупатель', 'the default language, Russian');
+    assert.equal(engine.quote(customer, cart, 'en-GB').discounts[0].name, 'Regular customer');
+    assert.equal(engine.quote(customer, cart, 'ka').discounts[0].name, 'Постоянный покупатель');
+    assert.equal(engine.quote(customer, cart, 'not a locale').discounts[0].name, 'Постоянный покупатель');
+    assert.equal(engine.names('en').categories.beans, 'coffee beans');
+    assert.equal(engine.names('ru').categories.machines, 'кофемашины');
+  } finally {
+    engine.free();
+  }
+});
