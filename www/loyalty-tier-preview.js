@@ -160,7 +160,8 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
   #messages() { return previewMessages(langOf(this.locale)); }
 
   async #start() {
-    this.#ui.status.textContent = this.#messages().loading;
+    // Once the module is known to be unavailable, a new program does not flash "Loading" again.
+    if (this.#ui.card.dataset.state !== 'unavailable') this.#ui.status.textContent = this.#messages().loading;
     try {
       // The module and the program load side by side: on a phone each is a round trip.
       const [, program] = await Promise.all([

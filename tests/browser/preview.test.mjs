@@ -93,6 +93,12 @@ test('without its Wasm the preview shows a readable fallback and an error event'
   assert.ok(await page.isVisible('loyalty-tier-preview >> text=Your tier preview appears here'));
   const status = await page.$eval('loyalty-tier-preview', (el) => el.shadowRoot.querySelector('.status').textContent);
   assert.match(status, /unavailable/);
+  // A program set afterwards (the demo sets one when its file arrives) does not bring back "Loading".
+  const after = await page.$eval('loyalty-tier-preview', (el) => {
+    el.program = { ...el.program, id: 'again' };
+    return el.shadowRoot.querySelector('.status').textContent;
+  });
+  assert.match(after, /unavailable/);
 });
 
 test('on a B2B program the company and the employee accounts stand side by side', async () => {
