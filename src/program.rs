@@ -47,6 +47,10 @@ pub struct Program {
     pub points: Option<Points>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cashback: Option<Cashback>,
+    /// Prices include tax (VAT) at these rates; the quote shows the tax each line contains.
+    /// Without it, no tax is shown and nothing else changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub included_tax: Option<IncludedTax>,
     /// Earning events that are not purchases: a course, a recycled cartridge, a referral.
     #[serde(default)]
     pub events: Vec<Event>,
@@ -469,6 +473,54 @@ pub struct Cashback {
     /// The most credit a customer can earn in one calendar month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap_per_month: Option<Decimal>,
+}
+
+/// Tax contained in prices that include it: 20 % VAT in 50.00 is 8.33.
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct IncludedTax {
+    /// The rate, in %, of every category that `rates` does not list.
+    pub percent: Decimal,
+    /// Other rates, by category.
+    #[serde(default)]
+    pub rates: Vec<TaxRate>,
+    #[serde(default)]
+    pub rounding: TaxRounding,
+    /// Whether points are earned on prices with their tax (the default) or without it.
+    #[serde(default)]
+    pub earn_on: TaxBase,
+}
+
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TaxRate {
+    pub categories: Vec<String>,
+    pub percent: Decimal,
+}
+
+/// Where the tax contained is rounded to the currency's minor unit, with the program's rounding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TaxRounding {
+    /// On each line; a rate's total is the sum of its lines.
+    #[default]
+    PerLine,
+    /// Once on each rate's total, which is then split over its lines (largest remainder).
+    PerTotal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TaxBase {
+    /// The price the customer pays, tax included.
+    #[default]
+    Gross,
+    /// The price without the tax it contains.
+    Net,
 }
 
 #[derive(Debug, Clone, PartialEq, Hash, Serialize)]

@@ -55,7 +55,29 @@ pub struct Quote {
     pub tier: Option<TierOutcome>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub margin: Option<Margin>,
+    /// The tax the prices contain, when the program's prices include tax.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax: Option<TaxOutcome>,
     pub trace: Vec<Entry>,
+}
+
+/// The tax contained in what the order comes to after discounts (points are a way of paying,
+/// so they do not change it), at each rate it uses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TaxOutcome {
+    pub total: Decimal,
+    pub rates: Vec<TaxAtRate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TaxAtRate {
+    pub percent: Decimal,
+    /// The lines at this rate after discounts, tax included.
+    pub gross: Decimal,
+    pub net: Decimal,
+    pub tax: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -70,6 +92,9 @@ pub struct QuoteLine {
     pub points_value: Decimal,
     pub total: Decimal,
     pub discounts: Vec<LineShare>,
+    /// The tax the line contains after discounts, when prices include tax.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -256,6 +281,7 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome, locale: 
                 points_value: money(points),
                 total: money(subtotal - discount - points),
                 discounts,
+                tax: outcome.line_tax.get(at).map(|tax| money(*tax)),
             }
         })
         .collect();
@@ -335,6 +361,19 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome, locale: 
             }),
         }
     });
+    let tax = rules.tax.as_ref().map(|rule| TaxOutcome {
+        total: money(outcome.tax.iter().map(|share| share.tax).sum()),
+        rates: outcome
+            .tax
+            .iter()
+            .map(|share| TaxAtRate {
+                percent: rule.rates[share.rate].percent,
+                gross: money(share.gross),
+                net: money(share.gross - share.tax),
+                tax: money(share.tax),
+            })
+            .collect(),
+    });
     let margin = margin::of_order(
         units,
         rules.rounding,
@@ -362,6 +401,7 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome, locale: 
         cashback,
         tier,
         margin,
+        tax,
         trace: outcome.trace,
     }
 }
@@ -413,7 +453,28 @@ impl ToJson for Quote {
             .optional("cashback", &self.cashback)
             .optional("tier", &self.tier)
             .optional("margin", &self.margin)
+            .optional("tax", &self.tax)
             .field("trace", &self.trace)
+            .end();
+    }
+}
+
+impl ToJson for TaxOutcome {
+    fn write_json(&self, out: &mut String) {
+        Object::start(out)
+            .field("total", &self.total)
+            .field("rates", &self.rates)
+            .end();
+    }
+}
+
+impl ToJson for TaxAtRate {
+    fn write_json(&self, out: &mut String) {
+        Object::start(out)
+            .field("percent", &self.percent)
+            .field("gross", &self.gross)
+            .field("net", &self.net)
+            .field("tax", &self.tax)
             .end();
     }
 }
@@ -430,6 +491,7 @@ impl ToJson for QuoteLine {
             .field("points_value", &self.points_value)
             .field("total", &self.total)
             .field("discounts", &self.discounts)
+            .optional("tax", &self.tax)
             .end();
     }
 }

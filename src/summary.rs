@@ -88,6 +88,11 @@ struct Words {
     employee: &'static str,
     cashback: &'static str,
     cap: &'static str,
+    /// Prices that include tax: the default rate, then others by category.
+    tax: &'static str,
+    tax_on: &'static str,
+    /// After the earning rates, when points are earned on prices without tax.
+    earn_net: &'static str,
     membership: &'static str,
     month: &'static str,
     quarter_period: &'static str,
@@ -133,6 +138,9 @@ const EN: Words = Words {
     expire: " and expire after {m} {months}",
     employee: "Employees also earn {p} personal {points} per {per}",
     cashback: "{p}% back as store credit",
+    tax: "Prices include {p}% VAT",
+    tax_on: ", {p}%{scope}",
+    earn_net: " of prices without VAT",
     cap: ", up to {cap} a month",
     membership: "{name} membership: {fee} {period}",
     month: "a month",
@@ -177,6 +185,9 @@ const RU: Words = Words {
     expire: "; баллы сгорают через {m} {months}",
     employee: "Сотрудники также получают личные баллы: {p} за каждые {per}",
     cashback: "{p}% возвращается на счёт в магазине",
+    tax: "Цены включают НДС {p}%",
+    tax_on: ", {p}%{scope}",
+    earn_net: " (от цены без НДС)",
     cap: ", до {cap} в месяц",
     membership: "Членство «{name}»: {fee} {period}",
     month: "в месяц",
@@ -228,6 +239,9 @@ const HY: Words = Words {
     employee:
         "Աշխատակիցները նույնպես ստանում են անձնական միավորներ՝ {p} յուրաքանչյուր {per}-ի համար",
     cashback: "{p}%-ը վերադառնում է խանութի հաշվին",
+    tax: "Գները ներառում են {p}% ԱԱՀ",
+    tax_on: ", {p}%{scope}",
+    earn_net: " (առանց ԱԱՀ գնից)",
     cap: ", ամսական մինչև {cap}",
     membership: "«{name}» անդամակցություն՝ {period} {fee}",
     month: "ամսական",
@@ -272,6 +286,9 @@ const KA: Words = Words {
     expire: ", ქულები იწვება {m} თვის შემდეგ",
     employee: "თანამშრომლებიც იღებენ პირად ქულებს: {p} ყოველ {per}-ზე",
     cashback: "{p}% ბრუნდება მაღაზიის ანგარიშზე",
+    tax: "ფასები მოიცავს {p}% დღგ-ს",
+    tax_on: ", {p}%{scope}",
+    earn_net: " (ფასიდან დღგ-ს გარეშე)",
     cap: ", თვეში {cap}-მდე",
     membership: "წევრობა „{name}“: {fee} {period}",
     month: "თვეში",
@@ -494,7 +511,12 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
             rate(&w.earn_unit, &[("p", &p), ("scope", &scope)]);
         }
         if !rates.is_empty() {
-            sentences.push(sentence(format!("{}{}", w.earn, rates.join(", "))));
+            let net = program
+                .included_tax
+                .as_ref()
+                .filter(|tax| tax.earn_on == crate::program::TaxBase::Net)
+                .map_or("", |_| w.earn_net);
+            sentences.push(sentence(format!("{}{}{net}", w.earn, rates.join(", "))));
         }
         if let Some(employee) = &points.employee_earn {
             sentences.push(sentence(fill(
@@ -535,6 +557,17 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
             }
             sentences.push(sentence(text));
         }
+    }
+    if let Some(tax) = &program.included_tax {
+        let mut text = fill(w.tax, &[("p", &number(tax.percent, lang))]);
+        for rate in &tax.rates {
+            let scope = namer.scope(&rate.categories, &[]);
+            text += &fill(
+                w.tax_on,
+                &[("p", &number(rate.percent, lang)), ("scope", &scope)],
+            );
+        }
+        sentences.push(sentence(text));
     }
     for event in &program.events {
         if event.points > 0 {

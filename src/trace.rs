@@ -20,6 +20,7 @@ pub enum Kind {
     Tier,
     Commitment,
     Chance,
+    Tax,
 }
 
 /// Why a rule applied or did not: a stable machine code that every language words (the widget's
@@ -66,11 +67,13 @@ pub enum Code {
     CommitmentOpen,
     // Chance rewards.
     ChanceToWin,
+    // Prices that include tax.
+    TaxIncluded,
 }
 
 impl Code {
     /// Every code, for tests that hold each to its words and to its serialised name.
-    pub const ALL: [Code; 32] = [
+    pub const ALL: [Code; 33] = [
         Code::Applied,
         Code::NotYetValid,
         Code::Expired,
@@ -103,6 +106,7 @@ impl Code {
         Code::CommitmentMet,
         Code::CommitmentOpen,
         Code::ChanceToWin,
+        Code::TaxIncluded,
     ];
 
     /// The code as JSON writes it.
@@ -140,6 +144,7 @@ impl Code {
             Code::CommitmentMet => "commitment_met",
             Code::CommitmentOpen => "commitment_open",
             Code::ChanceToWin => "chance_to_win",
+            Code::TaxIncluded => "tax_included",
         }
     }
 }
@@ -158,6 +163,7 @@ impl Kind {
             Kind::Tier => "tier",
             Kind::Commitment => "commitment",
             Kind::Chance => "chance",
+            Kind::Tax => "tax",
         }
     }
 }

@@ -173,3 +173,60 @@ fn a_line_that_reaches_a_minimum_subtotal_can_lower_the_other_lines_points() {
     assert!(both.lines[0].discount > alone.lines[0].discount);
     assert!(both.points.unwrap().earned < alone.points.unwrap().earned);
 }
+
+prop_compose! {
+    /// Tax included in prices: a default rate and one for books, either rounding, either base.
+    fn included_tax()(
+        default in prop::sample::select(vec!["0", "5", "10", "18", "20", "12.5"]),
+        books in prop::sample::select(vec!["0", "10", "7.7"]),
+        per_total in any::<bool>(),
+        net in any::<bool>(),
+    ) -> Value {
+        json!({"percent": default, "rates": [{"categories": ["books"], "percent": books}],
+               "rounding": if per_total { "per_total" } else { "per_line" },
+               "earn_on": if net { "net" } else { "gross" }})
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// The tax a price contains adds up over the lines to each rate's total and to the whole,
+    /// never exceeds a line's amount after discounts, and changes no price: the customer pays
+    /// what they would without it.
+    #[test]
+    fn included_tax_adds_up_and_changes_no_price(
+        (program, customer, cart, _) in request_parts(),
+        tax in included_tax(),
+    ) {
+        let mut taxed = program.clone();
+        taxed["included_tax"] = tax;
+        let q = run(&taxed, &customer, &cart);
+        let plain = run(&program, &customer, &cart);
+        prop_assert_eq!(q.payable, plain.payable);
+        prop_assert_eq!(q.discount_total, plain.discount_total);
+        let summary = q.tax.clone().unwrap();
+        let line_taxes: Vec<Decimal> = q.lines.iter().map(|line| line.tax.unwrap()).collect();
+        prop_assert_eq!(line_taxes.iter().copied().sum::<Decimal>(), summary.total);
+        prop_assert_eq!(summary.rates.iter().map(|rate| rate.tax).sum::<Decimal>(), summary.total);
+        for (line, tax) in q.lines.iter().zip(&line_taxes) {
+            let gross = line.subtotal - line.discount;
+            prop_assert!(*tax >= Decimal::ZERO && *tax <= gross, "{} in {}", tax, gross);
+            prop_assert!(is_minor(*tax, q.minor_units));
+        }
+        for rate in &summary.rates {
+            prop_assert_eq!(rate.net + rate.tax, rate.gross);
+        }
+        // Lines of books are taxed at the books rate, the others at the default: each group's
+        // lines add up to its rate's entry (the default's first, when both are used).
+        let group = |books: bool| -> Option<Decimal> {
+            let lines: Vec<Decimal> = q.lines.iter().zip(&line_taxes)
+                .filter(|(line, _)| (line.category == "books") == books)
+                .map(|(_, tax)| *tax)
+                .collect();
+            (!lines.is_empty()).then(|| lines.iter().copied().sum())
+        };
+        let expected: Vec<Decimal> = [group(false), group(true)].into_iter().flatten().collect();
+        prop_assert_eq!(summary.rates.iter().map(|rate| rate.tax).collect::<Vec<_>>(), expected);
+    }
+}

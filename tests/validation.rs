@@ -357,6 +357,54 @@ fn names_in_several_languages_are_checked_with_code_and_path() {
     );
 }
 
+#[test]
+fn included_tax_is_checked_with_code_and_path() {
+    let tax = |value: Value| value;
+    assert_refused(
+        "program.included_tax",
+        tax(json!({"percent": "120"})),
+        ErrorCode::OutOfRange,
+        "program.included_tax.percent",
+    );
+    assert_refused(
+        "program.included_tax",
+        json!({"percent": 20}),
+        ErrorCode::WrongType,
+        "program.included_tax.percent",
+    );
+    assert_refused(
+        "program.included_tax",
+        json!({}),
+        ErrorCode::MissingField,
+        "program.included_tax.percent",
+    );
+    assert_refused(
+        "program.included_tax",
+        json!({"percent": "20", "rates": [{"categories": [], "percent": "10"}]}),
+        ErrorCode::Empty,
+        "program.included_tax.rates[0].categories",
+    );
+    assert_refused(
+        "program.included_tax",
+        json!({"percent": "20", "rates": [{"categories": ["books"], "percent": "10"},
+                                          {"categories": ["food", "books"], "percent": "0"}]}),
+        ErrorCode::DuplicateId,
+        "program.included_tax.rates[1].categories",
+    );
+    assert_refused(
+        "program.included_tax",
+        json!({"percent": "20", "rounding": "per_order"}),
+        ErrorCode::InvalidValue,
+        "program.included_tax.rounding",
+    );
+    assert_refused(
+        "program.included_tax",
+        json!({"percent": "20", "earn_on": "after_tax"}),
+        ErrorCode::InvalidValue,
+        "program.included_tax.earn_on",
+    );
+}
+
 /// A simple program whose five display names are `names`.
 fn named_program(names: &[String]) -> Program {
     from_json(

@@ -18,6 +18,7 @@ export const PROGRAMS = [
   ['okay-card', 'Okay paid card (hypermarket)'],
   ['yerevan-bookshop', 'Book Lovers\' Club (a Yerevan bookshop, an illustration)'],
   ['tbilisi-bakery', 'Friends of the Tone (a Tbilisi bakery, an illustration)'],
+  ['vat-retail', 'Prices with VAT included (an illustration)'],
 ];
 
 const item = (sku, name, category, unit_price, unit_cost, promotional = false) => ({ sku, name, category, unit_price, unit_cost, promotional });
@@ -39,6 +40,7 @@ export const SHOPS = {
   'amex-coalition': { currency: 'USD', spend: '0', points: 5000, items: [item('HOTEL', 'Hotel night', 'travel', '100.00', '70.00'), item('DINNER', 'Dinner', 'dining', '50.00', '30.00')] },
   'okay-card': { currency: 'RUB', spend: '0', items: [item('CHEESE', 'Cheese (member price)', 'selected', '500.00', '320.00'), item('BREAD', 'Bread', 'bakery', '50.00', '25.00')] },
   'yerevan-bookshop': { currency: 'AMD', spend: '80000.00', points: 600, items: [item('SAROYAN', 'Saroyan, short stories', 'books', '6500.00', '4000.00'), item('NOTEBOOK', 'Notebook', 'stationery', '1500.00', '700.00')] },
+  'vat-retail': { currency: 'EUR', spend: '0', items: [item('LAMP', 'Desk lamp', 'home', '50.00', '30.00'), item('NOVEL', 'A novel', 'books', '15.00', '9.00')] },
   'tbilisi-bakery': { currency: 'GEL', spend: '400.00', points: 300, items: [item('SHOTI', 'Shoti bread', 'bread', '1.20', '0.50'), item('NAZUKI', 'Nazuki', 'pastry', '3.50', '1.40'), item('NAPOLEON', 'Napoleon cake', 'pastry', '35.00', '15.00')] },
 };
 

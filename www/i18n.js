@@ -17,6 +17,7 @@ const MESSAGES = {
     discount: 'Discount',
     pointsPaid: 'Paid with points',
     payable: 'To pay',
+    taxIncluded: 'Of which VAT',
     earn: 'You earn {points} points',
     companyEarns: 'Your company earns {points} points',
     employeeEarns: 'You earn {points} personal points',
@@ -87,6 +88,7 @@ const MESSAGES = {
       'commitment:commitment_met': 'Period minimum reached',
       'commitment:commitment_open': 'Period minimum: {remaining} still to spend',
       'chance:chance_to_win': '{name}: this order gives you a chance to win',
+      'tax:tax_included': 'Prices include {percent}% VAT: {amount} on {base}',
     },
     limited: {
       share_cap: 'at most {cap} on this order',
@@ -108,6 +110,7 @@ const MESSAGES = {
     discount: 'Скидка',
     pointsPaid: 'Оплачено баллами',
     payable: 'К оплате',
+    taxIncluded: 'В том числе НДС',
     earn: 'Вам начислят баллов: {points}',
     companyEarns: 'Компании начислят баллов: {points}',
     employeeEarns: 'Вам лично начислят баллов: {points}',
@@ -176,6 +179,7 @@ const MESSAGES = {
       'commitment:commitment_met': 'Минимум периода выполнен',
       'commitment:commitment_open': 'Минимум периода: осталось {remaining}',
       'chance:chance_to_win': '{name}: этот заказ даёт шанс выиграть',
+      'tax:tax_included': 'В цене НДС {percent}%: {amount} из {base}',
     },
     limited: {
       share_cap: 'в этом заказе не больше {cap}',
@@ -197,6 +201,7 @@ const MESSAGES = {
     discount: 'Զեղչ',
     pointsPaid: 'Վճարված է միավորներով',
     payable: 'Վճարման ենթակա',
+    taxIncluded: 'Այդ թվում ԱԱՀ',
     earn: 'Դուք կստանաք {points} միավոր',
     companyEarns: 'Ձեր ընկերությունը կստանա {points} միավոր',
     employeeEarns: 'Դուք անձամբ կստանաք {points} միավոր',
@@ -265,6 +270,7 @@ const MESSAGES = {
       'commitment:commitment_met': 'Ժամանակահատվածի նվազագույնը կատարված է',
       'commitment:commitment_open': 'Ժամանակահատվածի նվազագույնը՝ մնաց {remaining}',
       'chance:chance_to_win': '{name}՝ այս պատվերը շահելու հնարավորություն է տալիս',
+      'tax:tax_included': 'Գնի մեջ ներառված է {percent}% ԱԱՀ՝ {amount} {base}-ից',
     },
     limited: {
       share_cap: 'այս պատվերում առավելագույնը {cap}',
@@ -286,6 +292,7 @@ const MESSAGES = {
     discount: 'ფასდაკლება',
     pointsPaid: 'გადახდილია ქულებით',
     payable: 'გადასახდელი',
+    taxIncluded: 'მათ შორის დღგ',
     earn: 'დაგერიცხებათ {points} ქულა',
     companyEarns: 'თქვენს კომპანიას დაერიცხება {points} ქულა',
     employeeEarns: 'თქვენ პირადად დაგერიცხებათ {points} ქულა',
@@ -354,6 +361,7 @@ const MESSAGES = {
       'commitment:commitment_met': 'პერიოდის მინიმუმი შესრულებულია',
       'commitment:commitment_open': 'პერიოდის მინიმუმი: დარჩა {remaining}',
       'chance:chance_to_win': '{name}: ეს შეკვეთა მოგების შანსს გაძლევთ',
+      'tax:tax_included': 'ფასი მოიცავს {percent}% დღგ-ს: {amount} {base}-დან',
     },
     limited: {
       share_cap: 'ამ შეკვეთაში მაქსიმუმ {cap}',

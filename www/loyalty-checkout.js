@@ -40,6 +40,7 @@ dt { margin: 0; } dd { margin: 0; text-align: right; font-variant-numeric: tabul
 .promo { margin: 0 0 .75rem; font-weight: 600; }
 .promo[data-status="refused"] { color: #a40e26; }
 .total { font-weight: 700; font-size: 1.1rem; border-top: 1px solid var(--loyalty-border); padding-top: .35rem; }
+.tax { font-size: .85rem; }
 .redeem { display: grid; gap: .25rem; margin: .75rem 0; }
 .redeem-row { display: flex; align-items: center; gap: .75rem; }
 input[type="range"] { flex: 1; }
@@ -309,7 +310,9 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     const totals = rows.map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]).flat();
     ui.totals.replaceChildren(...totals,
       h('dt', { class: 'total' }, m.payable),
-      h('dd', { class: 'total', part: 'payable', 'data-payable': q.payable }, f.money(q.payable)));
+      h('dd', { class: 'total', part: 'payable', 'data-payable': q.payable }, f.money(q.payable)),
+      // Prices that include tax: the tax the order contains, as a receipt shows it.
+      ...(q.tax ? [h('dt', { class: 'tax' }, m.taxIncluded), h('dd', { class: 'tax', part: 'tax' }, f.money(q.tax.total))] : []));
 
     // An accepted or refused code is said in the totals, not only in the explanation.
     const promo = q.trace.find((entry) => entry.kind === 'promo_code');

@@ -109,7 +109,7 @@ export type Period = ("month" | "quarter" | "year")
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Code".
  */
-export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win")
+export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "tax_included")
 /**
  * What the customer buys: the same spend every month, or a list of dated orders.
  * `{"monthly": {"spend": [...]}}` or `{"orders": {"orders": [...]}}`.
@@ -161,7 +161,7 @@ export type EarnPer = ("line" | "order")
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Kind".
  */
-export type Kind = ("discount" | "promo_code" | "points" | "employee_points" | "redemption" | "cashback" | "event" | "coalition" | "tier" | "commitment" | "chance")
+export type Kind = ("discount" | "promo_code" | "points" | "employee_points" | "redemption" | "cashback" | "event" | "coalition" | "tier" | "commitment" | "chance" | "tax")
 /**
  * Stable error codes. New codes may be added; existing ones never change meaning.
  * 
@@ -215,6 +215,18 @@ export type Rounding = ("half_up" | "half_even" | "down" | "up")
  * via the `definition` "Stacking".
  */
 export type Stacking = ("combine" | "best_of" | "exclusive")
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "TaxBase".
+ */
+export type TaxBase = ("gross" | "net")
+/**
+ * Where the tax contained is rounded to the currency's minor unit, with the program's rounding.
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "TaxRounding".
+ */
+export type TaxRounding = ("per_line" | "per_total")
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Upgrade".
@@ -276,6 +288,11 @@ discounts?: DiscountRule[]
  */
 events?: Event[]
 id: string
+/**
+ * Prices include tax (VAT) at these rates; the quote shows the tax each line contains.
+ * Without it, no tax is shown and nothing else changes.
+ */
+included_tax?: (IncludedTax | null)
 membership?: (Membership | null)
 name: LocalizedText
 points?: (Points | null)
@@ -447,6 +464,38 @@ credit?: (string | null)
 id: string
 name: LocalizedText
 points?: number
+}
+/**
+ * Tax contained in prices that include it: 20 % VAT in 50.00 is 8.33.
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "IncludedTax".
+ */
+export interface IncludedTax {
+/**
+ * Whether points are earned on prices with their tax (the default) or without it.
+ */
+earn_on?: ("gross" | "net")
+/**
+ * The rate, in %, of every category that `rates` does not list.
+ */
+percent: string
+/**
+ * Other rates, by category.
+ */
+rates?: TaxRate[]
+/**
+ * Where the tax contained is rounded to the currency's minor unit, with the program's rounding.
+ */
+rounding?: ("per_line" | "per_total")
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "TaxRate".
+ */
+export interface TaxRate {
+categories: string[]
+percent: string
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -1482,6 +1531,10 @@ points_value: string
 program: string
 promo_code?: (PromoOutcome | null)
 subtotal: string
+/**
+ * The tax the prices contain, when the program's prices include tax.
+ */
+tax?: (TaxOutcome | null)
 tier?: (TierOutcome | null)
 trace: Entry[]
 }
@@ -1497,8 +1550,36 @@ points_value: string
 quantity: number
 sku: string
 subtotal: string
+/**
+ * The tax the line contains after discounts, when prices include tax.
+ */
+tax?: (string | null)
 total: string
 unit_price: string
+}
+/**
+ * The tax contained in what the order comes to after discounts (points are a way of paying,
+ * so they do not change it), at each rate it uses.
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "TaxOutcome".
+ */
+export interface TaxOutcome {
+rates: TaxAtRate[]
+total: string
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "TaxAtRate".
+ */
+export interface TaxAtRate {
+/**
+ * The lines at this rate after discounts, tax included.
+ */
+gross: string
+net: string
+percent: string
+tax: string
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema

@@ -26,6 +26,7 @@ impl FromJson for Program {
             promo_codes: f.or_default("promo_codes"),
             points: f.optional("points"),
             cashback: f.optional("cashback"),
+            included_tax: f.optional("included_tax"),
             events: f.or_default("events"),
             catalog: f.or_default("catalog"),
             membership: f.optional("membership"),
@@ -364,6 +365,45 @@ impl FromJson for Cashback {
             cap_per_month: f.optional("cap_per_month"),
         };
         f.end(cashback)
+    }
+}
+
+impl FromJson for IncludedTax {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let tax = IncludedTax {
+            percent: f.required("percent"),
+            rates: f.or_default("rates"),
+            rounding: f.or_default("rounding"),
+            earn_on: f.or_default("earn_on"),
+        };
+        f.end(tax)
+    }
+}
+
+impl FromJson for TaxRate {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let rate = TaxRate {
+            categories: f.required("categories"),
+            percent: f.required("percent"),
+        };
+        f.end(rate)
+    }
+}
+
+impl FromJson for TaxRounding {
+    fn read(json: Json<'_>) -> Result<Self> {
+        json.one_of(&[
+            ("per_line", TaxRounding::PerLine),
+            ("per_total", TaxRounding::PerTotal),
+        ])
+    }
+}
+
+impl FromJson for TaxBase {
+    fn read(json: Json<'_>) -> Result<Self> {
+        json.one_of(&[("gross", TaxBase::Gross), ("net", TaxBase::Net)])
     }
 }
 

@@ -73,6 +73,7 @@ pub struct Rules {
     pub promo_codes: Vec<PromoRule>,
     pub points: Option<PointsRule>,
     pub cashback: Option<CashbackRule>,
+    pub tax: Option<TaxRule>,
     pub events: Vec<EventRule>,
     pub membership: Option<MembershipRule>,
     pub partners: Vec<PartnerRule>,
@@ -261,6 +262,34 @@ pub struct UnitRate {
     pub points: u64,
 }
 
+/// Tax contained in prices that include it.
+#[derive(Debug, Clone)]
+pub struct TaxRule {
+    /// The default rate first (no categories), then the program's rates by category.
+    pub rates: Vec<TaxRateRule>,
+    pub per_total: bool,
+    pub earn_on_net: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct TaxRateRule {
+    pub categories: Vec<u32>,
+    pub percent: Decimal,
+    /// The share of a tax-inclusive price that is tax: p / (100 + p).
+    pub contained: Fraction,
+}
+
+impl TaxRule {
+    /// The rate a line of `category` is taxed at, as an index into `rates`.
+    pub fn rate_of(&self, category: Option<u32>) -> usize {
+        self.rates
+            .iter()
+            .skip(1)
+            .position(|rate| category.is_some_and(|c| rate.categories.contains(&c)))
+            .map_or(0, |at| at + 1)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct CashbackRule {
     pub percent: Percent,
@@ -331,6 +360,7 @@ impl Rules {
             promo_codes,
             points,
             cashback,
+            included_tax,
             events,
             catalog,
             membership,
@@ -741,6 +771,11 @@ impl Rules {
             }),
         };
 
+        let tax_rule = match included_tax {
+            None => None,
+            Some(tax) => Some(tax_rule(tax, &check, &mut categories)?),
+        };
+
         validate::unique_ids(events.iter().map(|e| e.id.as_str()), |i| {
             format!("events[{i}].id")
         })?;
@@ -899,6 +934,7 @@ impl Rules {
             promo_codes: compiled_promos,
             points: points_rule,
             cashback: cashback_rule,
+            tax: tax_rule,
             events: compiled_events,
             membership: membership_rule,
             partners,
@@ -1122,6 +1158,70 @@ impl Check {
         let share = Fraction::percent(text).ok_or_else(|| too_precise(&path()))?;
         Ok(Percent { share, text })
     }
+}
+
+/// Included tax compiled: each rate with the share of a price it contains; a category named
+/// by two rates is refused, since its tax would be ambiguous.
+fn tax_rule(tax: &format::IncludedTax, check: &Check, categories: &mut Names) -> Result<TaxRule> {
+    let format::IncludedTax {
+        percent,
+        rates,
+        rounding,
+        earn_on,
+    } = tax;
+    let rate = |percent: Decimal, path: &dyn Fn() -> String| -> Result<(Decimal, Fraction)> {
+        let share = check.percent(percent, path)?.share;
+        // p / (100 + p) of a price that includes p % is tax.
+        let contained = share
+            .num
+            .checked_add(share.den)
+            .and_then(|den| Fraction::new(share.num, den))
+            .ok_or_else(|| too_precise(&path()))?;
+        Ok((percent, contained))
+    };
+    let (default_percent, default_contained) = rate(*percent, &|| "included_tax.percent".into())?;
+    let mut compiled = vec![TaxRateRule {
+        categories: Vec::new(),
+        percent: default_percent,
+        contained: default_contained,
+    }];
+    let mut seen: Vec<&str> = Vec::new();
+    for (
+        index,
+        format::TaxRate {
+            categories: names,
+            percent,
+        },
+    ) in rates.iter().enumerate()
+    {
+        let path = |field: &str| format!("included_tax.rates[{index}].{field}");
+        if names.is_empty() {
+            return Err(Error::new(
+                ErrorCode::Empty,
+                path("categories"),
+                "name at least one category",
+            ));
+        }
+        if let Some(twice) = names.iter().find(|name| seen.contains(&name.as_str())) {
+            return Err(Error::new(
+                ErrorCode::DuplicateId,
+                path("categories"),
+                format!("\"{twice}\" already has a tax rate"),
+            ));
+        }
+        seen.extend(names.iter().map(String::as_str));
+        let (percent, contained) = rate(*percent, &|| path("percent"))?;
+        compiled.push(TaxRateRule {
+            categories: categories.all(names),
+            percent,
+            contained,
+        });
+    }
+    Ok(TaxRule {
+        rates: compiled,
+        per_total: *rounding == format::TaxRounding::PerTotal,
+        earn_on_net: *earn_on == format::TaxBase::Net,
+    })
 }
 
 /// A multiplier from 0 to 100.

@@ -137,6 +137,15 @@ pub struct CashbackResult {
     pub cap_remaining: Option<i128>,
 }
 
+/// What the lines taxed at one rate come to, tax included, and the tax that contains.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TaxShare {
+    /// An index into the compiled rule's rates.
+    pub rate: usize,
+    pub gross: i128,
+    pub tax: i128,
+}
+
 /// Where the order leaves the customer among the tiers.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Placement {
@@ -176,6 +185,10 @@ pub struct Outcome {
     pub cashback: Option<CashbackResult>,
     pub placement: Option<Placement>,
     pub commitment: Option<CommitmentResult>,
+    /// The tax each line contains after discounts, when prices include tax (else empty).
+    pub line_tax: Vec<i128>,
+    /// The tax contained at each rate the order uses, in the rates' order.
+    pub tax: Vec<TaxShare>,
     pub trace: Vec<Entry>,
     /// What the order stage earned (the customer's points, the employee's), for the account
     /// stage to book beside the redemption.
@@ -414,8 +427,82 @@ impl Pricing<'_, '_> {
             self.redemption_at = trace.len();
         }
         self.out.promo = promo.map(|(result, _)| result);
+        self.included_tax()?;
         self.out.order_points = self.earned_points()?;
         self.cashback()
+    }
+
+    /// The tax that prices including it contain, line by line after discounts, at each line's
+    /// rate: rounded on each line, or once per rate and then split over its lines.
+    fn included_tax(&mut self) -> Result<()> {
+        let out = &mut *self.out;
+        out.line_tax.clear();
+        out.tax.clear();
+        let Some(tax) = &self.rules.tax else {
+            return Ok(());
+        };
+        let rounding = self.rules.rounding;
+        let fail = || overflow("cart.lines");
+        let rates: Vec<usize> = self
+            .order
+            .lines
+            .iter()
+            .map(|line| tax.rate_of(line.category_id))
+            .collect();
+        let gross: Vec<i128> = (0..rates.len())
+            .map(|at| out.line_subtotals[at] - out.line_discounts[at])
+            .collect();
+        for (rate, gross) in rates.iter().zip(&gross) {
+            let contained = if tax.per_total {
+                0
+            } else {
+                apply_share(tax.rates[*rate].contained, *gross, rounding)?
+            };
+            out.line_tax.push(contained);
+        }
+        for (rate, rule) in tax.rates.iter().enumerate() {
+            let lines: Vec<usize> = (0..rates.len()).filter(|at| rates[*at] == rate).collect();
+            if lines.is_empty() {
+                continue;
+            }
+            let total_gross = lines.iter().map(|at| gross[*at]).sum::<i128>();
+            let total_tax = if tax.per_total {
+                let total = apply_share(rule.contained, total_gross, rounding)?;
+                let weights: Vec<i128> = lines.iter().map(|at| gross[*at]).collect();
+                let split = &mut self.scratch.split;
+                allocate_into(total, &weights, &mut split.parts, &mut split.remainders);
+                for (at, part) in lines.iter().zip(&split.parts) {
+                    out.line_tax[*at] = *part;
+                }
+                total
+            } else {
+                lines.iter().map(|at| out.line_tax[*at]).sum()
+            };
+            if total_tax > total_gross {
+                return Err(fail());
+            }
+            out.tax.push(TaxShare {
+                rate,
+                gross: total_gross,
+                tax: total_tax,
+            });
+        }
+        for at in 0..self.out.tax.len() {
+            let share = self.out.tax[at];
+            let rate = &tax.rates[share.rate];
+            self.note(|p| {
+                Entry::new(
+                    Kind::Tax,
+                    &rate.percent.to_string(),
+                    true,
+                    Code::TaxIncluded,
+                )
+                .amount(p.money(share.tax))
+                .param("percent", rate.percent)
+                .param("base", p.money(share.gross))
+            });
+        }
+        Ok(())
     }
 
     /// The account stage: the customer's points spent on the order, and where it leaves them
@@ -978,6 +1065,11 @@ impl Pricing<'_, '_> {
             let base = match rule.base {
                 EarnBase::AfterDiscounts => out.line_subtotals[at] - out.line_discounts[at],
                 EarnBase::BeforeDiscounts => out.line_subtotals[at],
+            };
+            // Without the tax the line contains, where the program earns on prices net of tax.
+            let base = match &self.rules.tax {
+                Some(tax) if tax.earn_on_net => base - out.line_tax[at],
+                _ => base,
             };
             let rate = rule
                 .rates

@@ -24,6 +24,7 @@ const PAIRS = {
   tier: ['upgraded', 'upgrade_at_recalculation', 'unchanged'],
   commitment: ['commitment_met', 'commitment_open'],
   chance: ['chance_to_win'],
+  tax: ['tax_included'],
 };
 /** The values of a schema enum, written as `enum` or as `oneOf` of `const`s. */
 const valuesOf = (definition) => definition && (definition.enum ?? definition.oneOf?.map((option) => option.const));

@@ -8,13 +8,15 @@ const sizes = bundleSizes();
 // The current ceilings, which stop the checkout from growing unnoticed. The budget is lower
 // (150 KB raw Wasm, 64 KB brotli for the checkout's first load); these figures fall as the work
 // on the engine lands. Names in several languages (reading, checking and choosing them, and the
-// names view the widget looks ids up in) cost the checkout 10.9 KB raw, 4.1 KB brotli.
+// names view the widget looks ids up in) cost the checkout 10.9 KB raw, 4.1 KB brotli; prices
+// with tax included (reading and checking the rates, the tax per line and rate, its words)
+// 8.9 KB raw, 3.1 KB brotli.
 test('the release .wasm stays under its raw ceiling', () => {
-  assert.ok(sizes.wasm.raw <= 204 * 1024, `${sizes.wasm.raw} bytes`);
+  assert.ok(sizes.wasm.raw <= 213 * 1024, `${sizes.wasm.raw} bytes`);
 });
 
 test("the checkout's first load (the one script and the .wasm) stays under its brotli ceiling, lighter than Smile.io (about 105 KB)", () => {
-  assert.ok(sizes.total.brotli <= 86.5 * 1024, `${sizes.total.brotli} bytes brotli`);
+  assert.ok(sizes.total.brotli <= 89.5 * 1024, `${sizes.total.brotli} bytes brotli`);
 });
 
 test('the one script a shop includes stays small', () => {
@@ -24,5 +26,5 @@ test('the one script a shop includes stays small', () => {
 test('the analytics package with the tier preview and the offer explorer stays under its ceiling', () => {
   // Loaded only by the customer's and the rep's pages, never at checkout. Built for speed at
   // opt-level "s" (Cargo.toml's wasm-analytics profile), which costs about 33 KB.
-  assert.ok(sizes.analytics.raw <= 494 * 1024, `${sizes.analytics.raw} bytes`);
+  assert.ok(sizes.analytics.raw <= 506 * 1024, `${sizes.analytics.raw} bytes`);
 });
