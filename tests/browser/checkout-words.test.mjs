@@ -99,3 +99,21 @@ test('axe reports no violations with a refused code in the totals, on a 320 px p
     assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
   }
 });
+
+test('with prices that include VAT the totals say the VAT the order contains, in each language, and the explanation words it', async () => {
+  const rows = { en: 'Of which VAT', ru: 'В том числе НДС', hy: 'Այդ թվում ԱԱՀ', ka: 'მათ შორის დღგ' };
+  for (const [locale, label] of Object.entries(rows)) {
+    const { page, problems } = await checkout(`?program=vat-retail&customer=new&locale=${locale}`);
+    await applyCode(page, 'WELCOME10');
+    // 65.00 with 10.00 off: the lamp's 42.31 contains 7.05 at 20 %, the novel's 12.69 1.15 at 10 %.
+    const shown = await page.$eval('loyalty-checkout', (el) => el.shadowRoot.querySelector('[part="tax"]').previousElementSibling.textContent
+      + ' = ' + el.shadowRoot.querySelector('[part="tax"]').textContent);
+    assert.match(shown, new RegExp(`^${label} = \\D*8[.,]20`), `${locale}: ${shown}`);
+    assert.equal(await page.$eval('loyalty-checkout', (el) => el.quote.tax.total), '8.20');
+    await page.click('loyalty-checkout >> button');
+    const explanation = await page.$eval('loyalty-checkout', (el) => el.shadowRoot.textContent);
+    assert.match(explanation, { en: /Prices include 20% VAT: €7\.05 on €42\.31/, ru: /В цене НДС 20\s?%: 7,05\s€ из 42,31\s€/, hy: /20% ԱԱՀ/, ka: /20% დღგ/ }[locale], locale);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
