@@ -31,7 +31,11 @@ build loyalty_analytics wasm,analytics wasm-analytics       # the rep's and cust
 
 # One file for the shop's script tag: the checkout's modules and the glue as one minified ES
 # module, with a source map, beside the .wasm it loads (found by `import.meta.url`).
-node_modules/.bin/esbuild www/loyalty.js --bundle --format=esm --minify --sourcemap \
-  --target=es2022 --external:'node:*' --legal-comments=none --log-level=warning --outfile=www/loyalty.min.js
-echo "build: www/loyalty.min.js $(wc -c < www/loyalty.min.js) bytes"
+# The strings of Russian, Armenian and Georgian are split into chunks of their own
+# (loyalty-chunk-*.js), fetched only by a page in that language.
+rm -f www/loyalty-chunk-*.js www/loyalty-chunk-*.js.map
+node_modules/.bin/esbuild www/loyalty.js --bundle --format=esm --minify --sourcemap --splitting \
+  --target=es2022 --external:'node:*' --legal-comments=none --log-level=warning --charset=utf8 \
+  --outdir=www --entry-names='[name].min' --chunk-names='loyalty-chunk-[name]-[hash]'
+echo "build: www/loyalty.min.js $(wc -c < www/loyalty.min.js) bytes, and $(ls www/loyalty-chunk-*.js | wc -l) language chunks"
 node scripts/package.mjs

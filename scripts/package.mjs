@@ -4,7 +4,7 @@
 // two .wasm files, side by side as in www/, so that every import and default Wasm URL still holds.
 //
 //   node scripts/package.mjs      (scripts/build.sh runs it after building the Wasm)
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
 const www = new URL('www/', root);
@@ -23,8 +23,12 @@ const ENTRIES = [
 ];
 /** The Wasm modules, which the glue loads rather than imports. */
 const WASM = ['loyalty_core_bg.wasm', 'loyalty_analytics_bg.wasm'];
-/** The checkout as one minified module with its source map, for a shop's script tag. */
-const BUNDLE = ['loyalty.min.js', 'loyalty.min.js.map'];
+/**
+ * The checkout as one minified module with its source map, for a shop's script tag, and the
+ * chunks of strings it fetches for Russian, Armenian or Georgian.
+ */
+const BUNDLE = ['loyalty.min.js', 'loyalty.min.js.map',
+  ...readdirSync(www).filter((file) => file.startsWith('loyalty-chunk-'))];
 
 /** Every www/ file `file` imports, relative to www/, followed transitively (JS and .d.ts). */
 function importsOf(file, seen = new Set()) {

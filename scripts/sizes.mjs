@@ -1,13 +1,19 @@
 // Sizes of what a shop downloads: raw, gzip (level 9) and brotli (quality 11).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-// What the checkout's page downloads: one minified module (the widget's modules and the glue,
-// scripts/build.sh bundles them) and the .wasm.
+// What the checkout's page downloads: one minified module (the widget's modules, the glue and
+// the English strings, scripts/build.sh bundles them) and the .wasm; a page in Russian,
+// Armenian or Georgian also fetches that language's strings, a chunk of its own.
 export const BUNDLE = {
   wasm: ['www/loyalty_core_bg.wasm'],
   script: ['www/loyalty.min.js'],
 };
+
+/** The language chunks the bundle imports when a page shows another language than English. */
+export const LANGUAGE_CHUNKS = readdirSync(new URL('../www/', import.meta.url))
+  .filter((file) => /^loyalty-chunk-.*\.js$/.test(file))
+  .map((file) => `www/${file}`);
 
 // What the rep's and customer's views add; never loaded at checkout.
 export const ANALYTICS = ['www/loyalty_analytics_bg.wasm', 'www/loyalty_analytics.js', 'www/loyalty-analytics.js', 'www/loyalty-tier-preview.js', 'www/scenarios.js', 'www/charts.js', 'www/i18n-preview.js', 'www/loyalty-offer-explorer.js', 'www/i18n-explorer.js'];
@@ -28,10 +34,18 @@ function measureEach(files) {
   return { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
 }
 
-/** { wasm, script, total (the checkout's first load), analytics } each with raw, gzip and brotli bytes. */
+/**
+ * { wasm, script, total (the checkout's first load in English), language (the largest language
+ * chunk), localized (the first load in that language), analytics }, each with raw, gzip and
+ * brotli bytes.
+ */
 export function bundleSizes() {
   const parts = Object.fromEntries(Object.entries(BUNDLE).map(([name, files]) => [name, measure(files)]));
   parts.total = measureEach(Object.values(BUNDLE).flat());
+  const chunks = LANGUAGE_CHUNKS.map((file) => [file, measure([file])]).sort((a, b) => b[1].brotli - a[1].brotli);
+  const [largest] = chunks[0] ?? [];
+  parts.language = largest ? measure([largest]) : { raw: 0, gzip: 0, brotli: 0 };
+  parts.localized = measureEach([...Object.values(BUNDLE).flat(), ...(largest ? [largest] : [])]);
   parts.analytics = measure(ANALYTICS);
   return parts;
 }
@@ -39,6 +53,6 @@ export function bundleSizes() {
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   for (const [name, size] of Object.entries(bundleSizes())) {
-    console.log(`${name.padEnd(8)} raw ${kb(size.raw).padStart(9)}  gzip ${kb(size.gzip).padStart(9)}  brotli ${kb(size.brotli).padStart(9)}`);
+    console.log(`${name.padEnd(9)} raw ${kb(size.raw).padStart(9)}  gzip ${kb(size.gzip).padStart(9)}  brotli ${kb(size.brotli).padStart(9)}`);
   }
 }

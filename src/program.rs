@@ -223,6 +223,13 @@ pub enum DiscountValue {
     #[default]
     TierPercent,
     /// A percentage that grows in steps with cumulative (lifetime) spend.
+    /// A percentage by quantity: 10 units or more at 8 % off, 50 or more at 12 %.
+    QuantityBreaks {
+        breaks: Vec<QuantityBreak>,
+        /// Whether each product's units count on their own (the default) or all units in scope.
+        #[serde(default)]
+        counted: Counted,
+    },
     SpendSteps {
         steps: Vec<SpendStep>,
         /// Whether this order's own subtotal counts towards the step.
@@ -233,6 +240,26 @@ pub enum DiscountValue {
 
 pub(crate) fn yes() -> bool {
     true
+}
+
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct QuantityBreak {
+    /// From this many units on.
+    pub quantity: u32,
+    pub percent: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Counted {
+    /// Each SKU's units reach a break on their own.
+    #[default]
+    PerSku,
+    /// All units in the rule's scope count together.
+    InScope,
 }
 
 #[derive(Debug, Clone, PartialEq, Hash, Serialize)]

@@ -63,6 +63,9 @@ struct Words {
     amount_off_each: &'static str,
     tier_discount: &'static str,
     step: &'static str,
+    /// A quantity break, and what follows the list when each product counts on its own.
+    quantity_break: &'static str,
+    same_product: &'static str,
     /// Scopes: one category, several, and SKUs; `{list}` holds quoted names.
     in_category: &'static str,
     in_categories: &'static str,
@@ -120,6 +123,8 @@ const EN: Words = Words {
     amount_off_each: "{a} off each item",
     tier_discount: "your tier's discount",
     step: "{p}% from {from} spent",
+    quantity_break: "{p}% off from {q} items",
+    same_product: " of one product",
     in_category: " on {list}",
     in_categories: " on {list}",
     on_products: " on {list}",
@@ -167,6 +172,8 @@ const RU: Words = Words {
     amount_off_each: "скидка {a} на каждый товар",
     tier_discount: "скидка вашего уровня",
     step: "{p}% при покупках от {from}",
+    quantity_break: "скидка {p}% от {q} шт.",
+    same_product: " одного товара",
     in_category: " в категории {list}",
     in_categories: " в категориях {list}",
     on_products: " на товары {list}",
@@ -214,6 +221,8 @@ const HY: Words = Words {
     amount_off_each: "{a} զեղչ յուրաքանչյուր ապրանքի համար",
     tier_discount: "ձեր մակարդակի զեղչը",
     step: "{p}%՝ {from} գնումներից սկսած",
+    quantity_break: "{p}% զեղչ՝ {q} հատից սկսած",
+    same_product: "՝ նույն ապրանքից",
     in_category: "՝ {list} կատեգորիայում",
     in_categories: "՝ {list} կատեգորիաներում",
     on_products: "՝ {list} ապրանքների համար",
@@ -268,6 +277,8 @@ const KA: Words = Words {
     amount_off_each: "{a} ფასდაკლება თითოეულ ნივთზე",
     tier_discount: "თქვენი დონის ფასდაკლება",
     step: "{p}% — {from}-ის შენაძენიდან",
+    quantity_break: "{p}% ფასდაკლება {q} ცალიდან",
+    same_product: " ერთი და იმავე პროდუქტზე",
     in_category: " კატეგორიაში {list}",
     in_categories: " კატეგორიებში {list}",
     on_products: " პროდუქტებზე {list}",
@@ -637,6 +648,25 @@ fn describe_discount(
             fill(w.amount_off_each, &[("a", &money(*amount))])
         }
         DiscountValue::TierPercent => w.tier_discount.to_string(),
+        DiscountValue::QuantityBreaks { breaks, counted } => {
+            let list: Vec<String> = breaks
+                .iter()
+                .map(|b| {
+                    fill(
+                        w.quantity_break,
+                        &[
+                            ("p", &number(b.percent, lang)),
+                            ("q", &b.quantity.to_string()),
+                        ],
+                    )
+                })
+                .collect();
+            let same = match counted {
+                crate::program::Counted::PerSku => w.same_product,
+                crate::program::Counted::InScope => "",
+            };
+            format!("{}{same}", list.join(", "))
+        }
         DiscountValue::SpendSteps { steps, .. } => steps
             .iter()
             .map(|step| {

@@ -44,6 +44,7 @@ pub enum Code {
     NoLinesInScope,
     TierHasNoDiscount,
     BelowFirstStep,
+    BelowQuantityBreak,
     NothingLeftToDiscount,
     BlockedByExclusive,
     LostToBetterOffer,
@@ -73,7 +74,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for tests that hold each to its words and to its serialised name.
-    pub const ALL: [Code; 33] = [
+    pub const ALL: [Code; 34] = [
         Code::Applied,
         Code::NotYetValid,
         Code::Expired,
@@ -87,6 +88,7 @@ impl Code {
         Code::NoLinesInScope,
         Code::TierHasNoDiscount,
         Code::BelowFirstStep,
+        Code::BelowQuantityBreak,
         Code::NothingLeftToDiscount,
         Code::BlockedByExclusive,
         Code::LostToBetterOffer,
@@ -125,6 +127,7 @@ impl Code {
             Code::NoLinesInScope => "no_lines_in_scope",
             Code::TierHasNoDiscount => "tier_has_no_discount",
             Code::BelowFirstStep => "below_first_step",
+            Code::BelowQuantityBreak => "below_quantity_break",
             Code::NothingLeftToDiscount => "nothing_left_to_discount",
             Code::BlockedByExclusive => "blocked_by_exclusive",
             Code::LostToBetterOffer => "lost_to_better_offer",

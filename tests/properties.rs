@@ -230,3 +230,33 @@ proptest! {
         prop_assert_eq!(summary.rates.iter().map(|rate| rate.tax).collect::<Vec<_>>(), expected);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Quantity breaks: one more unit never raises what the customer pays by more than its
+    /// price, a SKU below the first break gets nothing, and one at a break gets its percentage.
+    #[test]
+    fn quantity_breaks_reward_each_unit_more(
+        first in 1u32..20, extra in 1u32..30, low in 1u32..30, high in 31u32..60,
+        a in 1u32..80, b in 1u32..80, price in 1i64..100_000, per_sku in any::<bool>(),
+    ) {
+        let program = json!({"version": 1, "id": "q", "name": "Q", "currency": "USD",
+            "discounts": [{"id": "breaks", "name": "Breaks", "scope": {"categories": ["paper"]},
+                "value": {"type": "quantity_breaks", "counted": if per_sku { "per_sku" } else { "in_scope" },
+                          "breaks": [{"quantity": first, "percent": low.to_string()},
+                                     {"quantity": first + extra, "percent": high.to_string()}]}}]});
+        let unit = Decimal::new(price, 2);
+        let cart = |a: u32| json!({"date": "2026-11-22", "lines": [
+            {"sku": "A4", "category": "paper", "unit_price": unit.to_string(), "quantity": a},
+            {"sku": "A3", "category": "paper", "unit_price": unit.to_string(), "quantity": b}]});
+        let before = run(&program, &json!({}), &cart(a));
+        let after = run(&program, &json!({}), &cart(a + 1));
+        prop_assert!(after.payable - before.payable <= unit, "{} → {}", before.payable, after.payable);
+        let counted = if per_sku { a } else { a + b };
+        let expected_percent = if counted >= first + extra { high } else if counted >= first { low } else { 0 };
+        let line = &before.lines[0];
+        let exact = line.subtotal * Decimal::from(expected_percent) / Decimal::ONE_HUNDRED;
+        prop_assert!((line.discount - exact).abs() <= Decimal::new(1, 2), "{} vs {}", line.discount, exact);
+    }
+}

@@ -405,6 +405,41 @@ fn included_tax_is_checked_with_code_and_path() {
     );
 }
 
+#[test]
+fn quantity_breaks_are_checked_with_code_and_path() {
+    let breaks = |breaks: Value| json!({"type": "quantity_breaks", "breaks": breaks});
+    assert_refused(
+        "program.discounts.0.value",
+        breaks(json!([])),
+        ErrorCode::Empty,
+        "program.discounts[0].value.breaks",
+    );
+    assert_refused(
+        "program.discounts.0.value",
+        breaks(json!([{"quantity": 10, "percent": "5"}, {"quantity": 10, "percent": "8"}])),
+        ErrorCode::NotIncreasing,
+        "program.discounts[0].value.breaks[1].quantity",
+    );
+    assert_refused(
+        "program.discounts.0.value",
+        breaks(json!([{"quantity": 0, "percent": "5"}])),
+        ErrorCode::NotIncreasing,
+        "program.discounts[0].value.breaks[0].quantity",
+    );
+    assert_refused(
+        "program.discounts.0.value",
+        breaks(json!([{"quantity": 10, "percent": "105"}])),
+        ErrorCode::OutOfRange,
+        "program.discounts[0].value.breaks[0].percent",
+    );
+    assert_refused(
+        "program.discounts.0.value",
+        json!({"type": "quantity_breaks", "breaks": [{"quantity": 10, "percent": "5"}], "counted": "per_order"}),
+        ErrorCode::InvalidValue,
+        "program.discounts[0].value.counted",
+    );
+}
+
 /// A simple program whose five display names are `names`.
 fn named_program(names: &[String]) -> Program {
     from_json(

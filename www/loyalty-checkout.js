@@ -1,6 +1,6 @@
 // <loyalty-checkout>: the compact checkout view of a loyalty program, as a custom element.
 import { loadCore, LoyaltyEngine, LoyaltyError } from './loyalty-core.js';
-import { errorText, explainEntry, fill, formatters, langOf, messages, wordEntry } from './i18n.js';
+import { errorText, explainEntry, fill, formatters, langOf, loadMessages, messages, wordEntry } from './i18n.js';
 import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, redeemRange, snapRedeem, styleSheetOf, uniqueId } from './elements.js';
 
 export { LoyaltyErrorEvent };
@@ -138,6 +138,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     // The content's language, so that a screen reader reads Georgian as Georgian.
     this.#ui.card.lang = this.locale;
     this.#setState('loading');
+    this.#loadWords();
     this.#start();
   }
 
@@ -150,6 +151,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     if (oldValue === newValue || !this.isConnected) return;
     if (name === 'locale') {
       this.#ui.card.lang = this.locale;
+      this.#loadWords();
       // The program's names come out of the core in the new language.
       if (this.#state === 'ready') this.#requote();
       else this.#render();
@@ -190,6 +192,20 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   get quote() { return this.#quote; }
 
   #messages() { return messages(langOf(this.locale)); }
+
+  /**
+   * Fetches the strings of the widget's language (a small module of their own, beside this one)
+   * and shows them; English stands in until they arrive, or if they cannot.
+   */
+  #loadWords() {
+    const lang = langOf(this.locale);
+    loadMessages(lang).catch(() => {}).then(() => {
+      if (langOf(this.locale) !== lang) return;
+      if (this.#state === 'loading') this.#ui.status.textContent = this.#messages().loading;
+      else if (this.#state === 'unavailable') this.#ui.status.textContent = this.#messages().unavailable;
+      else if (this.#state === 'ready') this.#render();
+    });
+  }
 
   #redeemRange() { return redeemRange(this.#quote?.points, this.#program?.points?.min_redeem ?? 0); }
 

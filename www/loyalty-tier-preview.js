@@ -2,7 +2,7 @@
 // up or to stay, a what-if slider for monthly spend, and the next months' points as a chart with a
 // table alternative. It loads the analytics package, which the checkout never downloads.
 import { loadAnalytics, names, preview, summarize } from './loyalty-analytics.js';
-import { errorText, fill, formatters, langOf, messages } from './i18n.js';
+import { errorText, fill, formatters, langOf, loadMessages, messages } from './i18n.js';
 import { previewMessages } from './i18n-preview.js';
 import { onScale, scaleOf, shareOf, spendScale, totalOf } from './scenarios.js';
 import { gridline, label, monthLabels, observeWidth, ticks } from './charts.js';
@@ -130,7 +130,10 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected) return;
-    if (name === 'locale') this.#ui.card.lang = this.locale;
+    if (name === 'locale') {
+      this.#ui.card.lang = this.locale;
+      loadMessages(langOf(this.locale)).catch(() => {});
+    }
     if (name === 'wasm-src') {
       this.#start();
     } else if (name === 'program-src') {
@@ -167,6 +170,8 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       const [, program] = await Promise.all([
         loadAnalytics(this.getAttribute('wasm-src') ?? undefined),
         this.#program ?? programFromAttributes(this),
+        // The checkout's strings, for refusals in the customer's language; English without them.
+        loadMessages(langOf(this.locale)).catch(() => {}),
       ]);
       if (!this.#program) this.#scale = null;
       this.#program ??= program;

@@ -89,6 +89,13 @@ type: "fixed_per_unit"
 } | {
 type: "tier_percent"
 } | {
+breaks: QuantityBreak[]
+/**
+ * Whether each product's units count on their own (the default) or all units in scope.
+ */
+counted?: ("per_sku" | "in_scope")
+type: "quantity_breaks"
+} | {
 /**
  * Whether this order's own subtotal counts towards the step.
  */
@@ -109,7 +116,7 @@ export type Period = ("month" | "quarter" | "year")
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Code".
  */
-export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "tax_included")
+export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "below_quantity_break" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "tax_included")
 /**
  * What the customer buys: the same spend every month, or a list of dated orders.
  * `{"monthly": {"spend": [...]}}` or `{"orders": {"orders": [...]}}`.
@@ -140,6 +147,11 @@ orders: {
 orders: PlannedOrder[]
 }
 })
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "Counted".
+ */
+export type Counted = ("per_sku" | "in_scope")
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Downgrade".
@@ -443,6 +455,17 @@ exclude_categories?: string[]
  */
 include_promotional?: boolean
 skus?: string[]
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "QuantityBreak".
+ */
+export interface QuantityBreak {
+percent: string
+/**
+ * From this many units on.
+ */
+quantity: number
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema

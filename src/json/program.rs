@@ -171,6 +171,7 @@ impl FromJson for DiscountValue {
             "fixed_per_unit",
             "tier_percent",
             "spend_steps",
+            "quantity_breaks",
         ];
         let value = match f.tag("type", &types) {
             "percent" => DiscountValue::Percent {
@@ -183,12 +184,33 @@ impl FromJson for DiscountValue {
                 amount: f.required("amount"),
             },
             "tier_percent" => DiscountValue::TierPercent,
+            "quantity_breaks" => DiscountValue::QuantityBreaks {
+                breaks: f.required("breaks"),
+                counted: f.or_default("counted"),
+            },
             _ => DiscountValue::SpendSteps {
                 steps: f.required("steps"),
                 include_current_order: f.or("include_current_order", yes()),
             },
         };
         f.end(value)
+    }
+}
+
+impl FromJson for QuantityBreak {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let step = QuantityBreak {
+            quantity: f.required("quantity"),
+            percent: f.required("percent"),
+        };
+        f.end(step)
+    }
+}
+
+impl FromJson for Counted {
+    fn read(json: Json<'_>) -> Result<Self> {
+        json.one_of(&[("per_sku", Counted::PerSku), ("in_scope", Counted::InScope)])
     }
 }
 

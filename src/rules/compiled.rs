@@ -140,6 +140,11 @@ pub enum DiscountValue {
         steps: Vec<SpendStep>,
         include_current_order: bool,
     },
+    /// `(from quantity, percent)`, quantities strictly increasing.
+    QuantityBreaks {
+        breaks: Vec<(u64, Percent)>,
+        per_sku: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -556,6 +561,37 @@ impl Rules {
                         ));
                     }
                     DiscountValue::TierPercent
+                }
+                format::DiscountValue::QuantityBreaks { breaks, counted } => {
+                    if breaks.is_empty() {
+                        return Err(Error::new(
+                            ErrorCode::Empty,
+                            path("value.breaks"),
+                            "give at least one break",
+                        ));
+                    }
+                    let mut compiled: Vec<(u64, Percent)> = Vec::with_capacity(breaks.len());
+                    for (at, format::QuantityBreak { quantity, percent }) in
+                        breaks.iter().enumerate()
+                    {
+                        let step_path = |field: &str| path(&format!("value.breaks[{at}].{field}"));
+                        let quantity = u64::from(*quantity);
+                        if quantity == 0
+                            || compiled.last().is_some_and(|(last, _)| quantity <= *last)
+                        {
+                            return Err(Error::new(
+                                ErrorCode::NotIncreasing,
+                                step_path("quantity"),
+                                "breaks start at strictly increasing quantities from 1",
+                            ));
+                        }
+                        compiled
+                            .push((quantity, check.percent(*percent, &|| step_path("percent"))?));
+                    }
+                    DiscountValue::QuantityBreaks {
+                        breaks: compiled,
+                        per_sku: *counted == format::Counted::PerSku,
+                    }
                 }
                 format::DiscountValue::SpendSteps {
                     steps,

@@ -379,6 +379,9 @@ enum Rate {
     Share(Fraction),
     Fixed(i128),
     PerUnit(i128),
+    /// Quantity breaks reached by each SKU on its own: a percentage per line, from the rule
+    /// (an index into the program's discounts).
+    BreaksPerSku(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -899,6 +902,35 @@ impl Pricing<'_, '_> {
                         })
                     }
                 }
+            }
+            DiscountValue::QuantityBreaks { breaks, per_sku } => {
+                let in_scope = &scope_lines[lines.clone()];
+                let lines_of_order = &self.order.lines;
+                let most = in_scope
+                    .iter()
+                    .map(|&at| units_counted(lines_of_order, in_scope, at, *per_sku))
+                    .max()
+                    .unwrap_or(0);
+                let Some((from, percent)) = breaks.iter().rev().find(|(from, _)| *from <= most)
+                else {
+                    let (first, percent) = breaks[0];
+                    return refuse(&|| {
+                        no(Code::BelowQuantityBreak)
+                            .param("quantity", first - most)
+                            .param("percent", percent.text)
+                    });
+                };
+                let rate = if *per_sku {
+                    Rate::BreaksPerSku(index)
+                } else {
+                    Rate::Share(percent.share)
+                };
+                let entry = tracing.then(|| {
+                    applied()
+                        .param("percent", percent.text)
+                        .param("from_quantity", from)
+                });
+                (rate, entry)
             }
             DiscountValue::SpendSteps {
                 steps,
@@ -1522,6 +1554,25 @@ fn split(
             allocate_into(total, weights, parts, remainders);
         }
         Rate::Fixed(amount) => allocate_into(amount.min(base), weights, parts, remainders),
+        Rate::BreaksPerSku(rule) => {
+            // Each line at the break its SKU's units reach, rounded on the line.
+            let breaks = match &rules.discounts[rule].value {
+                DiscountValue::QuantityBreaks { breaks, .. } => &breaks[..],
+                _ => &[],
+            };
+            parts.clear();
+            parts.extend(in_scope.iter().map(|&at| {
+                let units = units_counted(lines, in_scope, at, true);
+                breaks
+                    .iter()
+                    .rev()
+                    .find(|(from, _)| *from <= units)
+                    .and_then(|(_, percent)| {
+                        apply_share(percent.share, remaining[at], rules.rounding).ok()
+                    })
+                    .map_or(0, |part| part.min(remaining[at]))
+            }));
+        }
         Rate::PerUnit(amount) => {
             parts.clear();
             parts.extend(in_scope.iter().map(|&i| {
@@ -1538,6 +1589,16 @@ fn split(
             .zip(parts.iter().copied())
             .filter(|(_, part)| *part != 0),
     );
+}
+
+/// The units that count towards a quantity break for line `at`: those of its SKU among the
+/// lines in scope, or all of theirs.
+fn units_counted(lines: &[OrderLine], in_scope: &[usize], at: usize, per_sku: bool) -> u64 {
+    in_scope
+        .iter()
+        .filter(|&&other| !per_sku || lines[other].sku == lines[at].sku)
+        .map(|&other| u64::from(lines[other].quantity))
+        .sum()
 }
 
 /// Splits `total` across `weights` in proportion, in minor units, so that the parts add up to

@@ -3,7 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { errorText, explainEntry, formatters, LANGS, messages, wordEntry } from '../../www/i18n.js';
+import { errorText, explainEntry, formatters, LANGS, loadMessages, messages, wordEntry } from '../../www/i18n.js';
+
+// Every language's strings, as a page in that language loads them.
+await Promise.all(LANGS.map(loadMessages));
 
 const schema = JSON.parse(readFileSync(new URL('../../schema/loyalty-api.schema.json', import.meta.url), 'utf8'));
 const definitions = schema.definitions ?? schema.$defs ?? {};
@@ -12,7 +15,7 @@ const definitions = schema.definitions ?? schema.$defs ?? {};
 // (`trace::Code`, in the schema); a code missing here fails the first test below.
 const PAIRS = {
   discount: ['applied', 'not_yet_valid', 'expired', 'needs_first_purchase', 'first_purchase_only', 'tier_not_eligible', 'members_only',
-    'promo_code_refused', 'promo_code_missing', 'below_min_subtotal', 'no_lines_in_scope', 'tier_has_no_discount', 'below_first_step',
+    'promo_code_refused', 'promo_code_missing', 'below_min_subtotal', 'no_lines_in_scope', 'tier_has_no_discount', 'below_first_step', 'below_quantity_break',
     'nothing_left_to_discount', 'blocked_by_exclusive', 'lost_to_better_offer'],
   promo_code: ['accepted', 'unknown_code', 'not_yet_valid', 'expired', 'refused_excluded_items', 'below_minimum_order'],
   redemption: ['redeemed', 'not_redeemed'],
@@ -106,5 +109,15 @@ test('every error code the core can send gives the shopper a sentence, never the
     const zero = errorText({ code: 'out_of_range', path: 'cart.lines[0].quantity' }, m, f, { item: () => 'Tea' });
     assert.equal(errorText({ code: 'wrong_type', path: 'cart.lines[0].quantity' }, m, f, { item: () => 'Tea' }), zero);
     assert.match(zero, /1\D+000\D+000/);
+  }
+});
+
+test('each language other than English is a module of its own, with the same keys as English', async () => {
+  const keys = (object, prefix = '') => Object.entries(object).flatMap(([key, value]) =>
+    (typeof value === 'object' ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`])).sort();
+  for (const lang of ['ru', 'hy', 'ka']) {
+    const { default: words } = await import(`../../www/i18n-${lang}.js`);
+    assert.deepEqual(keys(words), keys(messages('en')), lang);
+    assert.notEqual(words.title, messages('en').title, `${lang} is not English`);
   }
 });
