@@ -223,6 +223,20 @@ pub enum DiscountValue {
     #[default]
     TierPercent,
     /// A percentage that grows in steps with cumulative (lifetime) spend.
+    /// Buy `buy` units in scope, get `get` more of them free (or at `percent` off), as many
+    /// times as the units allow, up to `max_applications`: in each set of `buy + get` units,
+    /// counted from the dearest down, the cheapest `get` (or, with `pick: most_expensive`, the
+    /// dearest units outright).
+    BuyGet {
+        buy: u32,
+        get: u32,
+        #[serde(default = "crate::economics::hundred")]
+        percent: Decimal,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_applications: Option<u32>,
+        #[serde(default)]
+        pick: Pick,
+    },
     /// A percentage by quantity: 10 units or more at 8 % off, 50 or more at 12 %.
     QuantityBreaks {
         breaks: Vec<QuantityBreak>,
@@ -249,6 +263,17 @@ pub struct QuantityBreak {
     /// From this many units on.
     pub quantity: u32,
     pub percent: Decimal,
+}
+
+/// Which units a buy-X-get-Y offer gives: the cheapest of each set (the usual), or the most
+/// expensive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Pick {
+    #[default]
+    Cheapest,
+    MostExpensive,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]

@@ -63,6 +63,11 @@ struct Words {
     amount_off_each: &'static str,
     tier_discount: &'static str,
     step: &'static str,
+    /// Buy X get Y: free, or at a percentage off; how often at most; the dearest units.
+    buy_get_free: &'static str,
+    buy_get_off: &'static str,
+    at_most_times: &'static str,
+    dearest: &'static str,
     /// A quantity break, and what follows the list when each product counts on its own.
     quantity_break: &'static str,
     same_product: &'static str,
@@ -123,6 +128,10 @@ const EN: Words = Words {
     amount_off_each: "{a} off each item",
     tier_discount: "your tier's discount",
     step: "{p}% from {from} spent",
+    buy_get_free: "buy {buy}, get {get} free",
+    buy_get_off: "buy {buy}, get {get} at {p}% off",
+    at_most_times: ", up to {n} times an order",
+    dearest: " (the dearest items)",
     quantity_break: "{p}% off from {q} items",
     same_product: " of one product",
     in_category: " on {list}",
@@ -172,6 +181,10 @@ const RU: Words = Words {
     amount_off_each: "скидка {a} на каждый товар",
     tier_discount: "скидка вашего уровня",
     step: "{p}% при покупках от {from}",
+    buy_get_free: "при покупке {buy} шт. ещё {get} шт. в подарок",
+    buy_get_off: "при покупке {buy} шт. ещё {get} шт. со скидкой {p}%",
+    at_most_times: ", не более {n} раз за заказ",
+    dearest: " (самые дорогие товары)",
     quantity_break: "скидка {p}% от {q} шт.",
     same_product: " одного товара",
     in_category: " в категории {list}",
@@ -221,6 +234,10 @@ const HY: Words = Words {
     amount_off_each: "{a} զեղչ յուրաքանչյուր ապրանքի համար",
     tier_discount: "ձեր մակարդակի զեղչը",
     step: "{p}%՝ {from} գնումներից սկսած",
+    buy_get_free: "գնեք {buy} հատ, ևս {get} հատը՝ անվճար",
+    buy_get_off: "գնեք {buy} հատ, ևս {get} հատը՝ {p}% զեղչով",
+    at_most_times: ", մեկ պատվերում առավելագույնը {n} անգամ",
+    dearest: " (ամենաթանկ ապրանքները)",
     quantity_break: "{p}% զեղչ՝ {q} հատից սկսած",
     same_product: "՝ նույն ապրանքից",
     in_category: "՝ {list} կատեգորիայում",
@@ -277,6 +294,10 @@ const KA: Words = Words {
     amount_off_each: "{a} ფასდაკლება თითოეულ ნივთზე",
     tier_discount: "თქვენი დონის ფასდაკლება",
     step: "{p}% — {from}-ის შენაძენიდან",
+    buy_get_free: "იყიდეთ {buy} ცალი და კიდევ {get} ცალი უფასოა",
+    buy_get_off: "იყიდეთ {buy} ცალი და კიდევ {get} ცალი {p}% ფასდაკლებით",
+    at_most_times: ", ერთ შეკვეთაზე მაქსიმუმ {n}-ჯერ",
+    dearest: " (ყველაზე ძვირი ნივთები)",
     quantity_break: "{p}% ფასდაკლება {q} ცალიდან",
     same_product: " ერთი და იმავე პროდუქტზე",
     in_category: " კატეგორიაში {list}",
@@ -648,6 +669,28 @@ fn describe_discount(
             fill(w.amount_off_each, &[("a", &money(*amount))])
         }
         DiscountValue::TierPercent => w.tier_discount.to_string(),
+        DiscountValue::BuyGet {
+            buy,
+            get,
+            percent,
+            max_applications,
+            pick,
+        } => {
+            let (buy, get) = (buy.to_string(), get.to_string());
+            let mut text = if *percent == Decimal::ONE_HUNDRED {
+                fill(w.buy_get_free, &[("buy", &buy), ("get", &get)])
+            } else {
+                let p = number(*percent, lang);
+                fill(w.buy_get_off, &[("buy", &buy), ("get", &get), ("p", &p)])
+            };
+            if let Some(n) = max_applications {
+                text += &fill(w.at_most_times, &[("n", &n.to_string())]);
+            }
+            if *pick == crate::program::Pick::MostExpensive {
+                text += w.dearest;
+            }
+            text
+        }
         DiscountValue::QuantityBreaks { breaks, counted } => {
             let list: Vec<String> = breaks
                 .iter()

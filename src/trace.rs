@@ -45,6 +45,7 @@ pub enum Code {
     TierHasNoDiscount,
     BelowFirstStep,
     BelowQuantityBreak,
+    BelowBuyGet,
     NothingLeftToDiscount,
     BlockedByExclusive,
     LostToBetterOffer,
@@ -74,7 +75,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for tests that hold each to its words and to its serialised name.
-    pub const ALL: [Code; 34] = [
+    pub const ALL: [Code; 35] = [
         Code::Applied,
         Code::NotYetValid,
         Code::Expired,
@@ -89,6 +90,7 @@ impl Code {
         Code::TierHasNoDiscount,
         Code::BelowFirstStep,
         Code::BelowQuantityBreak,
+        Code::BelowBuyGet,
         Code::NothingLeftToDiscount,
         Code::BlockedByExclusive,
         Code::LostToBetterOffer,
@@ -128,6 +130,7 @@ impl Code {
             Code::TierHasNoDiscount => "tier_has_no_discount",
             Code::BelowFirstStep => "below_first_step",
             Code::BelowQuantityBreak => "below_quantity_break",
+            Code::BelowBuyGet => "below_buy_get",
             Code::NothingLeftToDiscount => "nothing_left_to_discount",
             Code::BlockedByExclusive => "blocked_by_exclusive",
             Code::LostToBetterOffer => "lost_to_better_offer",

@@ -260,3 +260,49 @@ proptest! {
         prop_assert!((line.discount - exact).abs() <= Decimal::new(1, 2), "{} vs {}", line.discount, exact);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Buy X get Y: never more off than the free units' price, exactly their price (at the
+    /// percentage) when nothing else discounts them, and one more unit never costs more than
+    /// its price.
+    #[test]
+    fn buy_get_gives_at_most_the_free_units(
+        buy in 1u32..4, get in 1u32..3, percent in prop::sample::select(vec!["100", "50", "30"]),
+        max in prop::option::of(1u32..4), dearest in any::<bool>(),
+        prices in prop::collection::vec((1i64..50_000, 1u32..6), 1..4),
+    ) {
+        let mut value = json!({"type": "buy_get", "buy": buy, "get": get, "percent": percent,
+                               "pick": if dearest { "most_expensive" } else { "cheapest" }});
+        if let Some(max) = max { value["max_applications"] = json!(max); }
+        let program = json!({"version": 1, "id": "b", "name": "B", "currency": "USD",
+            "discounts": [{"id": "offer", "name": "Offer", "value": value, "scope": {"categories": ["deal"]}}]});
+        let lines = |extra: u32| -> Value {
+            json!(prices.iter().enumerate().map(|(at, (minor, quantity))| json!({
+                "sku": format!("S{at}"), "category": "deal", "unit_price": Decimal::new(*minor, 2).to_string(),
+                "quantity": quantity + if at == 0 { extra } else { 0 }})).collect::<Vec<_>>())
+        };
+        let cart = |extra: u32| json!({"date": "2026-11-22", "lines": lines(extra)});
+        let q = run(&program, &json!({}), &cart(0));
+        let units: u64 = prices.iter().map(|(_, quantity)| u64::from(*quantity)).sum();
+        let free = (units / u64::from(buy + get)).min(max.map_or(u64::MAX, u64::from)) * u64::from(get);
+        // The units given, dearest first: the cheapest `get` of each set, or the dearest outright.
+        let mut unit_prices: Vec<i64> = prices.iter().flat_map(|(minor, quantity)| std::iter::repeat_n(*minor, *quantity as usize)).collect();
+        unit_prices.sort_unstable_by(|a, b| b.cmp(a));
+        let group = (buy + get) as usize;
+        let given: i64 = if dearest {
+            unit_prices.iter().take(free as usize).sum()
+        } else {
+            unit_prices.chunks(group).take((free / u64::from(get)) as usize)
+                .filter(|set| set.len() == group).map(|set| set[buy as usize..].iter().sum::<i64>()).sum()
+        };
+        let free_value = Decimal::new(given, 2);
+        prop_assert!(q.discount_total <= free_value, "{} > {}", q.discount_total, free_value);
+        if percent == "100" {
+            prop_assert_eq!(q.discount_total, free_value);
+        }
+        let more = run(&program, &json!({}), &cart(1));
+        prop_assert!(more.payable - q.payable <= Decimal::new(prices[0].0, 2));
+    }
+}

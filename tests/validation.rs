@@ -440,6 +440,54 @@ fn quantity_breaks_are_checked_with_code_and_path() {
     );
 }
 
+#[test]
+fn buy_get_offers_are_checked_with_code_and_path() {
+    let offer = |extra: Value| {
+        let mut value = json!({"type": "buy_get", "buy": 2, "get": 1});
+        for (key, item) in extra.as_object().unwrap() {
+            value[key] = item.clone();
+        }
+        value
+    };
+    let at = "program.discounts.0.value";
+    assert_refused(
+        at,
+        offer(json!({"buy": 0})),
+        ErrorCode::OutOfRange,
+        "program.discounts[0].value.buy",
+    );
+    assert_refused(
+        at,
+        offer(json!({"get": 0})),
+        ErrorCode::OutOfRange,
+        "program.discounts[0].value.get",
+    );
+    assert_refused(
+        at,
+        offer(json!({"max_applications": 0})),
+        ErrorCode::OutOfRange,
+        "program.discounts[0].value.max_applications",
+    );
+    assert_refused(
+        at,
+        offer(json!({"percent": "150"})),
+        ErrorCode::OutOfRange,
+        "program.discounts[0].value.percent",
+    );
+    assert_refused(
+        at,
+        offer(json!({"pick": "random"})),
+        ErrorCode::InvalidValue,
+        "program.discounts[0].value.pick",
+    );
+    assert_refused(
+        at,
+        json!({"type": "buy_get", "get": 1}),
+        ErrorCode::MissingField,
+        "program.discounts[0].value.buy",
+    );
+}
+
 /// A simple program whose five display names are `names`.
 fn named_program(names: &[String]) -> Program {
     from_json(

@@ -20,6 +20,7 @@ export const PROGRAMS = [
   ['tbilisi-bakery', 'Friends of the Tone (a Tbilisi bakery, an illustration)'],
   ['vat-retail', 'Prices with VAT included (an illustration)'],
   ['paper-wholesale', 'Paper by the box: quantity breaks (an illustration)'],
+  ['bogo-grocery', 'Neighbourhood deals: buy X get Y (an illustration)'],
 ];
 
 const item = (sku, name, category, unit_price, unit_cost, promotional = false) => ({ sku, name, category, unit_price, unit_cost, promotional });
@@ -41,6 +42,7 @@ export const SHOPS = {
   'amex-coalition': { currency: 'USD', spend: '0', points: 5000, items: [item('HOTEL', 'Hotel night', 'travel', '100.00', '70.00'), item('DINNER', 'Dinner', 'dining', '50.00', '30.00')] },
   'okay-card': { currency: 'RUB', spend: '0', items: [item('CHEESE', 'Cheese (member price)', 'selected', '500.00', '320.00'), item('BREAD', 'Bread', 'bakery', '50.00', '25.00')] },
   'yerevan-bookshop': { currency: 'AMD', spend: '80000.00', points: 600, items: [item('SAROYAN', 'Saroyan, short stories', 'books', '6500.00', '4000.00'), item('NOTEBOOK', 'Notebook', 'stationery', '1500.00', '700.00')] },
+  'bogo-grocery': { currency: 'RUB', spend: '0', items: [item('YOG-STRAW', 'Strawberry yoghurt', 'yogurt', '79.00', '45.00'), item('YOG-PEACH', 'Peach yoghurt', 'yogurt', '69.00', '40.00'), item('JUICE-APPLE', 'Apple juice, 1 L', 'juice', '120.00', '70.00'), item('JUICE-MANGO', 'Mango juice, 1 L', 'juice', '150.00', '90.00')] },
   'paper-wholesale': { currency: 'RUB', spend: '0', items: [item('PAPER-A4', 'A4 paper, 500 sheets', 'paper', '350.00', '240.00'), item('PAPER-A3', 'A3 paper, 500 sheets', 'paper', '420.00', '300.00'), item('PENS', 'Pens ×10', 'pens', '190.00', '90.00')] },
   'vat-retail': { currency: 'EUR', spend: '0', items: [item('LAMP', 'Desk lamp', 'home', '50.00', '30.00'), item('NOVEL', 'A novel', 'books', '15.00', '9.00')] },
   'tbilisi-bakery': { currency: 'GEL', spend: '400.00', points: 300, items: [item('SHOTI', 'Shoti bread', 'bread', '1.20', '0.50'), item('NAZUKI', 'Nazuki', 'pastry', '3.50', '1.40'), item('NAPOLEON', 'Napoleon cake', 'pastry', '35.00', '15.00')] },

@@ -57,6 +57,8 @@ export default {
     'discount:tier_has_no_discount': '{name}՝ ձեր մակարդակում զեղչ չկա',
     'discount:below_first_step': '{name}՝ կսկսվի ևս {remaining} գնումներից հետո',
     'discount:below_quantity_break': '{name}՝ ևս {quantity} հատ, և զեղչը կլինի {percent}%',
+    'discount:below_buy_get': '{name}՝ ավելացրեք ևս {quantity} հատ՝ առաջարկը ստանալու համար',
+    'discount:applied#buy_get': '{name}՝ {free} հատ՝ անվճար կամ զեղչով, {amount}',
     'discount:applied#quantity': '{name}՝ {percent}% զեղչ {from} հատից սկսած, {amount}',
     'discount:nothing_left_to_discount': '{name}՝ զեղչելու բան չի մնացել',
     'discount:blocked_by_exclusive': '{name}՝ չի գումարվում «{by}»-ի հետ',

@@ -57,6 +57,8 @@ export default {
     'discount:tier_has_no_discount': '{name}: თქვენს დონეს ფასდაკლება არ აქვს',
     'discount:below_first_step': '{name}: დაიწყება კიდევ {remaining} შენაძენის შემდეგ',
     'discount:below_quantity_break': '{name}: დაამატეთ კიდევ {quantity} ცალი და მიიღეთ {percent}% ფასდაკლება',
+    'discount:below_buy_get': '{name}: დაამატეთ კიდევ {quantity} ცალი შეთავაზების მისაღებად',
+    'discount:applied#buy_get': '{name}: {free} ცალი უფასოდ ან ფასდაკლებით, {amount}',
     'discount:applied#quantity': '{name}: {percent}% ფასდაკლება {from} ცალიდან, {amount}',
     'discount:nothing_left_to_discount': '{name}: ფასდასაკლები აღარაფერი დარჩა',
     'discount:blocked_by_exclusive': '{name}: არ ჯამდება „{by}“-თან',

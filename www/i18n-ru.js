@@ -57,6 +57,8 @@ export default {
     'discount:tier_has_no_discount': '{name}: на вашем уровне скидки нет',
     'discount:below_first_step': '{name}: начнётся после покупок ещё на {remaining}',
     'discount:below_quantity_break': '{name}: ещё {quantity} шт. — и скидка {percent}%',
+    'discount:below_buy_get': '{name}: добавьте ещё {quantity} шт., чтобы получить предложение',
+    'discount:applied#buy_get': '{name}: {free} шт. в подарок или дешевле, {amount}',
     'discount:applied#quantity': '{name}: скидка {percent}% от {from} шт., {amount}',
     'discount:nothing_left_to_discount': '{name}: скидывать уже нечего',
     'discount:blocked_by_exclusive': '{name}: не суммируется с «{by}»',

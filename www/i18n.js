@@ -63,6 +63,8 @@ const MESSAGES = {
       'discount:tier_has_no_discount': '{name}: your tier has no discount',
       'discount:below_first_step': '{name}: starts after {remaining} more in purchases',
       'discount:below_quantity_break': '{name}: add {quantity} more to get {percent}% off',
+      'discount:below_buy_get': '{name}: add {quantity} more to get the offer',
+      'discount:applied#buy_get': '{name}: {free} items free or cheaper, {amount}',
       'discount:applied#quantity': '{name}: {percent}% off from {from} items, {amount}',
       'discount:nothing_left_to_discount': '{name}: nothing is left to discount',
       'discount:blocked_by_exclusive': '{name}: not combined with {by}',
@@ -190,7 +192,7 @@ export function wordEntry(entry, m, f, names) {
   const p = entry.params ?? {};
   const key = `${entry.kind}:${entry.code}`;
   let variant = '';
-  if (key === 'discount:applied') variant = p.inactive_days ? '#inactive' : p.from_quantity ? '#quantity' : p.percent ? '#percent' : p.amount_per_unit ? '#per_unit' : '';
+  if (key === 'discount:applied') variant = p.inactive_days ? '#inactive' : p.free_units ? '#buy_get' : p.from_quantity ? '#quantity' : p.percent ? '#percent' : p.amount_per_unit ? '#per_unit' : '';
   else if (key === 'discount:lost_to_better_offer' && p.would_take) variant = '#would_take';
   else if (entry.kind === 'redemption' && m.limited[p.limited_by]) variant = '#limited';
   else if (key === 'points:earned' && p.multiplier && p.multiplier !== '1') variant = '#times';
@@ -211,6 +213,7 @@ export function wordEntry(entry, m, f, names) {
     remaining: money(p.remaining),
     quantity: count(p.quantity),
     from: count(p.from_quantity),
+    free: count(p.free_units),
     base: money(p.base),
     multiplier: count(p.multiplier ?? '1'),
     by: name(p.by),

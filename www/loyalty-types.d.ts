@@ -89,6 +89,17 @@ type: "fixed_per_unit"
 } | {
 type: "tier_percent"
 } | {
+buy: number
+get: number
+max_applications?: (number | null)
+percent?: string
+/**
+ * Which units a buy-X-get-Y offer gives: the cheapest of each set (the usual), or the most
+ * expensive.
+ */
+pick?: ("cheapest" | "most_expensive")
+type: "buy_get"
+} | {
 breaks: QuantityBreak[]
 /**
  * Whether each product's units count on their own (the default) or all units in scope.
@@ -116,7 +127,7 @@ export type Period = ("month" | "quarter" | "year")
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Code".
  */
-export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "below_quantity_break" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "tax_included")
+export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "below_quantity_break" | "below_buy_get" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "tax_included")
 /**
  * What the customer buys: the same spend every month, or a list of dated orders.
  * `{"monthly": {"spend": [...]}}` or `{"orders": {"orders": [...]}}`.
@@ -196,6 +207,14 @@ export type Group = ("participant" | "control")
  * via the `definition` "OnExcluded".
  */
 export type OnExcluded = ("skip" | "refuse")
+/**
+ * Which units a buy-X-get-Y offer gives: the cheapest of each set (the usual), or the most
+ * expensive.
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "Pick".
+ */
+export type Pick = ("cheapest" | "most_expensive")
 /**
  * Why fewer points were redeemed than the cart asked for.
  * 

@@ -172,6 +172,7 @@ impl FromJson for DiscountValue {
             "tier_percent",
             "spend_steps",
             "quantity_breaks",
+            "buy_get",
         ];
         let value = match f.tag("type", &types) {
             "percent" => DiscountValue::Percent {
@@ -184,6 +185,13 @@ impl FromJson for DiscountValue {
                 amount: f.required("amount"),
             },
             "tier_percent" => DiscountValue::TierPercent,
+            "buy_get" => DiscountValue::BuyGet {
+                buy: f.required("buy"),
+                get: f.required("get"),
+                percent: f.or("percent", rust_decimal::Decimal::ONE_HUNDRED),
+                max_applications: f.optional("max_applications"),
+                pick: f.or_default("pick"),
+            },
             "quantity_breaks" => DiscountValue::QuantityBreaks {
                 breaks: f.required("breaks"),
                 counted: f.or_default("counted"),
@@ -205,6 +213,15 @@ impl FromJson for QuantityBreak {
             percent: f.required("percent"),
         };
         f.end(step)
+    }
+}
+
+impl FromJson for Pick {
+    fn read(json: Json<'_>) -> Result<Self> {
+        json.one_of(&[
+            ("cheapest", Pick::Cheapest),
+            ("most_expensive", Pick::MostExpensive),
+        ])
     }
 }
 

@@ -140,6 +140,14 @@ pub enum DiscountValue {
         steps: Vec<SpendStep>,
         include_current_order: bool,
     },
+    /// Buy `buy`, get `get` at `percent` off, up to `max` times (u64::MAX: no limit).
+    BuyGet {
+        buy: u64,
+        get: u64,
+        percent: Percent,
+        max: u64,
+        dearest_first: bool,
+    },
     /// `(from quantity, percent)`, quantities strictly increasing.
     QuantityBreaks {
         breaks: Vec<(u64, Percent)>,
@@ -561,6 +569,37 @@ impl Rules {
                         ));
                     }
                     DiscountValue::TierPercent
+                }
+                format::DiscountValue::BuyGet {
+                    buy,
+                    get,
+                    percent,
+                    max_applications,
+                    pick,
+                } => {
+                    for (field, value) in [("buy", *buy), ("get", *get)] {
+                        if value == 0 {
+                            return Err(Error::new(
+                                ErrorCode::OutOfRange,
+                                path(&format!("value.{field}")),
+                                "a buy-X-get-Y offer counts at least one unit",
+                            ));
+                        }
+                    }
+                    if *max_applications == Some(0) {
+                        return Err(Error::new(
+                            ErrorCode::OutOfRange,
+                            path("value.max_applications"),
+                            "an offer applies at least once; leave the field out for no limit",
+                        ));
+                    }
+                    DiscountValue::BuyGet {
+                        buy: u64::from(*buy),
+                        get: u64::from(*get),
+                        percent: check.percent(*percent, &|| path("value.percent"))?,
+                        max: max_applications.map_or(u64::MAX, u64::from),
+                        dearest_first: *pick == format::Pick::MostExpensive,
+                    }
                 }
                 format::DiscountValue::QuantityBreaks { breaks, counted } => {
                     if breaks.is_empty() {

@@ -382,6 +382,8 @@ enum Rate {
     /// Quantity breaks reached by each SKU on its own: a percentage per line, from the rule
     /// (an index into the program's discounts).
     BreaksPerSku(usize),
+    /// Buy X get Y: the units it gives, from the rule (an index into the program's discounts).
+    BuyGet(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -902,6 +904,29 @@ impl Pricing<'_, '_> {
                         })
                     }
                 }
+            }
+            DiscountValue::BuyGet {
+                buy,
+                get,
+                percent,
+                max,
+                dearest_first: _, // which units, in `split`
+            } => {
+                let units = units_counted(&self.order.lines, &scope_lines[lines.clone()], 0, false);
+                let applications = (units / (buy + get)).min(*max);
+                if applications == 0 {
+                    return refuse(&|| {
+                        no(Code::BelowBuyGet)
+                            .param("quantity", buy + get - units)
+                            .param("get", get)
+                    });
+                }
+                let entry = tracing.then(|| {
+                    applied()
+                        .param("free_units", applications * get)
+                        .param("percent", percent.text)
+                });
+                (Rate::BuyGet(index), entry)
             }
             DiscountValue::QuantityBreaks { breaks, per_sku } => {
                 let in_scope = &scope_lines[lines.clone()];
@@ -1554,6 +1579,55 @@ fn split(
             allocate_into(total, weights, parts, remainders);
         }
         Rate::Fixed(amount) => allocate_into(amount.min(base), weights, parts, remainders),
+        Rate::BuyGet(rule) => {
+            let DiscountValue::BuyGet {
+                buy,
+                get,
+                percent,
+                max,
+                dearest_first,
+            } = rules.discounts[rule].value
+            else {
+                parts.clear();
+                parts.resize(in_scope.len(), 0);
+                return;
+            };
+            let group = buy + get;
+            let units = units_counted(lines, in_scope, 0, false);
+            let applications = (units / group).min(max);
+            // How many of the first `x` units, dearest first, the offer gives: the cheapest
+            // `get` of each set of `buy + get` (so that one more unit never costs more than its
+            // price), or the dearest units outright.
+            let given = |x: u64| -> u64 {
+                if dearest_first {
+                    x.min(applications * get)
+                } else {
+                    let x = x.min(applications * group);
+                    (x / group) * get + (x % group).saturating_sub(buy)
+                }
+            };
+            // The lines in scope by unit price, dearest first, ties in cart order.
+            remainders.clear();
+            remainders.extend(
+                in_scope
+                    .iter()
+                    .enumerate()
+                    .map(|(position, &at)| (lines[at].unit_price, position)),
+            );
+            remainders.sort_by_key(|&(price, position)| (-price, position));
+            parts.clear();
+            parts.resize(in_scope.len(), 0);
+            let mut counted = 0;
+            for &(price, position) in remainders.iter() {
+                let at = in_scope[position];
+                let quantity = u64::from(lines[at].quantity);
+                let taken = given(counted + quantity) - given(counted);
+                counted += quantity;
+                parts[position] =
+                    apply_share(percent.share, price * i128::from(taken), rules.rounding)
+                        .map_or(0, |part| part.min(remaining[at]));
+            }
+        }
         Rate::BreaksPerSku(rule) => {
             // Each line at the break its SKU's units reach, rounded on the line.
             let breaks = match &rules.discounts[rule].value {
