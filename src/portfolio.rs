@@ -88,6 +88,7 @@ impl PortfolioRequest {
     /// Validates the request; the program comes back compiled.
     pub fn validate(&self) -> Result<Rules> {
         let rules = Rules::new(&self.program).map_err(|e| e.under("program"))?;
+        self.redeem.validate("redeem")?;
         if !(1..=MAX_MONTHS).contains(&self.months) {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
@@ -186,7 +187,10 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
             &mut ledger,
             &calendar,
             schedule,
-            &mut [Order::of(rules, &cart)],
+            &mut [Order {
+                redeem_share: request.redeem.share(),
+                ..Order::of(rules, &cart)
+            }],
             |_, row, ledger| {
                 tally[month].add(row)?;
                 tiers[month][ledger.tier().unwrap_or(none)] += 1;

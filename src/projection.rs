@@ -102,15 +102,37 @@ pub enum Redeem {
     Never,
     /// Every order uses as many points as the program allows.
     Max,
+    /// Every order uses this share, in %, of the points it could use (`{"share": "60"}`): what
+    /// customers are expected to redeem; the rest may expire unused (breakage).
+    Share(Decimal),
 }
 
 impl Redeem {
-    /// The points an order asks to use: for `Max`, the most a cart may ask, which the quote then
-    /// caps at the balance and the program's share; none on a program without points.
+    /// The points an order asks to use: for `Max` and `Share`, the most a cart may ask, which
+    /// the pricer then caps at the balance and the program's share; none on a program without
+    /// points.
     pub fn points(self, program: &Program) -> u64 {
         match self {
-            Redeem::Max if program.points.is_some() => crate::validate::MAX_POINTS,
+            Redeem::Max | Redeem::Share(_) if program.points.is_some() => {
+                crate::validate::MAX_POINTS
+            }
             _ => 0,
+        }
+    }
+
+    /// The share of what it could use that an order uses; `None` for all of it.
+    pub fn share(self) -> Option<crate::exact::Fraction> {
+        match self {
+            Redeem::Share(percent) => crate::exact::Fraction::percent(percent),
+            _ => None,
+        }
+    }
+
+    /// Refuses a share outside 0 to 100 %, at `path`.
+    pub fn validate(self, path: &str) -> Result<()> {
+        match self {
+            Redeem::Share(percent) => crate::validate::percent(percent, &format!("{path}.share")),
+            _ => Ok(()),
         }
     }
 }
@@ -185,6 +207,7 @@ impl ProjectionRequest {
         self.customer
             .validate(&self.program)
             .map_err(|e| e.under("customer"))?;
+        self.redeem.validate("redeem")?;
         if !(1..=MAX_MONTHS).contains(&self.months) {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
@@ -264,6 +287,7 @@ pub fn project_with(rules: &Rules, request: &ProjectionRequest) -> Result<Projec
         .iter()
         .map(|cart| Order {
             redeem_points,
+            redeem_share: request.redeem.share(),
             ..Order::of(rules, cart)
         })
         .collect();

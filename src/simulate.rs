@@ -108,6 +108,7 @@ pub struct Cohort {
 impl Simulator {
     pub fn new(program: Program, redeem: Redeem) -> Result<Self> {
         let rules = Rules::new(&program).map_err(|e| e.under("program"))?;
+        redeem.validate("redeem")?;
         Ok(Simulator {
             program,
             rules,
@@ -182,7 +183,10 @@ impl Simulator {
             }
         };
         let member = &mut self.members[at];
-        let order = Order::of(rules, &cart);
+        let order = Order {
+            redeem_share: self.redeem.share(),
+            ..Order::of(rules, &cart)
+        };
         let paid = if member.group == Group::Participant {
             let day = match self.day {
                 Some(day) if day.date == date => day,

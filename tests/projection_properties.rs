@@ -1,6 +1,6 @@
 //! Property tests of projections: zero spend, monotone tiers, and conservation of points.
 
-use loyalty::projection::{project, Projection, ProjectionRequest};
+use loyalty::projection::{project, Projection, ProjectionRequest, Redeem};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -105,5 +105,31 @@ proptest! {
         let end = projection.months.last().unwrap().points_balance;
         let t = &projection.totals;
         prop_assert_eq!(start + t.points_earned, end + t.points_redeemed + t.points_expired);
+    }
+
+    /// A lower expected redemption share never raises what the program costs, and the points
+    /// it leaves unspent are still held or expire: breakage, never lost.
+    #[test]
+    fn a_lower_redemption_share_never_costs_more(
+        name in programs(),
+        spend in prop::collection::vec((0usize..4, 0i64..100_000), 1..3),
+        months in 1u32..30,
+        shares in (0u32..=100, 0u32..=100),
+        lots in prop::collection::vec((1u64..5000, 1u32..11), 0..4),
+    ) {
+        let program = program(name);
+        let (low, high) = (shares.0.min(shares.1), shares.0.max(shares.1));
+        let run = |share: u32| {
+            let mut request = request(&program, &spend, months, "max", &lots);
+            request.redeem = Redeem::Share(rust_decimal::Decimal::from(share));
+            project(&request).unwrap()
+        };
+        let (lower, higher) = (run(low), run(high));
+        let cost = |p: &Projection| p.totals.discount + p.totals.points_redeemed_value + p.totals.store_credit_earned;
+        prop_assert!(cost(&lower) <= cost(&higher), "{}% costs {}, {}% costs {}", low, cost(&lower), high, cost(&higher));
+        let t = &lower.totals;
+        let first = &lower.months[0];
+        let start = first.points_balance + first.points_redeemed + first.points_expired - first.points_earned;
+        prop_assert_eq!(start + t.points_earned, lower.months.last().unwrap().points_balance + t.points_redeemed + t.points_expired);
     }
 }

@@ -330,10 +330,12 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       // The spend in the program's categories, so that a discount on one category counts.
       const units = 2;
       const plan = { monthly: { spend: splitSpend(monthly, this.#mix(), units) } };
-      const impact = margin({ projection: { program, customer, start: today, months: state.months, plan, redeem: 'max' }, economics });
+      // Customers redeem the expected share of what they could: it moves the cost, not only the liability.
+      const redeem = { share: state.redemption };
+      const impact = margin({ projection: { program, customer, start: today, months: state.months, plan, redeem }, economics });
       const f = formatters(this.locale, program.currency, scaleOf(impact.totals.revenue));
       const variants = offers(program, m, monthly, scaleOf(impact.totals.revenue));
-      const comparison = compare({ customer, start: today, months: state.months, plan, redeem: 'max', economics, variants });
+      const comparison = compare({ customer, start: today, months: state.months, plan, redeem, economics, variants });
       const catalog = program.catalog?.length && program.points?.earn?.points !== '0' ? calculate({ catalog_return: { program } }) : null;
       this.#result = { margin: impact, comparison, catalog };
       ui.paramError.textContent = '';

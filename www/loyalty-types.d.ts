@@ -233,7 +233,9 @@ export type Qualifier = ("spend" | "points")
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Redeem".
  */
-export type Redeem = ("never" | "max")
+export type Redeem = ("never" | "max" | {
+share: string
+})
 /**
  * How an exact amount becomes an amount in minor units.
  * 
@@ -823,7 +825,9 @@ plan: Plan
 /**
  * How the customer uses points.
  */
-redeem?: ("never" | "max")
+redeem?: ("never" | "max" | {
+share: string
+})
 start: string
 variants: Variant[]
 }
@@ -1190,7 +1194,9 @@ program: Program
 /**
  * How the customer uses points.
  */
-redeem?: ("never" | "max")
+redeem?: ("never" | "max" | {
+share: string
+})
 /**
  * Any day of the first month.
  */
@@ -1415,7 +1421,9 @@ program: Program
 /**
  * How the customer uses points.
  */
-redeem?: ("never" | "max")
+redeem?: ("never" | "max" | {
+share: string
+})
 /**
  * Any day of the first month.
  */
@@ -1504,7 +1512,9 @@ program: Program
 /**
  * How the customer uses points.
  */
-redeem?: ("never" | "max")
+redeem?: ("never" | "max" | {
+share: string
+})
 }
 export interface Customer4 {
 company_id?: (string | null)

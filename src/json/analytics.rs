@@ -68,8 +68,13 @@ impl FromJson for PlannedOrder {
     }
 }
 
+/// `"never"`, `"max"`, or `{"share": "60"}`.
 impl FromJson for Redeem {
     fn read(json: Json<'_>) -> Result<Self> {
+        if json.str().is_err() {
+            let (_, share) = json.variant(&["share"])?;
+            return Ok(Redeem::Share(FromJson::read(share)?));
+        }
         json.one_of(&[("never", Redeem::Never), ("max", Redeem::Max)])
     }
 }

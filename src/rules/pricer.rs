@@ -33,6 +33,9 @@ pub struct Order<'a> {
     pub lines: Vec<OrderLine<'a>>,
     pub promo_code: Option<&'a str>,
     pub redeem_points: u64,
+    /// The share of what it could use that the order uses (an expected redemption rate in
+    /// projections); `None`: all that `redeem_points` asks, within the program's limits.
+    pub redeem_share: Option<Fraction>,
     /// `(index into Rules::events, count)`.
     pub events: Vec<(usize, u32)>,
     /// `(index into Rules::partners, partner points)`.
@@ -59,6 +62,7 @@ impl<'a> Order<'a> {
                 .collect(),
             promo_code: cart.promo_code.as_deref(),
             redeem_points: cart.redeem_points,
+            redeem_share: None,
             events: cart
                 .events
                 .iter()
@@ -1061,12 +1065,23 @@ impl Pricing<'_, '_> {
             return 0;
         };
         let standing = self.standing;
-        let redemption = redeem(
-            points_rule,
-            self.out.after_discounts,
-            standing.balance,
-            self.order.redeem_points,
-        );
+        let redeem_now = |requested| {
+            redeem(
+                points_rule,
+                self.out.after_discounts,
+                standing.balance,
+                requested,
+            )
+        };
+        let mut redemption = redeem_now(self.order.redeem_points);
+        if let Some(share) = self.order.redeem_share {
+            // That share of what the order could use, in whole points.
+            let wanted = share
+                .floor(u128::from(redemption.redeemed))
+                .and_then(|points| u64::try_from(points).ok())
+                .unwrap_or(0);
+            redemption = redeem_now(wanted);
+        }
         if self.trace.is_some() {
             let entry = redemption_entry(self, &redemption, points_rule.min_redeem);
             if let Some(trace) = &mut self.trace {

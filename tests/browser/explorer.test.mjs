@@ -54,10 +54,24 @@ test('editing a parameter gives the core\'s margin for the edited program', asyn
     program.tiers[1].discount_percent = '8';
     const today = new Date().toISOString().slice(0, 10);
     const direct = margin({ projection: { program, customer: { first_purchase_made: true, member_until: '2099-12-31' }, start: today, months: 12,
-      plan: { monthly: { spend: [{ category: '', amount: el.shadowRoot.querySelector('input[type="range"]').value }] } }, redeem: 'max' }, economics: { gross_margin_percent: '30', redemption_rate_percent: '80', monthly_churn_percent: '3' } });
+      plan: { monthly: { spend: [{ category: '', amount: el.shadowRoot.querySelector('input[type="range"]').value }] } }, redeem: { share: '80' } }, economics: { gross_margin_percent: '30', redemption_rate_percent: '80', monthly_churn_percent: '3' } });
     return { shown: el.result.margin, direct };
   });
   assert.deepEqual(shown, direct);
+});
+
+test('the expected redemption rate moves the program\'s cost, not only the liability', async () => {
+  const { page } = await explorer();
+  const cost = () => page.evaluate(() => document.querySelector('loyalty-offer-explorer').result.margin.totals.points_redeemed_value);
+  await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer').result);
+  const at80 = await cost();
+  const input = page.locator('loyalty-offer-explorer >> fieldset >> nth=2 >> input >> nth=1');
+  await input.fill('40');
+  await input.press('Tab');
+  await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer').state.redemption === '40');
+  await page.waitForFunction((before) => document.querySelector('loyalty-offer-explorer').result?.margin.totals.points_redeemed_value !== before, at80);
+  const at40 = await cost();
+  assert.ok(Number(at40) < Number(at80) && Number(at40) > 0, `redeemed value at 40 %: ${at40}, at 80 %: ${at80}`);
 });
 
 test('a refused value is marked at its field, and sends an error event with code and path', async () => {
