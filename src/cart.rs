@@ -29,6 +29,41 @@ pub struct Cart {
     /// Points earned at coalition partners, moved into this program at their exchange rates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partner_points: Vec<PartnerPoints>,
+    /// What the host's records say of limited codes and rules so far.
+    #[serde(default, skip_serializing_if = "Usage::is_empty")]
+    pub usage: Usage,
+}
+
+/// The uses and spend so far of codes (by code) and discount rules (by id) that have limits.
+#[derive(Debug, Clone, PartialEq, Default, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Usage {
+    #[serde(default, skip_serializing_if = "crate::keyed::Keyed::is_empty")]
+    pub codes: crate::keyed::Keyed<UsedSoFar>,
+    #[serde(default, skip_serializing_if = "crate::keyed::Keyed::is_empty")]
+    pub discounts: crate::keyed::Keyed<UsedSoFar>,
+}
+
+impl Usage {
+    pub fn is_empty(&self) -> bool {
+        self.codes.is_empty() && self.discounts.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UsedSoFar {
+    /// Uses by every customer.
+    #[serde(default)]
+    pub uses: u64,
+    /// Uses by this customer.
+    #[serde(default)]
+    pub customer_uses: u64,
+    /// What it has given away in all.
+    #[serde(default)]
+    pub spent: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, Hash, Serialize)]
@@ -165,6 +200,38 @@ impl Cart {
                     format!("partner_points[{index}]"),
                     "the program has no points",
                 ));
+            }
+        }
+        // Usage of a code or rule the program does not limit would be silently ignored.
+        let groups = [
+            ("codes", &self.usage.codes, "a limited promo code"),
+            (
+                "discounts",
+                &self.usage.discounts,
+                "a limited discount rule",
+            ),
+        ];
+        for (group, used, what) in groups {
+            for (key, so_far) in used.iter() {
+                let path = |field: &str| format!("usage.{group}.{key}{field}");
+                let known = match group {
+                    "codes" => program
+                        .promo_codes
+                        .iter()
+                        .any(|p| p.limits.is_some() && p.code.eq_ignore_ascii_case(key)),
+                    _ => program
+                        .discounts
+                        .iter()
+                        .any(|d| d.limits.is_some() && d.id == *key),
+                };
+                if !known {
+                    return Err(Error::new(
+                        ErrorCode::UnknownReference,
+                        path(""),
+                        format!("\"{key}\" is not {what} of the program"),
+                    ));
+                }
+                validate::non_negative_amount(money, so_far.spent, &path(".spent"))?;
             }
         }
         Ok(())

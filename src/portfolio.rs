@@ -174,6 +174,7 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
             redeem_points,
             events: Vec::new(),
             partner_points: Vec::new(),
+            usage: Default::default(),
         };
         let schedule = if cart.lines.is_empty() {
             &[][..]

@@ -202,6 +202,8 @@ pub struct DiscountRule {
     /// Higher priority applies first; equal priorities keep the program's order.
     #[serde(default)]
     pub priority: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<UsageLimits>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Hash, Serialize)]
@@ -400,6 +402,24 @@ pub struct PromoCode {
     /// Whether the code may be used again and shared with friends.
     #[serde(default = "yes")]
     pub reusable: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<UsageLimits>,
+}
+
+/// How often a code or a rule may be used, and how much it may give away in all. The host
+/// passes the uses and spend so far with the cart (`usage`): the calculator keeps no records.
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UsageLimits {
+    /// Uses in all, by every customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uses: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uses_per_customer: Option<u64>,
+    /// The most it may give away in all, in money.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]

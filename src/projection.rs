@@ -253,6 +253,7 @@ impl ProjectionRequest {
                         redeem_points: 0,
                         events: Vec::new(),
                         partner_points: Vec::new(),
+                        usage: Default::default(),
                     };
                     cart.validate(&self.program)
                         .map_err(|e| e.under(&format!("plan.orders.orders[{index}]")))?;
@@ -363,6 +364,7 @@ fn planned_carts(request: &ProjectionRequest) -> (Vec<Cart>, Vec<(NaiveDate, usi
         redeem_points: 0,
         events: Vec::new(),
         partner_points: Vec::new(),
+        usage: Default::default(),
     };
     let (carts, mut schedule) = match &request.plan {
         Plan::Monthly {

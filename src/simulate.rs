@@ -157,6 +157,7 @@ impl Simulator {
             redeem_points: self.redeem.points(program),
             events: Vec::new(),
             partner_points: Vec::new(),
+            usage: Default::default(),
         };
         let money = crate::money::Money {
             minor_units: rules.units,

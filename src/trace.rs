@@ -46,6 +46,7 @@ pub enum Code {
     BelowFirstStep,
     BelowQuantityBreak,
     BelowBuyGet,
+    UsageLimitReached,
     NothingLeftToDiscount,
     BlockedByExclusive,
     LostToBetterOffer,
@@ -75,7 +76,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for tests that hold each to its words and to its serialised name.
-    pub const ALL: [Code; 35] = [
+    pub const ALL: [Code; 36] = [
         Code::Applied,
         Code::NotYetValid,
         Code::Expired,
@@ -91,6 +92,7 @@ impl Code {
         Code::BelowFirstStep,
         Code::BelowQuantityBreak,
         Code::BelowBuyGet,
+        Code::UsageLimitReached,
         Code::NothingLeftToDiscount,
         Code::BlockedByExclusive,
         Code::LostToBetterOffer,
@@ -131,6 +133,7 @@ impl Code {
             Code::BelowFirstStep => "below_first_step",
             Code::BelowQuantityBreak => "below_quantity_break",
             Code::BelowBuyGet => "below_buy_get",
+            Code::UsageLimitReached => "usage_limit_reached",
             Code::NothingLeftToDiscount => "nothing_left_to_discount",
             Code::BlockedByExclusive => "blocked_by_exclusive",
             Code::LostToBetterOffer => "lost_to_better_offer",

@@ -306,3 +306,32 @@ proptest! {
         prop_assert!(more.payable - q.payable <= Decimal::new(prices[0].0, 2));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A budget never lets a rule give more than what is left of it, and gives all it would
+    /// without the budget when enough is left; a limit reached refuses it.
+    #[test]
+    fn a_budget_caps_what_a_rule_gives(
+        budget in 1i64..100_000, spent in 0i64..120_000, uses in 0u64..5, max_uses in 1u64..5,
+        lines in prop::collection::vec(1i64..50_000, 1..5),
+    ) {
+        let program = |limits: bool| {
+            let mut rule = json!({"id": "offer", "name": "Offer", "value": {"type": "percent", "percent": "20"}});
+            if limits { rule["limits"] = json!({"budget": Decimal::new(budget, 2).to_string(), "uses": max_uses}); }
+            json!({"version": 1, "id": "b", "name": "B", "currency": "USD", "discounts": [rule]})
+        };
+        let lines: Vec<Value> = lines.iter().enumerate().map(|(at, minor)| json!({"sku": format!("S{at}"), "unit_price": Decimal::new(*minor, 2).to_string(), "quantity": 1})).collect();
+        let usage = json!({"discounts": {"offer": {"uses": uses, "spent": Decimal::new(spent, 2).to_string()}}});
+        let limited = run(&program(true), &json!({}), &json!({"date": "2026-11-22", "lines": lines, "usage": usage}));
+        let free = run(&program(false), &json!({}), &json!({"date": "2026-11-22", "lines": lines}));
+        let left = Decimal::new((budget - spent).max(0), 2);
+        if uses >= max_uses || spent >= budget {
+            prop_assert!(limited.discount_total.is_zero());
+        } else {
+            prop_assert_eq!(limited.discount_total, free.discount_total.min(left));
+        }
+        prop_assert_eq!(limited.lines.iter().map(|l| l.discount).sum::<Decimal>(), limited.discount_total);
+    }
+}

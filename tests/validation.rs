@@ -488,6 +488,41 @@ fn buy_get_offers_are_checked_with_code_and_path() {
     );
 }
 
+#[test]
+fn usage_limits_and_usage_are_checked_with_code_and_path() {
+    assert_refused(
+        "program.promo_codes.0.limits",
+        json!({"uses": 0}),
+        ErrorCode::OutOfRange,
+        "program.promo_codes[0].limits.uses",
+    );
+    assert_refused(
+        "program.discounts.0.limits",
+        json!({"budget": "-5.00"}),
+        ErrorCode::OutOfRange,
+        "program.discounts[0].limits.budget",
+    );
+    // Usage of a code or a rule the program does not limit is refused, not ignored.
+    assert_refused(
+        "cart.usage",
+        json!({"codes": {"X": {"uses": 3}}}),
+        ErrorCode::UnknownReference,
+        "cart.usage.codes.X",
+    );
+    assert_refused(
+        "cart.usage",
+        json!({"discounts": {"tier": {"spent": "1.00"}}}),
+        ErrorCode::UnknownReference,
+        "cart.usage.discounts.tier",
+    );
+    assert_refused(
+        "cart.usage",
+        json!({"codes": {"X": {"uses": -1}}}),
+        ErrorCode::OutOfRange,
+        "cart.usage.codes.X.uses",
+    );
+}
+
 /// A simple program whose five display names are `names`.
 fn named_program(names: &[String]) -> Program {
     from_json(

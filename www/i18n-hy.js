@@ -58,6 +58,7 @@ export default {
     'discount:below_first_step': '{name}՝ կսկսվի ևս {remaining} գնումներից հետո',
     'discount:below_quantity_break': '{name}՝ ևս {quantity} հատ, և զեղչը կլինի {percent}%',
     'discount:below_buy_get': '{name}՝ ավելացրեք ևս {quantity} հատ՝ առաջարկը ստանալու համար',
+    'discount:usage_limit_reached': '{name}՝ {usage}',
     'discount:applied#buy_get': '{name}՝ {free} հատ՝ անվճար կամ զեղչով, {amount}',
     'discount:applied#quantity': '{name}՝ {percent}% զեղչ {from} հատից սկսած, {amount}',
     'discount:nothing_left_to_discount': '{name}՝ զեղչելու բան չի մնացել',
@@ -70,6 +71,7 @@ export default {
     'promo_code:expired': '{code} կոդը կիրառված չէ՝ ժամկետն անցել է {date}-ին',
     'promo_code:refused_excluded_items': '{code} կոդը կիրառված չէ՝ չի գործում «{item}» ապրանքի հետ',
     'promo_code:below_minimum_order': '{code} կոդը կիրառված չէ՝ պատվերը պետք է լինի առնվազն {min}',
+    'promo_code:usage_limit_reached': '{code} կոդը կիրառված չէ՝ {usage}',
     'redemption:redeemed': '{points} միավորով վճարված է {amount}',
     'redemption:redeemed#limited': '{points} միավորով վճարված է {amount} ({limit})',
     'redemption:not_redeemed': 'Այս պատվերում միավորներ չեն օգտագործվել',
@@ -89,6 +91,7 @@ export default {
     'chance:chance_to_win': '{name}՝ այս պատվերը շահելու հնարավորություն է տալիս',
     'tax:tax_included': 'Գնի մեջ ներառված է {percent}% ԱԱՀ՝ {amount} {base}-ից',
   },
+  usage: { uses: 'օգտագործումների սահմանաչափը սպառված է', uses_per_customer: 'դուք այն արդեն օգտագործել եք թույլատրելի քանակով', budget: 'ակցիայի բյուջեն սպառված է' },
   limited: {
     share_cap: 'այս պատվերում առավելագույնը {cap}',
     balance: 'դա ձեր ամբողջ մնացորդն է',

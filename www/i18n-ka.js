@@ -58,6 +58,7 @@ export default {
     'discount:below_first_step': '{name}: დაიწყება კიდევ {remaining} შენაძენის შემდეგ',
     'discount:below_quantity_break': '{name}: დაამატეთ კიდევ {quantity} ცალი და მიიღეთ {percent}% ფასდაკლება',
     'discount:below_buy_get': '{name}: დაამატეთ კიდევ {quantity} ცალი შეთავაზების მისაღებად',
+    'discount:usage_limit_reached': '{name}: {usage}',
     'discount:applied#buy_get': '{name}: {free} ცალი უფასოდ ან ფასდაკლებით, {amount}',
     'discount:applied#quantity': '{name}: {percent}% ფასდაკლება {from} ცალიდან, {amount}',
     'discount:nothing_left_to_discount': '{name}: ფასდასაკლები აღარაფერი დარჩა',
@@ -70,6 +71,7 @@ export default {
     'promo_code:expired': 'კოდი {code} არ გამოიყენება: ვადა გაუვიდა {date}-ს',
     'promo_code:refused_excluded_items': 'კოდი {code} არ გამოიყენება: არ მოქმედებს „{item}“-თან ერთად',
     'promo_code:below_minimum_order': 'კოდი {code} არ გამოიყენება: შეკვეთა უნდა იყოს მინიმუმ {min}',
+    'promo_code:usage_limit_reached': 'კოდი {code} არ გამოიყენება: {usage}',
     'redemption:redeemed': '{points} ქულით გადახდილია {amount}',
     'redemption:redeemed#limited': '{points} ქულით გადახდილია {amount} ({limit})',
     'redemption:not_redeemed': 'ამ შეკვეთაში ქულები არ გამოყენებულა',
@@ -89,6 +91,7 @@ export default {
     'chance:chance_to_win': '{name}: ეს შეკვეთა მოგების შანსს გაძლევთ',
     'tax:tax_included': 'ფასი მოიცავს {percent}% დღგ-ს: {amount} {base}-დან',
   },
+  usage: { uses: 'გამოყენების ლიმიტი ამოიწურა', uses_per_customer: 'თქვენ ის უკვე გამოიყენეთ დაშვებული რაოდენობით', budget: 'აქციის ბიუჯეტი ამოიწურა' },
   limited: {
     share_cap: 'ამ შეკვეთაში მაქსიმუმ {cap}',
     balance: 'ეს თქვენი მთელი ბალანსია',

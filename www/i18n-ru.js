@@ -58,6 +58,7 @@ export default {
     'discount:below_first_step': '{name}: начнётся после покупок ещё на {remaining}',
     'discount:below_quantity_break': '{name}: ещё {quantity} шт. — и скидка {percent}%',
     'discount:below_buy_get': '{name}: добавьте ещё {quantity} шт., чтобы получить предложение',
+    'discount:usage_limit_reached': '{name}: {usage}',
     'discount:applied#buy_get': '{name}: {free} шт. в подарок или дешевле, {amount}',
     'discount:applied#quantity': '{name}: скидка {percent}% от {from} шт., {amount}',
     'discount:nothing_left_to_discount': '{name}: скидывать уже нечего',
@@ -70,6 +71,7 @@ export default {
     'promo_code:expired': 'Код {code} не применён: срок действия истёк {date}',
     'promo_code:refused_excluded_items': 'Код {code} не применён: не действует вместе с товаром «{item}»',
     'promo_code:below_minimum_order': 'Код {code} не применён: заказ должен быть от {min}',
+    'promo_code:usage_limit_reached': 'Код {code} не применён: {usage}',
     'redemption:redeemed': 'Баллами ({points}) оплачено {amount}',
     'redemption:redeemed#limited': 'Баллами ({points}) оплачено {amount} ({limit})',
     'redemption:not_redeemed': 'Баллы в этом заказе не списаны',
@@ -89,6 +91,7 @@ export default {
     'chance:chance_to_win': '{name}: этот заказ даёт шанс выиграть',
     'tax:tax_included': 'В цене НДС {percent}%: {amount} из {base}',
   },
+  usage: { uses: 'лимит использований исчерпан', uses_per_customer: 'вы уже использовали его столько раз, сколько можно', budget: 'бюджет акции исчерпан' },
   limited: {
     share_cap: 'в этом заказе не больше {cap}',
     balance: 'это весь ваш баланс',

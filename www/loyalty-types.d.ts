@@ -127,7 +127,7 @@ export type Period = ("month" | "quarter" | "year")
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Code".
  */
-export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "below_quantity_break" | "below_buy_get" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "tax_included")
+export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "below_quantity_break" | "below_buy_get" | "usage_limit_reached" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "tax_included")
 /**
  * What the customer buys: the same spend every month, or a list of dated orders.
  * `{"monthly": {"spend": [...]}}` or `{"orders": {"orders": [...]}}`.
@@ -421,6 +421,7 @@ id: string
  * A lower percentage after a stretch without purchases.
  */
 inactivity?: (Inactivity | null)
+limits?: (UsageLimits | null)
 name: LocalizedText
 /**
  * Higher priority applies first; equal priorities keep the program's order.
@@ -464,6 +465,24 @@ export interface Inactivity {
  */
 after_days: number
 percent: string
+}
+/**
+ * How often a code or a rule may be used, and how much it may give away in all. The host
+ * passes the uses and spend so far with the cart (`usage`): the calculator keeps no records.
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "UsageLimits".
+ */
+export interface UsageLimits {
+/**
+ * The most it may give away in all, in money.
+ */
+budget?: (string | null)
+/**
+ * Uses in all, by every customer.
+ */
+uses?: (number | null)
+uses_per_customer?: (number | null)
 }
 /**
  * Which lines a rule touches. Empty lists mean every line.
@@ -647,6 +666,7 @@ export interface PromoCode {
 code: string
 exclude_categories?: string[]
 exclude_promotional?: boolean
+limits?: (UsageLimits | null)
 min_order?: (string | null)
 on_excluded?: ("skip" | "refuse")
 /**
@@ -728,6 +748,7 @@ lines?: Line[]
 partner_points?: PartnerPoints[]
 promo_code?: (string | null)
 redeem_points?: number
+usage?: Usage
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -759,6 +780,35 @@ unit_price: string
 export interface PartnerPoints {
 partner: string
 points: number
+}
+/**
+ * What the host's records say of limited codes and rules so far.
+ */
+export interface Usage {
+codes?: {
+[k: string]: UsedSoFar | undefined
+}
+discounts?: {
+[k: string]: UsedSoFar | undefined
+}
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "UsedSoFar".
+ */
+export interface UsedSoFar {
+/**
+ * Uses by this customer.
+ */
+customer_uses?: number
+/**
+ * What it has given away in all.
+ */
+spent?: string
+/**
+ * Uses by every customer.
+ */
+uses?: number
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -1762,4 +1812,18 @@ kind: "calendar_quarter"
 kind: "rolling_months"
 months: number
 })
+}
+/**
+ * The uses and spend so far of codes (by code) and discount rules (by id) that have limits.
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "Usage".
+ */
+export interface Usage1 {
+codes?: {
+[k: string]: UsedSoFar | undefined
+}
+discounts?: {
+[k: string]: UsedSoFar | undefined
+}
 }

@@ -86,8 +86,32 @@ impl FromJson for Cart {
             redeem_points: f.or_default("redeem_points"),
             events: f.or_default("events"),
             partner_points: f.or_default("partner_points"),
+            usage: f.or_default("usage"),
         };
         f.end(cart)
+    }
+}
+
+impl FromJson for crate::cart::Usage {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let usage = crate::cart::Usage {
+            codes: f.or_default("codes"),
+            discounts: f.or_default("discounts"),
+        };
+        f.end(usage)
+    }
+}
+
+impl FromJson for crate::cart::UsedSoFar {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let used = crate::cart::UsedSoFar {
+            uses: f.or_default("uses"),
+            customer_uses: f.or_default("customer_uses"),
+            spent: f.or_default("spent"),
+        };
+        f.end(used)
     }
 }
 

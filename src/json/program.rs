@@ -157,6 +157,7 @@ impl FromJson for DiscountRule {
             inactivity: f.optional("inactivity"),
             stacking: f.or_default("stacking"),
             priority: f.or_default("priority"),
+            limits: f.optional("limits"),
         };
         f.end(rule)
     }
@@ -304,8 +305,21 @@ impl FromJson for PromoCode {
             exclude_promotional: f.or_default("exclude_promotional"),
             on_excluded: f.or_default("on_excluded"),
             reusable: f.or("reusable", yes()),
+            limits: f.optional("limits"),
         };
         f.end(promo)
+    }
+}
+
+impl FromJson for UsageLimits {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let limits = UsageLimits {
+            uses: f.optional("uses"),
+            uses_per_customer: f.optional("uses_per_customer"),
+            budget: f.optional("budget"),
+        };
+        f.end(limits)
     }
 }
 

@@ -128,6 +128,7 @@ pub struct DiscountRule {
     pub conditions: Conditions,
     pub inactivity: Option<Inactivity>,
     pub stacking: Stacking,
+    pub limits: Option<Limits>,
 }
 
 #[derive(Debug, Clone)]
@@ -201,9 +202,18 @@ pub struct Inactivity {
     pub percent: Percent,
 }
 
+/// Usage limits in integers: uses, and a budget in minor units.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Limits {
+    pub uses: Option<u64>,
+    pub uses_per_customer: Option<u64>,
+    pub budget: Option<i128>,
+}
+
 #[derive(Debug, Clone)]
 pub struct PromoRule {
     pub code: String,
+    pub limits: Option<Limits>,
     pub valid_from: Option<NaiveDate>,
     pub valid_until: Option<NaiveDate>,
     pub min_order: Option<Amount>,
@@ -515,6 +525,7 @@ impl Rules {
                 on_excluded,
                 // Whether a code may be shared is the seller's business; a quote accepts it.
                 reusable: _,
+                limits,
             } = promo;
             let path = |field: &str| format!("promo_codes[{index}].{field}");
             at(validate::date_order(*valid_from, *valid_until, ""), &|| {
@@ -522,6 +533,7 @@ impl Rules {
             })?;
             compiled_promos.push(PromoRule {
                 code: code.clone(),
+                limits: compile_limits(limits.as_ref(), &check, &|| path("limits"))?,
                 valid_from: *valid_from,
                 valid_until: *valid_until,
                 min_order: match min_order {
@@ -545,6 +557,7 @@ impl Rules {
                 inactivity,
                 stacking,
                 priority: _, // in `by_priority`
+                limits,
             } = rule;
             let path = |field: &str| format!("discounts[{index}].{field}");
             if let LocalizedText::Plain(text) = name {
@@ -748,6 +761,7 @@ impl Rules {
                 include_promotional,
             } = scope;
             compiled_discounts.push(DiscountRule {
+                limits: compile_limits(limits.as_ref(), &check, &|| path("limits"))?,
                 id: id.clone(),
                 name: name.clone(),
                 value,
@@ -1233,6 +1247,44 @@ impl Check {
         let share = Fraction::percent(text).ok_or_else(|| too_precise(&path()))?;
         Ok(Percent { share, text })
     }
+}
+
+/// Limits compiled: each at least one use, a budget a positive amount.
+fn compile_limits(
+    limits: Option<&format::UsageLimits>,
+    check: &Check,
+    path: &dyn Fn() -> String,
+) -> Result<Option<Limits>> {
+    let Some(format::UsageLimits {
+        uses,
+        uses_per_customer,
+        budget,
+    }) = limits
+    else {
+        return Ok(None);
+    };
+    for (field, value) in [("uses", uses), ("uses_per_customer", uses_per_customer)] {
+        if *value == Some(0) {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                format!("{}.{field}", path()),
+                "a limit allows at least one use; leave it out for none",
+            ));
+        }
+    }
+    let budget = match budget {
+        Some(budget) => Some(
+            check
+                .amount(*budget, &|| format!("{}.budget", path()))?
+                .minor,
+        ),
+        None => None,
+    };
+    Ok(Some(Limits {
+        uses: *uses,
+        uses_per_customer: *uses_per_customer,
+        budget,
+    }))
 }
 
 /// Included tax compiled: each rate with the share of a price it contains; a category named

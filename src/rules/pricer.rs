@@ -3,7 +3,7 @@
 //! cashback, the tier the order reaches, and (when asked) the trace that explains each figure.
 
 use super::compiled::{
-    Amount, DiscountRule, DiscountValue, EarnRate, EarnRule, Percent, PromoRule, Rules,
+    Amount, DiscountRule, DiscountValue, EarnRate, EarnRule, Limits, Percent, PromoRule, Rules,
 };
 use crate::cart::Cart;
 use crate::error::Result;
@@ -40,6 +40,50 @@ pub struct Order<'a> {
     pub events: Vec<(usize, u32)>,
     /// `(index into Rules::partners, partner points)`.
     pub partner_points: Vec<(usize, u64)>,
+    /// What the host's records say so far of limited promo codes and rules, by their index.
+    pub code_usage: Vec<(usize, Used)>,
+    pub rule_usage: Vec<(usize, Used)>,
+}
+
+/// A limited code's or rule's uses and spend so far (spend in minor units).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Used {
+    pub uses: u64,
+    pub customer_uses: u64,
+    pub spent: i128,
+}
+
+impl Order<'_> {
+    fn code_used(&self, promo: usize) -> Used {
+        used_of(&self.code_usage, promo)
+    }
+
+    fn rule_used(&self, rule: usize) -> Used {
+        used_of(&self.rule_usage, rule)
+    }
+}
+
+fn used_of(usage: &[(usize, Used)], index: usize) -> Used {
+    usage
+        .iter()
+        .find(|(at, _)| *at == index)
+        .map_or(Used::default(), |(_, used)| *used)
+}
+
+/// The limit an order would go past (`uses`, `uses_per_customer` or `budget`), if any.
+fn limit_reached(limits: &Limits, used: Used) -> Option<&'static str> {
+    if limits.uses.is_some_and(|max| used.uses >= max) {
+        Some("uses")
+    } else if limits
+        .uses_per_customer
+        .is_some_and(|max| used.customer_uses >= max)
+    {
+        Some("uses_per_customer")
+    } else if limits.budget.is_some_and(|budget| used.spent >= budget) {
+        Some("budget")
+    } else {
+        None
+    }
 }
 
 impl<'a> Order<'a> {
@@ -78,7 +122,36 @@ impl<'a> Order<'a> {
                     ))
                 })
                 .collect(),
+            code_usage: cart
+                .usage
+                .codes
+                .iter()
+                .filter_map(|(code, used)| {
+                    let at = rules
+                        .promo_codes
+                        .iter()
+                        .position(|p| same_code(&p.code, code))?;
+                    Some((at, used_minor(rules, used)))
+                })
+                .collect(),
+            rule_usage: cart
+                .usage
+                .discounts
+                .iter()
+                .filter_map(|(id, used)| {
+                    let at = rules.discounts.iter().position(|d| d.id == *id)?;
+                    Some((at, used_minor(rules, used)))
+                })
+                .collect(),
         }
+    }
+}
+
+fn used_minor(rules: &Rules, used: &crate::cart::UsedSoFar) -> Used {
+    Used {
+        uses: used.uses,
+        customer_uses: used.customer_uses,
+        spent: crate::exact::minor_of(used.spent, rules.units).unwrap_or(0),
     }
 }
 
@@ -397,6 +470,8 @@ struct Candidate {
     /// The lines in scope, in `Scratch::scope_lines`.
     lines: std::ops::Range<usize>,
     entry: Option<Entry>,
+    /// The promo code the rule needs, whose budget it spends too.
+    code: Option<usize>,
 }
 
 impl Pricing<'_, '_> {
@@ -542,11 +617,12 @@ impl Pricing<'_, '_> {
             return None;
         }
         let tracing = self.trace.is_some();
-        let Some(promo) = self
+        let Some((promo_index, promo)) = self
             .rules
             .promo_codes
             .iter()
-            .find(|p| same_code(&p.code, given))
+            .enumerate()
+            .find(|(_, p)| same_code(&p.code, given))
         else {
             let entry =
                 tracing.then(|| Entry::new(Kind::PromoCode, given, false, Code::UnknownCode));
@@ -567,6 +643,12 @@ impl Pricing<'_, '_> {
         } else if let Some(until) = promo.valid_until.filter(|until| date > *until) {
             let entry = tracing.then(|| refused(Code::Expired).param("valid_until", until));
             (Code::Expired, entry)
+        } else if let Some(limit) = promo
+            .limits
+            .and_then(|limits| limit_reached(&limits, self.order.code_used(promo_index)))
+        {
+            let entry = tracing.then(|| refused(Code::UsageLimitReached).param("limit", limit));
+            (Code::UsageLimitReached, entry)
         } else if let Some(line) = self.order.lines.iter().find(|line| {
             promo.on_excluded == OnExcluded::Refuse
                 && promo.excludes(line.category_id, line.promotional)
@@ -630,6 +712,8 @@ impl Pricing<'_, '_> {
         let remaining = &mut scratch.remaining;
         remaining.clear();
         remaining.extend_from_slice(&out.line_subtotals);
+        // What is left of each code's budget as its rules apply one after another.
+        let mut code_budgets: Vec<(usize, i128)> = Vec::new();
         for candidate in candidates.drain(..) {
             let start = out.shares.len();
             split(
@@ -641,7 +725,48 @@ impl Pricing<'_, '_> {
                 &mut out.shares,
                 &mut scratch.split,
             );
-            let amount: i128 = out.shares[start..].iter().map(|(_, part)| part).sum();
+            let mut amount: i128 = out.shares[start..].iter().map(|(_, part)| part).sum();
+            // A budget caps what a rule (and the code it needs) gives: the parts shrink to it.
+            let rule_left = rules.discounts[candidate.rule]
+                .limits
+                .and_then(|limits| limits.budget)
+                .map(|budget| budget - self.order.rule_used(candidate.rule).spent);
+            let code_left = candidate.code.and_then(|code| {
+                let budget = rules.promo_codes[code].limits?.budget?;
+                let left = match code_budgets.iter().find(|(at, _)| *at == code) {
+                    Some((_, left)) => *left,
+                    None => budget - self.order.code_used(code).spent,
+                };
+                Some(left)
+            });
+            let left = match (rule_left, code_left) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            if let Some(left) = left.filter(|left| amount > *left) {
+                let split = &mut scratch.split;
+                split.weights.clear();
+                split
+                    .weights
+                    .extend(out.shares[start..].iter().map(|(_, part)| *part));
+                allocate_into(
+                    left.max(0),
+                    &split.weights,
+                    &mut split.parts,
+                    &mut split.remainders,
+                );
+                for ((_, part), capped) in out.shares[start..].iter_mut().zip(&split.parts) {
+                    *part = *capped;
+                }
+                amount = left.max(0);
+            }
+            if let Some(code) = candidate.code.filter(|_| code_left.is_some()) {
+                let left = code_left.unwrap_or(0) - amount;
+                match code_budgets.iter_mut().find(|(at, _)| *at == code) {
+                    Some(entry) => entry.1 = left,
+                    None => code_budgets.push((code, left)),
+                }
+            }
             if amount == 0 {
                 entries.extend(candidate.entry.map(|entry| {
                     (
@@ -658,11 +783,18 @@ impl Pricing<'_, '_> {
             for (line, part) in &out.shares[start..] {
                 remaining[*line] -= part;
             }
+            let limits = rules.discounts[candidate.rule].limits;
+            let used = self.order.rule_used(candidate.rule);
             entries.extend(candidate.entry.map(|entry| {
-                (
-                    candidate.rule,
-                    entry.amount(decimal_of(amount, rules.units)),
-                )
+                let mut entry = entry.amount(decimal_of(amount, rules.units));
+                // What the limits leave after this order, for the host to show or record.
+                if let Some(max) = limits.and_then(|l| l.uses) {
+                    entry = entry.param("uses_left", max.saturating_sub(used.uses + 1));
+                }
+                if let Some(left) = rule_left {
+                    entry = entry.param("budget_left", decimal_of(left - amount, rules.units));
+                }
+                (candidate.rule, entry)
             }));
             out.applied.push(Applied {
                 rule: candidate.rule,
@@ -836,6 +968,12 @@ impl Pricing<'_, '_> {
         }
         if conditions.members_only && !standing.member {
             return refuse(&|| no(Code::MembersOnly));
+        }
+        if let Some(limit) = rule
+            .limits
+            .and_then(|limits| limit_reached(&limits, self.order.rule_used(index)))
+        {
+            return refuse(&|| no(Code::UsageLimitReached).param("limit", limit));
         }
         let promo_rule: Option<&PromoRule> = match conditions.promo_code {
             None => None,
@@ -1020,6 +1158,7 @@ impl Pricing<'_, '_> {
             rate,
             lines,
             entry,
+            code: conditions.promo_code,
         })
     }
 
