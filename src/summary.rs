@@ -77,6 +77,8 @@ struct Words {
     on_products: &'static str,
     /// The marks a name is quoted in.
     quotes: (&'static str, &'static str),
+    /// Between the last two items of a list.
+    and: &'static str,
     /// "month" after a number: one, few (Russian 2–4), many.
     months: [&'static str; 3],
     min_order: &'static str,
@@ -137,7 +139,8 @@ const EN: Words = Words {
     in_category: " on {list}",
     in_categories: " on {list}",
     on_products: " on {list}",
-    quotes: ("", ""),
+    quotes: ("“", "”"),
+    and: " and ",
     months: ["month", "months", "months"],
     min_order: " on orders from {min}",
     with_code: " with code {code}",
@@ -160,7 +163,7 @@ const EN: Words = Words {
     month: "a month",
     quarter_period: "a quarter",
     year: "a year",
-    event_points: "{name}: {points} points",
+    event_points: "{name}: {points} {pts}",
     event_credit: "{name}: {credit}",
     coalition: "Partner points move in: {list}",
     decimal: '.',
@@ -191,19 +194,20 @@ const RU: Words = Words {
     in_categories: " в категориях {list}",
     on_products: " на товары {list}",
     quotes: ("«", "»"),
+    and: " и ",
     months: ["месяц", "месяца", "месяцев"],
     min_order: " при заказе от {min}",
     with_code: " по коду {code}",
-    members: " для участников клуба",
+    members: " (только для участников)",
     after_first: " после первой покупки",
     first_only: " на первую покупку",
     earn: "Баллы: ",
-    earn_rate: ["{p} за каждые {per}{scope}", "{p} за каждые {per}{scope}"],
+    earn_rate: ["{p} за {per}{scope}", "{p} за {per}{scope}"],
     earn_unit: ["{p} за каждый товар{scope}", "{p} за каждый товар{scope}"],
     point_forms: ["балл", "балла", "баллов"],
     redeem: "Баллами можно оплатить до {max}% заказа, 1 балл = {value}",
     expire: "; баллы сгорают через {m} {months}",
-    employee: "Сотрудники также получают личные баллы: {p} за каждые {per}",
+    employee: "Сотрудники также получают личные баллы: {p} за {per}",
     cashback: "{p}% возвращается на счёт в магазине",
     tax: "Цены включают НДС {p}%",
     tax_on: ", {p}%{scope}",
@@ -213,7 +217,7 @@ const RU: Words = Words {
     month: "в месяц",
     quarter_period: "в квартал",
     year: "в год",
-    event_points: "{name} — баллов: {points}",
+    event_points: "{name}: {points} {pts}",
     event_credit: "{name} — {credit}",
     coalition: "Баллы партнёров переводятся: {list}",
     decimal: ',',
@@ -227,7 +231,7 @@ const HY: Words = Words {
     tiers_points: "Մակարդակներ՝ ըստ միավորների",
     calendar_year: " օրացուցային տարվա ընթացքում",
     quarter: " եռամսյակի ընթացքում",
-    rolling: " վերջին {n} {months}ում",
+    rolling: " վերջին {n} ամսվա ընթացքում",
     tier_from: "{name}՝ {amount}-ից",
     percent_off: "{p}% զեղչ",
     amount_off: "{a} զեղչ",
@@ -244,6 +248,7 @@ const HY: Words = Words {
     in_categories: "՝ {list} կատեգորիաներում",
     on_products: "՝ {list} ապրանքների համար",
     quotes: ("«", "»"),
+    and: " և ",
     months: ["ամս", "ամս", "ամս"],
     min_order: "՝ {min}-ից սկսած պատվերների համար",
     with_code: "՝ {code} կոդով",
@@ -261,10 +266,10 @@ const HY: Words = Words {
     ],
     point_forms: ["միավոր", "միավոր", "միավոր"],
     redeem: "Միավորներով կարելի է վճարել պատվերի մինչև {max}%-ը, 1 միավոր = {value}",
-    expire: ", միավորները այրվում են {m} ամիս անց",
+    expire: ", միավորներն այրվում են {m} ամիս անց",
     employee:
         "Աշխատակիցները նույնպես ստանում են անձնական միավորներ՝ {p} յուրաքանչյուր {per}-ի համար",
-    cashback: "{p}%-ը վերադառնում է խանութի հաշվին",
+    cashback: "Գնման {p}%-ը վերադարձվում է որպես քեշբեք",
     tax: "Գները ներառում են {p}% ԱԱՀ",
     tax_on: ", {p}%{scope}",
     earn_net: " (առանց ԱԱՀ գնից)",
@@ -304,6 +309,7 @@ const KA: Words = Words {
     in_categories: " კატეგორიებში {list}",
     on_products: " პროდუქტებზე {list}",
     quotes: ("„", "“"),
+    and: " და ",
     months: ["თვის", "თვის", "თვის"],
     min_order: " {min}-დან შეკვეთებზე",
     with_code: " კოდით {code}",
@@ -315,9 +321,9 @@ const KA: Words = Words {
     earn_unit: ["{p} თითოეულ ნივთზე{scope}", "{p} თითოეულ ნივთზე{scope}"],
     point_forms: ["ქულა", "ქულა", "ქულა"],
     redeem: "ქულებით შეგიძლიათ გადაიხადოთ შეკვეთის {max}%-მდე, 1 ქულა = {value}",
-    expire: ", ქულები იწვება {m} თვის შემდეგ",
+    expire: ", ქულებს ვადა გასდის {m} თვეში",
     employee: "თანამშრომლებიც იღებენ პირად ქულებს: {p} ყოველ {per}-ზე",
-    cashback: "{p}% ბრუნდება მაღაზიის ანგარიშზე",
+    cashback: "შენაძენის {p}% გიბრუნდებათ ქეშბექად",
     tax: "ფასები მოიცავს {p}% დღგ-ს",
     tax_on: ", {p}%{scope}",
     earn_net: " (ფასიდან დღგ-ს გარეშე)",
@@ -412,7 +418,12 @@ impl Namer<'_> {
     /// phrase for a scope, empty when it names nothing.
     fn scope(&self, categories: &[String], skus: &[String]) -> String {
         let w = self.words;
-        let list = |items: Vec<String>| items.join(", ");
+        // "a, b and c".
+        let list = |mut items: Vec<String>| match items.pop() {
+            Some(last) if !items.is_empty() => format!("{}{}{last}", items.join(", "), w.and),
+            Some(last) => last,
+            None => String::new(),
+        };
         let mut text = String::new();
         if !categories.is_empty() {
             let names = categories
@@ -451,7 +462,7 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
     let name = |text| namer.name(text);
     let months = |n: u32| plural(lang, n, &w.months);
     // "1 point", "5 points": a whole number picks its form, a fraction the plural.
-    let employee_points = |p: Decimal| {
+    let points_word = |p: Decimal| {
         let p = p.normalize();
         let whole = (p.scale() == 0)
             .then(|| u32::try_from(p.mantissa()).ok())
@@ -484,10 +495,8 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
                     Qualifier::Spend => money(tier.threshold),
                     Qualifier::Points => number(tier.threshold, lang),
                 };
-                let mut text = fill(
-                    w.tier_from,
-                    &[("name", name(&tier.name)), ("amount", &threshold)],
-                );
+                let quoted = namer.quoted(name(&tier.name));
+                let mut text = fill(w.tier_from, &[("name", &quoted), ("amount", &threshold)]);
                 if let Some(percent) = tier.discount_percent.filter(|p| !p.is_zero()) {
                     text += &format!(
                         " ({})",
@@ -556,7 +565,7 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
                 &[
                     ("p", &number(employee.points, lang)),
                     ("per", &money(employee.per_amount)),
-                    ("points", employee_points(employee.points)),
+                    ("points", points_word(employee.points)),
                 ],
             )));
         }
@@ -608,6 +617,7 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
                 &[
                     ("name", name(&event.name)),
                     ("points", &number(event.points.into(), lang)),
+                    ("pts", points_word(event.points.into())),
                 ],
             )));
         }

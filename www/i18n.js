@@ -83,8 +83,10 @@ const MESSAGES = {
       'redemption:not_redeemed': 'No points used on this order',
       'redemption:not_redeemed#limited': 'No points used on this order: {limit}',
       'points:earned': '{points} points on {base}',
+      'points:earned#units': '{points} points for {units} items',
       'points:earned#times': '{points} points on {base} (×{multiplier})',
       'employee_points:earned': '{points} personal points on {base}',
+      'employee_points:earned#units': '{points} personal points for {units} items',
       'cashback:earned': 'Store credit {amount}',
       'cashback:capped': 'Store credit {amount} (monthly cap reached)',
       'event:event_points': '{name}: {points} points',
@@ -198,6 +200,7 @@ export function wordEntry(entry, m, f, names) {
   if (key === 'discount:applied') variant = p.inactive_days ? '#inactive' : p.free_units ? '#buy_get' : p.from_quantity ? '#quantity' : p.percent ? '#percent' : p.amount_per_unit ? '#per_unit' : '';
   else if (key === 'discount:lost_to_better_offer' && p.would_take) variant = '#would_take';
   else if (entry.kind === 'redemption' && m.limited[p.limited_by]) variant = '#limited';
+  else if ((key === 'points:earned' || key === 'employee_points:earned') && p.units) variant = '#units';
   else if (key === 'points:earned' && p.multiplier && p.multiplier !== '1') variant = '#times';
   const template = m.trace[key + variant] ?? m.trace[key];
   if (!template) return null;
@@ -217,6 +220,7 @@ export function wordEntry(entry, m, f, names) {
     quantity: count(p.quantity),
     from: count(p.from_quantity),
     free: count(p.free_units),
+    units: count(p.units),
     usage: m.usage?.[p.limit] ?? '',
     base: money(p.base),
     multiplier: count(p.multiplier ?? '1'),

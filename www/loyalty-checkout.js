@@ -76,6 +76,11 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   #customer = {};
   #cart = null;
   #engine = null;
+  /**
+   * The locale the widget shows: the `locale` attribute's once that language's strings have
+   * arrived, so that words, names and numbers never mix two languages while they load.
+   */
+  #shown = 'en';
   /** The program's names for one engine and locale: { engine, locale, names }. */
   #namesFor = null;
   #quote = null;
@@ -135,8 +140,9 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   }
 
   connectedCallback() {
+    if (langOf(this.locale) === 'en') this.#shown = this.locale;
     // The content's language, so that a screen reader reads Georgian as Georgian.
-    this.#ui.card.lang = this.locale;
+    this.#ui.card.lang = this.#shown;
     this.#setState('loading');
     this.#loadWords();
     this.#start();
@@ -150,11 +156,8 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected) return;
     if (name === 'locale') {
-      this.#ui.card.lang = this.locale;
+      // The widget changes language when that language's strings are there (#loadWords).
       this.#loadWords();
-      // The program's names come out of the core in the new language.
-      if (this.#state === 'ready') this.#requote();
-      else this.#render();
       return;
     }
     // A program given as an attribute replaces one set as a property.
@@ -191,7 +194,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
 
   get quote() { return this.#quote; }
 
-  #messages() { return messages(langOf(this.locale)); }
+  #messages() { return messages(langOf(this.#shown)); }
 
   /**
    * Fetches the strings of the widget's language (a small module of their own, beside this one)
@@ -201,9 +204,12 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     const lang = langOf(this.locale);
     loadMessages(lang).catch(() => {}).then(() => {
       if (langOf(this.locale) !== lang) return;
+      this.#shown = this.locale;
+      this.#ui.card.lang = this.#shown;
       if (this.#state === 'loading') this.#ui.status.textContent = this.#messages().loading;
       else if (this.#state === 'unavailable') this.#ui.status.textContent = this.#messages().unavailable;
-      else if (this.#state === 'ready') this.#render();
+      // The program's names come out of the core in the new language too.
+      else if (this.#state === 'ready') this.#requote();
     });
   }
 
@@ -266,7 +272,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   #requote() {
     if (!this.#engine || !this.#cart) return;
     try {
-      this.#quote = this.#engine.quote(this.#customer, this.#pricedCart(), this.locale);
+      this.#quote = this.#engine.quote(this.#customer, this.#pricedCart(), this.#shown);
       this.#setState('ready');
       this.#render();
       if (!this.#rendered) {
@@ -288,7 +294,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     this.#quote = null;
     this.#setState(code === 'wasm_unavailable' ? 'unavailable' : 'error');
     const lines = this.#cart?.lines ?? [];
-    const text = code === 'wasm_unavailable' ? m.unavailable : errorText(error, m, formatters(this.locale, 'USD', 2), {
+    const text = code === 'wasm_unavailable' ? m.unavailable : errorText(error, m, formatters(this.#shown, 'USD', 2), {
       program: !this.#engine,
       item: (index) => lines[index]?.name ?? lines[index]?.sku,
     });
@@ -316,7 +322,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
       return;
     }
     const q = this.#quote;
-    const f = formatters(this.locale, q.currency, q.minor_units);
+    const f = formatters(this.#shown, q.currency, q.minor_units);
     const names = this.#names();
     this.#renderTier(q, m, f, names);
 
@@ -413,8 +419,8 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   /** The program's names in the widget's locale, chosen by the core; asked once per engine and locale. */
   #programNames() {
     if (!this.#engine) return null;
-    if (this.#namesFor?.engine !== this.#engine || this.#namesFor.locale !== this.locale) {
-      this.#namesFor = { engine: this.#engine, locale: this.locale, names: this.#engine.names(this.locale) };
+    if (this.#namesFor?.engine !== this.#engine || this.#namesFor.locale !== this.#shown) {
+      this.#namesFor = { engine: this.#engine, locale: this.#shown, names: this.#engine.names(this.#shown) };
     }
     return this.#namesFor.names;
   }

@@ -182,6 +182,8 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       return;
     }
     this.#ui.card.lang = this.locale;
+    // Still loading: the notice in the new language.
+    if (!this.#ready && this.#ui.card.dataset.state !== 'unavailable') this.#ui.status.textContent = this.#messages().loading;
     this.#build();
     this.#update();
   }

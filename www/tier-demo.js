@@ -14,11 +14,14 @@ function option(value, text) {
 
 async function load() {
   const id = $('program').value;
-  // A month's spend of five of the shop's first item, in whole units.
-  const spend = String(Number.parseInt(SHOPS[id].items[0].unit_price, 10) * 5);
-  element.setAttribute('monthly-spend', spend);
+  const program = await (await fetch(`../examples/programs/${id}.json`)).json();
+  // Another program was chosen while this one loaded: that one's load sets everything.
+  if ($('program').value !== id) return;
+  // The program, its customer and a month's spend (five of the shop's first item, in whole
+  // units) change together, so that no figure mixes one program with another's customer.
+  element.setAttribute('monthly-spend', String(Number.parseInt(SHOPS[id].items[0].unit_price, 10) * 5));
   element.customer = customers(id)[$('customer').value];
-  element.program = await (await fetch(`../examples/programs/${id}.json`)).json();
+  element.program = program;
 }
 
 $('program').replaceChildren(...PROGRAMS.map(([id, name]) => option(id, name)));

@@ -1308,7 +1308,8 @@ impl Pricing<'_, '_> {
                 EarnPer::Line => line_points,
                 EarnPer::Order => points_for(base, rate, rule.granularity, multiplier.value)?,
             };
-            if base == 0 && points == 0 {
+            // A rate that earns nothing (a program that earns per item only) says nothing.
+            if (base == 0 || rate.points.is_zero()) && points == 0 {
                 continue;
             }
             total = total
@@ -1337,10 +1338,25 @@ impl Pricing<'_, '_> {
                 })
                 .map(|line| u64::from(line.quantity))
                 .sum();
-            total = units
+            let points = units
                 .checked_mul(unit_rate.points)
-                .and_then(|points| total.checked_add(points))
                 .ok_or_else(|| overflow("cart.lines"))?;
+            total = total
+                .checked_add(points)
+                .ok_or_else(|| overflow("cart.lines"))?;
+            if points > 0 {
+                let name = if kind == Kind::EmployeePoints {
+                    "employee_earn"
+                } else {
+                    "earn"
+                };
+                self.note(|_| {
+                    Entry::new(kind, name, true, Code::Earned)
+                        .amount(points)
+                        .param("units", units)
+                        .param("per_unit", unit_rate.points)
+                });
+            }
         }
         self.scratch.groups = groups;
         Ok(total)

@@ -117,3 +117,13 @@ test('with prices that include VAT the totals say the VAT the order contains, in
     await page.close();
   }
 });
+
+test('points earned per item are explained as such, and a rate that earns nothing says nothing', async () => {
+  const { page, problems } = await checkout('?program=cordiant-dealers&customer=new&locale=en');
+  await page.click('loyalty-checkout >> button');
+  const explanation = await page.$eval('loyalty-checkout', (el) => el.shadowRoot.textContent);
+  const tyres = await page.$eval('loyalty-checkout', (el) => el.quote.lines.filter((l) => l.category === 'tyres').reduce((n, l) => n + l.quantity, 0));
+  assert.match(explanation, new RegExp(`${tyres * 10} points for ${tyres} items`));
+  assert.doesNotMatch(explanation, /\b0 points on/);
+  assert.deepEqual(problems, []);
+});

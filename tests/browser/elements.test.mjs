@@ -21,6 +21,8 @@ for (const [file, tag] of PAGES) {
     const langs = () => page.evaluate((t) => ({ html: document.documentElement.lang, card: document.querySelector(t).shadowRoot.querySelector('.card').lang }), tag);
     assert.deepEqual(await langs(), { html: 'ka', card: 'ka' });
     await page.selectOption('#locale', 'hy');
+    // The checkout changes language once that language's strings have arrived.
+    await page.waitForFunction((t) => document.querySelector(t).shadowRoot.querySelector('.card').lang === 'hy', tag);
     assert.deepEqual(await langs(), { html: 'hy', card: 'hy' });
   });
 }
@@ -29,14 +31,20 @@ test('each element takes its language from locale, region included, before and a
   const { page } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
   const langs = await page.evaluate(async () => {
     await Promise.all(['/www/loyalty.js', '/www/loyalty-tier-preview.js', '/www/loyalty-offer-explorer.js'].map((m) => import(m)));
-    return ['loyalty-checkout', 'loyalty-tier-preview', 'loyalty-offer-explorer'].map((tag) => {
+    // The language an element's content carries once it has settled (the checkout waits for
+    // that language's strings).
+    const settled = async (el, want) => {
+      for (let i = 0; i < 200 && el.shadowRoot.querySelector('.card').lang !== want; i += 1) await new Promise((r) => setTimeout(r, 10));
+      return el.shadowRoot.querySelector('.card').lang;
+    };
+    return Promise.all(['loyalty-checkout', 'loyalty-tier-preview', 'loyalty-offer-explorer'].map(async (tag) => {
       const el = document.createElement(tag);
       el.setAttribute('locale', 'ka-GE');
       document.body.append(el);
-      const first = el.shadowRoot.querySelector('.card').lang;
+      const first = await settled(el, 'ka-GE');
       el.locale = 'ru';
-      return [first, el.shadowRoot.querySelector('.card').lang];
-    });
+      return [first, await settled(el, 'ru')];
+    }));
   });
   assert.deepEqual(langs, [['ka-GE', 'ru'], ['ka-GE', 'ru'], ['ka-GE', 'ru']]);
 });

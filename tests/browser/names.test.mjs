@@ -128,3 +128,22 @@ test('switching the language switches the names, in every order', async () => {
     assert.match(await badge(), new RegExp(tier), locale);
   }
 });
+
+test('while a language\'s strings load, the checkout keeps the language it shows, names included', async () => {
+  const { page } = await openPage(ctx.browser, `${ctx.base}/www/checkout.html?program=tbilisi-bakery&customer=regular&locale=en`);
+  await page.waitForSelector(PAYABLE);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/loyalty-chunk-i18n-ka-*.js', async (route) => { await held; await route.continue(); });
+  await page.route('**/i18n-ka.js', async (route) => { await held; await route.continue(); });
+  await page.selectOption('#locale', 'ka');
+  await page.waitForTimeout(300);
+  const during = await shownIn(page, 'loyalty-checkout');
+  assert.match(during, /Member discount/);
+  assert.doesNotMatch(during, /წევრის ფასდაკლება/, 'no Georgian name beside English words');
+  release();
+  await page.waitForFunction(() => document.querySelector('loyalty-checkout').quote?.discounts[0]?.name === 'წევრის ფასდაკლება');
+  const after = await shownIn(page, 'loyalty-checkout');
+  assert.match(after, /წევრის ფასდაკლება/);
+  assert.doesNotMatch(after, /Member discount|Your rewards/);
+});
