@@ -452,6 +452,13 @@ pub struct Points {
     /// Points expire this many months after they were earned, oldest first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiry_months: Option<u32>,
+    /// Points earned are pending for this many days (the return window) before they can be
+    /// spent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_days: Option<u32>,
+    /// Whether pending points count towards tiers that qualify on points.
+    #[serde(default = "yes")]
+    pub pending_count_toward_tiers: bool,
 }
 
 pub(crate) fn hundred() -> Decimal {

@@ -161,6 +161,10 @@ pub struct Month {
     pub points_redeemed: u64,
     pub points_expired: u64,
     pub points_balance: u64,
+    /// Of the balance, the points still pending at the month's end, on a program whose points
+    /// wait before they can be spent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub points_pending: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub employee_points_earned: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -282,6 +286,7 @@ pub fn project_with(rules: &Rules, request: &ProjectionRequest) -> Result<Projec
         .as_ref()
         .is_some_and(|p| p.employee_earn.is_some())
         && request.customer.employee_id.is_some();
+    let pending_days = rules.points.as_ref().is_some_and(|p| p.pending_days > 0);
     let (carts, schedule) = planned_carts(request);
     let redeem_points = request.redeem.points(program);
     let mut orders: Vec<Order> = carts
@@ -316,6 +321,12 @@ pub fn project_with(rules: &Rules, request: &ProjectionRequest) -> Result<Projec
                 points_redeemed: row.points_redeemed,
                 points_expired: row.points_expired,
                 points_balance: ledger.points_held(),
+                points_pending: pending_days.then(|| {
+                    let last_day = crate::tiers::next_month_start(start)
+                        .pred_opt()
+                        .unwrap_or(start);
+                    ledger.pending(last_day)
+                }),
                 employee_points_earned: employee_account.then_some(row.employee_points_earned),
                 employee_points_balance: employee_account.then(|| ledger.employee_points_held()),
                 store_credit_earned: money(row.store_credit_earned),

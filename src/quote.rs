@@ -142,6 +142,19 @@ pub struct PointsOutcome {
     pub balance_after: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_expiry: Option<Expiry>,
+    /// On a program whose points wait before they can be spent: the points pending before and
+    /// after this order (`balance_before` counts only those that can be spent), and the day
+    /// this order's points can be.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pending: Option<Pending>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Pending {
+    pub before: u64,
+    pub after: u64,
+    pub available_from: NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -316,6 +329,18 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome, locale: 
         next_expiry: ledger
             .next_expiry(cart.date)
             .map(|(date, points)| Expiry { date, points }),
+        pending: rules
+            .points
+            .as_ref()
+            .filter(|rule| rule.pending_days > 0)
+            .map(|_| {
+                let before = ledger.pending(cart.date);
+                Pending {
+                    before,
+                    after: before + p.earned,
+                    available_from: crate::rules::ledger::available_from(rules, cart.date),
+                }
+            }),
     });
     let cashback = outcome.cashback.map(|c| CashbackOutcome {
         earned: money(c.earned),
@@ -540,6 +565,17 @@ impl ToJson for PointsOutcome {
             .optional("redeem_step", &self.redeem_step)
             .field("balance_after", &self.balance_after)
             .optional("next_expiry", &self.next_expiry)
+            .optional("pending", &self.pending)
+            .end();
+    }
+}
+
+impl ToJson for Pending {
+    fn write_json(&self, out: &mut String) {
+        Object::start(out)
+            .field("before", &self.before)
+            .field("after", &self.after)
+            .field("available_from", &self.available_from)
             .end();
     }
 }

@@ -335,3 +335,30 @@ proptest! {
         prop_assert_eq!(limited.lines.iter().map(|l| l.discount).sum::<Decimal>(), limited.discount_total);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Points still pending on the order's day are never spent: what is redeemed is at most the
+    /// points whose pending days are over, and the pending points are all the others held.
+    #[test]
+    fn pending_points_are_never_redeemable(
+        pending_days in 1u32..60, lots in prop::collection::vec((1u64..5_000, 0u64..90), 1..5),
+        redeem in 0u64..20_000, price in 1i64..1_000_000,
+    ) {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let program = json!({"version": 1, "id": "p", "name": "P", "currency": "USD",
+            "points": {"earn": {"points": "1", "per_amount": "1.00"}, "value_per_point": "0.01", "pending_days": pending_days}});
+        let customer = json!({"points": lots.iter().map(|(points, ago)| json!({"points": points, "earned": (day - chrono::Days::new(*ago)).to_string()})).collect::<Vec<_>>()});
+        let cart = json!({"date": day.to_string(), "redeem_points": redeem, "lines": [{"sku": "A", "unit_price": Decimal::new(price, 2).to_string(), "quantity": 1}]});
+        let q = run(&program, &customer, &cart);
+        let points = q.points.unwrap();
+        let spendable: u64 = lots.iter().filter(|(_, ago)| *ago >= u64::from(pending_days)).map(|(p, _)| p).sum();
+        let pending: u64 = lots.iter().filter(|(_, ago)| *ago < u64::from(pending_days)).map(|(p, _)| p).sum();
+        prop_assert_eq!(points.balance_before, spendable);
+        prop_assert!(points.redeemed <= spendable);
+        let held = points.pending.unwrap();
+        prop_assert_eq!(held.before, pending);
+        prop_assert_eq!(held.after, pending + points.earned);
+    }
+}

@@ -523,6 +523,22 @@ fn usage_limits_and_usage_are_checked_with_code_and_path() {
     );
 }
 
+#[test]
+fn pending_days_are_checked_with_code_and_path() {
+    assert_refused(
+        "program.points.pending_days",
+        json!(366),
+        ErrorCode::OutOfRange,
+        "program.points.pending_days",
+    );
+    assert_refused(
+        "program.points.pending_days",
+        json!("14"),
+        ErrorCode::WrongType,
+        "program.points.pending_days",
+    );
+}
+
 /// A simple program whose five display names are `names`.
 fn named_program(names: &[String]) -> Program {
     from_json(

@@ -18,6 +18,7 @@ export default {
   earn: 'Դուք կստանաք {points} միավոր',
   companyEarns: 'Ձեր ընկերությունը կստանա {points} միավոր',
   employeeEarns: 'Դուք անձամբ կստանաք {points} միավոր',
+  pendingFrom: 'Այս {points} միավորը կարող եք ծախսել {date}-ից',
   cashback: 'Խանութի հաշվին՝ {amount}',
   redeemLabel: 'Օգտագործել միավորներ',
   redeemHint: 'Մնացորդ՝ {balance}, այս պատվերում՝ մինչև {cap}',

@@ -18,6 +18,7 @@ export default {
   earn: 'დაგერიცხებათ {points} ქულა',
   companyEarns: 'თქვენს კომპანიას დაერიცხება {points} ქულა',
   employeeEarns: 'თქვენ პირადად დაგერიცხებათ {points} ქულა',
+  pendingFrom: 'ამ {points} ქულის გამოყენება შეგეძლებათ {date}-დან',
   cashback: 'მაღაზიის ანგარიშზე: {amount}',
   redeemLabel: 'ქულების გამოყენება',
   redeemHint: 'ბალანსი: {balance}; ამ შეკვეთაში — {cap}-მდე',

@@ -18,6 +18,7 @@ export default {
   earn: 'Вам начислят баллов: {points}',
   companyEarns: 'Компании начислят баллов: {points}',
   employeeEarns: 'Вам лично начислят баллов: {points}',
+  pendingFrom: 'Эти баллы ({points}) можно будет потратить с {date}',
   cashback: 'На счёт в магазине: {amount}',
   redeemLabel: 'Списать баллы',
   redeemHint: 'Баланс: {balance}; в этом заказе — до {cap}',

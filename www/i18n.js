@@ -22,6 +22,7 @@ const MESSAGES = {
     earn: 'You earn {points} points',
     companyEarns: 'Your company earns {points} points',
     employeeEarns: 'You earn {points} personal points',
+    pendingFrom: 'These {points} points can be spent from {date}',
     cashback: 'Store credit earned: {amount}',
     redeemLabel: 'Points to use',
     redeemHint: 'Balance {balance} points; up to {cap} on this order',

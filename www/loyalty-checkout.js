@@ -350,6 +350,10 @@ export class LoyaltyCheckoutElement extends HTMLElement {
         earn.push(fill(m.earn, { points: f.count(q.points.earned) }));
       }
     }
+    // Points that wait out a return window before they can be spent say when.
+    if (q.points?.pending && q.points.earned > 0) {
+      earn.push(fill(m.pendingFrom, { points: f.count(q.points.earned), date: f.date(q.points.pending.available_from) }));
+    }
     if (q.cashback && /[1-9]/.test(q.cashback.earned)) {
       earn.push(fill(m.cashback, { amount: f.money(q.cashback.earned) }));
     }

@@ -591,6 +591,15 @@ expiry_months?: (number | null)
 max_redeem_percent?: string
 min_redeem?: number
 /**
+ * Whether pending points count towards tiers that qualify on points.
+ */
+pending_count_toward_tiers?: boolean
+/**
+ * Points earned are pending for this many days (the return window) before they can be
+ * spent.
+ */
+pending_days?: (number | null)
+/**
  * What one point pays, in money.
  */
 value_per_point: string
@@ -1307,6 +1316,11 @@ paid: string
 points_balance: number
 points_earned: number
 points_expired: number
+/**
+ * Of the balance, the points still pending at the month's end, on a program whose points
+ * wait before they can be spent.
+ */
+points_pending?: (number | null)
 points_redeemed: number
 spend: string
 store_credit_balance: string
@@ -1323,6 +1337,15 @@ percent: string
 remaining: string
 threshold: string
 tier: string
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "Pending".
+ */
+export interface Pending {
+after: number
+available_from: string
+before: number
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -1346,6 +1369,12 @@ earned: number
 employee_earned?: (number | null)
 limited_by?: (RedeemLimit | null)
 next_expiry?: (Expiry | null)
+/**
+ * On a program whose points wait before they can be spent: the points pending before and
+ * after this order (`balance_before` counts only those that can be spent), and the day
+ * this order's points can be.
+ */
+pending?: (Pending | null)
 redeem_cap: number
 redeem_cap_amount: string
 /**

@@ -339,6 +339,8 @@ impl FromJson for Points {
             max_redeem_percent: f.or("max_redeem_percent", hundred()),
             min_redeem: f.or_default("min_redeem"),
             expiry_months: f.optional("expiry_months"),
+            pending_days: f.optional("pending_days"),
+            pending_count_toward_tiers: f.or("pending_count_toward_tiers", yes()),
         };
         f.end(points)
     }

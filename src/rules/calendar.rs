@@ -4,7 +4,7 @@
 //! customers shares one calendar.
 
 use super::compiled::Rules;
-use super::ledger::expiry_of;
+use super::ledger::{available_from, expiry_of};
 use crate::error::Result;
 use crate::program::{Downgrade, Period, Window};
 use crate::tiers::{period_start, window_start};
@@ -27,6 +27,8 @@ pub struct Day {
     pub window_from: NaiveDate,
     /// The first days of its month, quarter and year, in [`Day::PERIODS`]' order.
     pub periods: [NaiveDate; 3],
+    /// When points earned on the day can first be spent, after the pending days.
+    pub available: NaiveDate,
     /// When points earned on the day stop counting (`NaiveDate::MAX`: never).
     pub expires: NaiveDate,
 }
@@ -39,6 +41,7 @@ impl Day {
             date,
             window_from: window_start(rules.tiering.window, date),
             periods: Day::PERIODS.map(|period| period_start(period, date)),
+            available: available_from(rules, date),
             expires: expiry_of(rules, date, None),
         }
     }

@@ -242,6 +242,9 @@ pub struct PointsRule {
     pub redeem_share: Fraction,
     pub min_redeem: u64,
     pub expiry_months: Option<u32>,
+    /// Days a point earned waits before it can be spent (0: none).
+    pub pending_days: u32,
+    pub pending_count_toward_tiers: bool,
 }
 
 impl PointsRule {
@@ -801,7 +804,16 @@ impl Rules {
                 max_redeem_percent,
                 min_redeem,
                 expiry_months,
+                pending_days,
+                pending_count_toward_tiers,
             }) => {
+                if pending_days.is_some_and(|days| days > 365) {
+                    return Err(Error::new(
+                        ErrorCode::OutOfRange,
+                        "points.pending_days",
+                        "points are pending for 0 to 365 days",
+                    ));
+                }
                 let earn = earn_rule(earn, units, &mut categories, &mut skus, "points.earn")?;
                 let employee_earn = match employee_earn {
                     Some(rule) => Some(earn_rule(
@@ -840,6 +852,8 @@ impl Rules {
                     redeem_share: redeem_share.share,
                     min_redeem: *min_redeem,
                     expiry_months: *expiry_months,
+                    pending_days: pending_days.unwrap_or(0),
+                    pending_count_toward_tiers: *pending_count_toward_tiers,
                 })
             }
         };

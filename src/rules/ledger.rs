@@ -15,18 +15,32 @@ use crate::program::{Period, Qualifier};
 use crate::tiers::window_start;
 use chrono::{Months, NaiveDate};
 
-/// Points earned together, and the day they stop counting (`NaiveDate::MAX`: never).
+/// Points earned together, the day they can first be spent (after the pending days), and the
+/// day they stop counting (`NaiveDate::MAX`: never).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Lot {
     pub points: u64,
     pub earned: NaiveDate,
+    pub available: NaiveDate,
     pub expires: NaiveDate,
 }
 
 impl Lot {
     fn usable_on(&self, day: NaiveDate) -> bool {
-        self.earned <= day && day < self.expires
+        self.available <= day && day < self.expires
     }
+
+    fn pending_on(&self, day: NaiveDate) -> bool {
+        self.earned <= day && day < self.available && day < self.expires
+    }
+}
+
+/// The day points earned on `earned` can first be spent.
+pub fn available_from(rules: &Rules, earned: NaiveDate) -> NaiveDate {
+    let days = rules.points.as_ref().map_or(0, |p| p.pending_days);
+    earned
+        .checked_add_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 #[derive(Debug, Clone, Default)]
@@ -116,6 +130,7 @@ impl Ledger {
                 .map(|lot| Lot {
                     points: lot.points,
                     earned: lot.earned,
+                    available: available_from(rules, lot.earned),
                     expires: expiry_of(rules, lot.earned, lot.expires),
                 })
                 .collect();
@@ -187,13 +202,20 @@ impl Ledger {
     fn qualifying_from(&self, rules: &Rules, from: NaiveDate, as_of: NaiveDate) -> i128 {
         match rules.tiering.qualifies_on {
             Qualifier::Spend => self.spend_between(from, as_of),
-            // The points held that were earned within the window.
-            Qualifier::Points => self
-                .lots
-                .iter()
-                .filter(|lot| lot.earned >= from && lot.earned <= as_of)
-                .map(|lot| i128::from(lot.points))
-                .sum(),
+            // The points held that were earned within the window (and, where the program says
+            // pending points do not count, that can be spent).
+            Qualifier::Points => {
+                let pending_count = rules
+                    .points
+                    .as_ref()
+                    .is_none_or(|p| p.pending_count_toward_tiers);
+                self.lots
+                    .iter()
+                    .filter(|lot| lot.earned >= from && lot.earned <= as_of)
+                    .filter(|lot| pending_count || lot.available <= as_of)
+                    .map(|lot| i128::from(lot.points))
+                    .sum()
+            }
         }
     }
 
@@ -228,6 +250,15 @@ impl Ledger {
         self.lots
             .iter()
             .filter(|lot| lot.usable_on(day))
+            .map(|lot| lot.points)
+            .sum()
+    }
+
+    /// Points earned but not yet to be spent on `day` (within the pending days).
+    pub fn pending(&self, day: NaiveDate) -> u64 {
+        self.lots
+            .iter()
+            .filter(|lot| lot.pending_on(day))
             .map(|lot| lot.points)
             .sum()
     }
@@ -342,12 +373,13 @@ impl Ledger {
             if points.redeemed > 0 {
                 self.spend_points(date, points.redeemed);
             }
-            let expires = day.expires;
+            let (available, expires) = (day.available, day.expires);
             Ledger::add_lot(
                 &mut self.lots,
                 Lot {
                     points: points.earned,
                     earned: date,
+                    available,
                     expires,
                 },
             );
@@ -357,6 +389,7 @@ impl Ledger {
                     Lot {
                         points: employee,
                         earned: date,
+                        available,
                         expires,
                     },
                 );
