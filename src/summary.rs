@@ -95,6 +95,8 @@ struct Words {
     point_forms: [&'static str; 3],
     redeem: &'static str,
     expire: &'static str,
+    /// After the redemption sentence, when points wait before they can be spent.
+    pending: &'static str,
     employee: &'static str,
     cashback: &'static str,
     cap: &'static str,
@@ -153,6 +155,7 @@ const EN: Words = Words {
     point_forms: ["point", "points", "points"],
     redeem: "Points pay up to {max}% of an order at {value} each",
     expire: " and expire after {m} {months}",
+    pending: "; points can be spent {d} days after the purchase",
     employee: "Employees also earn {p} personal {points} per {per}",
     cashback: "{p}% back as store credit",
     tax: "Prices include {p}% VAT",
@@ -207,6 +210,7 @@ const RU: Words = Words {
     point_forms: ["балл", "балла", "баллов"],
     redeem: "Баллами можно оплатить до {max}% заказа, 1 балл = {value}",
     expire: "; баллы сгорают через {m} {months}",
+    pending: "; баллы можно потратить через {d} дн. после покупки",
     employee: "Сотрудники также получают личные баллы: {p} за {per}",
     cashback: "{p}% возвращается на счёт в магазине",
     tax: "Цены включают НДС {p}%",
@@ -267,6 +271,7 @@ const HY: Words = Words {
     point_forms: ["միավոր", "միավոր", "միավոր"],
     redeem: "Միավորներով կարելի է վճարել պատվերի մինչև {max}%-ը, 1 միավոր = {value}",
     expire: ", միավորներն այրվում են {m} ամիս անց",
+    pending: ", միավորները կարելի է ծախսել գնումից {d} օր անց",
     employee:
         "Աշխատակիցները նույնպես ստանում են անձնական միավորներ՝ {p} յուրաքանչյուր {per}-ի համար",
     cashback: "Գնման {p}%-ը վերադարձվում է որպես քեշբեք",
@@ -322,6 +327,7 @@ const KA: Words = Words {
     point_forms: ["ქულა", "ქულა", "ქულა"],
     redeem: "ქულებით შეგიძლიათ გადაიხადოთ შეკვეთის {max}%-მდე, 1 ქულა = {value}",
     expire: ", ქულებს ვადა გასდის {m} თვეში",
+    pending: "; ქულების გამოყენება შეიძლება შენაძენიდან {d} დღის შემდეგ",
     employee: "თანამშრომლებიც იღებენ პირად ქულებს: {p} ყოველ {per}-ზე",
     cashback: "შენაძენის {p}% გიბრუნდებათ ქეშბექად",
     tax: "ფასები მოიცავს {p}% დღგ-ს",
@@ -577,6 +583,9 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
                     ("value", &money(points.value_per_point)),
                 ],
             );
+            if let Some(days) = points.pending_days.filter(|days| *days > 0) {
+                text += &fill(w.pending, &[("d", &days.to_string())]);
+            }
             if let Some(months) = points.expiry_months {
                 text += &fill(
                     w.expire,

@@ -374,9 +374,13 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
 
   #fillTable(projection, m, f, tierName) {
     const hasEmployee = projection.months.some((mo) => mo.employee_points_balance !== undefined);
-    const head = [m.month, m.tier, hasEmployee ? m.companyBalance : m.balance, ...(hasEmployee ? [m.employeeBalance] : []), m.expiring];
+    // Points that wait out a return window are shown apart from the balance that holds them.
+    const hasPending = projection.months.some((mo) => mo.points_pending !== undefined);
+    const head = [m.month, m.tier, hasEmployee ? m.companyBalance : m.balance, ...(hasPending ? [m.pending] : []),
+      ...(hasEmployee ? [m.employeeBalance] : []), m.expiring];
     const rows = projection.months.map((mo) => h('tr', {},
       h('th', { scope: 'row' }, mo.month), h('td', {}, mo.tier ? tierName(mo.tier) : '—'), h('td', { 'data-balance': String(mo.points_balance) }, f.count(mo.points_balance)),
+      ...(hasPending ? [h('td', { 'data-pending': String(mo.points_pending ?? 0) }, f.count(mo.points_pending ?? 0))] : []),
       ...(hasEmployee ? [h('td', {}, f.count(mo.employee_points_balance ?? 0))] : []), h('td', {}, f.count(mo.points_expired))));
     this.#ui.table.replaceChildren(h('thead', {}, h('tr', {}, ...head.map((text) => h('th', { scope: 'col' }, text)))), h('tbody', {}, ...rows));
   }

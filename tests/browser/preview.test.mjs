@@ -136,3 +136,18 @@ test('a program without tiers shows no ladder or top-tier meter, and one without
   assert.equal(retail.chart, true);
   assert.equal(retail.expiry, true);
 });
+
+test('on a program whose points wait out a return window, the table shows the pending points apart', async () => {
+  const { page } = await tierPage('?program=yerevan-bookshop&customer=regular&locale=en');
+  await page.waitForFunction(() => document.querySelector('loyalty-tier-preview').program?.id === 'yerevan-bookshop'
+    && document.querySelector('loyalty-tier-preview').preview?.projection.months[0].points_pending !== undefined);
+  const table = await page.$eval('loyalty-tier-preview', (el) => {
+    const t = el.shadowRoot.querySelector('table');
+    return { head: [...t.querySelectorAll('thead th')].map((th) => th.textContent),
+      pending: [...t.querySelectorAll('[data-pending]')].map((td) => Number(td.dataset.pending)),
+      balance: [...t.querySelectorAll('[data-balance]')].map((td) => Number(td.dataset.balance)) };
+  });
+  assert.ok(table.head.includes('Of which pending'), table.head.join(', '));
+  assert.ok(table.pending.some((n) => n > 0), 'a month ends with points still pending');
+  table.pending.forEach((n, i) => assert.ok(n <= table.balance[i], `month ${i}: ${n} pending of ${table.balance[i]}`));
+});
