@@ -41,6 +41,9 @@ pub struct Customer {
     pub company_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employee_id: Option<String>,
+    /// For campaigns around the customer's birthday.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<NaiveDate>,
 }
 
 /// Either `date` (one order) or `from` and `to` (a period total).

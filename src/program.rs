@@ -358,6 +358,13 @@ pub struct Conditions {
     /// Only for paid members.
     #[serde(default)]
     pub members_only: bool,
+    /// A campaign on these days of the week only: `mon` … `sun`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub days_of_week: Vec<String>,
+    /// A campaign within this many days of the customer's birthday, before or after (the
+    /// customer's `birth_date`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birthday_window_days: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Hash, Serialize)]

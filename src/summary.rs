@@ -79,6 +79,10 @@ struct Words {
     quotes: (&'static str, &'static str),
     /// Between the last two items of a list.
     and: &'static str,
+    /// A campaign's days (`{list}` of `weekdays`, Monday first), and its birthday window.
+    on_days: &'static str,
+    weekdays: [&'static str; 7],
+    birthday: &'static str,
     /// "month" after a number: one, few (Russian 2–4), many.
     months: [&'static str; 3],
     min_order: &'static str,
@@ -143,6 +147,17 @@ const EN: Words = Words {
     on_products: " on {list}",
     quotes: ("“", "”"),
     and: " and ",
+    on_days: " on {list}",
+    weekdays: [
+        "Mondays",
+        "Tuesdays",
+        "Wednesdays",
+        "Thursdays",
+        "Fridays",
+        "Saturdays",
+        "Sundays",
+    ],
+    birthday: " within {n} days of your birthday",
     months: ["month", "months", "months"],
     min_order: " on orders from {min}",
     with_code: " with code {code}",
@@ -198,6 +213,17 @@ const RU: Words = Words {
     on_products: " на товары {list}",
     quotes: ("«", "»"),
     and: " и ",
+    on_days: " по {list}",
+    weekdays: [
+        "понедельникам",
+        "вторникам",
+        "средам",
+        "четвергам",
+        "пятницам",
+        "субботам",
+        "воскресеньям",
+    ],
+    birthday: " за {n} дн. до и после дня рождения",
     months: ["месяц", "месяца", "месяцев"],
     min_order: " при заказе от {min}",
     with_code: " по коду {code}",
@@ -253,6 +279,17 @@ const HY: Words = Words {
     on_products: "՝ {list} ապրանքների համար",
     quotes: ("«", "»"),
     and: " և ",
+    on_days: "՝ {list} օրերին",
+    weekdays: [
+        "երկուշաբթի",
+        "երեքշաբթի",
+        "չորեքշաբթի",
+        "հինգշաբթի",
+        "ուրբաթ",
+        "շաբաթ",
+        "կիրակի",
+    ],
+    birthday: "՝ ծննդյան օրվանից {n} օր առաջ կամ հետո",
     months: ["ամս", "ամս", "ամս"],
     min_order: "՝ {min}-ից սկսած պատվերների համար",
     with_code: "՝ {code} կոդով",
@@ -315,6 +352,17 @@ const KA: Words = Words {
     on_products: " პროდუქტებზე {list}",
     quotes: ("„", "“"),
     and: " და ",
+    on_days: " {list}",
+    weekdays: [
+        "ორშაბათობით",
+        "სამშაბათობით",
+        "ოთხშაბათობით",
+        "ხუთშაბათობით",
+        "პარასკევობით",
+        "შაბათობით",
+        "კვირაობით",
+    ],
+    birthday: " დაბადების დღიდან {n} დღის ფარგლებში",
     months: ["თვის", "თვის", "თვის"],
     min_order: " {min}-დან შეკვეთებზე",
     with_code: " კოდით {code}",
@@ -415,6 +463,17 @@ impl Namer<'_> {
         text.choose(self.lang.tag(), self.program.default_language())
     }
 
+    /// "a, b and c".
+    fn list(&self, mut items: Vec<String>) -> String {
+        match items.pop() {
+            Some(last) if !items.is_empty() => {
+                format!("{}{}{last}", items.join(", "), self.words.and)
+            }
+            Some(last) => last,
+            None => String::new(),
+        }
+    }
+
     fn quoted(&self, name: &str) -> String {
         let (open, close) = self.words.quotes;
         format!("{open}{name}{close}")
@@ -424,12 +483,7 @@ impl Namer<'_> {
     /// phrase for a scope, empty when it names nothing.
     fn scope(&self, categories: &[String], skus: &[String]) -> String {
         let w = self.words;
-        // "a, b and c".
-        let list = |mut items: Vec<String>| match items.pop() {
-            Some(last) if !items.is_empty() => format!("{}{}{last}", items.join(", "), w.and),
-            Some(last) => last,
-            None => String::new(),
-        };
+        let list = |items: Vec<String>| self.list(items);
         let mut text = String::new();
         if !categories.is_empty() {
             let names = categories
@@ -753,6 +807,22 @@ fn describe_discount(
     }
     if conditions.members_only {
         text += w.members;
+    }
+    let days: Vec<String> = conditions
+        .days_of_week
+        .iter()
+        .filter_map(|day| {
+            let at = crate::rules::compiled::WEEKDAYS
+                .iter()
+                .position(|known| known == day)?;
+            Some(w.weekdays[at].to_string())
+        })
+        .collect();
+    if !days.is_empty() {
+        text += &fill(w.on_days, &[("list", &namer.list(days))]);
+    }
+    if let Some(window) = conditions.birthday_window_days {
+        text += &fill(w.birthday, &[("n", &window.to_string())]);
     }
     match conditions.first_purchase_made {
         Some(true) => text += w.after_first,

@@ -47,6 +47,8 @@ pub enum Code {
     BelowQuantityBreak,
     BelowBuyGet,
     UsageLimitReached,
+    NotOnThisDay,
+    OutsideBirthdayWindow,
     NothingLeftToDiscount,
     BlockedByExclusive,
     LostToBetterOffer,
@@ -76,7 +78,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for tests that hold each to its words and to its serialised name.
-    pub const ALL: [Code; 36] = [
+    pub const ALL: [Code; 38] = [
         Code::Applied,
         Code::NotYetValid,
         Code::Expired,
@@ -93,6 +95,8 @@ impl Code {
         Code::BelowQuantityBreak,
         Code::BelowBuyGet,
         Code::UsageLimitReached,
+        Code::NotOnThisDay,
+        Code::OutsideBirthdayWindow,
         Code::NothingLeftToDiscount,
         Code::BlockedByExclusive,
         Code::LostToBetterOffer,
@@ -134,6 +138,8 @@ impl Code {
             Code::BelowQuantityBreak => "below_quantity_break",
             Code::BelowBuyGet => "below_buy_get",
             Code::UsageLimitReached => "usage_limit_reached",
+            Code::NotOnThisDay => "not_on_this_day",
+            Code::OutsideBirthdayWindow => "outside_birthday_window",
             Code::NothingLeftToDiscount => "nothing_left_to_discount",
             Code::BlockedByExclusive => "blocked_by_exclusive",
             Code::LostToBetterOffer => "lost_to_better_offer",

@@ -539,6 +539,28 @@ fn pending_days_are_checked_with_code_and_path() {
     );
 }
 
+#[test]
+fn campaign_conditions_are_checked_with_code_and_path() {
+    assert_refused(
+        "program.discounts.0.conditions",
+        json!({"days_of_week": ["sat", "Sunday"]}),
+        ErrorCode::InvalidValue,
+        "program.discounts[0].conditions.days_of_week[1]",
+    );
+    assert_refused(
+        "program.discounts.0.conditions",
+        json!({"birthday_window_days": 40}),
+        ErrorCode::OutOfRange,
+        "program.discounts[0].conditions.birthday_window_days",
+    );
+    assert_refused(
+        "customer.birth_date",
+        json!("25.11.1990"),
+        ErrorCode::InvalidValue,
+        "customer.birth_date",
+    );
+}
+
 /// A simple program whose five display names are `names`.
 fn named_program(names: &[String]) -> Program {
     from_json(

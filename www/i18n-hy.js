@@ -60,6 +60,8 @@ export default {
     'discount:below_quantity_break': '{name}՝ ևս {quantity} հատ, և զեղչը կլինի {percent}%',
     'discount:below_buy_get': '{name}՝ ավելացրեք ևս {quantity} հատ՝ առաջարկը ստանալու համար',
     'discount:usage_limit_reached': '{name}՝ {usage}',
+    'discount:not_on_this_day': '{name}՝ շաբաթվա այս օրը չի գործում',
+    'discount:outside_birthday_window': '{name}՝ միայն ծննդյան օրվանից {window} օր առաջ կամ հետո',
     'discount:applied#buy_get': '{name}՝ {free} հատ՝ անվճար կամ զեղչով, {amount}',
     'discount:applied#quantity': '{name}՝ {percent}% զեղչ {from} հատից սկսած, {amount}',
     'discount:nothing_left_to_discount': '{name}՝ զեղչելու բան չի մնացել',

@@ -60,6 +60,8 @@ export default {
     'discount:below_quantity_break': '{name}: დაამატეთ კიდევ {quantity} ცალი და მიიღეთ {percent}% ფასდაკლება',
     'discount:below_buy_get': '{name}: დაამატეთ კიდევ {quantity} ცალი შეთავაზების მისაღებად',
     'discount:usage_limit_reached': '{name}: {usage}',
+    'discount:not_on_this_day': '{name}: კვირის ამ დღეს არ მოქმედებს',
+    'discount:outside_birthday_window': '{name}: მხოლოდ დაბადების დღიდან {window} დღის ფარგლებში',
     'discount:applied#buy_get': '{name}: {free} ცალი უფასოდ ან ფასდაკლებით, {amount}',
     'discount:applied#quantity': '{name}: {percent}% ფასდაკლება {from} ცალიდან, {amount}',
     'discount:nothing_left_to_discount': '{name}: ფასდასაკლები აღარაფერი დარჩა',

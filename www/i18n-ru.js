@@ -60,6 +60,8 @@ export default {
     'discount:below_quantity_break': '{name}: ещё {quantity} шт. — и скидка {percent}%',
     'discount:below_buy_get': '{name}: добавьте ещё {quantity} шт., чтобы получить предложение',
     'discount:usage_limit_reached': '{name}: {usage}',
+    'discount:not_on_this_day': '{name}: не действует в этот день недели',
+    'discount:outside_birthday_window': '{name}: только за {window} дн. до и после дня рождения',
     'discount:applied#buy_get': '{name}: {free} шт. в подарок или дешевле, {amount}',
     'discount:applied#quantity': '{name}: скидка {percent}% от {from} шт., {amount}',
     'discount:nothing_left_to_discount': '{name}: скидывать уже нечего',

@@ -127,7 +127,7 @@ export type Period = ("month" | "quarter" | "year")
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Code".
  */
-export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "below_quantity_break" | "below_buy_get" | "usage_limit_reached" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "tax_included")
+export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "below_quantity_break" | "below_buy_get" | "usage_limit_reached" | "not_on_this_day" | "outside_birthday_window" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "tax_included")
 /**
  * What the customer buys: the same spend every month, or a list of dated orders.
  * `{"monthly": {"spend": [...]}}` or `{"orders": {"orders": [...]}}`.
@@ -432,6 +432,15 @@ stacking?: ("combine" | "best_of" | "exclusive")
 value: DiscountValue
 }
 export interface Conditions {
+/**
+ * A campaign within this many days of the customer's birthday, before or after (the
+ * customer's `birth_date`).
+ */
+birthday_window_days?: (number | null)
+/**
+ * A campaign on these days of the week only: `mon` … `sun`.
+ */
+days_of_week?: string[]
 /**
  * `true`: only after a first purchase; `false`: only on the first purchase.
  */
@@ -891,6 +900,10 @@ start: string
 variants: Variant[]
 }
 export interface Customer {
+/**
+ * For campaigns around the customer's birthday.
+ */
+birth_date?: (string | null)
 company_id?: (string | null)
 /**
  * Store credit earned before, dated, for the monthly cap.
@@ -1020,6 +1033,15 @@ variant: string
  */
 export interface Conditions1 {
 /**
+ * A campaign within this many days of the customer's birthday, before or after (the
+ * customer's `birth_date`).
+ */
+birthday_window_days?: (number | null)
+/**
+ * A campaign on these days of the week only: `mon` … `sun`.
+ */
+days_of_week?: string[]
+/**
  * `true`: only after a first purchase; `false`: only on the first purchase.
  */
 first_purchase_made?: (boolean | null)
@@ -1047,6 +1069,10 @@ valid_until?: (string | null)
  * via the `definition` "Customer".
  */
 export interface Customer1 {
+/**
+ * For campaigns around the customer's birthday.
+ */
+birth_date?: (string | null)
 company_id?: (string | null)
 /**
  * Store credit earned before, dated, for the monthly cap.
@@ -1262,6 +1288,10 @@ share: string
 start: string
 }
 export interface Customer2 {
+/**
+ * For campaigns around the customer's birthday.
+ */
+birth_date?: (string | null)
 company_id?: (string | null)
 /**
  * Store credit earned before, dated, for the monthly cap.
@@ -1457,6 +1487,10 @@ customer?: Customer3
 monthly: CategorySpend[]
 }
 export interface Customer3 {
+/**
+ * For campaigns around the customer's birthday.
+ */
+birth_date?: (string | null)
 company_id?: (string | null)
 /**
  * Store credit earned before, dated, for the monthly cap.
@@ -1596,6 +1630,10 @@ share: string
 })
 }
 export interface Customer4 {
+/**
+ * For campaigns around the customer's birthday.
+ */
+birth_date?: (string | null)
 company_id?: (string | null)
 /**
  * Store credit earned before, dated, for the monthly cap.
@@ -1773,6 +1811,10 @@ locale?: (string | null)
 program: Program
 }
 export interface Customer5 {
+/**
+ * For campaigns around the customer's birthday.
+ */
+birth_date?: (string | null)
 company_id?: (string | null)
 /**
  * Store credit earned before, dated, for the monthly cap.

@@ -35,6 +35,7 @@ impl FromJson for Customer {
             first_purchase_made: f.or_default("first_purchase_made"),
             company_id: f.optional("company_id"),
             employee_id: f.optional("employee_id"),
+            birth_date: f.optional("birth_date"),
         };
         f.end(customer)
     }

@@ -267,6 +267,8 @@ impl FromJson for Conditions {
             valid_from: f.optional("valid_from"),
             valid_until: f.optional("valid_until"),
             members_only: f.or_default("members_only"),
+            days_of_week: f.or_default("days_of_week"),
+            birthday_window_days: f.optional("birthday_window_days"),
         };
         f.end(conditions)
     }

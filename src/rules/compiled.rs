@@ -194,6 +194,11 @@ pub struct Conditions {
     pub valid_from: Option<NaiveDate>,
     pub valid_until: Option<NaiveDate>,
     pub members_only: bool,
+    /// Days of the week the rule applies on, Monday first; all false: every day.
+    pub days_of_week: [bool; 7],
+    /// The days written as the program gives them, for the trace.
+    pub days_text: String,
+    pub birthday_window_days: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -696,7 +701,27 @@ impl Rules {
                 valid_from,
                 valid_until,
                 members_only,
+                days_of_week,
+                birthday_window_days,
             } = conditions;
+            let mut days = [false; 7];
+            for (at, day) in days_of_week.iter().enumerate() {
+                let Some(index) = WEEKDAYS.iter().position(|known| known == day) else {
+                    return Err(Error::new(
+                        ErrorCode::InvalidValue,
+                        path(&format!("conditions.days_of_week[{at}]")),
+                        format!("\"{day}\" is not one of {}", WEEKDAYS.join(", ")),
+                    ));
+                };
+                days[index] = true;
+            }
+            if birthday_window_days.is_some_and(|window| window > 31) {
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    path("conditions.birthday_window_days"),
+                    "a birthday window is 0 to 31 days either side",
+                ));
+            }
             let min_subtotal = match min_subtotal {
                 Some(min) => Some(check.amount(*min, &|| path("conditions.min_subtotal"))?),
                 None => None,
@@ -783,6 +808,9 @@ impl Rules {
                     valid_from: *valid_from,
                     valid_until: *valid_until,
                     members_only: *members_only,
+                    days_of_week: days,
+                    days_text: days_of_week.join(", "),
+                    birthday_window_days: *birthday_window_days,
                 },
                 inactivity,
                 stacking: *stacking,
@@ -1262,6 +1290,9 @@ impl Check {
         Ok(Percent { share, text })
     }
 }
+
+/// Days of the week as programs write them, Monday first.
+pub const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /// Limits compiled: each at least one use, a budget a positive amount.
 fn compile_limits(

@@ -67,6 +67,7 @@ pub struct Ledger {
     last_purchase: Option<NaiveDate>,
     first_purchase_made: bool,
     employee: bool,
+    birth_date: Option<NaiveDate>,
 }
 
 /// The day a lot earned on `earned` stops counting under the program's expiry.
@@ -95,6 +96,7 @@ impl Ledger {
             first_purchase_made,
             company_id: _,
             employee_id,
+            birth_date,
         } = customer;
         let units = rules.units;
         let minor = |amount| minor_of(amount, units).unwrap_or(0);
@@ -108,6 +110,7 @@ impl Ledger {
             last_purchase: *last_purchase,
             first_purchase_made: *first_purchase_made,
             employee: employee_id.is_some(),
+            birth_date: *birth_date,
             ..Ledger::default()
         };
         let mut days: Vec<(NaiveDate, i128)> = Vec::new();
@@ -321,6 +324,7 @@ impl Ledger {
             store_credit: self.store_credit,
             period_spend,
             employee: self.employee,
+            birth_date: self.birth_date,
         }
     }
 

@@ -13,7 +13,7 @@ use crate::program::Upgrade;
 use crate::program::{EarnBase, EarnPer, Granularity, OnExcluded, Period, Qualifier, Stacking};
 use crate::trace::{Code, Entry, Kind, RedeemLimit};
 use crate::validate::overflow;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// One line of an order: its names interned, its price in minor units.
 #[derive(Debug, Clone)]
@@ -68,6 +68,20 @@ fn used_of(usage: &[(usize, Used)], index: usize) -> Used {
         .iter()
         .find(|(at, _)| *at == index)
         .map_or(Used::default(), |(_, used)| *used)
+}
+
+/// Days between `date` and the nearest anniversary of `birth` (29 February: the 28th in other
+/// years).
+fn days_from_birthday(birth: NaiveDate, date: NaiveDate) -> u32 {
+    (date.year() - 1..=date.year() + 1)
+        .filter_map(|year| {
+            NaiveDate::from_ymd_opt(year, birth.month(), birth.day())
+                .or_else(|| NaiveDate::from_ymd_opt(year, birth.month(), birth.day() - 1))
+        })
+        .map(|anniversary| (date - anniversary).num_days().unsigned_abs())
+        .min()
+        .and_then(|days| u32::try_from(days).ok())
+        .unwrap_or(u32::MAX)
 }
 
 /// The limit an order would go past (`uses`, `uses_per_customer` or `budget`), if any.
@@ -176,6 +190,8 @@ pub struct Standing {
     pub period_spend: [i128; 3],
     /// Whether an employee account earns beside the company's (B2B dual accrual).
     pub employee: bool,
+    /// For campaigns around the customer's birthday.
+    pub birth_date: Option<NaiveDate>,
 }
 
 /// One discount that applied: `shares` index `Outcome::shares`, its split over lines.
@@ -366,6 +382,7 @@ pub struct OrderKey {
     credit_this_month: i128,
     date: Option<NaiveDate>,
     last_purchase: Option<NaiveDate>,
+    birth_date: Option<NaiveDate>,
 }
 
 /// Which parts of the standing and the date a program's order stage reads, worked out once.
@@ -384,7 +401,10 @@ impl Reads {
             // Validity windows, and the days since the last purchase.
             date: inactivity
                 || rules.discounts.iter().any(|d| {
-                    d.conditions.valid_from.is_some() || d.conditions.valid_until.is_some()
+                    d.conditions.valid_from.is_some()
+                        || d.conditions.valid_until.is_some()
+                        || d.conditions.days_of_week.iter().any(|day| *day)
+                        || d.conditions.birthday_window_days.is_some()
                 })
                 || rules
                     .promo_codes
@@ -416,6 +436,7 @@ impl Reads {
             store_credit: _, // written out, never priced
             period_spend: _, // the account stage: commitments
             employee,
+            birth_date,
         } = *standing;
         OrderKey {
             tier,
@@ -434,6 +455,7 @@ impl Reads {
             } else {
                 None
             },
+            birth_date,
         }
     }
 }
@@ -944,6 +966,18 @@ impl Pricing<'_, '_> {
         if let Some(until) = conditions.valid_until.filter(|until| date > *until) {
             return refuse(&|| no(Code::Expired).param("valid_until", until));
         }
+        let on_days = conditions.days_of_week.iter().any(|day| *day);
+        if on_days && !conditions.days_of_week[date.weekday().num_days_from_monday() as usize] {
+            return refuse(&|| no(Code::NotOnThisDay).param("days", &conditions.days_text));
+        }
+        if let Some(window) = conditions.birthday_window_days {
+            if standing
+                .birth_date
+                .is_none_or(|birth| days_from_birthday(birth, date) > window)
+            {
+                return refuse(&|| no(Code::OutsideBirthdayWindow).param("window", window));
+            }
+        }
         if let Some(required) = conditions.first_purchase_made {
             if required != standing.first_purchase_made {
                 let code = if required {
@@ -1153,6 +1187,12 @@ impl Pricing<'_, '_> {
             ),
             None => (rate, entry),
         };
+        // A campaign says which: its days, or the customer's birthday.
+        let entry = entry.map(|entry| match (on_days, conditions.birthday_window_days) {
+            (true, _) => entry.param("days", &conditions.days_text),
+            (false, Some(window)) => entry.param("birthday_window", window),
+            _ => entry,
+        });
         Ok(Candidate {
             rule: index,
             rate,
