@@ -144,7 +144,6 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     // The content's language, so that a screen reader reads Georgian as Georgian.
     this.#ui.card.lang = this.#shown;
     this.#setState('loading');
-    this.#loadWords();
     this.#start();
   }
 
@@ -202,7 +201,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
    */
   #loadWords() {
     const lang = langOf(this.locale);
-    loadMessages(lang).catch(() => {}).then(() => {
+    return loadMessages(lang).catch(() => {}).then(() => {
       if (langOf(this.locale) !== lang) return;
       this.#shown = this.locale;
       this.#ui.card.lang = this.#shown;
@@ -234,9 +233,12 @@ export class LoyaltyCheckoutElement extends HTMLElement {
         throw new LoyaltyError('wasm_unavailable', '', 'This browser cannot run WebAssembly.');
       }
       // The module and the program load side by side: on a phone each is a round trip.
+      // The module, the program and the page language's strings load side by side, so that the
+      // first quote shows in that language.
       const [, program] = await Promise.all([
         loadCore(this.getAttribute('wasm-src') ?? undefined),
         this.#program ?? programFromAttributes(this),
+        this.#loadWords(),
       ]);
       if (generation !== this.#generation || !program) return;
       this.#engine?.free();
