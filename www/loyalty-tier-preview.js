@@ -330,12 +330,14 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
   #drawChart(projection, f, tierName, m) {
     const months = projection.months;
     const width = this.#chartWidth;
-    const left = 52;
+    const grid = ticks(Math.max(1, ...months.map((mo) => mo.points_balance + mo.points_expired)));
+    // Room for the longest axis label (about 7 px a character at the chart's 12 px), so that
+    // "300 000" is not cut at the left edge.
+    const left = Math.max(52, 12 + 7 * Math.max(...grid.map((value) => f.count(value).length)));
     const right = 8;
     const top = 30;
     const base = top + 160;
     const height = base + 56;
-    const grid = ticks(Math.max(1, ...months.map((mo) => mo.points_balance + mo.points_expired)));
     const most = grid.at(-1);
     const y = (value) => base - (value / most) * 160;
     const per = (width - left - right) / Math.max(1, months.length);

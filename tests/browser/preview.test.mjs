@@ -151,3 +151,13 @@ test('on a program whose points wait out a return window, the table shows the pe
   assert.ok(table.pending.some((n) => n > 0), 'a month ends with points still pending');
   table.pending.forEach((n, i) => assert.ok(n <= table.balance[i], `month ${i}: ${n} pending of ${table.balance[i]}`));
 });
+
+test('the chart\'s axis labels fit inside it, six-digit balances included, at 360 px', async () => {
+  const { page } = await tierPage('?program=s7-profi&customer=b2b', { width: 360, height: 800 });
+  await page.waitForFunction(() => document.querySelector('loyalty-tier-preview').program?.id === 's7-profi'
+    && document.querySelector('loyalty-tier-preview').shadowRoot.querySelector('svg text[text-anchor="end"]'));
+  const lefts = await page.$eval('loyalty-tier-preview', (el) =>
+    [...el.shadowRoot.querySelectorAll('svg text[text-anchor="end"]')].map((t) => ({ text: t.textContent, x: t.getBBox().x })));
+  assert.ok(lefts.some(({ text }) => text.replace(/\D/g, '').length >= 6), JSON.stringify(lefts));
+  for (const { text, x } of lefts) assert.ok(x >= 0, `"${text}" starts at ${x}`);
+});
