@@ -61,3 +61,18 @@ export function vgridline(x, y1, y2, text) {
   return [s('line', { x1: x, x2: x, y1, y2, stroke: GRID, 'stroke-width': 1, class: 'grid' }),
     label(x, y2 + 16, text, { 'text-anchor': 'middle' })];
 }
+
+/**
+ * Shortens a drawn label with "…" until it is at most `room` px wide, measured as drawn, and
+ * keeps its whole text in a tooltip. A label not drawn (a hidden chart) measures 0 and stays.
+ */
+export function fitText(node, room) {
+  const whole = node.textContent;
+  if (node.getComputedTextLength() <= room) return;
+  let keep = whole.length;
+  while (keep > 1 && node.getComputedTextLength() > room) {
+    keep -= 1;
+    node.textContent = `${whole.slice(0, keep)}…`;
+  }
+  node.append(s('title', {}, whole));
+}

@@ -4,7 +4,7 @@
 import { loadAnalytics, margin, compare, calculate, names } from './loyalty-analytics.js';
 import { fill, formatters, langOf } from './i18n.js';
 import { explorerMessages } from './i18n-explorer.js';
-import { label, observeWidth, ticks, vgridline } from './charts.js';
+import { fitText, label, observeWidth, ticks, vgridline } from './charts.js';
 import { defaultMix, fieldOfPath, middleOf, mixError, offers, onScale, scaleOf, spendScale, splitSpend } from './scenarios.js';
 import { defineElement, h, LoyaltyErrorEvent, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
@@ -426,13 +426,15 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     for (const value of grid) nodes.push(...vgridline(x(value), 4, rows + 4, `${value}%`));
     comparison.forEach((row, i) => {
       const y = 4 + i * 40;
-      nodes.push(label(8, y + 14, row.variant));
+      nodes.push(label(8, y + 14, row.variant, { class: 'fit' }));
       nodes.push(s('rect', { x: 8, y: y + 20, width: Math.max(1, x(shares[i]) - 8), height: 14, fill: '#1f2328' }));
       nodes.push(label(x(shares[i]) + 4, y + 32, percent(row.give_away_share)));
     });
-    nodes.push(label(8, rows + 40, `${m.share}, %`, { 'font-weight': 600 }));
+    nodes.push(label(8, rows + 40, `${m.share}, %`, { 'font-weight': 600, class: 'fit' }));
     this.#ui.chart.setAttribute('viewBox', `0 0 ${width} ${rows + 48}`);
     this.#ui.chart.replaceChildren(...nodes);
+    // Names and the axis title shortened to the chart as drawn; whole in a tooltip and the table.
+    for (const text of this.#ui.chart.querySelectorAll('text.fit')) fitText(text, width - 16);
   }
 
   /** Marks each scrolling table that is wider than its box, which shows a hint to scroll. */

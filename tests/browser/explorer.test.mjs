@@ -141,3 +141,20 @@ test('without its Wasm the explorer shows a readable fallback and an error event
   assert.equal(code, 'wasm_unavailable');
   assert.ok(await page.isVisible('loyalty-offer-explorer >> text=The offer explorer appears here'));
 });
+
+test('the offers chart keeps every name inside it at 360 px, in the languages with the longest names', async () => {
+  for (const locale of ['hy', 'ka']) {
+    const { page } = await explorer(`?locale=${locale}`, { width: 360, height: 800 });
+    await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer').result?.comparison);
+    const outside = await page.$eval('loyalty-offer-explorer', (el) => {
+      const chart = el.shadowRoot.querySelector('svg[viewBox]:last-of-type') ?? el.shadowRoot.querySelector('svg');
+      const charts = [...el.shadowRoot.querySelectorAll('svg')];
+      return charts.flatMap((svg) => {
+        const width = svg.viewBox.baseVal.width;
+        return [...svg.querySelectorAll('text')].filter((t) => t.getBBox().x + t.getBBox().width > width + 1)
+          .map((t) => `${t.textContent} ends at ${Math.round(t.getBBox().x + t.getBBox().width)} of ${width}`);
+      });
+    });
+    assert.deepEqual(outside, [], locale);
+  }
+});
