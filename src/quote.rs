@@ -139,6 +139,8 @@ pub struct PointsOutcome {
     /// minor unit (a point of 0.5 JPY: steps of 2); absent when any count can be redeemed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redeem_step: Option<u64>,
+    /// What the customer holds after the order; with pending days, what can be spent after it
+    /// (this order's points are then in `pending`).
     pub balance_after: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_expiry: Option<Expiry>,
@@ -325,7 +327,12 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome, locale: 
             .as_ref()
             .map(|r| r.step)
             .filter(|step| *step > 1),
-        balance_after: p.balance_before - p.redeemed + p.earned,
+        // With pending days, this order's points are pending: what can be spent after it.
+        balance_after: if rules.points.as_ref().is_some_and(|r| r.pending_days > 0) {
+            p.balance_before - p.redeemed
+        } else {
+            p.balance_before - p.redeemed + p.earned
+        },
         next_expiry: ledger
             .next_expiry(cart.date)
             .map(|(date, points)| Expiry { date, points }),

@@ -1390,6 +1390,10 @@ tier: string
  * via the `definition` "PointsOutcome".
  */
 export interface PointsOutcome {
+/**
+ * What the customer holds after the order; with pending days, what can be spent after it
+ * (this order's points are then in `pending`).
+ */
 balance_after: number
 balance_before: number
 earned: number

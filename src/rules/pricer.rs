@@ -611,13 +611,38 @@ impl Pricing<'_, '_> {
         Ok(())
     }
 
+    /// What the budgets of a rule and of the code it needs leave, as the host's records give
+    /// them; `None` without a budget.
+    fn budget_left(&self, rule: usize, code: Option<usize>) -> Option<i128> {
+        let rules = self.rules;
+        let rule_left = rules.discounts[rule]
+            .limits
+            .and_then(|limits| limits.budget)
+            .map(|budget| budget - self.order.rule_used(rule).spent);
+        let code_left = code.and_then(|code| {
+            Some(rules.promo_codes[code].limits?.budget? - self.order.code_used(code).spent)
+        });
+        match (rule_left, code_left) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
     /// The account stage: the customer's points spent on the order, and where it leaves them
     /// among the tiers.
     fn account_stage(&mut self) -> Result<()> {
         let earned = self.redemption();
         self.out.payable = self.out.after_discounts - self.out.points_value;
+        // This order's own points are pending, when the program has pending days; they count
+        // only where the program says pending points do.
+        let pending_left_out = self
+            .rules
+            .points
+            .as_ref()
+            .is_some_and(|p| p.pending_days > 0 && !p.pending_count_toward_tiers);
         let contribution = match self.rules.tiering.qualifies_on {
             Qualifier::Spend => self.out.after_discounts,
+            Qualifier::Points if pending_left_out => 0,
             Qualifier::Points => i128::from(earned),
         };
         self.tier(contribution);
@@ -765,22 +790,8 @@ impl Pricing<'_, '_> {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };
-            if let Some(left) = left.filter(|left| amount > *left) {
-                let split = &mut scratch.split;
-                split.weights.clear();
-                split
-                    .weights
-                    .extend(out.shares[start..].iter().map(|(_, part)| *part));
-                allocate_into(
-                    left.max(0),
-                    &split.weights,
-                    &mut split.parts,
-                    &mut split.remainders,
-                );
-                for ((_, part), capped) in out.shares[start..].iter_mut().zip(&split.parts) {
-                    *part = *capped;
-                }
-                amount = left.max(0);
+            if let Some(left) = left {
+                amount = cap_parts(&mut out.shares, start, left, &mut scratch.split);
             }
             if let Some(code) = candidate.code.filter(|_| code_left.is_some()) {
                 let left = code_left.unwrap_or(0) - amount;
@@ -913,6 +924,10 @@ impl Pricing<'_, '_> {
                         &mut shares,
                         &mut split_buffers,
                     );
+                    // A budget caps what a rule takes here as when it applies.
+                    if let Some(left) = self.budget_left(candidate.rule, candidate.code) {
+                        cap_parts(&mut shares, 0, left, &mut split_buffers);
+                    }
                     for (line, part) in &shares {
                         remaining[*line] -= part;
                     }
@@ -1168,8 +1183,11 @@ impl Pricing<'_, '_> {
                 }
             }
         };
+        // A lower rate after inactivity replaces a single percentage; quantity breaks and the
+        // other values keep theirs.
+        let breaks = matches!(rule.value, DiscountValue::QuantityBreaks { .. });
         let inactive_days = match (rule.inactivity, standing.last_purchase) {
-            (Some(inactivity), Some(last)) if matches!(rate, Rate::Share(_)) => {
+            (Some(inactivity), Some(last)) if matches!(rate, Rate::Share(_)) && !breaks => {
                 let days = (date - last).num_days();
                 (days > i64::from(inactivity.after_days)).then_some((inactivity, days))
             }
@@ -1317,10 +1335,16 @@ impl Pricing<'_, '_> {
                 EarnBase::AfterDiscounts => out.line_subtotals[at] - out.line_discounts[at],
                 EarnBase::BeforeDiscounts => out.line_subtotals[at],
             };
-            // Without the tax the line contains, where the program earns on prices net of tax.
-            let base = match &self.rules.tax {
-                Some(tax) if tax.earn_on_net => base - out.line_tax[at],
-                _ => base,
+            // Without the tax the amount contains, where the program earns on prices net of tax:
+            // after discounts, the line's tax; before them, the tax in its subtotal.
+            let base = match (&self.rules.tax, rule.base) {
+                (Some(tax), _) if !tax.earn_on_net => base,
+                (Some(_), EarnBase::AfterDiscounts) => base - out.line_tax[at],
+                (Some(tax), EarnBase::BeforeDiscounts) => {
+                    let rate = &tax.rates[tax.rate_of(line.category_id)];
+                    base - apply_share(rate.contained, base, self.rules.rounding)?
+                }
+                (None, _) => base,
             };
             let rate = rule
                 .rates
@@ -1828,14 +1852,18 @@ fn split(
             parts.clear();
             parts.resize(in_scope.len(), 0);
             let mut counted = 0;
-            for &(price, position) in remainders.iter() {
+            for &(_, position) in remainders.iter() {
                 let at = in_scope[position];
                 let quantity = u64::from(lines[at].quantity);
                 let taken = given(counted + quantity) - given(counted);
                 counted += quantity;
-                parts[position] =
-                    apply_share(percent.share, price * i128::from(taken), rules.rounding)
-                        .map_or(0, |part| part.min(remaining[at]));
+                // Those units at what is left of their line (after any rule before), at the
+                // percentage.
+                let share = Fraction::new(u128::from(taken), u128::from(quantity.max(1)))
+                    .and_then(|units| units.times(percent.share));
+                parts[position] = share
+                    .and_then(|share| apply_share(share, remaining[at], rules.rounding).ok())
+                    .map_or(0, |part| part.min(remaining[at]));
             }
         }
         Rate::BreaksPerSku(rule) => {
@@ -1873,6 +1901,34 @@ fn split(
             .zip(parts.iter().copied())
             .filter(|(_, part)| *part != 0),
     );
+}
+
+/// Shrinks the parts from `start` on to `left` in all, in proportion (a budget's cap), and
+/// leaves out the lines it leaves nothing; returns what they now come to.
+fn cap_parts(parts: &mut Vec<(usize, i128)>, start: usize, left: i128, split: &mut Split) -> i128 {
+    let amount: i128 = parts[start..].iter().map(|(_, part)| part).sum();
+    if amount <= left {
+        return amount;
+    }
+    split.weights.clear();
+    split
+        .weights
+        .extend(parts[start..].iter().map(|(_, part)| *part));
+    allocate_into(
+        left.max(0),
+        &split.weights,
+        &mut split.parts,
+        &mut split.remainders,
+    );
+    for ((_, part), capped) in parts[start..].iter_mut().zip(&split.parts) {
+        *part = *capped;
+    }
+    let kept: Vec<(usize, i128)> = parts
+        .drain(start..)
+        .filter(|(_, part)| *part != 0)
+        .collect();
+    parts.extend(kept);
+    left.max(0)
 }
 
 /// The units that count towards a quantity break for line `at`: those of its SKU among the
