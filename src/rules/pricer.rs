@@ -61,6 +61,26 @@ impl Order<'_> {
     fn rule_used(&self, rule: usize) -> Used {
         used_of(&self.rule_usage, rule)
     }
+
+    /// What a rule's budget leaves, as the host's records give it; `None` without a budget.
+    fn rule_budget_left(&self, rules: &Rules, rule: usize) -> Option<i128> {
+        let budget = rules.discounts[rule].limits?.budget?;
+        Some(budget - self.rule_used(rule).spent)
+    }
+
+    /// The same for a promo code's budget.
+    fn code_budget_left(&self, rules: &Rules, code: usize) -> Option<i128> {
+        let budget = rules.promo_codes[code].limits?.budget?;
+        Some(budget - self.code_used(code).spent)
+    }
+}
+
+/// The tighter of two budgets left, either of which may be absent.
+fn tighter(a: Option<i128>, b: Option<i128>) -> Option<i128> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 fn used_of(usage: &[(usize, Used)], index: usize) -> Used {
@@ -614,18 +634,11 @@ impl Pricing<'_, '_> {
     /// What the budgets of a rule and of the code it needs leave, as the host's records give
     /// them; `None` without a budget.
     fn budget_left(&self, rule: usize, code: Option<usize>) -> Option<i128> {
-        let rules = self.rules;
-        let rule_left = rules.discounts[rule]
-            .limits
-            .and_then(|limits| limits.budget)
-            .map(|budget| budget - self.order.rule_used(rule).spent);
-        let code_left = code.and_then(|code| {
-            Some(rules.promo_codes[code].limits?.budget? - self.order.code_used(code).spent)
-        });
-        match (rule_left, code_left) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
+        let order = self.order;
+        tighter(
+            order.rule_budget_left(self.rules, rule),
+            code.and_then(|code| order.code_budget_left(self.rules, code)),
+        )
     }
 
     /// The account stage: the customer's points spent on the order, and where it leaves them
@@ -774,23 +787,16 @@ impl Pricing<'_, '_> {
             );
             let mut amount: i128 = out.shares[start..].iter().map(|(_, part)| part).sum();
             // A budget caps what a rule (and the code it needs) gives: the parts shrink to it.
-            let rule_left = rules.discounts[candidate.rule]
-                .limits
-                .and_then(|limits| limits.budget)
-                .map(|budget| budget - self.order.rule_used(candidate.rule).spent);
+            let rule_left = self.order.rule_budget_left(rules, candidate.rule);
+            // A code's budget as the rules before this one in the order have left it.
             let code_left = candidate.code.and_then(|code| {
-                let budget = rules.promo_codes[code].limits?.budget?;
-                let left = match code_budgets.iter().find(|(at, _)| *at == code) {
+                let before = self.order.code_budget_left(rules, code)?;
+                Some(match code_budgets.iter().find(|(at, _)| *at == code) {
                     Some((_, left)) => *left,
-                    None => budget - self.order.code_used(code).spent,
-                };
-                Some(left)
+                    None => before,
+                })
             });
-            let left = match (rule_left, code_left) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
-            if let Some(left) = left {
+            if let Some(left) = tighter(rule_left, code_left) {
                 amount = cap_parts(&mut out.shares, start, left, &mut scratch.split);
             }
             if let Some(code) = candidate.code.filter(|_| code_left.is_some()) {
@@ -1103,7 +1109,7 @@ impl Pricing<'_, '_> {
                 max,
                 dearest_first: _, // which units, in `split`
             } => {
-                let units = units_counted(&self.order.lines, &scope_lines[lines.clone()], 0, false);
+                let units = units_in(&self.order.lines, &scope_lines[lines.clone()], None);
                 let applications = (units / (buy + get)).min(*max);
                 if applications == 0 {
                     return refuse(&|| {
@@ -1124,7 +1130,13 @@ impl Pricing<'_, '_> {
                 let lines_of_order = &self.order.lines;
                 let most = in_scope
                     .iter()
-                    .map(|&at| units_counted(lines_of_order, in_scope, at, *per_sku))
+                    .map(|&at| {
+                        units_in(
+                            lines_of_order,
+                            in_scope,
+                            per_sku.then_some(lines_of_order[at].sku),
+                        )
+                    })
                     .max()
                     .unwrap_or(0);
                 let Some((from, percent)) = breaks.iter().rev().find(|(from, _)| *from <= most)
@@ -1827,7 +1839,7 @@ fn split(
                 return;
             };
             let group = buy + get;
-            let units = units_counted(lines, in_scope, 0, false);
+            let units = units_in(lines, in_scope, None);
             let applications = (units / group).min(max);
             // How many of the first `x` units, dearest first, the offer gives: the cheapest
             // `get` of each set of `buy + get` (so that one more unit never costs more than its
@@ -1874,7 +1886,7 @@ fn split(
             };
             parts.clear();
             parts.extend(in_scope.iter().map(|&at| {
-                let units = units_counted(lines, in_scope, at, true);
+                let units = units_in(lines, in_scope, Some(lines[at].sku));
                 breaks
                     .iter()
                     .rev()
@@ -1931,13 +1943,12 @@ fn cap_parts(parts: &mut Vec<(usize, i128)>, start: usize, left: i128, split: &m
     left.max(0)
 }
 
-/// The units that count towards a quantity break for line `at`: those of its SKU among the
-/// lines in scope, or all of theirs.
-fn units_counted(lines: &[OrderLine], in_scope: &[usize], at: usize, per_sku: bool) -> u64 {
+/// The units of the lines in scope: all of them, or those of one SKU.
+fn units_in(lines: &[OrderLine], in_scope: &[usize], sku: Option<&str>) -> u64 {
     in_scope
         .iter()
-        .filter(|&&other| !per_sku || lines[other].sku == lines[at].sku)
-        .map(|&other| u64::from(lines[other].quantity))
+        .filter(|&&at| sku.is_none_or(|sku| lines[at].sku == sku))
+        .map(|&at| u64::from(lines[at].quantity))
         .sum()
 }
 
