@@ -1,7 +1,7 @@
 //! A cart: lines, a promo code, points to redeem, events to credit, and the date.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::program::Program;
+use crate::program::{AttributeKind, Program};
 use crate::validate;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -80,6 +80,10 @@ pub struct Line {
     /// Already on promotion.
     #[serde(default)]
     pub promotional: bool,
+    /// Attributes the program declares, such as `fare_class` or `distance_km`; numbers are
+    /// written as decimal strings.
+    #[serde(default, skip_serializing_if = "crate::keyed::Keyed::is_empty")]
+    pub attributes: crate::keyed::Keyed<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -121,6 +125,33 @@ impl Line {
     }
 }
 
+impl Line {
+    /// Each attribute declared by the program, a number written as a decimal.
+    fn validate_attributes(&self, program: &Program) -> Result<()> {
+        for (name, value) in self.attributes.iter() {
+            let path = || format!("attributes.{name}");
+            match program.attributes.get(name) {
+                None => {
+                    return Err(Error::new(
+                        ErrorCode::UnknownReference,
+                        path(),
+                        format!("the program declares no attribute \"{name}\""),
+                    ))
+                }
+                Some(AttributeKind::Number) if crate::json::decimal_of(value).is_none() => {
+                    return Err(Error::new(
+                        ErrorCode::InvalidValue,
+                        path(),
+                        format!("\"{value}\" is not a number such as \"1250\" or \"7.5\""),
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Cart {
     pub fn validate(&self, program: &Program) -> Result<()> {
         self.validate_in(program, &program.money())
@@ -140,6 +171,7 @@ impl Cart {
         for (index, line) in self.lines.iter().enumerate() {
             // The path is written only for an error: simulations check millions of lines.
             line.validate(money)
+                .and_then(|()| line.validate_attributes(program))
                 .map_err(|e| e.under(&format!("lines[{index}]")))?;
             let price = crate::exact::minor_of(line.unit_price, money.minor_units).unwrap_or(0);
             subtotal += price.unsigned_abs() * u128::from(line.quantity);

@@ -157,6 +157,20 @@ pub fn check_names(program: &Program) -> Result<()> {
             add(list, Some(index), "name", None, name);
         }
     }
+    for (index, multiplier) in program
+        .points
+        .iter()
+        .flat_map(|p| &p.multipliers)
+        .enumerate()
+    {
+        add(
+            "points.multipliers",
+            Some(index),
+            "name",
+            None,
+            &multiplier.name,
+        );
+    }
     if let Some(membership) = &program.membership {
         add("membership", None, "name", None, &membership.name);
         for (item, perk) in membership.perks.iter().enumerate() {
@@ -202,7 +216,7 @@ fn named_lists(program: &Program) -> [(&'static str, Vec<(&String, &LocalizedTex
 /// the elements look names up in, by id, so that the rule of choosing stays in one place.
 /// `{"program", "description"?, "tiers": {id: {"name", "perks"}}, "discounts": {id: name},
 /// "events", "catalog", "coalition", "chance_rewards", "membership"?: {"name", "perks"},
-/// "categories": {id: name}}`.
+/// "categories": {id: name}, "multipliers": {id: name}}`.
 pub fn names_json(program: &Program, locale: &str) -> String {
     let language = program.default_language();
     let choose = |text: &LocalizedText| text.choose(locale, language).to_string();
@@ -244,6 +258,11 @@ pub fn names_json(program: &Program, locale: &str) -> String {
     out.push('}');
     let mut groups = named_lists(program).to_vec();
     groups.push(("categories", program.categories.iter().collect()));
+    let multipliers = program.points.iter().flat_map(|p| &p.multipliers);
+    groups.push((
+        "multipliers",
+        multipliers.map(|m| (&m.id, &m.name)).collect(),
+    ));
     for (group, items) in groups {
         out.push_str(",\"");
         out.push_str(group);

@@ -122,6 +122,7 @@ fn parse_row(record: &csv::StringRecord, columns: &Columns, line: u64) -> Result
                 None => None,
             },
             promotional: false,
+            attributes: Default::default(),
         },
     })
 }

@@ -168,6 +168,7 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
                     quantity: 1,
                     unit_cost: None,
                     promotional: false,
+                    attributes: Default::default(),
                 })
                 .collect(),
             promo_code: None,

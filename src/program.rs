@@ -30,6 +30,10 @@ pub struct Program {
     /// Display names of the categories that lines and rules name, by category id.
     #[serde(default, skip_serializing_if = "Keyed::is_empty")]
     pub categories: Keyed<LocalizedText>,
+    /// The attributes cart lines may carry, by name, with their kind: `fare_class` a text,
+    /// `distance_km` a number. A line's attribute not declared here is refused.
+    #[serde(default, skip_serializing_if = "Keyed::is_empty")]
+    pub attributes: Keyed<AttributeKind>,
     /// ISO 4217 code; its minor units come from [`crate::money`].
     pub currency: String,
     #[serde(default)]
@@ -311,6 +315,9 @@ pub struct Scope {
     /// Whether lines already on promotion are in scope.
     #[serde(default = "yes")]
     pub include_promotional: bool,
+    /// Line attributes that must all match, besides the lists above.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<AttributeMatch>,
 }
 
 impl Default for Scope {
@@ -320,8 +327,39 @@ impl Default for Scope {
             skus: Vec::new(),
             exclude_categories: Vec::new(),
             include_promotional: true,
+            attributes: Vec::new(),
         }
     }
+}
+
+/// What a line attribute holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AttributeKind {
+    /// A word such as a fare class, a brand or a channel.
+    #[default]
+    Text,
+    /// A decimal, written as a string on the line: a distance, a weight.
+    Number,
+}
+
+/// A test of one line attribute: a text one of a set, or a number within a range (both ends
+/// included). A line without the attribute does not match.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AttributeMatch {
+    pub attribute: String,
+    /// For a text attribute: the values that match (one value: equals).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub one_of: Vec<String>,
+    /// For a number attribute: the lowest value that matches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Decimal>,
+    /// For a number attribute: the highest value that matches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<Decimal>,
 }
 
 impl Scope {
@@ -466,6 +504,55 @@ pub struct Points {
     /// Whether pending points count towards tiers that qualify on points.
     #[serde(default = "yes")]
     pub pending_count_toward_tiers: bool,
+    /// Campaign and attribute multipliers of the points earned, beside the tier's and the
+    /// membership's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub multipliers: Vec<EarnMultiplier>,
+    /// How multipliers combine: multiplied (×2 and ×1.5 make ×3) or added (+1 and +0.5 make ×2.5).
+    #[serde(default)]
+    pub combine_multipliers: CombineMultipliers,
+    /// Where earned points are rounded down to whole points.
+    #[serde(default)]
+    pub round_points: RoundPoints,
+}
+
+/// Points multiplied on the lines in `scope`, when `conditions` hold: a ×2 on business fares, a
+/// ×1.5 summer campaign, double points in a birthday week.
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EarnMultiplier {
+    pub id: String,
+    pub name: LocalizedText,
+    /// From 0 to 100.
+    pub factor: Decimal,
+    #[serde(default)]
+    pub scope: Scope,
+    #[serde(default)]
+    pub conditions: Conditions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CombineMultipliers {
+    /// The tier's, the membership's and every multiplier that applies, multiplied together.
+    #[default]
+    Multiply,
+    /// Their bonuses added: 1 plus the sum of each factor less one.
+    Add,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RoundPoints {
+    /// The base times every multiplier, rounded down once at the end.
+    #[default]
+    AtEnd,
+    /// The base rounded down first, then the result after each multiplier in turn: the tier's
+    /// and the membership's together, then the program's in their order.
+    EachStep,
 }
 
 pub(crate) fn hundred() -> Decimal {
@@ -512,6 +599,33 @@ pub struct UnitRate {
     pub categories: Vec<String>,
     #[serde(default)]
     pub skus: Vec<String>,
+    /// The same points for every unit; or give `by_attribute`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<u64>,
+    /// Points per unit that depend on a line attribute: by band of a number, or by text value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_attribute: Option<AttributePoints>,
+}
+
+/// Points per unit read off a line attribute. A number attribute uses `bands` (the last band
+/// whose `from` the value reaches; below the first, nothing); a text attribute uses `values`
+/// (a value not listed earns nothing).
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AttributePoints {
+    pub attribute: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bands: Vec<PointsBand>,
+    #[serde(default, skip_serializing_if = "Keyed::is_empty")]
+    pub values: Keyed<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PointsBand {
+    pub from: Decimal,
     pub points: u64,
 }
 

@@ -404,6 +404,7 @@ fn planned_carts(request: &ProjectionRequest) -> (Vec<Cart>, Vec<(NaiveDate, usi
                             quantity: 1,
                             unit_cost: None,
                             promotional: false,
+                            attributes: Default::default(),
                         })
                         .collect();
                     cart(first, lines, None)

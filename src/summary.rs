@@ -83,6 +83,8 @@ struct Words {
     on_days: &'static str,
     weekdays: [&'static str; 7],
     birthday: &'static str,
+    /// A campaign's dates: from and to, from only, to only.
+    dates: [&'static str; 3],
     /// "month" after a number: one, few (Russian 2–4), many.
     months: [&'static str; 3],
     min_order: &'static str,
@@ -95,6 +97,11 @@ struct Words {
     /// A rate per amount, and per item, each first in the list and then after it.
     earn_rate: [&'static str; 2],
     earn_unit: [&'static str; 2],
+    /// Points per item by a line attribute, from the fewest to the most.
+    earn_unit_by: [&'static str; 2],
+    /// Before the list of multipliers, and after it when they add up.
+    multipliers: &'static str,
+    multipliers_added: &'static str,
     /// "point" after a number: one, few, many (where a template says `{points}`).
     point_forms: [&'static str; 3],
     redeem: &'static str,
@@ -158,6 +165,7 @@ const EN: Words = Words {
         "Sundays",
     ],
     birthday: " within {n} days of your birthday",
+    dates: [" from {from} to {to}", " from {from}", " until {to}"],
     months: ["month", "months", "months"],
     min_order: " on orders from {min}",
     with_code: " with code {code}",
@@ -167,6 +175,12 @@ const EN: Words = Words {
     earn: "Points: ",
     earn_rate: ["{p} per {per}{scope}", "{p} per {per}{scope}"],
     earn_unit: ["{p} per item{scope}", "{p} per item{scope}"],
+    earn_unit_by: [
+        "{low} to {high} per item{scope}, by {attribute}",
+        "{low} to {high} per item{scope}, by {attribute}",
+    ],
+    multipliers: "Points multiplied: ",
+    multipliers_added: " (the bonuses add up)",
     point_forms: ["point", "points", "points"],
     redeem: "Points pay up to {max}% of an order at {value} each",
     expire: " and expire after {m} {months}",
@@ -224,6 +238,7 @@ const RU: Words = Words {
         "воскресеньям",
     ],
     birthday: " за {n} дн. до и после дня рождения",
+    dates: [" с {from} по {to}", " с {from}", " до {to} включительно"],
     months: ["месяц", "месяца", "месяцев"],
     min_order: " при заказе от {min}",
     with_code: " по коду {code}",
@@ -233,6 +248,12 @@ const RU: Words = Words {
     earn: "Баллы: ",
     earn_rate: ["{p} за {per}{scope}", "{p} за {per}{scope}"],
     earn_unit: ["{p} за каждый товар{scope}", "{p} за каждый товар{scope}"],
+    earn_unit_by: [
+        "от {low} до {high} за каждый товар{scope}, в зависимости от {attribute}",
+        "от {low} до {high} за каждый товар{scope}, в зависимости от {attribute}",
+    ],
+    multipliers: "Множители баллов: ",
+    multipliers_added: " (надбавки складываются)",
     point_forms: ["балл", "балла", "баллов"],
     redeem: "Баллами можно оплатить до {max}% заказа, 1 балл = {value}",
     expire: "; баллы сгорают через {m} {months}",
@@ -290,6 +311,11 @@ const HY: Words = Words {
         "կիրակի",
     ],
     birthday: "՝ ծննդյան օրվանից {n} օր առաջ կամ հետո",
+    dates: [
+        "՝ {from}-ից {to}-ը ներառյալ",
+        "՝ {from}-ից",
+        "՝ մինչև {to}-ը ներառյալ",
+    ],
     months: ["ամս", "ամս", "ամս"],
     min_order: "՝ {min}-ից սկսած պատվերների համար",
     with_code: "՝ {code} կոդով",
@@ -305,6 +331,12 @@ const HY: Words = Words {
         "{p} յուրաքանչյուր ապրանքի համար{scope}",
         "{p}՝ յուրաքանչյուր ապրանքի համար{scope}",
     ],
+    earn_unit_by: [
+        "{low}–{high} յուրաքանչյուր ապրանքի համար{scope} (ըստ {attribute})",
+        "{low}–{high}՝ յուրաքանչյուր ապրանքի համար{scope} (ըստ {attribute})",
+    ],
+    multipliers: "Միավորների բազմապատկիչներ՝ ",
+    multipliers_added: " (հավելումները գումարվում են)",
     point_forms: ["միավոր", "միավոր", "միավոր"],
     redeem: "Միավորներով կարելի է վճարել պատվերի մինչև {max}%-ը, 1 միավոր = {value}",
     expire: ", միավորներն այրվում են {m} ամիս անց",
@@ -363,6 +395,11 @@ const KA: Words = Words {
         "კვირაობით",
     ],
     birthday: " დაბადების დღიდან {n} დღის ფარგლებში",
+    dates: [
+        " {from}-დან {to}-ის ჩათვლით",
+        " {from}-დან",
+        " {to}-ის ჩათვლით",
+    ],
     months: ["თვის", "თვის", "თვის"],
     min_order: " {min}-დან შეკვეთებზე",
     with_code: " კოდით {code}",
@@ -372,6 +409,12 @@ const KA: Words = Words {
     earn: "ქულები: ",
     earn_rate: ["{p} ყოველ {per}-ზე{scope}", "{p} ყოველ {per}-ზე{scope}"],
     earn_unit: ["{p} თითოეულ ნივთზე{scope}", "{p} თითოეულ ნივთზე{scope}"],
+    earn_unit_by: [
+        "{low}–{high} თითოეულ ნივთზე{scope} ({attribute}-ის მიხედვით)",
+        "{low}–{high} თითოეულ ნივთზე{scope} ({attribute}-ის მიხედვით)",
+    ],
+    multipliers: "ქულების მამრავლები: ",
+    multipliers_added: " (ბონუსები იკრიბება)",
     point_forms: ["ქულა", "ქულა", "ქულა"],
     redeem: "ქულებით შეგიძლიათ გადაიხადოთ შეკვეთის {max}%-მდე, 1 ქულა = {value}",
     expire: ", ქულებს ვადა გასდის {m} თვეში",
@@ -502,6 +545,24 @@ impl Namer<'_> {
         }
         text
     }
+
+    /// Attribute tests, in a form every language reads: " (fare_class: J, C)".
+    fn attributes(&self, tests: &[crate::program::AttributeMatch]) -> String {
+        tests
+            .iter()
+            .map(|test| {
+                let values = if test.one_of.is_empty() {
+                    let end = |value: Option<Decimal>| {
+                        value.map_or(String::new(), |v| number(v, self.lang))
+                    };
+                    format!("{}–{}", end(test.min), end(test.max))
+                } else {
+                    test.one_of.join(", ")
+                };
+                format!(" ({}: {values})", test.attribute)
+            })
+            .collect()
+    }
 }
 
 /// Words in a summary: tokens holding a letter or a digit, so that a dash is not a word.
@@ -607,9 +668,30 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
             rate(&w.earn_rate, &[("p", &p), ("per", &per), ("scope", &scope)]);
         }
         for per_unit in &earn.per_unit {
-            let p = number(per_unit.points.into(), lang);
             let scope = namer.scope(&per_unit.categories, &per_unit.skus);
-            rate(&w.earn_unit, &[("p", &p), ("scope", &scope)]);
+            match (&per_unit.points, &per_unit.by_attribute) {
+                (_, Some(table)) => {
+                    let all: Vec<u64> = table
+                        .bands
+                        .iter()
+                        .map(|band| band.points)
+                        .chain(table.values.iter().map(|(_, points)| *points))
+                        .collect();
+                    let low = number(all.iter().min().copied().unwrap_or(0).into(), lang);
+                    let high = number(all.iter().max().copied().unwrap_or(0).into(), lang);
+                    let values = [
+                        ("low", low.as_str()),
+                        ("high", &high),
+                        ("scope", &scope),
+                        ("attribute", &table.attribute),
+                    ];
+                    rate(&w.earn_unit_by, &values);
+                }
+                (points, None) => {
+                    let p = number(points.unwrap_or(0).into(), lang);
+                    rate(&w.earn_unit, &[("p", &p), ("scope", &scope)]);
+                }
+            }
         }
         if !rates.is_empty() {
             let net = program
@@ -618,6 +700,27 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
                 .filter(|tax| tax.earn_on == crate::program::TaxBase::Net)
                 .map_or("", |_| w.earn_net);
             sentences.push(sentence(format!("{}{}{net}", w.earn, rates.join(", "))));
+        }
+        if !points.multipliers.is_empty() {
+            let list: Vec<String> = points
+                .multipliers
+                .iter()
+                .map(|m| {
+                    let mut text = format!("{} ×{}", name(&m.name), number(m.factor, lang));
+                    text += &namer.scope(&m.scope.categories, &m.scope.skus);
+                    text += &namer.attributes(&m.scope.attributes);
+                    text + &describe_conditions(&m.conditions, &namer, &money)
+                })
+                .collect();
+            let added = match points.combine_multipliers {
+                crate::program::CombineMultipliers::Add => w.multipliers_added,
+                crate::program::CombineMultipliers::Multiply => "",
+            };
+            sentences.push(sentence(format!(
+                "{}{}{added}",
+                w.multipliers,
+                list.join("; ")
+            )));
         }
         if let Some(employee) = &points.employee_earn {
             sentences.push(sentence(fill(
@@ -798,7 +901,18 @@ fn describe_discount(
             .join(", "),
     };
     text += &namer.scope(&rule.scope.categories, &rule.scope.skus);
-    let conditions = &rule.conditions;
+    text += &namer.attributes(&rule.scope.attributes);
+    text + &describe_conditions(&rule.conditions, namer, money)
+}
+
+/// A rule's conditions, each as a phrase after what the rule gives.
+fn describe_conditions(
+    conditions: &crate::program::Conditions,
+    namer: &Namer,
+    money: &dyn Fn(Decimal) -> String,
+) -> String {
+    let w = namer.words;
+    let mut text = String::new();
     if let Some(min) = conditions.min_subtotal {
         text += &fill(w.min_order, &[("min", &money(min))]);
     }
@@ -823,6 +937,17 @@ fn describe_discount(
     }
     if let Some(window) = conditions.birthday_window_days {
         text += &fill(w.birthday, &[("n", &window.to_string())]);
+    }
+    let (from, to) = (conditions.valid_from, conditions.valid_until);
+    let template = match (from, to) {
+        (Some(_), Some(_)) => Some(w.dates[0]),
+        (Some(_), None) => Some(w.dates[1]),
+        (None, Some(_)) => Some(w.dates[2]),
+        (None, None) => None,
+    };
+    if let Some(template) = template {
+        let day = |date: Option<chrono::NaiveDate>| date.map_or(String::new(), |d| d.to_string());
+        text += &fill(template, &[("from", &day(from)), ("to", &day(to))]);
     }
     match conditions.first_purchase_made {
         Some(true) => text += w.after_first,

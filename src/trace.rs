@@ -21,6 +21,8 @@ pub enum Kind {
     Commitment,
     Chance,
     Tax,
+    /// A campaign or attribute multiplier of the points earned.
+    Multiplier,
 }
 
 /// Why a rule applied or did not: a stable machine code that every language words (the widget's
@@ -72,13 +74,15 @@ pub enum Code {
     CommitmentOpen,
     // Chance rewards.
     ChanceToWin,
+    // Multipliers of points (and the discounts' codes for conditions not met).
+    Multiplied,
     // Prices that include tax.
     TaxIncluded,
 }
 
 impl Code {
     /// Every code, for tests that hold each to its words and to its serialised name.
-    pub const ALL: [Code; 38] = [
+    pub const ALL: [Code; 39] = [
         Code::Applied,
         Code::NotYetValid,
         Code::Expired,
@@ -116,6 +120,7 @@ impl Code {
         Code::CommitmentMet,
         Code::CommitmentOpen,
         Code::ChanceToWin,
+        Code::Multiplied,
         Code::TaxIncluded,
     ];
 
@@ -159,6 +164,7 @@ impl Code {
             Code::CommitmentMet => "commitment_met",
             Code::CommitmentOpen => "commitment_open",
             Code::ChanceToWin => "chance_to_win",
+            Code::Multiplied => "multiplied",
             Code::TaxIncluded => "tax_included",
         }
     }
@@ -179,6 +185,7 @@ impl Kind {
             Kind::Commitment => "commitment",
             Kind::Chance => "chance",
             Kind::Tax => "tax",
+            Kind::Multiplier => "multiplier",
         }
     }
 }

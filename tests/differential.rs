@@ -672,6 +672,7 @@ proptest! {
                 quantity: 1,
                 unit_cost: None,
                 promotional: false,
+                attributes: Default::default(),
             }],
             redeem_points: if redeem && program.points.is_some() { MAX_POINTS } else { 0 },
             ..loyalty::Cart::default()

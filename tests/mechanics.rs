@@ -121,3 +121,133 @@ fn a_line_a_budget_leaves_nothing_is_not_listed() {
     let listed: Vec<usize> = q.lines.iter().map(|line| line.discounts.len()).collect();
     assert_eq!(listed, vec![1, 0]);
 }
+
+/// Miles by a fare table, a tier at ×1.5 and a campaign at ×2, for the multiplier cases below.
+fn miles(points_extra: Value) -> Value {
+    let mut points = json!({
+        "earn": {"points": "0", "per_amount": "1.00",
+                 "per_unit": [{"categories": ["flight"],
+                               "by_attribute": {"attribute": "fare", "values": {"Y": 5, "J": 7}}}]},
+        "value_per_point": "0.01",
+        "multipliers": [{"id": "double", "name": "Double miles", "factor": "2",
+                         "conditions": {"valid_from": "2026-11-01"}}]
+    });
+    for (key, value) in points_extra.as_object().unwrap() {
+        points[key] = value.clone();
+    }
+    program(json!({
+        "attributes": {"fare": "text"},
+        "tiers": [{"id": "blue", "name": "Blue", "threshold": "0"},
+                  {"id": "silver", "name": "Silver", "threshold": "1000.00", "earn_multiplier": "1.5"}],
+        "points": points
+    }))
+}
+
+fn seat(fare: &str, date: &str) -> Value {
+    json!({"date": date, "lines": [{"sku": "S", "category": "flight", "unit_price": "100.00",
+                                    "quantity": 1, "attributes": {"fare": fare}}]})
+}
+
+fn earned(program: Value, fare: &str, date: &str) -> u64 {
+    priced(program, json!({"tier": "silver"}), seat(fare, date))
+        .points
+        .unwrap()
+        .earned
+}
+
+#[test]
+fn multipliers_multiply_by_default_and_add_their_bonuses_when_the_program_says() {
+    // 5 × 1.5 × 2 = 15; added: 5 × (1 + 0.5 + 1) = 12.5, rounded down to 12.
+    assert_eq!(earned(miles(json!({})), "Y", "2026-11-22"), 15);
+    let added = miles(json!({"combine_multipliers": "add"}));
+    assert_eq!(earned(added, "Y", "2026-11-22"), 12);
+}
+
+#[test]
+fn points_are_rounded_down_at_the_end_or_after_each_step() {
+    // 5 × 1.5 × 1.5 = 11.25 → 11 at the end; each step: 7.5 → 7, then 10.5 → 10.
+    let with = |round: &str| {
+        let mut program = miles(json!({"round_points": round}));
+        program["points"]["multipliers"][0]["factor"] = json!("1.5");
+        earned(program, "Y", "2026-11-22")
+    };
+    assert_eq!(with("at_end"), 11);
+    assert_eq!(with("each_step"), 10);
+}
+
+#[test]
+fn a_campaign_before_its_dates_multiplies_nothing_and_says_when_it_starts() {
+    let q = priced(
+        miles(json!({})),
+        json!({"tier": "silver"}),
+        seat("J", "2026-10-31"),
+    );
+    // 7 × 1.5, rounded down: the campaign starts tomorrow.
+    assert_eq!(q.points.as_ref().unwrap().earned, 10);
+    let entry = q.trace.iter().find(|e| e.rule == "double").unwrap();
+    assert!(!entry.applied);
+    assert_eq!(entry.code.as_str(), "not_yet_valid");
+}
+
+#[test]
+fn a_rule_that_leaves_out_the_tier_multiplier_still_takes_the_campaigns() {
+    let mut program = miles(json!({}));
+    program["points"]["earn"]["apply_tier_multiplier"] = json!(false);
+    // 7 × 2: Silver's ×1.5 is left out.
+    assert_eq!(earned(program, "J", "2026-11-22"), 14);
+}
+
+#[test]
+fn a_multiplier_scoped_to_an_attribute_multiplies_only_the_lines_that_match() {
+    let mut program = miles(json!({}));
+    program["points"]["multipliers"][0]["scope"] =
+        json!({"attributes": [{"attribute": "fare", "one_of": ["J"]}]});
+    let cart = json!({"date": "2026-11-22", "lines": [
+        {"sku": "J1", "category": "flight", "unit_price": "900.00", "quantity": 1, "attributes": {"fare": "J"}},
+        {"sku": "Y1", "category": "flight", "unit_price": "90.00", "quantity": 2, "attributes": {"fare": "Y"}},
+        {"sku": "X1", "category": "flight", "unit_price": "90.00", "quantity": 1}
+    ]});
+    let q = priced(program, json!({"tier": "silver"}), cart);
+    // J: 7 × 1.5 × 2 = 21; Y: 2 × 5 × 1.5 = 15; a seat without a fare class earns nothing.
+    assert_eq!(q.points.unwrap().earned, 36);
+}
+
+#[test]
+fn a_discount_scoped_to_a_number_range_takes_only_lines_within_it() {
+    let q = priced(
+        program(json!({
+            "attributes": {"weight_kg": "number"},
+            "discounts": [{"id": "heavy", "name": "Heavy goods", "value": {"type": "percent", "percent": "10"},
+                           "scope": {"attributes": [{"attribute": "weight_kg", "min": "20", "max": "50"}]}}]
+        })),
+        json!({}),
+        cart(json!([
+            {"sku": "A", "unit_price": "100.00", "quantity": 1, "attributes": {"weight_kg": "20"}},
+            {"sku": "B", "unit_price": "100.00", "quantity": 1, "attributes": {"weight_kg": "50.5"}},
+            {"sku": "C", "unit_price": "100.00", "quantity": 1, "attributes": {"weight_kg": "50"}}
+        ])),
+    );
+    // Both ends are in the range: A and C, 10.00 each.
+    assert_eq!(q.discount_total.to_string(), "20.00");
+    assert_eq!(q.lines[1].discount.to_string(), "0.00");
+}
+
+#[test]
+fn double_points_in_the_birthday_week() {
+    let program = program(json!({
+        "points": {"earn": {"points": "1", "per_amount": "1.00"}, "value_per_point": "0.01",
+                   "multipliers": [{"id": "birthday", "name": "Birthday", "factor": "2",
+                                    "conditions": {"birthday_window_days": 7}}]}
+    }));
+    let on = |date: &str| {
+        let cart =
+            json!({"date": date, "lines": [{"sku": "A", "unit_price": "50.00", "quantity": 1}]});
+        priced(program.clone(), json!({"birth_date": "1990-11-25"}), cart)
+            .points
+            .unwrap()
+            .earned
+    };
+    assert_eq!(on("2026-11-22"), 100);
+    assert_eq!(on("2026-12-02"), 100);
+    assert_eq!(on("2026-12-03"), 50);
+}

@@ -29,19 +29,26 @@ fn base_request() -> Value {
 
 /// Sets the field at a dotted path (numbers index arrays) and returns the refusal.
 fn refused(path: &str, value: Value) -> loyalty::Error {
+    refused_with(&[(path, value)])
+}
+
+/// The same, with several fields set.
+fn refused_with(changes: &[(&str, Value)]) -> loyalty::Error {
     let mut request = base_request();
-    let mut node = &mut request;
-    let keys: Vec<&str> = path.split('.').collect();
-    for key in &keys[..keys.len() - 1] {
-        node = match key.parse::<usize>() {
-            Ok(index) => &mut node[index],
-            Err(_) => &mut node[*key],
-        };
-    }
-    let last = keys[keys.len() - 1];
-    match last.parse::<usize>() {
-        Ok(index) => node[index] = value,
-        Err(_) => node[last] = value,
+    for (path, value) in changes {
+        let mut node = &mut request;
+        let keys: Vec<&str> = path.split('.').collect();
+        for key in &keys[..keys.len() - 1] {
+            node = match key.parse::<usize>() {
+                Ok(index) => &mut node[index],
+                Err(_) => &mut node[*key],
+            };
+        }
+        let last = keys[keys.len() - 1];
+        match last.parse::<usize>() {
+            Ok(index) => node[index] = value.clone(),
+            Err(_) => node[last] = value.clone(),
+        }
     }
     let text = request.to_string();
     match from_json::<Request>(&text) {
@@ -559,6 +566,163 @@ fn campaign_conditions_are_checked_with_code_and_path() {
         ErrorCode::InvalidValue,
         "customer.birth_date",
     );
+}
+
+#[test]
+fn line_attributes_and_multipliers_are_checked_with_code_and_path() {
+    let declared = (
+        "program.attributes",
+        json!({"fare": "text", "km": "number"}),
+    );
+    type Case<'a> = (Vec<(&'a str, Value)>, ErrorCode, &'a str);
+    let cases: Vec<Case> = vec![
+        (
+            vec![("cart.lines.0.attributes", json!({"fare": "J"}))],
+            ErrorCode::UnknownReference,
+            "cart.lines[0].attributes.fare",
+        ),
+        (
+            vec![
+                declared.clone(),
+                ("cart.lines.0.attributes", json!({"km": "3,150"})),
+            ],
+            ErrorCode::InvalidValue,
+            "cart.lines[0].attributes.km",
+        ),
+        (
+            vec![
+                declared.clone(),
+                ("cart.lines.0.attributes", json!({"km": 3150})),
+            ],
+            ErrorCode::WrongType,
+            "cart.lines[0].attributes.km",
+        ),
+        (
+            vec![("program.attributes", json!({"fare": "word"}))],
+            ErrorCode::InvalidValue,
+            "program.attributes.fare",
+        ),
+        (
+            vec![(
+                "program.discounts.0.scope",
+                json!({"attributes": [{"attribute": "fare", "one_of": ["J"]}]}),
+            )],
+            ErrorCode::UnknownReference,
+            "program.discounts[0].scope.attributes[0].attribute",
+        ),
+        (
+            vec![
+                declared.clone(),
+                (
+                    "program.discounts.0.scope",
+                    json!({"attributes": [{"attribute": "fare", "min": "1"}]}),
+                ),
+            ],
+            ErrorCode::InvalidValue,
+            "program.discounts[0].scope.attributes[0].min",
+        ),
+        (
+            vec![
+                declared.clone(),
+                (
+                    "program.discounts.0.scope",
+                    json!({"attributes": [{"attribute": "km", "min": "5", "max": "1"}]}),
+                ),
+            ],
+            ErrorCode::NotIncreasing,
+            "program.discounts[0].scope.attributes[0].max",
+        ),
+        (
+            vec![
+                declared.clone(),
+                (
+                    "program.discounts.0.scope",
+                    json!({"attributes": [{"attribute": "km"}]}),
+                ),
+            ],
+            ErrorCode::MissingField,
+            "program.discounts[0].scope.attributes[0].min",
+        ),
+        (
+            vec![
+                declared.clone(),
+                (
+                    "program.points.earn.per_unit",
+                    json!([{"categories": ["f"]}]),
+                ),
+            ],
+            ErrorCode::MissingField,
+            "program.points.earn.per_unit[0].points",
+        ),
+        (
+            vec![
+                declared.clone(),
+                (
+                    "program.points.earn.per_unit",
+                    json!([{"categories": ["f"],
+                "by_attribute": {"attribute": "km", "values": {"J": 2}}}]),
+                ),
+            ],
+            ErrorCode::InvalidValue,
+            "program.points.earn.per_unit[0].by_attribute.values",
+        ),
+        (
+            vec![
+                declared.clone(),
+                (
+                    "program.points.earn.per_unit",
+                    json!([{"categories": ["f"],
+                "by_attribute": {"attribute": "km", "bands": [{"from": "10", "points": 1}, {"from": "10", "points": 2}]}}]),
+                ),
+            ],
+            ErrorCode::NotIncreasing,
+            "program.points.earn.per_unit[0].by_attribute.bands[1].from",
+        ),
+        (
+            vec![(
+                "program.points.multipliers",
+                json!([{"id": "m", "name": "M", "factor": "101"}]),
+            )],
+            ErrorCode::OutOfRange,
+            "program.points.multipliers[0].factor",
+        ),
+        (
+            vec![(
+                "program.points.multipliers",
+                json!([{"id": "m", "name": "M", "factor": "2",
+                "conditions": {"tiers": ["z"]}}]),
+            )],
+            ErrorCode::UnknownReference,
+            "program.points.multipliers[0].conditions.tiers[0]",
+        ),
+        (
+            vec![(
+                "program.points.multipliers",
+                json!([{"id": "m", "name": "M", "factor": "2"},
+                {"id": "m", "name": "N", "factor": "3"}]),
+            )],
+            ErrorCode::DuplicateId,
+            "program.points.multipliers[1].id",
+        ),
+        (
+            vec![(
+                "program.points.multipliers",
+                json!([{"id": "m", "name": {"ru": "Лето"}, "factor": "2"}]),
+            )],
+            ErrorCode::MissingField,
+            "program.points.multipliers[0].name",
+        ),
+        (
+            vec![("program.points.combine_multipliers", json!("sum"))],
+            ErrorCode::InvalidValue,
+            "program.points.combine_multipliers",
+        ),
+    ];
+    for (changes, code, path) in cases {
+        let error = refused_with(&changes);
+        assert_eq!((error.code, error.path.as_str()), (code, path), "{error}");
+        assert!(!error.message.is_empty());
+    }
 }
 
 /// A simple program whose five display names are `names`.

@@ -31,7 +31,7 @@ function cart() {
   return {
     date: isoDay(0),
     promo_code: state.promo || undefined,
-    lines: state.lines.map(({ sku, name, category, unit_price, unit_cost, quantity, promotional }) => ({ sku, name, category, unit_price, unit_cost, quantity, promotional })),
+    lines: state.lines.map(({ sku, name, category, unit_price, unit_cost, quantity, promotional, attributes }) => ({ sku, name, category, unit_price, unit_cost, quantity, promotional, ...(attributes ? { attributes } : {}) })),
   };
 }
 

@@ -9,6 +9,7 @@ const MESSAGES = {
     title: 'Your rewards',
     noTier: 'No tier yet',
     toNext: 'Spend {amount} more for {tier}',
+    toNextPoints: '{amount} more points for {tier}',
     topTier: 'You are in the top tier',
     pending: '{tier} from {date}',
     progress: '{percent}% of the way to {tier}',
@@ -88,6 +89,12 @@ const MESSAGES = {
       'points:earned': '{points} points on {base}',
       'points:earned#units': '{points} points for {units} items',
       'points:earned#times': '{points} points on {base} (×{multiplier})',
+      'points:earned#units_times': '{points} points for {units} items (×{multiplier})',
+      // One item apart from several (the same words in a language that does not tell them apart).
+      'points:earned#units_one': '{points} points for 1 item',
+      'points:earned#units_times_one': '{points} points for 1 item (×{multiplier})',
+      'employee_points:earned#units_one': '{points} personal points for 1 item',
+      'multiplier:multiplied': '{name}: points ×{multiplier}',
       'employee_points:earned': '{points} personal points on {base}',
       'employee_points:earned#units': '{points} personal points for {units} items',
       'cashback:earned': 'Store credit {amount}',
@@ -203,9 +210,10 @@ export function wordEntry(entry, m, f, names) {
   if (key === 'discount:applied') variant = p.inactive_days ? '#inactive' : p.free_units ? '#buy_get' : p.from_quantity ? '#quantity' : p.percent ? '#percent' : p.amount_per_unit ? '#per_unit' : '';
   else if (key === 'discount:lost_to_better_offer' && p.would_take) variant = '#would_take';
   else if (entry.kind === 'redemption' && m.limited[p.limited_by]) variant = '#limited';
-  else if ((key === 'points:earned' || key === 'employee_points:earned') && p.units) variant = '#units';
+  else if ((key === 'points:earned' || key === 'employee_points:earned') && p.units) variant = key === 'points:earned' && p.multiplier && p.multiplier !== '1' ? '#units_times' : '#units';
   else if (key === 'points:earned' && p.multiplier && p.multiplier !== '1') variant = '#times';
-  const template = m.trace[key + variant] ?? m.trace[key];
+  // A multiplier whose conditions the order does not meet says why as a discount would.
+  const template = (p.units === '1' && m.trace[`${key}${variant}_one`]) || (m.trace[key + variant] ?? m.trace[key] ?? (entry.kind === 'multiplier' ? m.trace[`discount:${entry.code}`] : undefined));
   if (!template) return null;
   const money = (value) => (value === undefined || value === '' ? '' : f.money(value));
   const count = (value) => (value === undefined || value === '' ? '' : f.count(value));

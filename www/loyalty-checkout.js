@@ -410,7 +410,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     const benefit = this.#benefit(next.tier, m, f);
     const pending = tier.pending_upgrade ? fill(m.pending, { tier: names.get(tier.pending_upgrade.tier), date: f.date(tier.pending_upgrade.effective) }) : '';
     const isMoney = this.#program?.tier_rules?.qualifies_on !== 'points';
-    const toNext = fill(m.toNext, { amount: isMoney ? f.money(next.remaining) : f.count(next.remaining), tier: next.name });
+    const toNext = fill(isMoney ? m.toNext : m.toNextPoints, { amount: isMoney ? f.money(next.remaining) : f.count(next.remaining), tier: next.name });
     ui.next.textContent = [pending || toNext, benefit].filter(Boolean).join(': ');
   }
 
@@ -435,7 +435,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     const names = new Map();
     const program = this.#programNames();
     for (const [id, tier] of Object.entries(program?.tiers ?? {})) names.set(id, tier.name);
-    for (const group of ['discounts', 'events', 'chance_rewards', 'coalition', 'categories']) {
+    for (const group of ['discounts', 'events', 'chance_rewards', 'coalition', 'categories', 'multipliers']) {
       for (const [id, name] of Object.entries(program?.[group] ?? {})) names.set(id, name);
     }
     // The host's names for its products, when its cart lines carry them.

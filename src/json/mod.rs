@@ -396,6 +396,18 @@ impl FromJson for i32 {
     }
 }
 
+/// A decimal written plainly, as amounts are: digits with at most one point inside, and an
+/// optional minus; no exponent, no spaces.
+pub fn decimal_of(text: &str) -> Option<Decimal> {
+    let plain = text.strip_prefix('-').unwrap_or(text);
+    let well_formed = !plain.is_empty()
+        && plain.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && plain.bytes().filter(|&b| b == b'.').count() <= 1
+        && !plain.starts_with('.')
+        && !plain.ends_with('.');
+    Decimal::from_str_exact(text).ok().filter(|_| well_formed)
+}
+
 /// Money and rates come only as decimal strings: a JSON number may already have lost digits.
 impl FromJson for Decimal {
     fn read(json: Json<'_>) -> Result<Self> {
@@ -410,14 +422,8 @@ impl FromJson for Decimal {
             }
             _ => return Err(json.wrong_type("a decimal string such as \"12.50\"")),
         };
-        let plain = text.strip_prefix('-').unwrap_or(text);
-        let well_formed = !plain.is_empty()
-            && plain.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-            && plain.bytes().filter(|&b| b == b'.').count() <= 1
-            && !plain.starts_with('.')
-            && !plain.ends_with('.');
-        match Decimal::from_str_exact(text) {
-            Ok(value) if well_formed => Ok(value),
+        match decimal_of(text) {
+            Some(value) => Ok(value),
             _ => Err(json.error(
                 ErrorCode::InvalidValue,
                 format!("\"{text}\" is not a decimal number such as \"12.50\" that fits 28 digits"),

@@ -126,6 +126,7 @@ impl FromJson for Line {
             quantity: f.required("quantity"),
             unit_cost: f.optional("unit_cost"),
             promotional: f.or_default("promotional"),
+            attributes: f.or_default("attributes"),
         };
         f.end(line)
     }

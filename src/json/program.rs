@@ -18,6 +18,7 @@ impl FromJson for Program {
             description: f.optional("description"),
             default_language: f.optional("default_language"),
             categories: f.or_default("categories"),
+            attributes: f.or_default("attributes"),
             currency: f.required("currency"),
             rounding: f.or_default("rounding"),
             tier_rules: f.or_default("tier_rules"),
@@ -251,8 +252,31 @@ impl FromJson for Scope {
             skus: f.or_default("skus"),
             exclude_categories: f.or_default("exclude_categories"),
             include_promotional: f.or("include_promotional", yes()),
+            attributes: f.or_default("attributes"),
         };
         f.end(scope)
+    }
+}
+
+impl FromJson for AttributeKind {
+    fn read(json: Json<'_>) -> Result<Self> {
+        json.one_of(&[
+            ("text", AttributeKind::Text),
+            ("number", AttributeKind::Number),
+        ])
+    }
+}
+
+impl FromJson for AttributeMatch {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let test = AttributeMatch {
+            attribute: f.required("attribute"),
+            one_of: f.or_default("one_of"),
+            min: f.optional("min"),
+            max: f.optional("max"),
+        };
+        f.end(test)
     }
 }
 
@@ -343,8 +367,43 @@ impl FromJson for Points {
             expiry_months: f.optional("expiry_months"),
             pending_days: f.optional("pending_days"),
             pending_count_toward_tiers: f.or("pending_count_toward_tiers", yes()),
+            multipliers: f.or_default("multipliers"),
+            combine_multipliers: f.or_default("combine_multipliers"),
+            round_points: f.or_default("round_points"),
         };
         f.end(points)
+    }
+}
+
+impl FromJson for EarnMultiplier {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let multiplier = EarnMultiplier {
+            id: f.required("id"),
+            name: f.required("name"),
+            factor: f.required("factor"),
+            scope: f.or_default("scope"),
+            conditions: f.or_default("conditions"),
+        };
+        f.end(multiplier)
+    }
+}
+
+impl FromJson for CombineMultipliers {
+    fn read(json: Json<'_>) -> Result<Self> {
+        json.one_of(&[
+            ("multiply", CombineMultipliers::Multiply),
+            ("add", CombineMultipliers::Add),
+        ])
+    }
+}
+
+impl FromJson for RoundPoints {
+    fn read(json: Json<'_>) -> Result<Self> {
+        json.one_of(&[
+            ("at_end", RoundPoints::AtEnd),
+            ("each_step", RoundPoints::EachStep),
+        ])
     }
 }
 
@@ -383,9 +442,33 @@ impl FromJson for UnitRate {
         let rate = UnitRate {
             categories: f.or_default("categories"),
             skus: f.or_default("skus"),
-            points: f.required("points"),
+            points: f.optional("points"),
+            by_attribute: f.optional("by_attribute"),
         };
         f.end(rate)
+    }
+}
+
+impl FromJson for AttributePoints {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let table = AttributePoints {
+            attribute: f.required("attribute"),
+            bands: f.or_default("bands"),
+            values: f.or_default("values"),
+        };
+        f.end(table)
+    }
+}
+
+impl FromJson for PointsBand {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let band = PointsBand {
+            from: f.required("from"),
+            points: f.required("points"),
+        };
+        f.end(band)
     }
 }
 

@@ -80,6 +80,8 @@ pub struct Rules {
     pub chances: Vec<ChanceRule>,
     pub categories: Names,
     pub skus: Names,
+    /// The line attributes the program declares, in its order.
+    pub attributes: Vec<(String, format::AttributeKind)>,
     /// `multipliers[tier][member]`: the earning multiplier of a customer at a tier (the last
     /// index: no tier) who is (1) or is not (0) a paid member.
     pub multipliers: Vec<[Multiplier; 2]>,
@@ -89,6 +91,37 @@ pub struct Rules {
 pub struct Multiplier {
     pub value: Fraction,
     pub text: Decimal,
+}
+
+impl Multiplier {
+    pub const ONE: Multiplier = Multiplier {
+        value: Fraction::ONE,
+        text: Decimal::ONE,
+    };
+
+    pub fn of(text: Decimal) -> Option<Multiplier> {
+        Some(Multiplier {
+            value: Fraction::of(text)?,
+            text: crate::exact::normalized(text),
+        })
+    }
+}
+
+/// Two multipliers together: multiplied, or (`add`) their bonuses added, never below zero.
+/// Exact, in the decimals' integers; `None` when the result does not fit.
+pub fn combine(add: bool, a: Decimal, b: Decimal) -> Option<Decimal> {
+    if !add {
+        return crate::exact::product(a, b);
+    }
+    let scale = a.scale().max(b.scale());
+    let scaled = |d: Decimal| {
+        let factor = i128::try_from(crate::exact::pow10(scale - d.scale())?).ok()?;
+        d.mantissa().checked_mul(factor)
+    };
+    let one = i128::try_from(crate::exact::pow10(scale)?).ok()?;
+    let sum = scaled(a)?.checked_add(scaled(b)?)?.checked_sub(one)?;
+    let exact = Decimal::try_from_i128_with_scale(sum.max(0), scale).ok()?;
+    Some(crate::exact::normalized(exact))
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -168,16 +201,66 @@ pub struct Scope {
     pub skus: Vec<u32>,
     pub exclude_categories: Vec<u32>,
     pub include_promotional: bool,
+    /// Tests of line attributes, by the attribute's index in the program's declarations.
+    pub attributes: Vec<(usize, AttributeTest)>,
+}
+
+#[derive(Debug, Clone)]
+pub enum AttributeTest {
+    OneOf(Vec<String>),
+    Range {
+        min: Option<Decimal>,
+        max: Option<Decimal>,
+    },
+}
+
+/// A line's value of one declared attribute.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum AttributeValue<'a> {
+    Missing,
+    Text(&'a str),
+    Number(Decimal),
+}
+
+impl AttributeTest {
+    fn matches(&self, value: AttributeValue) -> bool {
+        match (self, value) {
+            (AttributeTest::OneOf(values), AttributeValue::Text(text)) => {
+                values.iter().any(|v| v == text)
+            }
+            (AttributeTest::Range { min, max }, AttributeValue::Number(number)) => {
+                min.is_none_or(|min| compare(number, min).is_ge())
+                    && max.is_none_or(|max| compare(number, max).is_le())
+            }
+            _ => false,
+        }
+    }
 }
 
 impl Scope {
-    pub fn contains(&self, category: Option<u32>, sku: Option<u32>, promotional: bool) -> bool {
+    /// Whether a line of this category, SKU, promotion and attributes (by declaration) is in
+    /// scope.
+    pub fn contains(
+        &self,
+        category: Option<u32>,
+        sku: Option<u32>,
+        promotional: bool,
+        attributes: &[AttributeValue],
+    ) -> bool {
         let listed = (self.categories.is_empty() && self.skus.is_empty())
             || category.is_some_and(|c| self.categories.contains(&c))
             || sku.is_some_and(|s| self.skus.contains(&s));
         listed
             && !category.is_some_and(|c| self.exclude_categories.contains(&c))
             && (self.include_promotional || !promotional)
+            && self.attributes.iter().all(|(at, test)| {
+                test.matches(
+                    attributes
+                        .get(*at)
+                        .copied()
+                        .unwrap_or(AttributeValue::Missing),
+                )
+            })
     }
 }
 
@@ -250,6 +333,20 @@ pub struct PointsRule {
     /// Days a point earned waits before it can be spent (0: none).
     pub pending_days: u32,
     pub pending_count_toward_tiers: bool,
+    /// The program's multipliers, in its order.
+    pub multipliers: Vec<EarnMultiplier>,
+    /// Multipliers add their bonuses instead of multiplying.
+    pub add_multipliers: bool,
+    /// Points are rounded down after each multiplier, not only at the end.
+    pub round_each_step: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct EarnMultiplier {
+    pub id: String,
+    pub factor: Multiplier,
+    pub scope: Scope,
+    pub conditions: Conditions,
 }
 
 impl PointsRule {
@@ -290,7 +387,52 @@ pub struct EarnRate {
 pub struct UnitRate {
     pub categories: Vec<u32>,
     pub skus: Vec<u32>,
-    pub points: u64,
+    pub points: UnitPoints,
+}
+
+#[derive(Debug, Clone)]
+pub enum UnitPoints {
+    Flat(u64),
+    /// `(from, points)`, `from` strictly increasing, of a number attribute.
+    Bands {
+        attribute: usize,
+        bands: Vec<(Decimal, u64)>,
+    },
+    /// Points by value of a text attribute.
+    Values {
+        attribute: usize,
+        values: Vec<(String, u64)>,
+    },
+}
+
+impl UnitPoints {
+    /// The points one unit of a line with these attribute values earns.
+    pub fn per_unit(&self, attributes: &[AttributeValue]) -> u64 {
+        let value = |at: usize| {
+            attributes
+                .get(at)
+                .copied()
+                .unwrap_or(AttributeValue::Missing)
+        };
+        match self {
+            UnitPoints::Flat(points) => *points,
+            UnitPoints::Bands { attribute, bands } => match value(*attribute) {
+                AttributeValue::Number(number) => bands
+                    .iter()
+                    .rev()
+                    .find(|(from, _)| compare(number, *from).is_ge())
+                    .map_or(0, |(_, points)| *points),
+                _ => 0,
+            },
+            UnitPoints::Values { attribute, values } => match value(*attribute) {
+                AttributeValue::Text(text) => values
+                    .iter()
+                    .find(|(known, _)| known == text)
+                    .map_or(0, |(_, points)| *points),
+                _ => 0,
+            },
+        }
+    }
 }
 
 /// Tax contained in prices that include it.
@@ -383,6 +525,8 @@ impl Rules {
             description: _,
             default_language: _,
             categories: _,
+            // Declarations, looked up by the scopes, earning rules and lines that use them.
+            attributes: _,
             currency,
             rounding,
             tier_rules,
@@ -417,11 +561,15 @@ impl Rules {
             )
         })?;
         let check = Check { units };
+        let mut context = Context {
+            check,
+            program,
+            categories: Names::default(),
+            skus: Names::default(),
+        };
         // Every display name, and the default language they must all include.
         crate::names::check_names(program)?;
         let language = program.default_language();
-        let mut categories = Names::default();
-        let mut skus = Names::default();
 
         let format::TierRules {
             qualifies_on,
@@ -548,7 +696,7 @@ impl Rules {
                     Some(min) => Some(check.amount(*min, &|| path("min_order"))?),
                     None => None,
                 },
-                exclude_categories: categories.all(exclude_categories),
+                exclude_categories: context.categories.all(exclude_categories),
                 exclude_promotional: *exclude_promotional,
                 on_excluded: *on_excluded,
             });
@@ -693,74 +841,8 @@ impl Rules {
                     }
                 }
             };
-            let format::Conditions {
-                min_subtotal,
-                first_purchase_made,
-                tiers: tier_ids,
-                promo_code,
-                valid_from,
-                valid_until,
-                members_only,
-                days_of_week,
-                birthday_window_days,
-            } = conditions;
-            let mut days = [false; 7];
-            for (at, day) in days_of_week.iter().enumerate() {
-                let Some(index) = WEEKDAYS.iter().position(|known| known == day) else {
-                    return Err(Error::new(
-                        ErrorCode::InvalidValue,
-                        path(&format!("conditions.days_of_week[{at}]")),
-                        format!("\"{day}\" is not one of {}", WEEKDAYS.join(", ")),
-                    ));
-                };
-                days[index] = true;
-            }
-            if birthday_window_days.is_some_and(|window| window > 31) {
-                return Err(Error::new(
-                    ErrorCode::OutOfRange,
-                    path("conditions.birthday_window_days"),
-                    "a birthday window is 0 to 31 days either side",
-                ));
-            }
-            let min_subtotal = match min_subtotal {
-                Some(min) => Some(check.amount(*min, &|| path("conditions.min_subtotal"))?),
-                None => None,
-            };
-            let mut tier_indexes = Vec::with_capacity(tier_ids.len());
-            for (tier_index, tier) in tier_ids.iter().enumerate() {
-                match tiers.iter().position(|t| &t.id == tier) {
-                    Some(at) => tier_indexes.push(at),
-                    None => {
-                        return Err(Error::new(
-                            ErrorCode::UnknownReference,
-                            path(&format!("conditions.tiers[{tier_index}]")),
-                            format!("no tier has the id \"{tier}\""),
-                        ))
-                    }
-                }
-            }
-            let promo_index = match promo_code {
-                Some(code) => match promo_codes.iter().position(|p| &p.code == code) {
-                    Some(at) => Some(at),
-                    None => {
-                        return Err(Error::new(
-                            ErrorCode::UnknownReference,
-                            path("conditions.promo_code"),
-                            format!("no promo code \"{code}\" is defined in promo_codes"),
-                        ))
-                    }
-                },
-                None => None,
-            };
-            if *members_only && membership.is_none() {
-                return Err(Error::new(
-                    ErrorCode::UnknownReference,
-                    path("conditions.members_only"),
-                    "the program has no membership",
-                ));
-            }
-            at(validate::date_order(*valid_from, *valid_until, ""), &|| {
-                path("conditions.valid_until")
+            let conditions = compile_conditions(conditions, &context, &|field| {
+                path(&format!("conditions.{field}"))
             })?;
             let inactivity = match inactivity {
                 Some(format::Inactivity {
@@ -782,36 +864,13 @@ impl Rules {
                 }
                 None => None,
             };
-            let format::Scope {
-                categories: in_categories,
-                skus: in_skus,
-                exclude_categories,
-                include_promotional,
-            } = scope;
             compiled_discounts.push(DiscountRule {
                 limits: compile_limits(limits.as_ref(), &check, &|| path("limits"))?,
                 id: id.clone(),
                 name: name.clone(),
                 value,
-                scope: Scope {
-                    categories: categories.all(in_categories),
-                    skus: skus.all(in_skus),
-                    exclude_categories: categories.all(exclude_categories),
-                    include_promotional: *include_promotional,
-                },
-                conditions: Conditions {
-                    min_subtotal,
-                    first_purchase_made: *first_purchase_made,
-                    tiers: tier_indexes,
-                    tiers_text: tier_ids.join(", "),
-                    promo_code: promo_index,
-                    valid_from: *valid_from,
-                    valid_until: *valid_until,
-                    members_only: *members_only,
-                    days_of_week: days,
-                    days_text: days_of_week.join(", "),
-                    birthday_window_days: *birthday_window_days,
-                },
+                scope: compile_scope(scope, &mut context, &|| path("scope"))?,
+                conditions,
                 inactivity,
                 stacking: *stacking,
             });
@@ -834,6 +893,9 @@ impl Rules {
                 expiry_months,
                 pending_days,
                 pending_count_toward_tiers,
+                multipliers,
+                combine_multipliers,
+                round_points,
             }) => {
                 if pending_days.is_some_and(|days| days > 365) {
                     return Err(Error::new(
@@ -842,15 +904,9 @@ impl Rules {
                         "points are pending for 0 to 365 days",
                     ));
                 }
-                let earn = earn_rule(earn, units, &mut categories, &mut skus, "points.earn")?;
+                let earn = earn_rule(earn, &mut context, "points.earn")?;
                 let employee_earn = match employee_earn {
-                    Some(rule) => Some(earn_rule(
-                        rule,
-                        units,
-                        &mut categories,
-                        &mut skus,
-                        "points.employee_earn",
-                    )?),
+                    Some(rule) => Some(earn_rule(rule, &mut context, "points.employee_earn")?),
                     None => None,
                 };
                 validate::amount_in_range(*value_per_point, "points.value_per_point")?;
@@ -882,6 +938,9 @@ impl Rules {
                     expiry_months: *expiry_months,
                     pending_days: pending_days.unwrap_or(0),
                     pending_count_toward_tiers: *pending_count_toward_tiers,
+                    multipliers: earn_multipliers(multipliers, &mut context)?,
+                    add_multipliers: *combine_multipliers == format::CombineMultipliers::Add,
+                    round_each_step: *round_points == format::RoundPoints::EachStep,
                 })
             }
         };
@@ -894,7 +953,7 @@ impl Rules {
                 cap_per_month,
             }) => Some(CashbackRule {
                 percent: check.percent(*p, &|| "cashback.percent".into())?,
-                categories: categories.all(in_categories),
+                categories: context.categories.all(in_categories),
                 cap_per_month: match cap_per_month {
                     Some(cap) => Some(check.amount(*cap, &|| "cashback.cap_per_month".into())?),
                     None => None,
@@ -904,7 +963,7 @@ impl Rules {
 
         let tax_rule = match included_tax {
             None => None,
-            Some(tax) => Some(tax_rule(tax, &check, &mut categories)?),
+            Some(tax) => Some(tax_rule(tax, &check, &mut context.categories)?),
         };
 
         validate::unique_ids(events.iter().map(|e| e.id.as_str()), |i| {
@@ -1070,8 +1129,9 @@ impl Rules {
             membership: membership_rule,
             partners,
             chances,
-            categories,
-            skus,
+            categories: context.categories,
+            skus: context.skus,
+            attributes: program.attributes.0.clone(),
             multipliers: Vec::with_capacity(tiers.len() + 1),
         }
         .with_multipliers(program)
@@ -1082,6 +1142,7 @@ impl Rules {
     /// that no order can overflow on them.
     fn with_multipliers(mut self, program: &Program) -> Result<Rules> {
         let membership = program.membership.as_ref().and_then(|m| m.earn_multiplier);
+        let add = self.points.as_ref().is_some_and(|p| p.add_multipliers);
         for slot in 0..=self.tiers.len() {
             let tier = program.tiers.get(slot).and_then(|t| t.earn_multiplier);
             let path = || match tier {
@@ -1090,28 +1151,33 @@ impl Rules {
             };
             let pair = [false, true].map(|member| {
                 let text = match (tier, membership.filter(|_| member)) {
-                    (Some(t), Some(m)) => crate::exact::product(t, m),
+                    (Some(t), Some(m)) => combine(add, t, m),
                     (Some(t), None) => Some(t),
                     (None, Some(m)) => Some(m),
                     (None, None) => Some(Decimal::ONE),
                 };
-                text.and_then(|text| {
-                    Some(Multiplier {
-                        value: Fraction::of(text)?,
-                        text: crate::exact::normalized(text),
-                    })
-                })
+                text.and_then(Multiplier::of)
             });
             let [Some(plain), Some(member)] = pair else {
                 return Err(too_precise(&path()));
             };
             if let Some(points) = &self.points {
-                for rule in std::iter::once(&points.earn).chain(&points.employee_earn) {
-                    for rate in &rule.rates {
-                        for multiplier in [plain, member] {
-                            rate.points
-                                .times(multiplier.value)
-                                .ok_or_else(|| too_precise(&path()))?;
+                // With every program multiplier too, the most any line can earn at: if that fits,
+                // so does every smaller set.
+                for status in [plain, member] {
+                    let all = points
+                        .multipliers
+                        .iter()
+                        .try_fold(status.text, |so_far, m| combine(add, so_far, m.factor.text))
+                        .and_then(Multiplier::of)
+                        .ok_or_else(|| too_precise("points.multipliers"))?;
+                    for rule in std::iter::once(&points.earn).chain(&points.employee_earn) {
+                        for rate in &rule.rates {
+                            for multiplier in [status, all] {
+                                rate.points
+                                    .times(multiplier.value)
+                                    .ok_or_else(|| too_precise(&path()))?;
+                            }
                         }
                     }
                 }
@@ -1134,13 +1200,8 @@ fn whole_above(value: Decimal) -> i128 {
     i128::try_from(whole).unwrap_or(i128::MAX)
 }
 
-fn earn_rule(
-    rule: &format::EarnRule,
-    units: u32,
-    categories: &mut Names,
-    skus: &mut Names,
-    path: &str,
-) -> Result<EarnRule> {
+fn earn_rule(rule: &format::EarnRule, context: &mut Context, path: &str) -> Result<EarnRule> {
+    let units = context.check.units;
     let format::EarnRule {
         points,
         per_amount,
@@ -1209,7 +1270,7 @@ fn earn_rule(
         })?;
         let (points, per_minor) = rate(*points, *per_amount, format!("{rate_path}.points"))?;
         rates.push(EarnRate {
-            categories: categories.all(names),
+            categories: context.categories.all(names),
             categories_text: names.join(", "),
             points,
             per_minor,
@@ -1222,6 +1283,7 @@ fn earn_rule(
             categories: names,
             skus: unit_skus,
             points,
+            by_attribute,
         },
     ) in per_unit.iter().enumerate()
     {
@@ -1233,13 +1295,33 @@ fn earn_rule(
                 "name at least one category or SKU",
             ));
         }
-        at(validate::points(*points, ""), &|| {
-            format!("{rate_path}.points")
-        })?;
+        let points = match (points, by_attribute) {
+            (Some(points), None) => {
+                at(validate::points(*points, ""), &|| {
+                    format!("{rate_path}.points")
+                })?;
+                UnitPoints::Flat(*points)
+            }
+            (None, Some(table)) => attribute_points(table, context, &rate_path)?,
+            (Some(_), Some(_)) => {
+                return Err(Error::new(
+                    ErrorCode::InvalidValue,
+                    format!("{rate_path}.by_attribute"),
+                    "give points or by_attribute, not both",
+                ))
+            }
+            (None, None) => {
+                return Err(Error::new(
+                    ErrorCode::MissingField,
+                    format!("{rate_path}.points"),
+                    "give points, or points by_attribute",
+                ))
+            }
+        };
         unit_rates.push(UnitRate {
-            categories: categories.all(names),
-            skus: skus.all(unit_skus),
-            points: *points,
+            categories: context.categories.all(names),
+            skus: context.skus.all(unit_skus),
+            points,
         });
     }
     Ok(EarnRule {
@@ -1252,6 +1334,312 @@ fn earn_rule(
     })
 }
 
+/// The most multipliers a program may give: an order's set of them is a 64-bit mask.
+pub const MAX_MULTIPLIERS: usize = 64;
+
+fn earn_multipliers(
+    multipliers: &[format::EarnMultiplier],
+    context: &mut Context,
+) -> Result<Vec<EarnMultiplier>> {
+    if multipliers.len() > MAX_MULTIPLIERS {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            "points.multipliers",
+            format!("a program gives at most {MAX_MULTIPLIERS} multipliers"),
+        ));
+    }
+    validate::unique_ids(multipliers.iter().map(|m| m.id.as_str()), |i| {
+        format!("points.multipliers[{i}].id")
+    })?;
+    let mut compiled = Vec::with_capacity(multipliers.len());
+    for (index, multiplier) in multipliers.iter().enumerate() {
+        let format::EarnMultiplier {
+            id,
+            name: _, // checked by `names::check_names`
+            factor,
+            scope,
+            conditions,
+        } = multiplier;
+        let path = |field: &str| format!("points.multipliers[{index}].{field}");
+        check_multiplier(*factor, &path("factor"))?;
+        compiled.push(EarnMultiplier {
+            id: id.clone(),
+            factor: Multiplier::of(*factor).ok_or_else(|| too_precise(&path("factor")))?,
+            scope: compile_scope(scope, context, &|| path("scope"))?,
+            conditions: compile_conditions(conditions, context, &|field| {
+                path(&format!("conditions.{field}"))
+            })?,
+        });
+    }
+    Ok(compiled)
+}
+
+/// Points per unit by band of a number attribute or by value of a text attribute.
+fn attribute_points(
+    table: &format::AttributePoints,
+    context: &Context,
+    rate_path: &str,
+) -> Result<UnitPoints> {
+    let format::AttributePoints {
+        attribute,
+        bands,
+        values,
+    } = table;
+    let path = |field: &str| format!("{rate_path}.by_attribute.{field}");
+    let (attribute_at, kind) = attribute_of(context.program, attribute, &|| path("attribute"))?;
+    let (wanted, unwanted, what) = match kind {
+        format::AttributeKind::Number => ("bands", "values", !values.is_empty()),
+        format::AttributeKind::Text => ("values", "bands", !bands.is_empty()),
+    };
+    if what {
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            path(unwanted),
+            format!("give the points of \"{attribute}\" in {wanted}"),
+        ));
+    }
+    if bands.is_empty() && values.is_empty() {
+        return Err(Error::new(
+            ErrorCode::Empty,
+            path(wanted),
+            "give the points of at least one band or value",
+        ));
+    }
+    for (key, points) in values.iter() {
+        at(validate::points(*points, ""), &|| {
+            path(&format!("values.{key}"))
+        })?;
+    }
+    let mut compiled: Vec<(Decimal, u64)> = Vec::with_capacity(bands.len());
+    for (index, format::PointsBand { from, points }) in bands.iter().enumerate() {
+        at(validate::points(*points, ""), &|| {
+            path(&format!("bands[{index}].points"))
+        })?;
+        if compiled
+            .last()
+            .is_some_and(|(last, _)| compare(*from, *last).is_le())
+        {
+            return Err(Error::new(
+                ErrorCode::NotIncreasing,
+                path(&format!("bands[{index}].from")),
+                "bands start at strictly increasing values",
+            ));
+        }
+        compiled.push((*from, *points));
+    }
+    Ok(match kind {
+        format::AttributeKind::Number => UnitPoints::Bands {
+            attribute: attribute_at,
+            bands: compiled,
+        },
+        format::AttributeKind::Text => UnitPoints::Values {
+            attribute: attribute_at,
+            values: values.0.clone(),
+        },
+    })
+}
+
+/// What compiling a rule's scope and conditions looks up in the program.
+struct Context<'p> {
+    check: Check,
+    program: &'p Program,
+    categories: Names,
+    skus: Names,
+}
+
+/// A rule's conditions, with tiers and codes as indexes.
+fn compile_conditions(
+    conditions: &format::Conditions,
+    context: &Context,
+    path: &dyn Fn(&str) -> String,
+) -> Result<Conditions> {
+    let program = context.program;
+    let format::Conditions {
+        min_subtotal,
+        first_purchase_made,
+        tiers: tier_ids,
+        promo_code,
+        valid_from,
+        valid_until,
+        members_only,
+        days_of_week,
+        birthday_window_days,
+    } = conditions;
+    let mut days = [false; 7];
+    for (at, day) in days_of_week.iter().enumerate() {
+        let Some(index) = WEEKDAYS.iter().position(|known| known == day) else {
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                path(&format!("days_of_week[{at}]")),
+                format!("\"{day}\" is not one of {}", WEEKDAYS.join(", ")),
+            ));
+        };
+        days[index] = true;
+    }
+    if birthday_window_days.is_some_and(|window| window > 31) {
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            path("birthday_window_days"),
+            "a birthday window is 0 to 31 days either side",
+        ));
+    }
+    let min_subtotal = match min_subtotal {
+        Some(min) => Some(context.check.amount(*min, &|| path("min_subtotal"))?),
+        None => None,
+    };
+    let mut tier_indexes = Vec::with_capacity(tier_ids.len());
+    for (tier_index, tier) in tier_ids.iter().enumerate() {
+        match program.tiers.iter().position(|t| &t.id == tier) {
+            Some(at) => tier_indexes.push(at),
+            None => {
+                return Err(Error::new(
+                    ErrorCode::UnknownReference,
+                    path(&format!("tiers[{tier_index}]")),
+                    format!("no tier has the id \"{tier}\""),
+                ))
+            }
+        }
+    }
+    let promo_index = match promo_code {
+        Some(code) => match program.promo_codes.iter().position(|p| &p.code == code) {
+            Some(at) => Some(at),
+            None => {
+                return Err(Error::new(
+                    ErrorCode::UnknownReference,
+                    path("promo_code"),
+                    format!("no promo code \"{code}\" is defined in promo_codes"),
+                ))
+            }
+        },
+        None => None,
+    };
+    if *members_only && program.membership.is_none() {
+        return Err(Error::new(
+            ErrorCode::UnknownReference,
+            path("members_only"),
+            "the program has no membership",
+        ));
+    }
+    at(validate::date_order(*valid_from, *valid_until, ""), &|| {
+        path("valid_until")
+    })?;
+    Ok(Conditions {
+        min_subtotal,
+        first_purchase_made: *first_purchase_made,
+        tiers: tier_indexes,
+        tiers_text: tier_ids.join(", "),
+        promo_code: promo_index,
+        valid_from: *valid_from,
+        valid_until: *valid_until,
+        members_only: *members_only,
+        days_of_week: days,
+        days_text: days_of_week.join(", "),
+        birthday_window_days: *birthday_window_days,
+    })
+}
+
+/// A rule's scope, with names interned and attribute tests checked against their declarations.
+fn compile_scope(
+    scope: &format::Scope,
+    context: &mut Context,
+    path: &dyn Fn() -> String,
+) -> Result<Scope> {
+    let format::Scope {
+        categories,
+        skus,
+        exclude_categories,
+        include_promotional,
+        attributes,
+    } = scope;
+    let mut tests = Vec::with_capacity(attributes.len());
+    for (index, test) in attributes.iter().enumerate() {
+        let test_path = |field: &str| format!("{}.attributes[{index}].{field}", path());
+        let format::AttributeMatch {
+            attribute,
+            one_of,
+            min,
+            max,
+        } = test;
+        let (at, kind) = attribute_of(context.program, attribute, &|| test_path("attribute"))?;
+        let test = match kind {
+            format::AttributeKind::Text => {
+                if min.is_some() || max.is_some() {
+                    return Err(Error::new(
+                        ErrorCode::InvalidValue,
+                        test_path(if min.is_some() { "min" } else { "max" }),
+                        format!("\"{attribute}\" is a text: match it with one_of"),
+                    ));
+                }
+                if one_of.is_empty() {
+                    return Err(Error::new(
+                        ErrorCode::Empty,
+                        test_path("one_of"),
+                        "give at least one value",
+                    ));
+                }
+                AttributeTest::OneOf(one_of.clone())
+            }
+            format::AttributeKind::Number => {
+                if !one_of.is_empty() {
+                    return Err(Error::new(
+                        ErrorCode::InvalidValue,
+                        test_path("one_of"),
+                        format!("\"{attribute}\" is a number: match it with min and max"),
+                    ));
+                }
+                if min.is_none() && max.is_none() {
+                    return Err(Error::new(
+                        ErrorCode::MissingField,
+                        test_path("min"),
+                        "give min, max or both",
+                    ));
+                }
+                if let (Some(low), Some(high)) = (min, max) {
+                    if compare(*low, *high).is_gt() {
+                        return Err(Error::new(
+                            ErrorCode::NotIncreasing,
+                            test_path("max"),
+                            format!("max {high} is below min {low}"),
+                        ));
+                    }
+                }
+                AttributeTest::Range {
+                    min: *min,
+                    max: *max,
+                }
+            }
+        };
+        tests.push((at, test));
+    }
+    Ok(Scope {
+        categories: context.categories.all(categories),
+        skus: context.skus.all(skus),
+        exclude_categories: context.categories.all(exclude_categories),
+        include_promotional: *include_promotional,
+        attributes: tests,
+    })
+}
+
+/// The index and kind of a declared line attribute.
+fn attribute_of(
+    program: &Program,
+    name: &str,
+    path: &dyn Fn() -> String,
+) -> Result<(usize, format::AttributeKind)> {
+    program
+        .attributes
+        .iter()
+        .position(|(known, _)| known == name)
+        .map(|at| (at, program.attributes.0[at].1))
+        .ok_or_else(|| {
+            Error::new(
+                ErrorCode::UnknownReference,
+                path(),
+                format!("the program declares no attribute \"{name}\" in attributes"),
+            )
+        })
+}
+
 /// A check's result with the path of the field it checked, written only for an error: a
 /// program has hundreds of fields and is valid far more often than not.
 fn at<T>(result: Result<T>, path: &dyn Fn() -> String) -> Result<T> {
@@ -1262,6 +1650,7 @@ fn at<T>(result: Result<T>, path: &dyn Fn() -> String) -> Result<T> {
 }
 
 /// The checks of the format that turn a decimal into a compiled amount or percentage.
+#[derive(Clone, Copy)]
 struct Check {
     units: u32,
 }

@@ -3,7 +3,8 @@
 //! cashback, the tier the order reaches, and (when asked) the trace that explains each figure.
 
 use super::compiled::{
-    Amount, DiscountRule, DiscountValue, EarnRate, EarnRule, Limits, Percent, PromoRule, Rules,
+    combine, Amount, AttributeValue, Conditions, DiscountRule, DiscountValue, EarnMultiplier,
+    EarnRate, EarnRule, Limits, Multiplier, Percent, PointsRule, PromoRule, Rules,
 };
 use crate::cart::Cart;
 use crate::error::Result;
@@ -14,6 +15,7 @@ use crate::program::{EarnBase, EarnPer, Granularity, OnExcluded, Period, Qualifi
 use crate::trace::{Code, Entry, Kind, RedeemLimit};
 use crate::validate::overflow;
 use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
 
 /// One line of an order: its names interned, its price in minor units.
 #[derive(Debug, Clone)]
@@ -24,6 +26,19 @@ pub struct OrderLine<'a> {
     pub unit_price: i128,
     pub quantity: u32,
     pub promotional: bool,
+    /// The line's value of each attribute the program declares (empty when it declares none).
+    pub attributes: Vec<AttributeValue<'a>>,
+}
+
+impl OrderLine<'_> {
+    fn in_scope(&self, scope: &super::compiled::Scope) -> bool {
+        scope.contains(
+            self.category_id,
+            self.sku_id,
+            self.promotional,
+            &self.attributes,
+        )
+    }
 }
 
 /// An order as the pricer reads it.
@@ -104,6 +119,17 @@ fn days_from_birthday(birth: NaiveDate, date: NaiveDate) -> u32 {
         .unwrap_or(u32::MAX)
 }
 
+/// A campaign's entry says which it is: its days, or the customer's birthday.
+fn campaign(conditions: &Conditions, entry: Entry) -> Entry {
+    if conditions.days_of_week.iter().any(|day| *day) {
+        entry.param("days", &conditions.days_text)
+    } else if let Some(window) = conditions.birthday_window_days {
+        entry.param("birthday_window", window)
+    } else {
+        entry
+    }
+}
+
 /// The limit an order would go past (`uses`, `uses_per_customer` or `budget`), if any.
 fn limit_reached(limits: &Limits, used: Used) -> Option<&'static str> {
     if limits.uses.is_some_and(|max| used.uses >= max) {
@@ -136,6 +162,7 @@ impl<'a> Order<'a> {
                     unit_price: crate::exact::minor_of(line.unit_price, rules.units).unwrap_or(0),
                     quantity: line.quantity,
                     promotional: line.promotional,
+                    attributes: attribute_values(rules, &line.attributes),
                 })
                 .collect(),
             promo_code: cart.promo_code.as_deref(),
@@ -179,6 +206,24 @@ impl<'a> Order<'a> {
                 .collect(),
         }
     }
+}
+
+/// A line's attributes by the program's declarations; a number that does not read, which
+/// validation refuses, counts as missing.
+fn attribute_values<'a>(
+    rules: &Rules,
+    given: &'a crate::keyed::Keyed<String>,
+) -> Vec<AttributeValue<'a>> {
+    rules
+        .attributes
+        .iter()
+        .map(|(name, kind)| match (given.get(name), kind) {
+            (None, _) => AttributeValue::Missing,
+            (Some(text), crate::program::AttributeKind::Text) => AttributeValue::Text(text),
+            (Some(text), crate::program::AttributeKind::Number) => crate::json::decimal_of(text)
+                .map_or(AttributeValue::Missing, AttributeValue::Number),
+        })
+        .collect()
 }
 
 fn used_minor(rules: &Rules, used: &crate::cart::UsedSoFar) -> Used {
@@ -318,7 +363,143 @@ struct Scratch {
     candidates: Vec<Candidate>,
     remaining: Vec<i128>,
     split: Split,
-    groups: Vec<(i128, u64)>,
+    groups: Vec<EarnGroup>,
+}
+
+/// Where earned points come from: an amount at a rate, or units at points per unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Rate(usize),
+    Unit { rate: usize, per_unit: u64 },
+}
+
+impl Source {
+    /// The program's order: rates first, then points per unit.
+    fn rank(self, rule: &EarnRule) -> (usize, u64) {
+        match self {
+            Source::Rate(at) => (at, 0),
+            Source::Unit { rate, per_unit } => (rule.rates.len() + rate, per_unit),
+        }
+    }
+}
+
+/// Lines earning from one source under one set of multipliers: money in minor units at a rate,
+/// or points before multipliers per unit.
+#[derive(Debug, Clone, PartialEq)]
+struct EarnGroup {
+    source: Source,
+    mask: u64,
+    base: i128,
+    units: u64,
+    /// Line by line, when the rule rounds per line.
+    points: u64,
+}
+
+impl EarnGroup {
+    fn new(source: Source, mask: u64) -> EarnGroup {
+        EarnGroup {
+            source,
+            mask,
+            base: 0,
+            units: 0,
+            points: 0,
+        }
+    }
+
+    /// The group of `source` and `mask`, added where the program's order puts it (rates first,
+    /// then points per unit, each by its multipliers) when it is new.
+    fn find<'g>(
+        groups: &'g mut Vec<EarnGroup>,
+        rule: &EarnRule,
+        source: Source,
+        mask: u64,
+    ) -> &'g mut EarnGroup {
+        let key = (source.rank(rule), mask);
+        let at = match groups
+            .iter()
+            .position(|g| (g.source.rank(rule), g.mask) >= key)
+        {
+            Some(at) if groups[at].source == source && groups[at].mask == mask => at,
+            Some(at) => {
+                groups.insert(at, EarnGroup::new(source, mask));
+                at
+            }
+            None => {
+                groups.push(EarnGroup::new(source, mask));
+                groups.len() - 1
+            }
+        };
+        &mut groups[at]
+    }
+}
+
+/// One earning rule, the customer's status multiplier (tier and membership), and the program's
+/// multipliers: the points of an amount or of units under a set of multipliers.
+struct Earning<'r> {
+    rule: &'r EarnRule,
+    points_rule: &'r PointsRule,
+    status: Multiplier,
+}
+
+impl Earning<'_> {
+    fn in_mask(&self, mask: u64) -> impl Iterator<Item = &EarnMultiplier> {
+        self.points_rule
+            .multipliers
+            .iter()
+            .enumerate()
+            .filter(move |(bit, _)| mask & (1 << bit) != 0)
+            .map(|(_, multiplier)| multiplier)
+    }
+
+    /// The status multiplier and those in `mask` together (compiling checked that every set
+    /// can be written exactly).
+    fn factor(&self, mask: u64) -> Option<Multiplier> {
+        if mask == 0 {
+            return Some(self.status);
+        }
+        let add = self.points_rule.add_multipliers;
+        self.in_mask(mask)
+            .try_fold(self.status.text, |so_far, m| {
+                combine(add, so_far, m.factor.text)
+            })
+            .and_then(Multiplier::of)
+    }
+
+    /// Whole points for `amount` from `source` under the multipliers in `mask`, rounded down at
+    /// the end, or after each step where the program says so.
+    fn points(&self, source: Source, amount: i128, mask: u64) -> Result<u64> {
+        let fail = || overflow("cart.lines");
+        let factor = self.factor(mask).ok_or_else(fail)?;
+        let raw = |multiplier: Fraction| match source {
+            Source::Rate(at) => points_for(
+                amount,
+                &self.rule.rates[at],
+                self.rule.granularity,
+                multiplier,
+            ),
+            Source::Unit { .. } => multiplier
+                .floor(amount.max(0).unsigned_abs())
+                .and_then(|p| u64::try_from(p).ok())
+                .ok_or_else(fail),
+        };
+        if !self.points_rule.round_each_step {
+            return raw(factor.value);
+        }
+        let step = |points: u64, by: Fraction| {
+            by.floor(u128::from(points))
+                .and_then(|p| u64::try_from(p).ok())
+                .ok_or_else(fail)
+        };
+        let mut points = raw(Fraction::ONE)?;
+        if self.points_rule.add_multipliers {
+            return step(points, factor.value);
+        }
+        points = step(points, self.status.value)?;
+        for multiplier in self.in_mask(mask) {
+            points = step(points, multiplier.factor.value)?;
+        }
+        Ok(points)
+    }
 }
 
 /// Buffers for splitting one amount over lines.
@@ -965,6 +1146,66 @@ impl Pricing<'_, '_> {
         );
     }
 
+    /// The first condition on the day or the customer that the order does not meet.
+    fn unmet(&self, conditions: &Conditions) -> Option<Code> {
+        let standing = self.standing;
+        let date = self.order.date;
+        let on_days = conditions.days_of_week.iter().any(|day| *day);
+        if conditions.valid_from.is_some_and(|from| date < from) {
+            Some(Code::NotYetValid)
+        } else if conditions.valid_until.is_some_and(|until| date > until) {
+            Some(Code::Expired)
+        } else if on_days
+            && !conditions.days_of_week[date.weekday().num_days_from_monday() as usize]
+        {
+            Some(Code::NotOnThisDay)
+        } else if conditions.birthday_window_days.is_some_and(|window| {
+            standing
+                .birth_date
+                .is_none_or(|birth| days_from_birthday(birth, date) > window)
+        }) {
+            Some(Code::OutsideBirthdayWindow)
+        } else if let Some(required) = conditions
+            .first_purchase_made
+            .filter(|required| *required != standing.first_purchase_made)
+        {
+            Some(if required {
+                Code::NeedsFirstPurchase
+            } else {
+                Code::FirstPurchaseOnly
+            })
+        } else if !conditions.tiers.is_empty()
+            && !standing.tier.is_some_and(|t| conditions.tiers.contains(&t))
+        {
+            Some(Code::TierNotEligible)
+        } else if conditions.members_only && !standing.member {
+            Some(Code::MembersOnly)
+        } else {
+            None
+        }
+    }
+
+    /// An unmet condition's entry with the figures that explain it.
+    fn unmet_entry(&self, conditions: &Conditions, entry: Entry) -> Entry {
+        match entry.code {
+            Code::NotYetValid => {
+                entry.param("valid_from", conditions.valid_from.unwrap_or_default())
+            }
+            Code::Expired => entry.param("valid_until", conditions.valid_until.unwrap_or_default()),
+            Code::NotOnThisDay => entry.param("days", &conditions.days_text),
+            Code::OutsideBirthdayWindow => {
+                entry.param("window", conditions.birthday_window_days.unwrap_or(0))
+            }
+            Code::TierNotEligible => entry.param("tiers", &conditions.tiers_text).param(
+                "tier",
+                self.standing
+                    .tier
+                    .map_or("", |t| self.rules.tiers[t].id.as_str()),
+            ),
+            _ => entry,
+        }
+    }
+
     /// The rule's rate and lines when it is eligible; otherwise its trace entry saying why not.
     fn eligibility(
         &self,
@@ -981,48 +1222,8 @@ impl Pricing<'_, '_> {
         let conditions = &rule.conditions;
         let date = self.order.date;
         let subtotal = self.out.subtotal;
-        if let Some(from) = conditions.valid_from.filter(|from| date < *from) {
-            return refuse(&|| no(Code::NotYetValid).param("valid_from", from));
-        }
-        if let Some(until) = conditions.valid_until.filter(|until| date > *until) {
-            return refuse(&|| no(Code::Expired).param("valid_until", until));
-        }
-        let on_days = conditions.days_of_week.iter().any(|day| *day);
-        if on_days && !conditions.days_of_week[date.weekday().num_days_from_monday() as usize] {
-            return refuse(&|| no(Code::NotOnThisDay).param("days", &conditions.days_text));
-        }
-        if let Some(window) = conditions.birthday_window_days {
-            if standing
-                .birth_date
-                .is_none_or(|birth| days_from_birthday(birth, date) > window)
-            {
-                return refuse(&|| no(Code::OutsideBirthdayWindow).param("window", window));
-            }
-        }
-        if let Some(required) = conditions.first_purchase_made {
-            if required != standing.first_purchase_made {
-                let code = if required {
-                    Code::NeedsFirstPurchase
-                } else {
-                    Code::FirstPurchaseOnly
-                };
-                return refuse(&|| no(code));
-            }
-        }
-        if !conditions.tiers.is_empty()
-            && !standing.tier.is_some_and(|t| conditions.tiers.contains(&t))
-        {
-            return refuse(&|| {
-                no(Code::TierNotEligible)
-                    .param("tiers", &conditions.tiers_text)
-                    .param(
-                        "tier",
-                        standing.tier.map_or("", |t| rules.tiers[t].id.as_str()),
-                    )
-            });
-        }
-        if conditions.members_only && !standing.member {
-            return refuse(&|| no(Code::MembersOnly));
+        if let Some(code) = self.unmet(conditions) {
+            return refuse(&|| self.unmet_entry(conditions, no(code)));
         }
         if let Some(limit) = rule
             .limits
@@ -1064,8 +1265,7 @@ impl Pricing<'_, '_> {
                 .iter()
                 .enumerate()
                 .filter(|(_, line)| {
-                    rule.scope
-                        .contains(line.category_id, line.sku_id, line.promotional)
+                    line.in_scope(&rule.scope)
                         && !promo_rule
                             .is_some_and(|p| p.excludes(line.category_id, line.promotional))
                 })
@@ -1217,12 +1417,7 @@ impl Pricing<'_, '_> {
             ),
             None => (rate, entry),
         };
-        // A campaign says which: its days, or the customer's birthday.
-        let entry = entry.map(|entry| match (on_days, conditions.birthday_window_days) {
-            (true, _) => entry.param("days", &conditions.days_text),
-            (false, Some(window)) => entry.param("birthday_window", window),
-            _ => entry,
-        });
+        let entry = entry.map(|entry| campaign(conditions, entry));
         Ok(Candidate {
             rule: index,
             rate,
@@ -1242,7 +1437,8 @@ impl Pricing<'_, '_> {
         let standing = self.standing;
         let slot = standing.tier.unwrap_or(rules.tiers.len());
         let multiplier = rules.multipliers[slot][usize::from(standing.member)];
-        let earned = self.earn(&points_rule.earn, multiplier, Kind::Points)?;
+        let applying = self.order_multipliers(points_rule);
+        let earned = self.earn(&points_rule.earn, multiplier, Kind::Points, applying)?;
         let events = self.event_points()?;
         let partners = self.partner_points()?;
         let earned = events
@@ -1251,7 +1447,7 @@ impl Pricing<'_, '_> {
             .ok_or_else(|| overflow("cart.events"))?;
         let employee_earned = match &points_rule.employee_earn {
             Some(rule) if standing.employee => {
-                Some(self.earn(rule, multiplier, Kind::EmployeePoints)?)
+                Some(self.earn(rule, multiplier, Kind::EmployeePoints, applying)?)
             }
             _ => None,
         };
@@ -1322,27 +1518,101 @@ impl Pricing<'_, '_> {
         earned
     }
 
-    /// The points one earning rule gives on the order's lines.
+    /// The program's multipliers whose conditions the order meets, as a mask; with the trace,
+    /// an entry for each saying whether it applies, or why not.
+    fn order_multipliers(&mut self, points_rule: &PointsRule) -> u64 {
+        let mut applying = 0u64;
+        for (at, multiplier) in points_rule.multipliers.iter().enumerate() {
+            let conditions = &multiplier.conditions;
+            let promo_accepted = |code: usize| {
+                self.out.promo.as_ref().is_some_and(|promo| {
+                    promo.accepted && same_code(&promo.code, &self.rules.promo_codes[code].code)
+                })
+            };
+            let refusal = self.unmet(conditions).or_else(|| {
+                if conditions
+                    .min_subtotal
+                    .is_some_and(|min| self.out.subtotal < min.minor)
+                {
+                    Some(Code::BelowMinSubtotal)
+                } else if conditions
+                    .promo_code
+                    .is_some_and(|code| !promo_accepted(code))
+                {
+                    Some(Code::PromoCodeMissing)
+                } else if !self
+                    .order
+                    .lines
+                    .iter()
+                    .any(|line| line.in_scope(&multiplier.scope))
+                {
+                    Some(Code::NoLinesInScope)
+                } else {
+                    None
+                }
+            });
+            let entry = |applied: bool, code: Code| {
+                Entry::new(Kind::Multiplier, &multiplier.id, applied, code)
+                    .param("multiplier", multiplier.factor.text)
+            };
+            match refusal {
+                Some(code) => self.note(|p| {
+                    let entry = p.unmet_entry(conditions, entry(false, code));
+                    match conditions.min_subtotal {
+                        Some(min) if code == Code::BelowMinSubtotal => entry
+                            .param("min_subtotal", min.text)
+                            .param("remaining", p.money(min.minor - p.out.subtotal)),
+                        _ => entry,
+                    }
+                }),
+                None => {
+                    applying |= 1 << at;
+                    self.note(|_| campaign(conditions, entry(true, Code::Multiplied)));
+                }
+            }
+        }
+        applying
+    }
+
+    /// The points one earning rule gives on the order's lines: each line's amount at its rate,
+    /// and its units at their points per unit, times the multipliers that apply to the line.
+    /// Lines at the same rate and multipliers are added up and rounded once, unless the rule
+    /// rounds per line.
     fn earn(
         &mut self,
         rule: &EarnRule,
-        multiplier: super::compiled::Multiplier,
+        status: Multiplier,
         kind: Kind,
+        applying: u64,
     ) -> Result<u64> {
-        let multiplier = if rule.apply_tier_multiplier {
-            multiplier
+        let rules = self.rules;
+        let Some(points_rule) = &rules.points else {
+            return Ok(0);
+        };
+        let status = if rule.apply_tier_multiplier {
+            status
         } else {
-            super::compiled::Multiplier {
-                value: Fraction::ONE,
-                text: rust_decimal::Decimal::ONE,
-            }
+            Multiplier::ONE
+        };
+        let earning = Earning {
+            rule,
+            points_rule,
+            status,
         };
         let out = &*self.out;
         let lines = &self.order.lines;
         let mut groups = std::mem::take(&mut self.scratch.groups);
         groups.clear();
-        groups.resize(rule.rates.len(), (0, 0));
+        // Every rate has its group, in the program's order, so that the trace keeps it.
+        groups.extend((0..rule.rates.len()).map(|at| EarnGroup::new(Source::Rate(at), 0)));
+        let per_line = rule.per == EarnPer::Line;
         for (at, line) in lines.iter().enumerate() {
+            let mask = points_rule
+                .multipliers
+                .iter()
+                .enumerate()
+                .filter(|(bit, m)| applying & (1 << bit) != 0 && line.in_scope(&m.scope))
+                .fold(0u64, |mask, (bit, _)| mask | 1 << bit);
             let base = match rule.base {
                 EarnBase::AfterDiscounts => out.line_subtotals[at] - out.line_discounts[at],
                 EarnBase::BeforeDiscounts => out.line_subtotals[at],
@@ -1367,71 +1637,76 @@ impl Pricing<'_, '_> {
                         .is_some_and(|c| rate.categories.contains(&c))
                 })
                 .map_or(0, |i| i + 1);
-            groups[rate].0 += base;
-            if rule.per == EarnPer::Line {
-                let points =
-                    points_for(base, &rule.rates[rate], rule.granularity, multiplier.value)?;
-                groups[rate].1 = groups[rate]
-                    .1
-                    .checked_add(points)
-                    .ok_or_else(|| overflow("cart.lines"))?;
+            let mut add = |source: Source, amount: i128, units: u64| -> Result<()> {
+                let group = EarnGroup::find(&mut groups, rule, source, mask);
+                group.base += amount;
+                group.units += units;
+                if per_line {
+                    let points = earning.points(source, amount, mask)?;
+                    group.points = group
+                        .points
+                        .checked_add(points)
+                        .ok_or_else(|| overflow("cart.lines"))?;
+                }
+                Ok(())
+            };
+            add(Source::Rate(rate), base, 0)?;
+            for (at, unit_rate) in rule.per_unit.iter().enumerate() {
+                let listed = line
+                    .category_id
+                    .is_some_and(|c| unit_rate.categories.contains(&c))
+                    || line.sku_id.is_some_and(|s| unit_rate.skus.contains(&s));
+                let per_unit = unit_rate.points.per_unit(&line.attributes);
+                if !listed || per_unit == 0 {
+                    continue;
+                }
+                let units = u64::from(line.quantity);
+                // At most 10^6 units of at most 10^15 points each.
+                let amount = i128::from(units) * i128::from(per_unit);
+                add(Source::Unit { rate: at, per_unit }, amount, units)?;
             }
         }
         let mut total: u64 = 0;
-        for (at, &(base, line_points)) in groups.iter().enumerate() {
-            let rate = &rule.rates[at];
-            let points = match rule.per {
-                EarnPer::Line => line_points,
-                EarnPer::Order => points_for(base, rate, rule.granularity, multiplier.value)?,
-            };
-            // A rate that earns nothing (a program that earns per item only) says nothing.
-            if (base == 0 || rate.points.is_zero()) && points == 0 {
-                continue;
-            }
-            total = total
-                .checked_add(points)
-                .ok_or_else(|| overflow("cart.lines"))?;
-            let name = if kind == Kind::EmployeePoints {
-                "employee_earn"
+        let name = if kind == Kind::EmployeePoints {
+            "employee_earn"
+        } else {
+            "earn"
+        };
+        for group in &groups {
+            let points = if per_line {
+                group.points
             } else {
-                "earn"
+                earning.points(group.source, group.base, group.mask)?
             };
-            self.note(|p| {
-                Entry::new(kind, name, points > 0, Code::Earned)
-                    .amount(points)
-                    .param("base", p.money(base))
-                    .param("categories", &rate.categories_text)
-                    .param("multiplier", multiplier.text)
-            });
-        }
-        for unit_rate in &rule.per_unit {
-            let units: u64 = lines
-                .iter()
-                .filter(|line| {
-                    line.category_id
-                        .is_some_and(|c| unit_rate.categories.contains(&c))
-                        || line.sku_id.is_some_and(|s| unit_rate.skus.contains(&s))
-                })
-                .map(|line| u64::from(line.quantity))
-                .sum();
-            let points = units
-                .checked_mul(unit_rate.points)
-                .ok_or_else(|| overflow("cart.lines"))?;
             total = total
                 .checked_add(points)
                 .ok_or_else(|| overflow("cart.lines"))?;
-            if points > 0 {
-                let name = if kind == Kind::EmployeePoints {
-                    "employee_earn"
-                } else {
-                    "earn"
-                };
-                self.note(|_| {
+            let multiplier = earning
+                .factor(group.mask)
+                .map_or(Decimal::ONE, |factor| factor.text);
+            match group.source {
+                Source::Rate(at) => {
+                    let rate = &rule.rates[at];
+                    // A rate that earns nothing (a program that earns per item only) says nothing.
+                    if (group.base == 0 || rate.points.is_zero()) && points == 0 {
+                        continue;
+                    }
+                    self.note(|p| {
+                        Entry::new(kind, name, points > 0, Code::Earned)
+                            .amount(points)
+                            .param("base", p.money(group.base))
+                            .param("categories", &rate.categories_text)
+                            .param("multiplier", multiplier)
+                    });
+                }
+                Source::Unit { per_unit, .. } if points > 0 => self.note(|_| {
                     Entry::new(kind, name, true, Code::Earned)
                         .amount(points)
-                        .param("units", units)
-                        .param("per_unit", unit_rate.points)
-                });
+                        .param("units", group.units)
+                        .param("per_unit", per_unit)
+                        .param("multiplier", multiplier)
+                }),
+                Source::Unit { .. } => {}
             }
         }
         self.scratch.groups = groups;

@@ -123,7 +123,22 @@ test('points earned per item are explained as such, and a rate that earns nothin
   await page.click('loyalty-checkout >> button');
   const explanation = await page.$eval('loyalty-checkout', (el) => el.shadowRoot.textContent);
   const tyres = await page.$eval('loyalty-checkout', (el) => el.quote.lines.filter((l) => l.category === 'tyres').reduce((n, l) => n + l.quantity, 0));
-  assert.match(explanation, new RegExp(`${tyres * 10} points for ${tyres} items`));
+  assert.match(explanation, new RegExp(`${tyres * 10} points for ${tyres === 1 ? '1 item(?!s)' : `${tyres} items`}`));
   assert.doesNotMatch(explanation, /\b0 points on/);
   assert.deepEqual(problems, []);
+});
+
+test('an airline order explains its miles: each multiplier, a campaign out of its dates, one item as one, and miles (not spend) to the next tier', async () => {
+  const { page } = await checkout('?program=skyline-miles&locale=en', { width: 360, height: 900 });
+  await page.click('loyalty-checkout >> [part="explain-toggle"]');
+  const lines = await page.$$eval('loyalty-checkout >> [part="explanation"] li', (items) => items.map((li) => li.textContent));
+  assert.deepEqual(lines, [
+    'Business fare: points ×2',
+    'Summer flights: ended on Aug 31, 2026',
+    '750 points for 1 item (×1.5)',
+    '6,000 points for 1 item (×3)',
+  ]);
+  const next = await page.$eval('loyalty-checkout', (el) => el.shadowRoot.querySelector('.progress p.muted').textContent);
+  assert.match(next, /^23,250 more points for Gold/);
+  assert.doesNotMatch(next, /Spend/);
 });

@@ -28,6 +28,7 @@ const PAIRS = {
   commitment: ['commitment_met', 'commitment_open'],
   chance: ['chance_to_win'],
   tax: ['tax_included'],
+  multiplier: ['multiplied'],
 };
 /** The values of a schema enum, written as `enum` or as `oneOf` of `const`s. */
 const valuesOf = (definition) => definition && (definition.enum ?? definition.oneOf?.map((option) => option.const));
@@ -50,6 +51,21 @@ test('every trace code of the engine has a kind here and words in every language
   for (const lang of LANGS) {
     const known = Object.keys(messages(lang).trace).map((key) => key.split('#')[0].split(':')[1]);
     for (const code of codes) assert.ok(known.includes(code), `${lang}: no words for the code ${code}`);
+  }
+});
+
+test('a multiplier whose conditions are not met says why in the words of a discount, in every language', () => {
+  for (const lang of LANGS) {
+    const m = messages(lang);
+    const f = formatters(lang, 'USD', 2);
+    for (const code of ['not_yet_valid', 'expired', 'not_on_this_day', 'outside_birthday_window', 'tier_not_eligible', 'members_only', 'below_min_subtotal', 'promo_code_missing', 'no_lines_in_scope']) {
+      const entry = { kind: 'multiplier', rule: 'rule', applied: false, code, params: PARAMS };
+      const text = wordEntry(entry, m, f, names);
+      assert.equal(text, wordEntry({ ...entry, kind: 'discount' }, m, f, names), `${lang}: ${code}`);
+      assert.match(text, /Welcome offer|rule/, `${lang}: ${code}: ${text}`);
+    }
+    const earned = { kind: 'points', rule: 'earn', applied: true, amount: '9000', code: 'earned', params: { units: '1', per_unit: '2000', multiplier: '4.5' } };
+    assert.match(wordEntry(earned, m, f, names), /4[.,]5/, `${lang}: the multiplier of points per unit is shown`);
   }
 });
 
