@@ -19,6 +19,9 @@ pub struct Cart {
     pub date: NaiveDate,
     #[serde(default)]
     pub lines: Vec<Line>,
+    /// Delivery charged with the order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shipping: Vec<ShippingLine>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub promo_code: Option<String>,
     #[serde(default)]
@@ -85,6 +88,18 @@ pub struct Line {
     #[serde(default, skip_serializing_if = "crate::keyed::Keyed::is_empty")]
     pub attributes: crate::keyed::Keyed<String>,
 }
+
+/// One delivery charge: its method (`courier`, `pickup-point`) and price.
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ShippingLine {
+    pub method: String,
+    pub price: Decimal,
+}
+
+/// The most delivery charges one cart may hold.
+pub const MAX_SHIPPING_LINES: usize = 100;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -175,6 +190,20 @@ impl Cart {
                 .map_err(|e| e.under(&format!("lines[{index}]")))?;
             let price = crate::exact::minor_of(line.unit_price, money.minor_units).unwrap_or(0);
             subtotal += price.unsigned_abs() * u128::from(line.quantity);
+        }
+        if self.shipping.len() > MAX_SHIPPING_LINES {
+            return Err(Error::new(
+                ErrorCode::TooLarge,
+                "shipping",
+                format!("a cart holds at most {MAX_SHIPPING_LINES} delivery charges"),
+            ));
+        }
+        for (index, shipping) in self.shipping.iter().enumerate() {
+            let path = |field: &str| format!("shipping[{index}].{field}");
+            validate::not_empty(&shipping.method, &path("method"))?;
+            validate::non_negative_amount(money, shipping.price, &path("price"))?;
+            let price = crate::exact::minor_of(shipping.price, money.minor_units).unwrap_or(0);
+            subtotal += price.unsigned_abs();
         }
         // Any one amount may reach 10^15, and so may the whole cart: the order's arithmetic
         // (the exact split of discounts across lines) is sized for that.

@@ -156,6 +156,7 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
     for entry in &request.customers {
         // One order a month, with a line for each category the customer spends in.
         let cart = Cart {
+            shipping: Vec::new(),
             date: first,
             lines: entry
                 .monthly

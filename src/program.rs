@@ -55,6 +55,9 @@ pub struct Program {
     /// Without it, no tax is shown and nothing else changes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub included_tax: Option<IncludedTax>,
+    /// Whether delivery earns points and counts towards minimum orders (by default, neither).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipping: Option<Shipping>,
     /// Earning events that are not purchases: a course, a recycled cartridge, a referral.
     #[serde(default)]
     pub events: Vec<Event>,
@@ -208,6 +211,34 @@ pub struct DiscountRule {
     pub priority: i32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limits: Option<UsageLimits>,
+    /// The classes of discount this one applies together with (all three when not given), as
+    /// Shopify's `combinesWith`: two rules apply together only when each lists the other's class.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub combines_with: Option<Vec<DiscountClass>>,
+}
+
+/// What a discount takes money off: some products (a scope, a per-item or quantity offer), the
+/// whole order, or delivery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DiscountClass {
+    Product,
+    Order,
+    Shipping,
+}
+
+/// Delivery in the program's sums.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Shipping {
+    /// Delivery, after its discounts, earns points at the base rate.
+    #[serde(default)]
+    pub earns_points: bool,
+    /// Delivery counts towards minimum subtotals and minimum orders.
+    #[serde(default)]
+    pub counts_toward_minimums: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Hash, Serialize)]
@@ -255,6 +286,16 @@ pub enum DiscountValue {
         /// Whether this order's own subtotal counts towards the step.
         #[serde(default = "yes")]
         include_current_order: bool,
+    },
+    /// Delivery free of charge.
+    FreeShipping,
+    /// A percentage off delivery.
+    ShippingPercent {
+        percent: Decimal,
+    },
+    /// An amount off delivery, never more than its price.
+    ShippingAmount {
+        amount: Decimal,
     },
 }
 

@@ -251,6 +251,7 @@ impl ProjectionRequest {
             Plan::Orders { orders } => {
                 for (index, order) in orders.iter().enumerate() {
                     let cart = Cart {
+                        shipping: Vec::new(),
                         date: order.date,
                         lines: order.lines.clone(),
                         promo_code: order.promo_code.clone(),
@@ -369,6 +370,7 @@ pub fn project_with(rules: &Rules, request: &ProjectionRequest) -> Result<Projec
 /// cart for each order of its cycle, placed again every month.
 fn planned_carts(request: &ProjectionRequest) -> (Vec<Cart>, Vec<(NaiveDate, usize)>) {
     let cart = |date, lines, promo_code| Cart {
+        shipping: Vec::new(),
         date,
         lines,
         promo_code,

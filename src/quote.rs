@@ -58,7 +58,31 @@ pub struct Quote {
     /// The tax the prices contain, when the program's prices include tax.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tax: Option<TaxOutcome>,
+    /// Delivery and its discounts, when the cart has delivery; `payable` includes its total.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shipping: Option<ShippingOutcome>,
     pub trace: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ShippingOutcome {
+    pub price: Decimal,
+    pub discount: Decimal,
+    pub total: Decimal,
+    pub lines: Vec<ShippingQuoteLine>,
+    /// The delivery discounts that applied (not in `discounts`, which are the items').
+    pub discounts: Vec<DiscountLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ShippingQuoteLine {
+    pub method: String,
+    pub price: Decimal,
+    pub discount: Decimal,
+    pub total: Decimal,
+    pub discounts: Vec<LineShare>,
 }
 
 /// The tax contained in what the order comes to after discounts (points are a way of paying,
@@ -268,7 +292,9 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome, locale: 
     let units = rules.units;
     let name = |text: &LocalizedText| text.choose(locale, &rules.default_language).to_string();
     let money = |minor: i128| decimal_of(minor, units);
-    let mut line_shares: Vec<Vec<LineShare>> = vec![Vec::new(); cart.lines.len()];
+    // The lines' shares, then the delivery charges' (which stand after the lines).
+    let mut line_shares: Vec<Vec<LineShare>> =
+        vec![Vec::new(); cart.lines.len() + cart.shipping.len()];
     for applied in &outcome.applied {
         for (line, amount) in &outcome.shares[applied.shares.clone()] {
             line_shares[*line].push(LineShare {
@@ -277,6 +303,7 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome, locale: 
             });
         }
     }
+    let shipping_shares = line_shares.split_off(cart.lines.len());
     let lines = cart
         .lines
         .iter()
@@ -300,18 +327,45 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome, locale: 
             }
         })
         .collect();
-    let discounts = outcome
+    let (shipping_discounts, discounts): (Vec<_>, Vec<_>) = outcome
         .applied
         .iter()
         .map(|applied| {
             let rule = &rules.discounts[applied.rule];
-            DiscountLine {
+            let line = DiscountLine {
                 rule: rule.id.clone(),
                 name: name(&rule.name),
                 amount: money(applied.amount),
-            }
+            };
+            (rule.class == crate::program::DiscountClass::Shipping, line)
         })
-        .collect();
+        .partition(|(delivery, _)| *delivery);
+    let discounts = discounts.into_iter().map(|(_, line)| line).collect();
+    let shipping = (!cart.shipping.is_empty()).then(|| {
+        let price: i128 = outcome.shipping_discounts.iter().sum::<i128>() + outcome.shipping_total;
+        ShippingOutcome {
+            price: money(price),
+            discount: money(price - outcome.shipping_total),
+            total: money(outcome.shipping_total),
+            lines: cart
+                .shipping
+                .iter()
+                .zip(&outcome.shipping_discounts)
+                .zip(shipping_shares)
+                .map(|((line, discount), discounts)| ShippingQuoteLine {
+                    method: line.method.clone(),
+                    price: line.price,
+                    discount: money(*discount),
+                    total: money(crate::exact::minor_of(line.price, units).unwrap_or(0) - discount),
+                    discounts,
+                })
+                .collect(),
+            discounts: shipping_discounts
+                .into_iter()
+                .map(|(_, line)| line)
+                .collect(),
+        }
+    });
     let points = outcome.points.map(|p| PointsOutcome {
         balance_before: p.balance_before,
         earned: p.earned,
@@ -434,6 +488,7 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome, locale: 
         tier,
         margin,
         tax,
+        shipping,
         trace: outcome.trace,
     }
 }
@@ -486,7 +541,32 @@ impl ToJson for Quote {
             .optional("tier", &self.tier)
             .optional("margin", &self.margin)
             .optional("tax", &self.tax)
+            .optional("shipping", &self.shipping)
             .field("trace", &self.trace)
+            .end();
+    }
+}
+
+impl ToJson for ShippingOutcome {
+    fn write_json(&self, out: &mut String) {
+        Object::start(out)
+            .field("price", &self.price)
+            .field("discount", &self.discount)
+            .field("total", &self.total)
+            .field("lines", &self.lines)
+            .field("discounts", &self.discounts)
+            .end();
+    }
+}
+
+impl ToJson for ShippingQuoteLine {
+    fn write_json(&self, out: &mut String) {
+        Object::start(out)
+            .field("method", &self.method)
+            .field("price", &self.price)
+            .field("discount", &self.discount)
+            .field("total", &self.total)
+            .field("discounts", &self.discounts)
             .end();
     }
 }

@@ -151,6 +151,7 @@ impl Simulator {
         let program = &self.program;
         let rules = &self.rules;
         let cart = Cart {
+            shipping: Vec::new(),
             date,
             lines,
             promo_code: None,

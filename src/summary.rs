@@ -62,6 +62,11 @@ struct Words {
     amount_off: &'static str,
     amount_off_each: &'static str,
     tier_discount: &'static str,
+    /// Delivery free, a percentage off it, an amount off it.
+    shipping: [&'static str; 3],
+    /// The classes a discount does not combine with: product, order, delivery discounts.
+    not_with: &'static str,
+    classes: [&'static str; 3],
     step: &'static str,
     /// Buy X get Y: free, or at a percentage off; how often at most; the dearest units.
     buy_get_free: &'static str,
@@ -90,6 +95,8 @@ struct Words {
     min_order: &'static str,
     with_code: &'static str,
     members: &'static str,
+    /// Only for customers at these tiers.
+    for_tiers: &'static str,
     after_first: &'static str,
     first_only: &'static str,
     /// Before the earning rates, which follow as a list.
@@ -142,6 +149,9 @@ const EN: Words = Words {
     amount_off: "{a} off",
     amount_off_each: "{a} off each item",
     tier_discount: "your tier's discount",
+    shipping: ["free delivery", "{p}% off delivery", "{a} off delivery"],
+    not_with: " (not combined with {list})",
+    classes: ["product discounts", "order discounts", "delivery discounts"],
     step: "{p}% from {from} spent",
     buy_get_free: "buy {buy}, get {get} free",
     buy_get_off: "buy {buy}, get {get} at {p}% off",
@@ -170,6 +180,7 @@ const EN: Words = Words {
     min_order: " on orders from {min}",
     with_code: " with code {code}",
     members: " for members",
+    for_tiers: " for the {list} tier",
     after_first: " after the first purchase",
     first_only: " on the first purchase",
     earn: "Points: ",
@@ -215,6 +226,17 @@ const RU: Words = Words {
     amount_off: "скидка {a}",
     amount_off_each: "скидка {a} на каждый товар",
     tier_discount: "скидка вашего уровня",
+    shipping: [
+        "бесплатная доставка",
+        "скидка {p}% на доставку",
+        "скидка {a} на доставку",
+    ],
+    not_with: " (не суммируется со {list})",
+    classes: [
+        "скидками на товары",
+        "скидками на заказ",
+        "скидками на доставку",
+    ],
     step: "{p}% при покупках от {from}",
     buy_get_free: "при покупке {buy} шт. ещё {get} шт. в подарок",
     buy_get_off: "при покупке {buy} шт. ещё {get} шт. со скидкой {p}%",
@@ -243,6 +265,7 @@ const RU: Words = Words {
     min_order: " при заказе от {min}",
     with_code: " по коду {code}",
     members: " (только для участников)",
+    for_tiers: " для уровня {list}",
     after_first: " после первой покупки",
     first_only: " на первую покупку",
     earn: "Баллы: ",
@@ -288,6 +311,13 @@ const HY: Words = Words {
     amount_off: "{a} զեղչ",
     amount_off_each: "{a} զեղչ յուրաքանչյուր ապրանքի համար",
     tier_discount: "ձեր մակարդակի զեղչը",
+    shipping: [
+        "անվճար առաքում",
+        "{p}% զեղչ առաքման համար",
+        "{a} զեղչ առաքման համար",
+    ],
+    not_with: " (չի գումարվում {list} հետ)",
+    classes: ["ապրանքների զեղչերի", "պատվերի զեղչերի", "առաքման զեղչերի"],
     step: "{p}%՝ {from} գնումներից սկսած",
     buy_get_free: "գնեք {buy} հատ, ևս {get} հատը՝ անվճար",
     buy_get_off: "գնեք {buy} հատ, ևս {get} հատը՝ {p}% զեղչով",
@@ -320,6 +350,7 @@ const HY: Words = Words {
     min_order: "՝ {min}-ից սկսած պատվերների համար",
     with_code: "՝ {code} կոդով",
     members: "՝ անդամների համար",
+    for_tiers: "՝ {list} մակարդակի համար",
     after_first: "՝ առաջին գնումից հետո",
     first_only: "՝ առաջին գնման համար",
     earn: "Միավորներ՝ ",
@@ -372,6 +403,17 @@ const KA: Words = Words {
     amount_off: "{a} ფასდაკლება",
     amount_off_each: "{a} ფასდაკლება თითოეულ ნივთზე",
     tier_discount: "თქვენი დონის ფასდაკლება",
+    shipping: [
+        "უფასო მიტანა",
+        "{p}% ფასდაკლება მიტანაზე",
+        "{a} ფასდაკლება მიტანაზე",
+    ],
+    not_with: " (არ ჯამდება {list})",
+    classes: [
+        "პროდუქტის ფასდაკლებებთან",
+        "შეკვეთის ფასდაკლებებთან",
+        "მიტანის ფასდაკლებებთან",
+    ],
     step: "{p}% — {from}-ის შენაძენიდან",
     buy_get_free: "იყიდეთ {buy} ცალი და კიდევ {get} ცალი უფასოა",
     buy_get_off: "იყიდეთ {buy} ცალი და კიდევ {get} ცალი {p}% ფასდაკლებით",
@@ -404,6 +446,7 @@ const KA: Words = Words {
     min_order: " {min}-დან შეკვეთებზე",
     with_code: " კოდით {code}",
     members: " წევრებისთვის",
+    for_tiers: " დონისთვის {list}",
     after_first: " პირველი შენაძენის შემდეგ",
     first_only: " პირველ შენაძენზე",
     earn: "ქულები: ",
@@ -845,6 +888,11 @@ fn describe_discount(
             fill(w.amount_off_each, &[("a", &money(*amount))])
         }
         DiscountValue::TierPercent => w.tier_discount.to_string(),
+        DiscountValue::FreeShipping => w.shipping[0].to_string(),
+        DiscountValue::ShippingPercent { percent } => {
+            fill(w.shipping[1], &[("p", &number(*percent, lang))])
+        }
+        DiscountValue::ShippingAmount { amount } => fill(w.shipping[2], &[("a", &money(*amount))]),
         DiscountValue::BuyGet {
             buy,
             get,
@@ -902,6 +950,23 @@ fn describe_discount(
     };
     text += &namer.scope(&rule.scope.categories, &rule.scope.skus);
     text += &namer.attributes(&rule.scope.attributes);
+    if let Some(combines) = &rule.combines_with {
+        use crate::program::DiscountClass;
+        let classes = [
+            DiscountClass::Product,
+            DiscountClass::Order,
+            DiscountClass::Shipping,
+        ];
+        let excluded: Vec<String> = classes
+            .iter()
+            .zip(w.classes)
+            .filter(|(class, _)| !combines.contains(class))
+            .map(|(_, words)| words.to_string())
+            .collect();
+        if !excluded.is_empty() {
+            text += &fill(w.not_with, &[("list", &namer.list(excluded))]);
+        }
+    }
     text + &describe_conditions(&rule.conditions, namer, money)
 }
 
@@ -918,6 +983,17 @@ fn describe_conditions(
     }
     if let Some(code) = &conditions.promo_code {
         text += &fill(w.with_code, &[("code", code)]);
+    }
+    if !conditions.tiers.is_empty() {
+        let names: Vec<String> = conditions
+            .tiers
+            .iter()
+            .map(|id| {
+                let tier = namer.program.tier(id);
+                namer.quoted(tier.map_or(id.as_str(), |t| namer.name(&t.name)))
+            })
+            .collect();
+        text += &fill(w.for_tiers, &[("list", &namer.list(names))]);
     }
     if conditions.members_only {
         text += w.members;

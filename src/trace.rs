@@ -54,6 +54,10 @@ pub enum Code {
     NothingLeftToDiscount,
     BlockedByExclusive,
     LostToBetterOffer,
+    // The rule's class and an applied rule's class do not combine; a delivery discount on an
+    // order without delivery.
+    DoesNotCombine,
+    NoShipping,
     // Promo codes (and `NotYetValid`, `Expired`).
     Accepted,
     UnknownCode,
@@ -82,7 +86,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for tests that hold each to its words and to its serialised name.
-    pub const ALL: [Code; 39] = [
+    pub const ALL: [Code; 41] = [
         Code::Applied,
         Code::NotYetValid,
         Code::Expired,
@@ -121,6 +125,8 @@ impl Code {
         Code::CommitmentOpen,
         Code::ChanceToWin,
         Code::Multiplied,
+        Code::DoesNotCombine,
+        Code::NoShipping,
         Code::TaxIncluded,
     ];
 
@@ -165,6 +171,8 @@ impl Code {
             Code::CommitmentOpen => "commitment_open",
             Code::ChanceToWin => "chance_to_win",
             Code::Multiplied => "multiplied",
+            Code::DoesNotCombine => "does_not_combine",
+            Code::NoShipping => "no_shipping",
             Code::TaxIncluded => "tax_included",
         }
     }

@@ -251,3 +251,126 @@ fn double_points_in_the_birthday_week() {
     assert_eq!(on("2026-12-02"), 100);
     assert_eq!(on("2026-12-03"), 50);
 }
+
+fn delivery_program(extra: Value) -> Value {
+    let mut program = program(json!({
+        "discounts": [{"id": "free", "name": "Free delivery", "value": {"type": "free_shipping"},
+                       "conditions": {"min_subtotal": "50.00"}}],
+        "points": {"earn": {"points": "1", "per_amount": "1.00"}, "value_per_point": "0.01"}
+    }));
+    for (key, value) in extra.as_object().unwrap() {
+        program[key] = value.clone();
+    }
+    program
+}
+
+fn with_delivery(goods: &str, delivery: &str) -> Value {
+    json!({"date": "2026-11-22", "lines": [{"sku": "A", "unit_price": goods, "quantity": 1}],
+           "shipping": [{"method": "courier", "price": delivery}]})
+}
+
+#[test]
+fn delivery_counts_toward_minimums_and_earns_only_where_the_program_says() {
+    let plain = priced(
+        delivery_program(json!({})),
+        json!({}),
+        with_delivery("45.00", "7.00"),
+    );
+    assert_eq!(
+        plain.payable.to_string(),
+        "52.00",
+        "45 of goods is below the 50 minimum"
+    );
+    assert_eq!(plain.points.unwrap().earned, 45, "delivery earns nothing");
+    let counted = delivery_program(
+        json!({"shipping": {"counts_toward_minimums": true, "earns_points": true}}),
+    );
+    let q = priced(counted.clone(), json!({}), with_delivery("45.00", "7.00"));
+    assert_eq!(
+        q.payable.to_string(),
+        "45.00",
+        "45 + 7 reaches 50: delivery is free"
+    );
+    assert_eq!(q.points.unwrap().earned, 45, "free delivery earns nothing");
+    let mut paid = counted;
+    paid["discounts"] = json!([]);
+    let q = priced(paid, json!({}), with_delivery("45.00", "7.00"));
+    assert_eq!(
+        q.points.unwrap().earned,
+        52,
+        "paid delivery earns at the base rate"
+    );
+}
+
+#[test]
+fn an_amount_off_delivery_never_takes_more_than_its_price() {
+    let mut program = delivery_program(json!({}));
+    program["discounts"][0]["value"] = json!({"type": "shipping_amount", "amount": "10.00"});
+    let q = priced(program, json!({}), with_delivery("60.00", "7.00"));
+    let shipping = q.shipping.unwrap();
+    assert_eq!(shipping.discount.to_string(), "7.00");
+    assert_eq!(shipping.total.to_string(), "0.00");
+    assert_eq!(q.payable.to_string(), "60.00");
+    assert_eq!(
+        q.discount_total.to_string(),
+        "0.00",
+        "the items' discounts are apart"
+    );
+}
+
+#[test]
+fn a_delivery_discount_without_delivery_says_so() {
+    let cart = cart(json!([{"sku": "A", "unit_price": "60.00", "quantity": 1}]));
+    let q = priced(delivery_program(json!({})), json!({}), cart);
+    assert!(q.shipping.is_none());
+    let entry = q.trace.iter().find(|e| e.rule == "free").unwrap();
+    assert_eq!(entry.code.as_str(), "no_shipping");
+}
+
+#[test]
+fn a_best_of_contest_weighs_free_delivery_against_money_off_the_goods() {
+    let mut program = delivery_program(json!({}));
+    program["discounts"] = json!([
+        {"id": "free", "name": "Free delivery", "value": {"type": "free_shipping"}, "stacking": "best_of"},
+        {"id": "five", "name": "5 off", "value": {"type": "fixed", "amount": "5.00"}, "stacking": "best_of"}
+    ]);
+    // Delivery at 7.00 beats 5.00 off; at 4.00 it does not.
+    let q = priced(program.clone(), json!({}), with_delivery("60.00", "7.00"));
+    assert_eq!(q.payable.to_string(), "60.00");
+    let q = priced(program, json!({}), with_delivery("60.00", "4.00"));
+    assert_eq!(q.payable.to_string(), "59.00");
+    let entry = q.trace.iter().find(|e| e.rule == "free").unwrap();
+    assert_eq!(entry.code.as_str(), "lost_to_better_offer");
+}
+
+#[test]
+fn classes_combine_only_where_both_rules_allow_it() {
+    let program = program(json!({"discounts": [
+        {"id": "goods", "name": "10% off tea", "value": {"type": "percent", "percent": "10"},
+         "scope": {"categories": ["tea"]}, "combines_with": ["product", "order"], "priority": 2},
+        {"id": "order", "name": "5 off", "value": {"type": "fixed", "amount": "5.00"},
+         "combines_with": ["order", "shipping"], "priority": 1},
+        {"id": "free", "name": "Free delivery", "value": {"type": "free_shipping"}}
+    ]}));
+    let cart = json!({"date": "2026-11-22",
+        "lines": [{"sku": "T", "category": "tea", "unit_price": "100.00", "quantity": 1}],
+        "shipping": [{"method": "courier", "price": "7.00"}]});
+    let q = priced(program, json!({}), cart);
+    // The tea discount applies first; the order's 5 off does not take products, so it gives way;
+    // free delivery combines with everything, but the tea discount does not take delivery.
+    let codes: Vec<(&str, &str)> = q
+        .trace
+        .iter()
+        .filter(|e| e.kind.as_str() == "discount")
+        .map(|e| (e.rule.as_str(), e.code.as_str()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("goods", "applied"),
+            ("order", "does_not_combine"),
+            ("free", "does_not_combine")
+        ]
+    );
+    assert_eq!(q.payable.to_string(), "97.00");
+}

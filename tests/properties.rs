@@ -362,3 +362,59 @@ proptest! {
         prop_assert_eq!(held.after, pending + points.earned);
     }
 }
+
+fn delivery_rule(kind: u8, stacking: u8, minimum: i64) -> Value {
+    let value = match kind {
+        0 => json!({"type": "free_shipping"}),
+        1 => json!({"type": "shipping_percent", "percent": "35"}),
+        _ => json!({"type": "shipping_amount", "amount": "4.99"}),
+    };
+    let stacking = ["combine", "best_of", "exclusive"][usize::from(stacking % 3)];
+    json!({"id": format!("delivery-{kind}"), "name": "Delivery", "value": value, "stacking": stacking,
+           "conditions": {"min_subtotal": Decimal::new(minimum, 2).to_string()}})
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Delivery discounts, among other rules and classes, never take more than delivery costs,
+    /// and what is paid is the lines and delivery, to the last minor unit.
+    #[test]
+    fn delivery_discounts_stay_within_delivery_and_everything_adds_up(
+        lines in prop::collection::vec(line_strategy(2), 1..6),
+        prices in prop::collection::vec(0i64..2_000, 0..3),
+        kinds in prop::collection::vec((0u8..3, 0u8..3, 0i64..50_000), 1..4),
+        counts in any::<bool>(),
+        goods_combine in any::<bool>(),
+    ) {
+        let mut discounts: Vec<Value> = kinds.iter().map(|&(kind, stacking, minimum)| delivery_rule(kind, stacking, minimum)).collect();
+        let mut goods = json!({"id": "goods", "name": "Goods", "value": {"type": "percent", "percent": "10"}, "priority": 1});
+        if !goods_combine { goods["combines_with"] = json!(["product", "order"]); }
+        discounts.push(goods);
+        // The same kind twice would repeat an id.
+        let mut seen = std::collections::HashSet::new();
+        discounts.retain(|d| seen.insert(d["id"].to_string()));
+        let program = json!({"version": 1, "id": "p", "name": "P", "currency": "USD", "discounts": discounts,
+                             "shipping": {"counts_toward_minimums": counts}});
+        let shipping: Vec<Value> = prices.iter().map(|p| json!({"method": "courier", "price": Decimal::new(*p, 2).to_string()})).collect();
+        let cart = json!({"date": "2026-11-22", "lines": lines, "shipping": shipping});
+        let q = run(&program, &json!({}), &cart);
+        let delivery = q.shipping.as_ref().map_or(Decimal::ZERO, |s| s.total);
+        prop_assert_eq!(q.lines.iter().map(|l| l.total).sum::<Decimal>() + delivery, q.payable);
+        prop_assert_eq!(q.subtotal - q.discount_total - q.points_value + delivery, q.payable);
+        prop_assert_eq!(q.shipping.is_some(), !prices.is_empty());
+        if let Some(shipping) = &q.shipping {
+            let price: Decimal = prices.iter().map(|p| Decimal::new(*p, 2)).sum();
+            prop_assert_eq!(shipping.price, price);
+            for line in &shipping.lines {
+                prop_assert!(line.discount >= Decimal::ZERO && line.discount <= line.price);
+                prop_assert_eq!(line.price - line.discount, line.total);
+            }
+            for discount in &shipping.discounts {
+                let shares: Decimal = shipping.lines.iter().flat_map(|l| &l.discounts).filter(|s| s.rule == discount.rule).map(|s| s.amount).sum();
+                prop_assert_eq!(shares, discount.amount);
+            }
+            prop_assert_eq!(shipping.discounts.iter().map(|d| d.amount).sum::<Decimal>(), shipping.discount);
+        }
+    }
+}

@@ -725,6 +725,49 @@ fn line_attributes_and_multipliers_are_checked_with_code_and_path() {
     }
 }
 
+#[test]
+fn delivery_and_discount_classes_are_checked_with_code_and_path() {
+    let free = json!({"id": "f", "name": "F", "value": {"type": "free_shipping"}});
+    assert_refused(
+        "cart.shipping",
+        json!([{"method": "courier", "price": "-1.00"}]),
+        ErrorCode::OutOfRange,
+        "cart.shipping[0].price",
+    );
+    assert_refused(
+        "cart.shipping",
+        json!([{"method": "", "price": "1.00"}]),
+        ErrorCode::Empty,
+        "cart.shipping[0].method",
+    );
+    assert_refused(
+        "cart.shipping",
+        json!([{"method": "courier", "price": "1.001"}]),
+        ErrorCode::TooPrecise,
+        "cart.shipping[0].price",
+    );
+    let mut scoped = free.clone();
+    scoped["scope"] = json!({"categories": ["tea"]});
+    assert_refused(
+        "program.discounts",
+        json!([scoped]),
+        ErrorCode::InvalidValue,
+        "program.discounts[0].scope",
+    );
+    assert_refused(
+        "program.discounts.0.combines_with",
+        json!(["delivery"]),
+        ErrorCode::InvalidValue,
+        "program.discounts[0].combines_with[0]",
+    );
+    assert_refused(
+        "program.shipping",
+        json!({"earns_points": "yes"}),
+        ErrorCode::WrongType,
+        "program.shipping.earns_points",
+    );
+}
+
 /// A simple program whose five display names are `names`.
 fn named_program(names: &[String]) -> Program {
     from_json(
@@ -830,11 +873,22 @@ fn extremes_together_never_panic() {
                     let sum = |field: fn(&loyalty::quote::QuoteLine) -> Decimal| {
                         q.lines.iter().map(field).sum::<Decimal>()
                     };
+                    // Delivery, after its own discounts, is paid beside the lines.
+                    let delivery = q.shipping.as_ref().map_or(Decimal::ZERO, |s| s.total);
                     assert!(q.payable >= Decimal::ZERO);
                     assert_eq!(sum(|l| l.discount), q.discount_total);
                     assert_eq!(sum(|l| l.points_value), q.points_value);
-                    assert_eq!(sum(|l| l.total), q.payable);
-                    assert_eq!(q.subtotal - q.discount_total - q.points_value, q.payable);
+                    assert_eq!(sum(|l| l.total) + delivery, q.payable);
+                    assert_eq!(
+                        q.subtotal - q.discount_total - q.points_value + delivery,
+                        q.payable
+                    );
+                    if let Some(shipping) = &q.shipping {
+                        assert_eq!(shipping.price - shipping.discount, shipping.total);
+                        assert!(shipping.total >= Decimal::ZERO);
+                        let given: Decimal = shipping.discounts.iter().map(|d| d.amount).sum();
+                        assert_eq!(given, shipping.discount);
+                    }
                 }
                 Err(error) => assert!(!error.message.is_empty()),
             }

@@ -32,6 +32,7 @@ function cart() {
     date: isoDay(0),
     promo_code: state.promo || undefined,
     lines: state.lines.map(({ sku, name, category, unit_price, unit_cost, quantity, promotional, attributes }) => ({ sku, name, category, unit_price, unit_cost, quantity, promotional, ...(attributes ? { attributes } : {}) })),
+    ...(SHOPS[state.program].shipping ? { shipping: SHOPS[state.program].shipping } : {}),
   };
 }
 
@@ -155,7 +156,7 @@ widget.addEventListener('loyalty-quote', (event) => {
 });
 widget.addEventListener('loyalty-error', () => { state.quote = null; });
 $('pay').addEventListener('click', () => {
-  const amount = state.quote ? `${state.quote.payable} ${state.quote.currency}` : `${subtotal(state.lines)} ${SHOPS[state.program].currency} (without rewards)`;
+  const amount = state.quote ? `${state.quote.payable} ${state.quote.currency}` : `${subtotal([...state.lines, ...(SHOPS[state.program].shipping ?? []).map((s) => ({ unit_price: s.price, quantity: 1 }))])} ${SHOPS[state.program].currency} (without rewards)`;
   $('pay-status').textContent = `Charged ${amount}. Thank you!`;
 });
 

@@ -21,13 +21,14 @@ export const PROGRAMS = [
   ['vat-retail', 'Prices with VAT included (an illustration)'],
   ['paper-wholesale', 'Paper by the box: quantity breaks (an illustration)'],
   ['bogo-grocery', 'Neighbourhood deals: buy X get Y (an illustration)'],
+  ['home-delivery', 'Uyut Home: free and half-price delivery (an illustration)'],
   ['skyline-miles', 'Skyline Miles: miles by distance, fare and season (an illustration)'],
 ];
 
 const item = (sku, name, category, unit_price, unit_cost, promotional = false) => ({ sku, name, category, unit_price, unit_cost, promotional });
 const flight = (sku, name, unit_price, unit_cost, fare_class, distance_km) => ({ ...item(sku, name, 'flight', unit_price, unit_cost), attributes: { fare_class, distance_km } });
 
-/** Items per program, the program's currency (for paying without the widget), and the qualifying spend of a regular customer. */
+/** Items per program, the program's currency (for paying without the widget), the qualifying spend of a regular customer, and any delivery charged. */
 export const SHOPS = {
   'retail': { currency: 'USD', spend: '800.00', points: 1500, items: [item('TEA-01', 'Green tea', 'grocery', '19.99', '11.00'), item('MUG-02', 'Mug', 'home', '5.00', '2.10'), item('LAMP-03', 'Desk lamp', 'home', '49.00', '30.00'), item('HEAD-04', 'Headphones', 'electronics', '129.00', '90.00')] },
   'best-variant': { currency: 'RUB', spend: '12000.00', items: [item('COAT', 'Wool coat', 'coats', '22000.00', '14000.00'), item('SCARF', 'Scarf', 'accessories', '1000.00', '450.00')] },
@@ -47,6 +48,7 @@ export const SHOPS = {
   'bogo-grocery': { currency: 'RUB', spend: '0', items: [item('YOG-STRAW', 'Strawberry yoghurt', 'yogurt', '79.00', '45.00'), item('YOG-PEACH', 'Peach yoghurt', 'yogurt', '69.00', '40.00'), item('JUICE-APPLE', 'Apple juice, 1 L', 'juice', '120.00', '70.00'), item('JUICE-MANGO', 'Mango juice, 1 L', 'juice', '150.00', '90.00')] },
   'paper-wholesale': { currency: 'RUB', spend: '0', items: [item('PAPER-A4', 'A4 paper, 500 sheets', 'paper', '350.00', '240.00'), item('PAPER-A3', 'A3 paper, 500 sheets', 'paper', '420.00', '300.00'), item('PENS', 'Pens ×10', 'pens', '190.00', '90.00')] },
   'vat-retail': { currency: 'EUR', spend: '0', items: [item('LAMP', 'Desk lamp', 'home', '50.00', '30.00'), item('NOVEL', 'A novel', 'books', '15.00', '9.00')] },
+  'home-delivery': { currency: 'RUB', spend: '25000.00', shipping: [{ method: 'courier', price: '390.00' }], items: [item('LAMP', 'Table lamp', 'home', '2200.00', '1300.00'), item('TOWELS', 'Bath towels ×2', 'textiles', '1400.00', '700.00'), item('VASE', 'Glass vase', 'home', '650.00', '300.00')] },
   'skyline-miles': { currency: 'USD', spend: '0', points: 30000, items: [flight('EVN-CDG-J', 'Yerevan–Paris, business', '1450.00', '1000.00', 'J', '3150'), flight('EVN-TBS-Y', 'Yerevan–Tbilisi, economy', '120.00', '80.00', 'Y', '820'), flight('TBS-JFK-Y', 'Tbilisi–New York, economy', '900.00', '700.00', 'Y', '9050')] },
   'tbilisi-bakery': { currency: 'GEL', spend: '400.00', points: 300, items: [item('SHOTI', 'Shoti bread', 'bread', '1.20', '0.50'), item('NAZUKI', 'Nazuki', 'pastry', '3.50', '1.40'), item('NAPOLEON', 'Napoleon cake', 'pastry', '35.00', '15.00')] },
 };

@@ -18,6 +18,7 @@ const MESSAGES = {
     subtotal: 'Subtotal',
     discount: 'Discount',
     pointsPaid: 'Paid with points',
+    delivery: 'Delivery',
     payable: 'To pay',
     taxIncluded: 'Of which VAT',
     earn: 'You earn {points} points',
@@ -72,6 +73,9 @@ const MESSAGES = {
       'discount:applied#buy_get': '{name}: {free} items free or cheaper, {amount}',
       'discount:applied#quantity': '{name}: {percent}% off from {from} items, {amount}',
       'discount:nothing_left_to_discount': '{name}: nothing is left to discount',
+      'discount:applied#delivery': '{name}: {amount} off delivery',
+      'discount:no_shipping': '{name}: this order has no delivery',
+      'discount:does_not_combine': '{name}: not combined with {by}',
       'discount:blocked_by_exclusive': '{name}: not combined with {by}',
       'discount:lost_to_better_offer': '{name}: not combined, a better offer applies',
       'discount:lost_to_better_offer#would_take': '{name}: would take {amount} off, but a better offer applies',
@@ -207,7 +211,7 @@ export function wordEntry(entry, m, f, names) {
   const p = entry.params ?? {};
   const key = `${entry.kind}:${entry.code}`;
   let variant = '';
-  if (key === 'discount:applied') variant = p.inactive_days ? '#inactive' : p.free_units ? '#buy_get' : p.from_quantity ? '#quantity' : p.percent ? '#percent' : p.amount_per_unit ? '#per_unit' : '';
+  if (key === 'discount:applied') variant = p.delivery ? '#delivery' : p.inactive_days ? '#inactive' : p.free_units ? '#buy_get' : p.from_quantity ? '#quantity' : p.percent ? '#percent' : p.amount_per_unit ? '#per_unit' : '';
   else if (key === 'discount:lost_to_better_offer' && p.would_take) variant = '#would_take';
   else if (entry.kind === 'redemption' && m.limited[p.limited_by]) variant = '#limited';
   else if ((key === 'points:earned' || key === 'employee_points:earned') && p.units) variant = key === 'points:earned' && p.multiplier && p.multiplier !== '1' ? '#units_times' : '#units';

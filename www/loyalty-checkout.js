@@ -331,6 +331,11 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     const rows = [[m.subtotal, f.money(q.subtotal)]];
     for (const discount of q.discounts) rows.push([discount.name || m.discount, `−${f.money(discount.amount)}`]);
     if (q.points && q.points.redeemed > 0) rows.push([m.pointsPaid, `−${f.money(q.points_value)}`]);
+    // Delivery after the goods, with its own discounts.
+    if (q.shipping) {
+      rows.push([m.delivery, f.money(q.shipping.price)]);
+      for (const discount of q.shipping.discounts) rows.push([discount.name || m.discount, `−${f.money(discount.amount)}`]);
+    }
     const totals = rows.map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]).flat();
     ui.totals.replaceChildren(...totals,
       h('dt', { class: 'total' }, m.payable),

@@ -81,6 +81,14 @@ export type LocalizedText = (string | {
 [k: string]: string | undefined
 })
 /**
+ * What a discount takes money off: some products (a scope, a per-item or quantity offer), the
+ * whole order, or delivery.
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "DiscountClass".
+ */
+export type DiscountClass = ("product" | "order" | "shipping")
+/**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "DiscountValue".
  */
@@ -120,6 +128,14 @@ type: "quantity_breaks"
 include_current_order?: boolean
 steps: SpendStep[]
 type: "spend_steps"
+} | {
+type: "free_shipping"
+} | {
+percent: string
+type: "shipping_percent"
+} | {
+amount: string
+type: "shipping_amount"
 })
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -134,7 +150,7 @@ export type Period = ("month" | "quarter" | "year")
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Code".
  */
-export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "below_quantity_break" | "below_buy_get" | "usage_limit_reached" | "not_on_this_day" | "outside_birthday_window" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "multiplied" | "tax_included")
+export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "below_quantity_break" | "below_buy_get" | "usage_limit_reached" | "not_on_this_day" | "outside_birthday_window" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "does_not_combine" | "no_shipping" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "multiplied" | "tax_included")
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "CombineMultipliers".
@@ -403,6 +419,10 @@ promo_codes?: PromoCode[]
  * How an exact amount becomes an amount in minor units.
  */
 rounding?: ("half_up" | "half_even" | "down" | "up")
+/**
+ * Whether delivery earns points and counts towards minimum orders (by default, neither).
+ */
+shipping?: (Shipping | null)
 tier_rules?: TierRules
 /**
  * Tiers from the lowest up, with strictly increasing thresholds. May be empty.
@@ -484,6 +504,11 @@ shares: string[]
  * via the `definition` "DiscountRule".
  */
 export interface DiscountRule {
+/**
+ * The classes of discount this one applies together with (all three when not given), as
+ * Shopify's `combinesWith`: two rules apply together only when each lists the other's class.
+ */
+combines_with?: (DiscountClass[] | null)
 conditions?: Conditions
 id: string
 /**
@@ -853,6 +878,22 @@ reusable?: boolean
 valid_from?: (string | null)
 valid_until?: (string | null)
 }
+/**
+ * Delivery in the program's sums.
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "Shipping".
+ */
+export interface Shipping {
+/**
+ * Delivery counts towards minimum subtotals and minimum orders.
+ */
+counts_toward_minimums?: boolean
+/**
+ * Delivery, after its discounts, earns points at the base rate.
+ */
+earns_points?: boolean
+}
 export interface TierRules {
 downgrade?: ("immediate" | "yearly_review")
 qualifies_on?: ("spend" | "points")
@@ -925,6 +966,10 @@ lines?: Line[]
 partner_points?: PartnerPoints[]
 promo_code?: (string | null)
 redeem_points?: number
+/**
+ * Delivery charged with the order.
+ */
+shipping?: ShippingLine[]
 usage?: Usage
 }
 /**
@@ -964,6 +1009,16 @@ unit_price: string
 export interface PartnerPoints {
 partner: string
 points: number
+}
+/**
+ * One delivery charge: its method (`courier`, `pickup-point`) and price.
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "ShippingLine".
+ */
+export interface ShippingLine {
+method: string
+price: string
 }
 /**
  * What the host's records say of limited codes and rules so far.
@@ -1869,6 +1924,10 @@ points?: (PointsOutcome | null)
 points_value: string
 program: string
 promo_code?: (PromoOutcome | null)
+/**
+ * Delivery and its discounts, when the cart has delivery; `payable` includes its total.
+ */
+shipping?: (ShippingOutcome | null)
 subtotal: string
 /**
  * The tax the prices contain, when the program's prices include tax.
@@ -1895,6 +1954,31 @@ subtotal: string
 tax?: (string | null)
 total: string
 unit_price: string
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "ShippingOutcome".
+ */
+export interface ShippingOutcome {
+discount: string
+/**
+ * The delivery discounts that applied (not in `discounts`, which are the items').
+ */
+discounts: DiscountLine[]
+lines: ShippingQuoteLine[]
+price: string
+total: string
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "ShippingQuoteLine".
+ */
+export interface ShippingQuoteLine {
+discount: string
+discounts: LineShare[]
+method: string
+price: string
+total: string
 }
 /**
  * The tax contained in what the order comes to after discounts (points are a way of paying,

@@ -83,6 +83,7 @@ impl FromJson for Cart {
         let cart = Cart {
             date: f.required("date"),
             lines: f.or_default("lines"),
+            shipping: f.or_default("shipping"),
             promo_code: f.optional("promo_code"),
             redeem_points: f.or_default("redeem_points"),
             events: f.or_default("events"),
@@ -127,6 +128,17 @@ impl FromJson for Line {
             unit_cost: f.optional("unit_cost"),
             promotional: f.or_default("promotional"),
             attributes: f.or_default("attributes"),
+        };
+        f.end(line)
+    }
+}
+
+impl FromJson for crate::cart::ShippingLine {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let line = crate::cart::ShippingLine {
+            method: f.required("method"),
+            price: f.required("price"),
         };
         f.end(line)
     }

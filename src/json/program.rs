@@ -28,6 +28,7 @@ impl FromJson for Program {
             points: f.optional("points"),
             cashback: f.optional("cashback"),
             included_tax: f.optional("included_tax"),
+            shipping: f.optional("shipping"),
             events: f.or_default("events"),
             catalog: f.or_default("catalog"),
             membership: f.optional("membership"),
@@ -159,8 +160,30 @@ impl FromJson for DiscountRule {
             stacking: f.or_default("stacking"),
             priority: f.or_default("priority"),
             limits: f.optional("limits"),
+            combines_with: f.optional("combines_with"),
         };
         f.end(rule)
+    }
+}
+
+impl FromJson for DiscountClass {
+    fn read(json: Json<'_>) -> Result<Self> {
+        json.one_of(&[
+            ("product", DiscountClass::Product),
+            ("order", DiscountClass::Order),
+            ("shipping", DiscountClass::Shipping),
+        ])
+    }
+}
+
+impl FromJson for Shipping {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let shipping = Shipping {
+            earns_points: f.or_default("earns_points"),
+            counts_toward_minimums: f.or_default("counts_toward_minimums"),
+        };
+        f.end(shipping)
     }
 }
 
@@ -175,6 +198,9 @@ impl FromJson for DiscountValue {
             "spend_steps",
             "quantity_breaks",
             "buy_get",
+            "free_shipping",
+            "shipping_percent",
+            "shipping_amount",
         ];
         let value = match f.tag("type", &types) {
             "percent" => DiscountValue::Percent {
@@ -187,6 +213,13 @@ impl FromJson for DiscountValue {
                 amount: f.required("amount"),
             },
             "tier_percent" => DiscountValue::TierPercent,
+            "free_shipping" => DiscountValue::FreeShipping,
+            "shipping_percent" => DiscountValue::ShippingPercent {
+                percent: f.required("percent"),
+            },
+            "shipping_amount" => DiscountValue::ShippingAmount {
+                amount: f.required("amount"),
+            },
             "buy_get" => DiscountValue::BuyGet {
                 buy: f.required("buy"),
                 get: f.required("get"),

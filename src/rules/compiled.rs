@@ -7,7 +7,7 @@ use crate::exact::{compare, minor_of, Fraction};
 use crate::money::{minor_units, Rounding};
 use crate::names::LocalizedText;
 use crate::program::{
-    self as format, Period, Program, Qualifier, Stacking, Window, FORMAT_VERSION,
+    self as format, DiscountClass, Period, Program, Qualifier, Stacking, Window, FORMAT_VERSION,
 };
 use crate::program::{Downgrade, EarnBase, EarnPer, Granularity, OnExcluded, Upgrade};
 use crate::validate;
@@ -82,6 +82,7 @@ pub struct Rules {
     pub skus: Names,
     /// The line attributes the program declares, in its order.
     pub attributes: Vec<(String, format::AttributeKind)>,
+    pub shipping: format::Shipping,
     /// `multipliers[tier][member]`: the earning multiplier of a customer at a tier (the last
     /// index: no tier) who is (1) or is not (0) a paid member.
     pub multipliers: Vec<[Multiplier; 2]>,
@@ -162,6 +163,42 @@ pub struct DiscountRule {
     pub inactivity: Option<Inactivity>,
     pub stacking: Stacking,
     pub limits: Option<Limits>,
+    pub class: DiscountClass,
+    /// The classes it applies together with, as bits of [`class_bit`].
+    pub combines_with: u8,
+}
+
+impl DiscountRule {
+    /// Whether two rules may apply to one order: each combines with the other's class.
+    pub fn combines(&self, other: &DiscountRule) -> bool {
+        self.combines_with & class_bit(other.class) != 0
+            && other.combines_with & class_bit(self.class) != 0
+    }
+}
+
+pub const ALL_CLASSES: u8 = 0b111;
+
+pub fn class_bit(class: DiscountClass) -> u8 {
+    match class {
+        DiscountClass::Product => 1,
+        DiscountClass::Order => 2,
+        DiscountClass::Shipping => 4,
+    }
+}
+
+/// A rule's class: delivery for delivery values, products for a scope or a per-item offer, else
+/// the order.
+fn discount_class(value: &format::DiscountValue, scope: &format::Scope) -> DiscountClass {
+    match value {
+        format::DiscountValue::FreeShipping
+        | format::DiscountValue::ShippingPercent { .. }
+        | format::DiscountValue::ShippingAmount { .. } => DiscountClass::Shipping,
+        format::DiscountValue::FixedPerUnit { .. }
+        | format::DiscountValue::BuyGet { .. }
+        | format::DiscountValue::QuantityBreaks { .. } => DiscountClass::Product,
+        _ if *scope != format::Scope::default() => DiscountClass::Product,
+        _ => DiscountClass::Order,
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -238,6 +275,15 @@ impl AttributeTest {
 }
 
 impl Scope {
+    /// Whether the scope takes every line (delivery included, for earning).
+    pub fn is_everything(&self) -> bool {
+        self.categories.is_empty()
+            && self.skus.is_empty()
+            && self.exclude_categories.is_empty()
+            && self.include_promotional
+            && self.attributes.is_empty()
+    }
+
     /// Whether a line of this category, SKU, promotion and attributes (by declaration) is in
     /// scope.
     pub fn contains(
@@ -527,6 +573,7 @@ impl Rules {
             categories: _,
             // Declarations, looked up by the scopes, earning rules and lines that use them.
             attributes: _,
+            shipping,
             currency,
             rounding,
             tier_rules,
@@ -714,14 +761,31 @@ impl Rules {
                 stacking,
                 priority: _, // in `by_priority`
                 limits,
+                combines_with,
             } = rule;
             let path = |field: &str| format!("discounts[{index}].{field}");
             if let LocalizedText::Plain(text) = name {
                 at(validate::not_empty(text, ""), &|| path("name"))?;
             }
+            let class = discount_class(value, scope);
+            if class == DiscountClass::Shipping && *scope != format::Scope::default() {
+                return Err(Error::new(
+                    ErrorCode::InvalidValue,
+                    path("scope"),
+                    "a delivery discount applies to the cart's delivery: give it no scope",
+                ));
+            }
             let value = match value {
-                format::DiscountValue::Percent { percent: p } => {
+                format::DiscountValue::Percent { percent: p }
+                | format::DiscountValue::ShippingPercent { percent: p } => {
                     DiscountValue::Percent(check.percent(*p, &|| path("value.percent"))?)
+                }
+                format::DiscountValue::FreeShipping => DiscountValue::Percent(Percent {
+                    share: Fraction::ONE,
+                    text: Decimal::ONE_HUNDRED,
+                }),
+                format::DiscountValue::ShippingAmount { amount } => {
+                    DiscountValue::Fixed(check.amount(*amount, &|| path("value.amount"))?)
                 }
                 format::DiscountValue::Fixed { amount } => {
                     DiscountValue::Fixed(check.amount(*amount, &|| path("value.amount"))?)
@@ -873,6 +937,11 @@ impl Rules {
                 conditions,
                 inactivity,
                 stacking: *stacking,
+                class,
+                combines_with: match combines_with {
+                    Some(classes) => classes.iter().fold(0, |mask, c| mask | class_bit(*c)),
+                    None => ALL_CLASSES,
+                },
             });
         }
         validate::unique_ids(discounts.iter().map(|d| d.id.as_str()), |i| {
@@ -1132,6 +1201,7 @@ impl Rules {
             categories: context.categories,
             skus: context.skus,
             attributes: program.attributes.0.clone(),
+            shipping: shipping.unwrap_or_default(),
             multipliers: Vec::with_capacity(tiers.len() + 1),
         }
         .with_multipliers(program)

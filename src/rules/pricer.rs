@@ -11,7 +11,9 @@ use crate::error::Result;
 use crate::exact::{decimal_of, mul_div, Fraction};
 use crate::money::Rounding;
 use crate::program::Upgrade;
-use crate::program::{EarnBase, EarnPer, Granularity, OnExcluded, Period, Qualifier, Stacking};
+use crate::program::{
+    DiscountClass, EarnBase, EarnPer, Granularity, OnExcluded, Period, Qualifier, Stacking,
+};
 use crate::trace::{Code, Entry, Kind, RedeemLimit};
 use crate::validate::overflow;
 use chrono::{Datelike, NaiveDate};
@@ -46,6 +48,8 @@ impl OrderLine<'_> {
 pub struct Order<'a> {
     pub date: NaiveDate,
     pub lines: Vec<OrderLine<'a>>,
+    /// Delivery charges, in minor units.
+    pub shipping: Vec<i128>,
     pub promo_code: Option<&'a str>,
     pub redeem_points: u64,
     /// The share of what it could use that the order uses (an expected redemption rate in
@@ -164,6 +168,11 @@ impl<'a> Order<'a> {
                     promotional: line.promotional,
                     attributes: attribute_values(rules, &line.attributes),
                 })
+                .collect(),
+            shipping: cart
+                .shipping
+                .iter()
+                .map(|s| crate::exact::minor_of(s.price, rules.units).unwrap_or(0))
                 .collect(),
             promo_code: cart.promo_code.as_deref(),
             redeem_points: cart.redeem_points,
@@ -336,6 +345,10 @@ pub struct Outcome {
     pub shares: Vec<(usize, i128)>,
     pub discount_total: i128,
     pub after_discounts: i128,
+    /// What each delivery charge's discounts take off it, in the cart's order.
+    pub shipping_discounts: Vec<i128>,
+    /// Delivery after its discounts.
+    pub shipping_total: i128,
     pub promo: Option<PromoResult>,
     pub points: Option<PointsResult>,
     pub points_value: i128,
@@ -404,6 +417,30 @@ impl EarnGroup {
             units: 0,
             points: 0,
         }
+    }
+
+    /// Adds an amount (or units at points per unit) to its group, and its points when the rule
+    /// rounds per line.
+    fn add(
+        groups: &mut Vec<EarnGroup>,
+        earning: &Earning,
+        per_line: bool,
+        source: Source,
+        mask: u64,
+        amount: i128,
+        units: u64,
+    ) -> Result<()> {
+        let group = EarnGroup::find(groups, earning.rule, source, mask);
+        group.base += amount;
+        group.units += units;
+        if per_line {
+            let points = earning.points(source, amount, mask)?;
+            group.points = group
+                .points
+                .checked_add(points)
+                .ok_or_else(|| overflow("cart.lines"))?;
+        }
+        Ok(())
     }
 
     /// The group of `source` and `mask`, added where the program's order puts it (rates first,
@@ -812,6 +849,15 @@ impl Pricing<'_, '_> {
         Ok(())
     }
 
+    /// An amount of the order's items as minimums count it: with delivery, where the program
+    /// says delivery counts.
+    fn toward_minimums(&self, items: i128) -> i128 {
+        match self.rules.shipping.counts_toward_minimums {
+            true => items + self.order.shipping.iter().sum::<i128>(),
+            false => items,
+        }
+    }
+
     /// What the budgets of a rule and of the code it needs leave, as the host's records give
     /// them; `None` without a budget.
     fn budget_left(&self, rule: usize, code: Option<usize>) -> Option<i128> {
@@ -826,7 +872,8 @@ impl Pricing<'_, '_> {
     /// among the tiers.
     fn account_stage(&mut self) -> Result<()> {
         let earned = self.redemption();
-        self.out.payable = self.out.after_discounts - self.out.points_value;
+        self.out.payable =
+            self.out.after_discounts - self.out.points_value + self.out.shipping_total;
         // This order's own points are pending, when the program has pending days; they count
         // only where the program says pending points do.
         let pending_left_out = self
@@ -905,6 +952,7 @@ impl Pricing<'_, '_> {
                 .filter(|(line, _)| !promo.excludes(line.category_id, line.promotional))
                 .map(|(_, subtotal)| *subtotal)
                 .sum();
+            let eligible = self.toward_minimums(eligible);
             match promo.min_order {
                 Some(min) if eligible < min.minor => {
                     let entry = tracing.then(|| {
@@ -953,6 +1001,8 @@ impl Pricing<'_, '_> {
         let remaining = &mut scratch.remaining;
         remaining.clear();
         remaining.extend_from_slice(&out.line_subtotals);
+        // Delivery charges follow the lines: the same split and caps apply to them.
+        remaining.extend_from_slice(&self.order.shipping);
         // What is left of each code's budget as its rules apply one after another.
         let mut code_budgets: Vec<(usize, i128)> = Vec::new();
         for candidate in candidates.drain(..) {
@@ -1029,6 +1079,16 @@ impl Pricing<'_, '_> {
                 .zip(remaining.iter())
                 .map(|(total, left)| total - left),
         );
+        let delivery_left = &remaining[out.line_subtotals.len()..];
+        out.shipping_discounts.clear();
+        out.shipping_discounts.extend(
+            self.order
+                .shipping
+                .iter()
+                .zip(delivery_left)
+                .map(|(price, left)| price - left),
+        );
+        out.shipping_total = delivery_left.iter().sum();
         scratch.candidates = candidates;
         scratch.scope_lines = scope_lines;
         entries.sort_by_key(|(index, _)| *index);
@@ -1083,6 +1143,30 @@ impl Pricing<'_, '_> {
             });
             return;
         }
+        // Classes that do not combine: a rule gives way to any before it (by priority) whose
+        // class it may not apply with, or that may not apply with its class.
+        let mut kept: Vec<usize> = Vec::new();
+        let mut refused_by: Vec<Option<usize>> = Vec::with_capacity(candidates.len());
+        for candidate in candidates.iter() {
+            let rule = &rules.discounts[candidate.rule];
+            let by = kept
+                .iter()
+                .copied()
+                .find(|&earlier| !rules.discounts[earlier].combines(rule));
+            if by.is_none() {
+                kept.push(candidate.rule);
+            }
+            refused_by.push(by);
+        }
+        if refused_by.iter().any(Option::is_some) {
+            drop_all_but(
+                candidates,
+                &|index, _| refused_by[index].is_none(),
+                &|index, entry| {
+                    blocked(entry, Code::DoesNotCombine, refused_by[index].unwrap_or(0))
+                },
+            );
+        }
         let best_of: Vec<usize> = (0..candidates.len())
             .filter(|&i| stacking(&candidates[i]) == Stacking::BestOf)
             .collect();
@@ -1095,6 +1179,7 @@ impl Pricing<'_, '_> {
             .iter()
             .map(|&contender| {
                 let mut remaining = self.out.line_subtotals.clone();
+                remaining.extend_from_slice(&self.order.shipping);
                 let mut shares = Vec::new();
                 let mut taken = 0;
                 for (index, candidate) in candidates.iter().enumerate() {
@@ -1221,7 +1306,7 @@ impl Pricing<'_, '_> {
         let refuse = |entry: &dyn Fn() -> Entry| Err(tracing.then(entry));
         let conditions = &rule.conditions;
         let date = self.order.date;
-        let subtotal = self.out.subtotal;
+        let subtotal = self.toward_minimums(self.out.subtotal);
         if let Some(code) = self.unmet(conditions) {
             return refuse(&|| self.unmet_entry(conditions, no(code)));
         }
@@ -1259,21 +1344,31 @@ impl Pricing<'_, '_> {
             });
         }
         let first_line = scope_lines.len();
-        scope_lines.extend(
-            self.order
-                .lines
-                .iter()
-                .enumerate()
-                .filter(|(_, line)| {
-                    line.in_scope(&rule.scope)
-                        && !promo_rule
-                            .is_some_and(|p| p.excludes(line.category_id, line.promotional))
-                })
-                .map(|(at, _)| at),
-        );
+        if rule.class == DiscountClass::Shipping {
+            // Delivery charges stand after the lines.
+            let items = self.order.lines.len();
+            scope_lines.extend(items..items + self.order.shipping.len());
+        } else {
+            scope_lines.extend(
+                self.order
+                    .lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, line)| {
+                        line.in_scope(&rule.scope)
+                            && !promo_rule
+                                .is_some_and(|p| p.excludes(line.category_id, line.promotional))
+                    })
+                    .map(|(at, _)| at),
+            );
+        }
         let lines = first_line..scope_lines.len();
         if lines.is_empty() {
-            return refuse(&|| no(Code::NoLinesInScope));
+            let code = match rule.class {
+                DiscountClass::Shipping => Code::NoShipping,
+                _ => Code::NoLinesInScope,
+            };
+            return refuse(&|| no(code));
         }
         let applied = || Entry::new(Kind::Discount, &rule.id, true, Code::Applied);
         let percent_entry = |p: &Percent| tracing.then(|| applied().param("percent", p.text));
@@ -1417,7 +1512,11 @@ impl Pricing<'_, '_> {
             ),
             None => (rate, entry),
         };
-        let entry = entry.map(|entry| campaign(conditions, entry));
+        let entry = entry.map(|entry| match rule.class {
+            // Off delivery: said as such, whatever the value.
+            DiscountClass::Shipping => campaign(conditions, entry).param("delivery", true),
+            _ => campaign(conditions, entry),
+        });
         Ok(Candidate {
             rule: index,
             rate,
@@ -1532,7 +1631,7 @@ impl Pricing<'_, '_> {
             let refusal = self.unmet(conditions).or_else(|| {
                 if conditions
                     .min_subtotal
-                    .is_some_and(|min| self.out.subtotal < min.minor)
+                    .is_some_and(|min| self.toward_minimums(self.out.subtotal) < min.minor)
                 {
                     Some(Code::BelowMinSubtotal)
                 } else if conditions
@@ -1559,9 +1658,12 @@ impl Pricing<'_, '_> {
                 Some(code) => self.note(|p| {
                     let entry = p.unmet_entry(conditions, entry(false, code));
                     match conditions.min_subtotal {
-                        Some(min) if code == Code::BelowMinSubtotal => entry
-                            .param("min_subtotal", min.text)
-                            .param("remaining", p.money(min.minor - p.out.subtotal)),
+                        Some(min) if code == Code::BelowMinSubtotal => {
+                            entry.param("min_subtotal", min.text).param(
+                                "remaining",
+                                p.money(min.minor - p.toward_minimums(p.out.subtotal)),
+                            )
+                        }
                         _ => entry,
                     }
                 }),
@@ -1637,18 +1739,8 @@ impl Pricing<'_, '_> {
                         .is_some_and(|c| rate.categories.contains(&c))
                 })
                 .map_or(0, |i| i + 1);
-            let mut add = |source: Source, amount: i128, units: u64| -> Result<()> {
-                let group = EarnGroup::find(&mut groups, rule, source, mask);
-                group.base += amount;
-                group.units += units;
-                if per_line {
-                    let points = earning.points(source, amount, mask)?;
-                    group.points = group
-                        .points
-                        .checked_add(points)
-                        .ok_or_else(|| overflow("cart.lines"))?;
-                }
-                Ok(())
+            let mut add = |source: Source, amount: i128, units: u64| {
+                EarnGroup::add(&mut groups, &earning, per_line, source, mask, amount, units)
             };
             add(Source::Rate(rate), base, 0)?;
             for (at, unit_rate) in rule.per_unit.iter().enumerate() {
@@ -1665,6 +1757,29 @@ impl Pricing<'_, '_> {
                 let amount = i128::from(units) * i128::from(per_unit);
                 add(Source::Unit { rate: at, per_unit }, amount, units)?;
             }
+        }
+        // Delivery earns at the base rate where the program says so, with the multipliers of
+        // the whole order.
+        if self.rules.shipping.earns_points && !self.order.shipping.is_empty() {
+            let amount = match rule.base {
+                EarnBase::AfterDiscounts => out.shipping_total,
+                EarnBase::BeforeDiscounts => self.order.shipping.iter().sum(),
+            };
+            let mask = points_rule
+                .multipliers
+                .iter()
+                .enumerate()
+                .filter(|(bit, m)| applying & (1 << bit) != 0 && m.scope.is_everything())
+                .fold(0u64, |mask, (bit, _)| mask | 1 << bit);
+            EarnGroup::add(
+                &mut groups,
+                &earning,
+                per_line,
+                Source::Rate(0),
+                mask,
+                amount,
+                0,
+            )?;
         }
         let mut total: u64 = 0;
         let name = if kind == Kind::EmployeePoints {

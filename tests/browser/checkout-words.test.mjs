@@ -142,3 +142,15 @@ test('an airline order explains its miles: each multiplier, a campaign out of it
   assert.match(next, /^23,250 more points for Gold/);
   assert.doesNotMatch(next, /Spend/);
 });
+
+test('delivery shows in the totals with its discount, and a welcome offer that does not combine with it says so', async () => {
+  const totals = (page) => page.$$eval('loyalty-checkout >> [part="totals"] > *', (cells) => cells.map((c) => c.textContent.replace(/\s/g, ' ')));
+  let { page } = await checkout('?program=home-delivery&locale=en', { width: 360, height: 900 });
+  assert.deepEqual(await totals(page), ['Subtotal', 'RUB 3,600.00', 'Linen week 15%', '−RUB 210.00', 'Delivery', 'RUB 390.00',
+    'Free delivery from 3,000 ₽', '−RUB 390.00', 'To pay', 'RUB 3,390.00']);
+  ({ page } = await checkout('?program=home-delivery&locale=en&customer=new', { width: 360, height: 900 }));
+  assert.deepEqual((await totals(page)).slice(-4), ['Delivery', 'RUB 390.00', 'To pay', 'RUB 3,441.00']);
+  await page.click('loyalty-checkout >> [part="explain-toggle"]');
+  const lines = await page.$$eval('loyalty-checkout >> [part="explanation"] li', (items) => items.map((li) => li.textContent));
+  assert.ok(lines.includes('Free delivery from 3,000 ₽: not combined with Welcome 10%'), lines.join('\n'));
+});

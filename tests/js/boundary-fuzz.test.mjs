@@ -105,9 +105,15 @@ function assertSound(quote, replay) {
   assert.equal(sum('subtotal'), m(quote.subtotal), `${replay}: line subtotals`);
   assert.equal(sum('discount'), m(quote.discount_total), `${replay}: line discounts`);
   assert.equal(sum('points_value'), m(quote.points_value), `${replay}: line points`);
-  assert.equal(sum('total'), m(quote.payable), `${replay}: line totals`);
+  // Delivery, after its own discounts, is paid beside the lines.
+  const delivery = quote.shipping ? m(quote.shipping.total) : 0n;
+  if (quote.shipping) {
+    assert.equal(m(quote.shipping.price) - m(quote.shipping.discount), delivery, `${replay}: delivery`);
+    assert.ok(delivery >= 0n, `${replay}: delivery below zero`);
+  }
+  assert.equal(sum('total') + delivery, m(quote.payable), `${replay}: line totals`);
   assert.equal(m(quote.subtotal) - m(quote.discount_total), m(quote.after_discounts), `${replay}: after discounts`);
-  assert.equal(m(quote.after_discounts) - m(quote.points_value), m(quote.payable), `${replay}: payable`);
+  assert.equal(m(quote.after_discounts) - m(quote.points_value) + delivery, m(quote.payable), `${replay}: payable`);
 }
 
 test('mutated programs, customers and carts give a sound quote or a coded error, never a trap', () => {
