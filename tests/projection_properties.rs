@@ -108,7 +108,9 @@ proptest! {
     }
 
     /// A lower expected redemption share never raises what the program costs, and the points
-    /// it leaves unspent are still held or expire: breakage, never lost.
+    /// it leaves unspent are still held or expire: breakage, never lost. Programs with a
+    /// minimum redemption are left out: there a higher share can spend the balance below the
+    /// minimum sooner and redeem less in all (see the test after this block).
     #[test]
     fn a_lower_redemption_share_never_costs_more(
         name in programs(),
@@ -117,7 +119,10 @@ proptest! {
         shares in (0u32..=100, 0u32..=100),
         lots in prop::collection::vec((1u64..5000, 1u32..11), 0..4),
     ) {
-        let program = program(name);
+        let mut program = program(name);
+        if let Some(points) = program.get_mut("points") {
+            points["min_redeem"] = json!(0);
+        }
         let (low, high) = (shares.0.min(shares.1), shares.0.max(shares.1));
         let run = |share: u32| {
             let mut request = request(&program, &spend, months, "max", &lots);
@@ -132,4 +137,19 @@ proptest! {
         let start = first.points_balance + first.points_redeemed + first.points_expired - first.points_earned;
         prop_assert_eq!(start + t.points_earned, lower.months.last().unwrap().points_balance + t.points_redeemed + t.points_expired);
     }
+}
+
+/// Found by the property above: with a minimum redemption (retail: 100 points), 69 % of what
+/// each order could use runs the balance below the minimum in the sixth month and redeems
+/// nothing there, while 53 % still redeems: 2,357 points in all against 2,384. The share is of
+/// what each order could use, so over a short horizon a minimum can make it cost less.
+#[test]
+fn with_a_minimum_redemption_a_higher_share_can_redeem_less_over_a_short_horizon() {
+    let program = program("retail");
+    let run = |share: u32| {
+        let mut request = request(&program, &[(0, 8474)], 6, "max", &[(2082, 3)]);
+        request.redeem = Redeem::Share(rust_decimal::Decimal::from(share));
+        project(&request).unwrap().totals.points_redeemed
+    };
+    assert_eq!((run(53), run(69)), (2384, 2357));
 }
