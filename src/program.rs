@@ -287,6 +287,14 @@ pub enum DiscountValue {
         #[serde(default = "yes")]
         include_current_order: bool,
     },
+    /// A fixed price for a set: each of `items` in its quantity, as many sets as the cart holds,
+    /// up to `max_applications`; the cheapest matching units make each set.
+    Bundle {
+        items: Vec<BundleItem>,
+        price: Decimal,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_applications: Option<u32>,
+    },
     /// Delivery free of charge.
     FreeShipping,
     /// A percentage off delivery.
@@ -301,6 +309,20 @@ pub enum DiscountValue {
 
 pub(crate) fn yes() -> bool {
     true
+}
+
+/// One part of a set: units of these SKUs or categories (a line counts for the first part it
+/// matches).
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BundleItem {
+    #[serde(default)]
+    pub skus: Vec<String>,
+    #[serde(default)]
+    pub categories: Vec<String>,
+    #[serde(default = "crate::cart::one")]
+    pub quantity: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Hash, Serialize)]

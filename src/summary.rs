@@ -64,6 +64,8 @@ struct Words {
     tier_discount: &'static str,
     /// Delivery free, a percentage off it, an amount off it.
     shipping: [&'static str; 3],
+    /// A set of items for a price.
+    bundle: &'static str,
     /// The classes a discount does not combine with: product, order, delivery discounts.
     not_with: &'static str,
     classes: [&'static str; 3],
@@ -174,6 +176,7 @@ const EN: Words = Words {
         "Saturdays",
         "Sundays",
     ],
+    bundle: "a set of {list} for {price}",
     birthday: " within {n} days of your birthday",
     dates: [" from {from} to {to}", " from {from}", " until {to}"],
     months: ["month", "months", "months"],
@@ -231,6 +234,7 @@ const RU: Words = Words {
         "скидка {p}% на доставку",
         "скидка {a} на доставку",
     ],
+    bundle: "набор: {list} за {price}",
     not_with: " (не суммируется со {list})",
     classes: [
         "скидками на товары",
@@ -316,6 +320,7 @@ const HY: Words = Words {
         "{p}% զեղչ առաքման համար",
         "{a} զեղչ առաքման համար",
     ],
+    bundle: "հավաքածու՝ {list}, {price}",
     not_with: " (չի գումարվում {list} հետ)",
     classes: ["ապրանքների զեղչերի", "պատվերի զեղչերի", "առաքման զեղչերի"],
     step: "{p}%՝ {from} գնումներից սկսած",
@@ -408,6 +413,7 @@ const KA: Words = Words {
         "{p}% ფასდაკლება მიტანაზე",
         "{a} ფასდაკლება მიტანაზე",
     ],
+    bundle: "ნაკრები: {list} — {price}",
     not_with: " (არ ჯამდება {list})",
     classes: [
         "პროდუქტის ფასდაკლებებთან",
@@ -888,6 +894,34 @@ fn describe_discount(
             fill(w.amount_off_each, &[("a", &money(*amount))])
         }
         DiscountValue::TierPercent => w.tier_discount.to_string(),
+        DiscountValue::Bundle {
+            items,
+            price,
+            max_applications,
+        } => {
+            let list: Vec<String> = items
+                .iter()
+                .map(|item| {
+                    let names: Vec<String> =
+                        item.skus
+                            .iter()
+                            .map(|sku| namer.quoted(sku))
+                            .chain(item.categories.iter().map(|id| {
+                                namer.quoted(namer.program.category_name(id, lang.tag()))
+                            }))
+                            .collect();
+                    format!("{} × {}", item.quantity, names.join(" / "))
+                })
+                .collect();
+            let mut text = fill(
+                w.bundle,
+                &[("list", &namer.list(list)), ("price", &money(*price))],
+            );
+            if let Some(n) = max_applications {
+                text += &fill(w.at_most_times, &[("n", &n.to_string())]);
+            }
+            text
+        }
         DiscountValue::FreeShipping => w.shipping[0].to_string(),
         DiscountValue::ShippingPercent { percent } => {
             fill(w.shipping[1], &[("p", &number(*percent, lang))])

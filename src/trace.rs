@@ -48,6 +48,7 @@ pub enum Code {
     BelowFirstStep,
     BelowQuantityBreak,
     BelowBuyGet,
+    BelowBundle,
     UsageLimitReached,
     NotOnThisDay,
     OutsideBirthdayWindow,
@@ -86,7 +87,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for tests that hold each to its words and to its serialised name.
-    pub const ALL: [Code; 41] = [
+    pub const ALL: [Code; 42] = [
         Code::Applied,
         Code::NotYetValid,
         Code::Expired,
@@ -127,6 +128,7 @@ impl Code {
         Code::Multiplied,
         Code::DoesNotCombine,
         Code::NoShipping,
+        Code::BelowBundle,
         Code::TaxIncluded,
     ];
 
@@ -173,6 +175,7 @@ impl Code {
             Code::Multiplied => "multiplied",
             Code::DoesNotCombine => "does_not_combine",
             Code::NoShipping => "no_shipping",
+            Code::BelowBundle => "below_bundle",
             Code::TaxIncluded => "tax_included",
         }
     }

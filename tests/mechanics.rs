@@ -374,3 +374,40 @@ fn classes_combine_only_where_both_rules_allow_it() {
     );
     assert_eq!(q.payable.to_string(), "97.00");
 }
+
+fn breakfast(max: Option<u32>) -> Value {
+    let mut value = json!({"type": "bundle", "price": "150.00",
+        "items": [{"categories": ["yogurt"]}, {"categories": ["juice"], "quantity": 2}]});
+    if let Some(max) = max {
+        value["max_applications"] = json!(max);
+    }
+    program(json!({"discounts": [{"id": "set", "name": "Set", "value": value}]}))
+}
+
+fn groceries(yoghurts: u32, juices: u32, juice_price: &str) -> Value {
+    cart(json!([
+        {"sku": "Y", "category": "yogurt", "unit_price": "70.00", "quantity": yoghurts},
+        {"sku": "J", "category": "juice", "unit_price": juice_price, "quantity": juices}
+    ]))
+}
+
+#[test]
+fn a_set_repeats_as_often_as_the_cart_makes_it_up_to_its_maximum() {
+    // Each set: a yoghurt and two juices, 70 + 2 × 60 = 190, for 150: 40 off a set.
+    let q = priced(breakfast(None), json!({}), groceries(3, 5, "60.00"));
+    assert_eq!(q.discount_total.to_string(), "80.00", "two whole sets");
+    let q = priced(breakfast(Some(1)), json!({}), groceries(3, 5, "60.00"));
+    assert_eq!(q.discount_total.to_string(), "40.00");
+    let q = priced(breakfast(None), json!({}), groceries(1, 1, "60.00"));
+    let entry = q.trace.iter().find(|e| e.rule == "set").unwrap();
+    assert_eq!(entry.code.as_str(), "below_bundle");
+    let params = serde_json::to_value(&entry.params).unwrap();
+    assert_eq!(params["quantity"], "1", "one more juice makes a set");
+}
+
+#[test]
+fn a_set_worth_less_than_its_price_takes_nothing_off() {
+    let q = priced(breakfast(None), json!({}), groceries(1, 2, "30.00"));
+    assert_eq!(q.discount_total.to_string(), "0.00");
+    assert_eq!(q.payable.to_string(), "130.00");
+}

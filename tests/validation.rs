@@ -726,6 +726,36 @@ fn line_attributes_and_multipliers_are_checked_with_code_and_path() {
 }
 
 #[test]
+fn sets_for_a_price_are_checked_with_code_and_path() {
+    let set = |items: Value, price: &str| json!({"type": "bundle", "items": items, "price": price});
+    for (value, code, path) in [
+        (set(json!([]), "5.00"), ErrorCode::Empty, "value.items"),
+        (
+            set(json!([{"quantity": 2}]), "5.00"),
+            ErrorCode::Empty,
+            "value.items[0]",
+        ),
+        (
+            set(json!([{"skus": ["A"], "quantity": 0}]), "5.00"),
+            ErrorCode::OutOfRange,
+            "value.items[0].quantity",
+        ),
+        (
+            set(json!([{"skus": ["A"]}]), "5.001"),
+            ErrorCode::TooPrecise,
+            "value.price",
+        ),
+    ] {
+        assert_refused(
+            "program.discounts.0.value",
+            value,
+            code,
+            &format!("program.discounts[0].{path}"),
+        );
+    }
+}
+
+#[test]
 fn delivery_and_discount_classes_are_checked_with_code_and_path() {
     let free = json!({"id": "f", "name": "F", "value": {"type": "free_shipping"}});
     assert_refused(

@@ -68,6 +68,8 @@ export default {
     'discount:applied#quantity': '{name}՝ {percent}% զեղչ {from} հատից սկսած, {amount}',
     'discount:nothing_left_to_discount': '{name}՝ զեղչելու բան չի մնացել',
     'discount:applied#delivery': '{name}՝ {amount} զեղչ առաքման համար',
+    'discount:applied#bundle': '{name}՝ հավաքածու {price}-ով × {sets}, {amount} զեղչ',
+    'discount:below_bundle': '{name}՝ ավելացրեք ևս {quantity} հատ՝ հավաքածուն կազմելու համար',
     'discount:no_shipping': '{name}՝ այս պատվերն առաքում չունի',
     'discount:does_not_combine': '{name}՝ չի գումարվում «{by}»-ի հետ',
     'discount:blocked_by_exclusive': '{name}՝ չի գումարվում «{by}»-ի հետ',

@@ -68,6 +68,8 @@ export default {
     'discount:applied#quantity': '{name}: {percent}% ფასდაკლება {from} ცალიდან, {amount}',
     'discount:nothing_left_to_discount': '{name}: ფასდასაკლები აღარაფერი დარჩა',
     'discount:applied#delivery': '{name}: {amount} ფასდაკლება მიტანაზე',
+    'discount:applied#bundle': '{name}: ნაკრები {price}-ად × {sets}, {amount} ფასდაკლება',
+    'discount:below_bundle': '{name}: დაამატეთ კიდევ {quantity} ცალი ნაკრების შესადგენად',
     'discount:no_shipping': '{name}: ამ შეკვეთას მიტანა არ აქვს',
     'discount:does_not_combine': '{name}: არ ჯამდება „{by}“-თან',
     'discount:blocked_by_exclusive': '{name}: არ ჯამდება „{by}“-თან',

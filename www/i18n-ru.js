@@ -68,6 +68,8 @@ export default {
     'discount:applied#quantity': '{name}: скидка {percent}% от {from} шт., {amount}',
     'discount:nothing_left_to_discount': '{name}: скидывать уже нечего',
     'discount:applied#delivery': '{name}: скидка {amount} на доставку',
+    'discount:applied#bundle': '{name}: набор за {price} × {sets}, скидка {amount}',
+    'discount:below_bundle': '{name}: добавьте ещё {quantity} шт., чтобы собрать набор',
     'discount:no_shipping': '{name}: в заказе нет доставки',
     'discount:does_not_combine': '{name}: не суммируется с «{by}»',
     'discount:blocked_by_exclusive': '{name}: не суммируется с «{by}»',

@@ -74,6 +74,8 @@ const MESSAGES = {
       'discount:applied#quantity': '{name}: {percent}% off from {from} items, {amount}',
       'discount:nothing_left_to_discount': '{name}: nothing is left to discount',
       'discount:applied#delivery': '{name}: {amount} off delivery',
+      'discount:applied#bundle': '{name}: {sets} × the set for {price}, {amount} off',
+      'discount:below_bundle': '{name}: add {quantity} more to make the set',
       'discount:no_shipping': '{name}: this order has no delivery',
       'discount:does_not_combine': '{name}: not combined with {by}',
       'discount:blocked_by_exclusive': '{name}: not combined with {by}',
@@ -211,7 +213,7 @@ export function wordEntry(entry, m, f, names) {
   const p = entry.params ?? {};
   const key = `${entry.kind}:${entry.code}`;
   let variant = '';
-  if (key === 'discount:applied') variant = p.delivery ? '#delivery' : p.inactive_days ? '#inactive' : p.free_units ? '#buy_get' : p.from_quantity ? '#quantity' : p.percent ? '#percent' : p.amount_per_unit ? '#per_unit' : '';
+  if (key === 'discount:applied') variant = p.delivery ? '#delivery' : p.sets ? '#bundle' : p.inactive_days ? '#inactive' : p.free_units ? '#buy_get' : p.from_quantity ? '#quantity' : p.percent ? '#percent' : p.amount_per_unit ? '#per_unit' : '';
   else if (key === 'discount:lost_to_better_offer' && p.would_take) variant = '#would_take';
   else if (entry.kind === 'redemption' && m.limited[p.limited_by]) variant = '#limited';
   else if ((key === 'points:earned' || key === 'employee_points:earned') && p.units) variant = key === 'points:earned' && p.multiplier && p.multiplier !== '1' ? '#units_times' : '#units';
@@ -235,6 +237,8 @@ export function wordEntry(entry, m, f, names) {
     quantity: count(p.quantity),
     from: count(p.from_quantity),
     free: count(p.free_units),
+    sets: count(p.sets),
+    price: money(p.set_price),
     units: count(p.units),
     window: count(p.window),
     usage: m.usage?.[p.limit] ?? '',

@@ -129,6 +129,11 @@ include_current_order?: boolean
 steps: SpendStep[]
 type: "spend_steps"
 } | {
+items: BundleItem[]
+max_applications?: (number | null)
+price: string
+type: "bundle"
+} | {
 type: "free_shipping"
 } | {
 percent: string
@@ -150,7 +155,7 @@ export type Period = ("month" | "quarter" | "year")
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Code".
  */
-export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "below_quantity_break" | "below_buy_get" | "usage_limit_reached" | "not_on_this_day" | "outside_birthday_window" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "does_not_combine" | "no_shipping" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "multiplied" | "tax_included")
+export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "below_quantity_break" | "below_buy_get" | "below_bundle" | "usage_limit_reached" | "not_on_this_day" | "outside_birthday_window" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "does_not_combine" | "no_shipping" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "multiplied" | "tax_included")
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "CombineMultipliers".
@@ -362,6 +367,18 @@ values?: {
 export interface PointsBand {
 from: string
 points: number
+}
+/**
+ * One part of a set: units of these SKUs or categories (a line counts for the first part it
+ * matches).
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "BundleItem".
+ */
+export interface BundleItem {
+categories?: string[]
+quantity?: number
+skus?: string[]
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema

@@ -198,6 +198,7 @@ impl FromJson for DiscountValue {
             "spend_steps",
             "quantity_breaks",
             "buy_get",
+            "bundle",
             "free_shipping",
             "shipping_percent",
             "shipping_amount",
@@ -213,6 +214,11 @@ impl FromJson for DiscountValue {
                 amount: f.required("amount"),
             },
             "tier_percent" => DiscountValue::TierPercent,
+            "bundle" => DiscountValue::Bundle {
+                items: f.required("items"),
+                price: f.required("price"),
+                max_applications: f.optional("max_applications"),
+            },
             "free_shipping" => DiscountValue::FreeShipping,
             "shipping_percent" => DiscountValue::ShippingPercent {
                 percent: f.required("percent"),
@@ -237,6 +243,18 @@ impl FromJson for DiscountValue {
             },
         };
         f.end(value)
+    }
+}
+
+impl FromJson for BundleItem {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let item = BundleItem {
+            skus: f.or_default("skus"),
+            categories: f.or_default("categories"),
+            quantity: f.or("quantity", crate::cart::one()),
+        };
+        f.end(item)
     }
 }
 

@@ -195,6 +195,7 @@ fn discount_class(value: &format::DiscountValue, scope: &format::Scope) -> Disco
         | format::DiscountValue::ShippingAmount { .. } => DiscountClass::Shipping,
         format::DiscountValue::FixedPerUnit { .. }
         | format::DiscountValue::BuyGet { .. }
+        | format::DiscountValue::Bundle { .. }
         | format::DiscountValue::QuantityBreaks { .. } => DiscountClass::Product,
         _ if *scope != format::Scope::default() => DiscountClass::Product,
         _ => DiscountClass::Order,
@@ -224,6 +225,26 @@ pub enum DiscountValue {
         breaks: Vec<(u64, Percent)>,
         per_sku: bool,
     },
+    /// A set of `parts` for `price`, up to `max` times (u64::MAX: no limit).
+    Bundle {
+        parts: Vec<BundlePart>,
+        price: Amount,
+        max: u64,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct BundlePart {
+    pub skus: Vec<u32>,
+    pub categories: Vec<u32>,
+    pub quantity: u64,
+}
+
+impl BundlePart {
+    pub fn takes(&self, category: Option<u32>, sku: Option<u32>) -> bool {
+        category.is_some_and(|c| self.categories.contains(&c))
+            || sku.is_some_and(|s| self.skus.contains(&s))
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -832,6 +853,61 @@ impl Rules {
                         percent: check.percent(*percent, &|| path("value.percent"))?,
                         max: max_applications.map_or(u64::MAX, u64::from),
                         dearest_first: *pick == format::Pick::MostExpensive,
+                    }
+                }
+                format::DiscountValue::Bundle {
+                    items,
+                    price,
+                    max_applications,
+                } => {
+                    if items.is_empty() {
+                        return Err(Error::new(
+                            ErrorCode::Empty,
+                            path("value.items"),
+                            "a set has at least one item",
+                        ));
+                    }
+                    let mut parts = Vec::with_capacity(items.len());
+                    for (
+                        at,
+                        format::BundleItem {
+                            skus,
+                            categories,
+                            quantity,
+                        },
+                    ) in items.iter().enumerate()
+                    {
+                        if skus.is_empty() && categories.is_empty() {
+                            return Err(Error::new(
+                                ErrorCode::Empty,
+                                path(&format!("value.items[{at}]")),
+                                "name at least one category or SKU",
+                            ));
+                        }
+                        if !(1..=crate::cart::MAX_QUANTITY).contains(quantity) {
+                            return Err(Error::new(
+                                ErrorCode::OutOfRange,
+                                path(&format!("value.items[{at}].quantity")),
+                                format!("a quantity is 1 to {}", crate::cart::MAX_QUANTITY),
+                            ));
+                        }
+                        parts.push(BundlePart {
+                            skus: context.skus.all(skus),
+                            categories: context.categories.all(categories),
+                            quantity: u64::from(*quantity),
+                        });
+                    }
+                    if *max_applications == Some(0) {
+                        return Err(Error::new(
+                            ErrorCode::OutOfRange,
+                            path("value.max_applications"),
+                            "an offer applies at least once; leave the field out for no limit",
+                        ));
+                    }
+                    DiscountValue::Bundle {
+                        parts,
+                        price: check.amount(*price, &|| path("value.price"))?,
+                        max: max_applications.map_or(u64::MAX, u64::from),
                     }
                 }
                 format::DiscountValue::QuantityBreaks { breaks, counted } => {

@@ -721,6 +721,8 @@ enum Rate {
     BreaksPerSku(usize),
     /// Buy X get Y: the units it gives, from the rule (an index into the program's discounts).
     BuyGet(usize),
+    /// A set for a price, from the rule (an index into the program's discounts).
+    Bundle(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -1419,6 +1421,16 @@ impl Pricing<'_, '_> {
                         .param("percent", percent.text)
                 });
                 (Rate::BuyGet(index), entry)
+            }
+            DiscountValue::Bundle { parts, price, max } => {
+                let in_scope = &scope_lines[lines.clone()];
+                let (sets, missing) = bundle_sets(&self.order.lines, in_scope, parts, *max);
+                if sets == 0 {
+                    return refuse(&|| no(Code::BelowBundle).param("quantity", missing));
+                }
+                let entry =
+                    tracing.then(|| applied().param("sets", sets).param("set_price", price.text));
+                (Rate::Bundle(index), entry)
             }
             DiscountValue::QuantityBreaks { breaks, per_sku } => {
                 let in_scope = &scope_lines[lines.clone()];
@@ -2243,14 +2255,7 @@ fn split(
                 }
             };
             // The lines in scope by unit price, dearest first, ties in cart order.
-            remainders.clear();
-            remainders.extend(
-                in_scope
-                    .iter()
-                    .enumerate()
-                    .map(|(position, &at)| (lines[at].unit_price, position)),
-            );
-            remainders.sort_by_key(|&(price, position)| (-price, position));
+            by_unit_price(lines, in_scope, true, remainders);
             parts.clear();
             parts.resize(in_scope.len(), 0);
             let mut counted = 0;
@@ -2267,6 +2272,45 @@ fn split(
                     .and_then(|share| apply_share(share, remaining[at], rules.rounding).ok())
                     .map_or(0, |part| part.min(remaining[at]));
             }
+        }
+        Rate::Bundle(rule) => {
+            let DiscountValue::Bundle {
+                parts: set,
+                price,
+                max,
+            } = &rules.discounts[rule].value
+            else {
+                parts.clear();
+                parts.resize(in_scope.len(), 0);
+                return;
+            };
+            let (sets, _) = bundle_sets(lines, in_scope, set, *max);
+            // Each part's units, the cheapest first (ties in cart order), at what is left of
+            // their line; the sets' worth above their price is the discount, split over them.
+            let mut by_price = Vec::with_capacity(in_scope.len());
+            by_unit_price(lines, in_scope, false, &mut by_price);
+            let mut wanted: Vec<u64> = set.iter().map(|part| part.quantity * sets).collect();
+            weights.clear();
+            weights.resize(in_scope.len(), 0);
+            for (_, position) in by_price {
+                let at = in_scope[position];
+                let line = &lines[at];
+                let Some(part) = set
+                    .iter()
+                    .position(|part| part.takes(line.category_id, line.sku_id))
+                else {
+                    continue;
+                };
+                let quantity = u64::from(line.quantity);
+                let taken = wanted[part].min(quantity);
+                wanted[part] -= taken;
+                weights[position] = Fraction::new(u128::from(taken), u128::from(quantity.max(1)))
+                    .and_then(|share| apply_share(share, remaining[at], rules.rounding).ok())
+                    .unwrap_or(0);
+            }
+            let worth: i128 = weights.iter().sum();
+            let discount = (worth - price.minor.saturating_mul(i128::from(sets))).max(0);
+            allocate_into(discount, weights, parts, remainders);
         }
         Rate::BreaksPerSku(rule) => {
             // Each line at the break its SKU's units reach, rounded on the line.
@@ -2303,6 +2347,55 @@ fn split(
             .zip(parts.iter().copied())
             .filter(|(_, part)| *part != 0),
     );
+}
+
+/// The lines in scope as `(unit price, position in scope)`, by unit price (the dearest or the
+/// cheapest first), ties in cart order.
+fn by_unit_price(
+    lines: &[OrderLine],
+    in_scope: &[usize],
+    dearest_first: bool,
+    out: &mut Vec<(i128, usize)>,
+) {
+    out.clear();
+    out.extend(in_scope.iter().enumerate().map(|(position, &at)| {
+        let price = lines[at].unit_price;
+        (if dearest_first { -price } else { price }, position)
+    }));
+    out.sort_unstable();
+}
+
+/// How many whole sets the lines in scope make (at most `max`), and, when none, how many more
+/// units one set needs. A line counts for the first part it matches.
+fn bundle_sets(
+    lines: &[OrderLine],
+    in_scope: &[usize],
+    set: &[super::compiled::BundlePart],
+    max: u64,
+) -> (u64, u64) {
+    let mut units = vec![0u64; set.len()];
+    for &at in in_scope {
+        let line = &lines[at];
+        if let Some(part) = set
+            .iter()
+            .position(|part| part.takes(line.category_id, line.sku_id))
+        {
+            units[part] += u64::from(line.quantity);
+        }
+    }
+    let sets = set
+        .iter()
+        .zip(&units)
+        .map(|(part, units)| units / part.quantity)
+        .min()
+        .unwrap_or(0)
+        .min(max);
+    let missing = set
+        .iter()
+        .zip(&units)
+        .map(|(part, units)| part.quantity.saturating_sub(*units))
+        .sum();
+    (sets, missing)
 }
 
 /// Shrinks the parts from `start` on to `left` in all, in proportion (a budget's cap), and

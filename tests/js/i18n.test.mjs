@@ -16,7 +16,7 @@ const definitions = schema.definitions ?? schema.$defs ?? {};
 const PAIRS = {
   discount: ['applied', 'not_yet_valid', 'expired', 'needs_first_purchase', 'first_purchase_only', 'tier_not_eligible', 'members_only',
     'promo_code_refused', 'promo_code_missing', 'below_min_subtotal', 'no_lines_in_scope', 'tier_has_no_discount', 'below_first_step', 'below_quantity_break', 'below_buy_get', 'usage_limit_reached', 'not_on_this_day', 'outside_birthday_window',
-    'nothing_left_to_discount', 'blocked_by_exclusive', 'lost_to_better_offer', 'does_not_combine', 'no_shipping'],
+    'nothing_left_to_discount', 'blocked_by_exclusive', 'lost_to_better_offer', 'does_not_combine', 'no_shipping', 'below_bundle'],
   promo_code: ['accepted', 'unknown_code', 'not_yet_valid', 'expired', 'refused_excluded_items', 'below_minimum_order', 'usage_limit_reached'],
   redemption: ['redeemed', 'not_redeemed'],
   points: ['earned'],
@@ -64,6 +64,12 @@ test('a multiplier whose conditions are not met says why in the words of a disco
       assert.equal(text, wordEntry({ ...entry, kind: 'discount' }, m, f, names), `${lang}: ${code}`);
       assert.match(text, /Welcome offer|rule/, `${lang}: ${code}: ${text}`);
     }
+    const set = { kind: 'discount', rule: 'rule', applied: true, amount: '40.00', code: 'applied', params: { sets: '2', set_price: '150.00' } };
+    const setText = wordEntry(set, m, f, names);
+    assert.match(setText, /150[.,]00/, `${lang}: a set's price is said: ${setText}`);
+    assert.match(setText, /40[.,]00/, `${lang}: ${setText}`);
+    const delivery = { kind: 'discount', rule: 'rule', applied: true, amount: '3.90', code: 'applied', params: { percent: '100', delivery: 'true' } };
+    assert.notEqual(wordEntry(delivery, m, f, names), wordEntry({ ...delivery, params: { percent: '100' } }, m, f, names), `${lang}: delivery is said as such`);
     const earned = { kind: 'points', rule: 'earn', applied: true, amount: '9000', code: 'earned', params: { units: '1', per_unit: '2000', multiplier: '4.5' } };
     assert.match(wordEntry(earned, m, f, names), /4[.,]5/, `${lang}: the multiplier of points per unit is shown`);
   }
