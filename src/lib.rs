@@ -19,6 +19,7 @@
 #![cfg_attr(not(feature = "wasm"), forbid(unsafe_code))]
 
 pub mod calculators;
+pub mod campaigns;
 pub mod cart;
 pub mod customer;
 pub mod economics;

@@ -47,6 +47,10 @@ pub struct Preview {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub keep: Option<Target>,
     pub projection: Projection,
+    /// Campaigns (dated, on some days, or around the birthday) that hold on some day from
+    /// `as_of` to the projection's end.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub campaigns: Vec<crate::campaigns::Campaign>,
 }
 
 pub fn preview(request: &PreviewRequest) -> Result<Preview> {
@@ -85,7 +89,13 @@ pub fn preview(request: &PreviewRequest) -> Result<Preview> {
         .filter(|i| *i > 0)
         .and_then(|_| to_keep(&rules, &ledger, request.as_of))
         .map(rounded);
+    // The day before the month after the projection's last.
+    let last_day = tiers::next_month_start(request.as_of)
+        .checked_add_months(chrono::Months::new(request.months))
+        .and_then(|day| day.pred_opt())
+        .unwrap_or(request.as_of);
     Ok(Preview {
+        campaigns: crate::campaigns::upcoming(program, request.as_of, last_day),
         tier: tier.map(|i| rules.tiers[i].id.clone()),
         qualifying: match rules.tiering.qualifies_on {
             crate::program::Qualifier::Spend => crate::exact::decimal_of(qualifying, rules.units),

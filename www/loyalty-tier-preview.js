@@ -89,6 +89,8 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       table: h('table', { id: `${id}-table`, part: 'table', hidden: '' }),
       expiryTitle: h('h3', {}),
       expiry: h('ul', { part: 'expiry' }),
+      campaignsTitle: h('h3', {}),
+      campaigns: h('ul', { part: 'campaigns' }),
       summaryTitle: h('h3', {}),
       summary: h('p', { part: 'summary' }),
       live: h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }),
@@ -101,7 +103,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       h('div', { class: 'whatif' }, ui.rangeLabel, h('div', { class: 'row' }, ui.range, ui.output), ui.totals),
       ui.accounts,
       ui.figure, ui.toggle, ui.table,
-      ui.expiryTitle, ui.expiry, ui.summaryTitle, ui.summary);
+      ui.expiryTitle, ui.expiry, ui.campaignsTitle, ui.campaigns, ui.summaryTitle, ui.summary);
     ui.figure.append(ui.chartTitle, ui.chartDesc, ui.chart);
     ui.ladderName = main.querySelector(`#${id}-ladder`);
     // The chart is drawn at the width it is shown, so that its text stays 12 CSS px.
@@ -307,9 +309,30 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     ui.expiryTitle.textContent = m.expiryTitle;
     const schedule = r.projection.expiry_schedule;
     ui.expiry.replaceChildren(...(schedule.length ? schedule.map((e) => h('li', {}, fill(m.expiryLine, { points: f.count(e.points), date: f.date(e.date) }))) : [h('li', {}, m.noExpiry)]));
+    this.#renderCampaigns(r.campaigns ?? [], programNames, m, f);
     ui.summaryTitle.textContent = m.summaryTitle;
     ui.summary.textContent = summarize(program, langOf(this.locale));
     ui.live.textContent = ui.totals.textContent;
+  }
+
+  /** Campaigns that hold on some day of the months shown: what each gives, and when. */
+  #renderCampaigns(campaigns, programNames, m, f) {
+    const ui = this.#ui;
+    ui.campaignsTitle.hidden = ui.campaigns.hidden = campaigns.length === 0;
+    ui.campaignsTitle.textContent = m.campaignsTitle;
+    const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+    ui.campaigns.replaceChildren(...campaigns.map((c) => {
+      const name = (c.kind === 'multiplier' ? programNames.multipliers : programNames.discounts)?.[c.id] ?? c.id;
+      const head = c.multiplier ? fill(m.campaignPoints, { name, multiplier: f.count(c.multiplier) })
+        : c.percent ? fill(m.campaignPercent, { name, percent: f.count(c.percent) }) : name;
+      const when = [];
+      if (c.from && c.until) when.push(fill(m.campaignDates, { from: f.date(c.from), until: f.date(c.until) }));
+      else if (c.from) when.push(fill(m.campaignFrom, { from: f.date(c.from) }));
+      else if (c.until) when.push(fill(m.campaignUntil, { until: f.date(c.until) }));
+      if (c.days?.length) when.push(c.days.map((day) => m.weekdays[WEEK.indexOf(day)]).join(', '));
+      if (c.birthday_window_days !== undefined) when.push(fill(m.campaignBirthday, { days: f.count(String(c.birthday_window_days)) }));
+      return h('li', {}, when.length ? `${head} (${when.join('; ')})` : head);
+    }));
   }
 
   /** On a B2B program, the company's and the employee's accounts side by side. */

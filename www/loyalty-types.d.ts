@@ -968,6 +968,32 @@ period: Period
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "Campaign".
+ */
+export interface Campaign {
+birthday_window_days?: (number | null)
+/**
+ * `mon` … `sun`; empty: every day.
+ */
+days: string[]
+from?: (string | null)
+id: string
+/**
+ * `discount` or `multiplier`: where `id` is found (and its name, in the names view).
+ */
+kind: string
+/**
+ * A multiplier's factor of the points earned.
+ */
+multiplier?: (string | null)
+/**
+ * A discount's percentage off, when it is one.
+ */
+percent?: (string | null)
+until?: (string | null)
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Cart".
  */
 export interface Cart {
@@ -1789,6 +1815,11 @@ start: string
  * via the `definition` "Preview".
  */
 export interface Preview {
+/**
+ * Campaigns (dated, on some days, or around the birthday) that hold on some day from
+ * `as_of` to the projection's end.
+ */
+campaigns: Campaign[]
 /**
  * What it takes to keep the current tier at the next review.
  */

@@ -161,3 +161,22 @@ test('the chart\'s axis labels fit inside it, six-digit balances included, at 36
   assert.ok(lefts.some(({ text }) => text.replace(/\D/g, '').length >= 6), JSON.stringify(lefts));
   for (const { text, x } of lefts) assert.ok(x >= 0, `"${text}" starts at ${x}`);
 });
+
+test('the preview lists the campaigns ahead, what each gives and when, in each language; a program without any shows none', async () => {
+  const expected = {
+    en: ['Saturday bread: 10% off (Saturdays)', 'Birthday cake: 20% off (within 7 days of your birthday)'],
+    ru: [/: скидка 10% \(по субботам\)$/, /: скидка 20% \(за 7 дн\. до и после дня рождения\)$/],
+    ka: ['შაბათის პური: 10% ფასდაკლება (შაბათობით)', 'დაბადების დღის ტორტი: 20% ფასდაკლება (დაბადების დღიდან 7 დღის ფარგლებში)'],
+  };
+  const campaigns = (page) => page.$$eval('loyalty-tier-preview >> [part="campaigns"] li', (items) => items.map((li) => li.textContent));
+  for (const [locale, lines] of Object.entries(expected)) {
+    const { page } = await tierPage(`?program=tbilisi-bakery&locale=${locale}`, { width: 360, height: 900 });
+    await page.waitForFunction(() => document.querySelector('loyalty-tier-preview').shadowRoot.querySelector('[part="campaigns"] li'));
+    const shown = await campaigns(page);
+    assert.equal(shown.length, lines.length, `${locale}: ${shown}`);
+    lines.forEach((line, at) => (line instanceof RegExp ? assert.match(shown[at], line) : assert.equal(shown[at], line)));
+    await page.close();
+  }
+  const { page } = await tierPage('?program=retail');
+  assert.equal(await page.$eval('loyalty-tier-preview', (el) => el.shadowRoot.querySelector('[part="campaigns"]').hidden), true);
+});
