@@ -76,6 +76,21 @@ function parameters(program, programNames) {
     list.push({ path: 'cashback.percent', label: ['cashback', {}] });
     if (program.cashback.cap_per_month !== undefined) list.push({ path: 'cashback.cap_per_month', label: ['cashbackCap', {}] });
   }
+  // Each discount's figures, by its kind of value.
+  (program.discounts ?? []).forEach((rule, i) => {
+    const at = `discounts.${i}.value`;
+    const values = { rule: programNames?.discounts?.[rule.id] ?? rule.id };
+    const value = rule.value ?? {};
+    if (value.type === 'buy_get') list.push({ path: `${at}.buy`, label: ['ruleBuy', values] }, { path: `${at}.get`, label: ['ruleGet', values] });
+    if (value.percent !== undefined) list.push({ path: `${at}.percent`, label: ['rulePercent', values] });
+    if (value.amount !== undefined) list.push({ path: `${at}.amount`, label: ['ruleAmount', values] });
+    if (value.price !== undefined) list.push({ path: `${at}.price`, label: ['rulePrice', values] });
+    (value.breaks ?? []).forEach((step, j) => list.push({ path: `${at}.breaks.${j}.percent`, label: ['ruleBreak', { ...values, quantity: step.quantity }] }));
+  });
+  (program.points?.multipliers ?? []).forEach((multiplier, i) => {
+    list.push({ path: `points.multipliers.${i}.factor`, label: ['multiplierFactor', { name: programNames?.multipliers?.[multiplier.id] ?? multiplier.id }] });
+  });
+  if (program.included_tax) list.push({ path: 'included_tax.percent', label: ['taxPercent', {}] });
   return list;
 }
 
@@ -254,7 +269,12 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     const base = this.#base();
     if (!base) return null;
     const program = structuredClone(base.program);
-    for (const [path, value] of Object.entries(this.#state.edits)) if (get(program, path) !== undefined) set(program, path, value);
+    // A count stays a JSON number when it is written as one; anything else goes to the core as
+    // written, which refuses it at its path.
+    for (const [path, value] of Object.entries(this.#state.edits)) {
+      const was = get(program, path);
+      if (was !== undefined) set(program, path, typeof was === 'number' && /^\d{1,9}$/.test(value) ? Number(value) : value);
+    }
     return program;
   }
 

@@ -100,3 +100,32 @@ test('axe reports no violations with a refused value marked, at 320 and 1280 px,
     assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
   }
 });
+
+test('the new rule values are editable: a set\'s price, a buy-X-get-Y count, a multiplier and the VAT rate, each refused at its own field', async () => {
+  const { page } = await explorer();
+  const choose = async (id) => {
+    await page.selectOption('loyalty-offer-explorer >> select >> nth=0', id);
+    await page.waitForFunction((p) => document.querySelector('loyalty-offer-explorer').state.program === p && document.querySelector('loyalty-offer-explorer').result, id);
+  };
+  await choose('bogo-grocery');
+  for (const label of ['Three for two: buy', 'Three for two: get', 'Second juice at half price: discount %', 'Breakfast: a yoghurt and a juice for 150 ₽: set price']) {
+    assert.ok(await field(page, label), `no field ${label}`);
+  }
+  await enter(page, 'Three for two: get', '2');
+  assert.deepEqual(await field(page, 'Three for two: get'), { invalid: null, message: null });
+  assert.equal(await page.evaluate(() => document.querySelector('loyalty-offer-explorer').state.edits['discounts.0.value.get']), '2');
+  assert.equal(await resultsShown(page), true);
+  await enter(page, 'Three for two: get', 'two');
+  assert.equal((await field(page, 'Three for two: get')).invalid, 'true');
+  assert.equal(await resultsShown(page), false);
+  await enter(page, 'Three for two: get', '1');
+  assert.equal(await resultsShown(page), true);
+  await enter(page, 'Breakfast: a yoghurt and a juice for 150 ₽: set price', '-1');
+  assert.equal((await field(page, 'Breakfast: a yoghurt and a juice for 150 ₽: set price')).invalid, 'true');
+  await choose('skyline-miles');
+  await enter(page, 'Business fare: points ×', '101');
+  assert.equal((await field(page, 'Business fare: points ×')).invalid, 'true');
+  await choose('vat-retail');
+  await enter(page, 'VAT included %', '120');
+  assert.equal((await field(page, 'VAT included %')).invalid, 'true');
+});
