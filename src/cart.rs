@@ -69,7 +69,7 @@ pub struct UsedSoFar {
     pub spent: Decimal,
 }
 
-#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Line {
@@ -120,6 +120,26 @@ pub struct PartnerPoints {
 
 pub(crate) fn one() -> u32 {
     1
+}
+
+/// As derived, but with the attributes in key order: their order in the JSON means nothing, so
+/// it must not change the fingerprint.
+impl std::hash::Hash for Line {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let Line {
+            sku,
+            category,
+            unit_price,
+            quantity,
+            unit_cost,
+            promotional,
+            attributes,
+        } = self;
+        (sku, category, unit_price, quantity, unit_cost, promotional).hash(state);
+        let mut sorted: Vec<&(String, String)> = attributes.0.iter().collect();
+        sorted.sort();
+        sorted.hash(state);
+    }
 }
 
 impl Line {

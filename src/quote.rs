@@ -465,7 +465,10 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome, locale: 
         rules.rounding,
         cart,
         outcome.subtotal,
-        outcome.discount_total + outcome.points_value + outcome.cashback.map_or(0, |c| c.earned),
+        outcome.discount_total
+            + outcome.shipping_discounts.iter().sum::<i128>()
+            + outcome.points_value
+            + outcome.cashback.map_or(0, |c| c.earned),
     );
     Quote {
         program: rules.id.clone(),

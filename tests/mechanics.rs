@@ -411,3 +411,100 @@ fn a_set_worth_less_than_its_price_takes_nothing_off() {
     assert_eq!(q.discount_total.to_string(), "0.00");
     assert_eq!(q.payable.to_string(), "130.00");
 }
+
+#[test]
+fn a_dated_multiplier_holds_in_its_month_of_a_projection_and_not_after() {
+    let program = program(json!({
+        "points": {"earn": {"points": "1", "per_amount": "1.00"}, "value_per_point": "0.01",
+                   "multipliers": [{"id": "june", "name": "June", "factor": "2",
+                                    "conditions": {"valid_from": "2026-06-01", "valid_until": "2026-06-30"}}]}
+    }));
+    let request: loyalty::projection::ProjectionRequest = loyalty::from_value(&json!({
+        "program": program, "start": "2026-05-01", "months": 3,
+        "plan": {"monthly": {"spend": [{"category": "a", "amount": "100.00"}]}}
+    }))
+    .unwrap();
+    let projection = loyalty::projection::project(&request).unwrap();
+    let earned: Vec<u64> = projection.months.iter().map(|m| m.points_earned).collect();
+    assert_eq!(earned, [100, 200, 100]);
+}
+
+#[test]
+fn a_rule_that_loses_a_best_of_contest_blocks_nothing_it_does_not_combine_with() {
+    let q = priced(
+        program(json!({"discounts": [
+            {"id": "ten", "name": "10%", "value": {"type": "percent", "percent": "10"}, "stacking": "best_of",
+             "combines_with": ["order", "product"], "priority": 20},
+            {"id": "fifteen", "name": "15%", "value": {"type": "percent", "percent": "15"}, "stacking": "best_of",
+             "priority": 10},
+            {"id": "free", "name": "Free delivery", "value": {"type": "free_shipping"}, "priority": 5}
+        ]})),
+        json!({}),
+        json!({"date": "2026-11-22", "lines": [{"sku": "A", "unit_price": "1000.00", "quantity": 1}],
+               "shipping": [{"method": "courier", "price": "390.00"}]}),
+    );
+    assert_eq!(q.payable.to_string(), "850.00");
+}
+
+#[test]
+fn delivery_that_counts_toward_minimums_does_not_count_as_spend_for_spend_steps() {
+    let q = priced(
+        program(json!({
+            "shipping": {"counts_toward_minimums": true},
+            "discounts": [{"id": "steps", "name": "Steps", "value": {"type": "spend_steps",
+                           "steps": [{"from": "1000.00", "percent": "5"}]}}]
+        })),
+        json!({}),
+        json!({"date": "2026-11-22", "lines": [{"sku": "A", "unit_price": "800.00", "quantity": 1}],
+               "shipping": [{"method": "courier", "price": "390.00"}]}),
+    );
+    assert_eq!(q.discount_total.to_string(), "0.00");
+}
+
+#[test]
+fn a_zero_multiplier_hides_no_set_of_multipliers_too_fine_to_price() {
+    let mut program = program(json!({
+        "points": {"earn": {"points": "1", "per_amount": "1.00"}, "value_per_point": "0.01"}
+    }));
+    let fine = |id: &str| json!({"id": id, "name": id, "factor": "1.0000000001"});
+    program["points"]["multipliers"] = json!([
+        {"id": "zero", "name": "Zero", "factor": "0", "scope": {"categories": ["b"]}},
+        fine("f1"), fine("f2"), fine("f3")
+    ]);
+    let request = json!({"program": program, "customer": {}, "cart": cart(json!([{"sku": "A", "unit_price": "1.00", "quantity": 1}]))});
+    let error = loyalty::from_value::<Request>(&request)
+        .and_then(|r| quote(&r))
+        .unwrap_err();
+    assert_eq!(error.path, "program.points.multipliers");
+}
+
+#[test]
+fn the_fingerprint_does_not_depend_on_the_order_of_attributes() {
+    let program = program(json!({"attributes": {"a": "text", "b": "text"}}));
+    let with = |attributes: Value| {
+        let request: Request = loyalty::from_value(&json!({"program": program, "customer": {},
+            "cart": cart(json!([{"sku": "A", "unit_price": "1.00", "quantity": 1, "attributes": attributes}]))}))
+        .unwrap();
+        loyalty::fingerprint::of_request(&request).unwrap()
+    };
+    let text = r#"{"a": "1", "b": "2"}"#;
+    let reversed = r#"{"b": "2", "a": "1"}"#;
+    assert_eq!(
+        with(serde_json::from_str(text).unwrap()),
+        with(serde_json::from_str(reversed).unwrap())
+    );
+}
+
+#[test]
+fn a_free_delivery_is_a_cost_in_the_margin() {
+    let q = priced(
+        program(
+            json!({"discounts": [{"id": "free", "name": "Free", "value": {"type": "free_shipping"}}]}),
+        ),
+        json!({}),
+        json!({"date": "2026-11-22", "lines": [{"sku": "A", "unit_price": "100.00", "quantity": 1, "unit_cost": "60.00"}],
+               "shipping": [{"method": "courier", "price": "10.00"}]}),
+    );
+    let margin = serde_json::to_value(q.margin.unwrap()).unwrap();
+    assert_eq!(margin["give_away"], "10.00", "{margin}");
+}

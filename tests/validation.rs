@@ -790,6 +790,20 @@ fn delivery_and_discount_classes_are_checked_with_code_and_path() {
         ErrorCode::InvalidValue,
         "program.discounts[0].combines_with[0]",
     );
+    let mut inactive = free.clone();
+    inactive["inactivity"] = json!({"after_days": 30, "percent": "5"});
+    assert_refused(
+        "program.discounts",
+        json!([inactive]),
+        ErrorCode::InvalidValue,
+        "program.discounts[0].inactivity",
+    );
+    assert_refused(
+        "program.points.multipliers",
+        json!([{"id": "tier", "name": "Same id as the discount", "factor": "2"}]),
+        ErrorCode::DuplicateId,
+        "program.points.multipliers[0].id",
+    );
     assert_refused(
         "program.shipping",
         json!({"earns_points": "yes"}),

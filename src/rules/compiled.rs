@@ -789,6 +789,13 @@ impl Rules {
                 at(validate::not_empty(text, ""), &|| path("name"))?;
             }
             let class = discount_class(value, scope);
+            if class == DiscountClass::Shipping && inactivity.is_some() {
+                return Err(Error::new(
+                    ErrorCode::InvalidValue,
+                    path("inactivity"),
+                    "a delivery discount has no lower rate after inactivity",
+                ));
+            }
             if class == DiscountClass::Shipping && *scope != format::Scope::default() {
                 return Err(Error::new(
                     ErrorCode::InvalidValue,
@@ -1311,9 +1318,11 @@ impl Rules {
                 // With every program multiplier too, the most any line can earn at: if that fits,
                 // so does every smaller set.
                 for status in [plain, member] {
+                    // A factor of zero would hide the others' digits.
                     let all = points
                         .multipliers
                         .iter()
+                        .filter(|m| !m.factor.text.is_zero())
                         .try_fold(status.text, |so_far, m| combine(add, so_far, m.factor.text))
                         .and_then(Multiplier::of)
                         .ok_or_else(|| too_precise("points.multipliers"))?;
@@ -1497,6 +1506,17 @@ fn earn_multipliers(
     validate::unique_ids(multipliers.iter().map(|m| m.id.as_str()), |i| {
         format!("points.multipliers[{i}].id")
     })?;
+    // The trace names rules and multipliers by id alone.
+    if let Some(at) = multipliers
+        .iter()
+        .position(|m| context.program.discounts.iter().any(|d| d.id == m.id))
+    {
+        return Err(Error::new(
+            ErrorCode::DuplicateId,
+            format!("points.multipliers[{at}].id"),
+            format!("\"{}\" is already a discount's id", multipliers[at].id),
+        ));
+    }
     let mut compiled = Vec::with_capacity(multipliers.len());
     for (index, multiplier) in multipliers.iter().enumerate() {
         let format::EarnMultiplier {

@@ -632,18 +632,26 @@ pub struct Reads {
     last_purchase: bool,
 }
 
+/// Whether conditions hold on some days and not others: dates, days of the week, birthdays.
+fn is_dated(conditions: &Conditions) -> bool {
+    conditions.valid_from.is_some()
+        || conditions.valid_until.is_some()
+        || conditions.days_of_week.iter().any(|day| *day)
+        || conditions.birthday_window_days.is_some()
+}
+
 impl Reads {
     pub fn of(rules: &Rules) -> Reads {
         let inactivity = rules.discounts.iter().any(|d| d.inactivity.is_some());
         Reads {
             // Validity windows, and the days since the last purchase.
             date: inactivity
-                || rules.discounts.iter().any(|d| {
-                    d.conditions.valid_from.is_some()
-                        || d.conditions.valid_until.is_some()
-                        || d.conditions.days_of_week.iter().any(|day| *day)
-                        || d.conditions.birthday_window_days.is_some()
-                })
+                || rules.discounts.iter().any(|d| is_dated(&d.conditions))
+                || rules
+                    .points
+                    .iter()
+                    .flat_map(|p| &p.multipliers)
+                    .any(|m| is_dated(&m.conditions))
                 || rules
                     .promo_codes
                     .iter()
@@ -1007,7 +1015,24 @@ impl Pricing<'_, '_> {
         remaining.extend_from_slice(&self.order.shipping);
         // What is left of each code's budget as its rules apply one after another.
         let mut code_budgets: Vec<(usize, i128)> = Vec::new();
+        // The rules applied so far, which a rule of a class they do not combine with gives way to.
+        let mut applied_rules: Vec<usize> = Vec::new();
         for candidate in candidates.drain(..) {
+            let rule = &rules.discounts[candidate.rule];
+            if let Some(&by) = applied_rules
+                .iter()
+                .find(|&&earlier| !rules.discounts[earlier].combines(rule))
+            {
+                entries.extend(candidate.entry.map(|entry| {
+                    let entry = Entry {
+                        applied: false,
+                        code: Code::DoesNotCombine,
+                        ..entry
+                    };
+                    (candidate.rule, entry.param("by", &rules.discounts[by].id))
+                }));
+                continue;
+            }
             let start = out.shares.len();
             split(
                 rules,
@@ -1073,6 +1098,7 @@ impl Pricing<'_, '_> {
                 amount,
                 shares: start..out.shares.len(),
             });
+            applied_rules.push(candidate.rule);
         }
         out.line_discounts.clear();
         out.line_discounts.extend(
@@ -1144,30 +1170,6 @@ impl Pricing<'_, '_> {
                 blocked(entry, Code::BlockedByExclusive, winner_rule)
             });
             return;
-        }
-        // Classes that do not combine: a rule gives way to any before it (by priority) whose
-        // class it may not apply with, or that may not apply with its class.
-        let mut kept: Vec<usize> = Vec::new();
-        let mut refused_by: Vec<Option<usize>> = Vec::with_capacity(candidates.len());
-        for candidate in candidates.iter() {
-            let rule = &rules.discounts[candidate.rule];
-            let by = kept
-                .iter()
-                .copied()
-                .find(|&earlier| !rules.discounts[earlier].combines(rule));
-            if by.is_none() {
-                kept.push(candidate.rule);
-            }
-            refused_by.push(by);
-        }
-        if refused_by.iter().any(Option::is_some) {
-            drop_all_but(
-                candidates,
-                &|index, _| refused_by[index].is_none(),
-                &|index, entry| {
-                    blocked(entry, Code::DoesNotCombine, refused_by[index].unwrap_or(0))
-                },
-            );
         }
         let best_of: Vec<usize> = (0..candidates.len())
             .filter(|&i| stacking(&candidates[i]) == Stacking::BestOf)
@@ -1471,8 +1473,9 @@ impl Pricing<'_, '_> {
                 steps,
                 include_current_order,
             } => {
+                // Spend is the items': delivery never counts as spend.
                 let cumulative = if *include_current_order {
-                    standing.lifetime_spend + subtotal
+                    standing.lifetime_spend + self.out.subtotal
                 } else {
                     standing.lifetime_spend
                 };
