@@ -1,8 +1,9 @@
 //! Projection throughput in customer-months per second, and the simulation's rows per second on a
 //! generated 1,000,000-row order history, with peak memory. Printed to be read; nothing asserted.
 
-use loyalty::orders_csv::{simulate, OnBadRow};
+use loyalty::orders_csv::{plan, simulate, simulate_in_threads, simulate_planned, OnBadRow};
 use loyalty::projection::{project, ProjectionRequest, Redeem};
+use loyalty::simulate::Sequence;
 use std::io::Read;
 use std::time::Instant;
 
@@ -14,13 +15,15 @@ fn program_text() -> String {
     .unwrap()
 }
 
-/// An order history generated in date order.
+/// An order history generated in date order, or (`grouped`) grouped by customer in ascending
+/// order of id with each customer's dates ascending.
 struct Orders {
     rows: u64,
     next: u64,
     customers: u64,
     buffer: Vec<u8>,
     at: usize,
+    grouped: bool,
 }
 
 impl Read for Orders {
@@ -36,7 +39,15 @@ impl Read for Orders {
                     .extend_from_slice(b"customer,date,sku,category,price,quantity,cost,group\n");
             } else {
                 let i = self.next - 1;
-                let day = i * 730 / self.rows; // two years, in order
+                let (customer, day) = if self.grouped {
+                    // Each customer's rows in a run, spread over the two years.
+                    let customer = i * self.customers / self.rows;
+                    let first = (customer * self.rows).div_ceil(self.customers);
+                    let next = ((customer + 1) * self.rows).div_ceil(self.customers);
+                    (customer, (i - first) * 730 / (next - first).max(1))
+                } else {
+                    ((i * 7919) % self.customers, i * 730 / self.rows) // two years, in order
+                };
                 let date =
                     chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Days::new(day);
                 let group = if i % 10 == 0 {
@@ -47,8 +58,8 @@ impl Read for Orders {
                 use std::io::Write;
                 let _ = writeln!(
                     self.buffer,
-                    "c{},{date},SKU-{},grocery,{}.{:02},{},{}.00,{group}",
-                    (i * 7919) % self.customers,
+                    "c{:08},{date},SKU-{},grocery,{}.{:02},{},{}.00,{group}",
+                    customer,
                     i % 50,
                     5 + i % 90,
                     i % 100,
@@ -77,7 +88,66 @@ fn peak_memory_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
+/// Writes a generated history to `name` under the bench's temporary folder.
+fn history(name: &str, rows: u64, customers: u64, grouped: bool) -> std::path::PathBuf {
+    let mut orders = Orders {
+        rows,
+        next: 0,
+        customers,
+        buffer: Vec::new(),
+        at: 0,
+        grouped,
+    };
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    std::io::copy(&mut orders, &mut file).unwrap();
+    path
+}
+
+/// In a process of its own, so that its peak memory is its own: a history grouped by customer,
+/// replayed one customer at a time.
+fn grouped_run(rows: u64, customers: u64) {
+    let path = history(
+        &format!("simulate-grouped-{rows}.csv"),
+        rows,
+        customers,
+        true,
+    );
+    let start = Instant::now();
+    let plan = plan(path.as_path(), Some(Sequence::ByCustomer)).unwrap();
+    let result = simulate_planned(
+        path.as_path(),
+        loyalty::from_json(&program_text()).unwrap(),
+        Redeem::Never,
+        OnBadRow::Stop,
+        plan,
+        None,
+        |_| {},
+    )
+    .unwrap();
+    let seconds = start.elapsed().as_secs_f64();
+    println!(
+        "simulate, grouped by customer: {} rows ({} customers) in {:.2} s = {:.0} rows/s; peak memory {}",
+        result.rows,
+        result.report.customers,
+        seconds,
+        result.rows as f64 / seconds,
+        peak_memory_mib().map_or("n/a".into(), |m| format!("{m:.0} MiB"))
+    );
+    let _ = std::fs::remove_file(path);
+}
+
 fn main() {
+    if let Some((rows, customers)) = std::env::var("BENCH_GROUPED")
+        .ok()
+        .and_then(|v| {
+            v.split_once(',')
+                .map(|(r, c)| (r.parse().ok(), c.parse().ok()))
+        })
+        .and_then(|(r, c)| Some((r?, c?)))
+    {
+        return grouped_run(rows, customers);
+    }
     let program = program_text();
     let request: ProjectionRequest = loyalty::from_json(&format!(
         r#"{{"program": {program}, "start": "2026-01-01", "months": 24, "redeem": "max",
@@ -101,22 +171,12 @@ fn main() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(1_000_000u64);
-    let mut orders = Orders {
-        rows,
-        next: 0,
-        customers: 50_000,
-        buffer: Vec::new(),
-        at: 0,
-    };
     // Written to a file first, so that the figure is the simulation's, not the generator's; the
     // file is then streamed as `loyalty simulate ORDERS.csv` streams it.
-    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("simulate-orders.csv");
-    let mut file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-    std::io::copy(&mut orders, &mut file).unwrap();
-    drop(file);
+    let path = history("simulate-orders.csv", rows, 50_000, false);
     let start = Instant::now();
     let result = simulate(
-        std::io::BufReader::new(std::fs::File::open(&path).unwrap()),
+        path.as_path(),
         loyalty::from_json(&program).unwrap(),
         Redeem::Never,
         OnBadRow::Stop,
@@ -133,6 +193,38 @@ fn main() {
         result.rows as f64 / seconds,
         peak_memory_mib().map_or("n/a".into(), |m| format!("{m:.0} MiB"))
     );
+
+    // Every core: the customers in partitions, one thread each, merged.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as u32;
+    let start = Instant::now();
+    let planned = plan(path.as_path(), None).unwrap();
+    let threaded = simulate_in_threads(
+        path.as_path(),
+        &loyalty::from_json(&program).unwrap(),
+        Redeem::Never,
+        OnBadRow::Stop,
+        planned,
+        cores,
+        |_| {},
+    )
+    .unwrap();
+    let parallel = start.elapsed().as_secs_f64();
+    assert_eq!(threaded, result, "the merged partitions are the whole run");
+    println!(
+        "simulate, {cores} threads: {} rows in {parallel:.2} s = {:.0} rows/s, {:.2}× one core",
+        threaded.rows,
+        threaded.rows as f64 / parallel,
+        seconds / parallel
+    );
+    // Grouped by customer, ten times the customers, each run in a process of its own.
+    for (rows, customers) in [(rows, 500_000u64), (rows * 10, 5_000_000)] {
+        let output = std::process::Command::new(std::env::current_exe().unwrap())
+            .env("BENCH_GROUPED", format!("{rows},{customers}"))
+            .output()
+            .unwrap();
+        print!("{}", String::from_utf8_lossy(&output.stdout));
+    }
+    let _ = std::fs::remove_file(&path);
 
     // After the simulation, whose peak memory is reported above.
     // The seller's portfolio: 100,000 customers, each with its own monthly spend and points.

@@ -30,6 +30,8 @@ pub mod fingerprint;
 pub mod json;
 pub mod keyed;
 pub mod margin;
+#[cfg(feature = "cli")]
+pub mod merge;
 pub mod money;
 pub mod names;
 #[cfg(feature = "cli")]

@@ -43,6 +43,7 @@ pub fn minor_units(code: &str) -> Option<u32> {
 
 /// How an exact amount becomes an amount in minor units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
+#[cfg_attr(feature = "cli", derive(serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {

@@ -2,12 +2,18 @@
 //! (feature `cli`). Columns: customer, date, sku, category, price, quantity, cost, and an optional
 //! group (`participant`, the default, or `control`). Consecutive rows of one customer on one date
 //! form one order.
+//!
+//! The history is read twice: a first pass finds its first and last months and how it is
+//! sequenced (by date, or grouped by customer in ascending order of id with dates ascending
+//! within), the second replays it. A run may take one partition of the customers: those whose
+//! id's FNV-1a 64-bit hash, modulo N, is K − 1 (`--partition K/N`); the reports of all N
+//! partitions merge into the whole run's ([`crate::merge`]).
 
 use crate::cart::Line;
 use crate::error::{Error, ErrorCode, Result};
 use crate::program::Program;
 use crate::projection::Redeem;
-use crate::simulate::{Group, Report, Simulator};
+use crate::simulate::{Group, Report, Sequence, Simulator};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -25,18 +31,206 @@ pub enum OnBadRow {
 /// The most bad rows listed one by one; all are counted.
 pub const BAD_ROWS_LISTED: usize = 100;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Simulation {
     pub rows: u64,
     pub bad_rows: u64,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bad_row_list: Vec<BadRow>,
     #[serde(flatten)]
     pub report: Report,
+    /// On a partial report: which partitions it holds, and what merging needs to work out the
+    /// figures that are not sums.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition: Option<PartitionReport>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PartitionReport {
+    /// The partitions held, from 1.
+    pub parts: Vec<u32>,
+    pub of: u32,
+    pub minor_units: u32,
+    pub rounding: crate::money::Rounding,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_per_point: Option<Decimal>,
+}
+
+/// One partition of the customers: `part` (from 1) of `of`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Partition {
+    pub part: u32,
+    pub of: u32,
+}
+
+impl Partition {
+    /// Reads `K/N`, 1 ≤ K ≤ N ≤ 10,000.
+    pub fn parse(text: &str) -> Result<Partition> {
+        let parsed = text
+            .split_once('/')
+            .and_then(|(k, n)| Some((k.parse::<u32>().ok()?, n.parse::<u32>().ok()?)));
+        match parsed {
+            Some((part, of)) if (1..=of).contains(&part) && of <= 10_000 => {
+                Ok(Partition { part, of })
+            }
+            _ => Err(Error::new(
+                ErrorCode::InvalidValue,
+                "partition",
+                format!("\"{text}\" is not K/N with 1 ≤ K ≤ N ≤ 10000, such as 2/4"),
+            )),
+        }
+    }
+
+    /// Whether the customer `id` (trimmed) falls in this partition.
+    pub fn holds(&self, id: &str) -> bool {
+        partition_of(id, self.of) == self.part
+    }
+}
+
+/// The partition (from 1) of `of` that a customer id falls in: FNV-1a 64 of its bytes, modulo
+/// `of`, plus one. Stable across machines and versions.
+pub fn partition_of(id: &str, of: u32) -> u32 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in id.trim().bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    (hash % u64::from(of.max(1))) as u32 + 1
+}
+
+/// Where the orders come from: read once to plan, once to replay.
+pub trait Source {
+    fn open(&self) -> Result<Box<dyn Read + '_>>;
+}
+
+impl Source for [u8] {
+    fn open(&self) -> Result<Box<dyn Read + '_>> {
+        Ok(Box::new(self))
+    }
+}
+
+impl Source for std::path::Path {
+    fn open(&self) -> Result<Box<dyn Read + '_>> {
+        let file = std::fs::File::open(self).map_err(|e| {
+            Error::new(
+                ErrorCode::Unreadable,
+                "",
+                format!("cannot read {}: {e}", self.display()),
+            )
+        })?;
+        Ok(Box::new(std::io::BufReader::with_capacity(1 << 20, file)))
+    }
+}
+
+/// What the first pass learns: the history's months and how its orders are sequenced.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Plan {
+    pub sequence: Sequence,
+    pub span: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// The first pass: the first and last months, and the sequence (`wanted`, or the one the rows
+/// follow: by date first, then by customer). Rows that do not read are left to the second pass.
+pub fn plan(source: &(impl Source + ?Sized), wanted: Option<Sequence>) -> Result<Plan> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(source.open()?);
+    let headers = reader.headers().cloned().unwrap_or_default();
+    let find = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
+    let (customer_at, date_at) = (find("customer"), find("date"));
+    let mut span: Option<(NaiveDate, NaiveDate)> = None;
+    // The first line each sequence breaks at.
+    let (mut not_by_date, mut not_by_customer): (Option<(u64, NaiveDate)>, Option<u64>) =
+        (None, None);
+    let (mut last_date, mut last_id) = (None::<NaiveDate>, None::<String>);
+    // Ids ascend as numbers (all digits) or as text; either will do.
+    let (mut as_numbers, mut as_text) = (true, true);
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = reader.position().line();
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(_) => continue,
+        }
+        let field = |at: Option<usize>| at.and_then(|i| record.get(i)).map(str::trim);
+        let (Some(id), Some(date)) = (
+            field(customer_at),
+            field(date_at).and_then(crate::json::parse_date),
+        ) else {
+            continue;
+        };
+        let month = crate::tiers::period_start(crate::program::Period::Month, date);
+        span = Some(span.map_or((month, month), |(first, last)| {
+            (first.min(month), last.max(month))
+        }));
+        if not_by_date.is_none() && last_date.is_some_and(|last| date < last) {
+            not_by_date = Some((line, date));
+        }
+        if not_by_customer.is_none() {
+            match last_id.as_deref() {
+                // One customer's dates ascend.
+                Some(previous) if previous == id && last_date.is_some_and(|last| date < last) => {
+                    not_by_customer = Some(line);
+                }
+                Some(previous) if previous != id => {
+                    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+                    as_numbers &= digits(previous)
+                        && digits(id)
+                        && (previous.len(), previous) < (id.len(), id);
+                    as_text &= previous < id;
+                    if !as_numbers && !as_text {
+                        not_by_customer = Some(line);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if last_id.as_deref() != Some(id) {
+            last_id = Some(id.to_string());
+        }
+        last_date = Some(date);
+    }
+    let sequence = match (wanted, not_by_date, not_by_customer) {
+        (Some(Sequence::ByCustomer), _, Some(line)) => {
+            return Err(Error::new(
+                ErrorCode::DatesOutOfOrder,
+                format!("line {line}"),
+                "the orders are not grouped by customer in ascending order of id, with each \
+                 customer's dates ascending; sort them by customer, then by date",
+            ))
+        }
+        // Partitions would each be in order: the whole history must be.
+        (Some(Sequence::ByDate), Some((line, date)), _) => {
+            return Err(Error::new(
+                ErrorCode::DatesOutOfOrder,
+                format!("line {line}"),
+                format!("{date} comes before orders already read; sort the orders by date"),
+            ))
+        }
+        (Some(wanted), _, _) => wanted,
+        (None, None, _) => Sequence::ByDate,
+        (None, Some(_), None) => Sequence::ByCustomer,
+        (None, Some((by_date, _)), Some(by_customer)) => {
+            return Err(Error::new(
+                ErrorCode::DatesOutOfOrder,
+                format!("line {}", by_date.max(by_customer)),
+                "the orders are neither sorted by date nor grouped by customer (in ascending \
+                 order of id, with each customer's dates ascending); sort them by date, or by \
+                 customer and then by date",
+            ))
+        }
+    };
+    Ok(Plan { sequence, span })
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BadRow {
     pub line: u64,
@@ -138,16 +332,41 @@ struct Columns {
     group: Option<usize>,
 }
 
-/// Replays the CSV through `program`. `progress` is told how many bytes have been read.
+/// Replays the CSV through `program`, in the sequence its rows follow. `progress` is told how
+/// many bytes of the second pass have been read.
 pub fn simulate(
-    input: impl Read,
+    source: &(impl Source + ?Sized),
     program: Program,
     redeem: Redeem,
     on_bad_row: OnBadRow,
+    progress: impl FnMut(u64),
+) -> Result<Simulation> {
+    let plan = plan(source, None)?;
+    simulate_planned(source, program, redeem, on_bad_row, plan, None, progress)
+}
+
+/// The second pass: replays the rows of `partition`'s customers (all, without one) as `plan`
+/// says.
+pub fn simulate_planned(
+    source: &(impl Source + ?Sized),
+    program: Program,
+    redeem: Redeem,
+    on_bad_row: OnBadRow,
+    plan: Plan,
+    partition: Option<Partition>,
     mut progress: impl FnMut(u64),
 ) -> Result<Simulation> {
-    let mut simulator = Simulator::new(program, redeem)?;
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+    let partition_report = partition.map(|p| PartitionReport {
+        parts: vec![p.part],
+        of: p.of,
+        minor_units: program.money().minor_units,
+        rounding: program.rounding,
+        value_per_point: program.points.as_ref().map(|points| points.value_per_point),
+    });
+    let mut simulator = Simulator::with(program, redeem, plan.sequence, plan.span)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(source.open()?);
     let headers = reader
         .headers()
         .map_err(|e| {
@@ -193,6 +412,7 @@ pub fn simulate(
         bad_rows: 0,
         bad_row_list: Vec::new(),
         report: Report::default(),
+        partition: partition_report,
     };
     let mut pending: Option<PendingOrder> = None;
     let mut record = csv::StringRecord::new();
@@ -201,6 +421,10 @@ pub fn simulate(
         let more = match reader.read_record(&mut record) {
             Ok(more) => more,
             Err(e) => {
+                // A row that does not read has no customer: the first partition takes it.
+                if partition.is_some_and(|p| p.part != 1) {
+                    continue;
+                }
                 let error = Error::new(
                     ErrorCode::InvalidValue,
                     format!("line {line}"),
@@ -212,6 +436,12 @@ pub fn simulate(
         };
         if !more {
             break;
+        }
+        if let Some(partition) = partition {
+            let id = columns.customer.and_then(|at| record.get(at)).unwrap_or("");
+            if !partition.holds(id) {
+                continue;
+            }
         }
         simulation.rows += 1;
         if simulation.rows % 65_536 == 0 {
@@ -249,6 +479,62 @@ pub fn simulate(
     progress(reader.position().byte());
     simulation.report = simulator.finish();
     Ok(simulation)
+}
+
+/// The second pass in `jobs` threads, each replaying one partition of the customers, merged at
+/// the end into the whole run's report. The first thread tells `progress`.
+pub fn simulate_in_threads(
+    source: &(impl Source + Sync + ?Sized),
+    program: &Program,
+    redeem: Redeem,
+    on_bad_row: OnBadRow,
+    plan: Plan,
+    jobs: u32,
+    progress: impl FnMut(u64) + Send,
+) -> Result<Simulation> {
+    let progress = std::sync::Mutex::new(progress);
+    std::thread::scope(|scope| {
+        let runs: Vec<_> = (1..=jobs.max(1))
+            .map(|part| {
+                let program = program.clone();
+                let progress = &progress;
+                scope.spawn(move || {
+                    let partition = Partition {
+                        part,
+                        of: jobs.max(1),
+                    };
+                    simulate_planned(
+                        source,
+                        program,
+                        redeem,
+                        on_bad_row,
+                        plan,
+                        Some(partition),
+                        |bytes| {
+                            if part == 1 {
+                                if let Ok(mut progress) = progress.lock() {
+                                    progress(bytes);
+                                }
+                            }
+                        },
+                    )
+                })
+            })
+            .collect();
+        let reports = runs
+            .into_iter()
+            .map(|run| {
+                run.join().unwrap_or_else(|_| {
+                    Err(Error::new(
+                        ErrorCode::Unreadable,
+                        "",
+                        "a thread replaying orders stopped",
+                    ))
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        crate::merge::merge(reports)
+    })
 }
 
 /// The rows of one order, gathered until a row of another order arrives.

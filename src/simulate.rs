@@ -1,7 +1,9 @@
 //! Portfolio simulation: a seller's order history replayed through a program, order by order.
 //!
-//! Orders must come in date order. Memory grows with the number of customers, not of orders:
-//! each customer's ledger keeps spend by day only as far back as a window can still reach, and
+//! Orders come in date order ([`Sequence::ByDate`]: every customer's ledger stays open, so memory
+//! grows with the number of customers), or grouped by customer with dates ascending within each
+//! ([`Sequence::ByCustomer`]: one ledger at a time, so memory stays flat). Both give the same
+//! report. Each ledger keeps spend by day only as far back as a window can still reach, and
 //! unexpired points.
 
 use crate::cart::{Cart, Line};
@@ -19,6 +21,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "cli", derive(serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Group {
@@ -32,15 +35,32 @@ struct Member {
     cohort: NaiveDate,
 }
 
-/// Replays orders through a program. Feed orders in date order, then call [`Simulator::finish`].
+/// The order in which orders reach the simulator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sequence {
+    ByDate,
+    ByCustomer,
+}
+
+/// Replays orders through a program. Feed orders in the sequence given, then call
+/// [`Simulator::finish`].
 pub struct Simulator {
     program: Program,
     rules: Rules,
     redeem: Redeem,
+    sequence: Sequence,
+    /// The first and last months of the whole history, when known before the orders arrive:
+    /// every month between is reported, whichever customers a run holds.
+    span: Option<(NaiveDate, NaiveDate)>,
     members: Vec<Member>,
-    /// Where each customer's id sits in `members`.
+    /// Where each customer's id sits in `members` (by date), or the one open customer's id.
     member_at: HashMap<String, usize>,
+    /// The month orders have reached (by date), or the open customer's month (by customer).
     month: Option<NaiveDate>,
+    /// Participants by tier index (the last: no tier) at each month's end.
+    tier_counts: BTreeMap<NaiveDate, Vec<u64>>,
+    /// Points held by customers whose ledgers are closed (by customer).
+    points_closed: u64,
     report: Report,
     /// What participants' orders came to.
     cost: Figures,
@@ -54,6 +74,7 @@ pub struct Simulator {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "cli", derive(serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     pub orders: u64,
@@ -68,6 +89,7 @@ pub struct Report {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "cli", derive(serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProgramCost {
     pub discounts: Decimal,
@@ -77,6 +99,7 @@ pub struct ProgramCost {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TierCount {
     pub month: String,
@@ -85,6 +108,7 @@ pub struct TierCount {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "cli", derive(serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GroupTotals {
     pub group: Option<Group>,
@@ -96,6 +120,7 @@ pub struct GroupTotals {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Cohort {
     /// The month of the customers' first purchase, `YYYY-MM`.
@@ -106,16 +131,41 @@ pub struct Cohort {
 }
 
 impl Simulator {
+    /// A simulator of orders by date, whose months run from the first order to the last.
     pub fn new(program: Program, redeem: Redeem) -> Result<Self> {
+        Simulator::with(program, redeem, Sequence::ByDate, None)
+    }
+
+    /// A simulator of orders in `sequence`, reporting every month of `span` (the first and last
+    /// months of the whole history; needed by customer, where no order says the last).
+    pub fn with(
+        program: Program,
+        redeem: Redeem,
+        sequence: Sequence,
+        span: Option<(NaiveDate, NaiveDate)>,
+    ) -> Result<Self> {
         let rules = Rules::new(&program).map_err(|e| e.under("program"))?;
         redeem.validate("redeem")?;
+        let tiers = program.tiers.len() + 1;
+        let mut tier_counts = BTreeMap::new();
+        if let Some((first, last)) = span {
+            let mut month = first;
+            while month <= last {
+                tier_counts.insert(month, vec![0; tiers]);
+                month = next_month(month);
+            }
+        }
         Ok(Simulator {
             program,
             rules,
             redeem,
+            sequence,
+            span,
             members: Vec::new(),
             member_at: HashMap::new(),
             month: None,
+            tier_counts,
+            points_closed: 0,
             report: Report::default(),
             cost: Figures::default(),
             cohorts: BTreeMap::new(),
@@ -136,12 +186,21 @@ impl Simulator {
         line: u64,
     ) -> Result<()> {
         let month = period_start(Period::Month, date);
+        if self.sequence == Sequence::ByCustomer && !self.member_at.contains_key(customer_id) {
+            // The open customer's orders are over: their months run on to the history's end.
+            self.close_customer();
+            self.month = None;
+        }
         match self.month {
             Some(current) if month < current => {
+                let how = match self.sequence {
+                    Sequence::ByDate => "sort the orders by date",
+                    Sequence::ByCustomer => "sort each customer's orders by date",
+                };
                 return Err(Error::new(
                     ErrorCode::DatesOutOfOrder,
                     format!("line {line}"),
-                    format!("{date} comes before orders already read; sort the orders by date"),
+                    format!("{date} comes before orders already read; {how}"),
                 ));
             }
             Some(current) if month > current => self.close_months(current, month),
@@ -246,7 +305,10 @@ impl Simulator {
     fn count_tiers(&mut self, month: NaiveDate) {
         // By index, the last one standing for no tier.
         let none = self.program.tiers.len();
-        let mut by_index = vec![0u64; none + 1];
+        let by_index = self
+            .tier_counts
+            .entry(month)
+            .or_insert_with(|| vec![0; none + 1]);
         for member in self
             .members
             .iter()
@@ -254,19 +316,51 @@ impl Simulator {
         {
             by_index[member.ledger.tier().unwrap_or(none)] += 1;
         }
-        self.report.tiers_by_month.push(TierCount {
-            month: tiers::month_name(month),
-            counts: tiers::counts_by_id(&self.program, &by_index),
-        });
+    }
+
+    /// Closes the open customer (by customer): their months up to the history's last, and the
+    /// points they hold at its end.
+    fn close_customer(&mut self) {
+        if let (Some(month), Some((_, last))) = (self.month, self.span) {
+            self.close_months(month, last);
+            self.count_tiers(last);
+        }
+        self.points_closed += self
+            .members
+            .iter()
+            .map(|m| m.ledger.points_held())
+            .sum::<u64>();
+        self.members.clear();
+        self.member_at.clear();
     }
 
     pub fn finish(mut self) -> Report {
-        if let Some(month) = self.month {
-            self.count_tiers(month);
+        match self.sequence {
+            Sequence::ByCustomer => self.close_customer(),
+            Sequence::ByDate => {
+                if let Some(month) = self.month {
+                    let last = self.span.map_or(month, |(_, last)| last.max(month));
+                    self.close_months(month, last);
+                    self.count_tiers(last);
+                }
+            }
         }
+        let program = &self.program;
+        self.report.tiers_by_month = std::mem::take(&mut self.tier_counts)
+            .into_iter()
+            .map(|(month, by_index)| TierCount {
+                month: tiers::month_name(month),
+                counts: tiers::counts_by_id(program, &by_index),
+            })
+            .collect();
         let rules = &self.rules;
         let money = |minor: i128| decimal_of(minor, rules.units);
-        let outstanding: u64 = self.members.iter().map(|m| m.ledger.points_held()).sum();
+        let outstanding: u64 = self.points_closed
+            + self
+                .members
+                .iter()
+                .map(|m| m.ledger.points_held())
+                .sum::<u64>();
         let mut report = self.report;
         let cost = &self.cost;
         report.program_cost = ProgramCost {
@@ -324,6 +418,12 @@ impl Simulator {
             .collect();
         report
     }
+}
+
+fn next_month(month: NaiveDate) -> NaiveDate {
+    month
+        .checked_add_months(Months::new(1))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {

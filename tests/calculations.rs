@@ -42,10 +42,9 @@ fn run(command: &str, request: &str) -> loyalty::Result<Value> {
                 )))
                 .unwrap(),
             )?;
-            let orders =
-                std::fs::File::open(root.join(request["orders"].as_str().unwrap())).unwrap();
+            let orders = root.join(request["orders"].as_str().unwrap());
             serde_json::to_value(simulate(
-                orders,
+                orders.as_path(),
                 program,
                 projection::Redeem::Never,
                 OnBadRow::Stop,

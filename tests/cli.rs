@@ -172,13 +172,30 @@ fn simulate_can_skip_malformed_rows_and_lists_each_one() {
 }
 
 #[test]
-fn simulate_refuses_orders_out_of_date_order() {
-    let orders = "customer,date,sku,category,price,quantity,cost\na,2026-02-05,T,g,1.00,1,0.50\nb,2026-01-05,T,g,1.00,1,0.50\n";
-    let output = simulate("unsorted", orders, &["--skip-bad-rows"]);
+fn simulate_refuses_orders_neither_by_date_nor_by_customer_and_by_date_when_told() {
+    let grouped = "customer,date,sku,category,price,quantity,cost\na,2026-02-05,T,g,1.00,1,0.50\nb,2026-01-05,T,g,1.00,1,0.50\n";
+    let output = simulate("by-date", grouped, &["--skip-bad-rows", "--order", "date"]);
     assert_eq!(output.status.code(), Some(2));
     let error: Value = serde_json::from_slice(&output.stderr).unwrap();
     assert_eq!(error["code"], "dates_out_of_order");
     assert_eq!(error["path"], "line 3");
+    // Grouped by customer: read as such when not told otherwise.
+    let output = simulate("grouped", grouped, &[]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let neither = "customer,date,sku,category,price,quantity,cost\nb,2026-02-05,T,g,1.00,1,0.50\na,2026-01-05,T,g,1.00,1,0.50\nb,2026-03-05,T,g,1.00,1,0.50\n";
+    let output = simulate("neither", neither, &[]);
+    assert_eq!(output.status.code(), Some(2));
+    let error: Value = serde_json::from_slice(&output.stderr).unwrap();
+    assert_eq!(error["code"], "dates_out_of_order");
+    assert_eq!(error["path"], "line 3");
+    assert!(error["message"]
+        .as_str()
+        .unwrap()
+        .contains("sort them by date, or by customer"));
 }
 
 #[test]

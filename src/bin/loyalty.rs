@@ -4,10 +4,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use loyalty::calculators::calculate;
 use loyalty::economics::{compare, margin_impact, ComparisonRow, MarginImpact};
 use loyalty::json::write::ToJson;
-use loyalty::orders_csv::{simulate, OnBadRow, Simulation};
+use loyalty::orders_csv::{simulate_in_threads, simulate_planned, OnBadRow, Partition, Simulation};
 use loyalty::portfolio::{forecast, Portfolio};
 use loyalty::projection::Redeem;
 use loyalty::projection::{project, Projection};
+use loyalty::simulate::Sequence;
 use loyalty::summary::word_count;
 use loyalty::{from_json, quote, summarize, Error, ErrorCode, Lang, Program, Quote, Request};
 use serde::Serialize;
@@ -28,6 +29,18 @@ struct Cli {
 enum Format {
     Json,
     Text,
+}
+
+/// How the CSV's orders are sequenced.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OrderArg {
+    /// Whichever the rows follow: by date, else by customer.
+    Auto,
+    /// By date: every customer's ledger stays open.
+    Date,
+    /// Grouped by customer in ascending order of id, dates ascending within: one ledger at a
+    /// time, so memory stays flat.
+    Customer,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -97,6 +110,23 @@ enum Command {
         /// Whether customers use their points: never, or as many as allowed on every order.
         #[arg(long, value_enum, default_value_t = RedeemArg::Never)]
         redeem: RedeemArg,
+        /// How the orders are sequenced.
+        #[arg(long, value_enum, default_value_t = OrderArg::Auto)]
+        order: OrderArg,
+        /// Only the customers of partition K of N (K/N): those whose id's FNV-1a 64-bit hash,
+        /// modulo N, is K − 1. `loyalty merge` sums the N partial reports.
+        #[arg(long)]
+        partition: Option<String>,
+        /// Threads, each replaying one partition of the customers, merged at the end (default:
+        /// every core).
+        #[arg(long)]
+        jobs: Option<usize>,
+    },
+    /// Sum partial simulation reports (from `simulate --partition K/N`) into one.
+    Merge {
+        /// The reports' JSON files.
+        #[arg(required = true)]
+        reports: Vec<String>,
     },
     /// Print the JSON Schema of the program format, or with --all of every input and output.
     Schema {
@@ -227,34 +257,83 @@ fn run(cli: &Cli) -> Result<String, Error> {
             program,
             skip_bad_rows,
             redeem,
+            order,
+            partition,
+            jobs,
         } => {
             let program: Program = from_json(&read(program)?)?;
-            let file = std::fs::File::open(orders).map_err(|e| {
-                Error::new(
-                    ErrorCode::Unreadable,
-                    "",
-                    format!("cannot read {orders}: {e}"),
-                )
-            })?;
-            let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+            let source = std::path::Path::new(orders.as_str());
+            let size = std::fs::metadata(source).map(|m| m.len()).unwrap_or(0);
+            let sequence = match order {
+                OrderArg::Auto => None,
+                OrderArg::Date => Some(Sequence::ByDate),
+                OrderArg::Customer => Some(Sequence::ByCustomer),
+            };
+            let plan = loyalty::orders_csv::plan(source, sequence)?;
+            let redeem = if *redeem == RedeemArg::Max {
+                Redeem::Max
+            } else {
+                Redeem::Never
+            };
+            let on_bad_row = if *skip_bad_rows {
+                OnBadRow::Skip
+            } else {
+                OnBadRow::Stop
+            };
+            let jobs = jobs
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+                .clamp(1, 64);
             let bar = progress_bar(size);
-            let simulation = simulate(
-                std::io::BufReader::with_capacity(1 << 20, file),
-                program,
-                if *redeem == RedeemArg::Max {
-                    Redeem::Max
-                } else {
-                    Redeem::Never
-                },
-                if *skip_bad_rows {
-                    OnBadRow::Skip
-                } else {
-                    OnBadRow::Stop
-                },
-                |bytes| bar.set_position(bytes),
-            );
+            let simulation = match partition {
+                Some(text) => {
+                    let partition = Partition::parse(text)?;
+                    simulate_planned(
+                        source,
+                        program,
+                        redeem,
+                        on_bad_row,
+                        plan,
+                        Some(partition),
+                        |bytes| bar.set_position(bytes),
+                    )
+                }
+                None if jobs == 1 => {
+                    simulate_planned(source, program, redeem, on_bad_row, plan, None, |bytes| {
+                        bar.set_position(bytes)
+                    })
+                }
+                None => simulate_in_threads(
+                    source,
+                    &program,
+                    redeem,
+                    on_bad_row,
+                    plan,
+                    jobs as u32,
+                    |bytes| bar.set_position(bytes),
+                ),
+            };
             bar.finish_and_clear();
             let simulation = simulation?;
+            Ok(match cli.format {
+                Format::Json => json(&simulation),
+                Format::Text => simulation_text(&simulation),
+            })
+        }
+        Command::Merge { reports } => {
+            let reports = reports
+                .iter()
+                .enumerate()
+                .map(|(at, file)| {
+                    serde_json::from_str::<Simulation>(&read(file)?).map_err(|e| {
+                        Error::new(
+                            ErrorCode::InvalidJson,
+                            format!("reports[{at}]"),
+                            format!("{file} is not a simulation report: {e}"),
+                        )
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let simulation = loyalty::merge::merge(reports)?;
             Ok(match cli.format {
                 Format::Json => json(&simulation),
                 Format::Text => simulation_text(&simulation),

@@ -1,0 +1,169 @@
+//! Simulation at scale: a history read by date or grouped by customer gives one report, and the
+//! reports of N partitions of the customers merge into the whole run's, exactly.
+
+use loyalty::merge::merge;
+use loyalty::orders_csv::{plan, simulate, simulate_planned, OnBadRow, Partition, Simulation};
+use loyalty::projection::Redeem;
+use loyalty::Program;
+use proptest::prelude::*;
+
+const HEADER: &str = "customer,date,sku,category,price,quantity,cost,group\n";
+
+fn program(name: &str) -> Program {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = match name {
+        "everything" => root.join("fixtures/programs/everything.json"),
+        example => root.join(format!("examples/programs/{example}.json")),
+    };
+    loyalty::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// `(customer, day of the history, price in cents, quantity, control group)`.
+type Row = (u32, u32, u32, u32, bool);
+
+fn date(day: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(u64::from(day))
+}
+
+fn csv(rows: &[Row]) -> String {
+    let mut text = String::from(HEADER);
+    for &(customer, day, cents, quantity, control) in rows {
+        let group = if control { "control" } else { "participant" };
+        text += &format!(
+            "{customer},{},SKU-{},grocery,{}.{:02},{quantity},1.00,{group}\n",
+            date(day),
+            cents % 7,
+            cents / 100,
+            cents % 100
+        );
+    }
+    text
+}
+
+fn by_date(rows: &[Row]) -> String {
+    let mut rows = rows.to_vec();
+    rows.sort_by_key(|r| (r.1, r.0));
+    csv(&rows)
+}
+
+fn by_customer(rows: &[Row]) -> String {
+    let mut rows = rows.to_vec();
+    rows.sort_by_key(|r| (r.0, r.1));
+    csv(&rows)
+}
+
+fn json(simulation: &Simulation) -> String {
+    serde_json::to_string(simulation).unwrap()
+}
+
+fn whole(text: &str, name: &str) -> Simulation {
+    simulate(
+        text.as_bytes(),
+        program(name),
+        Redeem::Max,
+        OnBadRow::Stop,
+        |_| {},
+    )
+    .unwrap()
+}
+
+fn merged(text: &str, name: &str, of: u32) -> Simulation {
+    let plan = plan(text.as_bytes(), None).unwrap();
+    let parts = (1..=of)
+        .map(|part| {
+            simulate_planned(
+                text.as_bytes(),
+                program(name),
+                Redeem::Max,
+                OnBadRow::Stop,
+                plan,
+                Some(Partition { part, of }),
+                |_| {},
+            )
+            .unwrap()
+        })
+        .collect();
+    merge(parts).unwrap()
+}
+
+fn histories() -> impl Strategy<Value = Vec<Row>> {
+    // Each customer's days are distinct, so that both sorts give each customer the same orders.
+    prop::collection::vec(
+        (
+            0u32..40,
+            0u32..540,
+            1u32..20_000,
+            1u32..4,
+            prop::bool::weighted(0.1),
+        ),
+        1..120,
+    )
+    .prop_map(|mut rows| {
+        rows.sort_by_key(|r| (r.0, r.1));
+        rows.dedup_by_key(|r| (r.0, r.1));
+        rows
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn a_history_by_date_and_grouped_by_customer_gives_one_report(
+        rows in histories(),
+        name in prop::sample::select(vec!["retail", "everything", "tbilisi-bakery"]),
+    ) {
+        prop_assert_eq!(json(&whole(&by_date(&rows), name)), json(&whole(&by_customer(&rows), name)));
+    }
+
+    #[test]
+    fn the_merge_of_all_partitions_is_the_whole_run(
+        rows in histories(),
+        of in 1u32..=7,
+        grouped in any::<bool>(),
+        name in prop::sample::select(vec!["retail", "everything"]),
+    ) {
+        let text = if grouped { by_customer(&rows) } else { by_date(&rows) };
+        prop_assert_eq!(json(&merged(&text, name, of)), json(&whole(&text, name)));
+    }
+}
+
+#[test]
+fn a_partial_merge_keeps_its_partitions_and_a_partition_given_twice_is_refused() {
+    let rows: Vec<Row> = (0..30)
+        .map(|i| (i % 9, i * 11, 1500 + i, 1, false))
+        .collect();
+    let text = by_date(&rows);
+    let plan = plan(text.as_bytes(), None).unwrap();
+    let part = |part: u32| {
+        simulate_planned(
+            text.as_bytes(),
+            program("retail"),
+            Redeem::Never,
+            OnBadRow::Stop,
+            plan,
+            Some(Partition { part, of: 3 }),
+            |_| {},
+        )
+        .unwrap()
+    };
+    let two = merge(vec![part(1), part(3)]).unwrap();
+    assert_eq!(two.partition.as_ref().unwrap().parts, [1, 3]);
+    let error = merge(vec![part(1), part(1)]).unwrap_err();
+    assert_eq!(error.path, "reports[1].partition");
+    let whole = merge(vec![two, part(2)]).unwrap();
+    assert!(whole.partition.is_none());
+}
+
+#[test]
+fn partitions_are_a_stable_hash_of_the_id() {
+    // FNV-1a 64 of "42" is 0x07ee7e07b4b19223: modulo 4 that is 3, partition 4.
+    assert_eq!(loyalty::orders_csv::partition_of("42", 4), 4);
+    assert_eq!(loyalty::orders_csv::partition_of(" 42 ", 4), 4);
+    assert!(Partition::parse("0/4").is_err());
+    assert!(Partition::parse("5/4").is_err());
+    assert_eq!(
+        Partition::parse("2/4").unwrap(),
+        Partition { part: 2, of: 4 }
+    );
+}
