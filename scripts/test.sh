@@ -12,6 +12,8 @@ cargo clippy --all-targets --features cli --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --features wasm --quiet -- -D warnings
 
 echo "== Rust: unit, golden, property, fuzz-style and CLI tests"
+# The real-data check's CDNOW history, fetched once from PyPI (never committed).
+python3 scripts/cdnow.py
 cargo test --features cli
 
 echo "== Wasm in Node, and the widget and Wasm in Chromium"

@@ -120,7 +120,18 @@ impl Source for std::path::Path {
                 format!("cannot read {}: {e}", self.display()),
             )
         })?;
-        Ok(Box::new(std::io::BufReader::with_capacity(1 << 20, file)))
+        let file = std::io::BufReader::with_capacity(1 << 20, file);
+        // A compressed history is read as it is decompressed.
+        if self
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+        {
+            return Ok(Box::new(std::io::BufReader::with_capacity(
+                1 << 20,
+                flate2::read::MultiGzDecoder::new(file),
+            )));
+        }
+        Ok(Box::new(file))
     }
 }
 

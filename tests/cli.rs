@@ -172,6 +172,28 @@ fn simulate_can_skip_malformed_rows_and_lists_each_one() {
 }
 
 #[test]
+fn a_gzipped_history_gives_the_report_of_the_plain_one() {
+    use std::io::Write;
+    let orders = "customer,date,sku,category,price,quantity,cost\na,2026-01-05,T,grocery,12.00,1,6.00\nb,2026-02-06,T,grocery,30.00,2,9.00\n";
+    let plain = simulate("plain", orders, &[]);
+    let path = std::env::temp_dir().join(format!("loyalty-{}-gz.csv.gz", std::process::id()));
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(orders.as_bytes()).unwrap();
+    std::fs::write(&path, encoder.finish().unwrap()).unwrap();
+    let args = [
+        "simulate",
+        path.to_str().unwrap(),
+        "--program",
+        "examples/programs/retail.json",
+    ];
+    let gzipped = loyalty(&args, None);
+    assert!(plain.status.success() && gzipped.status.success());
+    assert_eq!(plain.stdout, gzipped.stdout);
+    let report: Value = serde_json::from_slice(&gzipped.stdout).unwrap();
+    assert_eq!(report["orders"], 2);
+}
+
+#[test]
 fn simulate_refuses_orders_neither_by_date_nor_by_customer_and_by_date_when_told() {
     let grouped = "customer,date,sku,category,price,quantity,cost\na,2026-02-05,T,g,1.00,1,0.50\nb,2026-01-05,T,g,1.00,1,0.50\n";
     let output = simulate("by-date", grouped, &["--skip-bad-rows", "--order", "date"]);

@@ -263,7 +263,14 @@ fn run(cli: &Cli) -> Result<String, Error> {
         } => {
             let program: Program = from_json(&read(program)?)?;
             let source = std::path::Path::new(orders.as_str());
-            let size = std::fs::metadata(source).map(|m| m.len()).unwrap_or(0);
+            // A compressed file's size says nothing of the bytes read out of it.
+            let compressed = source
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+            let size = match compressed {
+                true => 0,
+                false => std::fs::metadata(source).map(|m| m.len()).unwrap_or(0),
+            };
             let sequence = match order {
                 OrderArg::Auto => None,
                 OrderArg::Date => Some(Sequence::ByDate),
