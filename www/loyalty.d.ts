@@ -1,4 +1,4 @@
-// Types of loyalty.js, the script a shop includes: <loyalty-checkout> and its events.
+// Types of loyalty.js, the script a shop includes: <loyalty-checkout>, <loyalty-price> and their events.
 import type { Cart, Customer, Line, Program, Quote } from './loyalty-types.js';
 
 /** A cart for the element: its lines may carry the product's `name`, used in messages, never sent to the core. */
@@ -43,9 +43,20 @@ export class LoyaltyCheckoutElement extends HTMLElement {
 
 export function defineLoyaltyCheckout(tag?: string, registry?: CustomElementRegistry): boolean;
 
+/** One product's price for the customer, the points it earns and the way to the next tier; attributes `sku`, `price`, `category`. */
+export class LoyaltyPriceElement extends HTMLElement {
+  customer: Customer;
+  /** The product's line attributes (`fare_class`, `distance_km`), as the program declares them. */
+  lineAttributes: Record<string, string> | null;
+  readonly quote: Quote | null;
+}
+
+export function defineLoyaltyPrice(tag?: string, registry?: CustomElementRegistry): boolean;
+
 declare global {
   interface HTMLElementTagNameMap {
     'loyalty-checkout': LoyaltyCheckoutElement;
+    'loyalty-price': LoyaltyPriceElement;
   }
   interface HTMLElementEventMap {
     'loyalty-quote': LoyaltyQuoteEvent;
