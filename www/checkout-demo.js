@@ -32,7 +32,8 @@ function cart() {
     date: isoDay(0),
     promo_code: state.promo || undefined,
     lines: state.lines.map(({ sku, name, category, unit_price, unit_cost, quantity, promotional, attributes }) => ({ sku, name, category, unit_price, unit_cost, quantity, promotional, ...(attributes ? { attributes } : {}) })),
-    ...(SHOPS[state.program].shipping ? { shipping: SHOPS[state.program].shipping } : {}),
+    // Delivery comes with goods: an empty cart has none.
+    ...(SHOPS[state.program].shipping && state.lines.length ? { shipping: SHOPS[state.program].shipping } : {}),
   };
 }
 
@@ -91,6 +92,9 @@ function renderLines() {
       state.lines.splice(index, 1);
       renderLines();
       update();
+      // Focus stays in the cart: on the line that took this one's place, else on adding an item.
+      const next = $('lines').querySelectorAll('button')[index] ?? $('add-item');
+      next.focus();
     });
     removeCell.append(remove);
     row.append(...cells, qtyCell, removeCell);
@@ -156,7 +160,7 @@ widget.addEventListener('loyalty-quote', (event) => {
 });
 widget.addEventListener('loyalty-error', () => { state.quote = null; });
 $('pay').addEventListener('click', () => {
-  const amount = state.quote ? `${state.quote.payable} ${state.quote.currency}` : `${subtotal([...state.lines, ...(SHOPS[state.program].shipping ?? []).map((s) => ({ unit_price: s.price, quantity: 1 }))])} ${SHOPS[state.program].currency} (without rewards)`;
+  const amount = state.quote ? `${state.quote.payable} ${state.quote.currency}` : `${subtotal([...state.lines, ...(cart().shipping ?? []).map((s) => ({ unit_price: s.price, quantity: 1 }))])} ${SHOPS[state.program].currency} (without rewards)`;
   $('pay-status').textContent = `Charged ${amount}. Thank you!`;
 });
 

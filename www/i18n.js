@@ -22,6 +22,7 @@ const MESSAGES = {
     priceWas: 'Was',
     priceNow: 'now',
     priceEarns: 'Earns {points} points',
+    priceEarnsOne: 'Earns 1 point',
     payable: 'To pay',
     taxIncluded: 'Of which VAT',
     earn: 'You earn {points} points',
@@ -74,6 +75,7 @@ const MESSAGES = {
       'discount:not_on_this_day': '{name}: not on this day of the week',
       'discount:outside_birthday_window': '{name}: only within {window} days of your birthday',
       'discount:applied#buy_get': '{name}: {free} items free or cheaper, {amount}',
+      'discount:applied#buy_get_one': '{name}: 1 item free or cheaper, {amount}',
       'discount:applied#quantity': '{name}: {percent}% off from {from} items, {amount}',
       'discount:nothing_left_to_discount': '{name}: nothing is left to discount',
       'discount:applied#delivery': '{name}: {amount} off delivery',
@@ -222,7 +224,8 @@ export function wordEntry(entry, m, f, names) {
   else if ((key === 'points:earned' || key === 'employee_points:earned') && p.units) variant = key === 'points:earned' && p.multiplier && p.multiplier !== '1' ? '#units_times' : '#units';
   else if (key === 'points:earned' && p.multiplier && p.multiplier !== '1') variant = '#times';
   // A multiplier whose conditions the order does not meet says why as a discount would.
-  const template = (p.units === '1' && m.trace[`${key}${variant}_one`]) || (m.trace[key + variant] ?? m.trace[key] ?? (entry.kind === 'multiplier' ? m.trace[`discount:${entry.code}`] : undefined));
+  const one = p.units === '1' || p.free_units === '1';
+  const template = (one && m.trace[`${key}${variant}_one`]) || (m.trace[key + variant] ?? m.trace[key] ?? (entry.kind === 'multiplier' ? m.trace[`discount:${entry.code}`] : undefined));
   if (!template) return null;
   const money = (value) => (value === undefined || value === '' ? '' : f.money(value));
   const count = (value) => (value === undefined || value === '' ? '' : f.count(value));

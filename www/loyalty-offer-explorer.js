@@ -299,7 +299,8 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       const input = h('input', { type: 'text', inputmode, autocomplete: 'off' });
       const error = h('span', { class: 'field-error', id: uniqueId(`${this.#id}-error`), hidden: '' });
       input.value = value;
-      input.addEventListener('change', () => onChange(input.value.trim()));
+      // A decimal comma, as Russian, Armenian and Georgian write numbers, is a decimal point here.
+      input.addEventListener('change', () => onChange(input.value.trim().replace(/^(-?\d+),(\d+)$/, '$1.$2')));
       this.#fields.set(key, { input, error });
       return h('label', {}, labelText, input, error);
     };

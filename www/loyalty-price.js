@@ -117,7 +117,7 @@ export class LoyaltyPriceElement extends HTMLElement {
         h('strong', {}, f.money(quote.after_discounts)));
       const earned = quote.points?.earned ?? 0;
       ui.earn.hidden = earned === 0;
-      ui.earn.textContent = fill(m.priceEarns, { points: f.count(String(earned)) });
+      ui.earn.textContent = earned === 1 ? m.priceEarnsOne : fill(m.priceEarns, { points: f.count(String(earned)) });
       const next = quote.tier?.next;
       ui.next.hidden = !next;
       if (next) {

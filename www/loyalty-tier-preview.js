@@ -271,7 +271,9 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       ui.meterLabel.textContent = fill(m.progress, { percent: f.count(percent), tier: tierName(next.tier) });
       ui.meter.value = Number(percent);
       ui.meter.setAttribute('aria-valuetext', ui.meterLabel.textContent);
-      ui.reach.textContent = fill(next.by ? m.reach : m.reachNoDate, { amount: amount(next.remaining), date: next.by ? f.date(next.by) : '', tier: tierName(next.tier) });
+      // A tier that counts points says points, not spend.
+      const words = isMoney ? [m.reach, m.reachNoDate] : [m.reachPoints, m.reachPointsNoDate];
+      ui.reach.textContent = fill(next.by ? words[0] : words[1], { amount: amount(next.remaining), date: next.by ? f.date(next.by) : '', tier: tierName(next.tier) });
     } else {
       ui.meterLabel.textContent = m.topTier;
       ui.meter.value = 100;
@@ -282,7 +284,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     ui.keep.hidden = !keep;
     if (keep) {
       const values = { amount: amount(keep.remaining), date: f.date(keep.by), tier: tierName(keep.tier), review: f.date(keep.effective) };
-      ui.keep.textContent = fill(/[1-9]/.test(keep.remaining) ? m.keep : m.kept, values);
+      ui.keep.textContent = fill(/[1-9]/.test(keep.remaining) ? (isMoney ? m.keep : m.keepPoints) : m.kept, values);
     }
 
     ui.rangeLabel.textContent = m.whatIf;

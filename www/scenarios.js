@@ -213,6 +213,7 @@ export function fieldOfPath(path) {
   const economics = /economics\.(\w+)/.exec(path ?? '');
   if (economics) return ECONOMICS[economics[1]] ?? null;
   if (/plan\.monthly/.test(path ?? '')) return 'monthly';
+  if (/redeem\.share/.test(path ?? '')) return 'redemption';
   const program = /(?:^|\.)program\.(.+)$/.exec(path ?? '');
   return program ? program[1].replace(/\[(\d+)\]/g, '.$1') : null;
 }

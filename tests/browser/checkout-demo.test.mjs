@@ -79,3 +79,14 @@ test('an empty cart cannot be paid', async () => {
   await page.click('#add');
   assert.equal(await page.isDisabled('#pay'), false);
 });
+
+test('removing a line keeps the focus in the cart, and an emptied cart with delivery charges nothing', async () => {
+  const { page } = await openCheckout(ctx, '?program=home-delivery');
+  await page.focus('button[aria-label^="Remove"]');
+  await page.keyboard.press('Enter');
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label') ?? ''), /^Remove /);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'add-item');
+  await page.waitForFunction(() => document.querySelector('loyalty-checkout').quote?.payable === '0.00');
+  await page.close();
+});

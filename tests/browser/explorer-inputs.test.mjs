@@ -129,3 +129,15 @@ test('the new rule values are editable: a set\'s price, a buy-X-get-Y count, a m
   await enter(page, 'VAT included %', '120');
   assert.equal((await field(page, 'VAT included %')).invalid, 'true');
 });
+
+test('a redemption rate that is not a number is marked at its field, and a decimal comma is a decimal point', async () => {
+  const { page } = await explorer('?locale=ru');
+  const label = 'Используется баллов, %';
+  const exists = await field(page, label);
+  if (!exists) throw new Error(`no field ${label}`);
+  await enter(page, label, 'abc');
+  assert.equal((await field(page, label)).invalid, 'true');
+  await enter(page, label, '62,5');
+  assert.deepEqual(await field(page, label), { invalid: null, message: null });
+  assert.equal(await page.evaluate(() => document.querySelector('loyalty-offer-explorer').state.redemption), '62.5');
+});

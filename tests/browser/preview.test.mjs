@@ -180,3 +180,13 @@ test('the preview lists the campaigns ahead, what each gives and when, in each l
   const { page } = await tierPage('?program=retail');
   assert.equal(await page.$eval('loyalty-tier-preview', (el) => el.shadowRoot.querySelector('[part="campaigns"]').hidden), true);
 });
+
+test('a tier that counts points asks for points, not spend, in each language', async () => {
+  for (const [locale, pattern] of [['en', /^Earn [\d,]+ more points (by .+ )?to reach Gold$/], ['ru', /^Наберите ещё [\d\s]+ баллов/]]) {
+    const { page } = await tierPage(`?program=skyline-miles&locale=${locale}`);
+    const reach = await page.$eval('loyalty-tier-preview', (el) => el.shadowRoot.querySelector('[part="reach"]').textContent);
+    assert.match(reach.replace(/\s/g, ' '), pattern);
+    assert.doesNotMatch(reach, /Spend|Потратьте/);
+    await page.close();
+  }
+});

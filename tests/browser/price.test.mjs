@@ -79,3 +79,11 @@ test('without the core, every product shows the shop\'s own price and an error e
   assert.deepEqual(fallback, { text: '19.99 USD', shown: true });
   await page.close();
 });
+
+test('one point is a point, not points', async () => {
+  const { page } = await listing('?program=tbilisi-bakery&locale=en&customer=new');
+  const earned = await page.$$eval('loyalty-price', (prices) => prices.map((p) => p.shadowRoot.querySelector('[part="earn"]').textContent));
+  assert.ok(earned.includes('Earns 1 point'), earned.join(' | '));
+  assert.ok(!earned.some((text) => /\b1 points\b/.test(text)));
+  await page.close();
+});

@@ -38,5 +38,5 @@ test('the one script a shop includes stays small', () => {
 test('the analytics package with the tier preview and the offer explorer stays under its ceiling', () => {
   // Loaded only by the customer's and the rep's pages, never at checkout. Built for speed at
   // opt-level "s" (Cargo.toml's wasm-analytics profile), which costs about 33 KB.
-  assert.ok(sizes.analytics.raw <= 608 * 1024, `${sizes.analytics.raw} bytes`);
+  assert.ok(sizes.analytics.raw <= 610 * 1024, `${sizes.analytics.raw} bytes`);
 });
