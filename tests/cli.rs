@@ -172,6 +172,35 @@ fn simulate_can_skip_malformed_rows_and_lists_each_one() {
 }
 
 #[test]
+fn partial_reports_written_by_the_command_merge_into_the_whole_run() {
+    let orders = "customer,date,sku,category,price,quantity,cost\n\
+        1,2026-01-05,T,grocery,120.00,1,60.00\n2,2026-01-06,T,grocery,30.00,2,9.00\n\
+        3,2026-02-07,T,grocery,999.00,1,500.00\n1,2026-03-05,T,grocery,45.50,1,20.00\n\
+        4,2026-03-09,T,grocery,12.00,3,5.00\n";
+    let whole = simulate("whole", orders, &["--jobs", "1"]);
+    let mut files = Vec::new();
+    for part in ["1/3", "2/3", "3/3"] {
+        let output = simulate("part", orders, &["--partition", part]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let path = std::env::temp_dir().join(format!(
+            "loyalty-{}-part-{}.json",
+            std::process::id(),
+            &part[..1]
+        ));
+        std::fs::write(&path, &output.stdout).unwrap();
+        files.push(path.to_str().unwrap().to_string());
+    }
+    let mut args = vec!["merge"];
+    args.extend(files.iter().map(String::as_str));
+    let merged = loyalty(&args, None);
+    assert!(merged.status.success(), "{}", String::from_utf8_lossy(&merged.stderr));
+    assert_eq!(
+        String::from_utf8(merged.stdout).unwrap(),
+        String::from_utf8(whole.stdout).unwrap()
+    );
+}
+
+#[test]
 fn a_gzipped_history_gives_the_report_of_the_plain_one() {
     use std::io::Write;
     let orders = "customer,date,sku,category,price,quantity,cost\na,2026-01-05,T,grocery,12.00,1,6.00\nb,2026-02-06,T,grocery,30.00,2,9.00\n";

@@ -291,25 +291,19 @@ fn run(cli: &Cli) -> Result<String, Error> {
                 .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
                 .clamp(1, 64);
             let bar = progress_bar(size);
-            let simulation = match partition {
-                Some(text) => {
-                    let partition = Partition::parse(text)?;
-                    simulate_planned(
-                        source,
-                        program,
-                        redeem,
-                        on_bad_row,
-                        plan,
-                        Some(partition),
-                        |bytes| bar.set_position(bytes),
-                    )
-                }
-                None if jobs == 1 => {
-                    simulate_planned(source, program, redeem, on_bad_row, plan, None, |bytes| {
-                        bar.set_position(bytes)
-                    })
-                }
-                None => simulate_in_threads(
+            let partition = partition.as_deref().map(Partition::parse).transpose()?;
+            // One partition asked for, or one thread: replayed here; else in threads, merged.
+            let simulation = match (partition, jobs) {
+                (Some(_), _) | (None, 1) => simulate_planned(
+                    source,
+                    program,
+                    redeem,
+                    on_bad_row,
+                    plan,
+                    partition,
+                    |bytes| bar.set_position(bytes),
+                ),
+                (None, jobs) => simulate_in_threads(
                     source,
                     &program,
                     redeem,
