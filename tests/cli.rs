@@ -181,7 +181,11 @@ fn partial_reports_written_by_the_command_merge_into_the_whole_run() {
     let mut files = Vec::new();
     for part in ["1/3", "2/3", "3/3"] {
         let output = simulate("part", orders, &["--partition", part]);
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         let path = std::env::temp_dir().join(format!(
             "loyalty-{}-part-{}.json",
             std::process::id(),
@@ -193,7 +197,11 @@ fn partial_reports_written_by_the_command_merge_into_the_whole_run() {
     let mut args = vec!["merge"];
     args.extend(files.iter().map(String::as_str));
     let merged = loyalty(&args, None);
-    assert!(merged.status.success(), "{}", String::from_utf8_lossy(&merged.stderr));
+    assert!(
+        merged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
     assert_eq!(
         String::from_utf8(merged.stdout).unwrap(),
         String::from_utf8(whole.stdout).unwrap()
