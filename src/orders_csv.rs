@@ -159,52 +159,68 @@ pub fn plan(source: &(impl Source + ?Sized), wanted: Option<Sequence>) -> Result
     // The first line each sequence breaks at.
     let (mut not_by_date, mut not_by_customer): (Option<(u64, NaiveDate)>, Option<u64>) =
         (None, None);
-    let (mut last_date, mut last_id) = (None::<NaiveDate>, None::<String>);
+    // Raw bytes, and the last id and date kept in buffers: this pass only compares them.
+    let (mut last_date, mut last_id) = (None::<NaiveDate>, Vec::<u8>::new());
+    let mut last_date_text = Vec::<u8>::new();
     // Ids ascend as numbers (all digits) or as text; either will do.
     let (mut as_numbers, mut as_text) = (true, true);
-    let mut record = csv::StringRecord::new();
+    let mut record = csv::ByteRecord::new();
     loop {
         let line = reader.position().line();
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(_) => continue,
         }
-        let field = |at: Option<usize>| at.and_then(|i| record.get(i)).map(str::trim);
-        let (Some(id), Some(date)) = (
-            field(customer_at),
-            field(date_at).and_then(crate::json::parse_date),
-        ) else {
+        let field = |at: Option<usize>| at.and_then(|i| record.get(i)).map(<[u8]>::trim_ascii);
+        let (Some(id), Some(date_text)) = (field(customer_at), field(date_at)) else {
             continue;
         };
+        // Rows of one day follow each other: the date is read once for them.
+        let date = match last_date {
+            Some(date) if last_date_text == date_text => date,
+            _ => match std::str::from_utf8(date_text)
+                .ok()
+                .and_then(crate::json::parse_date)
+            {
+                Some(date) => {
+                    last_date_text.clear();
+                    last_date_text.extend_from_slice(date_text);
+                    date
+                }
+                None => continue,
+            },
+        };
+        if id.is_empty() {
+            continue;
+        }
         let month = crate::tiers::period_start(crate::program::Period::Month, date);
         span = Some(span.map_or((month, month), |(first, last)| {
             (first.min(month), last.max(month))
         }));
-        if not_by_date.is_none() && last_date.is_some_and(|last| date < last) {
+        let went_back = last_date.is_some_and(|last| date < last);
+        if not_by_date.is_none() && went_back {
             not_by_date = Some((line, date));
         }
-        if not_by_customer.is_none() {
-            match last_id.as_deref() {
+        let same_customer = last_id == id;
+        if not_by_customer.is_none() && !last_id.is_empty() {
+            if same_customer && went_back {
                 // One customer's dates ascend.
-                Some(previous) if previous == id && last_date.is_some_and(|last| date < last) => {
+                not_by_customer = Some(line);
+            } else if !same_customer {
+                let previous = &last_id[..];
+                let digits = |t: &[u8]| t.iter().all(u8::is_ascii_digit);
+                as_numbers &=
+                    digits(previous) && digits(id) && (previous.len(), previous) < (id.len(), id);
+                as_text &= previous < id;
+                if !as_numbers && !as_text {
                     not_by_customer = Some(line);
                 }
-                Some(previous) if previous != id => {
-                    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-                    as_numbers &= digits(previous)
-                        && digits(id)
-                        && (previous.len(), previous) < (id.len(), id);
-                    as_text &= previous < id;
-                    if !as_numbers && !as_text {
-                        not_by_customer = Some(line);
-                    }
-                }
-                _ => {}
             }
         }
-        if last_id.as_deref() != Some(id) {
-            last_id = Some(id.to_string());
+        if !same_customer {
+            last_id.clear();
+            last_id.extend_from_slice(id);
         }
         last_date = Some(date);
     }

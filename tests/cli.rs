@@ -209,6 +209,39 @@ fn partial_reports_written_by_the_command_merge_into_the_whole_run() {
 }
 
 #[test]
+fn simulate_takes_an_expected_redemption_share() {
+    let mut orders = String::from("customer,date,sku,category,price,quantity,cost\n");
+    for month in 1..=12 {
+        orders += &format!("a,2026-{month:02}-10,T,grocery,250.00,1,150.00\n");
+    }
+    let cost = |redeem: &str| -> rust_decimal::Decimal {
+        let output = simulate("share", &orders, &["--redeem", redeem]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+        report["program_cost"]["points_redeemed_value"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let (never, share, max) = (cost("never"), cost("60"), cost("max"));
+    assert!(
+        never.is_zero() && !share.is_zero() && share < max,
+        "{never} {share} {max}"
+    );
+    let refused = simulate("share-refused", &orders, &["--redeem", "150"]);
+    let error: Value = serde_json::from_slice(&refused.stderr).unwrap();
+    assert_eq!(
+        (error["code"].as_str(), error["path"].as_str()),
+        (Some("out_of_range"), Some("redeem.share"))
+    );
+}
+
+#[test]
 fn a_gzipped_history_gives_the_report_of_the_plain_one() {
     use std::io::Write;
     let orders = "customer,date,sku,category,price,quantity,cost\na,2026-01-05,T,grocery,12.00,1,6.00\nb,2026-02-06,T,grocery,30.00,2,9.00\n";

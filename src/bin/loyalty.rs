@@ -43,10 +43,15 @@ enum OrderArg {
     Customer,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum RedeemArg {
-    Never,
-    Max,
+/// `never`, `max`, or an expected share in % of what each order could use (`60`).
+fn parse_redeem(text: &str) -> Result<Redeem, String> {
+    match text {
+        "never" => Ok(Redeem::Never),
+        "max" => Ok(Redeem::Max),
+        share => loyalty::json::decimal_of(share)
+            .map(Redeem::Share)
+            .ok_or_else(|| format!("\"{share}\" is not never, max or a share in % such as 60")),
+    }
 }
 
 #[derive(Subcommand)]
@@ -107,9 +112,10 @@ enum Command {
         /// Leave malformed rows out (each is listed in the output) instead of stopping at the first.
         #[arg(long)]
         skip_bad_rows: bool,
-        /// Whether customers use their points: never, or as many as allowed on every order.
-        #[arg(long, value_enum, default_value_t = RedeemArg::Never)]
-        redeem: RedeemArg,
+        /// Whether customers use their points: never, as many as allowed on every order (max), or
+        /// an expected share in % of what each order could use (60), the rest left as breakage.
+        #[arg(long, default_value = "never", value_parser = parse_redeem)]
+        redeem: Redeem,
         /// How the orders are sequenced.
         #[arg(long, value_enum, default_value_t = OrderArg::Auto)]
         order: OrderArg,
@@ -277,11 +283,7 @@ fn run(cli: &Cli) -> Result<String, Error> {
                 OrderArg::Customer => Some(Sequence::ByCustomer),
             };
             let plan = loyalty::orders_csv::plan(source, sequence)?;
-            let redeem = if *redeem == RedeemArg::Max {
-                Redeem::Max
-            } else {
-                Redeem::Never
-            };
+            let redeem = *redeem;
             let on_bad_row = if *skip_bad_rows {
                 OnBadRow::Skip
             } else {
