@@ -360,16 +360,35 @@ struct Columns {
 }
 
 /// Replays the CSV through `program`, in the sequence its rows follow. `progress` is told how
-/// many bytes of the second pass have been read.
+/// many bytes have been read.
 pub fn simulate(
     source: &(impl Source + ?Sized),
     program: Program,
     redeem: Redeem,
     on_bad_row: OnBadRow,
-    progress: impl FnMut(u64),
+    mut progress: impl FnMut(u64),
 ) -> Result<Simulation> {
-    let plan = plan(source, None)?;
-    simulate_planned(source, program, redeem, on_bad_row, plan, None, progress)
+    // Most histories come by date: one pass, and the first pass only when they do not.
+    let by_date = Plan {
+        sequence: Sequence::ByDate,
+        span: None,
+    };
+    let first = simulate_planned(
+        source,
+        program.clone(),
+        redeem,
+        on_bad_row,
+        by_date,
+        None,
+        &mut progress,
+    );
+    match first {
+        Err(error) if error.code == ErrorCode::DatesOutOfOrder => {
+            let plan = plan(source, None)?;
+            simulate_planned(source, program, redeem, on_bad_row, plan, None, progress)
+        }
+        done => done,
+    }
 }
 
 /// The second pass: replays the rows of `partition`'s customers (all, without one) as `plan`

@@ -4,7 +4,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use loyalty::calculators::calculate;
 use loyalty::economics::{compare, margin_impact, ComparisonRow, MarginImpact};
 use loyalty::json::write::ToJson;
-use loyalty::orders_csv::{simulate_in_threads, simulate_planned, OnBadRow, Partition, Simulation};
+use loyalty::orders_csv::{
+    simulate, simulate_in_threads, simulate_planned, OnBadRow, Partition, Simulation,
+};
 use loyalty::portfolio::{forecast, Portfolio};
 use loyalty::projection::Redeem;
 use loyalty::projection::{project, Projection};
@@ -282,7 +284,6 @@ fn run(cli: &Cli) -> Result<String, Error> {
                 OrderArg::Date => Some(Sequence::ByDate),
                 OrderArg::Customer => Some(Sequence::ByCustomer),
             };
-            let plan = loyalty::orders_csv::plan(source, sequence)?;
             let redeem = *redeem;
             let on_bad_row = if *skip_bad_rows {
                 OnBadRow::Skip
@@ -294,26 +295,29 @@ fn run(cli: &Cli) -> Result<String, Error> {
                 .clamp(1, 64);
             let bar = progress_bar(size);
             let partition = partition.as_deref().map(Partition::parse).transpose()?;
-            // One partition asked for, or one thread: replayed here; else in threads, merged.
-            let simulation = match (partition, jobs) {
-                (Some(_), _) | (None, 1) => simulate_planned(
-                    source,
-                    program,
-                    redeem,
-                    on_bad_row,
-                    plan,
-                    partition,
-                    |bytes| bar.set_position(bytes),
-                ),
-                (None, jobs) => simulate_in_threads(
-                    source,
-                    &program,
-                    redeem,
-                    on_bad_row,
-                    plan,
-                    jobs as u32,
-                    |bytes| bar.set_position(bytes),
-                ),
+            let progress = |bytes| bar.set_position(bytes);
+            // The whole history in one thread, in the order its rows follow: one pass when they
+            // come by date. Partitions need the whole history's months first; threads replay
+            // one partition each, merged.
+            let simulation = match (partition, jobs, sequence) {
+                (None, 1, None) => simulate(source, program, redeem, on_bad_row, progress),
+                (partition, jobs, sequence) => {
+                    let plan = loyalty::orders_csv::plan(source, sequence)?;
+                    match (partition, jobs) {
+                        (Some(_), _) | (None, 1) => simulate_planned(
+                            source, program, redeem, on_bad_row, plan, partition, progress,
+                        ),
+                        (None, jobs) => simulate_in_threads(
+                            source,
+                            &program,
+                            redeem,
+                            on_bad_row,
+                            plan,
+                            jobs as u32,
+                            progress,
+                        ),
+                    }
+                }
             };
             bar.finish_and_clear();
             let simulation = simulation?;

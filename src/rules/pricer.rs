@@ -451,21 +451,19 @@ impl EarnGroup {
         source: Source,
         mask: u64,
     ) -> &'g mut EarnGroup {
-        let key = (source.rank(rule), mask);
-        let at = match groups
+        // Usually there already: every rate's group without multipliers is made first.
+        if let Some(at) = groups
             .iter()
-            .position(|g| (g.source.rank(rule), g.mask) >= key)
+            .position(|g| g.source == source && g.mask == mask)
         {
-            Some(at) if groups[at].source == source && groups[at].mask == mask => at,
-            Some(at) => {
-                groups.insert(at, EarnGroup::new(source, mask));
-                at
-            }
-            None => {
-                groups.push(EarnGroup::new(source, mask));
-                groups.len() - 1
-            }
-        };
+            return &mut groups[at];
+        }
+        let key = (source.rank(rule), mask);
+        let at = groups
+            .iter()
+            .position(|g| (g.source.rank(rule), g.mask) > key)
+            .unwrap_or(groups.len());
+        groups.insert(at, EarnGroup::new(source, mask));
         &mut groups[at]
     }
 }
