@@ -42,6 +42,8 @@ pub mod preview;
 pub mod program;
 pub mod projection;
 pub mod quote;
+#[cfg(feature = "cli")]
+pub mod refund;
 pub mod rules;
 pub mod simulate;
 pub mod summary;

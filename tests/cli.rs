@@ -242,6 +242,22 @@ fn simulate_takes_an_expected_redemption_share() {
 }
 
 #[test]
+fn loyalty_return_pays_back_a_share_of_the_order() {
+    let request = r#"{"program": {"version": 1, "id": "p", "name": "P", "currency": "USD",
+        "discounts": [{"id": "ten", "name": "10%", "value": {"type": "percent", "percent": "10"}}]},
+        "cart": {"date": "2026-11-22", "lines": [{"sku": "A", "unit_price": "20.00", "quantity": 2}]},
+        "returns": [{"line": 0, "quantity": 1}]}"#;
+    let output = loyalty(&["return"], Some(request));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let refund: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(refund["refund"], "18.00");
+}
+
+#[test]
 fn a_gzipped_history_gives_the_report_of_the_plain_one() {
     use std::io::Write;
     let orders = "customer,date,sku,category,price,quantity,cost\na,2026-01-05,T,grocery,12.00,1,6.00\nb,2026-02-06,T,grocery,30.00,2,9.00\n";

@@ -142,6 +142,13 @@ enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// A return of an order's units: what it pays back from the order's own allocation, and the
+    /// points it takes back (`{program, customer, cart, returns: [{line, quantity}], earlier?,
+    /// balance?}`).
+    Return {
+        #[arg(default_value = "-")]
+        file: String,
+    },
     /// Summarise a program in plain words.
     Explain {
         /// A program JSON file, or - for standard input.
@@ -215,6 +222,10 @@ fn run(cli: &Cli) -> Result<String, Error> {
                 Format::Json => json(&serde_json::json!({ "fingerprint": fingerprint })),
                 Format::Text => fingerprint,
             })
+        }
+        Command::Return { file } => {
+            let refund = loyalty::refund::refund(&from_json(&read(file)?)?)?;
+            Ok(json(&refund))
         }
         Command::Project { file } => {
             let projection = project(&from_json(&read(file)?)?)?;

@@ -165,3 +165,31 @@ impl FromJson for PartnerPoints {
         f.end(points)
     }
 }
+
+#[cfg(feature = "cli")]
+impl FromJson for crate::refund::RefundRequest {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let request = crate::refund::RefundRequest {
+            program: f.required("program"),
+            customer: f.or_default("customer"),
+            cart: f.required("cart"),
+            returns: f.required("returns"),
+            earlier: f.or_default("earlier"),
+            balance: f.optional("balance"),
+        };
+        f.end(request)
+    }
+}
+
+#[cfg(feature = "cli")]
+impl FromJson for crate::refund::Returned {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let returned = crate::refund::Returned {
+            line: f.required("line"),
+            quantity: f.required("quantity"),
+        };
+        f.end(returned)
+    }
+}
