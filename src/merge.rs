@@ -51,7 +51,6 @@ pub fn merge(reports: Vec<Simulation>) -> Result<Simulation> {
         }
         info.parts.extend(&theirs.parts);
         add(&mut whole, part);
-        let _ = at;
     }
     info.parts.sort_unstable();
     finish(&mut whole, &info);

@@ -280,6 +280,15 @@ pub enum AttributeValue<'a> {
     Number(Decimal),
 }
 
+/// A line's value of the declared attribute `at` (missing on a line of a program that declares
+/// none).
+fn value_at<'a>(attributes: &[AttributeValue<'a>], at: usize) -> AttributeValue<'a> {
+    attributes
+        .get(at)
+        .copied()
+        .unwrap_or(AttributeValue::Missing)
+}
+
 impl AttributeTest {
     fn matches(&self, value: AttributeValue) -> bool {
         match (self, value) {
@@ -320,14 +329,10 @@ impl Scope {
         listed
             && !category.is_some_and(|c| self.exclude_categories.contains(&c))
             && (self.include_promotional || !promotional)
-            && self.attributes.iter().all(|(at, test)| {
-                test.matches(
-                    attributes
-                        .get(*at)
-                        .copied()
-                        .unwrap_or(AttributeValue::Missing),
-                )
-            })
+            && self
+                .attributes
+                .iter()
+                .all(|(at, test)| test.matches(value_at(attributes, *at)))
     }
 }
 
@@ -475,12 +480,7 @@ pub enum UnitPoints {
 impl UnitPoints {
     /// The points one unit of a line with these attribute values earns.
     pub fn per_unit(&self, attributes: &[AttributeValue]) -> u64 {
-        let value = |at: usize| {
-            attributes
-                .get(at)
-                .copied()
-                .unwrap_or(AttributeValue::Missing)
-        };
+        let value = |at: usize| value_at(attributes, at);
         match self {
             UnitPoints::Flat(points) => *points,
             UnitPoints::Bands { attribute, bands } => match value(*attribute) {
@@ -847,18 +847,13 @@ impl Rules {
                             ));
                         }
                     }
-                    if *max_applications == Some(0) {
-                        return Err(Error::new(
-                            ErrorCode::OutOfRange,
-                            path("value.max_applications"),
-                            "an offer applies at least once; leave the field out for no limit",
-                        ));
-                    }
+                    let max =
+                        most_applications(*max_applications, &|| path("value.max_applications"))?;
                     DiscountValue::BuyGet {
                         buy: u64::from(*buy),
                         get: u64::from(*get),
                         percent: check.percent(*percent, &|| path("value.percent"))?,
-                        max: max_applications.map_or(u64::MAX, u64::from),
+                        max,
                         dearest_first: *pick == format::Pick::MostExpensive,
                     }
                 }
@@ -904,17 +899,12 @@ impl Rules {
                             quantity: u64::from(*quantity),
                         });
                     }
-                    if *max_applications == Some(0) {
-                        return Err(Error::new(
-                            ErrorCode::OutOfRange,
-                            path("value.max_applications"),
-                            "an offer applies at least once; leave the field out for no limit",
-                        ));
-                    }
+                    let max =
+                        most_applications(*max_applications, &|| path("value.max_applications"))?;
                     DiscountValue::Bundle {
                         parts,
                         price: check.amount(*price, &|| path("value.price"))?,
-                        max: max_applications.map_or(u64::MAX, u64::from),
+                        max,
                     }
                 }
                 format::DiscountValue::QuantityBreaks { breaks, counted } => {
@@ -1843,6 +1833,18 @@ impl Check {
         at(validate::percent(text, ""), path)?;
         let share = Fraction::percent(text).ok_or_else(|| too_precise(&path()))?;
         Ok(Percent { share, text })
+    }
+}
+
+/// An offer's `max_applications` as a count (u64::MAX: no limit); zero is refused.
+fn most_applications(max: Option<u32>, path: &dyn Fn() -> String) -> Result<u64> {
+    match max {
+        Some(0) => Err(Error::new(
+            ErrorCode::OutOfRange,
+            path(),
+            "an offer applies at least once; leave the field out for no limit",
+        )),
+        max => Ok(max.map_or(u64::MAX, u64::from)),
     }
 }
 
