@@ -1,13 +1,15 @@
 // A seller's server checks the quote a browser sends before it charges: it prices the order again
-// from its own records with the same Wasm core, and refuses any difference.
+// from its own records with the same Wasm core, and refuses any difference. It checks a refund the
+// same way: recomputed from the order as recorded and the units sent back.
 //
-//   node examples/server-check.mjs      (after a build) prints a genuine check and a tampered one
+//   node examples/server-check.mjs      (after a build) prints genuine checks and tampered ones
 //
 // It uses the npm package in pkg/; a server that installed it imports from 'loyalty-calculator'.
 import { readFileSync } from 'node:fs';
 import { loadCore, LoyaltyEngine } from '../pkg/loyalty-core.js';
+import { loadAnalytics, refund } from '../pkg/loyalty-analytics.js';
 
-await loadCore();
+await Promise.all([loadCore(), loadAnalytics()]);
 
 /**
  * Recomputes the quote from trusted inputs and compares it with what the browser claims: the
@@ -28,6 +30,20 @@ export function verifyQuote(engine, { customer, cart }, claimed) {
   return { ok: true, quote };
 }
 
+/**
+ * Recomputes a refund from the order as the server recorded it (`{program, customer, cart}`), the
+ * units sent back and what earlier returns of it paid (`{returns, earlier, refunded}`), and
+ * compares it with what the refund screen claims. Returns `{ ok: true, refund }`, or
+ * `{ ok: false, reason }`.
+ */
+export function verifyRefund(order, claimed) {
+  const recomputed = refund(order);
+  for (const field of ['refund', 'reclaimed', 'released', 'points_given_back', 'points_clawed_back', 'store_credit_clawed_back']) {
+    if (String(claimed[field]) !== String(recomputed[field])) return { ok: false, reason: `${field} is ${claimed[field]}, recomputed ${recomputed[field]}` };
+  }
+  return { ok: true, refund: recomputed };
+}
+
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   const program = JSON.parse(readFileSync(new URL('programs/retail.json', import.meta.url), 'utf8'));
   const engine = new LoyaltyEngine(program);
@@ -40,4 +56,9 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
   console.log('genuine:', verifyQuote(engine, order, fromBrowser).ok);
   console.log('tampered:', verifyQuote(engine, order, { ...fromBrowser, payable: '1.00' }).reason);
   engine.free();
+  // Two of the three teas come back.
+  const sentBack = { program, ...order, returns: [{ line: 0, quantity: 2 }] };
+  const fromRefundScreen = refund(sentBack);
+  console.log('genuine refund:', verifyRefund(sentBack, fromRefundScreen).ok, fromRefundScreen.refund);
+  console.log('tampered refund:', verifyRefund(sentBack, { ...fromRefundScreen, refund: '59.97' }).reason);
 }

@@ -42,7 +42,7 @@ pub mod preview;
 pub mod program;
 pub mod projection;
 pub mod quote;
-#[cfg(feature = "cli")]
+#[cfg(any(feature = "cli", feature = "analytics"))]
 pub mod refund;
 pub mod rules;
 pub mod simulate;

@@ -23,6 +23,8 @@ pub enum Kind {
     Tax,
     /// A campaign or attribute multiplier of the points earned.
     Multiplier,
+    /// What a return pays back and takes back.
+    Return,
 }
 
 /// Why a rule applied or did not: a stable machine code that every language words (the widget's
@@ -83,11 +85,20 @@ pub enum Code {
     Multiplied,
     // Prices that include tax.
     TaxIncluded,
+    // Returns: a line's units paid back; a discount whose minimum the kept items miss, taken
+    // from the refund or kept; an earlier return's reclaim paid back when nothing is kept; points
+    // paid with given back; points and store credit earned taken back.
+    Refunded,
+    Reclaimed,
+    Kept,
+    Released,
+    GivenBack,
+    ClawedBack,
 }
 
 impl Code {
     /// Every code, for tests that hold each to its words and to its serialised name.
-    pub const ALL: [Code; 42] = [
+    pub const ALL: [Code; 48] = [
         Code::Applied,
         Code::NotYetValid,
         Code::Expired,
@@ -130,6 +141,12 @@ impl Code {
         Code::NoShipping,
         Code::BelowBundle,
         Code::TaxIncluded,
+        Code::Refunded,
+        Code::Reclaimed,
+        Code::Kept,
+        Code::Released,
+        Code::GivenBack,
+        Code::ClawedBack,
     ];
 
     /// The code as JSON writes it.
@@ -177,6 +194,12 @@ impl Code {
             Code::NoShipping => "no_shipping",
             Code::BelowBundle => "below_bundle",
             Code::TaxIncluded => "tax_included",
+            Code::Refunded => "refunded",
+            Code::Reclaimed => "reclaimed",
+            Code::Kept => "kept",
+            Code::Released => "released",
+            Code::GivenBack => "given_back",
+            Code::ClawedBack => "clawed_back",
         }
     }
 }
@@ -197,6 +220,7 @@ impl Kind {
             Kind::Chance => "chance",
             Kind::Tax => "tax",
             Kind::Multiplier => "multiplier",
+            Kind::Return => "return",
         }
     }
 }

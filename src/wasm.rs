@@ -150,6 +150,16 @@ pub fn margin_json(request_json: &str) -> Result<String, JsValue> {
     )
 }
 
+/// What a return of an order's units pays back and takes back, as JSON.
+#[cfg(feature = "analytics")]
+#[wasm_bindgen(js_name = refundJson)]
+pub fn refund_json(request_json: &str) -> Result<String, JsValue> {
+    to_json(
+        &crate::refund::refund(&from_json(request_json).map_err(to_js_error)?)
+            .map_err(to_js_error)?,
+    )
+}
+
 /// Program variants compared on the same customer behaviour, as JSON rows.
 #[cfg(feature = "analytics")]
 #[wasm_bindgen(js_name = compareJson)]

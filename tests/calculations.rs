@@ -18,6 +18,7 @@ fn run(command: &str, request: &str) -> loyalty::Result<Value> {
         "margin" => serde_json::to_value(economics::margin_impact(&from_json(request)?)?),
         "compare" => serde_json::to_value(economics::compare(&from_json(request)?)?),
         "preview" => serde_json::to_value(loyalty::preview::preview(&from_json(request)?)?),
+        "refund" => serde_json::to_value(loyalty::refund::refund(&from_json(request)?)?),
         "forecast" => serde_json::to_value(loyalty::portfolio::forecast(
             &loyalty::json::portfolio_from_json(request)?,
         )?),

@@ -82,6 +82,185 @@ fn points_already_spent_are_a_debt() {
     assert_eq!((result.points_clawed_back, result.points_debt), (90, 50));
 }
 
+/// A request over `program` and `lines` returning `returns`, after `earlier`.
+fn request(program: Value, lines: Value, returns: Value, earlier: Value) -> Value {
+    json!({"program": program, "cart": {"date": "2026-11-22", "lines": lines, "promo_code": "BIG10"},
+           "returns": returns, "earlier": earlier})
+}
+
+fn run(request: &Value) -> loyalty::Result<Refund> {
+    refund(&loyalty::from_value::<RefundRequest>(request)?)
+}
+
+/// 20.00 off an order from 100.00 (reclaimed by default when a return breaks the minimum).
+fn twenty_off_from_100() -> Value {
+    json!({"version": 1, "id": "p", "name": "P", "currency": "USD",
+           "discounts": [{"id": "twenty", "name": "20 off", "value": {"type": "fixed", "amount": "20.00"},
+                          "conditions": {"min_subtotal": "100.00"}}]})
+}
+
+#[test]
+fn a_return_below_a_codes_minimum_order_reclaims_the_codes_discount_on_what_is_kept() {
+    let program = json!({"version": 1, "id": "p", "name": "P", "currency": "USD",
+        "promo_codes": [{"code": "BIG10", "min_order": "100.00"}],
+        "discounts": [{"id": "big10", "name": "10 % with BIG10", "value": {"type": "percent", "percent": "10"},
+                       "conditions": {"promo_code": "BIG10"}}]});
+    let lines = json!([{"sku": "A", "unit_price": "60.00", "quantity": 1},
+                       {"sku": "B", "unit_price": "50.00", "quantity": 1}]);
+    // B paid 45.00; A kept 6.00 of the code's 10 %, which 60.00 alone would not have had.
+    let result = run(&request(
+        program,
+        lines,
+        json!([{"line": 1, "quantity": 1}]),
+        json!([]),
+    ))
+    .unwrap();
+    assert_eq!(
+        (result.refund.to_string(), result.reclaimed.to_string()),
+        ("39.00".into(), "6.00".into())
+    );
+    assert_eq!(result.broken[0].reason.as_str(), "below_minimum_order");
+    assert_eq!(result.trace.last().unwrap().code.as_str(), "reclaimed");
+}
+
+#[test]
+fn returning_a_unit_of_three_for_two_refunds_nothing_when_the_two_kept_cost_what_was_paid() {
+    let program = json!({"version": 1, "id": "p", "name": "P", "currency": "USD",
+        "discounts": [{"id": "3for2", "name": "3 for 2", "value": {"type": "buy_get", "buy": 2, "get": 1}}]});
+    let lines = json!([{"sku": "A", "unit_price": "10.00", "quantity": 3}]);
+    // 20.00 paid for three; two kept cost 20.00 without the offer.
+    let one = run(&request(
+        program.clone(),
+        lines.clone(),
+        json!([{"line": 0, "quantity": 1}]),
+        json!([]),
+    ))
+    .unwrap();
+    assert_eq!(
+        (one.refund.to_string(), one.broken[0].reason.as_str()),
+        ("0.00".into(), "below_buy_get")
+    );
+    let rest = run(&request(
+        program,
+        lines,
+        json!([{"line": 0, "quantity": 2}]),
+        json!([{"line": 0, "quantity": 1}]),
+    ))
+    .unwrap();
+    assert_eq!(rest.refund.to_string(), "20.00");
+}
+
+#[test]
+fn a_reclaim_larger_than_the_return_refunds_nothing_and_is_released_when_the_rest_comes_back() {
+    let lines = json!([{"sku": "A", "unit_price": "95.00", "quantity": 1},
+                       {"sku": "B", "unit_price": "10.00", "quantity": 1}]);
+    // 20.00 off 105.00: A 18.10 and B 1.90, so A paid 76.90 and B 8.10.
+    let b = run(&request(
+        twenty_off_from_100(),
+        lines.clone(),
+        json!([{"line": 1, "quantity": 1}]),
+        json!([]),
+    ))
+    .unwrap();
+    assert_eq!(
+        (b.refund.to_string(), b.reclaimed.to_string()),
+        ("0.00".into(), "8.10".into())
+    );
+    let mut then = request(
+        twenty_off_from_100(),
+        lines,
+        json!([{"line": 0, "quantity": 1}]),
+        json!([{"line": 1, "quantity": 1}]),
+    );
+    then["refunded"] = json!("0.00");
+    let a = run(&then).unwrap();
+    assert_eq!(
+        (a.refund.to_string(), a.released.to_string()),
+        ("85.00".into(), "8.10".into())
+    );
+    then["refunded"] = json!("85.01");
+    let error = run(&then).unwrap_err();
+    assert_eq!(
+        (error.code.as_str(), error.path.as_str()),
+        ("out_of_range", "refunded")
+    );
+}
+
+#[test]
+fn store_credit_earned_on_returned_units_is_taken_back() {
+    let program = json!({"version": 1, "id": "p", "name": "P", "currency": "USD", "cashback": {"percent": "2"}});
+    let lines = json!([{"sku": "A", "unit_price": "50.00", "quantity": 2}]);
+    let result = run(&request(
+        program,
+        lines,
+        json!([{"line": 0, "quantity": 1}]),
+        json!([]),
+    ))
+    .unwrap();
+    assert_eq!(result.store_credit_clawed_back.to_string(), "1.00");
+    assert_eq!(result.trace.last().unwrap().kind.as_str(), "cashback");
+}
+
+#[test]
+fn a_program_with_an_unknown_return_policy_is_refused_at_its_field() {
+    let mut program = twenty_off_from_100();
+    program["returns"] = json!({"broken_minimums": "forgive"});
+    let lines = json!([{"sku": "A", "unit_price": "95.00", "quantity": 1}]);
+    let error = run(&request(
+        program,
+        lines,
+        json!([{"line": 0, "quantity": 1}]),
+        json!([]),
+    ))
+    .unwrap_err();
+    assert_eq!(
+        (error.code.as_str(), error.path.as_str()),
+        ("invalid_value", "program.returns.broken_minimums")
+    );
+}
+
+proptest! {
+    /// With discounts whose minimums returns break, and both policies, any sequence of returns
+    /// (the host passing what earlier ones refunded) pays back no more than was paid, each
+    /// return at least nothing, and everything once every unit is back.
+    #[test]
+    fn reclaims_never_make_returns_pay_back_more_or_less_than_was_paid(
+        units in Just(vec![0u32, 1, 1, 2, 2, 2]).prop_shuffle(),
+        cuts in prop::collection::vec(1usize..6, 0..4),
+        keep in any::<bool>(),
+        points_first in any::<bool>(),
+    ) {
+        let mut program = twenty_off_from_100();
+        program["discounts"].as_array_mut().unwrap().push(json!(
+            {"id": "3for2", "name": "3 for 2", "value": {"type": "buy_get", "buy": 2, "get": 1}, "scope": {"skus": ["C"]}}));
+        program["returns"] = json!({"broken_minimums": if keep { "keep" } else { "reclaim" },
+                                    "redeemed_points": if points_first { "first" } else { "in_proportion" }});
+        program["points"] = json!({"earn": {"points": "1", "per_amount": "1.00"}, "value_per_point": "0.01"});
+        let lines = json!([{"sku": "A", "unit_price": "61.17", "quantity": 1},
+                           {"sku": "B", "unit_price": "9.99", "quantity": 2},
+                           {"sku": "C", "unit_price": "13.33", "quantity": 3}]);
+        let mut cuts = cuts;
+        cuts.push(units.len());
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut earlier: Vec<Value> = Vec::new();
+        let (mut refunded, mut from) = (Decimal::ZERO, 0usize);
+        let whole = run(&request(program.clone(), lines.clone(), json!([{"line": 0, "quantity": 1}, {"line": 1, "quantity": 2}, {"line": 2, "quantity": 3}]), json!([]))).unwrap();
+        for to in cuts {
+            let now: Vec<Value> = units[from..to].iter().map(|line| json!({"line": line, "quantity": 1})).collect();
+            let mut next = request(program.clone(), lines.clone(), json!(now), json!(earlier));
+            next["refunded"] = json!(refunded.to_string());
+            let result = run(&next).unwrap();
+            prop_assert!(result.refund >= Decimal::ZERO);
+            refunded += result.refund;
+            prop_assert!(refunded <= whole.refund);
+            earlier.extend(now);
+            from = to;
+        }
+        prop_assert_eq!(refunded, whole.refund);
+    }
+}
+
 proptest! {
     /// Any order of returns, a unit at a time or several, never pays back more than was paid,
     /// and pays back exactly that when every unit is back; points taken back never exceed what

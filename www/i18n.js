@@ -118,6 +118,15 @@ const MESSAGES = {
       'commitment:commitment_met': 'Period minimum reached',
       'commitment:commitment_open': 'Period minimum: {remaining} still to spend',
       'chance:chance_to_win': '{name}: this order gives you a chance to win',
+      'return:refunded': '{item}: {units} returned, {amount} back',
+      'return:refunded_one': '{item}: 1 returned, {amount} back',
+      'return:reclaimed': '{name}: the items kept no longer qualify, so {amount} of it is taken from the refund',
+      'return:kept': '{name}: the items kept no longer qualify, but you keep its {amount}',
+      'return:released': '{amount} held back earlier is paid back, as nothing of the order is kept',
+      'redemption:given_back': '{points} points you paid with are given back',
+      'points:clawed_back': '{points} points earned on these items are taken back',
+      'points:clawed_back#debt': '{points} points earned on these items are taken back, {debt} of them owed',
+      'cashback:clawed_back': 'Store credit {amount} earned on these items is taken back',
       'tax:tax_included': 'Prices include {percent}% VAT: {amount} on {base}',
     },
     usage: { uses: 'it has been used up', uses_per_customer: 'you have used it as often as it allows', budget: 'its budget is spent' },
@@ -223,6 +232,7 @@ export function wordEntry(entry, m, f, names) {
   else if (entry.kind === 'redemption' && m.limited[p.limited_by]) variant = '#limited';
   else if ((key === 'points:earned' || key === 'employee_points:earned') && p.units) variant = key === 'points:earned' && p.multiplier && p.multiplier !== '1' ? '#units_times' : '#units';
   else if (key === 'points:earned' && p.multiplier && p.multiplier !== '1') variant = '#times';
+  else if (key === 'points:clawed_back' && p.debt && p.debt !== '0') variant = '#debt';
   // A multiplier whose conditions the order does not meet says why as a discount would.
   const one = p.units === '1' || p.free_units === '1';
   const template = (one && m.trace[`${key}${variant}_one`]) || (m.trace[key + variant] ?? m.trace[key] ?? (entry.kind === 'multiplier' ? m.trace[`discount:${entry.code}`] : undefined));
@@ -246,6 +256,7 @@ export function wordEntry(entry, m, f, names) {
     sets: count(p.sets),
     price: money(p.set_price),
     units: count(p.units),
+    debt: count(p.debt),
     window: count(p.window),
     usage: m.usage?.[p.limit] ?? '',
     base: money(p.base),

@@ -1,6 +1,7 @@
 // Types of loyalty-analytics.js: projections, margins, comparisons and calculators.
 import type {
   Calculation, CompareRequest, ComparisonRow, MarginImpact, MarginRequest, Preview, PreviewRequest,
+  Refund, RefundRequest,
   Portfolio, PortfolioCustomer, PortfolioRequest, Program, Projection, ProjectionRequest,
 } from './loyalty-types.js';
 import { LoyaltyError, type ProgramNames } from './loyalty-core.js';
@@ -23,6 +24,8 @@ export class LoyaltyPortfolio {
 export function margin(request: MarginRequest): MarginImpact;
 export function compare(request: CompareRequest): ComparisonRow[];
 export function preview(request: PreviewRequest): Preview;
+/** What a return pays back from the order's own allocation, and the points it moves. */
+export function refund(request: RefundRequest): Refund;
 /** Each calculator answers with named decimal strings. */
 export function calculate(request: Calculation): Record<string, string>;
 export function summarize(program: Program, lang: 'en' | 'ru' | 'hy' | 'ka'): string;

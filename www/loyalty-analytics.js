@@ -1,6 +1,6 @@
 // Projections, margin impact, comparisons and the seller-side calculators, from the analytics
 // Wasm module (loyalty_analytics_bg.wasm). The checkout widget never loads it.
-import init, { initSync, Customers, projectJson, forecastJson, marginJson, compareJson, calculateJson, previewJson, summarizeJson, namesJson } from './loyalty_analytics.js';
+import init, { initSync, Customers, projectJson, forecastJson, marginJson, compareJson, calculateJson, previewJson, refundJson, summarizeJson, namesJson } from './loyalty_analytics.js';
 import { guarded, LoyaltyError } from './errors.js';
 import { wasmModule } from './wasm-module.js';
 
@@ -69,6 +69,11 @@ export const compare = (request) => call(compareJson, request);
 export const calculate = (request) => call(calculateJson, request);
 /** The customer's tier preview: `{program, customer, as_of, monthly, months, redeem}`. */
 export const preview = (request) => call(previewJson, request);
+/**
+ * What a return pays back from the order's own allocation, and the points it gives and takes
+ * back: `{program, customer, cart, returns: [{line, quantity}], earlier?, refunded?, balance?}`.
+ */
+export const refund = (request) => call(refundJson, request);
 
 /** A program in plain words: en, ru, hy or ka. */
 export function summarize(program, lang) {

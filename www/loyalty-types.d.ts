@@ -8,6 +8,13 @@
  */
 export type AttributeKind = ("text" | "number")
 /**
+ * A discount (a rule or a code's) that the kept items no longer qualify for.
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "BrokenMinimums".
+ */
+export type BrokenMinimums = ("reclaim" | "keep")
+/**
  * One calculation, named by its key: `{"nps": {"scores": [9, 10, 6]}}`.
  * (Externally tagged, so that no input is buffered: a buffered program would double the Wasm.)
  * 
@@ -155,7 +162,7 @@ export type Period = ("month" | "quarter" | "year")
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Code".
  */
-export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "below_quantity_break" | "below_buy_get" | "below_bundle" | "usage_limit_reached" | "not_on_this_day" | "outside_birthday_window" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "does_not_combine" | "no_shipping" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "multiplied" | "tax_included")
+export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "below_quantity_break" | "below_buy_get" | "below_bundle" | "usage_limit_reached" | "not_on_this_day" | "outside_birthday_window" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "does_not_combine" | "no_shipping" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "multiplied" | "tax_included" | "refunded" | "reclaimed" | "kept" | "released" | "given_back" | "clawed_back")
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "CombineMultipliers".
@@ -217,7 +224,7 @@ export type EarnPer = ("line" | "order")
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Kind".
  */
-export type Kind = (("discount" | "promo_code" | "points" | "employee_points" | "redemption" | "cashback" | "event" | "coalition" | "tier" | "commitment" | "chance" | "tax") | "multiplier")
+export type Kind = (("discount" | "promo_code" | "points" | "employee_points" | "redemption" | "cashback" | "event" | "coalition" | "tier" | "commitment" | "chance" | "tax") | "multiplier" | "return")
 /**
  * Stable error codes. New codes may be added; existing ones never change meaning.
  * 
@@ -248,6 +255,13 @@ export type OnExcluded = ("skip" | "refuse")
  * via the `definition` "Pick".
  */
 export type Pick = ("cheapest" | "most_expensive")
+/**
+ * How the points an order was paid with come back on a return.
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "PointsBack".
+ */
+export type PointsBack = ("in_proportion" | "first")
 /**
  * Why fewer points were redeemed than the cart asked for.
  * 
@@ -369,6 +383,23 @@ from: string
 points: number
 }
 /**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "BrokenDiscount".
+ */
+export interface BrokenDiscount {
+/**
+ * The discount's share on the kept items.
+ */
+amount: string
+name: string
+policy: BrokenMinimums
+/**
+ * Why the kept items no longer qualify: the code a quote of them gives.
+ */
+reason: ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "below_quantity_break" | "below_buy_get" | "below_bundle" | "usage_limit_reached" | "not_on_this_day" | "outside_birthday_window" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "does_not_combine" | "no_shipping" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "multiplied" | "tax_included" | "refunded" | "reclaimed" | "kept" | "released" | "given_back" | "clawed_back")
+rule: string
+}
+/**
  * One part of a set: units of these SKUs or categories (a line counts for the first part it
  * matches).
  * 
@@ -432,6 +463,10 @@ membership?: (Membership | null)
 name: LocalizedText
 points?: (Points | null)
 promo_codes?: PromoCode[]
+/**
+ * What a return does to the order's discounts and to the points it was paid with.
+ */
+returns?: (Returns | null)
 /**
  * How an exact amount becomes an amount in minor units.
  */
@@ -894,6 +929,23 @@ on_excluded?: ("skip" | "refuse")
 reusable?: boolean
 valid_from?: (string | null)
 valid_until?: (string | null)
+}
+/**
+ * What a return does: to a discount whose minimum the kept items no longer reach, and to the
+ * points the order was paid with.
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "Returns".
+ */
+export interface Returns {
+/**
+ * A discount (a rule or a code's) that the kept items no longer qualify for.
+ */
+broken_minimums?: ("reclaim" | "keep")
+/**
+ * How the points an order was paid with come back on a return.
+ */
+redeemed_points?: ("in_proportion" | "first")
 }
 /**
  * Delivery in the program's sums.
@@ -2068,6 +2120,201 @@ qualifying_before: string
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "Refund".
+ */
+export interface Refund {
+/**
+ * The discounts whose minimum the kept items no longer reach.
+ */
+broken: BrokenDiscount[]
+currency: string
+lines: RefundLine[]
+/**
+ * Points earned on the returned units, taken back.
+ */
+points_clawed_back: number
+/**
+ * What the clawback could not take from the balance and the points given back.
+ */
+points_debt: number
+/**
+ * Points the order was paid with, given back.
+ */
+points_given_back: number
+/**
+ * Taken out of the lines' refunds for discounts the kept items no longer qualify for.
+ */
+reclaimed: string
+/**
+ * The money paid back now: the lines' refunds, less what is reclaimed, plus what is released.
+ */
+refund: string
+/**
+ * An earlier return's reclaim paid back, now that the items it was taken on come back too.
+ */
+released: string
+/**
+ * Store credit earned on the returned units, taken back.
+ */
+store_credit_clawed_back: string
+trace: Entry[]
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "RefundLine".
+ */
+export interface RefundLine {
+line: number
+points_clawed_back: number
+points_given_back: number
+/**
+ * Its share of the money paid on the line (after discounts and points).
+ */
+refund: string
+returned: number
+sku: string
+store_credit_clawed_back: string
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "RefundRequest".
+ */
+export interface RefundRequest {
+/**
+ * The points the customer holds now; what a clawback cannot take is a debt. Without it,
+ * the balance the order left.
+ */
+balance?: (number | null)
+cart: Cart
+customer?: Customer5
+/**
+ * Units of the same order returned before.
+ */
+earlier?: Returned[]
+program: Program1
+/**
+ * What the earlier returns paid back in all. Without it, what they would have paid back as
+ * one return; pass it when an earlier return's reclaim took more than that return refunded.
+ */
+refunded?: (string | null)
+/**
+ * The units returned now, by line (an index into the cart's lines).
+ */
+returns: Returned[]
+}
+export interface Customer5 {
+/**
+ * For campaigns around the customer's birthday.
+ */
+birth_date?: (string | null)
+company_id?: (string | null)
+/**
+ * Store credit earned before, dated, for the monthly cap.
+ */
+credit_history?: CreditRecord[]
+employee_id?: (string | null)
+/**
+ * The employee's personal points, on a B2B program with dual accrual.
+ */
+employee_points?: PointLot[]
+first_purchase_made?: boolean
+last_purchase?: (string | null)
+/**
+ * Paid membership valid up to and including this date.
+ */
+member_until?: (string | null)
+points?: PointLot[]
+/**
+ * Qualifying spend: dated orders, or totals over a period.
+ */
+spend?: SpendRecord[]
+store_credit?: (string | null)
+/**
+ * The tier the seller's records hold; when absent it is worked out from qualifying spend.
+ */
+tier?: (string | null)
+tier_since?: (string | null)
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "Returned".
+ */
+export interface Returned {
+line: number
+quantity: number
+}
+/**
+ * The order as it was quoted: its program, the customer as they stood, and its cart.
+ */
+export interface Program1 {
+/**
+ * The JSON Schema an editor validates this file against; ignored by the calculator.
+ */
+$schema?: (string | null)
+/**
+ * The attributes cart lines may carry, by name, with their kind: `fare_class` a text,
+ * `distance_km` a number. A line's attribute not declared here is refused.
+ */
+attributes?: {
+[k: string]: AttributeKind | undefined
+}
+cashback?: (Cashback | null)
+catalog?: Reward[]
+/**
+ * Display names of the categories that lines and rules name, by category id.
+ */
+categories?: {
+[k: string]: LocalizedText | undefined
+}
+chance_rewards?: ChanceReward[]
+coalition?: CoalitionPartner[]
+coop_marketing?: (CoopMarketing | null)
+/**
+ * ISO 4217 code; its minor units come from [`crate::money`].
+ */
+currency: string
+/**
+ * The language tag of the names' main text (`en` when not given): every name given in
+ * several languages must include it, and it is shown when the customer's is missing.
+ */
+default_language?: (string | null)
+description?: (LocalizedText | null)
+discounts?: DiscountRule[]
+/**
+ * Earning events that are not purchases: a course, a recycled cartridge, a referral.
+ */
+events?: Event[]
+id: string
+/**
+ * Prices include tax (VAT) at these rates; the quote shows the tax each line contains.
+ * Without it, no tax is shown and nothing else changes.
+ */
+included_tax?: (IncludedTax | null)
+membership?: (Membership | null)
+name: LocalizedText
+points?: (Points | null)
+promo_codes?: PromoCode[]
+/**
+ * What a return does to the order's discounts and to the points it was paid with.
+ */
+returns?: (Returns | null)
+/**
+ * How an exact amount becomes an amount in minor units.
+ */
+rounding?: ("half_up" | "half_even" | "down" | "up")
+/**
+ * Whether delivery earns points and counts towards minimum orders (by default, neither).
+ */
+shipping?: (Shipping | null)
+tier_rules?: TierRules
+/**
+ * Tiers from the lowest up, with strictly increasing thresholds. May be empty.
+ */
+tiers?: Tier[]
+version: number
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Report".
  */
 export interface Report {
@@ -2104,7 +2351,7 @@ month: string
  */
 export interface Request {
 cart: Cart
-customer?: Customer5
+customer?: Customer6
 /**
  * The customer's language tag (`ka`, `ru-RU`): names come out in it, or as
  * [`crate::names::LocalizedText::choose`] falls back. None: the program's default language.
@@ -2112,7 +2359,7 @@ customer?: Customer5
 locale?: (string | null)
 program: Program
 }
-export interface Customer5 {
+export interface Customer6 {
 /**
  * For campaigns around the customer's birthday.
  */

@@ -143,8 +143,8 @@ enum Command {
         all: bool,
     },
     /// A return of an order's units: what it pays back from the order's own allocation, and the
-    /// points it takes back (`{program, customer, cart, returns: [{line, quantity}], earlier?,
-    /// balance?}`).
+    /// points it gives and takes back (`{program, customer, cart, returns: [{line, quantity}],
+    /// earlier?, refunded?, balance?}`).
     Return {
         #[arg(default_value = "-")]
         file: String,
@@ -415,6 +415,8 @@ fn api_schema() -> serde_json::Value {
     generator.subschema_for::<economics::MarginImpact>();
     generator.subschema_for::<economics::CompareRequest>();
     generator.subschema_for::<economics::ComparisonRow>();
+    generator.subschema_for::<loyalty::refund::RefundRequest>();
+    generator.subschema_for::<loyalty::refund::Refund>();
     generator.subschema_for::<preview::PreviewRequest>();
     generator.subschema_for::<preview::Preview>();
     generator.subschema_for::<calculators::Calculation>();

@@ -166,7 +166,7 @@ impl FromJson for PartnerPoints {
     }
 }
 
-#[cfg(feature = "cli")]
+#[cfg(any(feature = "cli", feature = "analytics"))]
 impl FromJson for crate::refund::RefundRequest {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;
@@ -176,13 +176,14 @@ impl FromJson for crate::refund::RefundRequest {
             cart: f.required("cart"),
             returns: f.required("returns"),
             earlier: f.or_default("earlier"),
+            refunded: f.optional("refunded"),
             balance: f.optional("balance"),
         };
         f.end(request)
     }
 }
 
-#[cfg(feature = "cli")]
+#[cfg(any(feature = "cli", feature = "analytics"))]
 impl FromJson for crate::refund::Returned {
     fn read(json: Json<'_>) -> Result<Self> {
         let mut f = json.fields()?;

@@ -29,6 +29,7 @@ impl FromJson for Program {
             cashback: f.optional("cashback"),
             included_tax: f.optional("included_tax"),
             shipping: f.optional("shipping"),
+            returns: f.optional("returns"),
             events: f.or_default("events"),
             catalog: f.or_default("catalog"),
             membership: f.optional("membership"),
@@ -357,6 +358,35 @@ impl FromJson for Inactivity {
             percent: f.required("percent"),
         };
         f.end(inactivity)
+    }
+}
+
+impl FromJson for Returns {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let returns = Returns {
+            broken_minimums: f.or_default("broken_minimums"),
+            redeemed_points: f.or_default("redeemed_points"),
+        };
+        f.end(returns)
+    }
+}
+
+impl FromJson for BrokenMinimums {
+    fn read(json: Json<'_>) -> Result<Self> {
+        json.one_of(&[
+            ("reclaim", BrokenMinimums::Reclaim),
+            ("keep", BrokenMinimums::Keep),
+        ])
+    }
+}
+
+impl FromJson for PointsBack {
+    fn read(json: Json<'_>) -> Result<Self> {
+        json.one_of(&[
+            ("in_proportion", PointsBack::InProportion),
+            ("first", PointsBack::First),
+        ])
     }
 }
 

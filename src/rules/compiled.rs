@@ -594,6 +594,8 @@ impl Rules {
             categories: _,
             // Declarations, looked up by the scopes, earning rules and lines that use them.
             attributes: _,
+            // Read by returns alone; both choices are valid.
+            returns: _,
             shipping,
             currency,
             rounding,

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadCoreSync, LoyaltyEngine, LoyaltyError } from '../../www/loyalty-core.js';
-import { calculate, compare, forecast, loadAnalyticsSync, margin, preview, project } from '../../www/loyalty-analytics.js';
+import { calculate, compare, forecast, loadAnalyticsSync, margin, preview, project, refund } from '../../www/loyalty-analytics.js';
 import { canonical, loadFixtures, readJson, root, wasmBytes } from './fixtures.mjs';
 
 loadCoreSync(wasmBytes());
@@ -152,7 +152,7 @@ test('mutated programs, customers and carts give a sound quote or a coded error,
 });
 
 test('mutated calculation requests give a result or a coded error, never a trap', () => {
-  const run = { project, margin, compare, preview, forecast, calc: calculate };
+  const run = { project, margin, compare, preview, forecast, refund, calc: calculate };
   const fixtures = readdirSync(new URL('fixtures/calculations/', root))
     .map((file) => readJson(`fixtures/calculations/${file}`))
     .filter((fixture) => fixture.command in run);

@@ -18,10 +18,11 @@ const PAIRS = {
     'promo_code_refused', 'promo_code_missing', 'below_min_subtotal', 'no_lines_in_scope', 'tier_has_no_discount', 'below_first_step', 'below_quantity_break', 'below_buy_get', 'usage_limit_reached', 'not_on_this_day', 'outside_birthday_window',
     'nothing_left_to_discount', 'blocked_by_exclusive', 'lost_to_better_offer', 'does_not_combine', 'no_shipping', 'below_bundle'],
   promo_code: ['accepted', 'unknown_code', 'not_yet_valid', 'expired', 'refused_excluded_items', 'below_minimum_order', 'usage_limit_reached'],
-  redemption: ['redeemed', 'not_redeemed'],
-  points: ['earned'],
+  redemption: ['redeemed', 'not_redeemed', 'given_back'],
+  points: ['earned', 'clawed_back'],
   employee_points: ['earned'],
-  cashback: ['earned', 'capped'],
+  cashback: ['earned', 'capped', 'clawed_back'],
+  return: ['refunded', 'reclaimed', 'kept', 'released'],
   event: ['event_points'],
   coalition: ['transferred'],
   tier: ['upgraded', 'upgrade_at_recalculation', 'unchanged'],
@@ -39,7 +40,7 @@ const LIMITED_BY = valuesOf(definitions.RedeemLimit) ?? [];
 const PARAMS = {
   percent: '5', tier: 'silver', amount_per_unit: '2.00', inactive_days: '30', valid_from: '2026-12-01', valid_until: '2026-11-01',
   remaining: '12.00', by: 'club', would_take: '3.00', code: 'BIG30', min_order: '100.00', sku: 'TEA-01', points: '150', cap: '379',
-  min: '100', requested: '150', base: '18.99', multiplier: '2', reason: 'expired',
+  min: '100', requested: '150', base: '18.99', multiplier: '2', reason: 'expired', debt: '20',
 };
 const names = new Map([['club', 'Club offer'], ['TEA-01', 'Green tea'], ['silver', 'Silver'], ['rule', 'Welcome offer']]);
 
@@ -92,6 +93,21 @@ test('every (kind, code) pair and every limited_by value gives a whole sentence 
       }
     }
     for (const value of LIMITED_BY) assert.ok(m.limited[value], `${lang}: no words for limited_by ${value}`);
+  }
+});
+
+test('a refund trace says the units, the money and the points owed, in every language', () => {
+  for (const lang of LANGS) {
+    const m = messages(lang);
+    const f = formatters(lang, 'USD', 2);
+    const line = wordEntry({ kind: 'return', rule: 'TEA-01', applied: true, amount: '29.99', code: 'refunded', params: { sku: 'TEA-01', units: '3' } }, m, f, names);
+    assert.match(line, /Green tea.*3|3.*Green tea/, `${lang}: ${line}`);
+    assert.match(line, /29[.,]99/, `${lang}: ${line}`);
+    const one = wordEntry({ kind: 'return', rule: 'TEA-01', applied: true, amount: '9.99', code: 'refunded', params: { sku: 'TEA-01', units: '1' } }, m, f, names);
+    assert.match(one, /1/, `${lang}: ${one}`);
+    const owed = { kind: 'points', rule: 'points', applied: true, amount: '90', code: 'clawed_back', params: { debt: '50' } };
+    assert.match(wordEntry(owed, m, f, names), /50/, `${lang}: the debt is said`);
+    assert.doesNotMatch(wordEntry({ ...owed, params: { debt: '0' } }, m, f, names), /50/, `${lang}: no debt, none said`);
   }
 });
 

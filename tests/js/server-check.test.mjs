@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { LoyaltyEngine } from '../../pkg/loyalty-core.js';
-import { verifyQuote } from '../../examples/server-check.mjs';
+import { verifyQuote, verifyRefund } from '../../examples/server-check.mjs';
+import { refund } from '../../pkg/loyalty-analytics.js';
 import { loadFixtures } from './fixtures.mjs';
 
 const fixture = loadFixtures().find((f) => f.name === 'retail-silver-redeems-points');
@@ -40,4 +41,27 @@ test('a quote computed from a cart with a lowered price is refused by its finger
   const result = verifyQuote(engine, order, forged);
   assert.equal(result.ok, false);
   assert.match(result.reason, /another program, customer or cart/);
+});
+
+// A return of the same order: what the refund screen claims is recomputed from the order as
+// recorded. 3 × 19.99 less the silver tier's 5 % and the points redeemed; two units of three back.
+const sentBack = { program: fixture.program, ...order, returns: [{ line: 0, quantity: 2 }] };
+const claimedRefund = refund(sentBack);
+
+test('a genuine refund passes the check', () => {
+  const result = verifyRefund(sentBack, claimedRefund);
+  assert.equal(result.ok, true);
+  assert.match(result.refund.refund, /^\d+\.\d{2}$/);
+});
+
+test('a refund of the full shelf price instead of what was paid is refused', () => {
+  const result = verifyRefund(sentBack, { ...claimedRefund, refund: '39.98' });
+  assert.equal(result.ok, false);
+  assert.match(result.reason, new RegExp(`refund is 39.98, recomputed ${claimedRefund.refund.replace('.', '\\.')}`));
+});
+
+test('a refund that keeps the points earned on the returned units is refused', () => {
+  const result = verifyRefund(sentBack, { ...claimedRefund, points_clawed_back: 0 });
+  assert.equal(result.ok, false);
+  assert.match(result.reason, /points_clawed_back/);
 });

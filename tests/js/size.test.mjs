@@ -17,26 +17,29 @@ const sizes = bundleSizes();
 // tax before discounts, a free unit at what is left) 2.0 KB raw, 0.6 KB brotli; line attributes
 // with points per unit by attribute and multipliers that multiply 22.5 KB raw, 8.3 KB brotli;
 // delivery (delivery charges, their discounts, classes that combine) 9.8 KB raw, 3.2 KB brotli;
-// sets for a price 5.0 KB raw, 1.7 KB brotli; <loyalty-price> in the one script 0.7 KB brotli. Strings load for the
+// sets for a price 5.0 KB raw, 1.7 KB brotli; <loyalty-price> in the one script 0.7 KB brotli;
+// returns (the program's return policy read and checked, the refund's trace codes and their words)
+// 0.9 KB raw Wasm and 0.2 KB brotli of script, the refund itself living in the analytics package. Strings load for the
 // page's language only: the script fell from 13.6 to 9.0 KB brotli, and a page in Russian,
 // Armenian or Georgian fetches about 2 KB more.
 test('the release .wasm stays under its raw ceiling', () => {
-  assert.ok(sizes.wasm.raw <= 274 * 1024, `${sizes.wasm.raw} bytes`);
+  assert.ok(sizes.wasm.raw <= 275 * 1024, `${sizes.wasm.raw} bytes`);
 });
 
 test("the checkout's first load (the one script and the .wasm) stays under its brotli ceiling (Smile.io's widget is about 105 KB)", () => {
-  assert.ok(sizes.total.brotli <= 108 * 1024, `${sizes.total.brotli} bytes brotli`);
+  assert.ok(sizes.total.brotli <= 108.5 * 1024, `${sizes.total.brotli} bytes brotli`);
   // In Russian, Armenian or Georgian, with that language's strings.
   assert.ok(sizes.language.brotli > 0, 'the language chunks are built');
-  assert.ok(sizes.localized.brotli <= 110.5 * 1024, `${sizes.localized.brotli} bytes brotli`);
+  assert.ok(sizes.localized.brotli <= 111 * 1024, `${sizes.localized.brotli} bytes brotli`);
 });
 
 test('the one script a shop includes stays small', () => {
-  assert.ok(sizes.script.brotli <= 10.3 * 1024, `${sizes.script.brotli} bytes brotli`);
+  assert.ok(sizes.script.brotli <= 10.5 * 1024, `${sizes.script.brotli} bytes brotli`);
 });
 
 test('the analytics package with the tier preview and the offer explorer stays under its ceiling', () => {
   // Loaded only by the customer's and the rep's pages, never at checkout. Built for speed at
-  // opt-level "s" (Cargo.toml's wasm-analytics profile), which costs about 33 KB.
-  assert.ok(sizes.analytics.raw <= 610 * 1024, `${sizes.analytics.raw} bytes`);
+  // opt-level "s" (Cargo.toml's wasm-analytics profile), which costs about 33 KB. Refunds added
+  // 28.8 KB: they price the order as a quote, which nothing else in this package did.
+  assert.ok(sizes.analytics.raw <= 645 * 1024, `${sizes.analytics.raw} bytes`);
 });
