@@ -68,6 +68,9 @@ pub struct Ledger {
     first_purchase_made: bool,
     employee: bool,
     birth_date: Option<NaiveDate>,
+    /// What the orders could have redeemed and did, for an expected redemption share.
+    could_redeem: u64,
+    redeemed: u64,
 }
 
 /// The day a lot earned on `earned` stops counting under the program's expiry.
@@ -325,6 +328,8 @@ impl Ledger {
             period_spend,
             employee: self.employee,
             birth_date: self.birth_date,
+            could_redeem: self.could_redeem,
+            redeemed: self.redeemed,
         }
     }
 
@@ -374,6 +379,8 @@ impl Ledger {
         self.lifetime += outcome.after_discounts;
         self.add_spend(date, outcome.after_discounts);
         if let Some(points) = &outcome.points {
+            self.could_redeem = self.could_redeem.saturating_add(points.could);
+            self.redeemed = self.redeemed.saturating_add(points.redeemed);
             if points.redeemed > 0 {
                 self.spend_points(date, points.redeemed);
             }

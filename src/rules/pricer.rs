@@ -266,6 +266,10 @@ pub struct Standing {
     pub employee: bool,
     /// For campaigns around the customer's birthday.
     pub birth_date: Option<NaiveDate>,
+    /// With an expected redemption share: what the earlier orders could have used in all, and
+    /// what they used.
+    pub could_redeem: u64,
+    pub redeemed: u64,
 }
 
 /// One discount that applied: `shares` index `Outcome::shares`, its split over lines.
@@ -296,6 +300,8 @@ pub struct PointsResult {
     pub cap_amount: i128,
     pub value: i128,
     pub limited_by: Option<RedeemLimit>,
+    /// With an expected redemption share: the most the order could have used.
+    pub could: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -681,6 +687,8 @@ impl Reads {
             period_spend: _, // the account stage: commitments
             employee,
             birth_date,
+            could_redeem: _, // the account stage: redemption
+            redeemed: _,
         } = *standing;
         OrderKey {
             tier,
@@ -1592,12 +1600,16 @@ impl Pricing<'_, '_> {
         };
         let mut redemption = redeem_now(self.order.redeem_points);
         if let Some(share) = self.order.redeem_share {
-            // That share of what the order could use, in whole points.
-            let wanted = share
-                .floor(u128::from(redemption.redeemed))
+            // Toward that share of what the orders so far could have used, in whole points: an
+            // order below a minimum redemption defers its points to the next rather than losing
+            // them, so a higher share never redeems less.
+            let could = redemption.redeemed;
+            let target = share
+                .floor(u128::from(standing.could_redeem.saturating_add(could)))
                 .and_then(|points| u64::try_from(points).ok())
                 .unwrap_or(0);
-            redemption = redeem_now(wanted);
+            redemption = redeem_now(target.saturating_sub(standing.redeemed).min(could));
+            redemption.could = could;
         }
         if self.trace.is_some() {
             let entry = redemption_entry(self, &redemption, points_rule.min_redeem);
@@ -2161,6 +2173,7 @@ pub fn redeem(
         cap_amount,
         value,
         limited_by,
+        could: 0,
     }
 }
 
