@@ -1,7 +1,9 @@
 //! Plain-language summaries of a program in English, Russian, Armenian and Georgian.
 
 use crate::names::LocalizedText;
-use crate::program::{DiscountRule, DiscountValue, Period, Program, Qualifier, Window};
+use crate::program::{
+    BrokenMinimums, DiscountRule, DiscountValue, Period, PointsBack, Program, Qualifier, Window,
+};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::str::FromStr;
@@ -117,6 +119,9 @@ struct Words {
     expire: &'static str,
     /// After the redemption sentence, when points wait before they can be spent.
     pending: &'static str,
+    /// On a return: a broken minimum's discount reclaimed, or kept; points paid with given back
+    /// in proportion, or first.
+    returns: [&'static str; 4],
     employee: &'static str,
     cashback: &'static str,
     cap: &'static str,
@@ -199,6 +204,12 @@ const EN: Words = Words {
     redeem: "Points pay up to {max}% of an order at {value} each",
     expire: " and expire after {m} {months}",
     pending: "; points can be spent {d} days after the purchase",
+    returns: [
+        "On a return, a discount the kept items no longer qualify for is taken from the refund",
+        "On a return, the kept items keep their discounts even below a minimum",
+        "; points paid with come back in proportion",
+        "; points paid with come back first",
+    ],
     employee: "Employees also earn {p} personal {points} per {per}",
     cashback: "{p}% back as store credit",
     tax: "Prices include {p}% VAT",
@@ -285,6 +296,12 @@ const RU: Words = Words {
     redeem: "Баллами можно оплатить до {max}% заказа, 1 балл = {value}",
     expire: "; баллы сгорают через {m} {months}",
     pending: "; баллы можно потратить через {d} дн. после покупки",
+    returns: [
+        "При возврате скидка, на которую оставшиеся товары больше не проходят, удерживается из суммы возврата",
+        "При возврате оставшиеся товары сохраняют скидку, даже если минимум больше не достигнут",
+        "; баллы, которыми платили, возвращаются пропорционально",
+        "; баллы, которыми платили, возвращаются в первую очередь",
+    ],
     employee: "Сотрудники также получают личные баллы: {p} за {per}",
     cashback: "{p}% возвращается на счёт в магазине",
     tax: "Цены включают НДС {p}%",
@@ -377,6 +394,12 @@ const HY: Words = Words {
     redeem: "Միավորներով կարելի է վճարել պատվերի մինչև {max}%-ը, 1 միավոր = {value}",
     expire: ", միավորներն այրվում են {m} ամիս անց",
     pending: ", միավորները կարելի է ծախսել գնումից {d} օր անց",
+    returns: [
+        "Վերադարձի դեպքում այն զեղչը, որին մնացած ապրանքներն այլևս չեն համապատասխանում, պահվում է վերադարձվող գումարից",
+        "Վերադարձի դեպքում մնացած ապրանքները պահպանում են զեղչը, նույնիսկ եթե նվազագույնն այլևս չի ապահովվում",
+        ", վճարման համար օգտագործված միավորները վերադարձվում են համամասնորեն",
+        ", վճարման համար օգտագործված միավորները վերադարձվում են առաջին հերթին",
+    ],
     employee:
         "Աշխատակիցները նույնպես ստանում են անձնական միավորներ՝ {p} յուրաքանչյուր {per}-ի համար",
     cashback: "Գնման {p}%-ը վերադարձվում է որպես քեշբեք",
@@ -468,6 +491,12 @@ const KA: Words = Words {
     redeem: "ქულებით შეგიძლიათ გადაიხადოთ შეკვეთის {max}%-მდე, 1 ქულა = {value}",
     expire: ", ქულებს ვადა გასდის {m} თვეში",
     pending: "; ქულების გამოყენება შეიძლება შენაძენიდან {d} დღის შემდეგ",
+    returns: [
+        "დაბრუნებისას ფასდაკლება, რომელსაც დარჩენილი ნივთები აღარ აკმაყოფილებს, დაკავდება დასაბრუნებელი თანხიდან",
+        "დაბრუნებისას დარჩენილ ნივთებს ფასდაკლება რჩებათ, მინიმუმის მიუღწევლობის მიუხედავად",
+        "; გადახდისას გამოყენებული ქულები ბრუნდება პროპორციულად",
+        "; გადახდისას გამოყენებული ქულები ბრუნდება პირველ რიგში",
+    ],
     employee: "თანამშრომლებიც იღებენ პირად ქულებს: {p} ყოველ {per}-ზე",
     cashback: "შენაძენის {p}% გიბრუნდებათ ქეშბექად",
     tax: "ფასები მოიცავს {p}% დღგ-ს",
@@ -860,6 +889,18 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
             .map(|p| format!("{} ×{}", name(&p.name), number(p.exchange_rate, lang)))
             .collect();
         sentences.push(sentence(fill(w.coalition, &[("list", &list.join(", "))])));
+    }
+    if let Some(returns) = program.returns {
+        let policy = match returns.broken_minimums {
+            BrokenMinimums::Reclaim => w.returns[0],
+            BrokenMinimums::Keep => w.returns[1],
+        };
+        let points = match (program.points.is_some(), returns.redeemed_points) {
+            (false, _) => "",
+            (true, PointsBack::InProportion) => w.returns[2],
+            (true, PointsBack::First) => w.returns[3],
+        };
+        sentences.push(sentence(format!("{policy}{points}")));
     }
     if let Some(membership) = &program.membership {
         let period = match membership.period {

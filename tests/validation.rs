@@ -272,6 +272,53 @@ fn oversized_and_deeply_nested_input_is_refused_without_a_panic() {
 }
 
 #[test]
+fn a_return_policy_is_said_in_the_summary_in_every_language() {
+    let mut program: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/programs/retail.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let said = |program: &serde_json::Value, lang| {
+        loyalty::summarize(&loyalty::from_value::<Program>(program).unwrap(), lang)
+    };
+    let without: Vec<String> = [Lang::En, Lang::Ru, Lang::Hy, Lang::Ka]
+        .into_iter()
+        .map(|lang| said(&program, lang))
+        .collect();
+    program["returns"] = serde_json::json!({"broken_minimums": "keep", "redeemed_points": "first"});
+    let keep_first: Vec<String> = [Lang::En, Lang::Ru, Lang::Hy, Lang::Ka]
+        .into_iter()
+        .map(|lang| said(&program, lang))
+        .collect();
+    program["returns"] = serde_json::json!({});
+    let reclaim: Vec<String> = [Lang::En, Lang::Ru, Lang::Hy, Lang::Ka]
+        .into_iter()
+        .map(|lang| said(&program, lang))
+        .collect();
+    for at in 0..4 {
+        assert!(
+            keep_first[at].len() > without[at].len(),
+            "{}",
+            keep_first[at]
+        );
+        assert_ne!(keep_first[at], reclaim[at]);
+    }
+    assert!(
+        reclaim[0].contains("taken from the refund") && reclaim[0].contains("in proportion"),
+        "{}",
+        reclaim[0]
+    );
+    assert!(
+        keep_first[1].contains("сохраняют скидку") && keep_first[1].contains("в первую очередь"),
+        "{}",
+        keep_first[1]
+    );
+}
+
+#[test]
 fn a_simple_program_is_summarised_within_fifty_words_in_every_language() {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
