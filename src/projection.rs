@@ -102,7 +102,7 @@ pub enum Redeem {
     Never,
     /// Every order uses as many points as the program allows.
     Max,
-    /// Every order uses this share, in %, of the points it could use (`{"share": "60"}`): what
+    /// The orders use this share, in %, of the points they could use (`{"share": "60"}`): what
     /// customers are expected to redeem; the rest may expire unused (breakage).
     Share(Decimal),
 }
@@ -120,7 +120,7 @@ impl Redeem {
         }
     }
 
-    /// The share of what it could use that an order uses; `None` for all of it.
+    /// The share of what they could use that the orders use; `None` for all of it.
     pub fn share(self) -> Option<crate::exact::Fraction> {
         match self {
             Redeem::Share(percent) => crate::exact::Fraction::percent(percent),

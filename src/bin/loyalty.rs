@@ -45,7 +45,7 @@ enum OrderArg {
     Customer,
 }
 
-/// `never`, `max`, or an expected share in % of what each order could use (`60`).
+/// `never`, `max`, or an expected share in % of what the orders could use (`60`).
 fn parse_redeem(text: &str) -> Result<Redeem, String> {
     match text {
         "never" => Ok(Redeem::Never),
@@ -115,7 +115,7 @@ enum Command {
         #[arg(long)]
         skip_bad_rows: bool,
         /// Whether customers use their points: never, as many as allowed on every order (max), or
-        /// an expected share in % of what each order could use (60), the rest left as breakage.
+        /// an expected share in % of what their orders could use (60), the rest left as breakage.
         #[arg(long, default_value = "never", value_parser = parse_redeem)]
         redeem: Redeem,
         /// How the orders are sequenced.
