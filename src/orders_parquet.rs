@@ -2,10 +2,10 @@
 //! by name, each row's values written out as the text the CSV reader checks
 //! ([`crate::orders_csv::Rows`]), so that both formats share one path.
 //!
-//! Ids, sku, category and group are strings or integers; quantities integers or strings; dates
-//! DATE, timestamps (their day in UTC) or `YYYY-MM-DD` strings; money DECIMAL or strings. Money
-//! stored as floating point is refused: a float cannot hold most cents exactly. So are integers,
-//! which could be whole units or minor units. Errors name the row from 1, and the column.
+//! Ids, sku, category and quantities are strings or integers; group strings; dates DATE,
+//! timestamps (their day in UTC) or `YYYY-MM-DD` strings; money DECIMAL or strings. Money stored
+//! as floating point is refused: a float cannot hold most cents exactly. So are integers, which
+//! could be whole units or minor units. Errors name the row from 1, and the column.
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::orders_csv::{Next, Place, Rows, COLUMNS, REQUIRED_COLUMNS};
@@ -40,7 +40,7 @@ fn accepts(column: &str, stored: Stored) -> bool {
     match column {
         "date" => matches!(stored, Date | Timestamp { .. } | Text),
         "price" | "cost" => matches!(stored, Decimal | Text),
-        "quantity" => matches!(stored, Integer | Text),
+        "group" => stored == Text,
         _ => matches!(stored, Text | Integer),
     }
 }
@@ -87,7 +87,7 @@ fn stored(field: &Type) -> Stored {
 
 fn type_name(field: &Type) -> String {
     if !field.is_primitive() {
-        return "a group of columns".into();
+        return "nested values (a list or a group)".into();
     }
     let info = field.get_basic_info();
     match info.logical_type() {
@@ -119,6 +119,9 @@ fn refusal(column: &str, field: &Type, stored: Stored) -> Error {
         ),
         ("quantity", _) => {
             format!("the quantity column holds {held}; store quantities as integers or strings")
+        }
+        ("group", _) => {
+            format!("the group column holds {held}; store it as strings, participant or control")
         }
         _ => format!("the {column} column holds {held}; store it as strings or integers"),
     };
@@ -162,16 +165,19 @@ impl ParquetRows {
         let metadata = reader.metadata();
         for group in metadata.row_groups() {
             for chunk in group.columns() {
+                let codec = chunk.compression();
                 if !matches!(
-                    chunk.compression(),
+                    codec,
                     Compression::UNCOMPRESSED | Compression::SNAPPY | Compression::ZSTD(_)
                 ) {
+                    // `GZIP(GzipLevel(6))`: the name is enough.
+                    let codec = codec.to_string();
+                    let name = codec.split('(').next().unwrap_or_default();
                     return Err(unreadable(
                         path,
                         format!(
-                            "it is compressed with {}; write it with snappy (the default of \
-                             pandas, pyarrow, Spark and DuckDB), zstd, or no compression",
-                            chunk.compression()
+                            "it is compressed with {name}; write it with snappy (the default \
+                             of pandas, pyarrow, Spark and DuckDB), zstd, or no compression"
                         ),
                     ));
                 }

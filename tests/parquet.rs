@@ -396,6 +396,14 @@ fn a_bad_row_stops_naming_its_row_and_column_or_is_listed_when_skipped() {
     assert_eq!(listed[0]["row"], 2);
     assert_eq!(listed[1]["row"], 3);
     assert!(listed[0].get("line").is_none());
+    // An order the simulator refuses is named by its row too.
+    let path = small(
+        Values::Int64(vec![Some(101_250), Some(100_000), Some(100_000)]),
+        "INT64 price (DECIMAL(18, 4))",
+    );
+    let error = run(&path, OnBadRow::Stop).unwrap_err();
+    assert_eq!(error.code, loyalty::ErrorCode::TooPrecise);
+    assert_eq!(error.path, "row 1");
 }
 
 #[test]
