@@ -161,7 +161,9 @@ impl ParquetRows {
             )
         })?;
         let file_bytes = file.metadata().map_or(0, |m| m.len());
-        let reader = SerializedFileReader::new(file).map_err(|e| unreadable(path, e))?;
+        let reader = survive(|| SerializedFileReader::new(file))
+            .map_err(|e| unreadable(path, format!("it is damaged ({e})")))?
+            .map_err(|e| unreadable(path, e))?;
         let metadata = reader.metadata();
         for group in metadata.row_groups() {
             for chunk in group.columns() {
@@ -239,17 +241,20 @@ impl ParquetRows {
 
     /// The next row's values as text, or why one cannot be read.
     fn next_row(&mut self, mut push: impl FnMut(&str)) -> Result<Next> {
-        let row = match self.rows.next() {
-            None => return Ok(Next::End),
-            Some(Ok(row)) => row,
-            // A page that does not decode leaves nothing to read after it.
-            Some(Err(e)) => {
-                return Err(Error::new(
-                    ErrorCode::Unreadable,
-                    format!("row {}", self.row + 1),
-                    format!("the file cannot be read from row {}: {e}", self.row + 1),
-                ))
-            }
+        // A page that does not decode leaves nothing to read after it.
+        let damaged = |why: String| {
+            let row = self.row + 1;
+            Error::new(
+                ErrorCode::Unreadable,
+                format!("row {row}"),
+                format!("the file cannot be read from row {row}: {why}"),
+            )
+        };
+        let row = match survive(|| self.rows.next()) {
+            Ok(None) => return Ok(Next::End),
+            Ok(Some(Ok(row))) => row,
+            Ok(Some(Err(e))) => return Err(damaged(e.to_string())),
+            Err(panic) => return Err(damaged(format!("it is damaged ({panic})"))),
         };
         self.row += 1;
         let place = Place::Row(self.row);
@@ -293,6 +298,18 @@ impl Rows for ParquetRows {
         let done = done / u128::from(self.total_rows.max(1));
         u64::try_from(done).unwrap_or(self.file_bytes)
     }
+}
+
+/// Runs a call into the parquet crate, which panics on some damaged files (an index past the
+/// end of a buffer): that is a file that cannot be read, not a crash.
+fn survive<T>(read: impl FnOnce() -> T) -> std::result::Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).map_err(|panic| {
+        panic
+            .downcast_ref::<&str>()
+            .map(|text| text.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "the reader stopped".into())
+    })
 }
 
 /// Writes `value` as the CSV reader would read it, or says why it cannot be.

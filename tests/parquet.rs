@@ -543,3 +543,24 @@ fn the_command_gives_one_report_from_csv_and_parquet() {
     assert_eq!(error["code"], "wrong_type");
     assert_eq!(error["path"], "column price");
 }
+
+#[test]
+fn a_damaged_file_is_an_error_not_a_crash() {
+    let path = small(
+        Values::Text(vec![
+            Some("1.00".into()),
+            Some("2.00".into()),
+            Some("3.00".into()),
+        ]),
+        "BYTE_ARRAY price (UTF8)",
+    );
+    let whole = std::fs::read(&path).unwrap();
+    let damaged = temp("parquet");
+    // Every byte in turn, set to 0xFF: the parquet crate panics on some of these.
+    for at in 0..whole.len() {
+        let mut bytes = whole.clone();
+        bytes[at] = 0xFF;
+        std::fs::write(&damaged, &bytes).unwrap();
+        let _ = run(&damaged, OnBadRow::Skip);
+    }
+}
