@@ -46,7 +46,7 @@ fn accepts(column: &str, stored: Stored) -> bool {
 }
 
 fn stored(field: &Type) -> Stored {
-    if !field.is_primitive() {
+    if !field.is_primitive() || repeated(field) {
         return Stored::Other;
     }
     let info = field.get_basic_info();
@@ -85,8 +85,13 @@ fn stored(field: &Type) -> Stored {
     }
 }
 
+fn repeated(field: &Type) -> bool {
+    let info = field.get_basic_info();
+    info.has_repetition() && info.repetition() == parquet::basic::Repetition::REPEATED
+}
+
 fn type_name(field: &Type) -> String {
-    if !field.is_primitive() {
+    if !field.is_primitive() || repeated(field) {
         return "nested values (a list or a group)".into();
     }
     let info = field.get_basic_info();
@@ -202,9 +207,7 @@ impl ParquetRows {
                 ));
             }
             let stored = stored(field);
-            let repeated = field.get_basic_info().has_repetition()
-                && field.get_basic_info().repetition() == parquet::basic::Repetition::REPEATED;
-            if repeated || !accepts(ours, stored) {
+            if !accepts(ours, stored) {
                 return Err(refusal(ours, field, stored));
             }
             columns.push((*ours, stored));
