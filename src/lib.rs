@@ -36,6 +36,8 @@ pub mod money;
 pub mod names;
 #[cfg(feature = "cli")]
 pub mod orders_csv;
+#[cfg(all(feature = "cli", feature = "parquet"))]
+pub mod orders_parquet;
 
 pub mod portfolio;
 pub mod preview;

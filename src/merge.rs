@@ -124,7 +124,7 @@ fn add(whole: &mut Simulation, part: Simulation) {
 fn finish(whole: &mut Simulation, info: &PartitionReport) {
     let units = info.minor_units;
     let money = |minor: i128| decimal_of(minor, units);
-    whole.bad_row_list.sort_by_key(|row| row.line);
+    whole.bad_row_list.sort_by_key(|row| row.place);
     whole.bad_row_list.truncate(BAD_ROWS_LISTED);
     let report = &mut whole.report;
     // Outstanding points at face value: the value of a point in minor units, rounded once.

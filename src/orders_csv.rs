@@ -1,7 +1,8 @@
 //! Reading a seller's order history as CSV, one row per order line, for the simulation
 //! (feature `cli`). Columns: customer, date, sku, category, price, quantity, cost, and an optional
 //! group (`participant`, the default, or `control`). Consecutive rows of one customer on one date
-//! form one order.
+//! form one order. A Parquet file ([`crate::orders_parquet`]) gives its rows as the same text
+//! fields ([`Rows`]), so both formats share the checks, the sequencing and the bad-row policy.
 //!
 //! The history is read twice: a first pass finds its first and last months and how it is
 //! sequenced (by date, or grouped by customer in ascending order of id with dates ascending
@@ -18,6 +19,48 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::io::Read;
+
+/// The columns, matched by name whatever their order; category, cost and group may be absent.
+pub const COLUMNS: [&str; 8] = [
+    "customer", "date", "sku", "category", "price", "quantity", "cost", "group",
+];
+pub const REQUIRED_COLUMNS: [&str; 5] = ["customer", "date", "sku", "price", "quantity"];
+
+/// Where a row is, as errors name it: a CSV file's line, or a Parquet file's row (from 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Place {
+    Line(u64),
+    Row(u64),
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::Line(line) => write!(f, "line {line}"),
+            Place::Row(row) => write!(f, "row {row}"),
+        }
+    }
+}
+
+impl Place {
+    fn number(self) -> u64 {
+        match self {
+            Place::Line(number) | Place::Row(number) => number,
+        }
+    }
+
+    /// The simulator names an order by its line: a Parquet file's orders are at rows.
+    fn named_in(self, mut error: Error) -> Error {
+        if let Place::Row(row) = self {
+            if let Some(rest) = error.path.strip_prefix(&format!("line {row}")) {
+                error.path = format!("row {row}{rest}");
+            }
+        }
+        error
+    }
+}
 
 /// What to do with a malformed row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,17 +145,28 @@ pub fn partition_of(id: &str, of: u32) -> u32 {
 
 /// Where the orders come from: read once to plan, once to replay.
 pub trait Source {
-    fn open(&self) -> Result<Box<dyn Read + '_>>;
+    /// The history's rows, from the first.
+    fn rows(&self) -> Result<Box<dyn Rows + '_>>;
 }
 
+/// CSV text.
 impl Source for [u8] {
-    fn open(&self) -> Result<Box<dyn Read + '_>> {
-        Ok(Box::new(self))
+    fn rows(&self) -> Result<Box<dyn Rows + '_>> {
+        Ok(Box::new(CsvRows::new(Box::new(self))?))
     }
 }
 
+/// A file: Parquet by its extension `.parquet`, else CSV, gzipped when it ends in `.gz`.
 impl Source for std::path::Path {
-    fn open(&self) -> Result<Box<dyn Read + '_>> {
+    fn rows(&self) -> Result<Box<dyn Rows + '_>> {
+        let extension_is = |wanted: &str| {
+            self.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case(wanted))
+        };
+        #[cfg(feature = "parquet")]
+        if extension_is("parquet") {
+            return Ok(Box::new(crate::orders_parquet::ParquetRows::open(self)?));
+        }
         let file = std::fs::File::open(self).map_err(|e| {
             Error::new(
                 ErrorCode::Unreadable,
@@ -122,16 +176,102 @@ impl Source for std::path::Path {
         })?;
         let file = std::io::BufReader::with_capacity(1 << 20, file);
         // A compressed history is read as it is decompressed.
-        if self
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
-        {
-            return Ok(Box::new(std::io::BufReader::with_capacity(
+        let text: Box<dyn Read> = match extension_is("gz") {
+            true => Box::new(std::io::BufReader::with_capacity(
                 1 << 20,
                 flate2::read::MultiGzDecoder::new(file),
-            )));
+            )),
+            false => Box::new(file),
+        };
+        Ok(Box::new(CsvRows::new(text)?))
+    }
+}
+
+/// What reading one row gave.
+pub enum Next {
+    Row,
+    /// A row that cannot be read, which the bad-row policy stops at or skips.
+    Bad(Error),
+    End,
+}
+
+/// An order history read one row at a time as text fields, whatever its file's format.
+pub trait Rows {
+    /// The column names, in the order of each row's fields.
+    fn header(&self) -> &csv::StringRecord;
+    /// Reads the next row into `record`. An error is a file that cannot be read any further.
+    fn read(&mut self, record: &mut csv::StringRecord) -> Result<Next>;
+    /// The same with the fields left as bytes: the first pass only compares them.
+    fn read_bytes(&mut self, record: &mut csv::ByteRecord) -> Result<Next>;
+    /// Where the row last read is.
+    fn place(&self) -> Place;
+    /// How far reading has come, in bytes of the file.
+    fn progress(&self) -> u64;
+}
+
+/// The rows of CSV text whose first line names the columns.
+pub struct CsvRows<'a> {
+    reader: csv::Reader<Box<dyn Read + 'a>>,
+    header: csv::StringRecord,
+    line: u64,
+}
+
+impl<'a> CsvRows<'a> {
+    pub fn new(text: Box<dyn Read + 'a>) -> Result<Self> {
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text);
+        let header = reader
+            .headers()
+            .map_err(|e| {
+                Error::new(
+                    ErrorCode::InvalidValue,
+                    "line 1",
+                    format!("the header row cannot be read: {e}"),
+                )
+            })?
+            .clone();
+        Ok(CsvRows {
+            reader,
+            header,
+            line: 1,
+        })
+    }
+
+    fn next(&mut self, read: csv::Result<bool>) -> Next {
+        match read {
+            Ok(true) => Next::Row,
+            Ok(false) => Next::End,
+            Err(e) => Next::Bad(Error::new(
+                ErrorCode::InvalidValue,
+                format!("line {}", self.line),
+                format!("line {} is not valid CSV: {e}", self.line),
+            )),
         }
-        Ok(Box::new(file))
+    }
+}
+
+impl Rows for CsvRows<'_> {
+    fn header(&self) -> &csv::StringRecord {
+        &self.header
+    }
+
+    fn read(&mut self, record: &mut csv::StringRecord) -> Result<Next> {
+        self.line = self.reader.position().line();
+        let read = self.reader.read_record(record);
+        Ok(self.next(read))
+    }
+
+    fn read_bytes(&mut self, record: &mut csv::ByteRecord) -> Result<Next> {
+        self.line = self.reader.position().line();
+        let read = self.reader.read_byte_record(record);
+        Ok(self.next(read))
+    }
+
+    fn place(&self) -> Place {
+        Place::Line(self.line)
+    }
+
+    fn progress(&self) -> u64 {
+        self.reader.position().byte()
     }
 }
 
@@ -145,19 +285,11 @@ pub struct Plan {
 /// The first pass: the first and last months, and the sequence (`wanted`, or the one the rows
 /// follow: by date first, then by customer). Rows that do not read are left to the second pass.
 pub fn plan(source: &(impl Source + ?Sized), wanted: Option<Sequence>) -> Result<Plan> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(source.open()?);
-    let headers = reader.headers().cloned().unwrap_or_default();
-    let find = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
-    };
-    let (customer_at, date_at) = (find("customer"), find("date"));
+    let mut rows = source.rows()?;
+    let (customer_at, date_at) = (find(rows.header(), "customer"), find(rows.header(), "date"));
     let mut span: Option<(NaiveDate, NaiveDate)> = None;
-    // The first line each sequence breaks at.
-    let (mut not_by_date, mut not_by_customer): (Option<(u64, NaiveDate)>, Option<u64>) =
+    // The first row each sequence breaks at.
+    let (mut not_by_date, mut not_by_customer): (Option<(Place, NaiveDate)>, Option<Place>) =
         (None, None);
     // Raw bytes, and the last id and date kept in buffers: this pass only compares them.
     let (mut last_date, mut last_id) = (None::<NaiveDate>, Vec::<u8>::new());
@@ -166,12 +298,12 @@ pub fn plan(source: &(impl Source + ?Sized), wanted: Option<Sequence>) -> Result
     let (mut as_numbers, mut as_text) = (true, true);
     let mut record = csv::ByteRecord::new();
     loop {
-        let line = reader.position().line();
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(_) => continue,
+        match rows.read_bytes(&mut record)? {
+            Next::Row => {}
+            Next::End => break,
+            Next::Bad(_) => continue,
         }
+        let line = rows.place();
         let field = |at: Option<usize>| at.and_then(|i| record.get(i)).map(<[u8]>::trim_ascii);
         let (Some(id), Some(date_text)) = (field(customer_at), field(date_at)) else {
             continue;
@@ -228,7 +360,7 @@ pub fn plan(source: &(impl Source + ?Sized), wanted: Option<Sequence>) -> Result
         (Some(Sequence::ByCustomer), _, Some(line)) => {
             return Err(Error::new(
                 ErrorCode::DatesOutOfOrder,
-                format!("line {line}"),
+                line.to_string(),
                 "the orders are not grouped by customer in ascending order of id, with each \
                  customer's dates ascending; sort them by customer, then by date",
             ))
@@ -237,7 +369,7 @@ pub fn plan(source: &(impl Source + ?Sized), wanted: Option<Sequence>) -> Result
         (Some(Sequence::ByDate), Some((line, date)), _) => {
             return Err(Error::new(
                 ErrorCode::DatesOutOfOrder,
-                format!("line {line}"),
+                line.to_string(),
                 format!("{date} comes before orders already read; sort the orders by date"),
             ))
         }
@@ -247,7 +379,7 @@ pub fn plan(source: &(impl Source + ?Sized), wanted: Option<Sequence>) -> Result
         (None, Some((by_date, _)), Some(by_customer)) => {
             return Err(Error::new(
                 ErrorCode::DatesOutOfOrder,
-                format!("line {}", by_date.max(by_customer)),
+                by_date.max(by_customer).to_string(),
                 "the orders are neither sorted by date nor grouped by customer (in ascending \
                  order of id, with each customer's dates ascending); sort them by date, or by \
                  customer and then by date",
@@ -260,8 +392,17 @@ pub fn plan(source: &(impl Source + ?Sized), wanted: Option<Sequence>) -> Result
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BadRow {
-    pub line: u64,
+    /// `"line": 3` in a CSV file, `"row": 2` in a Parquet file.
+    #[serde(flatten)]
+    pub place: Place,
     pub message: String,
+}
+
+/// Where the column `name` is in `header`.
+fn find(header: &csv::StringRecord, name: &str) -> Option<usize> {
+    header
+        .iter()
+        .position(|h| h.trim().eq_ignore_ascii_case(name))
 }
 
 struct Row {
@@ -275,7 +416,7 @@ fn field<'a>(
     record: &'a csv::StringRecord,
     index: Option<usize>,
     name: &str,
-    line: u64,
+    place: Place,
 ) -> Result<&'a str> {
     index
         .and_then(|i| record.get(i))
@@ -284,28 +425,28 @@ fn field<'a>(
         .ok_or_else(|| {
             Error::new(
                 ErrorCode::MissingField,
-                format!("line {line}.{name}"),
-                format!("line {line} has no {name}"),
+                format!("{place}.{name}"),
+                format!("{place} has no {name}"),
             )
         })
 }
 
-fn parse_row(record: &csv::StringRecord, columns: &Columns, line: u64) -> Result<Row> {
+fn parse_row(record: &csv::StringRecord, columns: &Columns, place: Place) -> Result<Row> {
     let bad = |name: &str, value: &str, expected: &str| {
         Error::new(
             ErrorCode::InvalidValue,
-            format!("line {line}.{name}"),
-            format!("line {line}: {name} \"{value}\" is not {expected}"),
+            format!("{place}.{name}"),
+            format!("{place}: {name} \"{value}\" is not {expected}"),
         )
     };
     let decimal = |name: &str, index| -> Result<Decimal> {
-        let value = field(record, index, name, line)?;
+        let value = field(record, index, name, place)?;
         value
             .parse::<Decimal>()
             .map_err(|_| bad(name, value, "a decimal number"))
     };
-    let date_text = field(record, columns.date, "date", line)?;
-    let quantity_text = field(record, columns.quantity, "quantity", line)?;
+    let date_text = field(record, columns.date, "date", place)?;
+    let quantity_text = field(record, columns.quantity, "quantity", place)?;
     let group = match columns
         .group
         .and_then(|i| record.get(i))
@@ -317,12 +458,12 @@ fn parse_row(record: &csv::StringRecord, columns: &Columns, line: u64) -> Result
         other => return Err(bad("group", other, "participant or control")),
     };
     Ok(Row {
-        customer: field(record, columns.customer, "customer", line)?.to_string(),
+        customer: field(record, columns.customer, "customer", place)?.to_string(),
         date: crate::json::parse_date(date_text)
             .ok_or_else(|| bad("date", date_text, "a YYYY-MM-DD date"))?,
         group,
         line: Line {
-            sku: field(record, columns.sku, "sku", line)?.to_string(),
+            sku: field(record, columns.sku, "sku", place)?.to_string(),
             category: columns
                 .category
                 .and_then(|i| record.get(i))
@@ -410,24 +551,8 @@ pub fn simulate_planned(
         value_per_point: program.points.as_ref().map(|points| points.value_per_point),
     });
     let mut simulator = Simulator::with(program, redeem, plan.sequence, plan.span)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(source.open()?);
-    let headers = reader
-        .headers()
-        .map_err(|e| {
-            Error::new(
-                ErrorCode::InvalidValue,
-                "line 1",
-                format!("the header row cannot be read: {e}"),
-            )
-        })?
-        .clone();
-    let find = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
-    };
+    let mut rows = source.rows()?;
+    let find = |name: &str| find(rows.header(), name);
     let columns = Columns {
         customer: find("customer"),
         date: find("date"),
@@ -438,14 +563,8 @@ pub fn simulate_planned(
         cost: find("cost"),
         group: find("group"),
     };
-    for (name, index) in [
-        ("customer", columns.customer),
-        ("date", columns.date),
-        ("sku", columns.sku),
-        ("price", columns.price),
-        ("quantity", columns.quantity),
-    ] {
-        if index.is_none() {
+    for name in REQUIRED_COLUMNS {
+        if find(name).is_none() {
             return Err(Error::new(
                 ErrorCode::MissingField,
                 "line 1",
@@ -463,26 +582,19 @@ pub fn simulate_planned(
     let mut pending: Option<PendingOrder> = None;
     let mut record = csv::StringRecord::new();
     loop {
-        let line = reader.position().line();
-        let more = match reader.read_record(&mut record) {
-            Ok(more) => more,
-            Err(e) => {
+        match rows.read(&mut record)? {
+            Next::Row => {}
+            Next::End => break,
+            Next::Bad(error) => {
                 // A row that does not read has no customer: the first partition takes it.
                 if partition.is_some_and(|p| p.part != 1) {
                     continue;
                 }
-                let error = Error::new(
-                    ErrorCode::InvalidValue,
-                    format!("line {line}"),
-                    format!("line {line} is not valid CSV: {e}"),
-                );
-                skip_or_stop(&mut simulation, on_bad_row, error, line)?;
+                skip_or_stop(&mut simulation, on_bad_row, error, rows.place())?;
                 continue;
             }
-        };
-        if !more {
-            break;
         }
+        let line = rows.place();
         if let Some(partition) = partition {
             let id = columns.customer.and_then(|at| record.get(at)).unwrap_or("");
             if !partition.holds(id) {
@@ -491,7 +603,7 @@ pub fn simulate_planned(
         }
         simulation.rows += 1;
         if simulation.rows % 65_536 == 0 {
-            progress(reader.position().byte());
+            progress(rows.progress());
         }
         let row = match parse_row(&record, &columns, line) {
             Ok(row) => row,
@@ -522,7 +634,7 @@ pub fn simulate_planned(
         }
     }
     place(&mut simulator, &mut simulation, on_bad_row, pending.take())?;
-    progress(reader.position().byte());
+    progress(rows.progress());
     simulation.report = simulator.finish();
     Ok(simulation)
 }
@@ -589,7 +701,7 @@ struct PendingOrder {
     date: NaiveDate,
     group: Group,
     lines: Vec<Line>,
-    first_line: u64,
+    first_line: Place,
 }
 
 fn place(
@@ -599,13 +711,16 @@ fn place(
     order: Option<PendingOrder>,
 ) -> Result<()> {
     let Some(order) = order else { return Ok(()) };
-    match simulator.order(
-        &order.customer,
-        order.group,
-        order.date,
-        order.lines,
-        order.first_line,
-    ) {
+    let placed = simulator
+        .order(
+            &order.customer,
+            order.group,
+            order.date,
+            order.lines,
+            order.first_line.number(),
+        )
+        .map_err(|error| order.first_line.named_in(error));
+    match placed {
         Ok(()) => Ok(()),
         Err(error) if error.code == ErrorCode::DatesOutOfOrder => Err(error),
         Err(error) => skip_or_stop(simulation, on_bad_row, error, order.first_line),
@@ -616,7 +731,7 @@ fn skip_or_stop(
     simulation: &mut Simulation,
     on_bad_row: OnBadRow,
     error: Error,
-    line: u64,
+    place: Place,
 ) -> Result<()> {
     match on_bad_row {
         OnBadRow::Stop => Err(error),
@@ -624,7 +739,7 @@ fn skip_or_stop(
             simulation.bad_rows += 1;
             if simulation.bad_row_list.len() < BAD_ROWS_LISTED {
                 simulation.bad_row_list.push(BadRow {
-                    line,
+                    place,
                     message: error.message,
                 });
             }

@@ -104,9 +104,10 @@ enum Command {
         #[arg(default_value = "-")]
         file: String,
     },
-    /// Replay an order history (CSV, one row per order line) through a program.
+    /// Replay an order history (CSV or Parquet, one row per order line) through a program.
     Simulate {
-        /// The CSV: customer, date, sku, category, price, quantity, cost[, group].
+        /// The CSV (or .csv.gz, or .parquet): customer, date, sku, category, price, quantity,
+        /// cost[, group].
         orders: String,
         /// The program JSON file.
         #[arg(long)]
@@ -766,7 +767,7 @@ fn simulation_text(simulation: &Simulation) -> String {
         simulation.rows, r.orders, r.customers, simulation.bad_rows, c.total, c.discounts, c.points_redeemed_value, c.store_credit, r.points_outstanding, r.points_liability
     );
     for bad in &simulation.bad_row_list {
-        text += &format!("bad row at line {}: {}\n", bad.line, bad.message);
+        text += &format!("bad row at {}: {}\n", bad.place, bad.message);
     }
     let mut groups = vec![cells(&[
         &"group",
