@@ -2,8 +2,9 @@
 # The Python package (python/): a virtualenv in target/python-venv with the pinned test
 # requirements, the package built by maturin and installed with `pip install ./python`, and its
 # tests (pytest, with a Dask LocalCluster of two workers). Called by scripts/test.sh; runs alone
-# too. Idempotent: the virtualenv and the package are redone only when what they are made of
-# changed, so a re-run costs the tests and a few seconds.
+# too; `--install-only` stops after the install (scripts/bench.sh). Idempotent: the virtualenv
+# and the package are redone only when what they are made of changed, so a re-run costs the
+# tests and a few seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,10 +38,11 @@ if [ "$(cat "$VENV/.package" 2>/dev/null)" != "$wanted" ]; then
   pip_install --no-build-isolation --force-reinstall --no-deps ./python
   echo "$wanted" > "$VENV/.package"
 fi
+if [ "${1:-}" = "--install-only" ]; then exit 0; fi
+
+echo "== Python: format, lints and tests, against the loyalty command"
 cargo fmt --check --manifest-path python/Cargo.toml
 cargo clippy --manifest-path python/Cargo.toml --quiet -- -D warnings
-
-echo "== Python: tests, against the loyalty command"
 # The command the tests compare with (already built when scripts/test.sh ran cargo test).
 cargo build --features cli --quiet --target-dir target
 LOYALTY_CLI="$PWD/target/debug/loyalty" "$VENV/bin/pytest" -q -p no:cacheprovider python/tests

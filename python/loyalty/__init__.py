@@ -17,7 +17,7 @@ import numbers
 from decimal import Decimal
 from typing import Any, Iterable, Mapping, Optional, Sequence, Tuple, Union
 
-__all__ = ["LoyaltyError", "quote", "simulate_partition", "merge", "partition_of"]
+__all__ = ["LoyaltyError", "quote", "simulate_partition", "merge", "partition_of", "to_json"]
 __version__ = "0.1.0"
 
 
@@ -114,6 +114,12 @@ def partition_of(customer_id: Union[str, int], n: int) -> int:
     (trimmed) modulo ``n``, plus one, as ``loyalty simulate --partition K/N`` routes
     customers. Stable across machines and versions."""
     return _loyalty.partition_of(str(customer_id), int(n))
+
+
+def to_json(result: Mapping[str, Any]) -> str:
+    """A quote or report as the command's compact JSON, every amount its exact decimal string:
+    what to store, or to send as one text column (Spark), and what :func:`merge` reads back."""
+    return json.dumps(result, default=_json_default, ensure_ascii=False, separators=(",", ":"))
 
 
 # --- Python values into the core's text -----------------------------------------------------

@@ -27,18 +27,29 @@ def simulate_part(rows, program, k, n, months):
                                       redeem="max")
 
 
-def dask_run(path, program, n):
-    ddf = dd.read_csv(path, dtype=str, blocksize=64_000)  # several input partitions
-    assert ddf.npartitions > 1
+def dask_run(path, program, n, blocksize="16MB", shuffle_method=None):
+    ddf = dd.read_csv(path, dtype=str, blocksize=blocksize)
     # The file's order, kept through the shuffle; and each customer's partition.
     ddf["row"] = ddf.assign(one=1).one.cumsum()
     ddf["part"] = ddf.customer.map(lambda c: loyalty.partition_of(c, n), meta=("part", "int64"))
     first, last = dask.compute(ddf.date.min(), ddf.date.max())
     # Dask partition k − 1 holds exactly loyalty partition k, even when it has no rows.
-    parts = ddf.set_index("part", divisions=list(range(1, n + 2)))
+    parts = ddf.set_index("part", divisions=list(range(1, n + 2)), shuffle_method=shuffle_method)
     assert parts.npartitions == n
     reports = [dask.delayed(simulate_part)(rows, program, k, n, (first, last))
                for k, rows in enumerate(parts.to_delayed(), start=1)]
+    return loyalty.merge(dask.compute(*reports))
+
+
+def simulate_file(path, program, k, n):
+    """Partition k of a history that every worker can read: the command's --partition K/N."""
+    with open(path, "rb") as file:
+        return loyalty.simulate_partition(file.read(), program, partition=(k, n), redeem="max")
+
+
+def dask_file_run(path, program, n):
+    """No shuffle: each task reads the whole file and keeps its customers."""
+    reports = [dask.delayed(simulate_file)(path, program, k, n) for k in range(1, n + 1)]
     return loyalty.merge(dask.compute(*reports))
 
 
@@ -54,9 +65,11 @@ def test_a_dask_run_partitioned_by_customer_is_the_single_process_run(client, tm
     path.write_text(history_csv(rows=6000, customers=500, seed=11))
     assert len(client.scheduler_info()["workers"]) == 2
     single = loyalty.simulate_partition(path.read_bytes(), program("retail"), redeem="max")
-    merged = dask_run(str(path), program("retail"), N)
+    # Small blocks: several input partitions for the shuffle to mix.
+    merged = dask_run(str(path), program("retail"), N, blocksize=64_000)
     assert merged == single
     assert "partition" not in merged and merged["orders"] > 2000
+    assert dask_file_run(str(path), program("retail"), N) == single
     # And both are the command's.
     expected = run_cli("simulate", str(path), "--program", str(PROGRAMS / "retail.json"),
                        "--redeem", "max")

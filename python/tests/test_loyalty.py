@@ -33,6 +33,7 @@ def test_quote_is_the_commands_for_every_example_program(name):
         return
     quote = loyalty.quote(request["program"], None, CART)
     assert as_json(quote) == expected
+    assert loyalty.to_json(quote) == run_cli("quote", stdin=json.dumps(request)).strip()
     assert floats_in(quote) == []
     assert isinstance(quote["payable"], Decimal)
 
@@ -98,6 +99,9 @@ def test_a_whole_history_is_the_commands_report(history, redeem):
         assert floats_in(report) == []
     assert isinstance(report["program_cost"]["total"], Decimal)
     assert isinstance(report["cohorts"][0]["spend_by_month"][0], Decimal)
+    # Written back, it is the command's output byte for byte.
+    assert loyalty.to_json(report) == run_cli("simulate", str(history), "--program", RETAIL,
+                                              "--redeem", redeem).strip()
     assert report["orders"] > 1000 and report["program_cost"]["total"] > 0
 
 
