@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 
 VENV=target/python-venv
 PY="$VENV/bin/python"
-# The binding's own build, away from the root crate's (which never sees pyo3).
+# The root crate's build (the command the tests compare with), and the binding's own, away from
+# it (the root crate never sees pyo3).
+ROOT_TARGET="${CARGO_TARGET_DIR:-$PWD/target}"
 export CARGO_TARGET_DIR="${PYTHON_CARGO_TARGET_DIR:-$PWD/target/python-build}"
 # pip's build backend (maturin) is found on PATH.
 export PATH="$PWD/$VENV/bin:$PATH"
@@ -43,6 +45,7 @@ if [ "${1:-}" = "--install-only" ]; then exit 0; fi
 echo "== Python: format, lints and tests, against the loyalty command"
 cargo fmt --check --manifest-path python/Cargo.toml
 cargo clippy --manifest-path python/Cargo.toml --quiet -- -D warnings
-# The command the tests compare with (already built when scripts/test.sh ran cargo test).
-cargo build --features cli --quiet --target-dir target
-LOYALTY_CLI="$PWD/target/debug/loyalty" "$VENV/bin/pytest" -q -p no:cacheprovider python/tests
+# The command, as `cargo test --features cli` builds it: nothing to do after scripts/test.sh ran
+# that (a plain `cargo build` builds it otherwise, and each would rebuild after the other).
+cargo test --features cli --no-run --quiet --target-dir "$ROOT_TARGET"
+LOYALTY_CLI="$ROOT_TARGET/debug/loyalty" "$VENV/bin/pytest" -q -p no:cacheprovider python/tests
