@@ -15,3 +15,7 @@ cargo build --quiet --release --features cli --bin loyalty
 cargo bench --quiet --bench quote -- --warm-up-time 1 --measurement-time 3 >/dev/null 2>&1
 cargo bench --quiet --features cli --bench projection 2>/dev/null | tee target/bench-projection.txt
 node scripts/bench.mjs
+
+# == Dask (python/): a 1 M-row history on a LocalCluster of two workers, against the command.
+bash scripts/python.sh --install-only
+target/python-venv/bin/python scripts/bench_dask.py

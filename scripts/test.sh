@@ -18,3 +18,7 @@ cargo test --features cli
 
 echo "== Wasm in Node, and the widget and Wasm in Chromium"
 node --test --test-concurrency=1 tests/js/ tests/browser/
+
+# == Python package, Dask (python/): a virtualenv in target/python-venv, `pip install ./python`,
+# and pytest with a Dask LocalCluster. Kept in its own script and section for easy merging.
+bash scripts/python.sh
