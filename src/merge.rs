@@ -42,6 +42,18 @@ pub fn merge(reports: Vec<Simulation>) -> Result<Simulation> {
                 "the reports come from different partitionings or programs",
             ));
         }
+        // Months are summed in step: every partition of one history reports all its months.
+        let months = |report: &Simulation| -> Vec<String> {
+            let tiers = &report.report.tiers_by_month;
+            tiers.iter().map(|m| m.month.clone()).collect()
+        };
+        if months(&part) != months(&whole) {
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                format!("reports[{at}].tiers_by_month"),
+                "the reports cover different months: they come from different histories",
+            ));
+        }
         if let Some(twice) = theirs.parts.iter().find(|p| info.parts.contains(p)) {
             return Err(Error::new(
                 ErrorCode::DuplicateId,

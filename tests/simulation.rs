@@ -156,6 +156,36 @@ fn a_partial_merge_keeps_its_partitions_and_a_partition_given_twice_is_refused()
 }
 
 #[test]
+fn partitions_of_histories_over_different_months_are_refused_not_summed_out_of_step() {
+    let rows: Vec<Row> = (0..30)
+        .map(|i| (i % 9, i * 11, 1500 + i, 1, false))
+        .collect();
+    let later: Vec<Row> = rows
+        .iter()
+        .map(|r| (r.0, r.1 + 40, r.2, r.3, r.4))
+        .collect();
+    let part = |rows: &[Row], part: u32| {
+        let text = by_date(rows);
+        let plan = plan(text.as_bytes(), None).unwrap();
+        simulate_planned(
+            text.as_bytes(),
+            program("retail"),
+            Redeem::Never,
+            OnBadRow::Stop,
+            plan,
+            Some(Partition { part, of: 2 }),
+            |_| {},
+        )
+        .unwrap()
+    };
+    let error = merge(vec![part(&rows, 1), part(&later, 2)]).unwrap_err();
+    assert_eq!(
+        (error.code.as_str(), error.path.as_str()),
+        ("invalid_value", "reports[1].tiers_by_month")
+    );
+}
+
+#[test]
 fn partitions_are_a_stable_hash_of_the_id() {
     // FNV-1a 64 of "42" is 0x07ee7e07b4b19223: modulo 4 that is 3, partition 4.
     assert_eq!(loyalty::orders_csv::partition_of("42", 4), 4);
