@@ -51,7 +51,8 @@ pub fn merge(reports: Vec<Simulation>) -> Result<Simulation> {
             return Err(Error::new(
                 ErrorCode::InvalidValue,
                 format!("reports[{at}].tiers_by_month"),
-                "the reports cover different months: they come from different histories",
+                "the reports cover different months: run every partition over the whole history's \
+                 months (in Python, give each the same months=(first, last))",
             ));
         }
         if let Some(twice) = theirs.parts.iter().find(|p| info.parts.contains(p)) {
