@@ -16,10 +16,11 @@ use crate::trace::{Code, Entry, Kind};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+/// A return: the order as it was quoted (its program, the customer as they stood, and its
+/// cart) and the units coming back.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RefundRequest {
-    /// The order as it was quoted: its program, the customer as they stood, and its cart.
     pub program: Program,
     #[serde(default)]
     pub customer: Customer,

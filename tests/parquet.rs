@@ -7,7 +7,6 @@ use loyalty::orders_csv::{
     plan, simulate, simulate_in_threads, simulate_planned, OnBadRow, Partition, Simulation,
 };
 use loyalty::projection::Redeem;
-use loyalty::Program;
 use parquet::basic::Compression;
 use parquet::data_type::{
     ByteArray, ByteArrayType, FixedLenByteArray, FixedLenByteArrayType, Int32Type, Int64Type,
@@ -16,18 +15,13 @@ use parquet::file::properties::WriterProperties;
 use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::parser::parse_message_type;
 use proptest::prelude::*;
+
+#[path = "common/history.rs"]
+mod history;
+use history::{date, histories, program, Row};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
-
-fn program(name: &str) -> Program {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let path = match name {
-        "everything" => root.join("fixtures/programs/everything.json"),
-        example => root.join(format!("examples/programs/{example}.json")),
-    };
-    loyalty::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 /// A file of its own in the temporary folder, for each test and each proptest case.
 fn temp(extension: &str) -> PathBuf {
@@ -128,32 +122,6 @@ fn write_parquet(path: &Path, schema: &str, columns: Vec<Values>, compression: C
         group.close().unwrap();
     }
     writer.close().unwrap();
-}
-
-/// `(customer, day of the history, price in cents, quantity, control group)`, as in
-/// tests/simulation.rs.
-type Row = (u32, u32, u32, u32, bool);
-
-fn date(day: u32) -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(u64::from(day))
-}
-
-fn histories() -> impl Strategy<Value = Vec<Row>> {
-    prop::collection::vec(
-        (
-            0u32..40,
-            0u32..540,
-            1u32..20_000,
-            1u32..4,
-            prop::bool::weighted(0.1),
-        ),
-        1..120,
-    )
-    .prop_map(|mut rows| {
-        rows.sort_by_key(|r| (r.0, r.1));
-        rows.dedup_by_key(|r| (r.0, r.1));
-        rows
-    })
 }
 
 fn sorted(rows: &[Row], grouped: bool) -> Vec<Row> {

@@ -4,26 +4,13 @@
 use loyalty::merge::merge;
 use loyalty::orders_csv::{plan, simulate, simulate_planned, OnBadRow, Partition, Simulation};
 use loyalty::projection::Redeem;
-use loyalty::Program;
 use proptest::prelude::*;
 
+#[path = "common/history.rs"]
+mod history;
+use history::{date, histories, program, Row};
+
 const HEADER: &str = "customer,date,sku,category,price,quantity,cost,group\n";
-
-fn program(name: &str) -> Program {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let path = match name {
-        "everything" => root.join("fixtures/programs/everything.json"),
-        example => root.join(format!("examples/programs/{example}.json")),
-    };
-    loyalty::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-/// `(customer, day of the history, price in cents, quantity, control group)`.
-type Row = (u32, u32, u32, u32, bool);
-
-fn date(day: u32) -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(u64::from(day))
-}
 
 fn csv(rows: &[Row]) -> String {
     let mut text = String::from(HEADER);
@@ -84,25 +71,6 @@ fn merged(text: &str, name: &str, of: u32) -> Simulation {
         })
         .collect();
     merge(parts).unwrap()
-}
-
-fn histories() -> impl Strategy<Value = Vec<Row>> {
-    // Each customer's days are distinct, so that both sorts give each customer the same orders.
-    prop::collection::vec(
-        (
-            0u32..40,
-            0u32..540,
-            1u32..20_000,
-            1u32..4,
-            prop::bool::weighted(0.1),
-        ),
-        1..120,
-    )
-    .prop_map(|mut rows| {
-        rows.sort_by_key(|r| (r.0, r.1));
-        rows.dedup_by_key(|r| (r.0, r.1));
-        rows
-    })
 }
 
 proptest! {

@@ -2176,6 +2176,9 @@ sku: string
 store_credit_clawed_back: string
 }
 /**
+ * A return: the order as it was quoted (its program, the customer as they stood, and its
+ * cart) and the units coming back.
+ * 
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "RefundRequest".
  */
@@ -2191,7 +2194,7 @@ customer?: Customer5
  * Units of the same order returned before.
  */
 earlier?: Returned[]
-program: Program1
+program: Program
 /**
  * What the earlier returns paid back in all. Without it, what they would have paid back as
  * one return; pass it when an earlier return's reclaim took more than that return refunded.
@@ -2242,76 +2245,6 @@ tier_since?: (string | null)
 export interface Returned {
 line: number
 quantity: number
-}
-/**
- * The order as it was quoted: its program, the customer as they stood, and its cart.
- */
-export interface Program1 {
-/**
- * The JSON Schema an editor validates this file against; ignored by the calculator.
- */
-$schema?: (string | null)
-/**
- * The attributes cart lines may carry, by name, with their kind: `fare_class` a text,
- * `distance_km` a number. A line's attribute not declared here is refused.
- */
-attributes?: {
-[k: string]: AttributeKind | undefined
-}
-cashback?: (Cashback | null)
-catalog?: Reward[]
-/**
- * Display names of the categories that lines and rules name, by category id.
- */
-categories?: {
-[k: string]: LocalizedText | undefined
-}
-chance_rewards?: ChanceReward[]
-coalition?: CoalitionPartner[]
-coop_marketing?: (CoopMarketing | null)
-/**
- * ISO 4217 code; its minor units come from [`crate::money`].
- */
-currency: string
-/**
- * The language tag of the names' main text (`en` when not given): every name given in
- * several languages must include it, and it is shown when the customer's is missing.
- */
-default_language?: (string | null)
-description?: (LocalizedText | null)
-discounts?: DiscountRule[]
-/**
- * Earning events that are not purchases: a course, a recycled cartridge, a referral.
- */
-events?: Event[]
-id: string
-/**
- * Prices include tax (VAT) at these rates; the quote shows the tax each line contains.
- * Without it, no tax is shown and nothing else changes.
- */
-included_tax?: (IncludedTax | null)
-membership?: (Membership | null)
-name: LocalizedText
-points?: (Points | null)
-promo_codes?: PromoCode[]
-/**
- * What a return does to the order's discounts and to the points it was paid with.
- */
-returns?: (Returns | null)
-/**
- * How an exact amount becomes an amount in minor units.
- */
-rounding?: ("half_up" | "half_even" | "down" | "up")
-/**
- * Whether delivery earns points and counts towards minimum orders (by default, neither).
- */
-shipping?: (Shipping | null)
-tier_rules?: TierRules
-/**
- * Tiers from the lowest up, with strictly increasing thresholds. May be empty.
- */
-tiers?: Tier[]
-version: number
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
