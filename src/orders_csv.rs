@@ -157,6 +157,17 @@ impl Source for [u8] {
 }
 
 /// A file: Parquet by its extension `.parquet`, else CSV, gzipped when it ends in `.gz`.
+/// Opens a history file, refused as unreadable with the reason.
+pub(crate) fn open_file(path: &std::path::Path) -> Result<std::fs::File> {
+    std::fs::File::open(path).map_err(|e| {
+        Error::new(
+            ErrorCode::Unreadable,
+            "",
+            format!("cannot read {}: {e}", path.display()),
+        )
+    })
+}
+
 impl Source for std::path::Path {
     fn rows(&self) -> Result<Box<dyn Rows + '_>> {
         let extension_is = |wanted: &str| {
@@ -167,14 +178,7 @@ impl Source for std::path::Path {
         if extension_is("parquet") {
             return Ok(Box::new(crate::orders_parquet::ParquetRows::open(self)?));
         }
-        let file = std::fs::File::open(self).map_err(|e| {
-            Error::new(
-                ErrorCode::Unreadable,
-                "",
-                format!("cannot read {}: {e}", self.display()),
-            )
-        })?;
-        let file = std::io::BufReader::with_capacity(1 << 20, file);
+        let file = std::io::BufReader::with_capacity(1 << 20, open_file(self)?);
         // A compressed history is read as it is decompressed.
         let text: Box<dyn Read> = match extension_is("gz") {
             true => Box::new(std::io::BufReader::with_capacity(

@@ -158,13 +158,7 @@ impl ParquetRows {
     /// Opens `path`, refusing a file that is not Parquet, lacks a required column, stores one in
     /// a type it cannot be read from, or uses a compression this build does not read.
     pub fn open(path: &Path) -> Result<ParquetRows> {
-        let file = std::fs::File::open(path).map_err(|e| {
-            Error::new(
-                ErrorCode::Unreadable,
-                "",
-                format!("cannot read {}: {e}", path.display()),
-            )
-        })?;
+        let file = crate::orders_csv::open_file(path)?;
         let file_bytes = file.metadata().map_or(0, |m| m.len());
         let reader = survive(|| SerializedFileReader::new(file))
             .map_err(|e| unreadable(path, format!("it is damaged ({e})")))?

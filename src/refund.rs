@@ -201,7 +201,6 @@ struct Order {
 }
 
 /// What one line's returned units move, in minor units and points.
-#[derive(Default)]
 struct Moved {
     money: i128,
     points_back: u64,

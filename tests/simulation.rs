@@ -96,25 +96,33 @@ proptest! {
     }
 }
 
+/// Thirty orders of nine customers, eleven days apart.
+fn thirty_rows() -> Vec<Row> {
+    (0..30)
+        .map(|i| (i % 9, i * 11, 1500 + i, 1, false))
+        .collect()
+}
+
+/// Partition `part` of `of` of `rows`, by date, points never redeemed.
+fn partial(rows: &[Row], part: u32, of: u32) -> Simulation {
+    let text = by_date(rows);
+    let plan = plan(text.as_bytes(), None).unwrap();
+    simulate_planned(
+        text.as_bytes(),
+        program("retail"),
+        Redeem::Never,
+        OnBadRow::Stop,
+        plan,
+        Some(Partition { part, of }),
+        |_| {},
+    )
+    .unwrap()
+}
+
 #[test]
 fn a_partial_merge_keeps_its_partitions_and_a_partition_given_twice_is_refused() {
-    let rows: Vec<Row> = (0..30)
-        .map(|i| (i % 9, i * 11, 1500 + i, 1, false))
-        .collect();
-    let text = by_date(&rows);
-    let plan = plan(text.as_bytes(), None).unwrap();
-    let part = |part: u32| {
-        simulate_planned(
-            text.as_bytes(),
-            program("retail"),
-            Redeem::Never,
-            OnBadRow::Stop,
-            plan,
-            Some(Partition { part, of: 3 }),
-            |_| {},
-        )
-        .unwrap()
-    };
+    let rows = thirty_rows();
+    let part = |part: u32| partial(&rows, part, 3);
     let two = merge(vec![part(1), part(3)]).unwrap();
     assert_eq!(two.partition.as_ref().unwrap().parts, [1, 3]);
     let error = merge(vec![part(1), part(1)]).unwrap_err();
@@ -125,28 +133,12 @@ fn a_partial_merge_keeps_its_partitions_and_a_partition_given_twice_is_refused()
 
 #[test]
 fn partitions_of_histories_over_different_months_are_refused_not_summed_out_of_step() {
-    let rows: Vec<Row> = (0..30)
-        .map(|i| (i % 9, i * 11, 1500 + i, 1, false))
-        .collect();
+    let rows = thirty_rows();
     let later: Vec<Row> = rows
         .iter()
         .map(|r| (r.0, r.1 + 40, r.2, r.3, r.4))
         .collect();
-    let part = |rows: &[Row], part: u32| {
-        let text = by_date(rows);
-        let plan = plan(text.as_bytes(), None).unwrap();
-        simulate_planned(
-            text.as_bytes(),
-            program("retail"),
-            Redeem::Never,
-            OnBadRow::Stop,
-            plan,
-            Some(Partition { part, of: 2 }),
-            |_| {},
-        )
-        .unwrap()
-    };
-    let error = merge(vec![part(&rows, 1), part(&later, 2)]).unwrap_err();
+    let error = merge(vec![partial(&rows, 1, 2), partial(&later, 2, 2)]).unwrap_err();
     assert_eq!(
         (error.code.as_str(), error.path.as_str()),
         ("invalid_value", "reports[1].tiers_by_month")
