@@ -1,9 +1,9 @@
 //! Projection throughput in customer-months per second, and the simulation's rows per second on a
 //! generated 1,000,000-row order history, with peak memory. Printed to be read; nothing asserted.
 
-use loyalty::orders_csv::{plan, simulate, simulate_in_threads, simulate_planned, OnBadRow};
-use loyalty::projection::{project, ProjectionRequest, Redeem};
-use loyalty::simulate::Sequence;
+use loyalty::analytics::projection::{project, ProjectionRequest, Redeem};
+use loyalty::analytics::simulate::Sequence;
+use loyalty::history::csv_file::{plan, simulate, simulate_in_threads, simulate_planned, OnBadRow};
 use std::io::Read;
 use std::time::Instant;
 
@@ -239,14 +239,15 @@ fn main() {
             )
         })
         .collect();
-    let request: loyalty::portfolio::PortfolioRequest = loyalty::from_json(&format!(
+    let request: loyalty::analytics::portfolio::PortfolioRequest = loyalty::from_json(&format!(
         r#"{{"program": {program}, "start": "2026-01-01", "months": 24, "redeem": "max",
             "customers": [{}]}}"#,
         customers.join(",")
     ))
     .unwrap();
     let start = Instant::now();
-    let portfolio = std::hint::black_box(loyalty::portfolio::forecast(&request).unwrap());
+    let portfolio =
+        std::hint::black_box(loyalty::analytics::portfolio::forecast(&request).unwrap());
     let seconds = start.elapsed().as_secs_f64();
     println!(
         "forecast: {} customers × 24 months in {:.1} ms = {:.0} customer-months/s",

@@ -18,48 +18,24 @@
 //! ```
 #![cfg_attr(not(feature = "wasm"), forbid(unsafe_code))]
 
-pub mod calculators;
-pub mod campaigns;
-pub mod cart;
-pub mod customer;
-pub mod economics;
-pub mod engine;
+// The layers, from the bottom up: each imports only from those above it in this list
+// (`tests/layers.rs` checks it).
+pub mod analytics;
+pub mod bindings;
+pub mod checkout;
 pub mod error;
-pub mod exact;
-pub mod fingerprint;
-pub mod json;
-pub mod keyed;
-pub mod margin;
+pub mod format;
 #[cfg(feature = "cli")]
-pub mod merge;
+pub mod history;
 pub mod money;
-pub mod names;
-#[cfg(feature = "cli")]
-pub mod orders_csv;
-#[cfg(all(feature = "cli", feature = "parquet"))]
-pub mod orders_parquet;
-
-pub mod portfolio;
-pub mod preview;
-pub mod program;
-pub mod projection;
-pub mod quote;
-#[cfg(any(feature = "cli", feature = "analytics"))]
-pub mod refund;
 pub mod rules;
-pub mod simulate;
 pub mod summary;
-pub mod tiers;
-pub mod trace;
-mod validate;
-#[cfg(feature = "wasm")]
-pub mod wasm;
 
-pub use cart::Cart;
-pub use customer::Customer;
-pub use engine::Engine;
+pub use checkout::engine::Engine;
+pub use checkout::quote::{quote, quote_valid, Quote, Request};
 pub use error::{Error, ErrorCode, Result};
-pub use json::{from_json, from_value};
-pub use program::Program;
-pub use quote::{quote, quote_valid, Quote, Request};
+pub use format::cart::Cart;
+pub use format::customer::Customer;
+pub use format::json::{from_json, from_value};
+pub use format::program::Program;
 pub use summary::{summarize, Lang};

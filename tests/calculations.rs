@@ -8,7 +8,8 @@ use common::fuzz::{
     arbitrary_json, extremes_together, field_names, mutated, with_edge_values, with_field,
 };
 use common::{check, fixture_files, read_json};
-use loyalty::{calculators, economics, from_json, projection};
+use loyalty::analytics::{calculators, economics, projection};
+use loyalty::from_json;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -17,10 +18,12 @@ fn run(command: &str, request: &str) -> loyalty::Result<Value> {
         "project" => serde_json::to_value(projection::project(&from_json(request)?)?),
         "margin" => serde_json::to_value(economics::margin_impact(&from_json(request)?)?),
         "compare" => serde_json::to_value(economics::compare(&from_json(request)?)?),
-        "preview" => serde_json::to_value(loyalty::preview::preview(&from_json(request)?)?),
-        "refund" => serde_json::to_value(loyalty::refund::refund(&from_json(request)?)?),
-        "forecast" => serde_json::to_value(loyalty::portfolio::forecast(
-            &loyalty::json::portfolio_from_json(request)?,
+        "preview" => {
+            serde_json::to_value(loyalty::analytics::preview::preview(&from_json(request)?)?)
+        }
+        "refund" => serde_json::to_value(loyalty::analytics::refund::refund(&from_json(request)?)?),
+        "forecast" => serde_json::to_value(loyalty::analytics::portfolio::forecast(
+            &loyalty::format::json::portfolio_from_json(request)?,
         )?),
         "calc" => {
             let answer = calculators::calculate(&from_json(request)?)?;
@@ -33,7 +36,7 @@ fn run(command: &str, request: &str) -> loyalty::Result<Value> {
         }
         #[cfg(feature = "cli")]
         "simulate" => {
-            use loyalty::orders_csv::{simulate, OnBadRow};
+            use loyalty::history::csv_file::{simulate, OnBadRow};
             let request: Value = serde_json::from_str(request).unwrap();
             let root = common::root();
             let program = from_json(

@@ -2,8 +2,8 @@
 //! `lifetimes` wheel on PyPI by `scripts/cdnow.py` (which `scripts/test.sh` runs first), replayed
 //! through the retail program as the file comes (grouped by customer) and sorted by date.
 
-use loyalty::orders_csv::{plan, simulate, simulate_in_threads, OnBadRow, Simulation};
-use loyalty::projection::Redeem;
+use loyalty::analytics::projection::Redeem;
+use loyalty::history::csv_file::{plan, simulate, simulate_in_threads, OnBadRow, Simulation};
 use rust_decimal::Decimal;
 use std::path::PathBuf;
 

@@ -7,10 +7,10 @@
 //! Also here: the best-of and redemption properties of the pricing defects they pinned, and the
 //! portfolio request readers.
 
-use loyalty::portfolio::PortfolioRequest;
-use loyalty::projection::{project, ProjectionRequest, Redeem};
+use loyalty::analytics::portfolio::PortfolioRequest;
+use loyalty::analytics::projection::{project, ProjectionRequest, Redeem};
+use loyalty::analytics::simulate::{Group, Simulator};
 use loyalty::rules::calendar::{Day, MonthStart};
-use loyalty::simulate::{Group, Simulator};
 use loyalty::{quote, Quote, Request};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -452,7 +452,7 @@ proptest! {
             "customers": [{"customer": customer,
                 "monthly": monthly.iter().map(|(c, price)| json!({"category": CATEGORIES[*c], "amount": amount(*price, units)})).collect::<Vec<_>>()}],
         })).unwrap();
-        let forecast = loyalty::portfolio::forecast(&request).unwrap();
+        let forecast = loyalty::analytics::portfolio::forecast(&request).unwrap();
         let month = &forecast.months[0];
         let figures = &month.figures;
         let mut expected = figures_of(&quote);
@@ -571,14 +571,15 @@ fn a_streamed_request_reads_like_a_tree_and_names_bad_customers() {
     let retail = example("retail");
     let mut request = json!({"program": retail, "start": "2026-01-01", "months": 3,
         "customers": [{"monthly": [{"amount": "10.00"}]}, {"monthly": [{"amount": "20.00"}]}]});
-    let streamed = loyalty::json::portfolio_from_json(&request.to_string()).unwrap();
+    let streamed = loyalty::format::json::portfolio_from_json(&request.to_string()).unwrap();
     assert_eq!(
         streamed,
         loyalty::from_value::<PortfolioRequest>(&request).unwrap()
     );
 
-    let refused =
-        |request: &Value| loyalty::json::portfolio_from_json(&request.to_string()).unwrap_err();
+    let refused = |request: &Value| {
+        loyalty::format::json::portfolio_from_json(&request.to_string()).unwrap_err()
+    };
     request["customers"][1]["monthly"][0]["amount"] = json!(20.5);
     let error = refused(&request);
     assert_eq!(
@@ -596,8 +597,8 @@ fn a_streamed_request_reads_like_a_tree_and_names_bad_customers() {
         (error.code, error.path.as_str()),
         (loyalty::ErrorCode::MissingField, "customers")
     );
-    let error =
-        loyalty::json::portfolio_from_json(r#"{"customers": [{"monthly": []},"#).unwrap_err();
+    let error = loyalty::format::json::portfolio_from_json(r#"{"customers": [{"monthly": []},"#)
+        .unwrap_err();
     assert_eq!(error.code, loyalty::ErrorCode::InvalidJson);
 }
 
@@ -610,21 +611,24 @@ fn customers_and_settings_read_apart_make_the_same_request() {
     let mut whole = settings.clone();
     whole["customers"] = customers.clone();
 
-    let mut apart = loyalty::json::forecast_settings_from_json(&settings.to_string()).unwrap();
+    let mut apart =
+        loyalty::format::json::forecast_settings_from_json(&settings.to_string()).unwrap();
     assert!(apart.customers.is_empty());
-    apart.customers = loyalty::json::portfolio_customers_from_json(&customers.to_string()).unwrap();
+    apart.customers =
+        loyalty::format::json::portfolio_customers_from_json(&customers.to_string()).unwrap();
     assert_eq!(
         apart,
         loyalty::from_value::<PortfolioRequest>(&whole).unwrap()
     );
 
-    let error = loyalty::json::forecast_settings_from_json(&whole.to_string()).unwrap_err();
+    let error = loyalty::format::json::forecast_settings_from_json(&whole.to_string()).unwrap_err();
     assert_eq!(
         (error.code, error.path.as_str()),
         (loyalty::ErrorCode::UnknownField, "customers")
     );
-    let error = loyalty::json::portfolio_customers_from_json(r#"[{"monthly": [{"amount": 1}]}]"#)
-        .unwrap_err();
+    let error =
+        loyalty::format::json::portfolio_customers_from_json(r#"[{"monthly": [{"amount": 1}]}]"#)
+            .unwrap_err();
     assert_eq!(
         (error.code, error.path.as_str()),
         (
@@ -665,7 +669,7 @@ proptest! {
         let extra = spend % u64::from(orders_per_month);
         let cart = |order: u32, date: chrono::NaiveDate| loyalty::Cart {
             date,
-            lines: vec![loyalty::cart::Line {
+            lines: vec![loyalty::format::cart::Line {
                 sku: "plan-coffee".into(),
                 category: "coffee".into(),
                 unit_price: Decimal::new((share + u64::from(u64::from(order) < extra)) as i64, units),

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{check, fixture_files, read_json, root};
-use loyalty::json::write::ToJson;
+use loyalty::format::json::write::ToJson;
 use loyalty::{quote, Request};
 use serde_json::Value;
 

@@ -419,12 +419,12 @@ fn a_dated_multiplier_holds_in_its_month_of_a_projection_and_not_after() {
                    "multipliers": [{"id": "june", "name": "June", "factor": "2",
                                     "conditions": {"valid_from": "2026-06-01", "valid_until": "2026-06-30"}}]}
     }));
-    let request: loyalty::projection::ProjectionRequest = loyalty::from_value(&json!({
+    let request: loyalty::analytics::projection::ProjectionRequest = loyalty::from_value(&json!({
         "program": program, "start": "2026-05-01", "months": 3,
         "plan": {"monthly": {"spend": [{"category": "a", "amount": "100.00"}]}}
     }))
     .unwrap();
-    let projection = loyalty::projection::project(&request).unwrap();
+    let projection = loyalty::analytics::projection::project(&request).unwrap();
     let earned: Vec<u64> = projection.months.iter().map(|m| m.points_earned).collect();
     assert_eq!(earned, [100, 200, 100]);
 }
@@ -485,7 +485,7 @@ fn the_fingerprint_does_not_depend_on_the_order_of_attributes() {
         let request: Request = loyalty::from_value(&json!({"program": program, "customer": {},
             "cart": cart(json!([{"sku": "A", "unit_price": "1.00", "quantity": 1, "attributes": attributes}]))}))
         .unwrap();
-        loyalty::fingerprint::of_request(&request).unwrap()
+        loyalty::checkout::fingerprint::of_request(&request).unwrap()
     };
     let text = r#"{"a": "1", "b": "2"}"#;
     let reversed = r#"{"b": "2", "a": "1"}"#;

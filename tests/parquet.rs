@@ -3,10 +3,10 @@
 //! its row and column. The files are written here with the `parquet` crate's own writer.
 #![cfg(feature = "parquet")]
 
-use loyalty::orders_csv::{
+use loyalty::analytics::projection::Redeem;
+use loyalty::history::csv_file::{
     plan, simulate, simulate_in_threads, simulate_planned, OnBadRow, Partition, Simulation,
 };
-use loyalty::projection::Redeem;
 use parquet::basic::Compression;
 use parquet::data_type::{
     ByteArray, ByteArrayType, FixedLenByteArray, FixedLenByteArrayType, Int32Type, Int64Type,
@@ -230,7 +230,7 @@ fn json(simulation: &Simulation) -> String {
     serde_json::to_string(simulation).unwrap()
 }
 
-fn whole(source: &(impl loyalty::orders_csv::Source + ?Sized), name: &str) -> String {
+fn whole(source: &(impl loyalty::history::csv_file::Source + ?Sized), name: &str) -> String {
     json(&simulate(source, program(name), Redeem::Max, OnBadRow::Stop, |_| {}).unwrap())
 }
 
@@ -273,7 +273,7 @@ proptest! {
                     .unwrap()
             })
             .collect();
-        let merged = json(&loyalty::merge::merge(parts).unwrap());
+        let merged = json(&loyalty::history::merge::merge(parts).unwrap());
         let threaded = simulate_in_threads(source, &program("retail"), Redeem::Max, OnBadRow::Stop, planned, of, |_| {})
             .unwrap();
         let expected = whole(source, "retail");

@@ -1,6 +1,6 @@
 //! Property tests of projections: zero spend, monotone tiers, and conservation of points.
 
-use loyalty::projection::{project, Projection, ProjectionRequest, Redeem};
+use loyalty::analytics::projection::{project, Projection, ProjectionRequest, Redeem};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};

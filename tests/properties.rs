@@ -1,6 +1,6 @@
 //! Property tests of the quote's invariants, on a program that uses every mechanism.
 
-use loyalty::json::write::ToJson;
+use loyalty::format::json::write::ToJson;
 use loyalty::{quote, Quote, Request};
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -1,7 +1,7 @@
 //! Returns: refunds from the order's own allocation, points taken back, and every unit returned
 //! paying back exactly what was paid.
 
-use loyalty::refund::{refund, Refund, RefundRequest};
+use loyalty::analytics::refund::{refund, Refund, RefundRequest};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};

@@ -1,9 +1,11 @@
 //! Simulation at scale: a history read by date or grouped by customer gives one report, and the
 //! reports of N partitions of the customers merge into the whole run's, exactly.
 
-use loyalty::merge::merge;
-use loyalty::orders_csv::{plan, simulate, simulate_planned, OnBadRow, Partition, Simulation};
-use loyalty::projection::Redeem;
+use loyalty::analytics::projection::Redeem;
+use loyalty::history::csv_file::{
+    plan, simulate, simulate_planned, OnBadRow, Partition, Simulation,
+};
+use loyalty::history::merge::merge;
 use proptest::prelude::*;
 
 #[path = "common/history.rs"]
@@ -148,8 +150,8 @@ fn partitions_of_histories_over_different_months_are_refused_not_summed_out_of_s
 #[test]
 fn partitions_are_a_stable_hash_of_the_id() {
     // FNV-1a 64 of "42" is 0x07ee7e07b4b19223: modulo 4 that is 3, partition 4.
-    assert_eq!(loyalty::orders_csv::partition_of("42", 4), 4);
-    assert_eq!(loyalty::orders_csv::partition_of(" 42 ", 4), 4);
+    assert_eq!(loyalty::history::csv_file::partition_of("42", 4), 4);
+    assert_eq!(loyalty::history::csv_file::partition_of(" 42 ", 4), 4);
     assert!(Partition::parse("0/4").is_err());
     assert!(Partition::parse("5/4").is_err());
     assert_eq!(

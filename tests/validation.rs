@@ -961,7 +961,7 @@ fn extremes_together_never_panic() {
             match from_json::<Request>(&request.to_string()).and_then(|parsed| quote(&parsed)) {
                 // Extremes change no rule: the lines still add up to the order, to the last unit.
                 Ok(q) => {
-                    let sum = |field: fn(&loyalty::quote::QuoteLine) -> Decimal| {
+                    let sum = |field: fn(&loyalty::checkout::quote::QuoteLine) -> Decimal| {
                         q.lines.iter().map(field).sum::<Decimal>()
                     };
                     // Delivery, after its own discounts, is paid beside the lines.
@@ -1059,7 +1059,7 @@ proptest! {
         rows in prop::collection::vec(prop::collection::vec(csv_field(), 0..10), 0..40),
         skip in any::<bool>(),
     ) {
-        use loyalty::orders_csv::{simulate, OnBadRow};
+        use loyalty::history::csv_file::{simulate, OnBadRow};
         let mut text = String::from("customer,date,sku,category,price,quantity,cost,group\n");
         for row in &rows {
             text.push_str(&row.join(","));
@@ -1067,7 +1067,7 @@ proptest! {
         }
         let program = from_json(&std::fs::read_to_string(common::root().join("examples/programs/retail.json")).unwrap()).unwrap();
         let on_bad_row = if skip { OnBadRow::Skip } else { OnBadRow::Stop };
-        match simulate(text.as_bytes(), program, loyalty::projection::Redeem::Max, on_bad_row, |_| {}) {
+        match simulate(text.as_bytes(), program, loyalty::analytics::projection::Redeem::Max, on_bad_row, |_| {}) {
             Ok(simulation) => prop_assert!(simulation.bad_rows <= simulation.rows),
             Err(error) => prop_assert!(!error.message.is_empty()),
         }

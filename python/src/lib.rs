@@ -6,10 +6,10 @@
 //! and the JSON back into dicts whose money is `decimal.Decimal`. The long runs release the GIL,
 //! so that threads of a Dask worker can simulate side by side.
 
-use loyalty::json::write::ToJson;
-use loyalty::orders_csv::{self, OnBadRow, Partition, Simulation};
-use loyalty::projection::Redeem;
-use loyalty::simulate::Sequence;
+use loyalty::format::json::write::ToJson;
+use loyalty::history::csv_file::{self, OnBadRow, Partition, Simulation};
+use loyalty::analytics::projection::Redeem;
+use loyalty::analytics::simulate::Sequence;
 use loyalty::{from_json, Cart, Customer, Error, ErrorCode, Program, Request};
 use pyo3::prelude::*;
 
@@ -55,8 +55,8 @@ fn quote(program: &str, customer: Option<&str>, cart: &str) -> Result<String> {
     Ok(loyalty::quote(&request)?.to_json())
 }
 
-fn one_value<T: loyalty::json::FromJson>(text: &str, name: &str) -> Result<()> {
-    if loyalty::json::parse::parse(text).is_ok() {
+fn one_value<T: loyalty::format::json::FromJson>(text: &str, name: &str) -> Result<()> {
+    if loyalty::format::json::parse::parse(text).is_ok() {
         return Ok(());
     }
     Err(match from_json::<T>(text) {
@@ -135,9 +135,9 @@ fn simulate(
     };
     let simulation = match (partition, sequence, months) {
         // The whole history in the order it comes: as the command runs it in one thread.
-        (None, None, None) => orders_csv::simulate(csv, program, redeem, on_bad_row, |_| {})?,
+        (None, None, None) => csv_file::simulate(csv, program, redeem, on_bad_row, |_| {})?,
         _ => {
-            let mut plan = orders_csv::plan(csv, sequence)?;
+            let mut plan = csv_file::plan(csv, sequence)?;
             if let Some((first, last)) = months {
                 if let Some((from, to)) = plan.span {
                     if from < first || to > last {
@@ -154,7 +154,7 @@ fn simulate(
                 }
                 plan.span = Some((first, last));
             }
-            orders_csv::simulate_planned(csv, program, redeem, on_bad_row, plan, partition, |_| {})?
+            csv_file::simulate_planned(csv, program, redeem, on_bad_row, plan, partition, |_| {})?
         }
     };
     Ok(serde_json::to_string(&simulation).unwrap_or_default())
@@ -165,7 +165,7 @@ fn redeem_of(text: &str) -> Result<Redeem> {
     match text {
         "never" => Ok(Redeem::Never),
         "max" => Ok(Redeem::Max),
-        share => loyalty::json::decimal_of(share)
+        share => loyalty::format::json::decimal_of(share)
             .map(Redeem::Share)
             .ok_or_else(|| {
                 Error::new(
@@ -183,10 +183,10 @@ type Month = chrono::NaiveDate;
 fn span_of(first: &str, last: &str) -> Result<(Month, Month)> {
     let month = |text: &str, at: usize| {
         let date = match text.trim() {
-            t if t.len() == 7 => loyalty::json::parse_date(&format!("{t}-01")),
-            t => loyalty::json::parse_date(t),
+            t if t.len() == 7 => loyalty::format::json::parse_date(&format!("{t}-01")),
+            t => loyalty::format::json::parse_date(t),
         };
-        date.map(|d| loyalty::tiers::period_start(loyalty::program::Period::Month, d))
+        date.map(|d| loyalty::rules::periods::period_start(loyalty::format::program::Period::Month, d))
             .ok_or_else(|| {
                 Error::new(
                     ErrorCode::InvalidValue,
@@ -207,7 +207,7 @@ fn span_of(first: &str, last: &str) -> Result<(Month, Month)> {
 }
 
 fn month_name(month: Month) -> String {
-    loyalty::tiers::month_name(month)
+    loyalty::rules::periods::month_name(month)
 }
 
 /// Sums partial reports (JSON texts) into one, as `loyalty merge` does.
@@ -230,7 +230,7 @@ fn merge(reports: &[String]) -> Result<String> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok(serde_json::to_string(&loyalty::merge::merge(reports)?).unwrap_or_default())
+    Ok(serde_json::to_string(&loyalty::history::merge::merge(reports)?).unwrap_or_default())
 }
 
 /// The partition (from 1) of `of` that a customer id falls in: FNV-1a 64 of its bytes (trimmed),
@@ -247,7 +247,7 @@ fn partition_of(py: Python<'_>, customer: &str, of: u32) -> PyResult<u32> {
             ),
         ));
     }
-    Ok(orders_csv::partition_of(customer, of))
+    Ok(csv_file::partition_of(customer, of))
 }
 
 /// The JSON Schemas of the quote and of the simulation report (`{"$defs": {…}}`), from the

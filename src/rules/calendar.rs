@@ -6,8 +6,8 @@
 use super::compiled::Rules;
 use super::ledger::{available_from, expiry_of};
 use crate::error::Result;
-use crate::program::{Downgrade, Period, Window};
-use crate::tiers::{period_start, window_start};
+use crate::format::program::{Downgrade, Period, Window};
+use crate::rules::periods::{period_start, window_start};
 use chrono::{Datelike, Days, NaiveDate};
 
 /// Where `period` is in [`Day::PERIODS`].
@@ -106,7 +106,7 @@ impl Calendar {
             starts.push(MonthStart::of(rules, date));
             date = date
                 .checked_add_days(Days::new(u64::from(days_in_month(date))))
-                .ok_or_else(|| crate::validate::overflow("months"))?;
+                .ok_or_else(|| crate::format::validate::overflow("months"))?;
         }
         starts.push(MonthStart::of(rules, date));
         Ok(Calendar { starts })

@@ -3,14 +3,14 @@
 //! beside the numbers only to be written back out in traces.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::exact::{compare, minor_of, Fraction};
-use crate::money::{minor_units, Rounding};
-use crate::names::LocalizedText;
-use crate::program::{
+use crate::format::names::LocalizedText;
+use crate::format::program::{
     self as format, DiscountClass, Period, Program, Qualifier, Stacking, Window, FORMAT_VERSION,
 };
-use crate::program::{Downgrade, EarnBase, EarnPer, Granularity, OnExcluded, Upgrade};
-use crate::validate;
+use crate::format::program::{Downgrade, EarnBase, EarnPer, Granularity, OnExcluded, Upgrade};
+use crate::format::validate;
+use crate::money::exact::{compare, minor_of, Fraction};
+use crate::money::{minor_units, Rounding};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -103,7 +103,7 @@ impl Multiplier {
     pub fn of(text: Decimal) -> Option<Multiplier> {
         Some(Multiplier {
             value: Fraction::of(text)?,
-            text: crate::exact::normalized(text),
+            text: crate::money::exact::normalized(text),
         })
     }
 }
@@ -112,17 +112,17 @@ impl Multiplier {
 /// Exact, in the decimals' integers; `None` when the result does not fit.
 pub fn combine(add: bool, a: Decimal, b: Decimal) -> Option<Decimal> {
     if !add {
-        return crate::exact::product(a, b);
+        return crate::money::exact::product(a, b);
     }
     let scale = a.scale().max(b.scale());
     let scaled = |d: Decimal| {
-        let factor = i128::try_from(crate::exact::pow10(scale - d.scale())?).ok()?;
+        let factor = i128::try_from(crate::money::exact::pow10(scale - d.scale())?).ok()?;
         d.mantissa().checked_mul(factor)
     };
-    let one = i128::try_from(crate::exact::pow10(scale)?).ok()?;
+    let one = i128::try_from(crate::money::exact::pow10(scale)?).ok()?;
     let sum = scaled(a)?.checked_add(scaled(b)?)?.checked_sub(one)?;
     let exact = Decimal::try_from_i128_with_scale(sum.max(0), scale).ok()?;
-    Some(crate::exact::normalized(exact))
+    Some(crate::money::exact::normalized(exact))
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -638,7 +638,7 @@ impl Rules {
             skus: Names::default(),
         };
         // Every display name, and the default language they must all include.
-        crate::names::check_names(program)?;
+        crate::format::names::check_names(program)?;
         let language = program.default_language();
 
         let format::TierRules {
@@ -888,11 +888,11 @@ impl Rules {
                                 "name at least one category or SKU",
                             ));
                         }
-                        if !(1..=crate::cart::MAX_QUANTITY).contains(quantity) {
+                        if !(1..=crate::format::cart::MAX_QUANTITY).contains(quantity) {
                             return Err(Error::new(
                                 ErrorCode::OutOfRange,
                                 path(&format!("value.items[{at}].quantity")),
-                                format!("a quantity is 1 to {}", crate::cart::MAX_QUANTITY),
+                                format!("a quantity is 1 to {}", crate::format::cart::MAX_QUANTITY),
                             ));
                         }
                         parts.push(BundlePart {
@@ -1067,7 +1067,7 @@ impl Rules {
                     }
                 }
                 let minor_per_point = Fraction::of(*value_per_point)
-                    .and_then(|v| v.times(Fraction::new(crate::exact::pow10(units)?, 1)?))
+                    .and_then(|v| v.times(Fraction::new(crate::money::exact::pow10(units)?, 1)?))
                     .ok_or_else(|| too_precise("points.value_per_point"))?;
                 let step = u64::try_from(minor_per_point.den)
                     .map_err(|_| too_precise("points.value_per_point"))?;
@@ -1365,7 +1365,8 @@ fn earn_rule(rule: &format::EarnRule, context: &mut Context, path: &str) -> Resu
     at(validate::positive(*per_amount, ""), &|| {
         format!("{path}.per_amount")
     })?;
-    let minor = Fraction::new(crate::exact::pow10(units).unwrap_or(1), 1).unwrap_or(Fraction::ONE);
+    let minor =
+        Fraction::new(crate::money::exact::pow10(units).unwrap_or(1), 1).unwrap_or(Fraction::ONE);
     let rate =
         |points: Decimal, per_amount: Decimal, path: String| -> Result<(Fraction, Fraction)> {
             let fail = || too_precise(&path);

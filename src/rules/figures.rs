@@ -4,8 +4,8 @@
 use super::compiled::Rules;
 use super::pricer::Outcome;
 use crate::error::Result;
-use crate::exact::{mul_div, MAX_MINOR};
-use crate::validate::overflow;
+use crate::format::validate::overflow;
+use crate::money::exact::{mul_div, MAX_MINOR};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Figures {

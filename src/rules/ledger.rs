@@ -8,11 +8,11 @@ use super::calendar::{Calendar, Day, MonthStart};
 use super::compiled::Rules;
 use super::figures::Figures;
 use super::pricer::{price_into, reprice_into, Order, OrderKey, Outcome, Reads, Standing};
-use crate::customer::Customer;
 use crate::error::Result;
-use crate::exact::minor_of;
-use crate::program::{Period, Qualifier};
-use crate::tiers::window_start;
+use crate::format::customer::Customer;
+use crate::format::program::{Period, Qualifier};
+use crate::money::exact::minor_of;
+use crate::rules::periods::window_start;
 use chrono::{Months, NaiveDate};
 
 /// Points earned together, the day they can first be spent (after the pending days), and the
@@ -130,7 +130,7 @@ impl Ledger {
         for (date, amount) in days {
             ledger.add_spend(date, amount);
         }
-        let lots = |lots: &[crate::customer::PointLot]| {
+        let lots = |lots: &[crate::format::customer::PointLot]| {
             let mut lots: Vec<Lot> = lots
                 .iter()
                 .map(|lot| Lot {

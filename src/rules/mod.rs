@@ -13,13 +13,14 @@
 //!   earned on it expire, a month's review), worked out once per day rather than per customer.
 //!
 //! A new mechanic goes into the program type, then [`compiled`], then [`pricer`] (and [`ledger`]
-//! if it lasts beyond one order), with its trace code in [`crate::trace::Code`] and the code's words
+//! if it lasts beyond one order), with its trace code in [`crate::format::trace::Code`] and the code's words
 //! in `www/i18n.js`.
 
 pub mod calendar;
 pub mod compiled;
 pub mod figures;
 pub mod ledger;
+pub mod periods;
 pub mod pricer;
 
 pub use compiled::Rules;

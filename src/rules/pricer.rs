@@ -6,16 +6,16 @@ use super::compiled::{
     combine, Amount, AttributeValue, Conditions, DiscountRule, DiscountValue, EarnMultiplier,
     EarnRate, EarnRule, Limits, Multiplier, Percent, PointsRule, PromoRule, Rules,
 };
-use crate::cart::Cart;
 use crate::error::Result;
-use crate::exact::{decimal_of, mul_div, Fraction};
-use crate::money::Rounding;
-use crate::program::Upgrade;
-use crate::program::{
+use crate::format::cart::Cart;
+use crate::format::program::Upgrade;
+use crate::format::program::{
     DiscountClass, EarnBase, EarnPer, Granularity, OnExcluded, Period, Qualifier, Stacking,
 };
-use crate::trace::{Code, Entry, Kind, RedeemLimit};
-use crate::validate::overflow;
+use crate::format::trace::{Code, Entry, Kind, RedeemLimit};
+use crate::format::validate::overflow;
+use crate::money::exact::{decimal_of, mul_div, Fraction};
+use crate::money::Rounding;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -163,7 +163,8 @@ impl<'a> Order<'a> {
                     sku: &line.sku,
                     sku_id: rules.skus.find(&line.sku),
                     category_id: rules.categories.find(&line.category),
-                    unit_price: crate::exact::minor_of(line.unit_price, rules.units).unwrap_or(0),
+                    unit_price: crate::money::exact::minor_of(line.unit_price, rules.units)
+                        .unwrap_or(0),
                     quantity: line.quantity,
                     promotional: line.promotional,
                     attributes: attribute_values(rules, &line.attributes),
@@ -172,7 +173,7 @@ impl<'a> Order<'a> {
             shipping: cart
                 .shipping
                 .iter()
-                .map(|s| crate::exact::minor_of(s.price, rules.units).unwrap_or(0))
+                .map(|s| crate::money::exact::minor_of(s.price, rules.units).unwrap_or(0))
                 .collect(),
             promo_code: cart.promo_code.as_deref(),
             redeem_points: cart.redeem_points,
@@ -221,25 +222,27 @@ impl<'a> Order<'a> {
 /// validation refuses, counts as missing.
 fn attribute_values<'a>(
     rules: &Rules,
-    given: &'a crate::keyed::Keyed<String>,
+    given: &'a crate::format::keyed::Keyed<String>,
 ) -> Vec<AttributeValue<'a>> {
     rules
         .attributes
         .iter()
         .map(|(name, kind)| match (given.get(name), kind) {
             (None, _) => AttributeValue::Missing,
-            (Some(text), crate::program::AttributeKind::Text) => AttributeValue::Text(text),
-            (Some(text), crate::program::AttributeKind::Number) => crate::json::decimal_of(text)
-                .map_or(AttributeValue::Missing, AttributeValue::Number),
+            (Some(text), crate::format::program::AttributeKind::Text) => AttributeValue::Text(text),
+            (Some(text), crate::format::program::AttributeKind::Number) => {
+                crate::format::json::decimal_of(text)
+                    .map_or(AttributeValue::Missing, AttributeValue::Number)
+            }
         })
         .collect()
 }
 
-fn used_minor(rules: &Rules, used: &crate::cart::UsedSoFar) -> Used {
+fn used_minor(rules: &Rules, used: &crate::format::cart::UsedSoFar) -> Used {
     Used {
         uses: used.uses,
         customer_uses: used.customer_uses,
-        spent: crate::exact::minor_of(used.spent, rules.units).unwrap_or(0),
+        spent: crate::money::exact::minor_of(used.spent, rules.units).unwrap_or(0),
     }
 }
 
@@ -1981,7 +1984,7 @@ impl Pricing<'_, '_> {
                 Upgrade::Immediate => (Some(reached), None),
                 Upgrade::Monthly => (
                     before,
-                    Some((reached, crate::tiers::next_month_start(date))),
+                    Some((reached, crate::rules::periods::next_month_start(date))),
                 ),
             },
             // A purchase only adds to qualifying amounts; downgrades come with time, not orders.

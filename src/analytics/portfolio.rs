@@ -1,0 +1,246 @@
+//! Portfolio forecasts: many customers' months at once, each spending a fixed amount a month,
+//! summed into the seller's figures per month (spend, discounts, points, tiers). Each customer
+//! lives through the months on the one ledger and pricer, as a projection does.
+
+use crate::analytics::projection::{CategorySpend, Redeem, MAX_MONTHS};
+use crate::error::{Error, ErrorCode, Result};
+use crate::format::cart::{Cart, Line};
+use crate::format::customer::Customer;
+use crate::format::program::{Period, Program};
+use crate::format::validate;
+use crate::money::exact::decimal_of;
+use crate::rules::calendar::{Calendar, Day};
+use crate::rules::ledger::run_months;
+use crate::rules::periods::period_start;
+use crate::rules::{Figures, Ledger, Order, Rules};
+use chrono::{Days, Months, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The most customers one forecast takes.
+pub const MAX_CUSTOMERS: usize = 1_000_000;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PortfolioRequest {
+    pub program: Program,
+    /// Any day of the first month.
+    pub start: NaiveDate,
+    pub months: u32,
+    /// The day of the month of each customer's monthly order (1–28).
+    #[serde(default = "crate::analytics::projection::mid_month")]
+    pub day: u32,
+    #[serde(default)]
+    pub redeem: Redeem,
+    pub customers: Vec<PortfolioCustomer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PortfolioCustomer {
+    #[serde(default)]
+    pub customer: Customer,
+    /// What this customer spends each month, by category, in one order.
+    pub monthly: Vec<CategorySpend>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Portfolio {
+    pub currency: String,
+    pub customers: u64,
+    pub months: Vec<PortfolioMonth>,
+    pub totals: PortfolioFigures,
+    /// Points still held at the end, and their face value.
+    pub points_outstanding: u64,
+    pub points_outstanding_value: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PortfolioMonth {
+    /// `YYYY-MM`.
+    pub month: String,
+    #[serde(flatten)]
+    pub figures: PortfolioFigures,
+    /// Customers in each tier at the month's end (`none` for no tier).
+    pub tiers: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PortfolioFigures {
+    pub spend: Decimal,
+    pub discount: Decimal,
+    pub paid: Decimal,
+    pub points_earned: u64,
+    pub points_redeemed: u64,
+    pub points_redeemed_value: Decimal,
+    pub points_expired: u64,
+    /// Discounts and the face value of points earned.
+    pub benefit: Decimal,
+}
+
+impl PortfolioRequest {
+    /// Validates the request; the program comes back compiled.
+    pub fn validate(&self) -> Result<Rules> {
+        let rules = Rules::new(&self.program).map_err(|e| e.under("program"))?;
+        self.redeem.validate("redeem")?;
+        if !(1..=MAX_MONTHS).contains(&self.months) {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                "months",
+                format!("a forecast covers 1 to {MAX_MONTHS} months"),
+            ));
+        }
+        if !(1..=28).contains(&self.day) {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                "day",
+                "the order day is 1 to 28, so that every month has it",
+            ));
+        }
+        if self.customers.len() > MAX_CUSTOMERS {
+            return Err(Error::new(
+                ErrorCode::TooLarge,
+                "customers",
+                format!("a forecast takes at most {MAX_CUSTOMERS} customers"),
+            ));
+        }
+        let money = self.program.money();
+        // Paths are written only for an error: a portfolio may hold a million customers.
+        for (index, entry) in self.customers.iter().enumerate() {
+            entry
+                .customer
+                .validate_in(&self.program, &money)
+                .map_err(|e| e.under(&format!("customers[{index}].customer")))?;
+            for (item, spend) in entry.monthly.iter().enumerate() {
+                validate::non_negative_amount(&money, spend.amount, "")
+                    .map_err(|e| e.under(&format!("customers[{index}].monthly[{item}].amount")))?;
+            }
+        }
+        Ok(rules)
+    }
+}
+
+/// Forecasts every customer's months and sums them. Validates first.
+pub fn forecast(request: &PortfolioRequest) -> Result<Portfolio> {
+    let rules = request.validate()?;
+    forecast_with(&rules, request)
+}
+
+/// The same under rules already compiled, for a request already validated.
+pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfolio> {
+    let program = &request.program;
+    let months = request.months as usize;
+    let none = rules.tiers.len();
+    let mut tally = vec![Figures::default(); months];
+    let mut tiers = vec![vec![0u64; none + 1]; months];
+    let mut outstanding: u64 = 0;
+    let first = period_start(Period::Month, request.start);
+    // The months and the order day of each, the same for every customer.
+    let calendar = Calendar::new(rules, first, request.months)?;
+    let days: Vec<(Day, usize)> = calendar.starts[..months]
+        .iter()
+        .filter_map(|month| {
+            month
+                .date
+                .checked_add_days(Days::new(u64::from(request.day - 1)))
+        })
+        .map(|date| (Day::of(rules, date), 0))
+        .collect();
+    let redeem_points = request.redeem.points(program);
+    for entry in &request.customers {
+        // One order a month, with a line for each category the customer spends in.
+        let cart = Cart {
+            shipping: Vec::new(),
+            date: first,
+            lines: entry
+                .monthly
+                .iter()
+                .filter(|spend| !spend.amount.is_zero())
+                .map(|spend| Line {
+                    sku: format!("plan-{}", spend.category),
+                    category: spend.category.clone(),
+                    unit_price: spend.amount,
+                    quantity: 1,
+                    unit_cost: None,
+                    promotional: false,
+                    attributes: Default::default(),
+                })
+                .collect(),
+            promo_code: None,
+            redeem_points,
+            events: Vec::new(),
+            partner_points: Vec::new(),
+            usage: Default::default(),
+        };
+        let schedule = if cart.lines.is_empty() {
+            &[][..]
+        } else {
+            &days[..]
+        };
+        let mut ledger = Ledger::start(rules, &entry.customer, &calendar.starts[0]);
+        let mut month = 0;
+        run_months(
+            rules,
+            &mut ledger,
+            &calendar,
+            schedule,
+            &mut [Order {
+                redeem_share: request.redeem.share(),
+                ..Order::of(rules, &cart)
+            }],
+            |_, row, ledger| {
+                tally[month].add(row)?;
+                tiers[month][ledger.tier().unwrap_or(none)] += 1;
+                month += 1;
+                Ok(())
+            },
+        )?;
+        outstanding = outstanding
+            .checked_add(ledger.points_held())
+            .ok_or_else(|| crate::format::validate::overflow("customers"))?;
+    }
+    let money = |minor: i128| decimal_of(minor, rules.units);
+    let figures = |sums: &Figures| PortfolioFigures {
+        spend: money(sums.spend),
+        discount: money(sums.discount),
+        paid: money(sums.paid),
+        points_earned: sums.points_earned,
+        points_redeemed: sums.points_redeemed,
+        points_redeemed_value: money(sums.points_redeemed_value),
+        points_expired: sums.points_expired,
+        benefit: money(sums.benefit),
+    };
+    let mut totals = Figures::default();
+    let mut out_months = Vec::with_capacity(months);
+    for (index, (sums, counts)) in tally.iter().zip(&tiers).enumerate() {
+        totals.add(sums)?;
+        let start = first
+            .checked_add_months(Months::new(index as u32))
+            .unwrap_or(first);
+        out_months.push(PortfolioMonth {
+            month: crate::rules::periods::month_name(start),
+            figures: figures(sums),
+            tiers: crate::rules::periods::counts_by_id(program, counts),
+        });
+    }
+    let outstanding_value = rules
+        .points
+        .as_ref()
+        .and_then(|p| p.face_value(u128::from(outstanding)))
+        .and_then(|v| i128::try_from(v).ok())
+        .unwrap_or(0);
+    Ok(Portfolio {
+        currency: rules.currency.clone(),
+        customers: request.customers.len() as u64,
+        months: out_months,
+        totals: figures(&totals),
+        points_outstanding: outstanding,
+        points_outstanding_value: money(outstanding_value),
+    })
+}

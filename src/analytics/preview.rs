@@ -1,0 +1,112 @@
+//! The customer's tier preview in one call: where they stand, what it takes to go up or to stay,
+//! and the months ahead at a chosen monthly spend.
+
+use crate::analytics::projection::{
+    project_with, to_keep, to_reach, CategorySpend, Plan, Projection, ProjectionRequest, Redeem,
+    Target,
+};
+use crate::error::Result;
+use crate::format::customer::Customer;
+use crate::format::program::Program;
+use crate::rules::periods;
+use crate::rules::Ledger;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PreviewRequest {
+    pub program: Program,
+    #[serde(default)]
+    pub customer: Customer,
+    pub as_of: NaiveDate,
+    /// The what-if: spend per month from the next month on.
+    pub monthly: Vec<CategorySpend>,
+    #[serde(default = "a_year")]
+    pub months: u32,
+    #[serde(default)]
+    pub redeem: Redeem,
+}
+
+pub(crate) fn a_year() -> u32 {
+    12
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Preview {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
+    pub qualifying: Decimal,
+    /// What it takes to reach the next tier.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reach: Option<Target>,
+    /// What it takes to keep the current tier at the next review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keep: Option<Target>,
+    pub projection: Projection,
+    /// Campaigns (dated, on some days, or around the birthday) that hold on some day from
+    /// `as_of` to the projection's end.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub campaigns: Vec<crate::analytics::campaigns::Campaign>,
+}
+
+pub fn preview(request: &PreviewRequest) -> Result<Preview> {
+    let program = &request.program;
+    let projection_request = ProjectionRequest {
+        program: program.clone(),
+        customer: request.customer.clone(),
+        start: periods::next_month_start(request.as_of),
+        months: request.months,
+        plan: Plan::Monthly {
+            spend: request.monthly.clone(),
+            day: 15,
+            orders_per_month: 1,
+        },
+        redeem: request.redeem,
+    };
+    let rules = projection_request.validate()?;
+    let projection = project_with(&rules, &projection_request)?;
+    let money = program.money();
+    let ledger = Ledger::open(&rules, &request.customer);
+    let qualifying = ledger.qualifying(&rules, request.as_of);
+    let tier = ledger.tier_on(&rules, request.as_of);
+    let rounded = |target: Target| Target {
+        remaining: money.round(target.remaining),
+        ..target
+    };
+    let reach = (tier.map_or(0, |i| i + 1) < rules.tiers.len()).then(|| {
+        rounded(to_reach(
+            &rules,
+            &ledger,
+            tier.map_or(0, |i| i + 1),
+            request.as_of,
+        ))
+    });
+    let keep = tier
+        .filter(|i| *i > 0)
+        .and_then(|_| to_keep(&rules, &ledger, request.as_of))
+        .map(rounded);
+    // The day before the month after the projection's last.
+    let last_day = periods::next_month_start(request.as_of)
+        .checked_add_months(chrono::Months::new(request.months))
+        .and_then(|day| day.pred_opt())
+        .unwrap_or(request.as_of);
+    Ok(Preview {
+        campaigns: crate::analytics::campaigns::upcoming(program, request.as_of, last_day),
+        tier: tier.map(|i| rules.tiers[i].id.clone()),
+        qualifying: match rules.tiering.qualifies_on {
+            crate::format::program::Qualifier::Spend => {
+                crate::money::exact::decimal_of(qualifying, rules.units)
+            }
+            crate::format::program::Qualifier::Points => {
+                money.round(Decimal::from_i128_with_scale(qualifying, 0))
+            }
+        },
+        reach,
+        keep,
+        projection,
+    })
+}

@@ -1,0 +1,115 @@
+//! A program validated once and kept, pricing carts given as JSON text: the path every quote in a
+//! browser or on a seller's server takes through the Wasm module, callable natively as well.
+
+use crate::checkout::quote::quote_with;
+use crate::error::Result;
+use crate::format::json::write::ToJson;
+use crate::rules::Rules;
+use crate::{from_json, Cart, Customer, Program};
+
+/// A validated program, compiled, and its digest, ready to price one cart after another.
+pub struct Engine {
+    program: Program,
+    rules: Rules,
+    /// Computed once; every quote's fingerprint starts from it.
+    program_digest: String,
+}
+
+impl Engine {
+    /// Reads and validates a program given as JSON text.
+    pub fn new(program_json: &str) -> Result<Engine> {
+        let program: Program = from_json(program_json)?;
+        let rules = Rules::new(&program)?;
+        let program_digest = crate::checkout::fingerprint::program_digest(&program);
+        Ok(Engine {
+            program,
+            rules,
+            program_digest,
+        })
+    }
+
+    /// Prices one cart for one customer, both as JSON text, with names in `locale` (empty, or a
+    /// language the program does not give: its default language); the quote as compact JSON
+    /// text. Errors carry paths under `customer` or `cart`.
+    pub fn quote_json(&self, customer_json: &str, cart_json: &str, locale: &str) -> Result<String> {
+        let (customer, cart) = self.read(customer_json, cart_json)?;
+        Ok(quote_with(&self.rules, &customer, &cart, locale)?.to_json())
+    }
+
+    /// Every name the program shows, chosen for `locale` (empty: its default language), as
+    /// JSON text: `{"program", "tiers": {id: {"name", "perks"}}, "discounts": {id: name}, …}`.
+    pub fn names_json(&self, locale: &str) -> Result<String> {
+        Ok(crate::format::names::names_json(&self.program, locale))
+    }
+
+    /// The fingerprint of this program, the customer and the cart (see [`crate::fingerprint`]):
+    /// what a server compares before it charges.
+    pub fn fingerprint_json(&self, customer_json: &str, cart_json: &str) -> Result<String> {
+        let (customer, cart) = self.read(customer_json, cart_json)?;
+        Ok(crate::checkout::fingerprint::fingerprint(
+            &self.program_digest,
+            &customer,
+            &cart,
+        ))
+    }
+
+    /// A customer and a cart read and validated against the program.
+    fn read(&self, customer_json: &str, cart_json: &str) -> Result<(Customer, Cart)> {
+        let customer: Customer = from_json(customer_json).map_err(|e| e.under("customer"))?;
+        let cart: Cart = from_json(cart_json).map_err(|e| e.under("cart"))?;
+        customer
+            .validate(&self.program)
+            .map_err(|e| e.under("customer"))?;
+        cart.validate(&self.program).map_err(|e| e.under("cart"))?;
+        Ok((customer, cart))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorCode;
+
+    const PROGRAM: &str = r#"{"version": 1, "id": "p", "name": "P", "currency": "USD",
+        "discounts": [{"id": "card", "name": "Card", "value": {"type": "percent", "percent": "5"}}]}"#;
+    const CART: &str =
+        r#"{"date": "2026-11-22", "lines": [{"sku": "A", "unit_price": "19.99", "quantity": 3}]}"#;
+
+    #[test]
+    fn a_resident_program_quotes_as_the_whole_request_does() {
+        let engine = Engine::new(PROGRAM).unwrap();
+        let request: crate::Request = from_json(&format!(
+            r#"{{"program": {PROGRAM}, "customer": {{}}, "cart": {CART}}}"#
+        ))
+        .unwrap();
+        let whole = serde_json::to_string(&crate::quote(&request).unwrap()).unwrap();
+        assert_eq!(engine.quote_json("{}", CART, "").unwrap(), whole);
+        assert!(whole.contains(r#""payable":"56.97""#));
+        assert_eq!(
+            engine.fingerprint_json("{}", CART).unwrap(),
+            crate::checkout::fingerprint::of_request(&request).unwrap()
+        );
+    }
+
+    #[test]
+    fn errors_name_the_input_they_come_from() {
+        let engine = Engine::new(PROGRAM).unwrap();
+        let float_price = r#"{"date": "2026-11-22", "lines": [{"sku": "A", "unit_price": 19.99, "quantity": 3}]}"#;
+        let error = engine.quote_json("{}", float_price, "").unwrap_err();
+        assert_eq!(
+            (error.code, error.path.as_str()),
+            (ErrorCode::WrongType, "cart.lines[0].unit_price")
+        );
+        let error = engine.quote_json("[]", CART, "").unwrap_err();
+        assert_eq!(error.path, "customer");
+        let Err(error) =
+            Engine::new(r#"{"version": 2, "id": "p", "name": "P", "currency": "USD"}"#)
+        else {
+            panic!("a program of another version was accepted");
+        };
+        assert_eq!(
+            (error.code, error.path.as_str()),
+            (ErrorCode::UnsupportedVersion, "version")
+        );
+    }
+}
