@@ -1,6 +1,6 @@
 // A small static server for the demo and the browser tests. It serves only the folders the pages
 // load, answers GET and HEAD, and sends the headers a shop's CDN would (see "Serving the widget
-// from a CDN" in the README): HTML pages get the strict Content Security Policy a shop would use,
+// from a CDN" in docs/embedding.md): HTML pages get the strict Content Security Policy a shop would use,
 // the widget's files get CORS, everything gets nosniff. `?csp=nowasm` on a page drops
 // 'wasm-unsafe-eval', to show the widget's fallback. No request can stop it: a malformed one gets
 // a 400, and an error while answering gets a 500.

@@ -1,5 +1,5 @@
 """A simulation on a Dask LocalCluster of two worker processes, partitioned by customer, is the
-single-process run's report: the README's recipe, run."""
+single-process run's report: the recipe in docs/python.md, run."""
 
 import json
 import sys

@@ -1,5 +1,5 @@
 // Embedding from another origin: a shop's page on one origin, and the widget, its program and its
-// .wasm on another (a CDN), as the README's "Serving the widget from a CDN" describes. The demo
+// .wasm on another (a CDN), as "Serving the widget from a CDN" in docs/embedding.md describes. The demo
 // server plays the CDN; the shop is a second server on another port of 127.0.0.1.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
