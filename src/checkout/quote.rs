@@ -404,7 +404,7 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome, locale: 
                 Pending {
                     before,
                     after: before + p.earned,
-                    available_from: crate::rules::ledger::available_from(rules, cart.date),
+                    available_from: crate::rules::calendar::available_from(rules, cart.date),
                 }
             }),
     });

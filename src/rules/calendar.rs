@@ -4,11 +4,10 @@
 //! customers shares one calendar.
 
 use super::compiled::Rules;
-use super::ledger::{available_from, expiry_of};
 use crate::error::Result;
 use crate::format::program::{Downgrade, Period, Window};
 use crate::rules::periods::{period_start, window_start};
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
 /// Where `period` is in [`Day::PERIODS`].
 fn index(period: Period) -> usize {
@@ -121,4 +120,22 @@ fn days_in_month(date: NaiveDate) -> u32 {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
+}
+
+/// The day points earned on `earned` can first be spent.
+pub fn available_from(rules: &Rules, earned: NaiveDate) -> NaiveDate {
+    let days = rules.points.as_ref().map_or(0, |p| p.pending_days);
+    earned
+        .checked_add_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// The day a lot earned on `earned` stops counting under the program's expiry.
+pub fn expiry_of(rules: &Rules, earned: NaiveDate, explicit: Option<NaiveDate>) -> NaiveDate {
+    explicit
+        .or_else(|| {
+            let months = rules.points.as_ref()?.expiry_months?;
+            earned.checked_add_months(Months::new(months))
+        })
+        .unwrap_or(NaiveDate::MAX)
 }

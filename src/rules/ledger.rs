@@ -4,7 +4,7 @@
 //! [`Ledger::book`] after each order, [`Ledger::close_month`] at each month's end and
 //! [`Ledger::review`] on each month's first day.
 
-use super::calendar::{Calendar, Day, MonthStart};
+use super::calendar::{available_from, expiry_of, Calendar, Day, MonthStart};
 use super::compiled::Rules;
 use super::figures::Figures;
 use super::pricer::{price_into, reprice_into, Order, OrderKey, Outcome, Reads, Standing};
@@ -13,7 +13,7 @@ use crate::format::customer::Customer;
 use crate::format::program::{Period, Qualifier};
 use crate::money::exact::minor_of;
 use crate::rules::periods::window_start;
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 
 /// Points earned together, the day they can first be spent (after the pending days), and the
 /// day they stop counting (`NaiveDate::MAX`: never).
@@ -35,13 +35,6 @@ impl Lot {
     }
 }
 
-/// The day points earned on `earned` can first be spent.
-pub fn available_from(rules: &Rules, earned: NaiveDate) -> NaiveDate {
-    let days = rules.points.as_ref().map_or(0, |p| p.pending_days);
-    earned
-        .checked_add_days(chrono::Days::new(u64::from(days)))
-        .unwrap_or(NaiveDate::MAX)
-}
 
 #[derive(Debug, Clone, Default)]
 pub struct Ledger {
@@ -73,15 +66,6 @@ pub struct Ledger {
     redeemed: u64,
 }
 
-/// The day a lot earned on `earned` stops counting under the program's expiry.
-pub fn expiry_of(rules: &Rules, earned: NaiveDate, explicit: Option<NaiveDate>) -> NaiveDate {
-    explicit
-        .or_else(|| {
-            let months = rules.points.as_ref()?.expiry_months?;
-            earned.checked_add_months(Months::new(months))
-        })
-        .unwrap_or(NaiveDate::MAX)
-}
 
 impl Ledger {
     /// The account of a validated customer.
