@@ -35,7 +35,6 @@ impl Lot {
     }
 }
 
-
 #[derive(Debug, Clone, Default)]
 pub struct Ledger {
     /// The tier the seller's records hold, or the review and orders gave; `None` with
@@ -65,7 +64,6 @@ pub struct Ledger {
     could_redeem: u64,
     redeemed: u64,
 }
-
 
 impl Ledger {
     /// The account of a validated customer.

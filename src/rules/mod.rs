@@ -20,8 +20,10 @@ pub mod calendar;
 pub mod compiled;
 pub mod figures;
 pub mod ledger;
+pub mod order;
 pub mod periods;
 pub mod pricer;
+pub mod values;
 
 pub use compiled::Rules;
 pub use figures::Figures;

@@ -3,9 +3,14 @@
 //! cashback, the tier the order reaches, and (when asked) the trace that explains each figure.
 
 use super::compiled::{
-    combine, Amount, AttributeValue, Conditions, DiscountRule, DiscountValue, EarnMultiplier,
-    EarnRate, EarnRule, Limits, Multiplier, Percent, PointsRule, PromoRule, Rules,
+    combine, AttributeValue, Conditions, DiscountRule, DiscountValue, EarnMultiplier, EarnRate,
+    EarnRule, Limits, Multiplier, Percent, PointsRule, PromoRule, Rules,
 };
+pub use super::order::{
+    Applied, CashbackResult, CommitmentResult, Order, OrderLine, Outcome, Placement, PointsResult,
+    PromoResult, Standing, TaxShare, Used,
+};
+use super::order::{Candidate, EarnGroup, Rate, Scratch, Source, Split};
 use crate::error::Result;
 use crate::format::cart::Cart;
 use crate::format::program::Upgrade;
@@ -18,59 +23,6 @@ use crate::money::exact::{decimal_of, mul_div, Fraction};
 use crate::money::Rounding;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
-
-/// One line of an order: its names interned, its price in minor units.
-#[derive(Debug, Clone)]
-pub struct OrderLine<'a> {
-    pub sku: &'a str,
-    pub sku_id: Option<u32>,
-    pub category_id: Option<u32>,
-    pub unit_price: i128,
-    pub quantity: u32,
-    pub promotional: bool,
-    /// The line's value of each attribute the program declares (empty when it declares none).
-    pub attributes: Vec<AttributeValue<'a>>,
-}
-
-impl OrderLine<'_> {
-    fn in_scope(&self, scope: &super::compiled::Scope) -> bool {
-        scope.contains(
-            self.category_id,
-            self.sku_id,
-            self.promotional,
-            &self.attributes,
-        )
-    }
-}
-
-/// An order as the pricer reads it.
-#[derive(Debug, Clone)]
-pub struct Order<'a> {
-    pub date: NaiveDate,
-    pub lines: Vec<OrderLine<'a>>,
-    /// Delivery charges, in minor units.
-    pub shipping: Vec<i128>,
-    pub promo_code: Option<&'a str>,
-    pub redeem_points: u64,
-    /// The share of what it could use that the order uses (an expected redemption rate in
-    /// projections); `None`: all that `redeem_points` asks, within the program's limits.
-    pub redeem_share: Option<Fraction>,
-    /// `(index into Rules::events, count)`.
-    pub events: Vec<(usize, u32)>,
-    /// `(index into Rules::partners, partner points)`.
-    pub partner_points: Vec<(usize, u64)>,
-    /// What the host's records say so far of limited promo codes and rules, by their index.
-    pub code_usage: Vec<(usize, Used)>,
-    pub rule_usage: Vec<(usize, Used)>,
-}
-
-/// A limited code's or rule's uses and spend so far (spend in minor units).
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Used {
-    pub uses: u64,
-    pub customer_uses: u64,
-    pub spent: i128,
-}
 
 impl Order<'_> {
     fn code_used(&self, promo: usize) -> Used {
@@ -246,155 +198,6 @@ fn used_minor(rules: &Rules, used: &crate::format::cart::UsedSoFar) -> Used {
     }
 }
 
-/// Where the customer stands when the order is placed: everything the rules may look at besides
-/// the order itself. The ledger works it out.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Standing {
-    pub tier: Option<usize>,
-    /// Qualifying spend (minor units) or points in the tier window, up to the order's day.
-    pub qualifying: i128,
-    /// Spend over the customer's whole history, for spend steps.
-    pub lifetime_spend: i128,
-    pub first_purchase_made: bool,
-    pub member: bool,
-    pub last_purchase: Option<NaiveDate>,
-    /// Points that can be spent on the order's day.
-    pub balance: u64,
-    /// Store credit already earned this calendar month, for the cashback cap.
-    pub credit_this_month: i128,
-    pub store_credit: i128,
-    /// Spend so far in the order's month, quarter and year, for minimum commitments.
-    pub period_spend: [i128; 3],
-    /// Whether an employee account earns beside the company's (B2B dual accrual).
-    pub employee: bool,
-    /// For campaigns around the customer's birthday.
-    pub birth_date: Option<NaiveDate>,
-    /// With an expected redemption share: what the earlier orders could have used in all, and
-    /// what they used.
-    pub could_redeem: u64,
-    pub redeemed: u64,
-}
-
-/// One discount that applied: `shares` index `Outcome::shares`, its split over lines.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Applied {
-    pub rule: usize,
-    pub amount: i128,
-    pub shares: std::ops::Range<usize>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct PromoResult {
-    /// The code as the program spells it, or as the cart gave it when unknown.
-    pub code: String,
-    pub accepted: bool,
-    pub reason: Code,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct PointsResult {
-    pub balance_before: u64,
-    /// Points earned on the order, events and partner transfers, for the customer's account.
-    pub earned: u64,
-    pub employee_earned: Option<u64>,
-    pub requested: u64,
-    pub redeemed: u64,
-    pub cap: u64,
-    pub cap_amount: i128,
-    pub value: i128,
-    pub limited_by: Option<RedeemLimit>,
-    /// With an expected redemption share: the most the order could have used.
-    pub could: u64,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CashbackResult {
-    pub earned: i128,
-    pub cap_remaining: Option<i128>,
-}
-
-/// What the lines taxed at one rate come to, tax included, and the tax that contains.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TaxShare {
-    /// An index into the compiled rule's rates.
-    pub rate: usize,
-    pub gross: i128,
-    pub tax: i128,
-}
-
-/// Where the order leaves the customer among the tiers.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Placement {
-    pub before: Option<usize>,
-    pub after: Option<usize>,
-    /// A tier reached by this order that the next monthly recalculation will grant.
-    pub pending: Option<(usize, NaiveDate)>,
-    pub qualifying_before: i128,
-    pub qualifying_after: i128,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CommitmentResult {
-    pub period: Period,
-    pub required: Amount,
-    pub spent: i128,
-    pub remaining: i128,
-}
-
-/// Everything one order comes to, in minor units.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Outcome {
-    pub line_subtotals: Vec<i128>,
-    pub line_discounts: Vec<i128>,
-    /// What points pay on each line.
-    pub line_points: Vec<i128>,
-    pub subtotal: i128,
-    pub applied: Vec<Applied>,
-    /// `(line, amount)` for each applied discount, in `applied`'s order.
-    pub shares: Vec<(usize, i128)>,
-    pub discount_total: i128,
-    pub after_discounts: i128,
-    /// What each delivery charge's discounts take off it, in the cart's order.
-    pub shipping_discounts: Vec<i128>,
-    /// Delivery after its discounts.
-    pub shipping_total: i128,
-    pub promo: Option<PromoResult>,
-    pub points: Option<PointsResult>,
-    pub points_value: i128,
-    pub payable: i128,
-    pub cashback: Option<CashbackResult>,
-    pub placement: Option<Placement>,
-    pub commitment: Option<CommitmentResult>,
-    /// The tax each line contains after discounts, when prices include tax (else empty).
-    pub line_tax: Vec<i128>,
-    /// The tax contained at each rate the order uses, in the rates' order.
-    pub tax: Vec<TaxShare>,
-    pub trace: Vec<Entry>,
-    /// What the order stage earned (the customer's points, the employee's), for the account
-    /// stage to book beside the redemption.
-    order_points: Option<(u64, Option<u64>)>,
-    scratch: Scratch,
-}
-
-/// Buffers the pricer reuses from one order to the next, so that pricing allocates nothing once
-/// they have grown to the order's size.
-#[derive(Debug, Clone, Default, PartialEq)]
-struct Scratch {
-    /// The lines in each candidate rule's scope, one rule after another.
-    scope_lines: Vec<usize>,
-    candidates: Vec<Candidate>,
-    remaining: Vec<i128>,
-    split: Split,
-    groups: Vec<EarnGroup>,
-}
-
-/// Where earned points come from: an amount at a rate, or units at points per unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Source {
-    Rate(usize),
-    Unit { rate: usize, per_unit: u64 },
-}
-
 impl Source {
     /// The program's order: rates first, then points per unit.
     fn rank(self, rule: &EarnRule) -> (usize, u64) {
@@ -403,18 +206,6 @@ impl Source {
             Source::Unit { rate, per_unit } => (rule.rates.len() + rate, per_unit),
         }
     }
-}
-
-/// Lines earning from one source under one set of multipliers: money in minor units at a rate,
-/// or points before multipliers per unit.
-#[derive(Debug, Clone, PartialEq)]
-struct EarnGroup {
-    source: Source,
-    mask: u64,
-    base: i128,
-    units: u64,
-    /// Line by line, when the rule rounds per line.
-    points: u64,
 }
 
 impl EarnGroup {
@@ -544,14 +335,6 @@ impl Earning<'_> {
         }
         Ok(points)
     }
-}
-
-/// Buffers for splitting one amount over lines.
-#[derive(Debug, Clone, Default, PartialEq)]
-struct Split {
-    weights: Vec<i128>,
-    parts: Vec<i128>,
-    remainders: Vec<(i128, usize)>,
 }
 
 /// Prices one order; with `trace`, every rule's entry is written too.
@@ -725,32 +508,6 @@ struct Pricing<'r, 'o> {
     /// Where the redemption's trace entry goes: before the points earned, although it is
     /// worked out after them.
     redemption_at: usize,
-}
-
-/// How an eligible discount takes money off.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Rate {
-    Share(Fraction),
-    Fixed(i128),
-    PerUnit(i128),
-    /// Quantity breaks reached by each SKU on its own: a percentage per line, from the rule
-    /// (an index into the program's discounts).
-    BreaksPerSku(usize),
-    /// Buy X get Y: the units it gives, from the rule (an index into the program's discounts).
-    BuyGet(usize),
-    /// A set for a price, from the rule (an index into the program's discounts).
-    Bundle(usize),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-struct Candidate {
-    rule: usize,
-    rate: Rate,
-    /// The lines in scope, in `Scratch::scope_lines`.
-    lines: std::ops::Range<usize>,
-    entry: Option<Entry>,
-    /// The promo code the rule needs, whose budget it spends too.
-    code: Option<usize>,
 }
 
 impl Pricing<'_, '_> {

@@ -1,0 +1,168 @@
+//! The values every mechanic's compiled form is made of: amounts in minor units, percentages as
+//! exact fractions, multipliers, interned names, and the scope that picks an order's lines.
+
+use crate::money::exact::{compare, Fraction};
+use rust_decimal::Decimal;
+
+/// An amount of money: minor units for arithmetic, the program's decimal for traces.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Amount {
+    pub minor: i128,
+    pub text: Decimal,
+}
+
+/// A percentage: the share for arithmetic (`12.5` is 1/8), the program's decimal for traces.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Percent {
+    pub share: Fraction,
+    pub text: Decimal,
+}
+
+/// Interned names: a line's category or SKU becomes an index once per order, and scopes compare
+/// indexes. A name the program never mentions has no index and matches no list.
+#[derive(Debug, Clone, Default)]
+pub struct Names(Vec<String>);
+
+impl Names {
+    pub(crate) fn intern(&mut self, name: &str) -> u32 {
+        match self.0.iter().position(|known| known == name) {
+            Some(at) => at as u32,
+            None => {
+                self.0.push(name.to_string());
+                (self.0.len() - 1) as u32
+            }
+        }
+    }
+
+    pub(crate) fn all(&mut self, names: &[String]) -> Vec<u32> {
+        names.iter().map(|name| self.intern(name)).collect()
+    }
+
+    /// The index of `name`, or `None` for a name no rule mentions.
+    pub fn find(&self, name: &str) -> Option<u32> {
+        self.0
+            .iter()
+            .position(|known| known == name)
+            .map(|at| at as u32)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Multiplier {
+    pub value: Fraction,
+    pub text: Decimal,
+}
+
+impl Multiplier {
+    pub const ONE: Multiplier = Multiplier {
+        value: Fraction::ONE,
+        text: Decimal::ONE,
+    };
+
+    pub fn of(text: Decimal) -> Option<Multiplier> {
+        Some(Multiplier {
+            value: Fraction::of(text)?,
+            text: crate::money::exact::normalized(text),
+        })
+    }
+}
+
+/// Two multipliers together: multiplied, or (`add`) their bonuses added, never below zero.
+/// Exact, in the decimals' integers; `None` when the result does not fit.
+pub fn combine(add: bool, a: Decimal, b: Decimal) -> Option<Decimal> {
+    if !add {
+        return crate::money::exact::product(a, b);
+    }
+    let scale = a.scale().max(b.scale());
+    let scaled = |d: Decimal| {
+        let factor = i128::try_from(crate::money::exact::pow10(scale - d.scale())?).ok()?;
+        d.mantissa().checked_mul(factor)
+    };
+    let one = i128::try_from(crate::money::exact::pow10(scale)?).ok()?;
+    let sum = scaled(a)?.checked_add(scaled(b)?)?.checked_sub(one)?;
+    let exact = Decimal::try_from_i128_with_scale(sum.max(0), scale).ok()?;
+    Some(crate::money::exact::normalized(exact))
+}
+
+#[derive(Debug, Clone)]
+pub struct Scope {
+    pub categories: Vec<u32>,
+    pub skus: Vec<u32>,
+    pub exclude_categories: Vec<u32>,
+    pub include_promotional: bool,
+    /// Tests of line attributes, by the attribute's index in the program's declarations.
+    pub attributes: Vec<(usize, AttributeTest)>,
+}
+
+#[derive(Debug, Clone)]
+pub enum AttributeTest {
+    OneOf(Vec<String>),
+    Range {
+        min: Option<Decimal>,
+        max: Option<Decimal>,
+    },
+}
+
+/// A line's value of one declared attribute.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum AttributeValue<'a> {
+    Missing,
+    Text(&'a str),
+    Number(Decimal),
+}
+
+/// A line's value of the declared attribute `at` (missing on a line of a program that declares
+/// none).
+pub(crate) fn value_at<'a>(attributes: &[AttributeValue<'a>], at: usize) -> AttributeValue<'a> {
+    attributes
+        .get(at)
+        .copied()
+        .unwrap_or(AttributeValue::Missing)
+}
+
+impl AttributeTest {
+    pub(crate) fn matches(&self, value: AttributeValue) -> bool {
+        match (self, value) {
+            (AttributeTest::OneOf(values), AttributeValue::Text(text)) => {
+                values.iter().any(|v| v == text)
+            }
+            (AttributeTest::Range { min, max }, AttributeValue::Number(number)) => {
+                min.is_none_or(|min| compare(number, min).is_ge())
+                    && max.is_none_or(|max| compare(number, max).is_le())
+            }
+            _ => false,
+        }
+    }
+}
+
+impl Scope {
+    /// Whether the scope takes every line (delivery included, for earning).
+    pub fn is_everything(&self) -> bool {
+        self.categories.is_empty()
+            && self.skus.is_empty()
+            && self.exclude_categories.is_empty()
+            && self.include_promotional
+            && self.attributes.is_empty()
+    }
+
+    /// Whether a line of this category, SKU, promotion and attributes (by declaration) is in
+    /// scope.
+    pub fn contains(
+        &self,
+        category: Option<u32>,
+        sku: Option<u32>,
+        promotional: bool,
+        attributes: &[AttributeValue],
+    ) -> bool {
+        let listed = (self.categories.is_empty() && self.skus.is_empty())
+            || category.is_some_and(|c| self.categories.contains(&c))
+            || sku.is_some_and(|s| self.skus.contains(&s));
+        listed
+            && !category.is_some_and(|c| self.exclude_categories.contains(&c))
+            && (self.include_promotional || !promotional)
+            && self
+                .attributes
+                .iter()
+                .all(|(at, test)| test.matches(value_at(attributes, *at)))
+    }
+}
