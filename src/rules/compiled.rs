@@ -2,7 +2,8 @@
 //! categories and SKUs interned, tiers indexed. The decimals as the program wrote them are kept
 //! beside the numbers only to be written back out in traces.
 
-use super::values::value_at;
+use super::included_tax::{self, TaxRule};
+use super::values::{at, too_precise, value_at, Check};
 pub use super::values::{
     combine, Amount, AttributeTest, AttributeValue, Multiplier, Names, Percent, Scope,
 };
@@ -13,7 +14,7 @@ use crate::format::program::{
 };
 use crate::format::program::{Downgrade, EarnBase, EarnPer, Granularity, OnExcluded, Upgrade};
 use crate::format::validate;
-use crate::money::exact::{compare, minor_of, Fraction};
+use crate::money::exact::{compare, Fraction};
 use crate::money::{minor_units, Rounding};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -343,34 +344,6 @@ impl UnitPoints {
     }
 }
 
-/// Tax contained in prices that include it.
-#[derive(Debug, Clone)]
-pub struct TaxRule {
-    /// The default rate first (no categories), then the program's rates by category.
-    pub rates: Vec<TaxRateRule>,
-    pub per_total: bool,
-    pub earn_on_net: bool,
-}
-
-#[derive(Debug, Clone)]
-pub struct TaxRateRule {
-    pub categories: Vec<u32>,
-    pub percent: Decimal,
-    /// The share of a tax-inclusive price that is tax: p / (100 + p).
-    pub contained: Fraction,
-}
-
-impl TaxRule {
-    /// The rate a line of `category` is taxed at, as an index into `rates`.
-    pub fn rate_of(&self, category: Option<u32>) -> usize {
-        self.rates
-            .iter()
-            .skip(1)
-            .position(|rate| category.is_some_and(|c| rate.categories.contains(&c)))
-            .map_or(0, |at| at + 1)
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct CashbackRule {
     pub percent: Percent,
@@ -404,15 +377,6 @@ pub struct ChanceRule {
     pub chance: Decimal,
     /// The chance times the cost, rounded: what one order costs on average.
     pub expected_cost: i128,
-}
-
-/// A rate too precise to compute exactly in 128 bits (only decimals of many digits get here).
-fn too_precise(path: &str) -> Error {
-    Error::new(
-        ErrorCode::TooPrecise,
-        path,
-        "this rate has too many digits to be computed exactly with the others; use fewer decimals",
-    )
 }
 
 impl Rules {
@@ -948,7 +912,7 @@ impl Rules {
 
         let tax_rule = match included_tax {
             None => None,
-            Some(tax) => Some(tax_rule(tax, &check, &mut context.categories)?),
+            Some(tax) => Some(included_tax::compile(tax, &check, &mut context.categories)?),
         };
 
         validate::unique_ids(events.iter().map(|e| e.id.as_str()), |i| {
@@ -1640,46 +1604,6 @@ fn attribute_of(
         })
 }
 
-/// A check's result with the path of the field it checked, written only for an error: a
-/// program has hundreds of fields and is valid far more often than not.
-fn at<T>(result: Result<T>, path: &dyn Fn() -> String) -> Result<T> {
-    result.map_err(|error| Error {
-        path: path(),
-        ..error
-    })
-}
-
-/// The checks of the format that turn a decimal into a compiled amount or percentage.
-#[derive(Clone, Copy)]
-struct Check {
-    units: u32,
-}
-
-impl Check {
-    /// Money of zero or more, within range and in whole minor units.
-    fn amount(&self, text: Decimal, path: &dyn Fn() -> String) -> Result<Amount> {
-        at(validate::amount_in_range(text, ""), path)?;
-        match minor_of(text, self.units) {
-            Some(minor) => Ok(Amount { minor, text }),
-            None => Err(Error::new(
-                ErrorCode::TooPrecise,
-                path(),
-                format!(
-                    "{text} has more decimals than the currency's {} minor units",
-                    self.units
-                ),
-            )),
-        }
-    }
-
-    /// A percentage from 0 to 100.
-    fn percent(&self, text: Decimal, path: &dyn Fn() -> String) -> Result<Percent> {
-        at(validate::percent(text, ""), path)?;
-        let share = Fraction::percent(text).ok_or_else(|| too_precise(&path()))?;
-        Ok(Percent { share, text })
-    }
-}
-
 /// An offer's `max_applications` as a count (u64::MAX: no limit); zero is refused.
 fn most_applications(max: Option<u32>, path: &dyn Fn() -> String) -> Result<u64> {
     match max {
@@ -1731,70 +1655,6 @@ fn compile_limits(
         uses_per_customer: *uses_per_customer,
         budget,
     }))
-}
-
-/// Included tax compiled: each rate with the share of a price it contains; a category named
-/// by two rates is refused, since its tax would be ambiguous.
-fn tax_rule(tax: &format::IncludedTax, check: &Check, categories: &mut Names) -> Result<TaxRule> {
-    let format::IncludedTax {
-        percent,
-        rates,
-        rounding,
-        earn_on,
-    } = tax;
-    let rate = |percent: Decimal, path: &dyn Fn() -> String| -> Result<(Decimal, Fraction)> {
-        let share = check.percent(percent, path)?.share;
-        // p / (100 + p) of a price that includes p % is tax.
-        let contained = share
-            .num
-            .checked_add(share.den)
-            .and_then(|den| Fraction::new(share.num, den))
-            .ok_or_else(|| too_precise(&path()))?;
-        Ok((percent, contained))
-    };
-    let (default_percent, default_contained) = rate(*percent, &|| "included_tax.percent".into())?;
-    let mut compiled = vec![TaxRateRule {
-        categories: Vec::new(),
-        percent: default_percent,
-        contained: default_contained,
-    }];
-    let mut seen: Vec<&str> = Vec::new();
-    for (
-        index,
-        format::TaxRate {
-            categories: names,
-            percent,
-        },
-    ) in rates.iter().enumerate()
-    {
-        let path = |field: &str| format!("included_tax.rates[{index}].{field}");
-        if names.is_empty() {
-            return Err(Error::new(
-                ErrorCode::Empty,
-                path("categories"),
-                "name at least one category",
-            ));
-        }
-        if let Some(twice) = names.iter().find(|name| seen.contains(&name.as_str())) {
-            return Err(Error::new(
-                ErrorCode::DuplicateId,
-                path("categories"),
-                format!("\"{twice}\" already has a tax rate"),
-            ));
-        }
-        seen.extend(names.iter().map(String::as_str));
-        let (percent, contained) = rate(*percent, &|| path("percent"))?;
-        compiled.push(TaxRateRule {
-            categories: categories.all(names),
-            percent,
-            contained,
-        });
-    }
-    Ok(TaxRule {
-        rates: compiled,
-        per_total: *rounding == format::TaxRounding::PerTotal,
-        earn_on_net: *earn_on == format::TaxBase::Net,
-    })
 }
 
 /// A multiplier from 0 to 100.

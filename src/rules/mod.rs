@@ -16,9 +16,11 @@
 //! if it lasts beyond one order), with its trace code in [`crate::format::trace::Code`] and the code's words
 //! in `www/i18n.js`.
 
+pub mod allocation;
 pub mod calendar;
 pub mod compiled;
 pub mod figures;
+pub mod included_tax;
 pub mod ledger;
 pub mod order;
 pub mod periods;

@@ -2,10 +2,12 @@
 //! Discounts and their exact split over lines, the promo code, points earned and redeemed,
 //! cashback, the tier the order reaches, and (when asked) the trace that explains each figure.
 
+use super::allocation::{allocate_into, apply_share, cap_parts};
 use super::compiled::{
     combine, AttributeValue, Conditions, DiscountRule, DiscountValue, EarnMultiplier, EarnRate,
     EarnRule, Limits, Multiplier, Percent, PointsRule, PromoRule, Rules,
 };
+use super::included_tax;
 pub use super::order::{
     Applied, CashbackResult, CommitmentResult, Order, OrderLine, Outcome, Placement, PointsResult,
     PromoResult, Standing, TaxShare, Used,
@@ -552,8 +554,7 @@ impl Pricing<'_, '_> {
         self.cashback()
     }
 
-    /// The tax that prices including it contain, line by line after discounts, at each line's
-    /// rate: rounded on each line, or once per rate and then split over its lines.
+    /// Included tax: see [`included_tax`].
     fn included_tax(&mut self) -> Result<()> {
         let out = &mut *self.out;
         out.line_tax.clear();
@@ -561,68 +562,15 @@ impl Pricing<'_, '_> {
         let Some(tax) = &self.rules.tax else {
             return Ok(());
         };
-        let rounding = self.rules.rounding;
-        let fail = || overflow("cart.lines");
-        let rates: Vec<usize> = self
-            .order
-            .lines
-            .iter()
-            .map(|line| tax.rate_of(line.category_id))
-            .collect();
-        let gross: Vec<i128> = (0..rates.len())
-            .map(|at| out.line_subtotals[at] - out.line_discounts[at])
-            .collect();
-        for (rate, gross) in rates.iter().zip(&gross) {
-            let contained = if tax.per_total {
-                0
-            } else {
-                apply_share(tax.rates[*rate].contained, *gross, rounding)?
-            };
-            out.line_tax.push(contained);
-        }
-        for (rate, rule) in tax.rates.iter().enumerate() {
-            let lines: Vec<usize> = (0..rates.len()).filter(|at| rates[*at] == rate).collect();
-            if lines.is_empty() {
-                continue;
-            }
-            let total_gross = lines.iter().map(|at| gross[*at]).sum::<i128>();
-            let total_tax = if tax.per_total {
-                let total = apply_share(rule.contained, total_gross, rounding)?;
-                let weights: Vec<i128> = lines.iter().map(|at| gross[*at]).collect();
-                let split = &mut self.scratch.split;
-                allocate_into(total, &weights, &mut split.parts, &mut split.remainders);
-                for (at, part) in lines.iter().zip(&split.parts) {
-                    out.line_tax[*at] = *part;
-                }
-                total
-            } else {
-                lines.iter().map(|at| out.line_tax[*at]).sum()
-            };
-            if total_tax > total_gross {
-                return Err(fail());
-            }
-            out.tax.push(TaxShare {
-                rate,
-                gross: total_gross,
-                tax: total_tax,
-            });
-        }
-        for at in 0..self.out.tax.len() {
-            let share = self.out.tax[at];
-            let rate = &tax.rates[share.rate];
-            self.note(|p| {
-                Entry::new(
-                    Kind::Tax,
-                    &rate.percent.to_string(),
-                    true,
-                    Code::TaxIncluded,
-                )
-                .amount(p.money(share.tax))
-                .param("percent", rate.percent)
-                .param("base", p.money(share.gross))
-            });
-        }
-        Ok(())
+        included_tax::price(
+            tax,
+            self.rules.rounding,
+            self.rules.units,
+            self.order,
+            out,
+            &mut self.scratch.split,
+            &mut self.trace,
+        )
     }
 
     /// An amount of the order's items as minimums count it: with delivery, where the program
@@ -1964,14 +1912,6 @@ fn times_floor(amount: u128, a: Fraction, b: Fraction) -> Option<u128> {
     }
 }
 
-/// `amount × share`, rounded as the program says.
-fn apply_share(share: Fraction, amount: i128, rounding: Rounding) -> Result<i128> {
-    share
-        .apply(amount.max(0).unsigned_abs(), rounding)
-        .and_then(|v| i128::try_from(v).ok())
-        .ok_or_else(|| overflow("cart.lines"))
-}
-
 /// The rule's amount on each of its lines, given what is left of every line, appended to
 /// `shares` (zero parts left out).
 fn split(
@@ -2172,34 +2112,6 @@ fn bundle_sets(
     (sets, missing)
 }
 
-/// Shrinks the parts from `start` on to `left` in all, in proportion (a budget's cap), and
-/// leaves out the lines it leaves nothing; returns what they now come to.
-fn cap_parts(parts: &mut Vec<(usize, i128)>, start: usize, left: i128, split: &mut Split) -> i128 {
-    let amount: i128 = parts[start..].iter().map(|(_, part)| part).sum();
-    if amount <= left {
-        return amount;
-    }
-    split.weights.clear();
-    split
-        .weights
-        .extend(parts[start..].iter().map(|(_, part)| *part));
-    allocate_into(
-        left.max(0),
-        &split.weights,
-        &mut split.parts,
-        &mut split.remainders,
-    );
-    for ((_, part), capped) in parts[start..].iter_mut().zip(&split.parts) {
-        *part = *capped;
-    }
-    let kept: Vec<(usize, i128)> = parts
-        .drain(start..)
-        .filter(|(_, part)| *part != 0)
-        .collect();
-    parts.extend(kept);
-    left.max(0)
-}
-
 /// The units of the lines in scope: all of them, or those of one SKU.
 fn units_in(lines: &[OrderLine], in_scope: &[usize], sku: Option<&str>) -> u64 {
     in_scope
@@ -2207,52 +2119,6 @@ fn units_in(lines: &[OrderLine], in_scope: &[usize], sku: Option<&str>) -> u64 {
         .filter(|&&at| sku.is_none_or(|sku| lines[at].sku == sku))
         .map(|&at| u64::from(lines[at].quantity))
         .sum()
-}
-
-/// Splits `total` across `weights` in proportion, in minor units, so that the parts add up to
-/// `total` exactly and no part exceeds its weight. Leftover units go to the largest remainders,
-/// ties to the earlier line (the largest-remainder method). `total` is at most the weights' sum.
-pub fn allocate_into(
-    total: i128,
-    weights: &[i128],
-    parts: &mut Vec<i128>,
-    remainders: &mut Vec<(i128, usize)>,
-) {
-    parts.clear();
-    let sum: i128 = weights.iter().sum();
-    if sum <= 0 || total <= 0 {
-        parts.resize(weights.len(), 0);
-        return;
-    }
-    if total == sum {
-        parts.extend_from_slice(weights);
-        return;
-    }
-    if let [_] = weights {
-        parts.push(total);
-        return;
-    }
-    // total × weight ≤ 10^18 × 10^18 < 2^127: a cart totals at most 10^18 minor units.
-    remainders.clear();
-    for (at, weight) in weights.iter().enumerate() {
-        let exact = total * weight;
-        parts.push(exact / sum);
-        remainders.push((exact % sum, at));
-    }
-    let mut leftover = total - parts.iter().sum::<i128>();
-    if leftover == 0 {
-        return;
-    }
-    remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    for (_, at) in remainders.iter().cycle().take(weights.len() * 2) {
-        if leftover == 0 {
-            break;
-        }
-        if parts[*at] < weights[*at] {
-            parts[*at] += 1;
-            leftover -= 1;
-        }
-    }
 }
 
 /// Codes compare without regard to case or surrounding spaces, as shoppers type them.
@@ -2263,41 +2129,4 @@ pub fn same_code(a: &str, b: &str) -> bool {
 /// Whether reaching tier `reached` moves the customer up from `before`.
 pub fn reaches_higher(before: Option<usize>, reached: Option<usize>) -> bool {
     reached.is_some_and(|reached| before.is_none_or(|before| reached > before))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn split(total: i128, weights: &[i128]) -> Vec<i128> {
-        let mut parts = Vec::new();
-        allocate_into(total, weights, &mut parts, &mut Vec::new());
-        parts
-    }
-
-    #[test]
-    fn allocation_adds_up_and_respects_weights() {
-        assert_eq!(split(1000, &[300, 300, 300, 100]), [300, 300, 300, 100]);
-        // Leftover minor units go to the largest remainders, ties to the earlier line.
-        assert_eq!(split(100, &[100, 100, 100]), [34, 33, 33]);
-        assert_eq!(split(3, &[5]), [3]);
-    }
-
-    #[test]
-    fn allocation_is_exact_for_the_largest_carts() {
-        // total × weight is about 3 × 10^35: past 64 bits, within 128.
-        let third = 33_333_333_333_333_333;
-        let weights = [third, third, third + 1];
-        assert_eq!(
-            split(99_999_999_999_999_999, &weights),
-            [third, third, third]
-        );
-        assert_eq!(split(1, &weights), [0, 0, 1]);
-    }
-
-    #[test]
-    fn allocation_of_nothing_is_zero_everywhere() {
-        assert_eq!(split(0, &[500, 0]), [0, 0]);
-        assert_eq!(split(10, &[0, 0]), [0, 0]);
-    }
 }

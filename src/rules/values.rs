@@ -1,7 +1,10 @@
 //! The values every mechanic's compiled form is made of: amounts in minor units, percentages as
-//! exact fractions, multipliers, interned names, and the scope that picks an order's lines.
+//! exact fractions, multipliers, interned names, and the scope that picks an order's lines; and the
+//! checks that turn a program's decimals into them, with the path of a refused field.
 
-use crate::money::exact::{compare, Fraction};
+use crate::error::{Error, ErrorCode, Result};
+use crate::format::validate;
+use crate::money::exact::{compare, minor_of, Fraction};
 use rust_decimal::Decimal;
 
 /// An amount of money: minor units for arithmetic, the program's decimal for traces.
@@ -164,5 +167,54 @@ impl Scope {
                 .attributes
                 .iter()
                 .all(|(at, test)| test.matches(value_at(attributes, *at)))
+    }
+}
+
+/// A rate too precise to compute exactly in 128 bits (only decimals of many digits get here).
+pub(crate) fn too_precise(path: &str) -> Error {
+    Error::new(
+        ErrorCode::TooPrecise,
+        path,
+        "this rate has too many digits to be computed exactly with the others; use fewer decimals",
+    )
+}
+
+/// A check's result with the path of the field it checked, written only for an error: a
+/// program has hundreds of fields and is valid far more often than not.
+pub(crate) fn at<T>(result: Result<T>, path: &dyn Fn() -> String) -> Result<T> {
+    result.map_err(|error| Error {
+        path: path(),
+        ..error
+    })
+}
+
+/// The checks of the format that turn a decimal into a compiled amount or percentage.
+#[derive(Clone, Copy)]
+pub(crate) struct Check {
+    pub(crate) units: u32,
+}
+
+impl Check {
+    /// Money of zero or more, within range and in whole minor units.
+    pub(crate) fn amount(&self, text: Decimal, path: &dyn Fn() -> String) -> Result<Amount> {
+        at(validate::amount_in_range(text, ""), path)?;
+        match minor_of(text, self.units) {
+            Some(minor) => Ok(Amount { minor, text }),
+            None => Err(Error::new(
+                ErrorCode::TooPrecise,
+                path(),
+                format!(
+                    "{text} has more decimals than the currency's {} minor units",
+                    self.units
+                ),
+            )),
+        }
+    }
+
+    /// A percentage from 0 to 100.
+    pub(crate) fn percent(&self, text: Decimal, path: &dyn Fn() -> String) -> Result<Percent> {
+        at(validate::percent(text, ""), path)?;
+        let share = Fraction::percent(text).ok_or_else(|| too_precise(&path()))?;
+        Ok(Percent { share, text })
     }
 }
