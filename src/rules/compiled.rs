@@ -2,7 +2,7 @@
 //! categories and SKUs interned, tiers indexed. The decimals as the program wrote them are kept
 //! beside the numbers only to be written back out in traces.
 
-use super::included_tax::{self, TaxRule};
+use super::mechanics::included_tax::{self, TaxRule};
 use super::values::{at, too_precise, value_at, Check};
 pub use super::values::{
     combine, Amount, AttributeTest, AttributeValue, Multiplier, Names, Percent, Scope,

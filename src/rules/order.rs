@@ -5,7 +5,8 @@
 use super::values::{Amount, AttributeValue, Scope};
 use crate::format::program::Period;
 use crate::format::trace::{Code, Entry, RedeemLimit};
-use crate::money::exact::Fraction;
+use crate::money::exact::{decimal_of, Fraction};
+use crate::money::Rounding;
 use chrono::NaiveDate;
 
 /// One line of an order: its names interned, its price in minor units.
@@ -254,4 +255,37 @@ pub(crate) struct Candidate {
     pub(crate) entry: Option<Entry>,
     /// The promo code the rule needs, whose budget it spends too.
     pub(crate) code: Option<usize>,
+}
+
+/// The order being priced, where the customer stands, the outcome written so far and its trace:
+/// what every stage and mechanic of the pricer reads and writes, besides its own rule.
+pub(crate) struct Sheet<'r, 'o> {
+    pub(crate) order: &'r Order<'o>,
+    pub(crate) standing: &'r Standing,
+    pub(crate) trace: Option<Vec<Entry>>,
+    pub(crate) out: &'r mut Outcome,
+    pub(crate) scratch: Scratch,
+    /// Where the redemption's trace entry goes: before the points earned, although it is
+    /// worked out after them.
+    pub(crate) redemption_at: usize,
+    /// The currency's minor units, for amounts written in the trace.
+    pub(crate) units: u32,
+    pub(crate) rounding: Rounding,
+}
+
+impl Sheet<'_, '_> {
+    /// An amount in minor units as the trace writes it.
+    pub(crate) fn money(&self, minor: i128) -> String {
+        decimal_of(minor, self.units).to_string()
+    }
+
+    /// Writes a trace entry, built only when the trace is on.
+    pub(crate) fn note(&mut self, entry: impl FnOnce(&Self) -> Entry) {
+        if self.trace.is_some() {
+            let entry = entry(self);
+            if let Some(trace) = &mut self.trace {
+                trace.push(entry);
+            }
+        }
+    }
 }

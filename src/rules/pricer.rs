@@ -7,12 +7,12 @@ use super::compiled::{
     combine, AttributeValue, Conditions, DiscountRule, DiscountValue, EarnMultiplier, EarnRate,
     EarnRule, Limits, Multiplier, Percent, PointsRule, PromoRule, Rules,
 };
-use super::included_tax;
+use super::mechanics::included_tax;
 pub use super::order::{
     Applied, CashbackResult, CommitmentResult, Order, OrderLine, Outcome, Placement, PointsResult,
     PromoResult, Standing, TaxShare, Used,
 };
-use super::order::{Candidate, EarnGroup, Rate, Scratch, Source, Split};
+use super::order::{Candidate, EarnGroup, Rate, Sheet, Source, Split};
 use crate::error::Result;
 use crate::format::cart::Cart;
 use crate::format::program::Upgrade;
@@ -381,12 +381,16 @@ fn run(
     let scratch = std::mem::take(&mut out.scratch);
     let mut pricing = Pricing {
         rules,
-        order,
-        standing,
-        trace: if trace { Some(Vec::new()) } else { None },
-        out,
-        scratch,
-        redemption_at: 0,
+        sheet: Sheet {
+            order,
+            standing,
+            trace: if trace { Some(Vec::new()) } else { None },
+            out,
+            scratch,
+            redemption_at: 0,
+            units: rules.units,
+            rounding: rules.rounding,
+        },
     };
     let result = if order_stage {
         pricing.order_stage()
@@ -394,7 +398,7 @@ fn run(
         Ok(())
     };
     let result = result.and_then(|()| pricing.account_stage());
-    pricing.out.scratch = pricing.scratch;
+    pricing.sheet.out.scratch = pricing.sheet.scratch;
     result
 }
 
@@ -500,28 +504,18 @@ impl Reads {
     }
 }
 
+/// The pricer at work: the compiled rules, and the sheet of the order being priced.
 struct Pricing<'r, 'o> {
     rules: &'r Rules,
-    order: &'r Order<'o>,
-    standing: &'r Standing,
-    trace: Option<Vec<Entry>>,
-    out: &'r mut Outcome,
-    scratch: Scratch,
-    /// Where the redemption's trace entry goes: before the points earned, although it is
-    /// worked out after them.
-    redemption_at: usize,
+    sheet: Sheet<'r, 'o>,
 }
 
 impl Pricing<'_, '_> {
-    fn money(&self, minor: i128) -> String {
-        decimal_of(minor, self.rules.units).to_string()
-    }
-
     /// Writes a trace entry, built only when the trace is on.
     fn note(&mut self, entry: impl FnOnce(&Self) -> Entry) {
-        if self.trace.is_some() {
+        if self.sheet.trace.is_some() {
             let entry = entry(self);
-            if let Some(trace) = &mut self.trace {
+            if let Some(trace) = &mut self.sheet.trace {
                 trace.push(entry);
             }
         }
@@ -530,9 +524,9 @@ impl Pricing<'_, '_> {
     /// The order stage: what the order comes to for the customer's tier and standing, before
     /// their points are spent: discounts, points earned and cashback.
     fn order_stage(&mut self) -> Result<()> {
-        let out = &mut *self.out;
+        let out = &mut *self.sheet.out;
         out.line_subtotals.clear();
-        for line in &self.order.lines {
+        for line in &self.sheet.order.lines {
             // Within the cart's validated limits: 10^18 minor units at most.
             out.line_subtotals
                 .push(line.unit_price * i128::from(line.quantity));
@@ -540,44 +534,36 @@ impl Pricing<'_, '_> {
         out.subtotal = out.line_subtotals.iter().sum();
         let promo = self.promo_check();
         let discount_trace = self.discounts(promo.as_ref());
-        out_set_totals(self.out);
-        if let Some(trace) = &mut self.trace {
+        out_set_totals(self.sheet.out);
+        if let Some(trace) = &mut self.sheet.trace {
             if let Some((_, entry)) = &promo {
                 trace.extend(entry.clone());
             }
             trace.extend(discount_trace);
-            self.redemption_at = trace.len();
+            self.sheet.redemption_at = trace.len();
         }
-        self.out.promo = promo.map(|(result, _)| result);
+        self.sheet.out.promo = promo.map(|(result, _)| result);
         self.included_tax()?;
-        self.out.order_points = self.earned_points()?;
+        self.sheet.out.order_points = self.earned_points()?;
         self.cashback()
     }
 
     /// Included tax: see [`included_tax`].
     fn included_tax(&mut self) -> Result<()> {
-        let out = &mut *self.out;
+        let out = &mut *self.sheet.out;
         out.line_tax.clear();
         out.tax.clear();
         let Some(tax) = &self.rules.tax else {
             return Ok(());
         };
-        included_tax::price(
-            tax,
-            self.rules.rounding,
-            self.rules.units,
-            self.order,
-            out,
-            &mut self.scratch.split,
-            &mut self.trace,
-        )
+        included_tax::price(&mut self.sheet, tax)
     }
 
     /// An amount of the order's items as minimums count it: with delivery, where the program
     /// says delivery counts.
     fn toward_minimums(&self, items: i128) -> i128 {
         match self.rules.shipping.counts_toward_minimums {
-            true => items + self.order.shipping.iter().sum::<i128>(),
+            true => items + self.sheet.order.shipping.iter().sum::<i128>(),
             false => items,
         }
     }
@@ -585,7 +571,7 @@ impl Pricing<'_, '_> {
     /// What the budgets of a rule and of the code it needs leave, as the host's records give
     /// them; `None` without a budget.
     fn budget_left(&self, rule: usize, code: Option<usize>) -> Option<i128> {
-        let order = self.order;
+        let order = self.sheet.order;
         tighter(
             order.rule_budget_left(self.rules, rule),
             code.and_then(|code| order.code_budget_left(self.rules, code)),
@@ -596,8 +582,8 @@ impl Pricing<'_, '_> {
     /// among the tiers.
     fn account_stage(&mut self) -> Result<()> {
         let earned = self.redemption();
-        self.out.payable =
-            self.out.after_discounts - self.out.points_value + self.out.shipping_total;
+        self.sheet.out.payable = self.sheet.out.after_discounts - self.sheet.out.points_value
+            + self.sheet.out.shipping_total;
         // This order's own points are pending, when the program has pending days; they count
         // only where the program says pending points do.
         let pending_left_out = self
@@ -606,7 +592,7 @@ impl Pricing<'_, '_> {
             .as_ref()
             .is_some_and(|p| p.pending_days > 0 && !p.pending_count_toward_tiers);
         let contribution = match self.rules.tiering.qualifies_on {
-            Qualifier::Spend => self.out.after_discounts,
+            Qualifier::Spend => self.sheet.out.after_discounts,
             Qualifier::Points if pending_left_out => 0,
             Qualifier::Points => i128::from(earned),
         };
@@ -615,20 +601,20 @@ impl Pricing<'_, '_> {
             self.note(|p| {
                 Entry::new(Kind::Chance, &chance.id, true, Code::ChanceToWin)
                     .param("chance", chance.chance)
-                    .param("expected_cost", p.money(chance.expected_cost))
+                    .param("expected_cost", p.sheet.money(chance.expected_cost))
             });
         }
-        self.out.trace = self.trace.take().unwrap_or_default();
+        self.sheet.out.trace = self.sheet.trace.take().unwrap_or_default();
         Ok(())
     }
 
     /// The cart's promo code: accepted, or refused with the reason, and its trace entry.
     fn promo_check(&self) -> Option<(PromoResult, Option<Entry>)> {
-        let given = self.order.promo_code?.trim();
+        let given = self.sheet.order.promo_code?.trim();
         if given.is_empty() {
             return None;
         }
-        let tracing = self.trace.is_some();
+        let tracing = self.sheet.trace.is_some();
         let Some((promo_index, promo)) = self
             .rules
             .promo_codes
@@ -647,7 +633,7 @@ impl Pricing<'_, '_> {
                 entry,
             ));
         };
-        let date = self.order.date;
+        let date = self.sheet.order.date;
         let refused = |code: Code| Entry::new(Kind::PromoCode, &promo.code, false, code);
         let (reason, entry) = if let Some(from) = promo.valid_from.filter(|from| date < *from) {
             let entry = tracing.then(|| refused(Code::NotYetValid).param("valid_from", from));
@@ -657,11 +643,11 @@ impl Pricing<'_, '_> {
             (Code::Expired, entry)
         } else if let Some(limit) = promo
             .limits
-            .and_then(|limits| limit_reached(&limits, self.order.code_used(promo_index)))
+            .and_then(|limits| limit_reached(&limits, self.sheet.order.code_used(promo_index)))
         {
             let entry = tracing.then(|| refused(Code::UsageLimitReached).param("limit", limit));
             (Code::UsageLimitReached, entry)
-        } else if let Some(line) = self.order.lines.iter().find(|line| {
+        } else if let Some(line) = self.sheet.order.lines.iter().find(|line| {
             promo.on_excluded == OnExcluded::Refuse
                 && promo.excludes(line.category_id, line.promotional)
         }) {
@@ -669,10 +655,11 @@ impl Pricing<'_, '_> {
             (Code::RefusedExcludedItems, entry)
         } else {
             let eligible: i128 = self
+                .sheet
                 .order
                 .lines
                 .iter()
-                .zip(&self.out.line_subtotals)
+                .zip(&self.sheet.out.line_subtotals)
                 .filter(|(line, _)| !promo.excludes(line.category_id, line.promotional))
                 .map(|(_, subtotal)| *subtotal)
                 .sum();
@@ -682,8 +669,8 @@ impl Pricing<'_, '_> {
                     let entry = tracing.then(|| {
                         refused(Code::BelowMinimumOrder)
                             .param("min_order", min.text)
-                            .param("subtotal", self.money(eligible))
-                            .param("remaining", self.money(min.minor - eligible))
+                            .param("subtotal", self.sheet.money(eligible))
+                            .param("remaining", self.sheet.money(min.minor - eligible))
                     });
                     (Code::BelowMinimumOrder, entry)
                 }
@@ -707,8 +694,8 @@ impl Pricing<'_, '_> {
     fn discounts(&mut self, promo: Option<&(PromoResult, Option<Entry>)>) -> Vec<Entry> {
         let rules = self.rules;
         let mut entries: Vec<(usize, Entry)> = Vec::new();
-        let mut candidates = std::mem::take(&mut self.scratch.candidates);
-        let mut scope_lines = std::mem::take(&mut self.scratch.scope_lines);
+        let mut candidates = std::mem::take(&mut self.sheet.scratch.candidates);
+        let mut scope_lines = std::mem::take(&mut self.sheet.scratch.scope_lines);
         candidates.clear();
         scope_lines.clear();
         for &index in &rules.by_priority {
@@ -718,15 +705,15 @@ impl Pricing<'_, '_> {
             }
         }
         self.settle_stacking(&mut candidates, &scope_lines, &mut entries);
-        let out = &mut *self.out;
-        let scratch = &mut self.scratch;
+        let out = &mut *self.sheet.out;
+        let scratch = &mut self.sheet.scratch;
         out.applied.clear();
         out.shares.clear();
         let remaining = &mut scratch.remaining;
         remaining.clear();
         remaining.extend_from_slice(&out.line_subtotals);
         // Delivery charges follow the lines: the same split and caps apply to them.
-        remaining.extend_from_slice(&self.order.shipping);
+        remaining.extend_from_slice(&self.sheet.order.shipping);
         // What is left of each code's budget as its rules apply one after another.
         let mut code_budgets: Vec<(usize, i128)> = Vec::new();
         // The rules applied so far, which a rule of a class they do not combine with gives way to.
@@ -750,7 +737,7 @@ impl Pricing<'_, '_> {
             let start = out.shares.len();
             split(
                 rules,
-                &self.order.lines,
+                &self.sheet.order.lines,
                 &candidate,
                 &scope_lines,
                 remaining,
@@ -759,10 +746,10 @@ impl Pricing<'_, '_> {
             );
             let mut amount: i128 = out.shares[start..].iter().map(|(_, part)| part).sum();
             // A budget caps what a rule (and the code it needs) gives: the parts shrink to it.
-            let rule_left = self.order.rule_budget_left(rules, candidate.rule);
+            let rule_left = self.sheet.order.rule_budget_left(rules, candidate.rule);
             // A code's budget as the rules before this one in the order have left it.
             let code_left = candidate.code.and_then(|code| {
-                let before = self.order.code_budget_left(rules, code)?;
+                let before = self.sheet.order.code_budget_left(rules, code)?;
                 Some(match code_budgets.iter().find(|(at, _)| *at == code) {
                     Some((_, left)) => *left,
                     None => before,
@@ -795,7 +782,7 @@ impl Pricing<'_, '_> {
                 remaining[*line] -= part;
             }
             let limits = rules.discounts[candidate.rule].limits;
-            let used = self.order.rule_used(candidate.rule);
+            let used = self.sheet.order.rule_used(candidate.rule);
             entries.extend(candidate.entry.map(|entry| {
                 let mut entry = entry.amount(decimal_of(amount, rules.units));
                 // What the limits leave after this order, for the host to show or record.
@@ -824,7 +811,8 @@ impl Pricing<'_, '_> {
         let delivery_left = &remaining[out.line_subtotals.len()..];
         out.shipping_discounts.clear();
         out.shipping_discounts.extend(
-            self.order
+            self.sheet
+                .order
                 .shipping
                 .iter()
                 .zip(delivery_left)
@@ -896,8 +884,8 @@ impl Pricing<'_, '_> {
         let takes: Vec<i128> = best_of
             .iter()
             .map(|&contender| {
-                let mut remaining = self.out.line_subtotals.clone();
-                remaining.extend_from_slice(&self.order.shipping);
+                let mut remaining = self.sheet.out.line_subtotals.clone();
+                remaining.extend_from_slice(&self.sheet.order.shipping);
                 let mut shares = Vec::new();
                 let mut taken = 0;
                 for (index, candidate) in candidates.iter().enumerate() {
@@ -907,7 +895,7 @@ impl Pricing<'_, '_> {
                     shares.clear();
                     split(
                         rules,
-                        &self.order.lines,
+                        &self.sheet.order.lines,
                         candidate,
                         scope_lines,
                         &remaining,
@@ -951,8 +939,8 @@ impl Pricing<'_, '_> {
 
     /// The first condition on the day or the customer that the order does not meet.
     fn unmet(&self, conditions: &Conditions) -> Option<Code> {
-        let standing = self.standing;
-        let date = self.order.date;
+        let standing = self.sheet.standing;
+        let date = self.sheet.order.date;
         let on_days = conditions.days_of_week.iter().any(|day| *day);
         if conditions.valid_from.is_some_and(|from| date < from) {
             Some(Code::NotYetValid)
@@ -1001,7 +989,8 @@ impl Pricing<'_, '_> {
             }
             Code::TierNotEligible => entry.param("tiers", &conditions.tiers_text).param(
                 "tier",
-                self.standing
+                self.sheet
+                    .standing
                     .tier
                     .map_or("", |t| self.rules.tiers[t].id.as_str()),
             ),
@@ -1018,19 +1007,19 @@ impl Pricing<'_, '_> {
     ) -> std::result::Result<Candidate, Option<Entry>> {
         let rules = self.rules;
         let rule: &DiscountRule = &rules.discounts[index];
-        let standing = self.standing;
-        let tracing = self.trace.is_some();
+        let standing = self.sheet.standing;
+        let tracing = self.sheet.trace.is_some();
         let no = |code: Code| Entry::new(Kind::Discount, &rule.id, false, code);
         let refuse = |entry: &dyn Fn() -> Entry| Err(tracing.then(entry));
         let conditions = &rule.conditions;
-        let date = self.order.date;
-        let subtotal = self.toward_minimums(self.out.subtotal);
+        let date = self.sheet.order.date;
+        let subtotal = self.toward_minimums(self.sheet.out.subtotal);
         if let Some(code) = self.unmet(conditions) {
             return refuse(&|| self.unmet_entry(conditions, no(code)));
         }
         if let Some(limit) = rule
             .limits
-            .and_then(|limits| limit_reached(&limits, self.order.rule_used(index)))
+            .and_then(|limits| limit_reached(&limits, self.sheet.order.rule_used(index)))
         {
             return refuse(&|| no(Code::UsageLimitReached).param("limit", limit));
         }
@@ -1057,18 +1046,19 @@ impl Pricing<'_, '_> {
             return refuse(&|| {
                 no(Code::BelowMinSubtotal)
                     .param("min_subtotal", min.text)
-                    .param("subtotal", self.money(subtotal))
-                    .param("remaining", self.money(min.minor - subtotal))
+                    .param("subtotal", self.sheet.money(subtotal))
+                    .param("remaining", self.sheet.money(min.minor - subtotal))
             });
         }
         let first_line = scope_lines.len();
         if rule.class == DiscountClass::Shipping {
             // Delivery charges stand after the lines.
-            let items = self.order.lines.len();
-            scope_lines.extend(items..items + self.order.shipping.len());
+            let items = self.sheet.order.lines.len();
+            scope_lines.extend(items..items + self.sheet.order.shipping.len());
         } else {
             scope_lines.extend(
-                self.order
+                self.sheet
+                    .order
                     .lines
                     .iter()
                     .enumerate()
@@ -1122,7 +1112,7 @@ impl Pricing<'_, '_> {
                 max,
                 dearest_first: _, // which units, in `split`
             } => {
-                let units = units_in(&self.order.lines, &scope_lines[lines.clone()], None);
+                let units = units_in(&self.sheet.order.lines, &scope_lines[lines.clone()], None);
                 let applications = (units / (buy + get)).min(*max);
                 if applications == 0 {
                     return refuse(&|| {
@@ -1140,7 +1130,7 @@ impl Pricing<'_, '_> {
             }
             DiscountValue::Bundle { parts, price, max } => {
                 let in_scope = &scope_lines[lines.clone()];
-                let (sets, missing) = bundle_sets(&self.order.lines, in_scope, parts, *max);
+                let (sets, missing) = bundle_sets(&self.sheet.order.lines, in_scope, parts, *max);
                 if sets == 0 {
                     return refuse(&|| no(Code::BelowBundle).param("quantity", missing));
                 }
@@ -1150,7 +1140,7 @@ impl Pricing<'_, '_> {
             }
             DiscountValue::QuantityBreaks { breaks, per_sku } => {
                 let in_scope = &scope_lines[lines.clone()];
-                let lines_of_order = &self.order.lines;
+                let lines_of_order = &self.sheet.order.lines;
                 let most = in_scope
                     .iter()
                     .map(|&at| {
@@ -1189,7 +1179,7 @@ impl Pricing<'_, '_> {
             } => {
                 // Spend is the items': delivery never counts as spend.
                 let cumulative = if *include_current_order {
-                    standing.lifetime_spend + self.out.subtotal
+                    standing.lifetime_spend + self.sheet.out.subtotal
                 } else {
                     standing.lifetime_spend
                 };
@@ -1203,7 +1193,7 @@ impl Pricing<'_, '_> {
                         tracing.then(|| {
                             applied()
                                 .param("percent", step.percent.text)
-                                .param("cumulative_spend", self.money(cumulative))
+                                .param("cumulative_spend", self.sheet.money(cumulative))
                                 .param("step_from", step.from.text)
                         }),
                     ),
@@ -1211,9 +1201,9 @@ impl Pricing<'_, '_> {
                         let first = &steps[0];
                         return refuse(&|| {
                             no(Code::BelowFirstStep)
-                                .param("cumulative_spend", self.money(cumulative))
+                                .param("cumulative_spend", self.sheet.money(cumulative))
                                 .param("step_from", first.from.text)
-                                .param("remaining", self.money(first.from.minor - cumulative))
+                                .param("remaining", self.sheet.money(first.from.minor - cumulative))
                         });
                     }
                 }
@@ -1262,7 +1252,7 @@ impl Pricing<'_, '_> {
         let Some(points_rule) = &rules.points else {
             return Ok(None);
         };
-        let standing = self.standing;
+        let standing = self.sheet.standing;
         let slot = standing.tier.unwrap_or(rules.tiers.len());
         let multiplier = rules.multipliers[slot][usize::from(standing.member)];
         let applying = self.order_multipliers(points_rule);
@@ -1287,27 +1277,28 @@ impl Pricing<'_, '_> {
     fn redemption(&mut self) -> u64 {
         let rules = self.rules;
         let (Some(points_rule), Some((earned, employee_earned))) =
-            (&rules.points, self.out.order_points)
+            (&rules.points, self.sheet.out.order_points)
         else {
-            self.out.points = None;
-            self.out.points_value = 0;
-            self.out.line_points.clear();
-            self.out
+            self.sheet.out.points = None;
+            self.sheet.out.points_value = 0;
+            self.sheet.out.line_points.clear();
+            self.sheet
+                .out
                 .line_points
-                .resize(self.out.line_subtotals.len(), 0);
+                .resize(self.sheet.out.line_subtotals.len(), 0);
             return 0;
         };
-        let standing = self.standing;
+        let standing = self.sheet.standing;
         let redeem_now = |requested| {
             redeem(
                 points_rule,
-                self.out.after_discounts,
+                self.sheet.out.after_discounts,
                 standing.balance,
                 requested,
             )
         };
-        let mut redemption = redeem_now(self.order.redeem_points);
-        if let Some(share) = self.order.redeem_share {
+        let mut redemption = redeem_now(self.sheet.order.redeem_points);
+        if let Some(share) = self.sheet.order.redeem_share {
             // Toward that share of what the orders so far could have used, in whole points: an
             // order below a minimum redemption defers its points to the next rather than losing
             // them, so a higher share never redeems less.
@@ -1319,13 +1310,13 @@ impl Pricing<'_, '_> {
             redemption = redeem_now(target.saturating_sub(standing.redeemed).min(could));
             redemption.could = could;
         }
-        if self.trace.is_some() {
+        if self.sheet.trace.is_some() {
             let entry = redemption_entry(self, &redemption, points_rule.min_redeem);
-            if let Some(trace) = &mut self.trace {
-                trace.insert(self.redemption_at, entry);
+            if let Some(trace) = &mut self.sheet.trace {
+                trace.insert(self.sheet.redemption_at, entry);
             }
         }
-        let out = &mut *self.out;
+        let out = &mut *self.sheet.out;
         out.points_value = redemption.value;
         out.points = Some(PointsResult {
             balance_before: standing.balance,
@@ -1338,7 +1329,7 @@ impl Pricing<'_, '_> {
             weights: nets,
             remainders,
             ..
-        } = &mut self.scratch.split;
+        } = &mut self.sheet.scratch.split;
         nets.clear();
         nets.extend(
             out.line_subtotals
@@ -1357,14 +1348,14 @@ impl Pricing<'_, '_> {
         for (at, multiplier) in points_rule.multipliers.iter().enumerate() {
             let conditions = &multiplier.conditions;
             let promo_accepted = |code: usize| {
-                self.out.promo.as_ref().is_some_and(|promo| {
+                self.sheet.out.promo.as_ref().is_some_and(|promo| {
                     promo.accepted && same_code(&promo.code, &self.rules.promo_codes[code].code)
                 })
             };
             let refusal = self.unmet(conditions).or_else(|| {
                 if conditions
                     .min_subtotal
-                    .is_some_and(|min| self.toward_minimums(self.out.subtotal) < min.minor)
+                    .is_some_and(|min| self.toward_minimums(self.sheet.out.subtotal) < min.minor)
                 {
                     Some(Code::BelowMinSubtotal)
                 } else if conditions
@@ -1373,6 +1364,7 @@ impl Pricing<'_, '_> {
                 {
                     Some(Code::PromoCodeMissing)
                 } else if !self
+                    .sheet
                     .order
                     .lines
                     .iter()
@@ -1394,7 +1386,8 @@ impl Pricing<'_, '_> {
                         Some(min) if code == Code::BelowMinSubtotal => {
                             entry.param("min_subtotal", min.text).param(
                                 "remaining",
-                                p.money(min.minor - p.toward_minimums(p.out.subtotal)),
+                                p.sheet
+                                    .money(min.minor - p.toward_minimums(p.sheet.out.subtotal)),
                             )
                         }
                         _ => entry,
@@ -1434,9 +1427,9 @@ impl Pricing<'_, '_> {
             points_rule,
             status,
         };
-        let out = &*self.out;
-        let lines = &self.order.lines;
-        let mut groups = std::mem::take(&mut self.scratch.groups);
+        let out = &*self.sheet.out;
+        let lines = &self.sheet.order.lines;
+        let mut groups = std::mem::take(&mut self.sheet.scratch.groups);
         groups.clear();
         // Every rate has its group, in the program's order, so that the trace keeps it.
         groups.extend((0..rule.rates.len()).map(|at| EarnGroup::new(Source::Rate(at), 0)));
@@ -1493,10 +1486,10 @@ impl Pricing<'_, '_> {
         }
         // Delivery earns at the base rate where the program says so, with the multipliers of
         // the whole order.
-        if self.rules.shipping.earns_points && !self.order.shipping.is_empty() {
+        if self.rules.shipping.earns_points && !self.sheet.order.shipping.is_empty() {
             let amount = match rule.base {
                 EarnBase::AfterDiscounts => out.shipping_total,
-                EarnBase::BeforeDiscounts => self.order.shipping.iter().sum(),
+                EarnBase::BeforeDiscounts => self.sheet.order.shipping.iter().sum(),
             };
             let mask = points_rule
                 .multipliers
@@ -1542,7 +1535,7 @@ impl Pricing<'_, '_> {
                     self.note(|p| {
                         Entry::new(kind, name, points > 0, Code::Earned)
                             .amount(points)
-                            .param("base", p.money(group.base))
+                            .param("base", p.sheet.money(group.base))
                             .param("categories", &rate.categories_text)
                             .param("multiplier", multiplier)
                     });
@@ -1557,13 +1550,13 @@ impl Pricing<'_, '_> {
                 Source::Unit { .. } => {}
             }
         }
-        self.scratch.groups = groups;
+        self.sheet.scratch.groups = groups;
         Ok(total)
     }
 
     fn event_points(&mut self) -> Result<u64> {
         let mut total: u64 = 0;
-        for &(event, count) in &self.order.events {
+        for &(event, count) in &self.sheet.order.events {
             let rule = &self.rules.events[event];
             let points = rule
                 .points
@@ -1586,7 +1579,9 @@ impl Pricing<'_, '_> {
     /// Partner points moved in at the coalition's exchange rates, rounded down to whole points.
     fn partner_points(&mut self) -> Result<u64> {
         let mut total: u64 = 0;
-        for (index, &(partner, partner_points)) in self.order.partner_points.iter().enumerate() {
+        for (index, &(partner, partner_points)) in
+            self.sheet.order.partner_points.iter().enumerate()
+        {
             let rule = &self.rules.partners[partner];
             let fail = || overflow(&format!("cart.partner_points[{index}].points"));
             let points = rule
@@ -1607,7 +1602,7 @@ impl Pricing<'_, '_> {
 
     fn cashback(&mut self) -> Result<()> {
         let rules = self.rules;
-        let order = self.order;
+        let order = self.sheet.order;
         let mut event_credit: i128 = 0;
         for &(event, count) in &order.events {
             if let Some(credit) = rules.events[event].credit {
@@ -1620,10 +1615,10 @@ impl Pricing<'_, '_> {
         }
         let rule = rules.cashback.as_ref();
         if rule.is_none() && event_credit == 0 {
-            self.out.cashback = None;
+            self.sheet.out.cashback = None;
             return Ok(());
         }
-        let out = &*self.out;
+        let out = &*self.sheet.out;
         let base: i128 = order
             .lines
             .iter()
@@ -1645,7 +1640,7 @@ impl Pricing<'_, '_> {
             .ok_or_else(|| overflow("cart.events"))?;
         let cap_left = rule
             .and_then(|r| r.cap_per_month)
-            .map(|cap| (cap.minor - self.standing.credit_this_month).max(0));
+            .map(|cap| (cap.minor - self.sheet.standing.credit_this_month).max(0));
         let earned = cap_left.map_or(wanted, |left| wanted.min(left));
         self.note(|p| {
             let code = if earned < wanted {
@@ -1655,16 +1650,16 @@ impl Pricing<'_, '_> {
             };
             let percent = rule.map_or(rust_decimal::Decimal::ZERO, |r| r.percent.text);
             let entry = Entry::new(Kind::Cashback, "cashback", earned != 0, code)
-                .amount(p.money(earned))
+                .amount(p.sheet.money(earned))
                 .param("percent", percent)
-                .param("base", p.money(base))
-                .param("event_credit", p.money(event_credit));
+                .param("base", p.sheet.money(base))
+                .param("event_credit", p.sheet.money(event_credit));
             match cap_left {
-                Some(left) => entry.param("cap_remaining", p.money(left)),
+                Some(left) => entry.param("cap_remaining", p.sheet.money(left)),
                 None => entry,
             }
         });
-        self.out.cashback = Some(CashbackResult {
+        self.sheet.out.cashback = Some(CashbackResult {
             earned,
             cap_remaining: cap_left.map(|left| left - earned),
         });
@@ -1674,14 +1669,14 @@ impl Pricing<'_, '_> {
     /// Where the order leaves the customer among the tiers, and a contract tier's commitment.
     fn tier(&mut self, contribution: i128) {
         let rules = self.rules;
-        self.out.commitment = None;
+        self.sheet.out.commitment = None;
         if rules.tiers.is_empty() {
-            self.out.placement = None;
+            self.sheet.out.placement = None;
             return;
         }
-        let date = self.order.date;
-        let before = self.standing.tier;
-        let qualifying_before = self.standing.qualifying;
+        let date = self.sheet.order.date;
+        let before = self.sheet.standing.tier;
+        let qualifying_before = self.sheet.standing.qualifying;
         let qualifying_after = qualifying_before + contribution;
         let reached = rules.tier_for(qualifying_after);
         let (after, pending) = match reached {
@@ -1702,13 +1697,13 @@ impl Pricing<'_, '_> {
             qualifying_before,
             qualifying_after,
         };
-        self.out.placement = Some(placement);
+        self.sheet.out.placement = Some(placement);
         self.note(|p| tier_entry(p, &placement));
         let Some(commitment) = after.and_then(|t| rules.tiers[t].commitment) else {
             return;
         };
-        let spent =
-            self.standing.period_spend[period_index(commitment.period)] + self.out.after_discounts;
+        let spent = self.sheet.standing.period_spend[period_index(commitment.period)]
+            + self.sheet.out.after_discounts;
         let remaining = (commitment.amount.minor - spent).max(0);
         let result = CommitmentResult {
             period: commitment.period,
@@ -1716,7 +1711,7 @@ impl Pricing<'_, '_> {
             spent,
             remaining,
         };
-        self.out.commitment = Some(result);
+        self.sheet.out.commitment = Some(result);
         self.note(|p| {
             let code = if remaining == 0 {
                 Code::CommitmentMet
@@ -1726,8 +1721,8 @@ impl Pricing<'_, '_> {
             let id = after.map_or("", |t| rules.tiers[t].id.as_str());
             Entry::new(Kind::Commitment, id, remaining == 0, code)
                 .param("required", commitment.amount.text)
-                .param("spent", p.money(spent))
-                .param("remaining", p.money(remaining))
+                .param("spent", p.sheet.money(spent))
+                .param("remaining", p.sheet.money(remaining))
         });
     }
 }
@@ -1813,13 +1808,13 @@ fn redemption_entry(p: &Pricing, redemption: &PointsResult, min_redeem: u64) -> 
         .param("requested", redemption.requested)
         .param("min", min_redeem)
         .param("cap", redemption.cap)
-        .param("cap_amount", p.money(redemption.cap_amount));
+        .param("cap_amount", p.sheet.money(redemption.cap_amount));
     if let Some(limit) = redemption.limited_by {
         entry = entry.param("limited_by", limit.as_str());
     }
     if redeemed {
         entry = entry
-            .amount(p.money(redemption.value))
+            .amount(p.sheet.money(redemption.value))
             .param("points", redemption.redeemed);
     }
     entry

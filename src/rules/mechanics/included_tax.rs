@@ -2,15 +2,14 @@
 //! default rate or a rate by category, rounded on each line or once per rate and then split over
 //! its lines. Trace: `tax_included` per rate, with its base.
 
-use super::allocation::{allocate_into, apply_share};
-use super::order::{Order, Outcome, Split, TaxShare};
-use super::values::{too_precise, Check, Names};
 use crate::error::{Error, ErrorCode, Result};
 use crate::format::program as format;
 use crate::format::trace::{Code, Entry, Kind};
 use crate::format::validate::overflow;
 use crate::money::exact::{decimal_of, Fraction};
-use crate::money::Rounding;
+use crate::rules::allocation::{allocate_into, apply_share};
+use crate::rules::order::{Sheet, TaxShare};
+use crate::rules::values::{too_precise, Check, Names};
 use rust_decimal::Decimal;
 
 /// Tax contained in prices that include it.
@@ -113,15 +112,9 @@ pub(crate) fn compile(
 /// The tax that prices including it contain, line by line after discounts, at each line's rate:
 /// rounded on each line, or once per rate and then split over its lines; one trace entry per
 /// rate the order uses.
-pub(crate) fn price(
-    tax: &TaxRule,
-    rounding: Rounding,
-    units: u32,
-    order: &Order,
-    out: &mut Outcome,
-    split: &mut Split,
-    trace: &mut Option<Vec<Entry>>,
-) -> Result<()> {
+pub(crate) fn price(sheet: &mut Sheet, tax: &TaxRule) -> Result<()> {
+    let (order, out, split) = (sheet.order, &mut *sheet.out, &mut sheet.scratch.split);
+    let rounding = sheet.rounding;
     let fail = || overflow("cart.lines");
     let rates: Vec<usize> = order
         .lines
@@ -165,9 +158,10 @@ pub(crate) fn price(
             tax: total_tax,
         });
     }
-    if let Some(trace) = trace {
+    let units = sheet.units;
+    if let Some(trace) = &mut sheet.trace {
         let money = |minor: i128| decimal_of(minor, units).to_string();
-        for share in &out.tax {
+        for share in &sheet.out.tax {
             let rate = &tax.rates[share.rate];
             trace.push(
                 Entry::new(

@@ -1,0 +1,5 @@
+//! One module per mechanic: its compiled form, how it is compiled and checked from the program,
+//! how it prices, and the trace codes it writes. None of them knows the others' rules or the
+//! whole compiled program: the pricer hands each its own rule and the sheet of the order.
+
+pub mod included_tax;
