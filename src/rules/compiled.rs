@@ -2,8 +2,12 @@
 //! categories and SKUs interned, tiers indexed. The decimals as the program wrote them are kept
 //! beside the numbers only to be written back out in traces.
 
+use super::mechanics::conditions;
+pub use super::mechanics::conditions::{Conditions, WEEKDAYS};
 use super::mechanics::included_tax::{self, TaxRule};
-use super::values::{at, too_precise, value_at, Check};
+pub use super::mechanics::limits::Limits;
+use super::mechanics::limits::{self, most_applications};
+use super::values::{at, too_precise, value_at, Check, Context};
 pub use super::values::{
     combine, Amount, AttributeTest, AttributeValue, Multiplier, Names, Percent, Scope,
 };
@@ -178,38 +182,10 @@ pub struct SpendStep {
     pub percent: Percent,
 }
 
-#[derive(Debug, Clone)]
-pub struct Conditions {
-    pub min_subtotal: Option<Amount>,
-    pub first_purchase_made: Option<bool>,
-    /// Tier indexes; empty means any customer.
-    pub tiers: Vec<usize>,
-    /// The same ids, joined for the trace.
-    pub tiers_text: String,
-    /// An index into `Rules::promo_codes`.
-    pub promo_code: Option<usize>,
-    pub valid_from: Option<NaiveDate>,
-    pub valid_until: Option<NaiveDate>,
-    pub members_only: bool,
-    /// Days of the week the rule applies on, Monday first; all false: every day.
-    pub days_of_week: [bool; 7],
-    /// The days written as the program gives them, for the trace.
-    pub days_text: String,
-    pub birthday_window_days: Option<u32>,
-}
-
 #[derive(Debug, Clone, Copy)]
 pub struct Inactivity {
     pub after_days: u32,
     pub percent: Percent,
-}
-
-/// Usage limits in integers: uses, and a budget in minor units.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Limits {
-    pub uses: Option<u64>,
-    pub uses_per_customer: Option<u64>,
-    pub budget: Option<i128>,
 }
 
 #[derive(Debug, Clone)]
@@ -564,7 +540,7 @@ impl Rules {
             })?;
             compiled_promos.push(PromoRule {
                 code: code.clone(),
-                limits: compile_limits(limits.as_ref(), &check, &|| path("limits"))?,
+                limits: limits::compile(limits.as_ref(), &check, &|| path("limits"))?,
                 valid_from: *valid_from,
                 valid_until: *valid_until,
                 min_order: match min_order {
@@ -785,7 +761,7 @@ impl Rules {
                     }
                 }
             };
-            let conditions = compile_conditions(conditions, &context, &|field| {
+            let conditions = conditions::compile(conditions, &context, &|field| {
                 path(&format!("conditions.{field}"))
             })?;
             let inactivity = match inactivity {
@@ -809,7 +785,7 @@ impl Rules {
                 None => None,
             };
             compiled_discounts.push(DiscountRule {
-                limits: compile_limits(limits.as_ref(), &check, &|| path("limits"))?,
+                limits: limits::compile(limits.as_ref(), &check, &|| path("limits"))?,
                 id: id.clone(),
                 name: name.clone(),
                 value,
@@ -1330,7 +1306,7 @@ fn earn_multipliers(
             id: id.clone(),
             factor: Multiplier::of(*factor).ok_or_else(|| too_precise(&path("factor")))?,
             scope: compile_scope(scope, context, &|| path("scope"))?,
-            conditions: compile_conditions(conditions, context, &|field| {
+            conditions: conditions::compile(conditions, context, &|field| {
                 path(&format!("conditions.{field}"))
             })?,
         });
@@ -1400,105 +1376,6 @@ fn attribute_points(
             attribute: attribute_at,
             values: values.0.clone(),
         },
-    })
-}
-
-/// What compiling a rule's scope and conditions looks up in the program.
-struct Context<'p> {
-    check: Check,
-    program: &'p Program,
-    categories: Names,
-    skus: Names,
-}
-
-/// A rule's conditions, with tiers and codes as indexes.
-fn compile_conditions(
-    conditions: &format::Conditions,
-    context: &Context,
-    path: &dyn Fn(&str) -> String,
-) -> Result<Conditions> {
-    let program = context.program;
-    let format::Conditions {
-        min_subtotal,
-        first_purchase_made,
-        tiers: tier_ids,
-        promo_code,
-        valid_from,
-        valid_until,
-        members_only,
-        days_of_week,
-        birthday_window_days,
-    } = conditions;
-    let mut days = [false; 7];
-    for (at, day) in days_of_week.iter().enumerate() {
-        let Some(index) = WEEKDAYS.iter().position(|known| known == day) else {
-            return Err(Error::new(
-                ErrorCode::InvalidValue,
-                path(&format!("days_of_week[{at}]")),
-                format!("\"{day}\" is not one of {}", WEEKDAYS.join(", ")),
-            ));
-        };
-        days[index] = true;
-    }
-    if birthday_window_days.is_some_and(|window| window > 31) {
-        return Err(Error::new(
-            ErrorCode::OutOfRange,
-            path("birthday_window_days"),
-            "a birthday window is 0 to 31 days either side",
-        ));
-    }
-    let min_subtotal = match min_subtotal {
-        Some(min) => Some(context.check.amount(*min, &|| path("min_subtotal"))?),
-        None => None,
-    };
-    let mut tier_indexes = Vec::with_capacity(tier_ids.len());
-    for (tier_index, tier) in tier_ids.iter().enumerate() {
-        match program.tiers.iter().position(|t| &t.id == tier) {
-            Some(at) => tier_indexes.push(at),
-            None => {
-                return Err(Error::new(
-                    ErrorCode::UnknownReference,
-                    path(&format!("tiers[{tier_index}]")),
-                    format!("no tier has the id \"{tier}\""),
-                ))
-            }
-        }
-    }
-    let promo_index = match promo_code {
-        Some(code) => match program.promo_codes.iter().position(|p| &p.code == code) {
-            Some(at) => Some(at),
-            None => {
-                return Err(Error::new(
-                    ErrorCode::UnknownReference,
-                    path("promo_code"),
-                    format!("no promo code \"{code}\" is defined in promo_codes"),
-                ))
-            }
-        },
-        None => None,
-    };
-    if *members_only && program.membership.is_none() {
-        return Err(Error::new(
-            ErrorCode::UnknownReference,
-            path("members_only"),
-            "the program has no membership",
-        ));
-    }
-    at(validate::date_order(*valid_from, *valid_until, ""), &|| {
-        path("valid_until")
-    })?;
-    Ok(Conditions {
-        min_subtotal,
-        first_purchase_made: *first_purchase_made,
-        tiers: tier_indexes,
-        tiers_text: tier_ids.join(", "),
-        promo_code: promo_index,
-        valid_from: *valid_from,
-        valid_until: *valid_until,
-        members_only: *members_only,
-        days_of_week: days,
-        days_text: days_of_week.join(", "),
-        birthday_window_days: *birthday_window_days,
     })
 }
 
@@ -1602,59 +1479,6 @@ fn attribute_of(
                 format!("the program declares no attribute \"{name}\" in attributes"),
             )
         })
-}
-
-/// An offer's `max_applications` as a count (u64::MAX: no limit); zero is refused.
-fn most_applications(max: Option<u32>, path: &dyn Fn() -> String) -> Result<u64> {
-    match max {
-        Some(0) => Err(Error::new(
-            ErrorCode::OutOfRange,
-            path(),
-            "an offer applies at least once; leave the field out for no limit",
-        )),
-        max => Ok(max.map_or(u64::MAX, u64::from)),
-    }
-}
-
-/// Days of the week as programs write them, Monday first.
-pub const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-
-/// Limits compiled: each at least one use, a budget a positive amount.
-fn compile_limits(
-    limits: Option<&format::UsageLimits>,
-    check: &Check,
-    path: &dyn Fn() -> String,
-) -> Result<Option<Limits>> {
-    let Some(format::UsageLimits {
-        uses,
-        uses_per_customer,
-        budget,
-    }) = limits
-    else {
-        return Ok(None);
-    };
-    for (field, value) in [("uses", uses), ("uses_per_customer", uses_per_customer)] {
-        if *value == Some(0) {
-            return Err(Error::new(
-                ErrorCode::OutOfRange,
-                format!("{}.{field}", path()),
-                "a limit allows at least one use; leave it out for none",
-            ));
-        }
-    }
-    let budget = match budget {
-        Some(budget) => Some(
-            check
-                .amount(*budget, &|| format!("{}.budget", path()))?
-                .minor,
-        ),
-        None => None,
-    };
-    Ok(Some(Limits {
-        uses: *uses,
-        uses_per_customer: *uses_per_customer,
-        budget,
-    }))
 }
 
 /// A multiplier from 0 to 100.

@@ -7,7 +7,9 @@ use super::compiled::{
     combine, AttributeValue, Conditions, DiscountRule, DiscountValue, EarnMultiplier, EarnRate,
     EarnRule, Limits, Multiplier, Percent, PointsRule, PromoRule, Rules,
 };
+use super::mechanics::conditions::{campaign, is_dated};
 use super::mechanics::included_tax;
+use super::mechanics::limits::{limit_reached, tighter, used_of};
 pub use super::order::{
     Applied, CashbackResult, CommitmentResult, Order, OrderLine, Outcome, Placement, PointsResult,
     PromoResult, Standing, TaxShare, Used,
@@ -45,62 +47,6 @@ impl Order<'_> {
     fn code_budget_left(&self, rules: &Rules, code: usize) -> Option<i128> {
         let budget = rules.promo_codes[code].limits?.budget?;
         Some(budget - self.code_used(code).spent)
-    }
-}
-
-/// The tighter of two budgets left, either of which may be absent.
-fn tighter(a: Option<i128>, b: Option<i128>) -> Option<i128> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
-}
-
-fn used_of(usage: &[(usize, Used)], index: usize) -> Used {
-    usage
-        .iter()
-        .find(|(at, _)| *at == index)
-        .map_or(Used::default(), |(_, used)| *used)
-}
-
-/// Days between `date` and the nearest anniversary of `birth` (29 February: the 28th in other
-/// years).
-fn days_from_birthday(birth: NaiveDate, date: NaiveDate) -> u32 {
-    (date.year() - 1..=date.year() + 1)
-        .filter_map(|year| {
-            NaiveDate::from_ymd_opt(year, birth.month(), birth.day())
-                .or_else(|| NaiveDate::from_ymd_opt(year, birth.month(), birth.day() - 1))
-        })
-        .map(|anniversary| (date - anniversary).num_days().unsigned_abs())
-        .min()
-        .and_then(|days| u32::try_from(days).ok())
-        .unwrap_or(u32::MAX)
-}
-
-/// A campaign's entry says which it is: its days, or the customer's birthday.
-fn campaign(conditions: &Conditions, entry: Entry) -> Entry {
-    if conditions.days_of_week.iter().any(|day| *day) {
-        entry.param("days", &conditions.days_text)
-    } else if let Some(window) = conditions.birthday_window_days {
-        entry.param("birthday_window", window)
-    } else {
-        entry
-    }
-}
-
-/// The limit an order would go past (`uses`, `uses_per_customer` or `budget`), if any.
-fn limit_reached(limits: &Limits, used: Used) -> Option<&'static str> {
-    if limits.uses.is_some_and(|max| used.uses >= max) {
-        Some("uses")
-    } else if limits
-        .uses_per_customer
-        .is_some_and(|max| used.customer_uses >= max)
-    {
-        Some("uses_per_customer")
-    } else if limits.budget.is_some_and(|budget| used.spent >= budget) {
-        Some("budget")
-    } else {
-        None
     }
 }
 
@@ -426,14 +372,6 @@ pub struct Reads {
     lifetime_spend: bool,
     credit: bool,
     last_purchase: bool,
-}
-
-/// Whether conditions hold on some days and not others: dates, days of the week, birthdays.
-fn is_dated(conditions: &Conditions) -> bool {
-    conditions.valid_from.is_some()
-        || conditions.valid_until.is_some()
-        || conditions.days_of_week.iter().any(|day| *day)
-        || conditions.birthday_window_days.is_some()
 }
 
 impl Reads {
@@ -937,65 +875,10 @@ impl Pricing<'_, '_> {
         );
     }
 
-    /// The first condition on the day or the customer that the order does not meet.
-    fn unmet(&self, conditions: &Conditions) -> Option<Code> {
-        let standing = self.sheet.standing;
-        let date = self.sheet.order.date;
-        let on_days = conditions.days_of_week.iter().any(|day| *day);
-        if conditions.valid_from.is_some_and(|from| date < from) {
-            Some(Code::NotYetValid)
-        } else if conditions.valid_until.is_some_and(|until| date > until) {
-            Some(Code::Expired)
-        } else if on_days
-            && !conditions.days_of_week[date.weekday().num_days_from_monday() as usize]
-        {
-            Some(Code::NotOnThisDay)
-        } else if conditions.birthday_window_days.is_some_and(|window| {
-            standing
-                .birth_date
-                .is_none_or(|birth| days_from_birthday(birth, date) > window)
-        }) {
-            Some(Code::OutsideBirthdayWindow)
-        } else if let Some(required) = conditions
-            .first_purchase_made
-            .filter(|required| *required != standing.first_purchase_made)
-        {
-            Some(if required {
-                Code::NeedsFirstPurchase
-            } else {
-                Code::FirstPurchaseOnly
-            })
-        } else if !conditions.tiers.is_empty()
-            && !standing.tier.is_some_and(|t| conditions.tiers.contains(&t))
-        {
-            Some(Code::TierNotEligible)
-        } else if conditions.members_only && !standing.member {
-            Some(Code::MembersOnly)
-        } else {
-            None
-        }
-    }
-
     /// An unmet condition's entry with the figures that explain it.
     fn unmet_entry(&self, conditions: &Conditions, entry: Entry) -> Entry {
-        match entry.code {
-            Code::NotYetValid => {
-                entry.param("valid_from", conditions.valid_from.unwrap_or_default())
-            }
-            Code::Expired => entry.param("valid_until", conditions.valid_until.unwrap_or_default()),
-            Code::NotOnThisDay => entry.param("days", &conditions.days_text),
-            Code::OutsideBirthdayWindow => {
-                entry.param("window", conditions.birthday_window_days.unwrap_or(0))
-            }
-            Code::TierNotEligible => entry.param("tiers", &conditions.tiers_text).param(
-                "tier",
-                self.sheet
-                    .standing
-                    .tier
-                    .map_or("", |t| self.rules.tiers[t].id.as_str()),
-            ),
-            _ => entry,
-        }
+        let tier = self.sheet.standing.tier;
+        conditions.unmet_entry(entry, tier.map_or("", |t| self.rules.tiers[t].id.as_str()))
     }
 
     /// The rule's rate and lines when it is eligible; otherwise its trace entry saying why not.
@@ -1014,7 +897,7 @@ impl Pricing<'_, '_> {
         let conditions = &rule.conditions;
         let date = self.sheet.order.date;
         let subtotal = self.toward_minimums(self.sheet.out.subtotal);
-        if let Some(code) = self.unmet(conditions) {
+        if let Some(code) = conditions.unmet(self.sheet.standing, self.sheet.order.date) {
             return refuse(&|| self.unmet_entry(conditions, no(code)));
         }
         if let Some(limit) = rule
@@ -1352,29 +1235,30 @@ impl Pricing<'_, '_> {
                     promo.accepted && same_code(&promo.code, &self.rules.promo_codes[code].code)
                 })
             };
-            let refusal = self.unmet(conditions).or_else(|| {
-                if conditions
-                    .min_subtotal
-                    .is_some_and(|min| self.toward_minimums(self.sheet.out.subtotal) < min.minor)
-                {
-                    Some(Code::BelowMinSubtotal)
-                } else if conditions
-                    .promo_code
-                    .is_some_and(|code| !promo_accepted(code))
-                {
-                    Some(Code::PromoCodeMissing)
-                } else if !self
-                    .sheet
-                    .order
-                    .lines
-                    .iter()
-                    .any(|line| line.in_scope(&multiplier.scope))
-                {
-                    Some(Code::NoLinesInScope)
-                } else {
-                    None
-                }
-            });
+            let refusal = conditions
+                .unmet(self.sheet.standing, self.sheet.order.date)
+                .or_else(|| {
+                    if conditions.min_subtotal.is_some_and(|min| {
+                        self.toward_minimums(self.sheet.out.subtotal) < min.minor
+                    }) {
+                        Some(Code::BelowMinSubtotal)
+                    } else if conditions
+                        .promo_code
+                        .is_some_and(|code| !promo_accepted(code))
+                    {
+                        Some(Code::PromoCodeMissing)
+                    } else if !self
+                        .sheet
+                        .order
+                        .lines
+                        .iter()
+                        .any(|line| line.in_scope(&multiplier.scope))
+                    {
+                        Some(Code::NoLinesInScope)
+                    } else {
+                        None
+                    }
+                });
             let entry = |applied: bool, code: Code| {
                 Entry::new(Kind::Multiplier, &multiplier.id, applied, code)
                     .param("multiplier", multiplier.factor.text)

@@ -3,6 +3,7 @@
 //! checks that turn a program's decimals into them, with the path of a refused field.
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::format::program::Program;
 use crate::format::validate;
 use crate::money::exact::{compare, minor_of, Fraction};
 use rust_decimal::Decimal;
@@ -217,4 +218,14 @@ impl Check {
         let share = Fraction::percent(text).ok_or_else(|| too_precise(&path()))?;
         Ok(Percent { share, text })
     }
+}
+
+/// What compiling a rule's scope and conditions looks up in the program.
+/// What compiling a program carries from rule to rule: the checks, the program (for references
+/// to its tiers and codes), and the names interned so far.
+pub(crate) struct Context<'p> {
+    pub(crate) check: Check,
+    pub(crate) program: &'p Program,
+    pub(crate) categories: Names,
+    pub(crate) skus: Names,
 }

@@ -2,4 +2,6 @@
 //! how it prices, and the trace codes it writes. None of them knows the others' rules or the
 //! whole compiled program: the pricer hands each its own rule and the sheet of the order.
 
+pub mod conditions;
 pub mod included_tax;
+pub mod limits;
