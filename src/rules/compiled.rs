@@ -7,6 +7,8 @@ pub use super::mechanics::conditions::{Conditions, WEEKDAYS};
 use super::mechanics::included_tax::{self, TaxRule};
 pub use super::mechanics::limits::Limits;
 use super::mechanics::limits::{self, most_applications};
+use super::mechanics::promo_code;
+pub use super::mechanics::promo_code::PromoRule;
 use super::values::{at, too_precise, value_at, Check, Context};
 pub use super::values::{
     combine, Amount, AttributeTest, AttributeValue, Multiplier, Names, Percent, Scope,
@@ -16,11 +18,10 @@ use crate::format::names::LocalizedText;
 use crate::format::program::{
     self as format, DiscountClass, Period, Program, Qualifier, Stacking, Window, FORMAT_VERSION,
 };
-use crate::format::program::{Downgrade, EarnBase, EarnPer, Granularity, OnExcluded, Upgrade};
+use crate::format::program::{Downgrade, EarnBase, EarnPer, Granularity, Upgrade};
 use crate::format::validate;
 use crate::money::exact::{compare, Fraction};
 use crate::money::{minor_units, Rounding};
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone)]
@@ -186,26 +187,6 @@ pub struct SpendStep {
 pub struct Inactivity {
     pub after_days: u32,
     pub percent: Percent,
-}
-
-#[derive(Debug, Clone)]
-pub struct PromoRule {
-    pub code: String,
-    pub limits: Option<Limits>,
-    pub valid_from: Option<NaiveDate>,
-    pub valid_until: Option<NaiveDate>,
-    pub min_order: Option<Amount>,
-    pub exclude_categories: Vec<u32>,
-    pub exclude_promotional: bool,
-    pub on_excluded: OnExcluded,
-}
-
-impl PromoRule {
-    /// Whether the code refuses or skips a line.
-    pub fn excludes(&self, category: Option<u32>, promotional: bool) -> bool {
-        category.is_some_and(|c| self.exclude_categories.contains(&c))
-            || (self.exclude_promotional && promotional)
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -517,41 +498,7 @@ impl Rules {
             });
         }
 
-        validate::unique_ids(promo_codes.iter().map(|p| p.code.as_str()), |i| {
-            format!("promo_codes[{i}].code")
-        })?;
-        let mut compiled_promos = Vec::with_capacity(promo_codes.len());
-        for (index, promo) in promo_codes.iter().enumerate() {
-            let format::PromoCode {
-                code,
-                valid_from,
-                valid_until,
-                min_order,
-                exclude_categories,
-                exclude_promotional,
-                on_excluded,
-                // Whether a code may be shared is the seller's business; a quote accepts it.
-                reusable: _,
-                limits,
-            } = promo;
-            let path = |field: &str| format!("promo_codes[{index}].{field}");
-            at(validate::date_order(*valid_from, *valid_until, ""), &|| {
-                path("valid_until")
-            })?;
-            compiled_promos.push(PromoRule {
-                code: code.clone(),
-                limits: limits::compile(limits.as_ref(), &check, &|| path("limits"))?,
-                valid_from: *valid_from,
-                valid_until: *valid_until,
-                min_order: match min_order {
-                    Some(min) => Some(check.amount(*min, &|| path("min_order"))?),
-                    None => None,
-                },
-                exclude_categories: context.categories.all(exclude_categories),
-                exclude_promotional: *exclude_promotional,
-                on_excluded: *on_excluded,
-            });
-        }
+        let compiled_promos = promo_code::compile(promo_codes, &mut context)?;
 
         let mut compiled_discounts = Vec::with_capacity(discounts.len());
         for (index, rule) in discounts.iter().enumerate() {

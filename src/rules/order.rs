@@ -271,12 +271,23 @@ pub(crate) struct Sheet<'r, 'o> {
     /// The currency's minor units, for amounts written in the trace.
     pub(crate) units: u32,
     pub(crate) rounding: Rounding,
+    /// Whether delivery counts toward minimums (the program's `shipping`).
+    pub(crate) delivery_counts: bool,
 }
 
 impl Sheet<'_, '_> {
     /// An amount in minor units as the trace writes it.
     pub(crate) fn money(&self, minor: i128) -> String {
         decimal_of(minor, self.units).to_string()
+    }
+
+    /// An amount of the order's items as minimums count it: with delivery, where the program
+    /// says delivery counts.
+    pub(crate) fn toward_minimums(&self, items: i128) -> i128 {
+        match self.delivery_counts {
+            true => items + self.order.shipping.iter().sum::<i128>(),
+            false => items,
+        }
     }
 
     /// Writes a trace entry, built only when the trace is on.

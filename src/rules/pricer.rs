@@ -5,11 +5,12 @@
 use super::allocation::{allocate_into, apply_share, cap_parts};
 use super::compiled::{
     combine, AttributeValue, Conditions, DiscountRule, DiscountValue, EarnMultiplier, EarnRate,
-    EarnRule, Limits, Multiplier, Percent, PointsRule, PromoRule, Rules,
+    EarnRule, Multiplier, Percent, PointsRule, PromoRule, Rules,
 };
 use super::mechanics::conditions::{campaign, is_dated};
 use super::mechanics::included_tax;
-use super::mechanics::limits::{limit_reached, tighter, used_of};
+use super::mechanics::limits::{limit_reached, tighter};
+use super::mechanics::promo_code::{self, same_code};
 pub use super::order::{
     Applied, CashbackResult, CommitmentResult, Order, OrderLine, Outcome, Placement, PointsResult,
     PromoResult, Standing, TaxShare, Used,
@@ -19,24 +20,16 @@ use crate::error::Result;
 use crate::format::cart::Cart;
 use crate::format::program::Upgrade;
 use crate::format::program::{
-    DiscountClass, EarnBase, EarnPer, Granularity, OnExcluded, Period, Qualifier, Stacking,
+    DiscountClass, EarnBase, EarnPer, Granularity, Period, Qualifier, Stacking,
 };
 use crate::format::trace::{Code, Entry, Kind, RedeemLimit};
 use crate::format::validate::overflow;
 use crate::money::exact::{decimal_of, mul_div, Fraction};
 use crate::money::Rounding;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 impl Order<'_> {
-    fn code_used(&self, promo: usize) -> Used {
-        used_of(&self.code_usage, promo)
-    }
-
-    fn rule_used(&self, rule: usize) -> Used {
-        used_of(&self.rule_usage, rule)
-    }
-
     /// What a rule's budget leaves, as the host's records give it; `None` without a budget.
     fn rule_budget_left(&self, rules: &Rules, rule: usize) -> Option<i128> {
         let budget = rules.discounts[rule].limits?.budget?;
@@ -336,6 +329,7 @@ fn run(
             redemption_at: 0,
             units: rules.units,
             rounding: rules.rounding,
+            delivery_counts: rules.shipping.counts_toward_minimums,
         },
     };
     let result = if order_stage {
@@ -470,7 +464,7 @@ impl Pricing<'_, '_> {
                 .push(line.unit_price * i128::from(line.quantity));
         }
         out.subtotal = out.line_subtotals.iter().sum();
-        let promo = self.promo_check();
+        let promo = promo_code::check(&self.sheet, &self.rules.promo_codes);
         let discount_trace = self.discounts(promo.as_ref());
         out_set_totals(self.sheet.out);
         if let Some(trace) = &mut self.sheet.trace {
@@ -495,15 +489,6 @@ impl Pricing<'_, '_> {
             return Ok(());
         };
         included_tax::price(&mut self.sheet, tax)
-    }
-
-    /// An amount of the order's items as minimums count it: with delivery, where the program
-    /// says delivery counts.
-    fn toward_minimums(&self, items: i128) -> i128 {
-        match self.rules.shipping.counts_toward_minimums {
-            true => items + self.sheet.order.shipping.iter().sum::<i128>(),
-            false => items,
-        }
     }
 
     /// What the budgets of a rule and of the code it needs leave, as the host's records give
@@ -544,88 +529,6 @@ impl Pricing<'_, '_> {
         }
         self.sheet.out.trace = self.sheet.trace.take().unwrap_or_default();
         Ok(())
-    }
-
-    /// The cart's promo code: accepted, or refused with the reason, and its trace entry.
-    fn promo_check(&self) -> Option<(PromoResult, Option<Entry>)> {
-        let given = self.sheet.order.promo_code?.trim();
-        if given.is_empty() {
-            return None;
-        }
-        let tracing = self.sheet.trace.is_some();
-        let Some((promo_index, promo)) = self
-            .rules
-            .promo_codes
-            .iter()
-            .enumerate()
-            .find(|(_, p)| same_code(&p.code, given))
-        else {
-            let entry =
-                tracing.then(|| Entry::new(Kind::PromoCode, given, false, Code::UnknownCode));
-            return Some((
-                PromoResult {
-                    code: given.to_string(),
-                    accepted: false,
-                    reason: Code::UnknownCode,
-                },
-                entry,
-            ));
-        };
-        let date = self.sheet.order.date;
-        let refused = |code: Code| Entry::new(Kind::PromoCode, &promo.code, false, code);
-        let (reason, entry) = if let Some(from) = promo.valid_from.filter(|from| date < *from) {
-            let entry = tracing.then(|| refused(Code::NotYetValid).param("valid_from", from));
-            (Code::NotYetValid, entry)
-        } else if let Some(until) = promo.valid_until.filter(|until| date > *until) {
-            let entry = tracing.then(|| refused(Code::Expired).param("valid_until", until));
-            (Code::Expired, entry)
-        } else if let Some(limit) = promo
-            .limits
-            .and_then(|limits| limit_reached(&limits, self.sheet.order.code_used(promo_index)))
-        {
-            let entry = tracing.then(|| refused(Code::UsageLimitReached).param("limit", limit));
-            (Code::UsageLimitReached, entry)
-        } else if let Some(line) = self.sheet.order.lines.iter().find(|line| {
-            promo.on_excluded == OnExcluded::Refuse
-                && promo.excludes(line.category_id, line.promotional)
-        }) {
-            let entry = tracing.then(|| refused(Code::RefusedExcludedItems).param("sku", line.sku));
-            (Code::RefusedExcludedItems, entry)
-        } else {
-            let eligible: i128 = self
-                .sheet
-                .order
-                .lines
-                .iter()
-                .zip(&self.sheet.out.line_subtotals)
-                .filter(|(line, _)| !promo.excludes(line.category_id, line.promotional))
-                .map(|(_, subtotal)| *subtotal)
-                .sum();
-            let eligible = self.toward_minimums(eligible);
-            match promo.min_order {
-                Some(min) if eligible < min.minor => {
-                    let entry = tracing.then(|| {
-                        refused(Code::BelowMinimumOrder)
-                            .param("min_order", min.text)
-                            .param("subtotal", self.sheet.money(eligible))
-                            .param("remaining", self.sheet.money(min.minor - eligible))
-                    });
-                    (Code::BelowMinimumOrder, entry)
-                }
-                _ => (
-                    Code::Accepted,
-                    tracing.then(|| Entry::new(Kind::PromoCode, &promo.code, true, Code::Accepted)),
-                ),
-            }
-        };
-        Some((
-            PromoResult {
-                code: promo.code.clone(),
-                accepted: reason == Code::Accepted,
-                reason,
-            },
-            entry,
-        ))
     }
 
     /// Applies the discount rules; returns their trace entries in the program's order.
@@ -896,7 +799,7 @@ impl Pricing<'_, '_> {
         let refuse = |entry: &dyn Fn() -> Entry| Err(tracing.then(entry));
         let conditions = &rule.conditions;
         let date = self.sheet.order.date;
-        let subtotal = self.toward_minimums(self.sheet.out.subtotal);
+        let subtotal = self.sheet.toward_minimums(self.sheet.out.subtotal);
         if let Some(code) = conditions.unmet(self.sheet.standing, self.sheet.order.date) {
             return refuse(&|| self.unmet_entry(conditions, no(code)));
         }
@@ -1239,7 +1142,7 @@ impl Pricing<'_, '_> {
                 .unmet(self.sheet.standing, self.sheet.order.date)
                 .or_else(|| {
                     if conditions.min_subtotal.is_some_and(|min| {
-                        self.toward_minimums(self.sheet.out.subtotal) < min.minor
+                        self.sheet.toward_minimums(self.sheet.out.subtotal) < min.minor
                     }) {
                         Some(Code::BelowMinSubtotal)
                     } else if conditions
@@ -1270,8 +1173,9 @@ impl Pricing<'_, '_> {
                         Some(min) if code == Code::BelowMinSubtotal => {
                             entry.param("min_subtotal", min.text).param(
                                 "remaining",
-                                p.sheet
-                                    .money(min.minor - p.toward_minimums(p.sheet.out.subtotal)),
+                                p.sheet.money(
+                                    min.minor - p.sheet.toward_minimums(p.sheet.out.subtotal),
+                                ),
                             )
                         }
                         _ => entry,
@@ -1998,11 +1902,6 @@ fn units_in(lines: &[OrderLine], in_scope: &[usize], sku: Option<&str>) -> u64 {
         .filter(|&&at| sku.is_none_or(|sku| lines[at].sku == sku))
         .map(|&at| u64::from(lines[at].quantity))
         .sum()
-}
-
-/// Codes compare without regard to case or surrounding spaces, as shoppers type them.
-pub fn same_code(a: &str, b: &str) -> bool {
-    a.trim().eq_ignore_ascii_case(b.trim())
 }
 
 /// Whether reaching tier `reached` moves the customer up from `before`.

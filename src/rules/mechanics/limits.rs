@@ -4,7 +4,7 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::format::program as format;
-use crate::rules::order::Used;
+use crate::rules::order::{Order, Used};
 use crate::rules::values::Check;
 
 /// Usage limits in integers: uses, and a budget in minor units.
@@ -94,4 +94,16 @@ pub(crate) fn used_of(usage: &[(usize, Used)], index: usize) -> Used {
         .iter()
         .find(|(at, _)| *at == index)
         .map_or(Used::default(), |(_, used)| *used)
+}
+
+impl Order<'_> {
+    /// A limited promo code's uses and spend so far, by its index.
+    pub(crate) fn code_used(&self, promo: usize) -> Used {
+        used_of(&self.code_usage, promo)
+    }
+
+    /// A limited discount rule's uses and spend so far, by its index.
+    pub(crate) fn rule_used(&self, rule: usize) -> Used {
+        used_of(&self.rule_usage, rule)
+    }
 }

@@ -5,3 +5,4 @@
 pub mod conditions;
 pub mod included_tax;
 pub mod limits;
+pub mod promo_code;
