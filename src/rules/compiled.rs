@@ -2,13 +2,19 @@
 //! categories and SKUs interned, tiers indexed. The decimals as the program wrote them are kept
 //! beside the numbers only to be written back out in traces.
 
+pub use super::mechanics::cashback::CashbackRule;
+pub use super::mechanics::chances::ChanceRule;
 use super::mechanics::conditions;
 pub use super::mechanics::conditions::{Conditions, WEEKDAYS};
+pub use super::mechanics::events::{EventRule, PartnerRule};
 use super::mechanics::included_tax::{self, TaxRule};
 pub use super::mechanics::limits::Limits;
 use super::mechanics::limits::{self, most_applications};
+pub use super::mechanics::membership::MembershipRule;
 use super::mechanics::promo_code;
 pub use super::mechanics::promo_code::PromoRule;
+use super::mechanics::{cashback, chances, events, membership};
+use super::values::check_multiplier;
 use super::values::{at, too_precise, value_at, Check, Context};
 pub use super::values::{
     combine, Amount, AttributeTest, AttributeValue, Multiplier, Names, Percent, Scope,
@@ -299,41 +305,6 @@ impl UnitPoints {
             },
         }
     }
-}
-
-#[derive(Debug, Clone)]
-pub struct CashbackRule {
-    pub percent: Percent,
-    /// Empty means every category.
-    pub categories: Vec<u32>,
-    pub cap_per_month: Option<Amount>,
-}
-
-#[derive(Debug, Clone)]
-pub struct EventRule {
-    pub id: String,
-    pub points: u64,
-    pub credit: Option<Amount>,
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct MembershipRule {
-    pub earn_multiplier: Option<Fraction>,
-}
-
-#[derive(Debug, Clone)]
-pub struct PartnerRule {
-    pub id: String,
-    pub exchange_rate: Fraction,
-    pub exchange_rate_text: Decimal,
-}
-
-#[derive(Debug, Clone)]
-pub struct ChanceRule {
-    pub id: String,
-    pub chance: Decimal,
-    /// The chance times the cost, rounded: what one order costs on average.
-    pub expected_cost: i128,
 }
 
 impl Rules {
@@ -817,53 +788,14 @@ impl Rules {
             }
         };
 
-        let cashback_rule = match cashback {
-            None => None,
-            Some(format::Cashback {
-                percent: p,
-                categories: in_categories,
-                cap_per_month,
-            }) => Some(CashbackRule {
-                percent: check.percent(*p, &|| "cashback.percent".into())?,
-                categories: context.categories.all(in_categories),
-                cap_per_month: match cap_per_month {
-                    Some(cap) => Some(check.amount(*cap, &|| "cashback.cap_per_month".into())?),
-                    None => None,
-                },
-            }),
-        };
+        let cashback_rule = cashback::compile(cashback.as_ref(), &mut context)?;
 
         let tax_rule = match included_tax {
             None => None,
             Some(tax) => Some(included_tax::compile(tax, &check, &mut context.categories)?),
         };
 
-        validate::unique_ids(events.iter().map(|e| e.id.as_str()), |i| {
-            format!("events[{i}].id")
-        })?;
-        let mut compiled_events = Vec::with_capacity(events.len());
-        for (
-            index,
-            format::Event {
-                id,
-                name: _, // checked by `names::check_names`
-                points,
-                credit,
-            },
-        ) in events.iter().enumerate()
-        {
-            at(validate::points(*points, ""), &|| {
-                format!("events[{index}].points")
-            })?;
-            compiled_events.push(EventRule {
-                id: id.clone(),
-                points: *points,
-                credit: match credit {
-                    Some(c) => Some(check.amount(*c, &|| format!("events[{index}].credit"))?),
-                    None => None,
-                },
-            });
-        }
+        let compiled_events = events::compile_events(events, &check)?;
 
         // The reward catalog is for the seller's calculators; no order is priced with it.
         validate::unique_ids(catalog.iter().map(|r| r.id.as_str()), |i| {
@@ -892,80 +824,11 @@ impl Rules {
             check.amount(*value, &|| format!("catalog[{index}].value"))?;
         }
 
-        let membership_rule = match membership {
-            None => None,
-            Some(format::Membership {
-                name: _, // checked by `names::check_names`
-                fee,
-                period: _,
-                perks: _,
-                earn_multiplier,
-            }) => {
-                // The fee is for the seller's break-even calculator, not pricing.
-                check.amount(*fee, &|| "membership.fee".into())?;
-                let earn_multiplier = match earn_multiplier {
-                    Some(m) => {
-                        check_multiplier(*m, "membership.earn_multiplier")?;
-                        Some(
-                            Fraction::of(*m)
-                                .ok_or_else(|| too_precise("membership.earn_multiplier"))?,
-                        )
-                    }
-                    None => None,
-                };
-                Some(MembershipRule { earn_multiplier })
-            }
-        };
+        let membership_rule = membership::compile(membership.as_ref(), &check)?;
 
-        let mut partners = Vec::with_capacity(coalition.len());
-        for (
-            index,
-            format::CoalitionPartner {
-                id,
-                name: _, // checked by `names::check_names`
-                exchange_rate,
-            },
-        ) in coalition.iter().enumerate()
-        {
-            let path = format!("coalition[{index}].exchange_rate");
-            at(validate::positive(*exchange_rate, ""), &|| path.clone())?;
-            partners.push(PartnerRule {
-                id: id.clone(),
-                exchange_rate: Fraction::of(*exchange_rate).ok_or_else(|| too_precise(&path))?,
-                exchange_rate_text: *exchange_rate,
-            });
-        }
+        let partners = events::compile_partners(coalition)?;
 
-        let mut chances = Vec::with_capacity(chance_rewards.len());
-        for (
-            index,
-            format::ChanceReward {
-                id,
-                name: _, // checked by `names::check_names`
-                chance,
-                cost,
-            },
-        ) in chance_rewards.iter().enumerate()
-        {
-            let path = |field: &str| format!("chance_rewards[{index}].{field}");
-            if chance.is_sign_negative() || compare(*chance, Decimal::ONE).is_gt() {
-                return Err(Error::new(
-                    ErrorCode::OutOfRange,
-                    path("chance"),
-                    "a chance is a number from 0 to 1",
-                ));
-            }
-            let cost = check.amount(*cost, &|| path("cost"))?;
-            let expected_cost = Fraction::of(*chance)
-                .and_then(|c| c.apply(cost.minor.unsigned_abs(), *rounding))
-                .and_then(|minor| i128::try_from(minor).ok())
-                .ok_or_else(|| too_precise(&path("chance")))?;
-            chances.push(ChanceRule {
-                id: id.clone(),
-                chance: *chance,
-                expected_cost,
-            });
-        }
+        let chances = chances::compile(chance_rewards, &check, *rounding)?;
 
         // Co-op marketing shares are for the seller's calculators; no order is priced with them.
         if let Some(format::CoopMarketing { shares }) = coop_marketing {
@@ -1426,16 +1289,4 @@ fn attribute_of(
                 format!("the program declares no attribute \"{name}\" in attributes"),
             )
         })
-}
-
-/// A multiplier from 0 to 100.
-fn check_multiplier(value: Decimal, path: &str) -> Result<()> {
-    if value.is_sign_negative() || compare(value, Decimal::ONE_HUNDRED).is_gt() {
-        return Err(Error::new(
-            ErrorCode::OutOfRange,
-            path,
-            format!("{value} is not a multiplier from 0 to 100"),
-        ));
-    }
-    Ok(())
 }

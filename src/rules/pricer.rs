@@ -11,6 +11,7 @@ use super::mechanics::conditions::{campaign, is_dated};
 use super::mechanics::included_tax;
 use super::mechanics::limits::{limit_reached, tighter};
 use super::mechanics::promo_code::{self, same_code};
+use super::mechanics::{cashback, chances, events};
 pub use super::order::{
     Applied, CashbackResult, CommitmentResult, Order, OrderLine, Outcome, Placement, PointsResult,
     PromoResult, Standing, TaxShare, Used,
@@ -477,7 +478,8 @@ impl Pricing<'_, '_> {
         self.sheet.out.promo = promo.map(|(result, _)| result);
         self.included_tax()?;
         self.sheet.out.order_points = self.earned_points()?;
-        self.cashback()
+        let event_credit = events::event_credit(&self.sheet, &self.rules.events)?;
+        cashback::price(&mut self.sheet, self.rules.cashback.as_ref(), event_credit)
     }
 
     /// Included tax: see [`included_tax`].
@@ -520,13 +522,7 @@ impl Pricing<'_, '_> {
             Qualifier::Points => i128::from(earned),
         };
         self.tier(contribution);
-        for chance in &self.rules.chances {
-            self.note(|p| {
-                Entry::new(Kind::Chance, &chance.id, true, Code::ChanceToWin)
-                    .param("chance", chance.chance)
-                    .param("expected_cost", p.sheet.money(chance.expected_cost))
-            });
-        }
+        chances::note(&mut self.sheet, &self.rules.chances);
         self.sheet.out.trace = self.sheet.trace.take().unwrap_or_default();
         Ok(())
     }
@@ -1043,8 +1039,8 @@ impl Pricing<'_, '_> {
         let multiplier = rules.multipliers[slot][usize::from(standing.member)];
         let applying = self.order_multipliers(points_rule);
         let earned = self.earn(&points_rule.earn, multiplier, Kind::Points, applying)?;
-        let events = self.event_points()?;
-        let partners = self.partner_points()?;
+        let events = events::event_points(&mut self.sheet, &rules.events)?;
+        let partners = events::partner_points(&mut self.sheet, &rules.partners)?;
         let earned = events
             .checked_add(partners)
             .and_then(|extra| earned.checked_add(extra))
@@ -1340,118 +1336,6 @@ impl Pricing<'_, '_> {
         }
         self.sheet.scratch.groups = groups;
         Ok(total)
-    }
-
-    fn event_points(&mut self) -> Result<u64> {
-        let mut total: u64 = 0;
-        for &(event, count) in &self.sheet.order.events {
-            let rule = &self.rules.events[event];
-            let points = rule
-                .points
-                .checked_mul(u64::from(count))
-                .ok_or_else(|| overflow("cart.events"))?;
-            if points > 0 {
-                total = total
-                    .checked_add(points)
-                    .ok_or_else(|| overflow("cart.events"))?;
-                self.note(|_| {
-                    Entry::new(Kind::Event, &rule.id, true, Code::EventPoints)
-                        .amount(points)
-                        .param("count", count)
-                });
-            }
-        }
-        Ok(total)
-    }
-
-    /// Partner points moved in at the coalition's exchange rates, rounded down to whole points.
-    fn partner_points(&mut self) -> Result<u64> {
-        let mut total: u64 = 0;
-        for (index, &(partner, partner_points)) in
-            self.sheet.order.partner_points.iter().enumerate()
-        {
-            let rule = &self.rules.partners[partner];
-            let fail = || overflow(&format!("cart.partner_points[{index}].points"));
-            let points = rule
-                .exchange_rate
-                .floor(u128::from(partner_points))
-                .and_then(|points| u64::try_from(points).ok())
-                .ok_or_else(fail)?;
-            total = total.checked_add(points).ok_or_else(fail)?;
-            self.note(|_| {
-                Entry::new(Kind::Coalition, &rule.id, points > 0, Code::Transferred)
-                    .amount(points)
-                    .param("partner_points", partner_points)
-                    .param("exchange_rate", rule.exchange_rate_text)
-            });
-        }
-        Ok(total)
-    }
-
-    fn cashback(&mut self) -> Result<()> {
-        let rules = self.rules;
-        let order = self.sheet.order;
-        let mut event_credit: i128 = 0;
-        for &(event, count) in &order.events {
-            if let Some(credit) = rules.events[event].credit {
-                event_credit = credit
-                    .minor
-                    .checked_mul(i128::from(count))
-                    .and_then(|c| event_credit.checked_add(c))
-                    .ok_or_else(|| overflow("cart.events"))?;
-            }
-        }
-        let rule = rules.cashback.as_ref();
-        if rule.is_none() && event_credit == 0 {
-            self.sheet.out.cashback = None;
-            return Ok(());
-        }
-        let out = &*self.sheet.out;
-        let base: i128 = order
-            .lines
-            .iter()
-            .enumerate()
-            .filter(|(_, line)| {
-                rule.is_some_and(|r| {
-                    r.categories.is_empty()
-                        || line.category_id.is_some_and(|c| r.categories.contains(&c))
-                })
-            })
-            .map(|(at, _)| out.line_subtotals[at] - out.line_discounts[at])
-            .sum();
-        let from_spend = match rule {
-            Some(r) => apply_share(r.percent.share, base, rules.rounding)?,
-            None => 0,
-        };
-        let wanted = from_spend
-            .checked_add(event_credit)
-            .ok_or_else(|| overflow("cart.events"))?;
-        let cap_left = rule
-            .and_then(|r| r.cap_per_month)
-            .map(|cap| (cap.minor - self.sheet.standing.credit_this_month).max(0));
-        let earned = cap_left.map_or(wanted, |left| wanted.min(left));
-        self.note(|p| {
-            let code = if earned < wanted {
-                Code::Capped
-            } else {
-                Code::Earned
-            };
-            let percent = rule.map_or(rust_decimal::Decimal::ZERO, |r| r.percent.text);
-            let entry = Entry::new(Kind::Cashback, "cashback", earned != 0, code)
-                .amount(p.sheet.money(earned))
-                .param("percent", percent)
-                .param("base", p.sheet.money(base))
-                .param("event_credit", p.sheet.money(event_credit));
-            match cap_left {
-                Some(left) => entry.param("cap_remaining", p.sheet.money(left)),
-                None => entry,
-            }
-        });
-        self.sheet.out.cashback = Some(CashbackResult {
-            earned,
-            cap_remaining: cap_left.map(|left| left - earned),
-        });
-        Ok(())
     }
 
     /// Where the order leaves the customer among the tiers, and a contract tier's commitment.

@@ -229,3 +229,15 @@ pub(crate) struct Context<'p> {
     pub(crate) categories: Names,
     pub(crate) skus: Names,
 }
+
+/// A multiplier from 0 to 100.
+pub(crate) fn check_multiplier(value: Decimal, path: &str) -> Result<()> {
+    if value.is_sign_negative() || compare(value, Decimal::ONE_HUNDRED).is_gt() {
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            path,
+            format!("{value} is not a multiplier from 0 to 100"),
+        ));
+    }
+    Ok(())
+}

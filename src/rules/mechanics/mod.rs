@@ -2,7 +2,11 @@
 //! how it prices, and the trace codes it writes. None of them knows the others' rules or the
 //! whole compiled program: the pricer hands each its own rule and the sheet of the order.
 
+pub mod cashback;
+pub mod chances;
 pub mod conditions;
+pub mod events;
 pub mod included_tax;
 pub mod limits;
+pub mod membership;
 pub mod promo_code;
