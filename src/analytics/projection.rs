@@ -10,7 +10,6 @@ use crate::rules::calendar::{Calendar, Day};
 use crate::rules::figures::Figures;
 use crate::rules::ledger::run_months;
 use crate::rules::periods::{self, period_start};
-use crate::rules::pricer::remaining_to;
 use crate::rules::{Ledger, Order, Rules};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
@@ -487,7 +486,7 @@ pub fn to_reach(rules: &Rules, ledger: &Ledger, tier: usize, as_of: NaiveDate) -
     let rule = &rules.tiers[tier];
     Target {
         tier: rule.id.clone(),
-        remaining: remaining_to(rules, rule, ledger.qualifying(rules, as_of)),
+        remaining: rules.remaining_to(rule, ledger.qualifying(rules, as_of)),
         by: window_end(rules.tiering.window, as_of),
         effective: match rules.tiering.upgrade {
             crate::format::program::Upgrade::Immediate => None,
@@ -520,7 +519,7 @@ pub fn to_keep(rules: &Rules, ledger: &Ledger, as_of: NaiveDate) -> Option<Targe
     };
     Some(Target {
         tier: rule.id.clone(),
-        remaining: remaining_to(rules, rule, already),
+        remaining: rules.remaining_to(rule, already),
         by: Some(last_day),
         effective: Some(review),
     })

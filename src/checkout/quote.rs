@@ -11,7 +11,7 @@ use crate::format::trace::{Code, Entry, RedeemLimit};
 use crate::money::exact::{decimal_of, mul_div, Fraction};
 use crate::money::Rounding;
 use crate::rules::calendar::Day;
-use crate::rules::pricer::{remaining_to, Outcome};
+use crate::rules::pricer::Outcome;
 use crate::rules::{price, Ledger, Order, Rules};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -427,7 +427,7 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome, locale: 
                 tier: tier.id.clone(),
                 name: name(&tier.name),
                 threshold: tier.threshold,
-                remaining: remaining_to(rules, tier, placement.qualifying_after),
+                remaining: rules.remaining_to(tier, placement.qualifying_after),
                 percent: percent_of(rules, placement.qualifying_after, tier),
             });
         TierOutcome {

@@ -4,6 +4,7 @@
 
 pub use super::mechanics::cashback::CashbackRule;
 pub use super::mechanics::chances::ChanceRule;
+pub use super::mechanics::commitment::Commitment;
 use super::mechanics::conditions;
 pub use super::mechanics::conditions::{Conditions, WEEKDAYS};
 pub use super::mechanics::events::{EventRule, PartnerRule};
@@ -13,6 +14,8 @@ use super::mechanics::limits::{self, most_applications};
 pub use super::mechanics::membership::MembershipRule;
 use super::mechanics::promo_code;
 pub use super::mechanics::promo_code::PromoRule;
+use super::mechanics::tiers;
+pub use super::mechanics::tiers::{TierRule, Tiering};
 use super::mechanics::{cashback, chances, events, membership};
 use super::values::check_multiplier;
 use super::values::{at, too_precise, value_at, Check, Context};
@@ -21,10 +24,8 @@ pub use super::values::{
 };
 use crate::error::{Error, ErrorCode, Result};
 use crate::format::names::LocalizedText;
-use crate::format::program::{
-    self as format, DiscountClass, Period, Program, Qualifier, Stacking, Window, FORMAT_VERSION,
-};
-use crate::format::program::{Downgrade, EarnBase, EarnPer, Granularity, Upgrade};
+use crate::format::program::{self as format, DiscountClass, Program, Stacking, FORMAT_VERSION};
+use crate::format::program::{EarnBase, EarnPer, Granularity};
 use crate::format::validate;
 use crate::money::exact::{compare, Fraction};
 use crate::money::{minor_units, Rounding};
@@ -59,34 +60,6 @@ pub struct Rules {
     /// `multipliers[tier][member]`: the earning multiplier of a customer at a tier (the last
     /// index: no tier) who is (1) or is not (0) a paid member.
     pub multipliers: Vec<[Multiplier; 2]>,
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct Tiering {
-    pub qualifies_on: Qualifier,
-    pub window: Window,
-    pub upgrade: Upgrade,
-    pub downgrade: Downgrade,
-    pub review_month: u32,
-}
-
-#[derive(Debug, Clone)]
-pub struct TierRule {
-    pub id: String,
-    pub name: LocalizedText,
-    /// The qualifying amount (minor units, or points) from which the tier holds, rounded up to a
-    /// whole unit, since qualifying amounts are whole.
-    pub reach: i128,
-    pub threshold: Decimal,
-    pub discount: Option<Percent>,
-    pub perks: Vec<LocalizedText>,
-    pub commitment: Option<Commitment>,
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct Commitment {
-    pub amount: Amount,
-    pub period: Period,
 }
 
 #[derive(Debug, Clone)]
@@ -374,100 +347,7 @@ impl Rules {
         crate::format::names::check_names(program)?;
         let language = program.default_language();
 
-        let format::TierRules {
-            qualifies_on,
-            window,
-            upgrade,
-            downgrade,
-            review_month,
-        } = *tier_rules;
-        if let Window::RollingMonths { months } = window {
-            if !(1..=120).contains(&months) {
-                return Err(Error::new(
-                    ErrorCode::OutOfRange,
-                    "tier_rules.window.months",
-                    "a rolling window is 1 to 120 months",
-                ));
-            }
-        }
-        if !(1..=12).contains(&review_month) {
-            return Err(Error::new(
-                ErrorCode::OutOfRange,
-                "tier_rules.review_month",
-                "a month is 1 to 12",
-            ));
-        }
-        let tiering = Tiering {
-            qualifies_on,
-            window,
-            upgrade,
-            downgrade,
-            review_month,
-        };
-        validate::unique_ids(tiers.iter().map(|t| t.id.as_str()), |i| {
-            format!("tiers[{i}].id")
-        })?;
-        let mut compiled_tiers: Vec<TierRule> = Vec::with_capacity(tiers.len());
-        for (index, tier) in tiers.iter().enumerate() {
-            let format::Tier {
-                id,
-                name,
-                threshold,
-                discount_percent,
-                earn_multiplier,
-                perks,
-                min_commitment,
-            } = tier;
-            let path = |field: &str| format!("tiers[{index}].{field}");
-            let reach = match qualifies_on {
-                Qualifier::Spend => check.amount(*threshold, &|| path("threshold"))?.minor,
-                Qualifier::Points => {
-                    at(validate::amount_in_range(*threshold, ""), &|| {
-                        path("threshold")
-                    })?;
-                    whole_above(*threshold)
-                }
-            };
-            if let Some(previous) = compiled_tiers.last() {
-                if compare(*threshold, previous.threshold).is_le() {
-                    return Err(Error::new(
-                        ErrorCode::NotIncreasing,
-                        path("threshold"),
-                        format!(
-                            "{threshold} must be above the previous tier's threshold, {}",
-                            previous.threshold
-                        ),
-                    ));
-                }
-            }
-            let discount = match discount_percent {
-                Some(p) => Some(check.percent(*p, &|| path("discount_percent"))?),
-                None => None,
-            };
-            if let Some(multiplier) = earn_multiplier {
-                // Compiled into the earning rates below.
-                check_multiplier(*multiplier, &path("earn_multiplier"))?;
-            }
-            let commitment = match min_commitment {
-                Some(format::Commitment {
-                    amount: value,
-                    period,
-                }) => Some(Commitment {
-                    amount: check.amount(*value, &|| path("min_commitment.amount"))?,
-                    period: *period,
-                }),
-                None => None,
-            };
-            compiled_tiers.push(TierRule {
-                id: id.clone(),
-                name: name.clone(),
-                reach,
-                threshold: *threshold,
-                discount,
-                perks: perks.clone(),
-                commitment,
-            });
-        }
+        let (tiering, compiled_tiers) = tiers::compile(tier_rules, tiers, &check)?;
 
         let compiled_promos = promo_code::compile(promo_codes, &mut context)?;
 
@@ -927,15 +807,13 @@ impl Rules {
 
     /// The highest tier whose threshold `qualifying` reaches.
     pub fn tier_for(&self, qualifying: i128) -> Option<usize> {
-        self.tiers.iter().rposition(|tier| tier.reach <= qualifying)
+        tiers::tier_for(&self.tiers, qualifying)
     }
-}
 
-/// The smallest whole number at or above `value` (a threshold counted in whole points).
-fn whole_above(value: Decimal) -> i128 {
-    let fraction = Fraction::of(value).unwrap_or(Fraction::ZERO);
-    let whole = fraction.num / fraction.den + u128::from(fraction.num % fraction.den != 0);
-    i128::try_from(whole).unwrap_or(i128::MAX)
+    /// What is left to reach `tier` from `qualifying`: money, or points.
+    pub fn remaining_to(&self, tier: &TierRule, qualifying: i128) -> Decimal {
+        self.tiering.remaining_to(self.units, tier, qualifying)
+    }
 }
 
 fn earn_rule(rule: &format::EarnRule, context: &mut Context, path: &str) -> Result<EarnRule> {

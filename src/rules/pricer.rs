@@ -12,6 +12,7 @@ use super::mechanics::included_tax;
 use super::mechanics::limits::{limit_reached, tighter};
 use super::mechanics::promo_code::{self, same_code};
 use super::mechanics::{cashback, chances, events};
+use super::mechanics::{commitment, tiers};
 pub use super::order::{
     Applied, CashbackResult, CommitmentResult, Order, OrderLine, Outcome, Placement, PointsResult,
     PromoResult, Standing, TaxShare, Used,
@@ -19,10 +20,7 @@ pub use super::order::{
 use super::order::{Candidate, EarnGroup, Rate, Sheet, Source, Split};
 use crate::error::Result;
 use crate::format::cart::Cart;
-use crate::format::program::Upgrade;
-use crate::format::program::{
-    DiscountClass, EarnBase, EarnPer, Granularity, Period, Qualifier, Stacking,
-};
+use crate::format::program::{DiscountClass, EarnBase, EarnPer, Granularity, Qualifier, Stacking};
 use crate::format::trace::{Code, Entry, Kind, RedeemLimit};
 use crate::format::validate::overflow;
 use crate::money::exact::{decimal_of, mul_div, Fraction};
@@ -1342,131 +1340,19 @@ impl Pricing<'_, '_> {
     fn tier(&mut self, contribution: i128) {
         let rules = self.rules;
         self.sheet.out.commitment = None;
-        if rules.tiers.is_empty() {
-            self.sheet.out.placement = None;
+        let Some(after) = tiers::place(&mut self.sheet, &rules.tiering, &rules.tiers, contribution)
+        else {
             return;
+        };
+        if let Some(rule) = after.map(|t| &rules.tiers[t]) {
+            commitment::price(&mut self.sheet, &rule.id, rule.commitment.as_ref());
         }
-        let date = self.sheet.order.date;
-        let before = self.sheet.standing.tier;
-        let qualifying_before = self.sheet.standing.qualifying;
-        let qualifying_after = qualifying_before + contribution;
-        let reached = rules.tier_for(qualifying_after);
-        let (after, pending) = match reached {
-            Some(reached) if reaches_higher(before, Some(reached)) => match rules.tiering.upgrade {
-                Upgrade::Immediate => (Some(reached), None),
-                Upgrade::Monthly => (
-                    before,
-                    Some((reached, crate::rules::periods::next_month_start(date))),
-                ),
-            },
-            // A purchase only adds to qualifying amounts; downgrades come with time, not orders.
-            _ => (before, None),
-        };
-        let placement = Placement {
-            before,
-            after,
-            pending,
-            qualifying_before,
-            qualifying_after,
-        };
-        self.sheet.out.placement = Some(placement);
-        self.note(|p| tier_entry(p, &placement));
-        let Some(commitment) = after.and_then(|t| rules.tiers[t].commitment) else {
-            return;
-        };
-        let spent = self.sheet.standing.period_spend[period_index(commitment.period)]
-            + self.sheet.out.after_discounts;
-        let remaining = (commitment.amount.minor - spent).max(0);
-        let result = CommitmentResult {
-            period: commitment.period,
-            required: commitment.amount,
-            spent,
-            remaining,
-        };
-        self.sheet.out.commitment = Some(result);
-        self.note(|p| {
-            let code = if remaining == 0 {
-                Code::CommitmentMet
-            } else {
-                Code::CommitmentOpen
-            };
-            let id = after.map_or("", |t| rules.tiers[t].id.as_str());
-            Entry::new(Kind::Commitment, id, remaining == 0, code)
-                .param("required", commitment.amount.text)
-                .param("spent", p.sheet.money(spent))
-                .param("remaining", p.sheet.money(remaining))
-        });
     }
 }
 
 fn out_set_totals(out: &mut Outcome) {
     out.discount_total = out.line_discounts.iter().sum();
     out.after_discounts = out.subtotal - out.discount_total;
-}
-
-/// Index of a commitment period in `Standing::period_spend`.
-pub fn period_index(period: Period) -> usize {
-    match period {
-        Period::Month => 0,
-        Period::Quarter => 1,
-        Period::Year => 2,
-    }
-}
-
-fn tier_entry(p: &Pricing, placement: &Placement) -> Entry {
-    let rules = p.rules;
-    let id = |index: Option<usize>| index.map_or("", |t| rules.tiers[t].id.as_str());
-    let code = match (placement.before, placement.after, placement.pending) {
-        (_, _, Some(_)) => Code::UpgradeAtRecalculation,
-        (before, after, None) if after > before => Code::Upgraded,
-        _ => Code::Unchanged,
-    };
-    let mut entry = Entry::new(
-        Kind::Tier,
-        id(placement.after),
-        code != Code::Unchanged,
-        code,
-    )
-    .param(
-        "qualifying",
-        qualifying_text(rules, placement.qualifying_after),
-    )
-    .param("before", id(placement.before));
-    if let Some(next) = rules.tiers.get(placement.after.map_or(0, |t| t + 1)) {
-        entry = entry.param("next", &next.id).param(
-            "remaining",
-            remaining_to(rules, next, placement.qualifying_after),
-        );
-    }
-    entry
-}
-
-/// A qualifying amount as written out: money with the currency's digits, or whole points.
-pub fn qualifying_text(rules: &Rules, qualifying: i128) -> String {
-    match rules.tiering.qualifies_on {
-        Qualifier::Spend => decimal_of(qualifying, rules.units).to_string(),
-        Qualifier::Points => qualifying.to_string(),
-    }
-}
-
-/// What is left to reach `tier` from `qualifying`: money, or points.
-pub fn remaining_to(
-    rules: &Rules,
-    tier: &super::compiled::TierRule,
-    qualifying: i128,
-) -> rust_decimal::Decimal {
-    match rules.tiering.qualifies_on {
-        Qualifier::Spend => decimal_of((tier.reach - qualifying).max(0), rules.units),
-        // A points threshold may have decimals; the remainder keeps them.
-        Qualifier::Points => {
-            let scale = tier.threshold.scale();
-            let held = 10i128
-                .checked_pow(scale)
-                .and_then(|factor| qualifying.checked_mul(factor));
-            let left = held.map_or(0, |held| (tier.threshold.mantissa() - held).max(0));
-            rust_decimal::Decimal::try_from_i128_with_scale(left, scale).unwrap_or_default()
-        }
-    }
 }
 
 fn redemption_entry(p: &Pricing, redemption: &PointsResult, min_redeem: u64) -> Entry {
@@ -1786,9 +1672,4 @@ fn units_in(lines: &[OrderLine], in_scope: &[usize], sku: Option<&str>) -> u64 {
         .filter(|&&at| sku.is_none_or(|sku| lines[at].sku == sku))
         .map(|&at| u64::from(lines[at].quantity))
         .sum()
-}
-
-/// Whether reaching tier `reached` moves the customer up from `before`.
-pub fn reaches_higher(before: Option<usize>, reached: Option<usize>) -> bool {
-    reached.is_some_and(|reached| before.is_none_or(|before| reached > before))
 }

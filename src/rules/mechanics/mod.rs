@@ -4,9 +4,11 @@
 
 pub mod cashback;
 pub mod chances;
+pub mod commitment;
 pub mod conditions;
 pub mod events;
 pub mod included_tax;
 pub mod limits;
 pub mod membership;
 pub mod promo_code;
+pub mod tiers;
