@@ -1,6 +1,6 @@
 // TypeScript definitions of every input and output, generated from schema/loyalty-api.schema.json
 // (which `loyalty schema --all` derives from the Rust types). `node scripts/types.mjs --write`
-// rewrites www/loyalty-types.d.ts; without it, prints the text (the test compares the two).
+// rewrites www/elements/loyalty-types.d.ts; without it, prints the text (the test compares the two).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { compile } from 'json-schema-to-typescript';
 
@@ -17,6 +17,6 @@ export async function generateTypes() {
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   const text = await generateTypes();
-  if (process.argv.includes('--write')) writeFileSync(new URL('../www/loyalty-types.d.ts', import.meta.url), text);
+  if (process.argv.includes('--write')) writeFileSync(new URL('../www/elements/loyalty-types.d.ts', import.meta.url), text);
   else process.stdout.write(text);
 }
