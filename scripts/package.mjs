@@ -65,7 +65,7 @@ function importsOf(file, seen = new Set()) {
 function flattened(file, names) {
   return readFileSync(new URL(file, www), 'utf8').replace(SPECIFIER, (whole, head, spec) => {
     const name = basename(spec);
-    if (!names.has(name)) throw new Error(`package: ${file} refers to ${spec}, which the package does not hold`);
+    if (!names.has(name) && !names.has(name.replace(/\.js$/, '.d.ts'))) throw new Error(`package: ${file} refers to ${spec}, which the package does not hold`);
     return `${head}'./${name}'`;
   });
 }
