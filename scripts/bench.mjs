@@ -7,8 +7,8 @@ import { performance } from 'node:perf_hooks';
 import { bundleSizes } from './sizes.mjs';
 import { bytesByCrate, largestFunctions } from './wasm-crates.mjs';
 import { instructions } from './instructions.mjs';
-import { loadCoreSync, LoyaltyEngine } from '../www/loyalty-core.js';
-import { forecast, loadAnalyticsSync, LoyaltyPortfolio, project } from '../www/loyalty-analytics.js';
+import { loadCoreSync, LoyaltyEngine } from '../www/elements/loyalty-core.js';
+import { forecast, loadAnalyticsSync, LoyaltyPortfolio, project } from '../www/elements/loyalty-analytics.js';
 import { launch, openPage } from '../tests/browser/browser.mjs';
 
 const root = new URL('../', import.meta.url);
@@ -52,7 +52,7 @@ function nativeMs(group, lines) {
 }
 
 function nodeMs() {
-  loadCoreSync(readFileSync(new URL('www/loyalty_core_bg.wasm', root)));
+  loadCoreSync(readFileSync(new URL('www/build/loyalty_core_bg.wasm', root)));
   const engine = new LoyaltyEngine(program);
   const result = Object.fromEntries(SIZES.map((n) => {
     const c = cart(n);
@@ -64,7 +64,7 @@ function nodeMs() {
 
 /** Customer-months per second of projections in Wasm under Node (24-month projections). */
 function wasmProjection() {
-  loadAnalyticsSync(readFileSync(new URL('www/loyalty_analytics_bg.wasm', root)));
+  loadAnalyticsSync(readFileSync(new URL('www/build/loyalty_analytics_bg.wasm', root)));
   const request = {
     program: JSON.parse(readFileSync(new URL('examples/programs/retail.json', root), 'utf8')),
     customer: { points: [{ points: 800, earned: '2025-12-01' }] }, start: '2026-01-01', months: 24, redeem: 'max',
@@ -126,9 +126,9 @@ async function chromium() {
     // The timing helper is passed as source text, which the demo's CSP would refuse to evaluate.
     const context = await ctx.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${ctx.base}/www/index.html`);
+    await page.goto(`${ctx.base}/www/demo/index.html`);
     const quotes = await page.evaluate(async ({ program, customer, carts, source }) => {
-      const core = await import('/www/loyalty-core.js');
+      const core = await import('/www/elements/loyalty-core.js');
       await core.loadCore();
       const medianMs = new Function(`return ${source}`)();
       const engine = new core.LoyaltyEngine(program);
@@ -141,17 +141,17 @@ async function chromium() {
 
     const render = [];
     for (let i = 0; i < 7; i += 1) {
-      const { page: shop } = await openPage(ctx.browser, `${ctx.base}/www/checkout.html`);
+      const { page: shop } = await openPage(ctx.browser, `${ctx.base}/www/demo/checkout.html`);
       await shop.waitForSelector('loyalty-checkout >> [part="payable"]');
       render.push(await shop.evaluate(() => {
-        const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/www/loyalty.min.js'));
+        const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/www/build/loyalty.min.js'));
         return performance.getEntriesByName('loyalty-first-render')[0]?.startTime - (script?.startTime ?? 0);
       }));
       await shop.close();
     }
     render.sort((a, b) => a - b);
 
-    const { page: shop } = await openPage(ctx.browser, `${ctx.base}/www/checkout.html`);
+    const { page: shop } = await openPage(ctx.browser, `${ctx.base}/www/demo/checkout.html`);
     await shop.waitForSelector('loyalty-checkout >> [part="payable"]');
     const update = await shop.evaluate(() => {
       const el = document.querySelector('loyalty-checkout');
@@ -168,7 +168,7 @@ async function chromium() {
     });
     await shop.close();
     // The rep drags the monthly-spend slider on a 24-month projection: input to redrawn chart.
-    const { page: rep } = await openPage(ctx.browser, `${ctx.base}/www/explorer.html`);
+    const { page: rep } = await openPage(ctx.browser, `${ctx.base}/www/demo/explorer.html`);
     await rep.waitForFunction(() => document.querySelector('loyalty-offer-explorer')?.result);
     const drag = await rep.evaluate(() => {
       const el = document.querySelector('loyalty-offer-explorer');
@@ -190,10 +190,10 @@ async function chromium() {
     const listing = [];
     let listingRequests = 0;
     for (let i = 0; i < 5; i += 1) {
-      const { page: shop } = await openPage(ctx.browser, `${ctx.base}/www/listing.html?program=retail`);
+      const { page: shop } = await openPage(ctx.browser, `${ctx.base}/www/demo/listing.html?program=retail`);
       await shop.waitForFunction(() => [...document.querySelectorAll('loyalty-price')].every((e) => e.quote));
       listing.push(await shop.evaluate(() => {
-        const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/www/loyalty.min.js'));
+        const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/www/build/loyalty.min.js'));
         return performance.now() - (script?.startTime ?? 0);
       }));
       listingRequests = await shop.evaluate(() => performance.getEntriesByType('resource').length);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the two Wasm modules into www/ (which the demo serves), optimised with binaryen's wasm-opt
-# from npm, then assembles pkg/: the npm package a seller installs (scripts/package.mjs).
+# Builds the two Wasm modules into www/build/ (which the demo serves), optimised with binaryen's
+# wasm-opt from npm, then assembles pkg/, the npm package a seller installs, and bundles the
+# checkout and the tier page into one file each (scripts/package.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -11,9 +12,9 @@ bash scripts/setup.sh
 # No source locations are kept either: they were file paths of this machine, shipped to shops.
 WASM_TOOLCHAIN=nightly-2026-05-20
 
-# $1: the module's name (www/$1.js is its glue, www/$1_bg.wasm the module), $2: cargo features,
-# $3: cargo profile (see Cargo.toml). wasm-pack writes into target/, so that its .gitignore never
-# lands in www/.
+# $1: the module's name (www/build/$1.js is its glue, www/build/$1_bg.wasm the module), $2: cargo
+# features, $3: cargo profile (see Cargo.toml). wasm-pack writes into target/, so that its
+# .gitignore never lands in www/.
 build() {
   local out="target/wasm-pack/$1"
   RUSTUP_TOOLCHAIN=$WASM_TOOLCHAIN RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
@@ -21,21 +22,20 @@ build() {
     --features "$2" -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
   node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-    "$out/$1_bg.wasm" -o "www/$1_bg.wasm"
-  cp "$out/$1.js" "$out/$1.d.ts" "www/"
-  echo "build: www/$1_bg.wasm $(wc -c < "www/$1_bg.wasm") bytes"
+    "$out/$1_bg.wasm" -o "www/build/$1_bg.wasm"
+  cp "$out/$1.js" "$out/$1.d.ts" "www/build/"
+  echo "build: www/build/$1_bg.wasm $(wc -c < "www/build/$1_bg.wasm") bytes"
 }
 
+mkdir -p www/build
 build loyalty_core wasm wasm                                # the checkout: quotes
 build loyalty_analytics wasm,analytics wasm-analytics       # the rep's and customer's views: projections, forecasts and margins
 
-# One file for the shop's script tag: the checkout's modules and the glue as one minified ES
-# module, with a source map, beside the .wasm it loads (found by `import.meta.url`).
-# The strings of Russian, Armenian and Georgian are split into chunks of their own
-# (loyalty-chunk-*.js), fetched only by a page in that language.
-rm -f www/loyalty-chunk-*.js www/loyalty-chunk-*.js.map
-node_modules/.bin/esbuild www/loyalty.js --bundle --format=esm --minify --sourcemap --splitting \
-  --target=es2022 --external:'node:*' --legal-comments=none --log-level=warning --charset=utf8 \
-  --outdir=www --entry-names='[name].min' --chunk-names='loyalty-chunk-[name]-[hash]'
-echo "build: www/loyalty.min.js $(wc -c < www/loyalty.min.js) bytes, and $(ls www/loyalty-chunk-*.js | wc -l) language chunks"
+# pkg/, and one file for a page's script tag: the checkout's modules (or the tier page's) and the
+# glue as one minified ES module, with a source map, beside the .wasm it loads (found by
+# `import.meta.url`), in pkg/ and in www/build/. The strings of Russian, Armenian and Georgian are
+# split into chunks of their own (loyalty-chunk-*.js, loyalty-tier-preview-chunk-*.js), fetched
+# only by a page in that language.
 node scripts/package.mjs
+echo "build: www/build/loyalty.min.js $(wc -c < www/build/loyalty.min.js) bytes, and $(ls www/build/loyalty-chunk-*.js | wc -l) language chunks"
+echo "build: www/build/loyalty-tier-preview.min.js $(wc -c < www/build/loyalty-tier-preview.min.js) bytes, and $(ls www/build/loyalty-tier-preview-chunk-*.js | wc -l) language chunks"

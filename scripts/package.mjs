@@ -1,13 +1,22 @@
 // Assembles pkg/: one npm package with the Wasm core, the analytics module, the widgets, their
-// TypeScript definitions and the program's JSON Schema, for browsers, bundlers and Node servers.
-// It holds exactly the modules the entry points import from www/ (never the demo pages) and the
-// two .wasm files, side by side as in www/, so that every import and default Wasm URL still holds.
+// TypeScript definitions and the program's JSON Schema, for browsers, bundlers and Node servers,
+// and bundles the checkout and the tier page into one minified module each.
+//
+// www/ keeps its sources in folders (elements/, i18n/; build/ holds what scripts/build.sh makes:
+// the two .wasm files and wasm-bindgen's glue). pkg/ is flat: it holds exactly the modules the
+// entry points import (never the demo pages) and the two .wasm files side by side, each import's
+// relative path rewritten to `./file`, so that a shop copies one folder and every import and
+// default Wasm URL still holds. The bundles are built from pkg/'s flat modules, so that they load
+// the .wasm from their own folder, and copied into www/build/ for the demo pages.
 //
 //   node scripts/package.mjs      (scripts/build.sh runs it after building the Wasm)
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { build } from 'esbuild';
 
 const root = new URL('../', import.meta.url);
 const www = new URL('www/', root);
+const built = new URL('www/build/', root);
 const out = new URL('pkg/', root);
 
 /**
@@ -15,27 +24,35 @@ const out = new URL('pkg/', root);
  * the modules that register a custom element when imported, which bundlers must keep.
  */
 const ENTRIES = [
-  { subpath: '.', module: 'loyalty-core.js', types: 'loyalty-core.d.ts' },
-  { subpath: './analytics', module: 'loyalty-analytics.js', types: 'loyalty-analytics.d.ts' },
-  { subpath: './checkout', module: 'loyalty.js', types: 'loyalty.d.ts', element: true },
-  { subpath: './tier-preview', module: 'loyalty-tier-preview.js', types: 'loyalty-tier-preview.d.ts', element: true },
-  { subpath: './offer-explorer', module: 'loyalty-offer-explorer.js', types: 'loyalty-offer-explorer.d.ts', element: true },
+  { subpath: '.', module: 'elements/loyalty-core.js', types: 'elements/loyalty-core.d.ts' },
+  { subpath: './analytics', module: 'elements/loyalty-analytics.js', types: 'elements/loyalty-analytics.d.ts' },
+  { subpath: './checkout', module: 'elements/loyalty.js', types: 'elements/loyalty.d.ts', element: true },
+  { subpath: './tier-preview', module: 'elements/loyalty-tier-preview.js', types: 'elements/loyalty-tier-preview.d.ts', element: true },
+  { subpath: './offer-explorer', module: 'elements/loyalty-offer-explorer.js', types: 'elements/loyalty-offer-explorer.d.ts', element: true },
 ];
-/** The Wasm modules, which the glue loads rather than imports. */
+/** The Wasm modules in www/build/, which the glue loads rather than imports. */
 const WASM = ['loyalty_core_bg.wasm', 'loyalty_analytics_bg.wasm'];
 /**
- * The checkout as one minified module with its source map, for a shop's script tag, and the
- * chunks of strings it fetches for Russian, Armenian or Georgian.
+ * One minified module for a page's script tag, with its source map, for the checkout (the
+ * checkout's and the price's elements) and for the customer's tier page. The strings of Russian,
+ * Armenian and Georgian are split into chunks of their own (`<chunk>-i18n-ru-….js`), fetched only
+ * by a page in that language.
  */
-const BUNDLE = ['loyalty.min.js', 'loyalty.min.js.map',
-  ...readdirSync(www).filter((file) => file.startsWith('loyalty-chunk-'))];
+const BUNDLES = [
+  { entry: 'loyalty.js', chunk: 'loyalty-chunk' },
+  { entry: 'loyalty-tier-preview.js', chunk: 'loyalty-tier-preview-chunk' },
+];
+
+/** Relative module specifiers: in imports, exports, dynamic imports and `new URL(…, import.meta.url)`. */
+const SPECIFIER = /((?:from|import)\s*\(?\s*|new URL\(\s*)'(\.\.?\/[^']+)'/g;
 
 /** Every www/ file `file` imports, relative to www/, followed transitively (JS and .d.ts). */
 function importsOf(file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
   const text = readFileSync(new URL(file, www), 'utf8');
-  for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*'(\.\/[^']+)'/g)) {
+  for (const [, head, spec] of text.matchAll(SPECIFIER)) {
+    if (head.startsWith('new URL')) continue; // the .wasm, copied on its own
     const target = new URL(spec, new URL(file, www)).pathname.slice(www.pathname.length);
     const declared = target.replace(/\.js$/, '.d.ts');
     if (file.endsWith('.d.ts') && existsSync(new URL(declared, www))) importsOf(declared, seen);
@@ -44,23 +61,68 @@ function importsOf(file, seen = new Set()) {
   return seen;
 }
 
-function assemblePackage() {
+/** `file`'s text with every relative specifier pointing into the flat package: `./name`. */
+function flattened(file, names) {
+  return readFileSync(new URL(file, www), 'utf8').replace(SPECIFIER, (whole, head, spec) => {
+    const name = basename(spec);
+    if (!names.has(name) && !names.has(name.replace(/\.js$/, '.d.ts'))) throw new Error(`package: ${file} refers to ${spec}, which the package does not hold`);
+    return `${head}'./${name}'`;
+  });
+}
+
+function assembleModules() {
   const files = new Set();
   for (const { module, types } of ENTRIES) {
     importsOf(module, files);
     importsOf(types, files);
   }
-  const version = readFileSync(new URL('Cargo.toml', root), 'utf8').match(/^version = "(.+)"$/m)[1];
-  const exports = Object.fromEntries(ENTRIES.map(({ subpath, module, types }) =>
-    [subpath, { types: `./${types}`, default: `./${module}` }]));
-  exports['./program.schema.json'] = './program.schema.json';
-  for (const wasm of WASM) exports[`./${wasm}`] = `./${wasm}`;
-  exports['./loyalty.min.js'] = './loyalty.min.js';
-  exports['./package.json'] = './package.json';
+  const names = new Map();
+  for (const file of files) {
+    const name = basename(file);
+    if (names.has(name)) throw new Error(`package: ${file} and ${names.get(name)} would both be pkg/${name}`);
+    names.set(name, file);
+  }
+  for (const wasm of WASM) names.set(wasm, `build/${wasm}`);
 
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out);
-  for (const file of [...files, ...WASM, ...BUNDLE]) cpSync(new URL(file, www), new URL(file, out));
+  for (const file of files) {
+    if (/\.(js|ts)$/.test(file)) writeFileSync(new URL(basename(file), out), flattened(file, names));
+    else cpSync(new URL(file, www), new URL(basename(file), out));
+  }
+  for (const wasm of WASM) cpSync(new URL(wasm, built), new URL(wasm, out));
+  return files;
+}
+
+/** Builds the bundles in pkg/ from its flat modules, and copies them into www/build/; their file names. */
+async function bundle() {
+  for (const file of readdirSync(built)) {
+    if (/^loyalty(-tier-preview)?(\.min|-chunk-)/.test(file)) rmSync(new URL(file, built));
+  }
+  const files = [];
+  for (const { entry, chunk } of BUNDLES) {
+    const result = await build({
+      entryPoints: [new URL(entry, out).pathname],
+      bundle: true, format: 'esm', minify: true, sourcemap: true, splitting: true,
+      target: 'es2022', external: ['node:*'], legalComments: 'none', logLevel: 'warning', charset: 'utf8',
+      outdir: out.pathname, entryNames: '[name].min', chunkNames: `${chunk}-[name]-[hash]`, metafile: true,
+    });
+    files.push(...Object.keys(result.metafile.outputs).map((output) => basename(output)));
+  }
+  for (const name of files) cpSync(new URL(name, out), new URL(name, built));
+  return files;
+}
+
+function writeManifest() {
+  const version = readFileSync(new URL('Cargo.toml', root), 'utf8').match(/^version = "(.+)"$/m)[1];
+  const exports = Object.fromEntries(ENTRIES.map(({ subpath, module, types }) =>
+    [subpath, { types: `./${basename(types)}`, default: `./${basename(module)}` }]));
+  exports['./program.schema.json'] = './program.schema.json';
+  for (const wasm of WASM) exports[`./${wasm}`] = `./${wasm}`;
+  const minified = BUNDLES.map(({ entry }) => `./${entry.replace(/\.js$/, '.min.js')}`);
+  for (const file of minified) exports[file] = file;
+  exports['./package.json'] = './package.json';
+
   cpSync(new URL('schema/program.schema.json', root), new URL('program.schema.json', out));
   cpSync(new URL('docs/package-README.md', root), new URL('README.md', out));
   const manifest = {
@@ -71,12 +133,13 @@ function assemblePackage() {
     type: 'module',
     exports,
     types: './loyalty-core.d.ts',
-    sideEffects: [...ENTRIES.filter(({ element }) => element).map(({ module }) => `./${module}`), './loyalty.min.js'],
+    sideEffects: [...ENTRIES.filter(({ element }) => element).map(({ module }) => `./${basename(module)}`), ...minified],
     engines: { node: '>=18' },
   };
   writeFileSync(new URL('package.json', out), `${JSON.stringify(manifest, null, 2)}\n`);
-  return files;
 }
 
-const files = assemblePackage();
-console.log(`package: pkg/ with ${files.size} modules and definitions, and ${WASM.join(', ')}`);
+const files = assembleModules();
+const bundles = await bundle();
+writeManifest();
+console.log(`package: pkg/ with ${files.size} modules and definitions, ${WASM.join(', ')}, and ${bundles.filter((name) => name.endsWith('.js')).join(', ')}`);

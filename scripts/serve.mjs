@@ -32,6 +32,12 @@ const MAX_TARGET_LENGTH = 2048;
 
 const ALLOWED_METHODS = 'GET, HEAD';
 
+/**
+ * www/ keeps its files in these folders; a page or module that sat in www/ itself before
+ * (`/www/checkout.html`, `/www/loyalty.min.js`…) is redirected to where it lies now.
+ */
+const WWW_FOLDERS = ['demo', 'elements', 'i18n', 'build'];
+
 /** The widget's files, which a shop's page on another origin loads: modules, Wasm, programs, schema. */
 function isWidgetFile(folder, extension) {
   if (['.js', '.mjs', '.wasm'].includes(extension)) return true;
@@ -110,6 +116,18 @@ async function answer(root, request, response) {
     }
     file = await resolveFile(root, [...target.segments, 'index.html']);
   }
+  if (!file && target.segments.length === 2 && target.segments[0] === 'www') {
+    const name = target.segments[1];
+    for (const folder of WWW_FOLDERS) {
+      const moved = await resolveFile(root, ['www', folder, name]);
+      if (moved && !moved.directory) {
+        const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+        const location = `/www/${folder}/${encodeURIComponent(name)}${query}`;
+        sendText(response, 301, `moved to ${location}\n`, { Location: location });
+        return;
+      }
+    }
+  }
   if (!file || file.directory) {
     sendText(response, 404, 'not found\n');
     return;
@@ -167,9 +185,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 8080);
   const server = await startServer({ port });
   const { port: bound } = server.address();
-  console.log(`Demo shop: http://127.0.0.1:${bound}/www/checkout.html`);
-  console.log(`Your tier: http://127.0.0.1:${bound}/www/tier.html`);
-  console.log(`Offer explorer: http://127.0.0.1:${bound}/www/explorer.html`);
-  console.log(`All demos: http://127.0.0.1:${bound}/www/index.html`);
+  console.log(`Demo shop: http://127.0.0.1:${bound}/www/demo/checkout.html`);
+  console.log(`Your tier: http://127.0.0.1:${bound}/www/demo/tier.html`);
+  console.log(`Offer explorer: http://127.0.0.1:${bound}/www/demo/explorer.html`);
+  console.log(`All demos: http://127.0.0.1:${bound}/www/demo/index.html`);
   console.log('Press Ctrl+C to stop.');
 }

@@ -3,20 +3,23 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 // What the checkout's page downloads: one minified module (the widget's modules, the glue and
-// the English strings, scripts/build.sh bundles them) and the .wasm; a page in Russian,
+// the English strings, scripts/package.mjs bundles them) and the .wasm; a page in Russian,
 // Armenian or Georgian also fetches that language's strings, a chunk of its own.
 export const BUNDLE = {
-  wasm: ['www/loyalty_core_bg.wasm'],
-  script: ['www/loyalty.min.js'],
+  wasm: ['www/build/loyalty_core_bg.wasm'],
+  script: ['www/build/loyalty.min.js'],
 };
 
 /** The language chunks the bundle imports when a page shows another language than English. */
-export const LANGUAGE_CHUNKS = readdirSync(new URL('../www/', import.meta.url))
+export const LANGUAGE_CHUNKS = readdirSync(new URL('../www/build/', import.meta.url))
   .filter((file) => /^loyalty-chunk-.*\.js$/.test(file))
-  .map((file) => `www/${file}`);
+  .map((file) => `www/build/${file}`);
 
 // What the rep's and customer's views add; never loaded at checkout.
-export const ANALYTICS = ['www/loyalty_analytics_bg.wasm', 'www/loyalty_analytics.js', 'www/loyalty-analytics.js', 'www/loyalty-tier-preview.js', 'www/scenarios.js', 'www/charts.js', 'www/i18n-preview.js', 'www/loyalty-offer-explorer.js', 'www/i18n-explorer.js'];
+export const ANALYTICS = ['www/build/loyalty_analytics_bg.wasm', 'www/build/loyalty_analytics.js', 'www/elements/loyalty-analytics.js', 'www/elements/loyalty-tier-preview.js', 'www/elements/scenarios.js', 'www/elements/charts.js', 'www/i18n/i18n-preview.js', 'www/elements/loyalty-offer-explorer.js', 'www/i18n/i18n-explorer.js'];
+
+// The customer's tier page: its one bundled script and the analytics .wasm (in English).
+export const TIER_PAGE = ['www/build/loyalty-tier-preview.min.js', 'www/build/loyalty_analytics_bg.wasm'];
 
 function measure(files) {
   const bytes = Buffer.concat(files.map((file) => readFileSync(new URL(`../${file}`, import.meta.url))));
@@ -36,8 +39,8 @@ function measureEach(files) {
 
 /**
  * { wasm, script, total (the checkout's first load in English), language (the largest language
- * chunk), localized (the first load in that language), analytics }, each with raw, gzip and
- * brotli bytes.
+ * chunk), localized (the first load in that language), analytics, tier (the tier page's first
+ * load) }, each with raw, gzip and brotli bytes.
  */
 export function bundleSizes() {
   const parts = Object.fromEntries(Object.entries(BUNDLE).map(([name, files]) => [name, measure(files)]));
@@ -47,6 +50,7 @@ export function bundleSizes() {
   parts.language = largest ? measure([largest]) : { raw: 0, gzip: 0, brotli: 0 };
   parts.localized = measureEach([...Object.values(BUNDLE).flat(), ...(largest ? [largest] : [])]);
   parts.analytics = measure(ANALYTICS);
+  parts.tier = measureEach(TIER_PAGE);
   return parts;
 }
 

@@ -44,7 +44,7 @@ export const PAYABLE = 'loyalty-checkout >> [part="payable"]';
 
 /** The demo checkout page with `query`, once its widget shows a first quote. */
 export async function openCheckout(ctx, query = '', viewport) {
-  const opened = await openPage(ctx.browser, `${ctx.base}/www/checkout.html${query}`, viewport);
+  const opened = await openPage(ctx.browser, `${ctx.base}/www/demo/checkout.html${query}`, viewport);
   await opened.page.waitForSelector(PAYABLE);
   return opened;
 }

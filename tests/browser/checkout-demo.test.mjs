@@ -48,7 +48,7 @@ test('"Charged … Thank you!" goes when the cart or the customer changes', asyn
 test('paying without the widget names the currency', async () => {
   const page = await ctx.browser.newPage();
   await page.route('**/loyalty_core_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.goto(`${ctx.base}/www/checkout.html?program=kasboutik`);
+  await page.goto(`${ctx.base}/www/demo/checkout.html?program=kasboutik`);
   await page.waitForFunction(() => document.querySelector('loyalty-checkout').shadowRoot.querySelector('.card').dataset.state === 'unavailable');
   await page.click('#pay');
   assert.equal(await page.textContent('#pay-status'), 'Charged 5000.00 RUB (without rewards). Thank you!');

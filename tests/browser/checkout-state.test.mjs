@@ -85,9 +85,9 @@ test('switching program fires no quote in the old program\'s currency', async ()
 });
 
 test('a refused cart leaves no quote behind, and the error event says there is none', async () => {
-  const { page } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const { page } = await openPage(ctx.browser, `${ctx.base}/www/demo/index.html`);
   const result = await page.evaluate(async () => {
-    await import('/www/loyalty.js');
+    await import('/www/elements/loyalty.js');
     const el = document.createElement('loyalty-checkout');
     el.program = { version: 1, id: 'card', name: 'Card', currency: 'EUR', discounts: [{ id: 'card', name: 'Card', value: { type: 'percent', percent: '10' } }] };
     const quoted = new Promise((resolve) => el.addEventListener('loyalty-quote', resolve, { once: true }));
@@ -113,7 +113,7 @@ test('under a CSP that blocks Wasm, loyalty-error fires once per element', async
     window.errors = [];
     window.addEventListener('loyalty-error', (e) => window.errors.push(e.detail.code), true);
   });
-  await page.goto(`${ctx.base}/www/checkout.html?csp=nowasm`);
+  await page.goto(`${ctx.base}/www/demo/checkout.html?csp=nowasm`);
   // The demo sets the program after fetching it: wait for that, and for any load it starts to fail.
   await page.waitForFunction(() => { const el = document.querySelector('loyalty-checkout'); return (el.program || el.hasAttribute('program-src')) && window.errors.length > 0; });
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
@@ -137,7 +137,7 @@ test('under a CSP that blocks Wasm, the tier preview and the explorer each fire 
       window.errors = [];
       window.addEventListener('loyalty-error', (e) => window.errors.push(e.detail.code), true);
     });
-    await page.goto(`${ctx.base}/www/${file}?csp=nowasm`);
+    await page.goto(`${ctx.base}/www/demo/${file}?csp=nowasm`);
     await page.waitForFunction((t) => { const el = document.querySelector(t); return (el.program || el.programs?.length) && window.errors.length > 0; }, tag);
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
     assert.deepEqual(await page.evaluate(() => window.errors), ['wasm_unavailable'], file);
@@ -146,9 +146,9 @@ test('under a CSP that blocks Wasm, the tier preview and the explorer each fire 
 });
 
 test('the points slider steps by the quote\'s redeem_step (a point worth 0.5 JPY), with bounds that are multiples of it', async () => {
-  const { page } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const { page } = await openPage(ctx.browser, `${ctx.base}/www/demo/index.html`);
   const result = await page.evaluate(async () => {
-    await import('/www/loyalty.js');
+    await import('/www/elements/loyalty.js');
     const el = document.createElement('loyalty-checkout');
     el.program = { version: 1, id: 'jp', name: 'JP', currency: 'JPY', points: { earn: { points: '1', per_amount: '100' }, value_per_point: '0.5', max_redeem_percent: '50', min_redeem: 5 } };
     el.customer = { points: [{ points: 1001, earned: '2026-10-01' }] };

@@ -59,9 +59,9 @@ const SENTENCES = {
 
 for (const [locale, sentence] of Object.entries(SENTENCES)) {
   test(`a refused quantity is one sentence in ${locale}, whatever the number, with the code kept in the event`, async () => {
-    const { page } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+    const { page } = await openPage(ctx.browser, `${ctx.base}/www/demo/index.html`);
     const results = await page.evaluate(async (loc) => {
-      await import('/www/loyalty.js');
+      await import('/www/elements/loyalty.js');
       const el = document.createElement('loyalty-checkout');
       el.locale = loc;
       el.setAttribute('program-src', '/examples/programs/retail.json');
@@ -94,7 +94,7 @@ test('axe reports no violations with a refused code in the totals, on a 320 px p
     await page.locator('loyalty-checkout >> [part="explain-toggle"]').click();
   };
   for (const locale of ['ru', 'hy']) {
-    const { violations, overflow } = await axeCheck(ctx.browser, `${ctx.base}/www/checkout.html?program=kasboutik&locale=${locale}`, 320, ready, refuse);
+    const { violations, overflow } = await axeCheck(ctx.browser, `${ctx.base}/www/demo/checkout.html?program=kasboutik&locale=${locale}`, 320, ready, refuse);
     assert.deepEqual(violations, [], locale);
     assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
   }

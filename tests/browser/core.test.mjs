@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
 import { readdirSync } from 'node:fs';
 import { canonical, loadFixtures, readJson, root, wasmBytes } from '../js/fixtures.mjs';
-import { loadCoreSync, LoyaltyEngine } from '../../www/loyalty-core.js';
+import { loadCoreSync, LoyaltyEngine } from '../../www/elements/loyalty-core.js';
 
 let ctx;
 before(async () => { ctx = await launch(); });
@@ -12,7 +12,7 @@ after(async () => { await ctx?.close(); });
 
 test('every golden fixture gives the same quote in Chromium, and the same JSON text as in Node', async () => {
   const fixtures = loadFixtures();
-  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/demo/index.html`);
   const texts = await page.evaluate(async (inputs) => {
     const core = await import('/pkg/loyalty-core.js');
     await core.loadCore();
@@ -33,7 +33,7 @@ test('every golden fixture gives the same quote in Chromium, and the same JSON t
 });
 
 test('errors reach the page as Errors with code and path', async () => {
-  const { page } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const { page } = await openPage(ctx.browser, `${ctx.base}/www/demo/index.html`);
   const error = await page.evaluate(async () => {
     const core = await import('/pkg/loyalty-core.js');
     await core.loadCore();
@@ -53,7 +53,7 @@ test('every calculation fixture gives the same result from the analytics package
     .map((file) => readJson(`fixtures/calculations/${file}`))
     .filter((fixture) => fixture.command !== 'simulate'); // a command over files, native only
   assert.ok(fixtures.length >= 12, `found ${fixtures.length}`);
-  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/demo/index.html`);
   const results = await page.evaluate(async (inputs) => {
     const analytics = await import('/pkg/loyalty-analytics.js');
     await analytics.loadAnalytics();

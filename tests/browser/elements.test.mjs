@@ -16,7 +16,7 @@ const PAGES = [
 
 for (const [file, tag] of PAGES) {
   test(`${file}: the page and the element's content carry the chosen language`, async () => {
-    const { page } = await openPage(ctx.browser, `${ctx.base}/www/${file}?locale=ka`);
+    const { page } = await openPage(ctx.browser, `${ctx.base}/www/demo/${file}?locale=ka`);
     await page.waitForFunction((t) => document.querySelector(t).shadowRoot.querySelector('.card[data-state="ready"]'), tag);
     const langs = () => page.evaluate((t) => ({ html: document.documentElement.lang, card: document.querySelector(t).shadowRoot.querySelector('.card').lang }), tag);
     assert.deepEqual(await langs(), { html: 'ka', card: 'ka' });
@@ -28,9 +28,9 @@ for (const [file, tag] of PAGES) {
 }
 
 test('each element takes its language from locale, region included, before and after it connects', async () => {
-  const { page } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const { page } = await openPage(ctx.browser, `${ctx.base}/www/demo/index.html`);
   const langs = await page.evaluate(async () => {
-    await Promise.all(['/www/loyalty.js', '/www/loyalty-tier-preview.js', '/www/loyalty-offer-explorer.js'].map((m) => import(m)));
+    await Promise.all(['/www/elements/loyalty.js', '/www/elements/loyalty-tier-preview.js', '/www/elements/loyalty-offer-explorer.js'].map((m) => import(m)));
     // The language an element's content carries once it has settled (the checkout waits for
     // that language's strings).
     const settled = async (el, want) => {
@@ -50,13 +50,13 @@ test('each element takes its language from locale, region included, before and a
 });
 
 test('each element observes every attribute it reads, has no public mutable fields, and its define warns on a taken tag', async () => {
-  const { page } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const { page } = await openPage(ctx.browser, `${ctx.base}/www/demo/index.html`);
   const warnings = [];
   page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
   const result = await page.evaluate(async () => {
-    const checkout = await import('/www/loyalty.js');
-    const tier = await import('/www/loyalty-tier-preview.js');
-    const explorer = await import('/www/loyalty-offer-explorer.js');
+    const checkout = await import('/www/elements/loyalty.js');
+    const tier = await import('/www/elements/loyalty-tier-preview.js');
+    const explorer = await import('/www/elements/loyalty-offer-explorer.js');
     const out = {};
     for (const [tag, Element, define, readOnly] of [
       ['loyalty-checkout', checkout.LoyaltyCheckoutElement, checkout.defineLoyaltyCheckout, 'quote'],

@@ -9,7 +9,7 @@ before(async () => { ctx = await launch(); });
 after(async () => { await ctx?.close(); });
 
 async function explorer(query = '') {
-  const opened = await openPage(ctx.browser, `${ctx.base}/www/explorer.html${query}`);
+  const opened = await openPage(ctx.browser, `${ctx.base}/www/demo/explorer.html${query}`);
   await opened.page.waitForFunction(() => document.querySelector('loyalty-offer-explorer')?.result);
   return opened;
 }
@@ -95,7 +95,7 @@ test('axe reports no violations with a refused value marked, at 320 and 1280 px,
     await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer').result === null);
   };
   for (const [locale, width] of [['en', 1280], ['ka', 320]]) {
-    const { violations, overflow } = await axeCheck(ctx.browser, `${ctx.base}/www/explorer.html?locale=${locale}`, width, ready, refuse);
+    const { violations, overflow } = await axeCheck(ctx.browser, `${ctx.base}/www/demo/explorer.html?locale=${locale}`, width, ready, refuse);
     assert.deepEqual(violations, [], `${locale} at ${width}px`);
     assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
   }

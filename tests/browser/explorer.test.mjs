@@ -11,7 +11,7 @@ after(async () => { await ctx?.close(); });
 const ready = () => document.querySelector('loyalty-offer-explorer')?.result;
 
 async function explorer(query = '', viewport) {
-  const opened = await openPage(ctx.browser, `${ctx.base}/www/explorer.html${query}`, viewport);
+  const opened = await openPage(ctx.browser, `${ctx.base}/www/demo/explorer.html${query}`, viewport);
   await opened.page.waitForFunction(ready);
   return opened;
 }
@@ -49,7 +49,7 @@ test('editing a parameter gives the core\'s margin for the edited program', asyn
   await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer').state.edits['tiers.1.discount_percent'] === '8');
   const { shown, direct } = await page.evaluate(async () => {
     const el = document.querySelector('loyalty-offer-explorer');
-    const { margin } = await import('/www/loyalty-analytics.js');
+    const { margin } = await import('/www/elements/loyalty-analytics.js');
     const program = structuredClone(el.programs.find((p) => p.id === 'retail').program);
     program.tiers[1].discount_percent = '8';
     const today = new Date().toISOString().slice(0, 10);
@@ -121,7 +121,7 @@ test('it prints to one page', async () => {
 
 test('axe reports no violations on the explorer, at 1280 px and at 320 px', async () => {
   for (const [locale, width] of [['en', 1280], ['ka', 320]]) {
-    const { violations, overflow } = await axeCheck(ctx.browser, `${ctx.base}/www/explorer.html?locale=${locale}`, width, ready);
+    const { violations, overflow } = await axeCheck(ctx.browser, `${ctx.base}/www/demo/explorer.html?locale=${locale}`, width, ready);
     assert.deepEqual(violations, [], `${locale} at ${width}px`);
     assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
   }
@@ -137,7 +137,7 @@ test('explorer screenshots at 360 px and 1280 px are saved', async () => {
 });
 
 test('without its Wasm the explorer shows a readable fallback and an error event', async () => {
-  const { page, code } = await withoutWasm(ctx.browser, `${ctx.base}/www/explorer.html`, '**/loyalty_analytics_bg.wasm');
+  const { page, code } = await withoutWasm(ctx.browser, `${ctx.base}/www/demo/explorer.html`, '**/loyalty_analytics_bg.wasm');
   assert.equal(code, 'wasm_unavailable');
   assert.ok(await page.isVisible('loyalty-offer-explorer >> text=The offer explorer appears here'));
 });

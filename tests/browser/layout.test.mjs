@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { launch, RESULTS } from './browser.mjs';
-import { PROGRAMS } from '../../www/demo-data.js';
+import { PROGRAMS } from '../../www/demo/demo-data.js';
 
 let ctx;
 before(async () => { ctx = await launch(); });
@@ -19,7 +19,7 @@ const READY = {
 
 async function open(file, width, query = '') {
   const page = await ctx.browser.newPage({ viewport: { width, height: 900 } });
-  await page.goto(`${ctx.base}/www/${file}${query}`);
+  await page.goto(`${ctx.base}/www/demo/${file}${query}`);
   await page.waitForFunction(READY[file]);
   return page;
 }

@@ -6,10 +6,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { launch, openPage, PAYABLE } from './browser.mjs';
-import { loadAnalyticsSync, names } from '../../www/loyalty-analytics.js';
+import { loadAnalyticsSync, names } from '../../www/elements/loyalty-analytics.js';
 import { readJson, root } from '../js/fixtures.mjs';
 
-loadAnalyticsSync(readFileSync(new URL('www/loyalty_analytics_bg.wasm', root)));
+loadAnalyticsSync(readFileSync(new URL('www/build/loyalty_analytics_bg.wasm', root)));
 
 let ctx;
 before(async () => { ctx = await launch(); });
@@ -62,7 +62,7 @@ function assertGeorgian(where, program, shown) {
 }
 
 test('the checkout shows each program\'s names in Georgian, or in its default language where it gives none', async () => {
-  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/checkout.html?locale=ka&customer=regular`);
+  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/demo/checkout.html?locale=ka&customer=regular`);
   await page.waitForSelector(PAYABLE);
   const seen = {};
   for (const program of programs) {
@@ -81,7 +81,7 @@ test('the checkout shows each program\'s names in Georgian, or in its default la
 });
 
 test('the tier page shows each program\'s tier names in Georgian, or its default language\'s', async () => {
-  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/tier.html?locale=ka&customer=regular`);
+  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/demo/tier.html?locale=ka&customer=regular`);
   const seen = {};
   for (const program of programs) {
     await page.selectOption('#program', program.id);
@@ -100,7 +100,7 @@ test('the tier page shows each program\'s tier names in Georgian, or its default
 });
 
 test('the explorer labels each program\'s tiers and categories in Georgian, or its default language\'s', async () => {
-  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/explorer.html?locale=ka`);
+  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/demo/explorer.html?locale=ka`);
   await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer')?.result);
   const seen = {};
   for (const program of programs) {
@@ -117,7 +117,7 @@ test('the explorer labels each program\'s tiers and categories in Georgian, or i
 });
 
 test('switching the language switches the names, in every order', async () => {
-  const { page } = await openPage(ctx.browser, `${ctx.base}/www/checkout.html?program=tbilisi-bakery&customer=regular&locale=en`);
+  const { page } = await openPage(ctx.browser, `${ctx.base}/www/demo/checkout.html?program=tbilisi-bakery&customer=regular&locale=en`);
   await page.waitForSelector(PAYABLE);
   const discount = () => page.$eval('loyalty-checkout', (el) => el.quote.discounts[0]?.name);
   const badge = () => shownIn(page, 'loyalty-checkout');
@@ -130,7 +130,7 @@ test('switching the language switches the names, in every order', async () => {
 });
 
 test('while a language\'s strings load, the checkout keeps the language it shows, names included', async () => {
-  const { page } = await openPage(ctx.browser, `${ctx.base}/www/checkout.html?program=tbilisi-bakery&customer=regular&locale=en`);
+  const { page } = await openPage(ctx.browser, `${ctx.base}/www/demo/checkout.html?program=tbilisi-bakery&customer=regular&locale=en`);
   await page.waitForSelector(PAYABLE);
   let release;
   const held = new Promise((resolve) => { release = resolve; });

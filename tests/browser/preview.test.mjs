@@ -9,7 +9,7 @@ before(async () => { ctx = await launch(); });
 after(async () => { await ctx?.close(); });
 
 async function tierPage(query = '', viewport) {
-  const opened = await openPage(ctx.browser, `${ctx.base}/www/tier.html${query}`, viewport);
+  const opened = await openPage(ctx.browser, `${ctx.base}/www/demo/tier.html${query}`, viewport);
   await opened.page.waitForFunction(() => document.querySelector('loyalty-tier-preview')?.preview);
   return opened;
 }
@@ -47,7 +47,9 @@ test('moving the what-if slider gives the core\'s projection for that spend', as
   const result = await page.evaluate(async () => {
     const el = document.querySelector('loyalty-tier-preview');
     const monthly = el.shadowRoot.querySelector('input[type="range"]').value;
-    const { preview } = await import('/www/loyalty-analytics.js');
+    // The page loads the element as one bundle, with its own copy of the module: this one loads its own.
+    const { loadAnalytics, preview } = await import('/www/elements/loyalty-analytics.js');
+    await loadAnalytics();
     const direct = preview({ program: el.program, customer: el.customer, as_of: el.getAttribute('as-of') ?? new Date().toISOString().slice(0, 10), months: 12, monthly: [{ category: '', amount: monthly }] });
     const table = [...el.shadowRoot.querySelectorAll('td[data-balance]')].map((td) => Number(td.dataset.balance));
     return { monthly, shown: el.preview.projection, direct: direct.projection, table };
@@ -72,7 +74,7 @@ test('axe reports no violations on the tier page, at 1280 px and at 320 px', asy
   const ready = () => document.querySelector('loyalty-tier-preview')?.preview;
   const openTable = (page) => page.locator('loyalty-tier-preview >> button').click();
   for (const [locale, width] of [['en', 1280], ['ka', 320]]) {
-    const { violations, overflow } = await axeCheck(ctx.browser, `${ctx.base}/www/tier.html?locale=${locale}`, width, ready, openTable);
+    const { violations, overflow } = await axeCheck(ctx.browser, `${ctx.base}/www/demo/tier.html?locale=${locale}`, width, ready, openTable);
     assert.deepEqual(violations, [], `${locale} at ${width}px`);
     assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
   }
@@ -88,7 +90,7 @@ test('tier page screenshots at 360 px and 1280 px are saved', async () => {
 });
 
 test('without its Wasm the preview shows a readable fallback and an error event', async () => {
-  const { page, code } = await withoutWasm(ctx.browser, `${ctx.base}/www/tier.html`, '**/loyalty_analytics_bg.wasm');
+  const { page, code } = await withoutWasm(ctx.browser, `${ctx.base}/www/demo/tier.html`, '**/loyalty_analytics_bg.wasm');
   assert.equal(code, 'wasm_unavailable');
   assert.ok(await page.isVisible('loyalty-tier-preview >> text=Your tier preview appears here'));
   const status = await page.$eval('loyalty-tier-preview', (el) => el.shadowRoot.querySelector('.status').textContent);

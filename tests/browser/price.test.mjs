@@ -17,7 +17,7 @@ async function listing(query, viewport) {
   const requests = [];
   const { page, problems } = await openPage(ctx.browser, 'about:blank', viewport);
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-  await page.goto(`${ctx.base}/www/listing.html${query}`);
+  await page.goto(`${ctx.base}/www/demo/listing.html${query}`);
   await page.waitForFunction(allPriced);
   return { page, problems, requests };
 }
@@ -63,14 +63,14 @@ test('a points tier says how many points to go, and a customer without discounts
 
 test('the listing is axe clean at 320 px and 1280 px, without sideways scrolling', async () => {
   for (const width of [320, 1280]) {
-    const { violations, overflow } = await axeCheck(ctx.browser, `${ctx.base}/www/listing.html?program=retail&locale=ka`, width, allPriced);
+    const { violations, overflow } = await axeCheck(ctx.browser, `${ctx.base}/www/demo/listing.html?program=retail&locale=ka`, width, allPriced);
     assert.deepEqual(violations, [], `${width} px`);
     assert.ok(overflow <= 0, `${width} px scrolls sideways by ${overflow}`);
   }
 });
 
 test('without the core, every product shows the shop\'s own price and an error event is sent', async () => {
-  const { page, code } = await withoutWasm(ctx.browser, `${ctx.base}/www/listing.html?program=retail`, '**/*.wasm');
+  const { page, code } = await withoutWasm(ctx.browser, `${ctx.base}/www/demo/listing.html?program=retail`, '**/*.wasm');
   assert.ok(code, 'a loyalty-error event');
   const fallback = await page.$eval('loyalty-price', (el) => ({
     text: el.textContent,

@@ -8,7 +8,7 @@ before(async () => { ctx = await launch(); });
 after(async () => { await ctx?.close(); });
 
 async function tierPage(query = '') {
-  const opened = await openPage(ctx.browser, `${ctx.base}/www/tier.html${query}`);
+  const opened = await openPage(ctx.browser, `${ctx.base}/www/demo/tier.html${query}`);
   await opened.page.waitForFunction(() => document.querySelector('loyalty-tier-preview')?.preview);
   return opened;
 }
@@ -68,9 +68,9 @@ test('on a program with large tiers the range and the keyboard steps are in its 
 });
 
 test('a refused program is a sentence in the customer\'s language on the tier page, with the code in the event', async () => {
-  const { page } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const { page } = await openPage(ctx.browser, `${ctx.base}/www/demo/index.html`);
   const result = await page.evaluate(async () => {
-    await import('/www/loyalty-tier-preview.js');
+    await import('/www/elements/loyalty-tier-preview.js');
     const el = document.createElement('loyalty-tier-preview');
     el.setAttribute('locale', 'ru');
     const failed = new Promise((resolve) => el.addEventListener('loyalty-error', (e) => resolve(e.detail), { once: true }));

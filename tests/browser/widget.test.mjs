@@ -43,9 +43,9 @@ for (const [locale, title, pay] of [['ru', 'Ваши бонусы', 'К опла
 
 test('the numbers on screen and in the event equal the golden quote', async () => {
   const fixture = loadFixtures().find((f) => f.name === 'retail-silver-redeems-points');
-  const { page } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const { page } = await openPage(ctx.browser, `${ctx.base}/www/demo/index.html`);
   const result = await page.evaluate(async ({ program, customer, cart }) => {
-    await import('/www/loyalty.js');
+    await import('/www/elements/loyalty.js');
     const el = document.createElement('loyalty-checkout');
     const quoted = new Promise((resolve) => el.addEventListener('loyalty-quote', (e) => resolve(e.detail)));
     el.program = program;
@@ -91,7 +91,7 @@ test('the host asks for the fingerprint of what the shopper sees when they pay',
   const asked = () => page.evaluate(async () => {
     const el = document.querySelector('loyalty-checkout');
     // The page runs the one-file bundle; the separate modules load their own copy of the core.
-    const { loadCore, LoyaltyEngine } = await import('/www/loyalty-core.js');
+    const { loadCore, LoyaltyEngine } = await import('/www/elements/loyalty-core.js');
     await loadCore();
     const engine = new LoyaltyEngine(el.program);
     const cart = { ...el.cart, lines: el.cart.lines.map(({ name, ...line }) => line), redeem_points: el.quote.points?.redeemed ?? 0 };
@@ -145,7 +145,7 @@ test('axe reports no violations, in every language and on a 320 px phone', async
   const ready = () => document.querySelector('loyalty-checkout')?.quote;
   const openExplanation = (page) => page.locator('loyalty-checkout >> [part="explain-toggle"]').click();
   for (const [locale, width] of [['en', 1280], ['ru', 320], ['hy', 1280], ['ka', 320]]) {
-    const { violations } = await axeCheck(ctx.browser, `${ctx.base}/www/checkout.html?locale=${locale}`, width, ready, openExplanation);
+    const { violations } = await axeCheck(ctx.browser, `${ctx.base}/www/demo/checkout.html?locale=${locale}`, width, ready, openExplanation);
     assert.deepEqual(violations, [], `${locale} at ${width}px`);
   }
 });
@@ -191,14 +191,14 @@ test('a CSP without wasm-unsafe-eval shows the fallback, and the pay button stil
   await page.addInitScript(() => {
     window.addEventListener('loyalty-error', (e) => { window.lastLoyaltyError = e.detail.code; }, true);
   });
-  await page.goto(`${ctx.base}/www/checkout.html?csp=nowasm`);
+  await page.goto(`${ctx.base}/www/demo/checkout.html?csp=nowasm`);
   await page.waitForFunction(() => window.lastLoyaltyError);
   assert.equal(await page.evaluate(() => window.lastLoyaltyError), 'wasm_unavailable');
   await assertFallback(page, 'wasm_unavailable');
 });
 
 test('a 404 for the Wasm file shows the fallback, and the pay button still works', async () => {
-  const { page, code } = await withoutWasm(ctx.browser, `${ctx.base}/www/checkout.html`, '**/loyalty_core_bg.wasm');
+  const { page, code } = await withoutWasm(ctx.browser, `${ctx.base}/www/demo/checkout.html`, '**/loyalty_core_bg.wasm');
   assert.equal(code, 'wasm_unavailable');
   await assertFallback(page, 'wasm_unavailable');
 });
@@ -209,15 +209,15 @@ test('a browser without WebAssembly shows the fallback', async () => {
     delete window.WebAssembly;
     window.addEventListener('loyalty-error', (e) => { window.lastLoyaltyError = e.detail.code; }, true);
   });
-  await page.goto(`${ctx.base}/www/checkout.html`);
+  await page.goto(`${ctx.base}/www/demo/checkout.html`);
   await page.waitForFunction(() => window.lastLoyaltyError);
   await assertFallback(page, 'wasm_unavailable');
 });
 
 test('an invalid program shows an error state and sends an error event with code and path', async () => {
-  const { page } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const { page } = await openPage(ctx.browser, `${ctx.base}/www/demo/index.html`);
   const detail = await page.evaluate(async () => {
-    await import('/www/loyalty.js');
+    await import('/www/elements/loyalty.js');
     const el = document.createElement('loyalty-checkout');
     const failed = new Promise((resolve) => el.addEventListener('loyalty-error', (e) => resolve(e.detail)));
     el.program = { version: 1, id: 'x', name: 'X', currency: 'USD', tiers: [{ id: 'a', name: 'A', threshold: '5.00' }, { id: 'b', name: 'B', threshold: '1.00' }] };
@@ -235,7 +235,7 @@ test('an invalid program shows an error state and sends an error event with code
 test('loading the script twice does not break the page', async () => {
   const { page, problems } = await checkout();
   const defined = await page.evaluate(async () => {
-    const again = await import('/www/loyalty.js?again');
+    const again = await import('/www/elements/loyalty.js?again');
     return again.defineLoyaltyCheckout();
   });
   assert.equal(defined, false);
@@ -243,9 +243,9 @@ test('loading the script twice does not break the page', async () => {
 });
 
 test('a program given as inline JSON in the program attribute is quoted', async () => {
-  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/demo/index.html`);
   const payableText = await page.evaluate(async () => {
-    await import('/www/loyalty.js');
+    await import('/www/elements/loyalty.js');
     const el = document.createElement('loyalty-checkout');
     el.setAttribute('program', JSON.stringify({ version: 1, id: 'card', name: 'Card', currency: 'EUR',
       discounts: [{ id: 'card', name: 'Card', value: { type: 'percent', percent: '10' } }] }));
@@ -259,7 +259,7 @@ test('a program given as inline JSON in the program attribute is quoted', async 
 });
 
 test('the Wasm module and a program-src load side by side, not one after the other', async () => {
-  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/index.html`);
+  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/demo/index.html`);
   // The module's response is held until the program is asked for (or 5 s pass): loading one after
   // the other would ask for the program only once the module had arrived.
   let programAsked;
@@ -271,7 +271,7 @@ test('the Wasm module and a program-src load side by side, not one after the oth
     await route.continue();
   });
   const payable = await page.evaluate(async () => {
-    await import('/www/loyalty.js');
+    await import('/www/elements/loyalty.js');
     const el = document.createElement('loyalty-checkout');
     el.setAttribute('program-src', '/examples/programs/retail.json');
     const quoted = new Promise((resolve) => el.addEventListener('loyalty-quote', (e) => resolve(e.detail.payable)));
@@ -286,9 +286,9 @@ test('the Wasm module and a program-src load side by side, not one after the oth
 
 test('the one script a shop includes, with the README\'s preload links, is all the page fetches for the widget besides the .wasm, each once', async () => {
   const html = `<!doctype html><html lang="en"><head><title>Shop</title>
-    <link rel="modulepreload" href="/www/loyalty.min.js">
-    <link rel="preload" as="fetch" crossorigin="anonymous" href="/www/loyalty_core_bg.wasm">
-    <script type="module" src="/www/loyalty.min.js"></script></head>
+    <link rel="modulepreload" href="/www/build/loyalty.min.js">
+    <link rel="preload" as="fetch" crossorigin="anonymous" href="/www/build/loyalty_core_bg.wasm">
+    <script type="module" src="/www/build/loyalty.min.js"></script></head>
     <body><loyalty-checkout program-src="/examples/programs/retail.json"></loyalty-checkout></body></html>`;
   const page = await ctx.browser.newPage();
   const problems = [];
@@ -305,7 +305,7 @@ test('the one script a shop includes, with the README\'s preload links, is all t
   await page.close();
   assert.equal(payable, '25.00');
   const ours = Object.keys(fetched).filter((path) => path.startsWith('/www/') && path !== '/www/preloaded.html').sort();
-  assert.deepEqual(ours, ['/www/loyalty.min.js', '/www/loyalty_core_bg.wasm'], JSON.stringify(fetched));
+  assert.deepEqual(ours, ['/www/build/loyalty.min.js', '/www/build/loyalty_core_bg.wasm'], JSON.stringify(fetched));
   for (const path of ours) assert.equal(fetched[path], 1, `${path} fetched ${fetched[path]} times`);
   assert.deepEqual(problems, []);
 });

@@ -2,10 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { analyticsMemoryBytes, calculate, compare, forecast, loadAnalyticsSync, margin, names, preview, project, refund, summarize, LoyaltyError, LoyaltyPortfolio } from '../../www/loyalty-analytics.js';
+import { analyticsMemoryBytes, calculate, compare, forecast, loadAnalyticsSync, margin, names, preview, project, refund, summarize, LoyaltyError, LoyaltyPortfolio } from '../../www/elements/loyalty-analytics.js';
 import { canonical, readJson, root } from './fixtures.mjs';
 
-loadAnalyticsSync(readFileSync(new URL('www/loyalty_analytics_bg.wasm', root)));
+loadAnalyticsSync(readFileSync(new URL('www/build/loyalty_analytics_bg.wasm', root)));
 const run = { project, margin, compare, preview, forecast, refund, calc: calculate };
 
 const fixtures = readdirSync(new URL('fixtures/calculations/', root))

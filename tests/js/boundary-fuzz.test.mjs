@@ -4,16 +4,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { loadCoreSync, LoyaltyEngine, LoyaltyError } from '../../www/loyalty-core.js';
-import { calculate, compare, forecast, loadAnalyticsSync, margin, preview, project, refund } from '../../www/loyalty-analytics.js';
+import { loadCoreSync, LoyaltyEngine, LoyaltyError } from '../../www/elements/loyalty-core.js';
+import { calculate, compare, forecast, loadAnalyticsSync, margin, preview, project, refund } from '../../www/elements/loyalty-analytics.js';
 import { canonical, loadFixtures, readJson, root, wasmBytes } from './fixtures.mjs';
 
 loadCoreSync(wasmBytes());
-loadAnalyticsSync(readFileSync(new URL('www/loyalty_analytics_bg.wasm', root)));
+loadAnalyticsSync(readFileSync(new URL('www/build/loyalty_analytics_bg.wasm', root)));
 
 /** The codes the core throws for bad input, read from the generated types. */
 const INPUT_CODES = new Set(
-  readFileSync(new URL('www/loyalty-types.d.ts', root), 'utf8')
+  readFileSync(new URL('www/elements/loyalty-types.d.ts', root), 'utf8')
     .match(/export type ErrorCode = \(([^)]*)\)/)[1]
     .match(/"[a-z_]+"/g)
     .map((quoted) => quoted.slice(1, -1))

@@ -1,7 +1,7 @@
 // The Wasm package in Node, as a seller's server runs it: golden fixtures, errors and memory.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadCoreSync, LoyaltyEngine, LoyaltyError, wasmMemoryBytes } from '../../www/loyalty-core.js';
+import { loadCoreSync, LoyaltyEngine, LoyaltyError, wasmMemoryBytes } from '../../www/elements/loyalty-core.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { canonical, loadFixtures, readJson, root, wasmBytes } from './fixtures.mjs';
 
@@ -83,7 +83,7 @@ test('engines that are never freed are freed by the FinalizationRegistry once co
   // collection in between, their memory is given back and reused.
   const script = `
     import { readFileSync } from 'node:fs';
-    import { loadCore, LoyaltyEngine, wasmMemoryBytes } from ${JSON.stringify(new URL('www/loyalty-core.js', root).href)};
+    import { loadCore, LoyaltyEngine, wasmMemoryBytes } from ${JSON.stringify(new URL('www/elements/loyalty-core.js', root).href)};
     await loadCore();
     const program = readFileSync(${JSON.stringify(new URL('fixtures/programs/everything.json', root).pathname)}, 'utf8');
     const forget = (count) => { for (let i = 0; i < count; i += 1) new LoyaltyEngine(program); };

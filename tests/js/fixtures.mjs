@@ -33,5 +33,5 @@ export function canonical(value) {
 }
 
 export function wasmBytes() {
-  return readFileSync(new URL('www/loyalty_core_bg.wasm', root));
+  return readFileSync(new URL('www/build/loyalty_core_bg.wasm', root));
 }

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { errorText, explainEntry, formatters, LANGS, loadMessages, messages, wordEntry } from '../../www/i18n.js';
+import { errorText, explainEntry, formatters, LANGS, loadMessages, messages, wordEntry } from '../../www/i18n/i18n.js';
 
 // Every language's strings, as a page in that language loads them.
 await Promise.all(LANGS.map(loadMessages));
@@ -154,7 +154,7 @@ test('each language other than English is a module of its own, with the same key
   const keys = (object, prefix = '') => Object.entries(object).flatMap(([key, value]) =>
     (typeof value === 'object' ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`])).sort();
   for (const lang of ['ru', 'hy', 'ka']) {
-    const { default: words } = await import(`../../www/i18n-${lang}.js`);
+    const { default: words } = await import(`../../www/i18n/i18n-${lang}.js`);
     assert.deepEqual(keys(words), keys(messages('en')), lang);
     assert.notEqual(words.title, messages('en').title, `${lang} is not English`);
   }

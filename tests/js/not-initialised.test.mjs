@@ -1,7 +1,7 @@
 // Before the module is loaded, every call throws a clear error rather than failing deep inside.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadCore, LoyaltyEngine, LoyaltyError } from '../../www/loyalty-core.js';
+import { loadCore, LoyaltyEngine, LoyaltyError } from '../../www/elements/loyalty-core.js';
 
 test('creating an engine before loading throws not_initialised', () => {
   assert.throws(() => new LoyaltyEngine({}), (error) => {

@@ -33,7 +33,7 @@ test('the tarball holds every exported file and no demo page', () => {
 test('the packed Wasm is the one the tests and the demo use', () => {
   for (const wasm of ['loyalty_core_bg.wasm', 'loyalty_analytics_bg.wasm']) {
     const installed = readFileSync(join(project, 'node_modules/loyalty-calculator', wasm));
-    assert.ok(installed.equals(readFileSync(new URL(`www/${wasm}`, root))), wasm);
+    assert.ok(installed.equals(readFileSync(new URL(`www/build/${wasm}`, root))), wasm);
   }
 });
 

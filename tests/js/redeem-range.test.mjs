@@ -1,7 +1,7 @@
 // The checkout's points slider moves in the whole steps the core redeems (issue 15: item B).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { redeemRange, snapRedeem } from '../../www/elements.js';
+import { redeemRange, snapRedeem } from '../../www/elements/elements.js';
 
 test('the step is the quote\'s redeem_step, 1 when absent, and every bound is a multiple of it', () => {
   assert.deepEqual(redeemRange({ redeem_cap: 379 }, 100), { step: 1, min: 100, max: 379 });

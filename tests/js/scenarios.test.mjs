@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readJson } from './fixtures.mjs';
-import { categoriesOf, defaultMix, fieldOfPath, fromUnits, keySpend, middleOf, mixError, offers, onScale, percentOf, roundUp, shareOf, spendScale, splitSpend, stepUp, toUnits, totalOf } from '../../www/scenarios.js';
+import { categoriesOf, defaultMix, fieldOfPath, fromUnits, keySpend, middleOf, mixError, offers, onScale, percentOf, roundUp, shareOf, spendScale, splitSpend, stepUp, toUnits, totalOf } from '../../www/elements/scenarios.js';
 
 const program = (id) => readJson(`examples/programs/${id}.json`);
 

@@ -66,7 +66,7 @@ test('a JSON number for any decimal field of the examples is refused by the sche
 });
 
 test('the TypeScript types carry money only as strings', () => {
-  const types = readFileSync(new URL('../../www/loyalty-types.d.ts', import.meta.url), 'utf8');
+  const types = readFileSync(new URL('../../www/elements/loyalty-types.d.ts', import.meta.url), 'utf8');
   assert.doesNotMatch(types, /string \| number|number \| string/);
   // A sample of decimal fields, each typed as a string.
   for (const field of ['threshold', 'discount_percent', 'cap_per_month', 'min_order', 'min_subtotal', 'value_per_point', 'payable']) {

@@ -200,17 +200,25 @@ test('on the repository itself, the pages\' files are served with their headers,
   const repository = await startServer({ port: 0 }); // the default root, as the demo and the browser tests use
   const fromRepository = (target) => send(requestBytes('GET', target), repository.address().port);
   try {
-    const page = await fromRepository('/www/checkout.html');
+    const page = await fromRepository('/www/demo/checkout.html');
     assert.equal(page.status, 200);
     assert.equal(page.headers['content-security-policy'], STRICT_CSP);
     assert.equal(page.headers['access-control-allow-origin'], undefined);
-    for (const target of ['/pkg/loyalty.js', '/www/loyalty-checkout.js', '/pkg/loyalty_core_bg.wasm', '/examples/programs/retail.json', '/schema/program.schema.json']) {
+    for (const target of ['/pkg/loyalty.js', '/www/elements/loyalty-checkout.js', '/pkg/loyalty_core_bg.wasm', '/examples/programs/retail.json', '/schema/program.schema.json']) {
       const response = await fromRepository(target);
       assert.equal(response.status, 200, target);
       assert.equal(response.headers['access-control-allow-origin'], '*', target);
       assert.equal(response.headers['x-content-type-options'], 'nosniff', target);
     }
     assert.equal((await fromRepository('/pkg/loyalty_core_bg.wasm')).headers['content-type'], 'application/wasm');
+    // The demo's old addresses, from before www/ had folders, lead to where the files are now.
+    for (const [target, location] of [['/www/checkout.html?program=kasboutik&locale=ru', '/www/demo/checkout.html?program=kasboutik&locale=ru'],
+      ['/www/index.html', '/www/demo/index.html'], ['/www/loyalty-checkout.js', '/www/elements/loyalty-checkout.js'], ['/www/i18n-ka.js', '/www/i18n/i18n-ka.js']]) {
+      const moved = await fromRepository(target);
+      assert.equal(moved.status, 301, target);
+      assert.equal(moved.headers.location, location, target);
+    }
+    assert.equal((await fromRepository('/www/missing.html')).status, 404);
     // All of these exist in the repository (node_modules through a symlink in a worktree).
     for (const target of ['/README.md', '/Cargo.toml', '/package.json', '/.gitignore', '/scripts/serve.mjs', '/src/lib.rs',
       '/tests/js/serve.test.mjs', '/fixtures/', '/node_modules/playwright-core/package.json', '/www/../README.md']) {
@@ -248,7 +256,7 @@ test('the demo command itself outlives the issue\'s request that used to stop it
       assert.equal(response.status, status, `${target}: ${response.error ?? ''}`);
     }
     assert.equal(demo.exitCode, null, 'the demo server exited');
-    assert.equal((await send(requestBytes('GET', '/www/index.html'), demoPort)).status, 200);
+    assert.equal((await send(requestBytes('GET', '/www/demo/index.html'), demoPort)).status, 200);
   } finally {
     demo.kill();
   }

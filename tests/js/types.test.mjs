@@ -9,8 +9,8 @@ import { generateTypes } from '../../scripts/types.mjs';
 const root = new URL('../../', import.meta.url);
 const tsc = (...args) => spawnSync(process.execPath, [new URL('node_modules/typescript/bin/tsc', root).pathname, ...args], { cwd: root.pathname, encoding: 'utf8' });
 
-test('www/loyalty-types.d.ts is what the schema generates', async () => {
-  const committed = readFileSync(new URL('www/loyalty-types.d.ts', root), 'utf8');
+test('www/elements/loyalty-types.d.ts is what the schema generates', async () => {
+  const committed = readFileSync(new URL('www/elements/loyalty-types.d.ts', root), 'utf8');
   assert.equal(committed, await generateTypes(), 'stale: run `cargo run --features cli -- schema --all > schema/loyalty-api.schema.json && node scripts/types.mjs --write`');
 });
 

@@ -1,9 +1,9 @@
 // What an integrator writes, type-checked against the published definitions.
-import { loadCoreSync, LoyaltyEngine, LoyaltyError, type Program, type Quote } from '../../www/loyalty-core.js';
-import { project, type Projection } from '../../www/loyalty-analytics.js';
-import type { LoyaltyCheckoutElement, LoyaltyQuoteDetail } from '../../www/loyalty.js';
-import type {} from '../../www/loyalty-tier-preview.js';
-import type { ExplorerState } from '../../www/loyalty-offer-explorer.js';
+import { loadCoreSync, LoyaltyEngine, LoyaltyError, type Program, type Quote } from '../../www/elements/loyalty-core.js';
+import { project, type Projection } from '../../www/elements/loyalty-analytics.js';
+import type { LoyaltyCheckoutElement, LoyaltyQuoteDetail } from '../../www/elements/loyalty.js';
+import type {} from '../../www/elements/loyalty-tier-preview.js';
+import type { ExplorerState } from '../../www/elements/loyalty-offer-explorer.js';
 
 declare const bytes: Uint8Array;
 declare const program: Program;

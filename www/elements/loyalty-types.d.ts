@@ -115,18 +115,14 @@ buy: number
 get: number
 max_applications?: (number | null)
 percent?: string
-/**
- * Which units a buy-X-get-Y offer gives: the cheapest of each set (the usual), or the most
- * expensive.
- */
-pick?: ("cheapest" | "most_expensive")
+pick?: Pick
 type: "buy_get"
 } | {
 breaks: QuantityBreak[]
 /**
  * Whether each product's units count on their own (the default) or all units in scope.
  */
-counted?: ("per_sku" | "in_scope")
+counted?: Counted
 type: "quantity_breaks"
 } | {
 /**
@@ -396,7 +392,7 @@ policy: BrokenMinimums
 /**
  * Why the kept items no longer qualify: the code a quote of them gives.
  */
-reason: ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "below_quantity_break" | "below_buy_get" | "below_bundle" | "usage_limit_reached" | "not_on_this_day" | "outside_birthday_window" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "does_not_combine" | "no_shipping" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "multiplied" | "tax_included" | "refunded" | "reclaimed" | "kept" | "released" | "given_back" | "clawed_back")
+reason: Code
 rule: string
 }
 /**
@@ -467,10 +463,7 @@ promo_codes?: PromoCode[]
  * What a return does to the order's discounts and to the points it was paid with.
  */
 returns?: (Returns | null)
-/**
- * How an exact amount becomes an amount in minor units.
- */
-rounding?: ("half_up" | "half_even" | "down" | "up")
+rounding?: Rounding
 /**
  * Whether delivery earns points and counts towards minimum orders (by default, neither).
  */
@@ -574,41 +567,8 @@ name: LocalizedText
  */
 priority?: number
 scope?: Scope
-stacking?: ("combine" | "best_of" | "exclusive")
+stacking?: Stacking
 value: DiscountValue
-}
-export interface Conditions {
-/**
- * A campaign within this many days of the customer's birthday, before or after (the
- * customer's `birth_date`).
- */
-birthday_window_days?: (number | null)
-/**
- * A campaign on these days of the week only: `mon` … `sun`.
- */
-days_of_week?: string[]
-/**
- * `true`: only after a first purchase; `false`: only on the first purchase.
- */
-first_purchase_made?: (boolean | null)
-/**
- * Only for paid members.
- */
-members_only?: boolean
-/**
- * The order's subtotal must reach this.
- */
-min_subtotal?: (string | null)
-/**
- * The cart must carry this code, and the code must be valid.
- */
-promo_code?: (string | null)
-/**
- * The customer's tier must be one of these.
- */
-tiers?: string[]
-valid_from?: (string | null)
-valid_until?: (string | null)
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -638,22 +598,6 @@ budget?: (string | null)
  */
 uses?: (number | null)
 uses_per_customer?: (number | null)
-}
-/**
- * Which lines a rule touches. Empty lists mean every line.
- */
-export interface Scope {
-/**
- * Line attributes that must all match, besides the lists above.
- */
-attributes?: AttributeMatch[]
-categories?: string[]
-exclude_categories?: string[]
-/**
- * Whether lines already on promotion are in scope.
- */
-include_promotional?: boolean
-skus?: string[]
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -697,7 +641,7 @@ export interface IncludedTax {
 /**
  * Whether points are earned on prices with their tax (the default) or without it.
  */
-earn_on?: ("gross" | "net")
+earn_on?: TaxBase
 /**
  * The rate, in %, of every category that `rates` does not list.
  */
@@ -706,10 +650,7 @@ percent: string
  * Other rates, by category.
  */
 rates?: TaxRate[]
-/**
- * Where the tax contained is rounded to the currency's minor unit, with the program's rounding.
- */
-rounding?: ("per_line" | "per_total")
+rounding?: TaxRounding
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -738,12 +679,15 @@ export interface Points {
 /**
  * How multipliers combine: multiplied (×2 and ×1.5 make ×3) or added (+1 and +0.5 make ×2.5).
  */
-combine_multipliers?: ("multiply" | "add")
+combine_multipliers?: CombineMultipliers
+/**
+ * Earning for the customer's account (the company's, on a B2B program).
+ */
 earn: EarnRule
 /**
  * B2B dual accrual: the employee's personal account, at its own rate.
  */
-employee_earn?: (EarnRule1 | null)
+employee_earn?: (EarnRule | null)
 /**
  * Points expire this many months after they were earned, oldest first.
  */
@@ -770,24 +714,25 @@ pending_days?: (number | null)
 /**
  * Where earned points are rounded down to whole points.
  */
-round_points?: ("at_end" | "each_step")
+round_points?: RoundPoints
 /**
  * What one point pays, in money.
  */
 value_per_point: string
 }
 /**
- * Earning for the customer's account (the company's, on a B2B program).
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "EarnRule".
  */
 export interface EarnRule {
 apply_tier_multiplier?: boolean
-base?: ("after_discounts" | "before_discounts")
+base?: EarnBase
 /**
  * Other rates for some categories.
  */
 categories?: CategoryRate[]
-granularity?: ("full_units" | "proportional")
-per?: ("line" | "order")
+granularity?: Granularity
+per?: EarnPer
 per_amount: string
 /**
  * Points per unit sold, on top: channel incentives such as miles per ticket.
@@ -824,29 +769,6 @@ points?: (number | null)
 skus?: string[]
 }
 /**
- * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
- * via the `definition` "EarnRule".
- */
-export interface EarnRule1 {
-apply_tier_multiplier?: boolean
-base?: ("after_discounts" | "before_discounts")
-/**
- * Other rates for some categories.
- */
-categories?: CategoryRate[]
-granularity?: ("full_units" | "proportional")
-per?: ("line" | "order")
-per_amount: string
-/**
- * Points per unit sold, on top: channel incentives such as miles per ticket.
- */
-per_unit?: UnitRate[]
-/**
- * `points` per `per_amount` of money.
- */
-points: string
-}
-/**
  * Points multiplied on the lines in `scope`, when `conditions` hold: a ×2 on business fares, a
  * ×1.5 summer campaign, double points in a birthday week.
  * 
@@ -854,63 +776,14 @@ points: string
  * via the `definition` "EarnMultiplier".
  */
 export interface EarnMultiplier {
-conditions?: Conditions1
+conditions?: Conditions
 /**
  * From 0 to 100.
  */
 factor: string
 id: string
 name: LocalizedText
-scope?: Scope1
-}
-export interface Conditions1 {
-/**
- * A campaign within this many days of the customer's birthday, before or after (the
- * customer's `birth_date`).
- */
-birthday_window_days?: (number | null)
-/**
- * A campaign on these days of the week only: `mon` … `sun`.
- */
-days_of_week?: string[]
-/**
- * `true`: only after a first purchase; `false`: only on the first purchase.
- */
-first_purchase_made?: (boolean | null)
-/**
- * Only for paid members.
- */
-members_only?: boolean
-/**
- * The order's subtotal must reach this.
- */
-min_subtotal?: (string | null)
-/**
- * The cart must carry this code, and the code must be valid.
- */
-promo_code?: (string | null)
-/**
- * The customer's tier must be one of these.
- */
-tiers?: string[]
-valid_from?: (string | null)
-valid_until?: (string | null)
-}
-/**
- * Which lines a rule touches. Empty lists mean every line.
- */
-export interface Scope1 {
-/**
- * Line attributes that must all match, besides the lists above.
- */
-attributes?: AttributeMatch[]
-categories?: string[]
-exclude_categories?: string[]
-/**
- * Whether lines already on promotion are in scope.
- */
-include_promotional?: boolean
-skus?: string[]
+scope?: Scope
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -922,7 +795,7 @@ exclude_categories?: string[]
 exclude_promotional?: boolean
 limits?: (UsageLimits | null)
 min_order?: (string | null)
-on_excluded?: ("skip" | "refuse")
+on_excluded?: OnExcluded
 /**
  * Whether the code may be used again and shared with friends.
  */
@@ -938,14 +811,8 @@ valid_until?: (string | null)
  * via the `definition` "Returns".
  */
 export interface Returns {
-/**
- * A discount (a rule or a code's) that the kept items no longer qualify for.
- */
-broken_minimums?: ("reclaim" | "keep")
-/**
- * How the points an order was paid with come back on a return.
- */
-redeemed_points?: ("in_proportion" | "first")
+broken_minimums?: BrokenMinimums
+redeemed_points?: PointsBack
 }
 /**
  * Delivery in the program's sums.
@@ -962,28 +829,6 @@ counts_toward_minimums?: boolean
  * Delivery, after its discounts, earns points at the base rate.
  */
 earns_points?: boolean
-}
-export interface TierRules {
-downgrade?: ("immediate" | "yearly_review")
-qualifies_on?: ("spend" | "points")
-/**
- * The month (1–12) of the yearly review.
- */
-review_month?: number
-upgrade?: ("immediate" | "monthly")
-/**
- * The period over which qualifying spend or points are counted.
- */
-window?: ({
-kind: "lifetime"
-} | {
-kind: "calendar_year"
-} | {
-kind: "calendar_quarter"
-} | {
-kind: "rolling_months"
-months: number
-})
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -1065,6 +910,9 @@ redeem_points?: number
  * Delivery charged with the order.
  */
 shipping?: ShippingLine[]
+/**
+ * What the host's records say of limited codes and rules so far.
+ */
 usage?: Usage
 }
 /**
@@ -1114,35 +962,6 @@ points: number
 export interface ShippingLine {
 method: string
 price: string
-}
-/**
- * What the host's records say of limited codes and rules so far.
- */
-export interface Usage {
-codes?: {
-[k: string]: UsedSoFar | undefined
-}
-discounts?: {
-[k: string]: UsedSoFar | undefined
-}
-}
-/**
- * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
- * via the `definition` "UsedSoFar".
- */
-export interface UsedSoFar {
-/**
- * Uses by this customer.
- */
-customer_uses?: number
-/**
- * What it has given away in all.
- */
-spent?: string
-/**
- * Uses by every customer.
- */
-uses?: number
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -1206,79 +1025,9 @@ customer?: Customer
 economics: Economics
 months: number
 plan: Plan
-/**
- * How the customer uses points.
- */
-redeem?: ("never" | "max" | {
-share: string
-})
+redeem?: Redeem
 start: string
 variants: Variant[]
-}
-export interface Customer {
-/**
- * For campaigns around the customer's birthday.
- */
-birth_date?: (string | null)
-company_id?: (string | null)
-/**
- * Store credit earned before, dated, for the monthly cap.
- */
-credit_history?: CreditRecord[]
-employee_id?: (string | null)
-/**
- * The employee's personal points, on a B2B program with dual accrual.
- */
-employee_points?: PointLot[]
-first_purchase_made?: boolean
-last_purchase?: (string | null)
-/**
- * Paid membership valid up to and including this date.
- */
-member_until?: (string | null)
-points?: PointLot[]
-/**
- * Qualifying spend: dated orders, or totals over a period.
- */
-spend?: SpendRecord[]
-store_credit?: (string | null)
-/**
- * The tier the seller's records hold; when absent it is worked out from qualifying spend.
- */
-tier?: (string | null)
-tier_since?: (string | null)
-}
-/**
- * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
- * via the `definition` "CreditRecord".
- */
-export interface CreditRecord {
-amount: string
-date: string
-}
-/**
- * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
- * via the `definition` "PointLot".
- */
-export interface PointLot {
-earned: string
-/**
- * When absent, the program's `expiry_months` after `earned` applies.
- */
-expires?: (string | null)
-points: number
-}
-/**
- * Either `date` (one order) or `from` and `to` (a period total).
- * 
- * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
- * via the `definition` "SpendRecord".
- */
-export interface SpendRecord {
-amount: string
-date?: (string | null)
-from?: (string | null)
-to?: (string | null)
 }
 /**
  * The seller's economics.
@@ -1347,7 +1096,7 @@ variant: string
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Conditions".
  */
-export interface Conditions2 {
+export interface Conditions {
 /**
  * A campaign within this many days of the customer's birthday, before or after (the
  * customer's `birth_date`).
@@ -1382,9 +1131,17 @@ valid_until?: (string | null)
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "CreditRecord".
+ */
+export interface CreditRecord {
+amount: string
+date: string
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Customer".
  */
-export interface Customer1 {
+export interface Customer {
 /**
  * For campaigns around the customer's birthday.
  */
@@ -1416,6 +1173,30 @@ store_credit?: (string | null)
  */
 tier?: (string | null)
 tier_since?: (string | null)
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "PointLot".
+ */
+export interface PointLot {
+earned: string
+/**
+ * When absent, the program's `expiry_months` after `earned` applies.
+ */
+expires?: (string | null)
+points: number
+}
+/**
+ * Either `date` (one order) or `from` and `to` (a period total).
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "SpendRecord".
+ */
+export interface SpendRecord {
+amount: string
+date?: (string | null)
+from?: (string | null)
+to?: (string | null)
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -1588,53 +1369,15 @@ projection: ProjectionRequest
  * via the `definition` "ProjectionRequest".
  */
 export interface ProjectionRequest {
-customer?: Customer2
+customer?: Customer
 months: number
 plan: Plan
 program: Program
-/**
- * How the customer uses points.
- */
-redeem?: ("never" | "max" | {
-share: string
-})
+redeem?: Redeem
 /**
  * Any day of the first month.
  */
 start: string
-}
-export interface Customer2 {
-/**
- * For campaigns around the customer's birthday.
- */
-birth_date?: (string | null)
-company_id?: (string | null)
-/**
- * Store credit earned before, dated, for the monthly cap.
- */
-credit_history?: CreditRecord[]
-employee_id?: (string | null)
-/**
- * The employee's personal points, on a B2B program with dual accrual.
- */
-employee_points?: PointLot[]
-first_purchase_made?: boolean
-last_purchase?: (string | null)
-/**
- * Paid membership valid up to and including this date.
- */
-member_until?: (string | null)
-points?: PointLot[]
-/**
- * Qualifying spend: dated orders, or totals over a period.
- */
-spend?: SpendRecord[]
-store_credit?: (string | null)
-/**
- * The tier the seller's records hold; when absent it is worked out from qualifying spend.
- */
-tier?: (string | null)
-tier_since?: (string | null)
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -1800,44 +1543,11 @@ spend: string
  * via the `definition` "PortfolioCustomer".
  */
 export interface PortfolioCustomer {
-customer?: Customer3
+customer?: Customer
 /**
  * What this customer spends each month, by category, in one order.
  */
 monthly: CategorySpend[]
-}
-export interface Customer3 {
-/**
- * For campaigns around the customer's birthday.
- */
-birth_date?: (string | null)
-company_id?: (string | null)
-/**
- * Store credit earned before, dated, for the monthly cap.
- */
-credit_history?: CreditRecord[]
-employee_id?: (string | null)
-/**
- * The employee's personal points, on a B2B program with dual accrual.
- */
-employee_points?: PointLot[]
-first_purchase_made?: boolean
-last_purchase?: (string | null)
-/**
- * Paid membership valid up to and including this date.
- */
-member_until?: (string | null)
-points?: PointLot[]
-/**
- * Qualifying spend: dated orders, or totals over a period.
- */
-spend?: SpendRecord[]
-store_credit?: (string | null)
-/**
- * The tier the seller's records hold; when absent it is worked out from qualifying spend.
- */
-tier?: (string | null)
-tier_since?: (string | null)
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -1851,12 +1561,7 @@ customers: PortfolioCustomer[]
 day?: number
 months: number
 program: Program
-/**
- * How the customer uses points.
- */
-redeem?: ("never" | "max" | {
-share: string
-})
+redeem?: Redeem
 /**
  * Any day of the first month.
  */
@@ -1940,52 +1645,14 @@ store_credit_earned: string
  */
 export interface PreviewRequest {
 as_of: string
-customer?: Customer4
+customer?: Customer
 /**
  * The what-if: spend per month from the next month on.
  */
 monthly: CategorySpend[]
 months?: number
 program: Program
-/**
- * How the customer uses points.
- */
-redeem?: ("never" | "max" | {
-share: string
-})
-}
-export interface Customer4 {
-/**
- * For campaigns around the customer's birthday.
- */
-birth_date?: (string | null)
-company_id?: (string | null)
-/**
- * Store credit earned before, dated, for the monthly cap.
- */
-credit_history?: CreditRecord[]
-employee_id?: (string | null)
-/**
- * The employee's personal points, on a B2B program with dual accrual.
- */
-employee_points?: PointLot[]
-first_purchase_made?: boolean
-last_purchase?: (string | null)
-/**
- * Paid membership valid up to and including this date.
- */
-member_until?: (string | null)
-points?: PointLot[]
-/**
- * Qualifying spend: dated orders, or totals over a period.
- */
-spend?: SpendRecord[]
-store_credit?: (string | null)
-/**
- * The tier the seller's records hold; when absent it is worked out from qualifying spend.
- */
-tier?: (string | null)
-tier_since?: (string | null)
+redeem?: Redeem
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -2189,7 +1856,7 @@ export interface RefundRequest {
  */
 balance?: (number | null)
 cart: Cart
-customer?: Customer5
+customer?: Customer
 /**
  * Units of the same order returned before.
  */
@@ -2204,39 +1871,6 @@ refunded?: (string | null)
  * The units returned now, by line (an index into the cart's lines).
  */
 returns: Returned[]
-}
-export interface Customer5 {
-/**
- * For campaigns around the customer's birthday.
- */
-birth_date?: (string | null)
-company_id?: (string | null)
-/**
- * Store credit earned before, dated, for the monthly cap.
- */
-credit_history?: CreditRecord[]
-employee_id?: (string | null)
-/**
- * The employee's personal points, on a B2B program with dual accrual.
- */
-employee_points?: PointLot[]
-first_purchase_made?: boolean
-last_purchase?: (string | null)
-/**
- * Paid membership valid up to and including this date.
- */
-member_until?: (string | null)
-points?: PointLot[]
-/**
- * Qualifying spend: dated orders, or totals over a period.
- */
-spend?: SpendRecord[]
-store_credit?: (string | null)
-/**
- * The tier the seller's records hold; when absent it is worked out from qualifying spend.
- */
-tier?: (string | null)
-tier_since?: (string | null)
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -2284,7 +1918,7 @@ month: string
  */
 export interface Request {
 cart: Cart
-customer?: Customer6
+customer?: Customer
 /**
  * The customer's language tag (`ka`, `ru-RU`): names come out in it, or as
  * [`crate::names::LocalizedText::choose`] falls back. None: the program's default language.
@@ -2292,46 +1926,13 @@ customer?: Customer6
 locale?: (string | null)
 program: Program
 }
-export interface Customer6 {
-/**
- * For campaigns around the customer's birthday.
- */
-birth_date?: (string | null)
-company_id?: (string | null)
-/**
- * Store credit earned before, dated, for the monthly cap.
- */
-credit_history?: CreditRecord[]
-employee_id?: (string | null)
-/**
- * The employee's personal points, on a B2B program with dual accrual.
- */
-employee_points?: PointLot[]
-first_purchase_made?: boolean
-last_purchase?: (string | null)
-/**
- * Paid membership valid up to and including this date.
- */
-member_until?: (string | null)
-points?: PointLot[]
-/**
- * Qualifying spend: dated orders, or totals over a period.
- */
-spend?: SpendRecord[]
-store_credit?: (string | null)
-/**
- * The tier the seller's records hold; when absent it is worked out from qualifying spend.
- */
-tier?: (string | null)
-tier_since?: (string | null)
-}
 /**
  * Which lines a rule touches. Empty lists mean every line.
  * 
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Scope".
  */
-export interface Scope2 {
+export interface Scope {
 /**
  * Line attributes that must all match, besides the lists above.
  */
@@ -2348,27 +1949,15 @@ skus?: string[]
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "TierRules".
  */
-export interface TierRules1 {
-downgrade?: ("immediate" | "yearly_review")
-qualifies_on?: ("spend" | "points")
+export interface TierRules {
+downgrade?: Downgrade
+qualifies_on?: Qualifier
 /**
  * The month (1–12) of the yearly review.
  */
 review_month?: number
-upgrade?: ("immediate" | "monthly")
-/**
- * The period over which qualifying spend or points are counted.
- */
-window?: ({
-kind: "lifetime"
-} | {
-kind: "calendar_year"
-} | {
-kind: "calendar_quarter"
-} | {
-kind: "rolling_months"
-months: number
-})
+upgrade?: Upgrade
+window?: Window
 }
 /**
  * The uses and spend so far of codes (by code) and discount rules (by id) that have limits.
@@ -2376,11 +1965,29 @@ months: number
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Usage".
  */
-export interface Usage1 {
+export interface Usage {
 codes?: {
 [k: string]: UsedSoFar | undefined
 }
 discounts?: {
 [k: string]: UsedSoFar | undefined
 }
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "UsedSoFar".
+ */
+export interface UsedSoFar {
+/**
+ * Uses by this customer.
+ */
+customer_uses?: number
+/**
+ * What it has given away in all.
+ */
+spent?: string
+/**
+ * Uses by every customer.
+ */
+uses?: number
 }

@@ -1,14 +1,14 @@
 // Projections, margin impact, comparisons and the seller-side calculators, from the analytics
 // Wasm module (loyalty_analytics_bg.wasm). The checkout widget never loads it.
-import init, { initSync, Customers, projectJson, forecastJson, marginJson, compareJson, calculateJson, previewJson, refundJson, summarizeJson, namesJson } from './loyalty_analytics.js';
+import init, { initSync, Customers, projectJson, forecastJson, marginJson, compareJson, calculateJson, previewJson, refundJson, summarizeJson, namesJson } from '../build/loyalty_analytics.js';
 import { guarded, LoyaltyError } from './errors.js';
 import { wasmModule } from './wasm-module.js';
 
 export { LoyaltyError };
 
-const analytics = wasmModule(init, initSync, new URL('./loyalty_analytics_bg.wasm', import.meta.url), 'The analytics module is not loaded yet: await loadAnalytics() first.');
+const analytics = wasmModule(init, initSync, new URL('../build/loyalty_analytics_bg.wasm', import.meta.url), 'The analytics module is not loaded yet: await loadAnalytics() first.');
 
-/** Loads the analytics module once; `source` is its URL (default: next to this file) or bytes. */
+/** Loads the analytics module once; `source` is its URL (default: next to this file in pkg/, www/build/ in the repository) or bytes. */
 export const loadAnalytics = (source) => analytics.load(source);
 
 /** Loads the module from bytes at once, as Node does. */

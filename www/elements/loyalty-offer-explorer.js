@@ -2,8 +2,8 @@
 // seller's economics, and see the margin impact and the same face value given four ways.
 // The host page keeps the state in its URL through the `state` property and `loyalty-state` event.
 import { loadAnalytics, margin, compare, calculate, names } from './loyalty-analytics.js';
-import { fill, formatters, langOf } from './i18n.js';
-import { explorerMessages } from './i18n-explorer.js';
+import { fill, formatters, langOf } from '../i18n/i18n.js';
+import { explorerMessages } from '../i18n/i18n-explorer.js';
 import { fitText, label, observeWidth, ticks, vgridline } from './charts.js';
 import { defaultMix, fieldOfPath, middleOf, mixError, offers, onScale, scaleOf, spendScale, splitSpend } from './scenarios.js';
 import { defineElement, h, LoyaltyErrorEvent, styleSheetOf, svg as s, uniqueId } from './elements.js';

@@ -30,7 +30,7 @@ locale.value = hashLocale ?? new URLSearchParams(location.search).get('locale') 
 explorer.locale = locale.value;
 document.documentElement.lang = locale.value;
 
-const programs = await Promise.all(PROGRAMS.map(async ([id, name]) => ({ id, name, program: await (await fetch(`../examples/programs/${id}.json`)).json() })));
+const programs = await Promise.all(PROGRAMS.map(async ([id, name]) => ({ id, name, program: await (await fetch(`../../examples/programs/${id}.json`)).json() })));
 explorer.programs = programs;
 const saved = stateFromUrl();
 if (saved) explorer.state = saved;

@@ -1,14 +1,14 @@
 // The calculator core in WebAssembly, wrapped with plain-object calls.
 // Money crosses as decimal strings, never as floats; errors are LoyaltyError with code and path.
-import init, { initSync, Engine } from './loyalty_core.js';
+import init, { initSync, Engine } from '../build/loyalty_core.js';
 import { guarded, LoyaltyError } from './errors.js';
 import { wasmModule } from './wasm-module.js';
 
 export { LoyaltyError };
 
-const core = wasmModule(init, initSync, new URL('./loyalty_core_bg.wasm', import.meta.url), 'The loyalty core is not loaded yet: await loadCore() first, or call loadCoreSync(bytes).');
+const core = wasmModule(init, initSync, new URL('../build/loyalty_core_bg.wasm', import.meta.url), 'The loyalty core is not loaded yet: await loadCore() first, or call loadCoreSync(bytes).');
 
-/** Loads the Wasm module once; `source` is its URL (default: next to this file) or its bytes. */
+/** Loads the Wasm module once; `source` is its URL (default: next to this file in pkg/, www/build/ in the repository) or its bytes. */
 export const loadCore = (source) => core.load(source);
 
 /** Loads the module from bytes at once, as Node does on a server. */

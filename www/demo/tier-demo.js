@@ -14,7 +14,7 @@ function option(value, text) {
 
 async function load() {
   const id = $('program').value;
-  const program = await (await fetch(`../examples/programs/${id}.json`)).json();
+  const program = await (await fetch(`../../examples/programs/${id}.json`)).json();
   // Another program was chosen while this one loaded: that one's load sets everything.
   if ($('program').value !== id) return;
   // The program, its customer and a month's spend (five of the shop's first item, in whole

@@ -2,8 +2,8 @@
 // up or to stay, a what-if slider for monthly spend, and the next months' points as a chart with a
 // table alternative. It loads the analytics package, which the checkout never downloads.
 import { loadAnalytics, names, preview, summarize } from './loyalty-analytics.js';
-import { errorText, fill, formatters, langOf, loadMessages, messages } from './i18n.js';
-import { previewMessages } from './i18n-preview.js';
+import { errorText, fill, formatters, langOf, loadMessages, messages } from '../i18n/i18n.js';
+import { previewMessages } from '../i18n/i18n-preview.js';
 import { onScale, scaleOf, shareOf, spendScale, totalOf } from './scenarios.js';
 import { gridline, label, monthLabels, observeWidth, ticks } from './charts.js';
 import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, svg as s, uniqueId } from './elements.js';

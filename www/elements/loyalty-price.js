@@ -2,7 +2,7 @@
 // next tier, for product pages and listings. Every element of a page shares one program and one
 // engine per program source, so a listing of 48 products costs no more requests than one.
 import { loadCore, LoyaltyEngine, LoyaltyError } from './loyalty-core.js';
-import { fill, formatters, langOf, loadMessages, messages } from './i18n.js';
+import { fill, formatters, langOf, loadMessages, messages } from '../i18n/i18n.js';
 import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf } from './elements.js';
 
 const STYLE = `

@@ -1,6 +1,6 @@
 // <loyalty-checkout>: the compact checkout view of a loyalty program, as a custom element.
 import { loadCore, LoyaltyEngine, LoyaltyError } from './loyalty-core.js';
-import { errorText, explainEntry, fill, formatters, langOf, loadMessages, messages, wordEntry } from './i18n.js';
+import { errorText, explainEntry, fill, formatters, langOf, loadMessages, messages, wordEntry } from '../i18n/i18n.js';
 import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, redeemRange, snapRedeem, styleSheetOf, uniqueId } from './elements.js';
 
 export { LoyaltyErrorEvent };
