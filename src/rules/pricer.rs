@@ -4,29 +4,29 @@
 
 use super::allocation::{allocate_into, apply_share, cap_parts};
 use super::compiled::{
-    combine, AttributeValue, Conditions, DiscountRule, DiscountValue, EarnMultiplier, EarnRate,
-    EarnRule, Multiplier, Percent, PointsRule, PromoRule, Rules,
+    AttributeValue, Conditions, DiscountRule, DiscountValue, EarnRule, Multiplier, Percent,
+    PromoRule, Rules,
 };
 use super::mechanics::conditions::{campaign, is_dated};
+use super::mechanics::earn::{self, Earning};
 use super::mechanics::included_tax;
 use super::mechanics::limits::{limit_reached, tighter};
 use super::mechanics::promo_code::{self, same_code};
 use super::mechanics::{cashback, chances, events};
 use super::mechanics::{commitment, tiers};
+use super::mechanics::{multipliers, redemption};
 pub use super::order::{
     Applied, CashbackResult, CommitmentResult, Order, OrderLine, Outcome, Placement, PointsResult,
     PromoResult, Standing, TaxShare, Used,
 };
-use super::order::{Candidate, EarnGroup, Rate, Sheet, Source, Split};
+use super::order::{Candidate, Rate, Sheet, Split};
 use crate::error::Result;
 use crate::format::cart::Cart;
-use crate::format::program::{DiscountClass, EarnBase, EarnPer, Granularity, Qualifier, Stacking};
-use crate::format::trace::{Code, Entry, Kind, RedeemLimit};
+use crate::format::program::{DiscountClass, Qualifier, Stacking};
+use crate::format::trace::{Code, Entry, Kind};
 use crate::format::validate::overflow;
-use crate::money::exact::{decimal_of, mul_div, Fraction};
-use crate::money::Rounding;
+use crate::money::exact::{decimal_of, Fraction};
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 impl Order<'_> {
     /// What a rule's budget leaves, as the host's records give it; `None` without a budget.
@@ -135,145 +135,6 @@ fn used_minor(rules: &Rules, used: &crate::format::cart::UsedSoFar) -> Used {
         uses: used.uses,
         customer_uses: used.customer_uses,
         spent: crate::money::exact::minor_of(used.spent, rules.units).unwrap_or(0),
-    }
-}
-
-impl Source {
-    /// The program's order: rates first, then points per unit.
-    fn rank(self, rule: &EarnRule) -> (usize, u64) {
-        match self {
-            Source::Rate(at) => (at, 0),
-            Source::Unit { rate, per_unit } => (rule.rates.len() + rate, per_unit),
-        }
-    }
-}
-
-impl EarnGroup {
-    fn new(source: Source, mask: u64) -> EarnGroup {
-        EarnGroup {
-            source,
-            mask,
-            base: 0,
-            units: 0,
-            points: 0,
-        }
-    }
-
-    /// Adds an amount (or units at points per unit) to its group, and its points when the rule
-    /// rounds per line.
-    fn add(
-        groups: &mut Vec<EarnGroup>,
-        earning: &Earning,
-        per_line: bool,
-        source: Source,
-        mask: u64,
-        amount: i128,
-        units: u64,
-    ) -> Result<()> {
-        let group = EarnGroup::find(groups, earning.rule, source, mask);
-        group.base += amount;
-        group.units += units;
-        if per_line {
-            let points = earning.points(source, amount, mask)?;
-            group.points = group
-                .points
-                .checked_add(points)
-                .ok_or_else(|| overflow("cart.lines"))?;
-        }
-        Ok(())
-    }
-
-    /// The group of `source` and `mask`, added where the program's order puts it (rates first,
-    /// then points per unit, each by its multipliers) when it is new.
-    fn find<'g>(
-        groups: &'g mut Vec<EarnGroup>,
-        rule: &EarnRule,
-        source: Source,
-        mask: u64,
-    ) -> &'g mut EarnGroup {
-        // Usually there already: every rate's group without multipliers is made first.
-        if let Some(at) = groups
-            .iter()
-            .position(|g| g.source == source && g.mask == mask)
-        {
-            return &mut groups[at];
-        }
-        let key = (source.rank(rule), mask);
-        let at = groups
-            .iter()
-            .position(|g| (g.source.rank(rule), g.mask) > key)
-            .unwrap_or(groups.len());
-        groups.insert(at, EarnGroup::new(source, mask));
-        &mut groups[at]
-    }
-}
-
-/// One earning rule, the customer's status multiplier (tier and membership), and the program's
-/// multipliers: the points of an amount or of units under a set of multipliers.
-struct Earning<'r> {
-    rule: &'r EarnRule,
-    points_rule: &'r PointsRule,
-    status: Multiplier,
-}
-
-impl Earning<'_> {
-    fn in_mask(&self, mask: u64) -> impl Iterator<Item = &EarnMultiplier> {
-        self.points_rule
-            .multipliers
-            .iter()
-            .enumerate()
-            .filter(move |(bit, _)| mask & (1 << bit) != 0)
-            .map(|(_, multiplier)| multiplier)
-    }
-
-    /// The status multiplier and those in `mask` together (compiling checked that every set
-    /// can be written exactly).
-    fn factor(&self, mask: u64) -> Option<Multiplier> {
-        if mask == 0 {
-            return Some(self.status);
-        }
-        let add = self.points_rule.add_multipliers;
-        self.in_mask(mask)
-            .try_fold(self.status.text, |so_far, m| {
-                combine(add, so_far, m.factor.text)
-            })
-            .and_then(Multiplier::of)
-    }
-
-    /// Whole points for `amount` from `source` under the multipliers in `mask`, rounded down at
-    /// the end, or after each step where the program says so.
-    fn points(&self, source: Source, amount: i128, mask: u64) -> Result<u64> {
-        let fail = || overflow("cart.lines");
-        let factor = self.factor(mask).ok_or_else(fail)?;
-        let raw = |multiplier: Fraction| match source {
-            Source::Rate(at) => points_for(
-                amount,
-                &self.rule.rates[at],
-                self.rule.granularity,
-                multiplier,
-            ),
-            Source::Unit { .. } => multiplier
-                .floor(amount.max(0).unsigned_abs())
-                .and_then(|p| u64::try_from(p).ok())
-                .ok_or_else(fail),
-        };
-        if !self.points_rule.round_each_step {
-            return raw(factor.value);
-        }
-        let step = |points: u64, by: Fraction| {
-            by.floor(u128::from(points))
-                .and_then(|p| u64::try_from(p).ok())
-                .ok_or_else(fail)
-        };
-        let mut points = raw(Fraction::ONE)?;
-        if self.points_rule.add_multipliers {
-            return step(points, factor.value);
-        }
-        points = step(points, self.status.value)?;
-        for multiplier in self.in_mask(mask) {
-            points = step(points, multiplier.factor.value)?;
-        }
-        Ok(points)
     }
 }
 
@@ -504,7 +365,7 @@ impl Pricing<'_, '_> {
     /// The account stage: the customer's points spent on the order, and where it leaves them
     /// among the tiers.
     fn account_stage(&mut self) -> Result<()> {
-        let earned = self.redemption();
+        let earned = redemption::price(&mut self.sheet, self.rules.points.as_ref());
         self.sheet.out.payable = self.sheet.out.after_discounts - self.sheet.out.points_value
             + self.sheet.out.shipping_total;
         // This order's own points are pending, when the program has pending days; they count
@@ -1035,8 +896,35 @@ impl Pricing<'_, '_> {
         let standing = self.sheet.standing;
         let slot = standing.tier.unwrap_or(rules.tiers.len());
         let multiplier = rules.multipliers[slot][usize::from(standing.member)];
-        let applying = self.order_multipliers(points_rule);
-        let earned = self.earn(&points_rule.earn, multiplier, Kind::Points, applying)?;
+        let tier_id = standing.tier.map_or("", |t| rules.tiers[t].id.as_str());
+        let applying = multipliers::applying(
+            &mut self.sheet,
+            &points_rule.multipliers,
+            &rules.promo_codes,
+            tier_id,
+        );
+        let earn = |sheet: &mut Sheet, rule: &EarnRule, kind: Kind| {
+            let earning = Earning {
+                rule,
+                multipliers: &points_rule.multipliers,
+                add_multipliers: points_rule.add_multipliers,
+                round_each_step: points_rule.round_each_step,
+                status: match rule.apply_tier_multiplier {
+                    true => multiplier,
+                    false => Multiplier::ONE,
+                },
+            };
+            let tax = rules.tax.as_ref();
+            earn::earn(
+                sheet,
+                &earning,
+                kind,
+                applying,
+                tax,
+                rules.shipping.earns_points,
+            )
+        };
+        let earned = earn(&mut self.sheet, &points_rule.earn, Kind::Points)?;
         let events = events::event_points(&mut self.sheet, &rules.events)?;
         let partners = events::partner_points(&mut self.sheet, &rules.partners)?;
         let earned = events
@@ -1045,295 +933,11 @@ impl Pricing<'_, '_> {
             .ok_or_else(|| overflow("cart.events"))?;
         let employee_earned = match &points_rule.employee_earn {
             Some(rule) if standing.employee => {
-                Some(self.earn(rule, multiplier, Kind::EmployeePoints, applying)?)
+                Some(earn(&mut self.sheet, rule, Kind::EmployeePoints)?)
             }
             _ => None,
         };
         Ok(Some((earned, employee_earned)))
-    }
-
-    /// The points redeemed on the order and what they pay, line by line; returns the points
-    /// earned, which count towards a points tier.
-    fn redemption(&mut self) -> u64 {
-        let rules = self.rules;
-        let (Some(points_rule), Some((earned, employee_earned))) =
-            (&rules.points, self.sheet.out.order_points)
-        else {
-            self.sheet.out.points = None;
-            self.sheet.out.points_value = 0;
-            self.sheet.out.line_points.clear();
-            self.sheet
-                .out
-                .line_points
-                .resize(self.sheet.out.line_subtotals.len(), 0);
-            return 0;
-        };
-        let standing = self.sheet.standing;
-        let redeem_now = |requested| {
-            redeem(
-                points_rule,
-                self.sheet.out.after_discounts,
-                standing.balance,
-                requested,
-            )
-        };
-        let mut redemption = redeem_now(self.sheet.order.redeem_points);
-        if let Some(share) = self.sheet.order.redeem_share {
-            // Toward that share of what the orders so far could have used, in whole points: an
-            // order below a minimum redemption defers its points to the next rather than losing
-            // them, so a higher share never redeems less.
-            let could = redemption.redeemed;
-            let target = share
-                .floor(u128::from(standing.could_redeem.saturating_add(could)))
-                .and_then(|points| u64::try_from(points).ok())
-                .unwrap_or(0);
-            redemption = redeem_now(target.saturating_sub(standing.redeemed).min(could));
-            redemption.could = could;
-        }
-        if self.sheet.trace.is_some() {
-            let entry = redemption_entry(self, &redemption, points_rule.min_redeem);
-            if let Some(trace) = &mut self.sheet.trace {
-                trace.insert(self.sheet.redemption_at, entry);
-            }
-        }
-        let out = &mut *self.sheet.out;
-        out.points_value = redemption.value;
-        out.points = Some(PointsResult {
-            balance_before: standing.balance,
-            earned,
-            employee_earned,
-            ..redemption
-        });
-        // What points pay, split over the lines in proportion to what is left of each.
-        let Split {
-            weights: nets,
-            remainders,
-            ..
-        } = &mut self.sheet.scratch.split;
-        nets.clear();
-        nets.extend(
-            out.line_subtotals
-                .iter()
-                .zip(&out.line_discounts)
-                .map(|(s, d)| s - d),
-        );
-        allocate_into(redemption.value, nets, &mut out.line_points, remainders);
-        earned
-    }
-
-    /// The program's multipliers whose conditions the order meets, as a mask; with the trace,
-    /// an entry for each saying whether it applies, or why not.
-    fn order_multipliers(&mut self, points_rule: &PointsRule) -> u64 {
-        let mut applying = 0u64;
-        for (at, multiplier) in points_rule.multipliers.iter().enumerate() {
-            let conditions = &multiplier.conditions;
-            let promo_accepted = |code: usize| {
-                self.sheet.out.promo.as_ref().is_some_and(|promo| {
-                    promo.accepted && same_code(&promo.code, &self.rules.promo_codes[code].code)
-                })
-            };
-            let refusal = conditions
-                .unmet(self.sheet.standing, self.sheet.order.date)
-                .or_else(|| {
-                    if conditions.min_subtotal.is_some_and(|min| {
-                        self.sheet.toward_minimums(self.sheet.out.subtotal) < min.minor
-                    }) {
-                        Some(Code::BelowMinSubtotal)
-                    } else if conditions
-                        .promo_code
-                        .is_some_and(|code| !promo_accepted(code))
-                    {
-                        Some(Code::PromoCodeMissing)
-                    } else if !self
-                        .sheet
-                        .order
-                        .lines
-                        .iter()
-                        .any(|line| line.in_scope(&multiplier.scope))
-                    {
-                        Some(Code::NoLinesInScope)
-                    } else {
-                        None
-                    }
-                });
-            let entry = |applied: bool, code: Code| {
-                Entry::new(Kind::Multiplier, &multiplier.id, applied, code)
-                    .param("multiplier", multiplier.factor.text)
-            };
-            match refusal {
-                Some(code) => self.note(|p| {
-                    let entry = p.unmet_entry(conditions, entry(false, code));
-                    match conditions.min_subtotal {
-                        Some(min) if code == Code::BelowMinSubtotal => {
-                            entry.param("min_subtotal", min.text).param(
-                                "remaining",
-                                p.sheet.money(
-                                    min.minor - p.sheet.toward_minimums(p.sheet.out.subtotal),
-                                ),
-                            )
-                        }
-                        _ => entry,
-                    }
-                }),
-                None => {
-                    applying |= 1 << at;
-                    self.note(|_| campaign(conditions, entry(true, Code::Multiplied)));
-                }
-            }
-        }
-        applying
-    }
-
-    /// The points one earning rule gives on the order's lines: each line's amount at its rate,
-    /// and its units at their points per unit, times the multipliers that apply to the line.
-    /// Lines at the same rate and multipliers are added up and rounded once, unless the rule
-    /// rounds per line.
-    fn earn(
-        &mut self,
-        rule: &EarnRule,
-        status: Multiplier,
-        kind: Kind,
-        applying: u64,
-    ) -> Result<u64> {
-        let rules = self.rules;
-        let Some(points_rule) = &rules.points else {
-            return Ok(0);
-        };
-        let status = if rule.apply_tier_multiplier {
-            status
-        } else {
-            Multiplier::ONE
-        };
-        let earning = Earning {
-            rule,
-            points_rule,
-            status,
-        };
-        let out = &*self.sheet.out;
-        let lines = &self.sheet.order.lines;
-        let mut groups = std::mem::take(&mut self.sheet.scratch.groups);
-        groups.clear();
-        // Every rate has its group, in the program's order, so that the trace keeps it.
-        groups.extend((0..rule.rates.len()).map(|at| EarnGroup::new(Source::Rate(at), 0)));
-        let per_line = rule.per == EarnPer::Line;
-        for (at, line) in lines.iter().enumerate() {
-            let mask = points_rule
-                .multipliers
-                .iter()
-                .enumerate()
-                .filter(|(bit, m)| applying & (1 << bit) != 0 && line.in_scope(&m.scope))
-                .fold(0u64, |mask, (bit, _)| mask | 1 << bit);
-            let base = match rule.base {
-                EarnBase::AfterDiscounts => out.line_subtotals[at] - out.line_discounts[at],
-                EarnBase::BeforeDiscounts => out.line_subtotals[at],
-            };
-            // Without the tax the amount contains, where the program earns on prices net of tax:
-            // after discounts, the line's tax; before them, the tax in its subtotal.
-            let base = match (&self.rules.tax, rule.base) {
-                (Some(tax), _) if !tax.earn_on_net => base,
-                (Some(_), EarnBase::AfterDiscounts) => base - out.line_tax[at],
-                (Some(tax), EarnBase::BeforeDiscounts) => {
-                    let rate = &tax.rates[tax.rate_of(line.category_id)];
-                    base - apply_share(rate.contained, base, self.rules.rounding)?
-                }
-                (None, _) => base,
-            };
-            let rate = rule
-                .rates
-                .iter()
-                .skip(1)
-                .position(|rate| {
-                    line.category_id
-                        .is_some_and(|c| rate.categories.contains(&c))
-                })
-                .map_or(0, |i| i + 1);
-            let mut add = |source: Source, amount: i128, units: u64| {
-                EarnGroup::add(&mut groups, &earning, per_line, source, mask, amount, units)
-            };
-            add(Source::Rate(rate), base, 0)?;
-            for (at, unit_rate) in rule.per_unit.iter().enumerate() {
-                let listed = line
-                    .category_id
-                    .is_some_and(|c| unit_rate.categories.contains(&c))
-                    || line.sku_id.is_some_and(|s| unit_rate.skus.contains(&s));
-                let per_unit = unit_rate.points.per_unit(&line.attributes);
-                if !listed || per_unit == 0 {
-                    continue;
-                }
-                let units = u64::from(line.quantity);
-                // At most 10^6 units of at most 10^15 points each.
-                let amount = i128::from(units) * i128::from(per_unit);
-                add(Source::Unit { rate: at, per_unit }, amount, units)?;
-            }
-        }
-        // Delivery earns at the base rate where the program says so, with the multipliers of
-        // the whole order.
-        if self.rules.shipping.earns_points && !self.sheet.order.shipping.is_empty() {
-            let amount = match rule.base {
-                EarnBase::AfterDiscounts => out.shipping_total,
-                EarnBase::BeforeDiscounts => self.sheet.order.shipping.iter().sum(),
-            };
-            let mask = points_rule
-                .multipliers
-                .iter()
-                .enumerate()
-                .filter(|(bit, m)| applying & (1 << bit) != 0 && m.scope.is_everything())
-                .fold(0u64, |mask, (bit, _)| mask | 1 << bit);
-            EarnGroup::add(
-                &mut groups,
-                &earning,
-                per_line,
-                Source::Rate(0),
-                mask,
-                amount,
-                0,
-            )?;
-        }
-        let mut total: u64 = 0;
-        let name = if kind == Kind::EmployeePoints {
-            "employee_earn"
-        } else {
-            "earn"
-        };
-        for group in &groups {
-            let points = if per_line {
-                group.points
-            } else {
-                earning.points(group.source, group.base, group.mask)?
-            };
-            total = total
-                .checked_add(points)
-                .ok_or_else(|| overflow("cart.lines"))?;
-            let multiplier = earning
-                .factor(group.mask)
-                .map_or(Decimal::ONE, |factor| factor.text);
-            match group.source {
-                Source::Rate(at) => {
-                    let rate = &rule.rates[at];
-                    // A rate that earns nothing (a program that earns per item only) says nothing.
-                    if (group.base == 0 || rate.points.is_zero()) && points == 0 {
-                        continue;
-                    }
-                    self.note(|p| {
-                        Entry::new(kind, name, points > 0, Code::Earned)
-                            .amount(points)
-                            .param("base", p.sheet.money(group.base))
-                            .param("categories", &rate.categories_text)
-                            .param("multiplier", multiplier)
-                    });
-                }
-                Source::Unit { per_unit, .. } if points > 0 => self.note(|_| {
-                    Entry::new(kind, name, true, Code::Earned)
-                        .amount(points)
-                        .param("units", group.units)
-                        .param("per_unit", per_unit)
-                        .param("multiplier", multiplier)
-                }),
-                Source::Unit { .. } => {}
-            }
-        }
-        self.sheet.scratch.groups = groups;
-        Ok(total)
     }
 
     /// Where the order leaves the customer among the tiers, and a contract tier's commitment.
@@ -1353,116 +957,6 @@ impl Pricing<'_, '_> {
 fn out_set_totals(out: &mut Outcome) {
     out.discount_total = out.line_discounts.iter().sum();
     out.after_discounts = out.subtotal - out.discount_total;
-}
-
-fn redemption_entry(p: &Pricing, redemption: &PointsResult, min_redeem: u64) -> Entry {
-    let redeemed = redemption.redeemed > 0;
-    let code = if redeemed {
-        Code::Redeemed
-    } else {
-        Code::NotRedeemed
-    };
-    let mut entry = Entry::new(Kind::Redemption, "points", redeemed, code)
-        .param("requested", redemption.requested)
-        .param("min", min_redeem)
-        .param("cap", redemption.cap)
-        .param("cap_amount", p.sheet.money(redemption.cap_amount));
-    if let Some(limit) = redemption.limited_by {
-        entry = entry.param("limited_by", limit.as_str());
-    }
-    if redeemed {
-        entry = entry
-            .amount(p.sheet.money(redemption.value))
-            .param("points", redemption.redeemed);
-    }
-    entry
-}
-
-/// How many points an order may use and what they pay. Only whole steps of points are taken,
-/// a step being the fewest points worth a whole number of minor units, so that no point is taken
-/// without paying its value.
-pub fn redeem(
-    rule: &super::compiled::PointsRule,
-    payable: i128,
-    balance: u64,
-    requested: u64,
-) -> PointsResult {
-    let step = rule.step;
-    let whole_steps = |points: u64| points - points % step;
-    let cap_amount = i128::try_from(
-        rule.redeem_share
-            .floor(payable.max(0).unsigned_abs())
-            .unwrap_or(0),
-    )
-    .unwrap_or(0);
-    // Whole steps within the share cap; none when points are worth nothing.
-    let cap_by_share = cap_amount
-        .unsigned_abs()
-        .checked_div(rule.minor_per_step)
-        .map_or(0, |steps| {
-            u64::try_from(steps)
-                .unwrap_or(u64::MAX)
-                .saturating_mul(step)
-        });
-    let cap = whole_steps(cap_by_share.min(balance));
-    let (redeemed, limited_by) = if requested == 0 {
-        (0, None)
-    } else if requested < rule.min_redeem || cap < rule.min_redeem {
-        (0, Some(RedeemLimit::BelowMinimum))
-    } else if requested > cap_by_share && cap_by_share <= balance {
-        (cap, Some(RedeemLimit::ShareCap))
-    } else if requested > balance {
-        (cap, Some(RedeemLimit::Balance))
-    } else if whole_steps(requested) < rule.min_redeem {
-        (0, Some(RedeemLimit::BelowMinimum))
-    } else if whole_steps(requested) < requested {
-        (whole_steps(requested), Some(RedeemLimit::WholeMinorUnits))
-    } else {
-        (requested, None)
-    };
-    let value = rule
-        .value_of(redeemed)
-        .and_then(|v| i128::try_from(v).ok())
-        .unwrap_or(0);
-    PointsResult {
-        balance_before: balance,
-        earned: 0,
-        employee_earned: None,
-        requested,
-        redeemed,
-        cap,
-        cap_amount,
-        value,
-        limited_by,
-        could: 0,
-    }
-}
-
-/// Whole points for `base` minor units at `rate`, times `multiplier`, rounded down once at the end.
-fn points_for(
-    base: i128,
-    rate: &EarnRate,
-    granularity: Granularity,
-    multiplier: Fraction,
-) -> Result<u64> {
-    let fail = || overflow("cart.lines");
-    let base = base.max(0).unsigned_abs();
-    let points = match granularity {
-        Granularity::Proportional => times_floor(base, rate.points, multiplier),
-        Granularity::FullUnits => rate
-            .per_minor
-            .floor(base)
-            .and_then(|whole| times_floor(whole, rate.points, multiplier)),
-    };
-    points.and_then(|p| u64::try_from(p).ok()).ok_or_else(fail)
-}
-
-/// `amount × a × b`, rounded down, without reducing the fractions when the products fit.
-fn times_floor(amount: u128, a: Fraction, b: Fraction) -> Option<u128> {
-    match (a.num.checked_mul(b.num), a.den.checked_mul(b.den)) {
-        (Some(num), Some(den)) => mul_div(amount, num, den, Rounding::Down),
-        _ => a.times(b)?.floor(amount),
-    }
 }
 
 /// The rule's amount on each of its lines, given what is left of every line, appended to

@@ -3,7 +3,7 @@
 //! checks that turn a program's decimals into them, with the path of a refused field.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::format::program::Program;
+use crate::format::program::{self as format, Program};
 use crate::format::validate;
 use crate::money::exact::{compare, minor_of, Fraction};
 use rust_decimal::Decimal;
@@ -240,4 +240,106 @@ pub(crate) fn check_multiplier(value: Decimal, path: &str) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// A rule's scope, with names interned and attribute tests checked against their declarations.
+pub(crate) fn compile_scope(
+    scope: &format::Scope,
+    context: &mut Context,
+    path: &dyn Fn() -> String,
+) -> Result<Scope> {
+    let format::Scope {
+        categories,
+        skus,
+        exclude_categories,
+        include_promotional,
+        attributes,
+    } = scope;
+    let mut tests = Vec::with_capacity(attributes.len());
+    for (index, test) in attributes.iter().enumerate() {
+        let test_path = |field: &str| format!("{}.attributes[{index}].{field}", path());
+        let format::AttributeMatch {
+            attribute,
+            one_of,
+            min,
+            max,
+        } = test;
+        let (at, kind) = attribute_of(context.program, attribute, &|| test_path("attribute"))?;
+        let test = match kind {
+            format::AttributeKind::Text => {
+                if min.is_some() || max.is_some() {
+                    return Err(Error::new(
+                        ErrorCode::InvalidValue,
+                        test_path(if min.is_some() { "min" } else { "max" }),
+                        format!("\"{attribute}\" is a text: match it with one_of"),
+                    ));
+                }
+                if one_of.is_empty() {
+                    return Err(Error::new(
+                        ErrorCode::Empty,
+                        test_path("one_of"),
+                        "give at least one value",
+                    ));
+                }
+                AttributeTest::OneOf(one_of.clone())
+            }
+            format::AttributeKind::Number => {
+                if !one_of.is_empty() {
+                    return Err(Error::new(
+                        ErrorCode::InvalidValue,
+                        test_path("one_of"),
+                        format!("\"{attribute}\" is a number: match it with min and max"),
+                    ));
+                }
+                if min.is_none() && max.is_none() {
+                    return Err(Error::new(
+                        ErrorCode::MissingField,
+                        test_path("min"),
+                        "give min, max or both",
+                    ));
+                }
+                if let (Some(low), Some(high)) = (min, max) {
+                    if compare(*low, *high).is_gt() {
+                        return Err(Error::new(
+                            ErrorCode::NotIncreasing,
+                            test_path("max"),
+                            format!("max {high} is below min {low}"),
+                        ));
+                    }
+                }
+                AttributeTest::Range {
+                    min: *min,
+                    max: *max,
+                }
+            }
+        };
+        tests.push((at, test));
+    }
+    Ok(Scope {
+        categories: context.categories.all(categories),
+        skus: context.skus.all(skus),
+        exclude_categories: context.categories.all(exclude_categories),
+        include_promotional: *include_promotional,
+        attributes: tests,
+    })
+}
+
+/// The index and kind of a declared line attribute.
+pub(crate) fn attribute_of(
+    program: &Program,
+    name: &str,
+    path: &dyn Fn() -> String,
+) -> Result<(usize, format::AttributeKind)> {
+    program
+        .attributes
+        .iter()
+        .position(|(known, _)| known == name)
+        .map(|at| (at, program.attributes.0[at].1))
+        .ok_or_else(|| {
+            Error::new(
+                ErrorCode::UnknownReference,
+                path(),
+                format!("the program declares no attribute \"{name}\" in attributes"),
+            )
+        })
 }
