@@ -19,12 +19,15 @@
 pub mod allocation;
 pub mod calendar;
 pub mod compiled;
+pub mod discount_rule;
+pub mod discounts;
 pub mod figures;
 pub mod ledger;
 pub mod mechanics;
 pub mod order;
 pub mod periods;
 pub mod pricer;
+pub mod stacking;
 pub mod values;
 
 pub use compiled::Rules;

@@ -4,7 +4,7 @@
 
 use super::values::{Amount, AttributeValue, Scope};
 use crate::format::program::Period;
-use crate::format::trace::{Code, Entry, RedeemLimit};
+use crate::format::trace::{Code, Entry, Kind, RedeemLimit};
 use crate::money::exact::{decimal_of, Fraction};
 use crate::money::Rounding;
 use chrono::NaiveDate;
@@ -299,4 +299,58 @@ impl Sheet<'_, '_> {
             }
         }
     }
+}
+
+/// What a discount rule answers when asked whether it applies: how it takes money off and its
+/// trace entry, or the entry saying why not (entries only when the trace is on).
+pub(crate) type Verdict = std::result::Result<(Rate, Option<Entry>), Option<Entry>>;
+
+/// A discount rule's trace entries, built only when the trace is on.
+#[derive(Clone, Copy)]
+pub(crate) struct RuleEntries<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) tracing: bool,
+}
+
+impl RuleEntries<'_> {
+    /// The rule's entry as applied, with its figures.
+    pub(crate) fn applied(&self, figures: impl FnOnce(Entry) -> Entry) -> Option<Entry> {
+        self.tracing
+            .then(|| figures(Entry::new(Kind::Discount, self.id, true, Code::Applied)))
+    }
+
+    /// The rule's entry refused with `code`, with its figures.
+    pub(crate) fn refused(
+        &self,
+        code: Code,
+        figures: impl FnOnce(Entry) -> Entry,
+    ) -> Option<Entry> {
+        self.tracing
+            .then(|| figures(Entry::new(Kind::Discount, self.id, false, code)))
+    }
+}
+
+/// The units on the lines in scope (of one SKU, when given).
+pub(crate) fn units_in(lines: &[OrderLine], in_scope: &[usize], sku: Option<&str>) -> u64 {
+    in_scope
+        .iter()
+        .filter(|&&at| sku.is_none_or(|sku| lines[at].sku == sku))
+        .map(|&at| u64::from(lines[at].quantity))
+        .sum()
+}
+
+/// The lines in scope as `(unit price, position in scope)`, by unit price (the dearest or the
+/// cheapest first), ties in cart order.
+pub(crate) fn by_unit_price(
+    lines: &[OrderLine],
+    in_scope: &[usize],
+    dearest_first: bool,
+    out: &mut Vec<(i128, usize)>,
+) {
+    out.clear();
+    out.extend(in_scope.iter().enumerate().map(|(position, &at)| {
+        let price = lines[at].unit_price;
+        (if dearest_first { -price } else { price }, position)
+    }));
+    out.sort_unstable();
 }
