@@ -7,7 +7,9 @@
 use super::calendar::{available_from, expiry_of, Calendar, Day, MonthStart};
 use super::compiled::Rules;
 use super::figures::Figures;
-use super::pricer::{price_into, reprice_into, Order, OrderKey, Outcome, Reads, Standing};
+use super::order::{Order, Outcome, Standing};
+use super::pricer::{price_into, reprice_into};
+use super::reads::{OrderKey, Reads};
 use crate::error::Result;
 use crate::format::customer::Customer;
 use crate::format::program::{Period, Qualifier};

@@ -27,6 +27,8 @@ pub mod mechanics;
 pub mod order;
 pub mod periods;
 pub mod pricer;
+pub mod reading;
+pub mod reads;
 pub mod stacking;
 pub mod values;
 

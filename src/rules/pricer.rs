@@ -1,13 +1,22 @@
-//! The one pricer: an order, for a customer standing where the ledger says, under compiled rules.
-//! Discounts and their exact split over lines, the promo code, points earned and redeemed,
-//! cashback, the tier the order reaches, and (when asked) the trace that explains each figure.
+//! The one pricer: an order, for a customer standing where the ledger says, under compiled rules,
+//! as a pipeline of stages, each a module of its own:
+//!
+//! 1. the order stage: line subtotals, the promo code ([`promo_code`]), the discounts
+//!    ([`discounts`]: each rule's kind in `mechanics/`, stacking, delivery), included tax
+//!    ([`included_tax`]), points earned ([`multipliers`], [`earn`], [`events`]) and cashback
+//!    ([`cashback`]);
+//! 2. the account stage: points redeemed ([`redemption`]), the tier the order reaches
+//!    ([`tiers`]), a contract tier's commitment ([`commitment`]) and chance rewards
+//!    ([`chances`]).
+//!
+//! With the trace on, each stage writes the entries that explain its figures; off, it is the same
+//! code doing less writing.
 
-use super::compiled::{AttributeValue, DiscountValue, EarnRule, Multiplier, Rules};
+use super::compiled::{EarnRule, Multiplier, Rules};
 use super::discounts;
-use super::mechanics::conditions::is_dated;
 use super::mechanics::earn::{self, Earning};
 use super::mechanics::included_tax;
-use super::mechanics::promo_code::{self, same_code};
+use super::mechanics::promo_code::{self};
 use super::mechanics::{cashback, chances, events};
 use super::mechanics::{commitment, tiers};
 use super::mechanics::{multipliers, redemption};
@@ -17,107 +26,9 @@ pub use super::order::{
     PromoResult, Standing, TaxShare, Used,
 };
 use crate::error::Result;
-use crate::format::cart::Cart;
 use crate::format::program::Qualifier;
 use crate::format::trace::Kind;
 use crate::format::validate::overflow;
-use chrono::NaiveDate;
-
-impl<'a> Order<'a> {
-    /// A validated cart as an order. Unknown events and partners, which validation refuses, are
-    /// left out.
-    pub fn of(rules: &Rules, cart: &'a Cart) -> Order<'a> {
-        Order {
-            date: cart.date,
-            lines: cart
-                .lines
-                .iter()
-                .map(|line| OrderLine {
-                    sku: &line.sku,
-                    sku_id: rules.skus.find(&line.sku),
-                    category_id: rules.categories.find(&line.category),
-                    unit_price: crate::money::exact::minor_of(line.unit_price, rules.units)
-                        .unwrap_or(0),
-                    quantity: line.quantity,
-                    promotional: line.promotional,
-                    attributes: attribute_values(rules, &line.attributes),
-                })
-                .collect(),
-            shipping: cart
-                .shipping
-                .iter()
-                .map(|s| crate::money::exact::minor_of(s.price, rules.units).unwrap_or(0))
-                .collect(),
-            promo_code: cart.promo_code.as_deref(),
-            redeem_points: cart.redeem_points,
-            redeem_share: None,
-            events: cart
-                .events
-                .iter()
-                .filter_map(|e| Some((rules.events.iter().position(|r| r.id == e.id)?, e.count)))
-                .collect(),
-            partner_points: cart
-                .partner_points
-                .iter()
-                .filter_map(|p| {
-                    Some((
-                        rules.partners.iter().position(|r| r.id == p.partner)?,
-                        p.points,
-                    ))
-                })
-                .collect(),
-            code_usage: cart
-                .usage
-                .codes
-                .iter()
-                .filter_map(|(code, used)| {
-                    let at = rules
-                        .promo_codes
-                        .iter()
-                        .position(|p| same_code(&p.code, code))?;
-                    Some((at, used_minor(rules, used)))
-                })
-                .collect(),
-            rule_usage: cart
-                .usage
-                .discounts
-                .iter()
-                .filter_map(|(id, used)| {
-                    let at = rules.discounts.iter().position(|d| d.id == *id)?;
-                    Some((at, used_minor(rules, used)))
-                })
-                .collect(),
-        }
-    }
-}
-
-/// A line's attributes by the program's declarations; a number that does not read, which
-/// validation refuses, counts as missing.
-fn attribute_values<'a>(
-    rules: &Rules,
-    given: &'a crate::format::keyed::Keyed<String>,
-) -> Vec<AttributeValue<'a>> {
-    rules
-        .attributes
-        .iter()
-        .map(|(name, kind)| match (given.get(name), kind) {
-            (None, _) => AttributeValue::Missing,
-            (Some(text), crate::format::program::AttributeKind::Text) => AttributeValue::Text(text),
-            (Some(text), crate::format::program::AttributeKind::Number) => {
-                crate::format::json::decimal_of(text)
-                    .map_or(AttributeValue::Missing, AttributeValue::Number)
-            }
-        })
-        .collect()
-}
-
-fn used_minor(rules: &Rules, used: &crate::format::cart::UsedSoFar) -> Used {
-    Used {
-        uses: used.uses,
-        customer_uses: used.customer_uses,
-        spent: crate::money::exact::minor_of(used.spent, rules.units).unwrap_or(0),
-    }
-}
 
 /// Prices one order; with `trace`, every rule's entry is written too.
 pub fn price(rules: &Rules, order: &Order, standing: &Standing, trace: bool) -> Result<Outcome> {
@@ -181,100 +92,6 @@ fn run(
     let result = result.and_then(|()| pricing.account_stage());
     pricing.sheet.out.scratch = pricing.sheet.scratch;
     result
-}
-
-/// Everything besides the order itself that the order stage reads: a customer's order priced
-/// for the same key gives the same discounts, points earned and cashback. The standing is taken
-/// apart without `..`, so a new field of it must be placed here (or said to be unread) before
-/// the crate compiles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OrderKey {
-    tier: Option<usize>,
-    member: bool,
-    first_purchase_made: bool,
-    employee: bool,
-    lifetime_spend: i128,
-    credit_this_month: i128,
-    date: Option<NaiveDate>,
-    last_purchase: Option<NaiveDate>,
-    birth_date: Option<NaiveDate>,
-}
-
-/// Which parts of the standing and the date a program's order stage reads, worked out once.
-#[derive(Debug, Clone, Copy)]
-pub struct Reads {
-    date: bool,
-    lifetime_spend: bool,
-    credit: bool,
-    last_purchase: bool,
-}
-
-impl Reads {
-    pub fn of(rules: &Rules) -> Reads {
-        let inactivity = rules.discounts.iter().any(|d| d.inactivity.is_some());
-        Reads {
-            // Validity windows, and the days since the last purchase.
-            date: inactivity
-                || rules.discounts.iter().any(|d| is_dated(&d.conditions))
-                || rules
-                    .points
-                    .iter()
-                    .flat_map(|p| &p.multipliers)
-                    .any(|m| is_dated(&m.conditions))
-                || rules
-                    .promo_codes
-                    .iter()
-                    .any(|p| p.valid_from.is_some() || p.valid_until.is_some()),
-            lifetime_spend: rules
-                .discounts
-                .iter()
-                .any(|d| matches!(d.value, DiscountValue::SpendSteps { .. })),
-            credit: rules
-                .cashback
-                .as_ref()
-                .is_some_and(|c| c.cap_per_month.is_some()),
-            last_purchase: inactivity,
-        }
-    }
-
-    /// The key of an order on `date` for a customer standing so.
-    pub fn key(&self, date: NaiveDate, standing: &Standing) -> OrderKey {
-        let Standing {
-            tier,
-            qualifying: _, // the account stage: where the order leaves the customer
-            lifetime_spend,
-            first_purchase_made,
-            member,
-            last_purchase,
-            balance: _, // the account stage: redemption
-            credit_this_month,
-            store_credit: _, // written out, never priced
-            period_spend: _, // the account stage: commitments
-            employee,
-            birth_date,
-            could_redeem: _, // the account stage: redemption
-            redeemed: _,
-        } = *standing;
-        OrderKey {
-            tier,
-            member,
-            first_purchase_made,
-            employee,
-            lifetime_spend: if self.lifetime_spend {
-                lifetime_spend
-            } else {
-                0
-            },
-            credit_this_month: if self.credit { credit_this_month } else { 0 },
-            date: self.date.then_some(date),
-            last_purchase: if self.last_purchase {
-                last_purchase
-            } else {
-                None
-            },
-            birth_date,
-        }
-    }
 }
 
 /// The pricer at work: the compiled rules, and the sheet of the order being priced.
