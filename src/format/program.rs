@@ -1,6 +1,5 @@
 //! A loyalty program as data, and its validation.
 
-use crate::error::Result;
 use crate::format::keyed::Keyed;
 pub use crate::format::names::LocalizedText;
 use crate::money::{minor_units, Money, Rounding};
@@ -306,7 +305,7 @@ pub enum DiscountValue {
     BuyGet {
         buy: u32,
         get: u32,
-        #[serde(default = "crate::analytics::economics::hundred")]
+        #[serde(default = "crate::money::exact::hundred")]
         percent: Decimal,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         max_applications: Option<u32>,
@@ -592,7 +591,7 @@ pub struct Points {
     /// What one point pays, in money.
     pub value_per_point: Decimal,
     /// The largest share of an order that points may pay.
-    #[serde(default = "hundred")]
+    #[serde(default = "crate::money::exact::hundred")]
     pub max_redeem_percent: Decimal,
     #[serde(default)]
     pub min_redeem: u64,
@@ -655,10 +654,6 @@ pub enum RoundPoints {
     /// The base rounded down first, then the result after each multiplier in turn: the tier's
     /// and the membership's together, then the program's in their order.
     EachStep,
-}
-
-pub(crate) fn hundred() -> Decimal {
-    Decimal::ONE_HUNDRED
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Hash, Serialize)]
@@ -921,12 +916,5 @@ impl Program {
 
     pub fn tier_index(&self, id: &str) -> Option<usize> {
         self.tiers.iter().position(|tier| tier.id == id)
-    }
-
-    /// Refuses a program that could give a wrong number, naming the first bad field: the
-    /// program is compiled (see [`crate::rules::Rules::new`]), which is where every field is
-    /// checked.
-    pub fn validate(&self) -> Result<()> {
-        crate::rules::Rules::new(self).map(|_| ())
     }
 }

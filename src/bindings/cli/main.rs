@@ -238,7 +238,9 @@ fn run(cli: &Cli) -> Result<String, Error> {
             })
         }
         Command::Forecast { file } => {
-            let portfolio = forecast(&loyalty::format::json::portfolio_from_json(&read(file)?)?)?;
+            let portfolio = forecast(&loyalty::analytics::read::portfolio_from_json(&read(
+                file,
+            )?)?)?;
             Ok(match cli.format {
                 Format::Json => json(&portfolio),
                 Format::Text => portfolio_table(&portfolio),

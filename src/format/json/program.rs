@@ -5,6 +5,7 @@ use super::parse::Node;
 use super::{FromJson, Json};
 use crate::error::Result;
 use crate::format::program::*;
+use crate::money::exact::hundred;
 use crate::money::Rounding;
 
 impl FromJson for Program {
