@@ -1,7 +1,7 @@
 //! A loyalty program as data, and its validation.
 
 use crate::format::keyed::Keyed;
-pub use crate::format::names::LocalizedText;
+pub use crate::format::localized::LocalizedText;
 use crate::money::{minor_units, Money, Rounding};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -359,7 +359,7 @@ pub struct BundleItem {
     pub skus: Vec<String>,
     #[serde(default)]
     pub categories: Vec<String>,
-    #[serde(default = "crate::format::cart::one")]
+    #[serde(default = "crate::money::exact::one")]
     pub quantity: u32,
 }
 
@@ -900,7 +900,7 @@ impl Program {
     pub fn default_language(&self) -> &str {
         self.default_language
             .as_deref()
-            .unwrap_or(crate::format::names::DEFAULT_LANGUAGE)
+            .unwrap_or(crate::format::localized::DEFAULT_LANGUAGE)
     }
 
     /// The display name of category `id` for `locale`, or the id when the program gives none.

@@ -12,6 +12,11 @@ pub(crate) fn hundred() -> Decimal {
     Decimal::ONE_HUNDRED
 }
 
+/// One: the default count of a line's events and of a rule's items (`#[serde(default)]`).
+pub(crate) fn one() -> u32 {
+    1
+}
+
 /// A non-negative rational number, kept reduced: `num ÷ den`, `den > 0`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fraction {

@@ -135,7 +135,7 @@ impl FromJson for EventCount {
         let mut f = json.fields()?;
         let event = EventCount {
             id: f.required("id"),
-            count: f.or("count", crate::format::cart::one()),
+            count: f.or("count", crate::money::exact::one()),
         };
         f.end(event)
     }

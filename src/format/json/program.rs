@@ -254,7 +254,7 @@ impl FromJson for BundleItem {
         let item = BundleItem {
             skus: f.or_default("skus"),
             categories: f.or_default("categories"),
-            quantity: f.or("quantity", crate::format::cart::one()),
+            quantity: f.or("quantity", crate::money::exact::one()),
         };
         f.end(item)
     }
