@@ -2287,7 +2287,7 @@ cart: Cart
 customer?: Customer6
 /**
  * The customer's language tag (`ka`, `ru-RU`): names come out in it, or as
- * [`crate::names::LocalizedText::choose`] falls back. None: the program's default language.
+ * [`LocalizedText::choose`] falls back. None: the program's default language.
  */
 locale?: (string | null)
 program: Program
