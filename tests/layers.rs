@@ -784,3 +784,76 @@ fn the_checker_reads_grouped_imports() {
     assert!(docs.contains("crate::y"));
     assert!(code.contains("super::z"));
 }
+
+#[test]
+fn the_checker_sees_each_kind_of_reference() {
+    let names = [
+        "src/lib.rs",
+        "src/format/mod.rs",
+        "src/format/cart.rs",
+        "src/format/program.rs",
+        "src/checkout/quote.rs",
+    ];
+    let files: Files = names
+        .iter()
+        .map(|file| (module_of(file), file.to_string()))
+        .collect();
+    let text = "use crate::checkout::quote::Request;\n/// See [`super::cart`].\n\
+        fn f() -> u32 { crate::format::cart::one() }\n\
+        #[serde(default = \"crate::checkout::quote::f\")]\n\
+        mod tests { use super::*; }\n";
+    let parsed = parse("src/format/program.rs", text);
+    let source = analyse("src/format/program.rs", &parsed, &files, &Uses::new());
+    let mut found: Vec<(&str, usize)> = source
+        .imports
+        .iter()
+        .map(|import| (import.to.as_str(), import.line))
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("src/checkout/quote.rs", 1),
+            ("src/checkout/quote.rs", 4),
+            ("src/format/cart.rs", 2),
+            ("src/format/cart.rs", 3),
+        ]
+    );
+    let import = |to: &str| Import {
+        to: to.to_string(),
+        line: 1,
+        path: String::new(),
+    };
+    let edges = BTreeMap::from([
+        ("a".to_string(), vec![import("b")]),
+        ("b".to_string(), vec![import("c")]),
+        ("c".to_string(), vec![import("a")]),
+        ("d".to_string(), vec![import("a")]),
+    ]);
+    let found = components(&edges);
+    assert_eq!(found.len(), 1);
+    assert_eq!(find_cycle("a", &found[0], &edges), ["a", "b", "c"]);
+}
+
+/// One mechanic, one module: no source file over this many lines.
+const MAX_LINES: usize = 800;
+
+#[test]
+fn no_source_file_is_too_long() {
+    let mut names = Vec::new();
+    rust_files(&src_dir(), &mut names);
+    let mut too_long = Vec::new();
+    for file in &names {
+        let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+        let lines = text.lines().count();
+        if lines > MAX_LINES {
+            let message = format!("{file}: {lines} lines (at most {MAX_LINES})");
+            if pending(file) {
+                eprintln!("pending ({}): {message}", PENDING.join(", "));
+            } else {
+                too_long.push(message);
+            }
+        }
+    }
+    assert!(too_long.is_empty(), "{}", too_long.join("\n"));
+}
