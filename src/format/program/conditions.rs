@@ -1,6 +1,5 @@
 //! Where a rule applies and when: its scope (SKUs, categories, attributes) and its conditions.
 
-use super::defaults::yes;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -17,7 +16,7 @@ pub struct Scope {
     #[serde(default)]
     pub exclude_categories: Vec<String>,
     /// Whether lines already on promotion are in scope.
-    #[serde(default = "yes")]
+    #[serde(default = "super::defaults::yes")]
     pub include_promotional: bool,
     /// Line attributes that must all match, besides the lists above.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -2,7 +2,6 @@
 //! unlock them.
 
 use super::conditions::{Conditions, Inactivity, Scope};
-use super::defaults::yes;
 use crate::format::localized::LocalizedText;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -102,7 +101,7 @@ pub enum DiscountValue {
     SpendSteps {
         steps: Vec<SpendStep>,
         /// Whether this order's own subtotal counts towards the step.
-        #[serde(default = "yes")]
+        #[serde(default = "super::defaults::yes")]
         include_current_order: bool,
     },
     /// A fixed price for a set: each of `items` in its quantity, as many sets as the cart holds,
@@ -209,7 +208,7 @@ pub struct PromoCode {
     #[serde(default)]
     pub on_excluded: OnExcluded,
     /// Whether the code may be used again and shared with friends.
-    #[serde(default = "yes")]
+    #[serde(default = "super::defaults::yes")]
     pub reusable: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limits: Option<UsageLimits>,

@@ -1,7 +1,6 @@
 //! Points and cashback: the earn rules, their rates and multipliers, and how points are rounded.
 
 use super::conditions::{Conditions, Scope};
-use super::defaults::yes;
 use crate::format::keyed::Keyed;
 use crate::format::localized::LocalizedText;
 use rust_decimal::Decimal;
@@ -31,7 +30,7 @@ pub struct Points {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending_days: Option<u32>,
     /// Whether pending points count towards tiers that qualify on points.
-    #[serde(default = "yes")]
+    #[serde(default = "super::defaults::yes")]
     pub pending_count_toward_tiers: bool,
     /// Campaign and attribute multipliers of the points earned, beside the tier's and the
     /// membership's.
@@ -103,7 +102,7 @@ pub struct EarnRule {
     pub per: EarnPer,
     #[serde(default)]
     pub base: EarnBase,
-    #[serde(default = "yes")]
+    #[serde(default = "super::defaults::yes")]
     pub apply_tier_multiplier: bool,
 }
 

@@ -1,7 +1,6 @@
 //! Tiers: what qualifies a customer, over which window, when they move up and down, and
 //! the commitments some tiers ask.
 
-use super::defaults::january;
 use crate::format::localized::LocalizedText;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -63,7 +62,7 @@ pub struct TierRules {
     #[serde(default)]
     pub downgrade: Downgrade,
     /// The month (1–12) of the yearly review.
-    #[serde(default = "january")]
+    #[serde(default = "super::defaults::january")]
     pub review_month: u32,
 }
 
