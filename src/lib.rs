@@ -18,18 +18,26 @@
 //! ```
 #![cfg_attr(not(feature = "wasm"), forbid(unsafe_code))]
 
-// The layers, from the bottom up: each imports only from those above it in this list
-// (`tests/layers.rs` checks it).
-pub mod analytics;
-pub mod bindings;
-pub mod checkout;
+// The layers, from the bottom up: each imports only from its own layer and those above it in
+// this list (`tests/layers.rs` reads the order here and checks it).
+// Errors, and exact money: currencies, rounding, integer arithmetic.
 pub mod error;
+pub mod money;
+// The format: programs, customers and carts read from JSON, checked, named and traced.
 pub mod format;
+// A program compiled into rules, and the pricer that applies them.
+pub mod rules;
+// One cart quoted for one customer.
+pub mod checkout;
+// Programs worded in plain language.
+pub mod summary;
+// Projections, forecasts, simulations, calculators and refunds.
+pub mod analytics;
+// Order histories read from files (the command line only).
 #[cfg(feature = "cli")]
 pub mod history;
-pub mod money;
-pub mod rules;
-pub mod summary;
+// The JavaScript bindings (the `loyalty` binary lives in bindings/cli/).
+pub mod bindings;
 
 pub use checkout::engine::Engine;
 pub use checkout::quote::{quote, quote_valid, Quote, Request};

@@ -23,7 +23,7 @@ fn run(command: &str, request: &str) -> loyalty::Result<Value> {
         }
         "refund" => serde_json::to_value(loyalty::analytics::refund::refund(&from_json(request)?)?),
         "forecast" => serde_json::to_value(loyalty::analytics::portfolio::forecast(
-            &loyalty::format::json::portfolio_from_json(request)?,
+            &loyalty::analytics::read::portfolio_from_json(request)?,
         )?),
         "calc" => {
             let answer = calculators::calculate(&from_json(request)?)?;

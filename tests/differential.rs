@@ -571,14 +571,14 @@ fn a_streamed_request_reads_like_a_tree_and_names_bad_customers() {
     let retail = example("retail");
     let mut request = json!({"program": retail, "start": "2026-01-01", "months": 3,
         "customers": [{"monthly": [{"amount": "10.00"}]}, {"monthly": [{"amount": "20.00"}]}]});
-    let streamed = loyalty::format::json::portfolio_from_json(&request.to_string()).unwrap();
+    let streamed = loyalty::analytics::read::portfolio_from_json(&request.to_string()).unwrap();
     assert_eq!(
         streamed,
         loyalty::from_value::<PortfolioRequest>(&request).unwrap()
     );
 
     let refused = |request: &Value| {
-        loyalty::format::json::portfolio_from_json(&request.to_string()).unwrap_err()
+        loyalty::analytics::read::portfolio_from_json(&request.to_string()).unwrap_err()
     };
     request["customers"][1]["monthly"][0]["amount"] = json!(20.5);
     let error = refused(&request);
@@ -597,7 +597,7 @@ fn a_streamed_request_reads_like_a_tree_and_names_bad_customers() {
         (error.code, error.path.as_str()),
         (loyalty::ErrorCode::MissingField, "customers")
     );
-    let error = loyalty::format::json::portfolio_from_json(r#"{"customers": [{"monthly": []},"#)
+    let error = loyalty::analytics::read::portfolio_from_json(r#"{"customers": [{"monthly": []},"#)
         .unwrap_err();
     assert_eq!(error.code, loyalty::ErrorCode::InvalidJson);
 }
@@ -612,23 +612,25 @@ fn customers_and_settings_read_apart_make_the_same_request() {
     whole["customers"] = customers.clone();
 
     let mut apart =
-        loyalty::format::json::forecast_settings_from_json(&settings.to_string()).unwrap();
+        loyalty::analytics::read::forecast_settings_from_json(&settings.to_string()).unwrap();
     assert!(apart.customers.is_empty());
     apart.customers =
-        loyalty::format::json::portfolio_customers_from_json(&customers.to_string()).unwrap();
+        loyalty::analytics::read::portfolio_customers_from_json(&customers.to_string()).unwrap();
     assert_eq!(
         apart,
         loyalty::from_value::<PortfolioRequest>(&whole).unwrap()
     );
 
-    let error = loyalty::format::json::forecast_settings_from_json(&whole.to_string()).unwrap_err();
+    let error =
+        loyalty::analytics::read::forecast_settings_from_json(&whole.to_string()).unwrap_err();
     assert_eq!(
         (error.code, error.path.as_str()),
         (loyalty::ErrorCode::UnknownField, "customers")
     );
-    let error =
-        loyalty::format::json::portfolio_customers_from_json(r#"[{"monthly": [{"amount": 1}]}]"#)
-            .unwrap_err();
+    let error = loyalty::analytics::read::portfolio_customers_from_json(
+        r#"[{"monthly": [{"amount": 1}]}]"#,
+    )
+    .unwrap_err();
     assert_eq!(
         (error.code, error.path.as_str()),
         (

@@ -23,7 +23,7 @@ pub struct Economics {
     #[serde(default)]
     pub category_margins: Vec<CategoryMargin>,
     /// The share of issued points that will ever be redeemed, in % (100 − breakage).
-    #[serde(default = "hundred")]
+    #[serde(default = "crate::money::exact::hundred")]
     pub redemption_rate_percent: Decimal,
     /// Customers lost per month, in %, without the program.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -31,10 +31,6 @@ pub struct Economics {
     /// Customers lost per month, in %, with the program.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_churn_with_program_percent: Option<Decimal>,
-}
-
-pub(crate) fn hundred() -> Decimal {
-    Decimal::ONE_HUNDRED
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -8,6 +8,7 @@ pub mod economics;
 pub mod portfolio;
 pub mod preview;
 pub mod projection;
+pub mod read;
 #[cfg(any(feature = "cli", feature = "analytics"))]
 pub mod refund;
 pub mod simulate;

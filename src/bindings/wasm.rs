@@ -95,7 +95,7 @@ pub fn project_json(request_json: &str) -> Result<String, JsValue> {
 pub fn forecast_json(request_json: &str) -> Result<String, JsValue> {
     to_json(
         &crate::analytics::portfolio::forecast(
-            &crate::format::json::portfolio_from_json(request_json).map_err(to_js_error)?,
+            &crate::analytics::read::portfolio_from_json(request_json).map_err(to_js_error)?,
         )
         .map_err(to_js_error)?,
     )
@@ -116,7 +116,7 @@ impl JsCustomers {
     #[wasm_bindgen(constructor)]
     pub fn new(customers_json: &str) -> Result<JsCustomers, JsValue> {
         Ok(JsCustomers {
-            customers: crate::format::json::portfolio_customers_from_json(customers_json)
+            customers: crate::analytics::read::portfolio_customers_from_json(customers_json)
                 .map_err(to_js_error)?,
         })
     }
@@ -130,8 +130,8 @@ impl JsCustomers {
     /// Forecasts the held customers: a portfolio request without `customers` in, JSON out.
     #[wasm_bindgen(js_name = forecastJson)]
     pub fn forecast_json(&mut self, settings_json: &str) -> Result<String, JsValue> {
-        let mut request =
-            crate::format::json::forecast_settings_from_json(settings_json).map_err(to_js_error)?;
+        let mut request = crate::analytics::read::forecast_settings_from_json(settings_json)
+            .map_err(to_js_error)?;
         // Lent to the request for the call, not copied.
         request.customers = std::mem::take(&mut self.customers);
         let portfolio = crate::analytics::portfolio::forecast(&request);

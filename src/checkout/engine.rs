@@ -42,7 +42,7 @@ impl Engine {
         Ok(crate::format::names::names_json(&self.program, locale))
     }
 
-    /// The fingerprint of this program, the customer and the cart (see [`crate::fingerprint`]):
+    /// The fingerprint of this program, the customer and the cart (see [`crate::checkout::fingerprint`]):
     /// what a server compares before it charges.
     pub fn fingerprint_json(&self, customer_json: &str, cart_json: &str) -> Result<String> {
         let (customer, cart) = self.read(customer_json, cart_json)?;

@@ -5,3 +5,5 @@ pub mod engine;
 pub mod fingerprint;
 pub mod margin;
 pub mod quote;
+pub mod read;
+pub mod valid_program;

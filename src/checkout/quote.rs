@@ -27,7 +27,7 @@ pub struct Request {
     pub customer: Customer,
     pub cart: Cart,
     /// The customer's language tag (`ka`, `ru-RU`): names come out in it, or as
-    /// [`crate::format::names::LocalizedText::choose`] falls back. None: the program's default language.
+    /// [`LocalizedText::choose`] falls back. None: the program's default language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
 }

@@ -106,7 +106,7 @@ pub const MAX_SHIPPING_LINES: usize = 100;
 #[serde(deny_unknown_fields)]
 pub struct EventCount {
     pub id: String,
-    #[serde(default = "one")]
+    #[serde(default = "crate::money::exact::one")]
     pub count: u32,
 }
 
@@ -116,10 +116,6 @@ pub struct EventCount {
 pub struct PartnerPoints {
     pub partner: String,
     pub points: u64,
-}
-
-pub(crate) fn one() -> u32 {
-    1
 }
 
 /// As derived, but with the attributes in key order: their order in the JSON means nothing, so

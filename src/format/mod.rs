@@ -5,6 +5,7 @@ pub mod cart;
 pub mod customer;
 pub mod json;
 pub mod keyed;
+pub mod localized;
 pub mod names;
 pub mod program;
 pub mod trace;

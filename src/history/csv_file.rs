@@ -17,50 +17,11 @@ use crate::format::cart::Line;
 use crate::format::program::Program;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Serialize;
 use std::io::Read;
 
-/// The columns, matched by name whatever their order; category, cost and group may be absent.
-pub const COLUMNS: [&str; 8] = [
-    "customer", "date", "sku", "category", "price", "quantity", "cost", "group",
-];
-pub const REQUIRED_COLUMNS: [&str; 5] = ["customer", "date", "sku", "price", "quantity"];
-
-/// Where a row is, as errors name it: a CSV file's line, or a Parquet file's row (from 1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Place {
-    Line(u64),
-    Row(u64),
-}
-
-impl std::fmt::Display for Place {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Place::Line(line) => write!(f, "line {line}"),
-            Place::Row(row) => write!(f, "row {row}"),
-        }
-    }
-}
-
-impl Place {
-    fn number(self) -> u64 {
-        match self {
-            Place::Line(number) | Place::Row(number) => number,
-        }
-    }
-
-    /// The simulator names an order by its line: a Parquet file's orders are at rows.
-    fn named_in(self, mut error: Error) -> Error {
-        if let Place::Row(row) = self {
-            if let Some(rest) = error.path.strip_prefix(&format!("line {row}")) {
-                error.path = format!("row {row}{rest}");
-            }
-        }
-        error
-    }
-}
+pub use super::report::{BadRow, PartitionReport, Simulation, BAD_ROWS_LISTED};
+use super::rows::open_file;
+pub use super::rows::{Next, Place, Rows, COLUMNS, REQUIRED_COLUMNS};
 
 /// What to do with a malformed row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,36 +30,6 @@ pub enum OnBadRow {
     Stop,
     /// Leave the row out, and list it in the output.
     Skip,
-}
-
-/// The most bad rows listed one by one; all are counted.
-pub const BAD_ROWS_LISTED: usize = 100;
-
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Simulation {
-    pub rows: u64,
-    pub bad_rows: u64,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub bad_row_list: Vec<BadRow>,
-    #[serde(flatten)]
-    pub report: Report,
-    /// On a partial report: which partitions it holds, and what merging needs to work out the
-    /// figures that are not sums.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub partition: Option<PartitionReport>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct PartitionReport {
-    /// The partitions held, from 1.
-    pub parts: Vec<u32>,
-    pub of: u32,
-    pub minor_units: u32,
-    pub rounding: crate::money::Rounding,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value_per_point: Option<Decimal>,
 }
 
 /// One partition of the customers: `part` (from 1) of `of`.
@@ -157,17 +88,6 @@ impl Source for [u8] {
 }
 
 /// A file: Parquet by its extension `.parquet`, else CSV, gzipped when it ends in `.gz`.
-/// Opens a history file, refused as unreadable with the reason.
-pub(crate) fn open_file(path: &std::path::Path) -> Result<std::fs::File> {
-    std::fs::File::open(path).map_err(|e| {
-        Error::new(
-            ErrorCode::Unreadable,
-            "",
-            format!("cannot read {}: {e}", path.display()),
-        )
-    })
-}
-
 impl Source for std::path::Path {
     fn rows(&self) -> Result<Box<dyn Rows + '_>> {
         let extension_is = |wanted: &str| {
@@ -191,28 +111,6 @@ impl Source for std::path::Path {
         };
         Ok(Box::new(CsvRows::new(text)?))
     }
-}
-
-/// What reading one row gave.
-pub enum Next {
-    Row,
-    /// A row that cannot be read, which the bad-row policy stops at or skips.
-    Bad(Error),
-    End,
-}
-
-/// An order history read one row at a time as text fields, whatever its file's format.
-pub trait Rows {
-    /// The column names, in the order of each row's fields.
-    fn header(&self) -> &csv::StringRecord;
-    /// Reads the next row into `record`. An error is a file that cannot be read any further.
-    fn read(&mut self, record: &mut csv::StringRecord) -> Result<Next>;
-    /// The same with the fields left as bytes: the first pass only compares them.
-    fn read_bytes(&mut self, record: &mut csv::ByteRecord) -> Result<Next>;
-    /// Where the row last read is.
-    fn place(&self) -> Place;
-    /// How far reading has come, in bytes of the file.
-    fn progress(&self) -> u64;
 }
 
 /// The rows of CSV text whose first line names the columns.
@@ -394,15 +292,6 @@ pub fn plan(source: &(impl Source + ?Sized), wanted: Option<Sequence>) -> Result
         }
     };
     Ok(Plan { sequence, span })
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct BadRow {
-    /// `"line": 3` in a CSV file, `"row": 2` in a Parquet file.
-    #[serde(flatten)]
-    pub place: Place,
-    pub message: String,
 }
 
 /// Where the column `name` is in `header`.

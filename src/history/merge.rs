@@ -5,7 +5,7 @@
 
 use crate::analytics::simulate::{Cohort, GroupTotals};
 use crate::error::{Error, ErrorCode, Result};
-use crate::history::csv_file::{PartitionReport, Simulation, BAD_ROWS_LISTED};
+use crate::history::report::{PartitionReport, Simulation, BAD_ROWS_LISTED};
 use crate::money::exact::{decimal_of, minor_of, mul_div, Fraction};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;

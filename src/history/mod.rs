@@ -5,3 +5,5 @@ pub mod csv_file;
 pub mod merge;
 #[cfg(feature = "parquet")]
 pub mod parquet_file;
+pub mod report;
+pub mod rows;

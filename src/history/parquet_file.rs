@@ -1,6 +1,6 @@
 //! Reading an order history from a Parquet file (feature `parquet`): the CSV's columns, matched
 //! by name, each row's values written out as the text the CSV reader checks
-//! ([`crate::history::csv_file::Rows`]), so that both formats share one path.
+//! ([`crate::history::rows::Rows`]), so that both formats share one path.
 //!
 //! Ids, sku, category and quantities are strings or integers; group strings; dates DATE,
 //! timestamps (their day in UTC) or `YYYY-MM-DD` strings; money DECIMAL or strings. Money stored
@@ -8,7 +8,7 @@
 //! could be whole units or minor units. Errors name the row from 1, and the column.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::history::csv_file::{Next, Place, Rows, COLUMNS, REQUIRED_COLUMNS};
+use crate::history::rows::{open_file, Next, Place, Rows, COLUMNS, REQUIRED_COLUMNS};
 use chrono::NaiveDate;
 use parquet::basic::{Compression, ConvertedType, LogicalType, TimeUnit, Type as Physical};
 use parquet::file::reader::{FileReader, SerializedFileReader};
@@ -158,7 +158,7 @@ impl ParquetRows {
     /// Opens `path`, refusing a file that is not Parquet, lacks a required column, stores one in
     /// a type it cannot be read from, or uses a compression this build does not read.
     pub fn open(path: &Path) -> Result<ParquetRows> {
-        let file = crate::history::csv_file::open_file(path)?;
+        let file = open_file(path)?;
         let file_bytes = file.metadata().map_or(0, |m| m.len());
         let reader = survive(|| SerializedFileReader::new(file))
             .map_err(|e| unreadable(path, format!("it is damaged ({e})")))?

@@ -7,6 +7,16 @@
 use crate::money::Rounding;
 use rust_decimal::Decimal;
 
+/// A hundred: the default of the percentages that are "all of it" (`#[serde(default)]`).
+pub(crate) fn hundred() -> Decimal {
+    Decimal::ONE_HUNDRED
+}
+
+/// One: the default count of a line's events and of a rule's items (`#[serde(default)]`).
+pub(crate) fn one() -> u32 {
+    1
+}
+
 /// A non-negative rational number, kept reduced: `num ÷ den`, `den > 0`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fraction {

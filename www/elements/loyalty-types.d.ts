@@ -1921,7 +1921,7 @@ cart: Cart
 customer?: Customer
 /**
  * The customer's language tag (`ka`, `ru-RU`): names come out in it, or as
- * [`crate::names::LocalizedText::choose`] falls back. None: the program's default language.
+ * [`LocalizedText::choose`] falls back. None: the program's default language.
  */
 locale?: (string | null)
 program: Program

@@ -1,23 +1,9 @@
-//! Reading a customer, a cart and a quote request.
+//! Reading a customer and a cart.
 
 use super::{FromJson, Json};
-use crate::checkout::quote::Request;
 use crate::error::Result;
 use crate::format::cart::{Cart, EventCount, Line, PartnerPoints};
 use crate::format::customer::{CreditRecord, Customer, PointLot, SpendRecord};
-
-impl FromJson for Request {
-    fn read(json: Json<'_>) -> Result<Self> {
-        let mut f = json.fields()?;
-        let request = Request {
-            program: f.required("program"),
-            customer: f.or_default("customer"),
-            cart: f.required("cart"),
-            locale: f.optional("locale"),
-        };
-        f.end(request)
-    }
-}
 
 impl FromJson for Customer {
     fn read(json: Json<'_>) -> Result<Self> {
@@ -149,7 +135,7 @@ impl FromJson for EventCount {
         let mut f = json.fields()?;
         let event = EventCount {
             id: f.required("id"),
-            count: f.or("count", crate::format::cart::one()),
+            count: f.or("count", crate::money::exact::one()),
         };
         f.end(event)
     }
@@ -163,34 +149,5 @@ impl FromJson for PartnerPoints {
             points: f.required("points"),
         };
         f.end(points)
-    }
-}
-
-#[cfg(any(feature = "cli", feature = "analytics"))]
-impl FromJson for crate::analytics::refund::RefundRequest {
-    fn read(json: Json<'_>) -> Result<Self> {
-        let mut f = json.fields()?;
-        let request = crate::analytics::refund::RefundRequest {
-            program: f.required("program"),
-            customer: f.or_default("customer"),
-            cart: f.required("cart"),
-            returns: f.required("returns"),
-            earlier: f.or_default("earlier"),
-            refunded: f.optional("refunded"),
-            balance: f.optional("balance"),
-        };
-        f.end(request)
-    }
-}
-
-#[cfg(any(feature = "cli", feature = "analytics"))]
-impl FromJson for crate::analytics::refund::Returned {
-    fn read(json: Json<'_>) -> Result<Self> {
-        let mut f = json.fields()?;
-        let returned = crate::analytics::refund::Returned {
-            line: f.required("line"),
-            quantity: f.required("quantity"),
-        };
-        f.end(returned)
     }
 }

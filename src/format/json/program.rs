@@ -5,6 +5,7 @@ use super::parse::Node;
 use super::{FromJson, Json};
 use crate::error::Result;
 use crate::format::program::*;
+use crate::money::exact::hundred;
 use crate::money::Rounding;
 
 impl FromJson for Program {
@@ -253,7 +254,7 @@ impl FromJson for BundleItem {
         let item = BundleItem {
             skus: f.or_default("skus"),
             categories: f.or_default("categories"),
-            quantity: f.or("quantity", crate::format::cart::one()),
+            quantity: f.or("quantity", crate::money::exact::one()),
         };
         f.end(item)
     }

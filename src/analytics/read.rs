@@ -1,7 +1,6 @@
-//! Reading the requests of projections, margin impact, comparisons, calculators and previews.
+//! Reading the requests of projections, margin impact, comparisons, calculators, previews and
+//! refunds from JSON, and the portfolio in parts (the generic readers are in `format::json`).
 
-use super::parse::{Node, Parser, Syntax};
-use super::{FromJson, Json, Path};
 use crate::analytics::calculators::Calculation;
 use crate::analytics::economics::{
     CategoryMargin, CompareRequest, Economics, MarginRequest, Variant,
@@ -12,6 +11,8 @@ use crate::analytics::projection::{
     mid_month, one_order, CategorySpend, Plan, PlannedOrder, ProjectionRequest, Redeem,
 };
 use crate::error::{Error, ErrorCode, Result};
+use crate::format::json::parse::{self, Node, Parser, Syntax};
+use crate::format::json::{self as json, FromJson, Json, Path};
 use std::borrow::Cow;
 
 impl FromJson for ProjectionRequest {
@@ -87,10 +88,8 @@ impl FromJson for Economics {
         let economics = Economics {
             gross_margin_percent: f.required("gross_margin_percent"),
             category_margins: f.or_default("category_margins"),
-            redemption_rate_percent: f.or(
-                "redemption_rate_percent",
-                crate::analytics::economics::hundred(),
-            ),
+            redemption_rate_percent: f
+                .or("redemption_rate_percent", crate::money::exact::hundred()),
             monthly_churn_percent: f.optional("monthly_churn_percent"),
             monthly_churn_with_program_percent: f.optional("monthly_churn_with_program_percent"),
         };
@@ -155,7 +154,7 @@ impl FromJson for PreviewRequest {
             customer: f.or_default("customer"),
             as_of: f.required("as_of"),
             monthly: f.required("monthly"),
-            months: f.or("months", crate::analytics::preview::a_year()),
+            months: f.or("months", super::preview::a_year()),
             redeem: f.or_default("redeem"),
         };
         f.end(request)
@@ -239,10 +238,10 @@ pub const MAX_PORTFOLIO_BYTES: usize = 256 * 1024 * 1024;
 /// Reads a portfolio request one customer at a time, so that no tree of every customer is ever
 /// built.
 pub fn portfolio_from_json(text: &str) -> Result<PortfolioRequest> {
-    super::refuse_over(text, MAX_PORTFOLIO_BYTES)?;
+    json::refuse_over(text, MAX_PORTFOLIO_BYTES)?;
     let mut parser = Parser::new(text);
     if parser.peek() != Some(b'{') {
-        return super::from_json(text);
+        return json::from_json(text);
     }
     let mut rest: Vec<(Cow<str>, Node)> = Vec::new();
     let mut customers = None;
@@ -256,11 +255,11 @@ pub fn portfolio_from_json(text: &str) -> Result<PortfolioRequest> {
             Ok(())
         })
         .and_then(|()| parser.end())
-        .map_err(|error| super::syntax_error(text, error))?;
+        .map_err(|error| json::syntax_error(text, error))?;
     if customers.is_some() {
         rest.push((Cow::Borrowed("customers"), Node::List(Vec::new())));
     }
-    let mut request: PortfolioRequest = super::from_node(&Node::Object(rest))?;
+    let mut request: PortfolioRequest = json::from_node(&Node::Object(rest))?;
     if let Some(customers) = customers {
         request.customers = customers?;
     }
@@ -270,17 +269,17 @@ pub fn portfolio_from_json(text: &str) -> Result<PortfolioRequest> {
 /// A portfolio's customers alone, as a JSON list (the `customers` of a request), read one at a
 /// time; paths still start at `customers`.
 pub fn portfolio_customers_from_json(text: &str) -> Result<Vec<PortfolioCustomer>> {
-    super::refuse_over(text, MAX_PORTFOLIO_BYTES)?;
+    json::refuse_over(text, MAX_PORTFOLIO_BYTES)?;
     let mut parser = Parser::new(text);
     customers_one_by_one(&mut parser)
         .and_then(|customers| parser.end().map(|()| customers))
-        .map_err(|error| super::syntax_error(text, error))?
+        .map_err(|error| json::syntax_error(text, error))?
 }
 
 /// A forecast's settings for customers loaded already: a portfolio request without `customers`.
 pub fn forecast_settings_from_json(text: &str) -> Result<PortfolioRequest> {
-    super::refuse_over(text, super::MAX_INPUT_BYTES)?;
-    let mut node = super::parse::parse(text).map_err(|error| super::syntax_error(text, error))?;
+    json::refuse_over(text, json::MAX_INPUT_BYTES)?;
+    let mut node = parse::parse(text).map_err(|error| json::syntax_error(text, error))?;
     if let Node::Object(members) = &mut node {
         if members.iter().any(|(name, _)| name == "customers") {
             return Err(Error::new(
@@ -291,7 +290,7 @@ pub fn forecast_settings_from_json(text: &str) -> Result<PortfolioRequest> {
         }
         members.push((Cow::Borrowed("customers"), Node::List(Vec::new())));
     }
-    super::from_node(&node)
+    json::from_node(&node)
 }
 
 /// The customers list at the parser: each one is read, and its tree dropped, before the next is
@@ -338,5 +337,34 @@ impl FromJson for PortfolioCustomer {
             monthly: f.required("monthly"),
         };
         f.end(customer)
+    }
+}
+
+#[cfg(any(feature = "cli", feature = "analytics"))]
+impl FromJson for super::refund::RefundRequest {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let request = super::refund::RefundRequest {
+            program: f.required("program"),
+            customer: f.or_default("customer"),
+            cart: f.required("cart"),
+            returns: f.required("returns"),
+            earlier: f.or_default("earlier"),
+            refunded: f.optional("refunded"),
+            balance: f.optional("balance"),
+        };
+        f.end(request)
+    }
+}
+
+#[cfg(any(feature = "cli", feature = "analytics"))]
+impl FromJson for super::refund::Returned {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let returned = super::refund::Returned {
+            line: f.required("line"),
+            quantity: f.required("quantity"),
+        };
+        f.end(returned)
     }
 }
