@@ -7,13 +7,13 @@ use super::mechanics::bundle::{self, Bundle};
 use super::mechanics::buy_get::{self, BuyGet};
 use super::mechanics::conditions::{self, campaign, Conditions};
 use super::mechanics::delivery;
-use super::mechanics::limits::{self, limit_reached, Limits};
+use super::mechanics::limits::{self, limit_reached, tighter, Limits};
 use super::mechanics::percent;
 use super::mechanics::promo_code::{same_code, PromoRule};
 use super::mechanics::quantity_breaks::{self, QuantityBreaks};
 use super::mechanics::spend_steps::{self, SpendSteps};
 use super::mechanics::tiers::TierRule;
-use super::order::{Candidate, OrderLine, PromoResult, Rate, RuleEntries, Sheet, Split};
+use super::order::{Candidate, Order, OrderLine, PromoResult, Rate, RuleEntries, Sheet, Split};
 use super::values::{at, compile_scope, Amount, Context, Percent, Scope};
 use crate::error::{Error, ErrorCode, Result};
 use crate::format::names::LocalizedText;
@@ -217,6 +217,21 @@ pub(crate) fn compile(
             None => ALL_CLASSES,
         },
     })
+}
+
+/// What the budgets of a rule and of the code it needs leave, as the host's records give them;
+/// `None` without a budget.
+pub(crate) fn budget_left(
+    discounts: &[DiscountRule],
+    promo_codes: &[PromoRule],
+    order: &Order,
+    rule: usize,
+    code: Option<usize>,
+) -> Option<i128> {
+    tighter(
+        order.rule_budget_left(discounts[rule].limits, rule),
+        code.and_then(|code| order.code_budget_left(promo_codes[code].limits, code)),
+    )
 }
 
 /// What the program's rules and codes a rule's eligibility looks up.

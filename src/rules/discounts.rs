@@ -7,38 +7,10 @@ use super::compiled::Rules;
 use super::discount_rule::Lookups;
 use super::mechanics::delivery;
 use super::mechanics::limits::tighter;
-use super::order::{Applied, Order, PromoResult, Sheet};
+use super::order::{Applied, PromoResult, Sheet};
 use super::stacking;
 use crate::format::trace::{Code, Entry};
 use crate::money::exact::decimal_of;
-
-impl Order<'_> {
-    /// What a rule's budget leaves, as the host's records give it; `None` without a budget.
-    fn rule_budget_left(&self, rules: &Rules, rule: usize) -> Option<i128> {
-        let budget = rules.discounts[rule].limits?.budget?;
-        Some(budget - self.rule_used(rule).spent)
-    }
-
-    /// The same for a promo code's budget.
-    fn code_budget_left(&self, rules: &Rules, code: usize) -> Option<i128> {
-        let budget = rules.promo_codes[code].limits?.budget?;
-        Some(budget - self.code_used(code).spent)
-    }
-}
-
-/// What the budgets of a rule and of the code it needs leave, as the host's records give them;
-/// `None` without a budget.
-pub(crate) fn budget_left(
-    rules: &Rules,
-    order: &Order,
-    rule: usize,
-    code: Option<usize>,
-) -> Option<i128> {
-    tighter(
-        order.rule_budget_left(rules, rule),
-        code.and_then(|code| order.code_budget_left(rules, code)),
-    )
-}
 
 /// Applies the discount rules, by priority: each rule's eligibility, then stacking, then each
 /// rule's split over its lines within its budget and its code's; returns their trace entries in
@@ -104,10 +76,11 @@ pub(crate) fn apply(
         );
         let mut amount: i128 = out.shares[start..].iter().map(|(_, part)| part).sum();
         // A budget caps what a rule (and the code it needs) gives: the parts shrink to it.
-        let rule_left = order.rule_budget_left(rules, candidate.rule);
+        let rule_left =
+            order.rule_budget_left(rules.discounts[candidate.rule].limits, candidate.rule);
         // A code's budget as the rules before this one in the order have left it.
         let code_left = candidate.code.and_then(|code| {
-            let before = order.code_budget_left(rules, code)?;
+            let before = order.code_budget_left(rules.promo_codes[code].limits, code)?;
             Some(match code_budgets.iter().find(|(at, _)| *at == code) {
                 Some((_, left)) => *left,
                 None => before,

@@ -5,8 +5,7 @@
 
 use super::allocation::cap_parts;
 use super::compiled::Rules;
-use super::discount_rule::DiscountRule;
-use super::discounts::budget_left;
+use super::discount_rule::{budget_left, DiscountRule};
 use super::order::{Candidate, Sheet, Split};
 use crate::format::program::Stacking;
 use crate::format::trace::{Code, Entry};
@@ -101,8 +100,13 @@ pub(crate) fn settle(
                     &mut split_buffers,
                 );
                 // A budget caps what a rule takes here as when it applies.
-                if let Some(left) = budget_left(rules, sheet.order, candidate.rule, candidate.code)
-                {
+                if let Some(left) = budget_left(
+                    &rules.discounts,
+                    &rules.promo_codes,
+                    sheet.order,
+                    candidate.rule,
+                    candidate.code,
+                ) {
                     cap_parts(&mut shares, 0, left, &mut split_buffers);
                 }
                 for (line, part) in &shares {

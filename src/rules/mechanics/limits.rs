@@ -107,3 +107,16 @@ impl Order<'_> {
         used_of(&self.rule_usage, rule)
     }
 }
+
+impl Order<'_> {
+    /// What a rule's budget (its `limits`) leaves, as the host's records give it; `None` without
+    /// a budget.
+    pub(crate) fn rule_budget_left(&self, limits: Option<Limits>, rule: usize) -> Option<i128> {
+        Some(limits?.budget? - self.rule_used(rule).spent)
+    }
+
+    /// The same for a promo code's budget.
+    pub(crate) fn code_budget_left(&self, limits: Option<Limits>, code: usize) -> Option<i128> {
+        Some(limits?.budget? - self.code_used(code).spent)
+    }
+}
