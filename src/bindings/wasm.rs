@@ -1,6 +1,6 @@
 //! JavaScript bindings (feature `wasm`).
 //!
-//! JSON text crosses the boundary: the JS wrapper in `www/` turns plain objects into JSON and
+//! JSON text crosses the boundary: the JS wrapper in `www/elements/` turns plain objects into JSON and
 //! back. One serde_json path, shared with the native command, keeps the module small and makes
 //! the output byte-identical to `loyalty quote`. Money is always a decimal string.
 //! Errors are thrown as JS `Error`s with a stable `code` and the offending field's `path`.

@@ -28,7 +28,7 @@ pub enum Kind {
 }
 
 /// Why a rule applied or did not: a stable machine code that every language words (the widget's
-/// `www/i18n.js` has a sentence for each, in four languages; a test holds them together).
+/// `www/i18n/i18n.js` has a sentence for each, in four languages; a test holds them together).
 /// A new code is added here, and the compiler then asks for its words nowhere else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -1,20 +1,23 @@
 //! The rules engine: a program compiled once, one pricer for an order, one ledger for a customer
 //! over time.
 //!
-//! - [`compiled`]: the program as integer data (`Rules`), read from a validated [`crate::Program`].
-//!   Every field of the program is taken apart here without `..`, so a new field does not compile
-//!   until this module decides what it means.
+//! - [`compiled`]: the program as integer data ([`Rules`]), compiled from a [`crate::Program`] by
+//!   `Rules::compile`, which takes every field apart without `..` (a new field does not compile
+//!   until it is placed) and hands each part to its mechanic's `compile`.
+//! - [`mechanics`]: one module per mechanic: its compiled form, how it is compiled and checked,
+//!   how it prices, and the trace codes it writes.
 //! - [`pricer`]: `price(rules, order, standing) → Outcome`, the only place where rules turn into
-//!   money. The quote, the projection, the forecast and the simulation all call it; with the trace
-//!   off it is the same code doing less writing.
+//!   money, a pipeline of stages; [`discounts`], [`discount_rule`] and [`stacking`] are the
+//!   discount stage, [`allocation`] the exact split every stage shares.
+//! - [`values`], [`order`]: what compiled forms are made of, and what the pricer reads and writes.
 //! - [`ledger`]: a customer's account through time (tier, point lots, spend windows, store credit),
 //!   with `book(outcome)` after each order and `close_month` at each month's end.
-//! - [`calendar`]: what the ledger asks of a date (its tier window, its periods, when points
-//!   earned on it expire, a month's review), worked out once per day rather than per customer.
+//! - [`calendar`] and [`periods`]: what the ledger asks of a date (its tier window, its periods,
+//!   when points earned on it expire, a month's review), worked out once per day.
 //!
-//! A new mechanic goes into the program type, then [`compiled`], then [`pricer`] (and [`ledger`]
-//! if it lasts beyond one order), with its trace code in [`crate::format::trace::Code`] and the code's words
-//! in `www/i18n.js`.
+//! A new mechanic is a module in [`mechanics`], its `compile` called from `Rules::compile`, and
+//! one line in the [`pricer`]'s stages, with its trace codes in [`crate::format::trace::Code`] and
+//! their words in `www/i18n/`.
 
 pub mod allocation;
 pub mod calendar;

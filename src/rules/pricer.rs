@@ -16,10 +16,11 @@ use super::compiled::{EarnRule, Multiplier, Rules};
 use super::discounts;
 use super::mechanics::earn::{self, Earning};
 use super::mechanics::included_tax;
+use super::mechanics::multipliers::{self, Multiplying};
 use super::mechanics::promo_code::{self};
+use super::mechanics::redemption;
 use super::mechanics::{cashback, chances, events};
 use super::mechanics::{commitment, tiers};
-use super::mechanics::{multipliers, redemption};
 use super::order::Sheet;
 pub use super::order::{
     Applied, CashbackResult, CommitmentResult, Order, OrderLine, Outcome, Placement, PointsResult,
@@ -184,12 +185,14 @@ impl Pricing<'_, '_> {
         let earn = |sheet: &mut Sheet, rule: &EarnRule, kind: Kind| {
             let earning = Earning {
                 rule,
-                multipliers: &points_rule.multipliers,
-                add_multipliers: points_rule.add_multipliers,
-                round_each_step: points_rule.round_each_step,
-                status: match rule.apply_tier_multiplier {
-                    true => multiplier,
-                    false => Multiplier::ONE,
+                multipliers: Multiplying {
+                    program: &points_rule.multipliers,
+                    add: points_rule.add_multipliers,
+                    round_each_step: points_rule.round_each_step,
+                    status: match rule.apply_tier_multiplier {
+                        true => multiplier,
+                        false => Multiplier::ONE,
+                    },
                 },
             };
             let tax = rules.tax.as_ref();

@@ -152,7 +152,7 @@ type: "shipping_amount"
 export type Period = ("month" | "quarter" | "year")
 /**
  * Why a rule applied or did not: a stable machine code that every language words (the widget's
- * `www/i18n.js` has a sentence for each, in four languages; a test holds them together).
+ * `www/i18n/i18n.js` has a sentence for each, in four languages; a test holds them together).
  * A new code is added here, and the compiler then asks for its words nowhere else.
  * 
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema

@@ -5,7 +5,7 @@
 //! base and the multiplier.
 
 use super::included_tax::TaxRule;
-use super::multipliers::EarnMultiplier;
+use super::multipliers::Multiplying;
 use crate::error::{Error, ErrorCode, Result};
 use crate::format::program::{self as format, EarnBase, EarnPer, Granularity};
 use crate::format::trace::{Code, Entry, Kind};
@@ -14,9 +14,7 @@ use crate::money::exact::{compare, mul_div, Fraction};
 use crate::money::Rounding;
 use crate::rules::allocation::apply_share;
 use crate::rules::order::{EarnGroup, Sheet, Source};
-use crate::rules::values::{
-    at, attribute_of, combine, too_precise, value_at, AttributeValue, Context, Multiplier,
-};
+use crate::rules::values::{at, attribute_of, too_precise, value_at, AttributeValue, Context};
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone)]
@@ -363,73 +361,29 @@ impl EarnGroup {
     }
 }
 
-/// One earning rule, the customer's status multiplier (tier and membership), and the program's
-/// multipliers: the points of an amount or of units under a set of multipliers.
+/// One earning rule under the multipliers that may apply to the order's lines.
 pub(crate) struct Earning<'r> {
     pub(crate) rule: &'r EarnRule,
-    pub(crate) multipliers: &'r [EarnMultiplier],
-    pub(crate) add_multipliers: bool,
-    pub(crate) round_each_step: bool,
-    pub(crate) status: Multiplier,
+    pub(crate) multipliers: Multiplying<'r>,
 }
 
 impl Earning<'_> {
-    fn in_mask(&self, mask: u64) -> impl Iterator<Item = &EarnMultiplier> {
-        self.multipliers
-            .iter()
-            .enumerate()
-            .filter(move |(bit, _)| mask & (1 << bit) != 0)
-            .map(|(_, multiplier)| multiplier)
-    }
-
-    /// The status multiplier and those in `mask` together (compiling checked that every set
-    /// can be written exactly).
-    fn factor(&self, mask: u64) -> Option<Multiplier> {
-        if mask == 0 {
-            return Some(self.status);
-        }
-        let add = self.add_multipliers;
-        self.in_mask(mask)
-            .try_fold(self.status.text, |so_far, m| {
-                combine(add, so_far, m.factor.text)
-            })
-            .and_then(Multiplier::of)
-    }
-
-    /// Whole points for `amount` from `source` under the multipliers in `mask`, rounded down at
-    /// the end, or after each step where the program says so.
+    /// Whole points for `amount` from `source` under the multipliers in `mask`.
     fn points(&self, source: Source, amount: i128, mask: u64) -> Result<u64> {
         let fail = || overflow("cart.lines");
-        let factor = self.factor(mask).ok_or_else(fail)?;
-        let raw = |multiplier: Fraction| match source {
-            Source::Rate(at) => points_for(
-                amount,
-                &self.rule.rates[at],
-                self.rule.granularity,
-                multiplier,
-            ),
-            Source::Unit { .. } => multiplier
-                .floor(amount.max(0).unsigned_abs())
-                .and_then(|p| u64::try_from(p).ok())
-                .ok_or_else(fail),
-        };
-        if !self.round_each_step {
-            return raw(factor.value);
-        }
-        let step = |points: u64, by: Fraction| {
-            by.floor(u128::from(points))
-                .and_then(|p| u64::try_from(p).ok())
-                .ok_or_else(fail)
-        };
-        let mut points = raw(Fraction::ONE)?;
-        if self.add_multipliers {
-            return step(points, factor.value);
-        }
-        points = step(points, self.status.value)?;
-        for multiplier in self.in_mask(mask) {
-            points = step(points, multiplier.factor.value)?;
-        }
-        Ok(points)
+        self.multipliers
+            .points(mask, |multiplier: Fraction| match source {
+                Source::Rate(at) => points_for(
+                    amount,
+                    &self.rule.rates[at],
+                    self.rule.granularity,
+                    multiplier,
+                ),
+                Source::Unit { .. } => multiplier
+                    .floor(amount.max(0).unsigned_abs())
+                    .and_then(|p| u64::try_from(p).ok())
+                    .ok_or_else(fail),
+            })
     }
 }
 
@@ -456,6 +410,7 @@ pub(crate) fn earn(
     for (at, line) in lines.iter().enumerate() {
         let mask = earning
             .multipliers
+            .program
             .iter()
             .enumerate()
             .filter(|(bit, m)| applying & (1 << bit) != 0 && line.in_scope(&m.scope))
@@ -512,6 +467,7 @@ pub(crate) fn earn(
         };
         let mask = earning
             .multipliers
+            .program
             .iter()
             .enumerate()
             .filter(|(bit, m)| applying & (1 << bit) != 0 && m.scope.is_everything())
@@ -542,6 +498,7 @@ pub(crate) fn earn(
             .checked_add(points)
             .ok_or_else(|| overflow("cart.lines"))?;
         let multiplier = earning
+            .multipliers
             .factor(group.mask)
             .map_or(Decimal::ONE, |factor| factor.text);
         match group.source {

@@ -1,16 +1,19 @@
 //! Points multipliers: a program's multipliers (a category, a campaign, a day, a promo code…)
 //! that raise what lines earn, multiplied or their bonuses added, and the status multipliers of a
-//! tier and a membership. Trace: `multiplied`, or why a multiplier does not apply.
+//! tier and a membership: which apply to an order and its lines, how they combine (multiplied, or
+//! their bonuses added) and how points are rounded under them (at the end, or after each step).
+//! Trace: `multiplied`, or why a multiplier does not apply.
 
 use super::conditions::{self, campaign, Conditions};
 use super::promo_code::{same_code, PromoRule};
 use crate::error::{Error, ErrorCode, Result};
 use crate::format::program as format;
 use crate::format::trace::{Code, Entry, Kind};
-use crate::format::validate;
+use crate::format::validate::{self, overflow};
+use crate::money::exact::Fraction;
 use crate::rules::order::Sheet;
 use crate::rules::values::{
-    check_multiplier, compile_scope, too_precise, Context, Multiplier, Scope,
+    check_multiplier, combine, compile_scope, too_precise, Context, Multiplier, Scope,
 };
 
 #[derive(Debug, Clone)]
@@ -137,4 +140,60 @@ pub(crate) fn applying(
         }
     }
     applying
+}
+
+/// The multipliers points are earned under: the customer's status multiplier (tier and
+/// membership) and the program's, of which a mask says which apply.
+pub(crate) struct Multiplying<'r> {
+    pub(crate) program: &'r [EarnMultiplier],
+    pub(crate) add: bool,
+    pub(crate) round_each_step: bool,
+    pub(crate) status: Multiplier,
+}
+
+impl Multiplying<'_> {
+    fn in_mask(&self, mask: u64) -> impl Iterator<Item = &EarnMultiplier> {
+        self.program
+            .iter()
+            .enumerate()
+            .filter(move |(bit, _)| mask & (1 << bit) != 0)
+            .map(|(_, multiplier)| multiplier)
+    }
+
+    /// The status multiplier and those in `mask` together (compiling checked that every set
+    /// can be written exactly).
+    pub(crate) fn factor(&self, mask: u64) -> Option<Multiplier> {
+        if mask == 0 {
+            return Some(self.status);
+        }
+        self.in_mask(mask)
+            .try_fold(self.status.text, |so_far, m| {
+                combine(self.add, so_far, m.factor.text)
+            })
+            .and_then(Multiplier::of)
+    }
+
+    /// Whole points under the multipliers in `mask`, from `raw` (the points at a multiplier),
+    /// rounded down at the end, or after each step where the program says so.
+    pub(crate) fn points(&self, mask: u64, raw: impl Fn(Fraction) -> Result<u64>) -> Result<u64> {
+        let fail = || overflow("cart.lines");
+        let factor = self.factor(mask).ok_or_else(fail)?;
+        if !self.round_each_step {
+            return raw(factor.value);
+        }
+        let step = |points: u64, by: Fraction| {
+            by.floor(u128::from(points))
+                .and_then(|p| u64::try_from(p).ok())
+                .ok_or_else(fail)
+        };
+        let mut points = raw(Fraction::ONE)?;
+        if self.add {
+            return step(points, factor.value);
+        }
+        points = step(points, self.status.value)?;
+        for multiplier in self.in_mask(mask) {
+            points = step(points, multiplier.factor.value)?;
+        }
+        Ok(points)
+    }
 }
