@@ -8,6 +8,7 @@ use crate::money::exact::Fraction;
 use crate::money::Rounding;
 
 /// `amount × share`, rounded as the program says.
+#[inline]
 pub fn apply_share(share: Fraction, amount: i128, rounding: Rounding) -> Result<i128> {
     share
         .apply(amount.max(0).unsigned_abs(), rounding)

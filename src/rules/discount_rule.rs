@@ -59,6 +59,7 @@ pub struct Inactivity {
 
 impl DiscountRule {
     /// Whether two rules may apply to one order: each combines with the other's class.
+    #[inline]
     pub fn combines(&self, other: &DiscountRule) -> bool {
         self.combines_with & class_bit(other.class) != 0
             && other.combines_with & class_bit(self.class) != 0
@@ -67,6 +68,7 @@ impl DiscountRule {
 
 pub const ALL_CLASSES: u8 = 0b111;
 
+#[inline]
 pub fn class_bit(class: DiscountClass) -> u8 {
     match class {
         DiscountClass::Product => 1,

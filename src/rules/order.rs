@@ -23,6 +23,7 @@ pub struct OrderLine<'a> {
 }
 
 impl OrderLine<'_> {
+    #[inline]
     pub(crate) fn in_scope(&self, scope: &Scope) -> bool {
         scope.contains(
             self.category_id,
@@ -277,12 +278,14 @@ pub(crate) struct Sheet<'r, 'o> {
 
 impl Sheet<'_, '_> {
     /// An amount in minor units as the trace writes it.
+    #[inline]
     pub(crate) fn money(&self, minor: i128) -> String {
         decimal_of(minor, self.units).to_string()
     }
 
     /// An amount of the order's items as minimums count it: with delivery, where the program
     /// says delivery counts.
+    #[inline]
     pub(crate) fn toward_minimums(&self, items: i128) -> i128 {
         match self.delivery_counts {
             true => items + self.order.shipping.iter().sum::<i128>(),
@@ -291,6 +294,7 @@ impl Sheet<'_, '_> {
     }
 
     /// Writes a trace entry, built only when the trace is on.
+    #[inline]
     pub(crate) fn note(&mut self, entry: impl FnOnce(&Self) -> Entry) {
         if self.trace.is_some() {
             let entry = entry(self);
@@ -314,12 +318,14 @@ pub(crate) struct RuleEntries<'a> {
 
 impl RuleEntries<'_> {
     /// The rule's entry as applied, with its figures.
+    #[inline]
     pub(crate) fn applied(&self, figures: impl FnOnce(Entry) -> Entry) -> Option<Entry> {
         self.tracing
             .then(|| figures(Entry::new(Kind::Discount, self.id, true, Code::Applied)))
     }
 
     /// The rule's entry refused with `code`, with its figures.
+    #[inline]
     pub(crate) fn refused(
         &self,
         code: Code,
@@ -331,6 +337,7 @@ impl RuleEntries<'_> {
 }
 
 /// The units on the lines in scope (of one SKU, when given).
+#[inline]
 pub(crate) fn units_in(lines: &[OrderLine], in_scope: &[usize], sku: Option<&str>) -> u64 {
     in_scope
         .iter()

@@ -12,6 +12,7 @@ use crate::format::trace::{Code, Entry};
 use crate::money::exact::decimal_of;
 
 /// The earlier applied rule that `rule` gives way to, its class not combining with theirs.
+#[inline]
 pub(crate) fn gives_way_to(
     discounts: &[DiscountRule],
     applied: &[usize],
@@ -26,6 +27,7 @@ pub(crate) fn gives_way_to(
 /// Keeps the rules that may apply together and notes why the others do not. An exclusive rule
 /// (the first by priority) blocks every other; among best-of rules the one that takes the
 /// most at its place in the order, after every rule before it, applies.
+#[inline]
 pub(crate) fn settle(
     sheet: &Sheet,
     rules: &Rules,

@@ -94,6 +94,7 @@ pub(crate) fn compile(
 
 impl Bundle {
     /// Whether the units in scope make at least one set; `rule`: the rule's index.
+    #[inline]
     pub(crate) fn eligible(
         &self,
         rule: usize,

@@ -54,6 +54,7 @@ pub(crate) fn compile(
 
 impl BuyGet {
     /// Whether the units in scope make at least one set; `rule`: the rule's index.
+    #[inline]
     pub(crate) fn eligible(
         &self,
         rule: usize,

@@ -46,6 +46,7 @@ pub(crate) fn compile(
 
 /// Store credit the order earns: a percentage of what the lines in its categories come to after
 /// discounts, with the credit events give, within what the monthly cap leaves.
+#[inline]
 pub(crate) fn price(
     sheet: &mut Sheet,
     rule: Option<&CashbackRule>,

@@ -58,6 +58,7 @@ pub(crate) fn compile(
 }
 
 /// Each chance reward's entry: the chance and what it costs on average.
+#[inline]
 pub(crate) fn note(sheet: &mut Sheet, chances: &[ChanceRule]) {
     for chance in chances {
         sheet.note(|s| {

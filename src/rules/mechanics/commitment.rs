@@ -42,6 +42,7 @@ pub fn period_index(period: Period) -> usize {
 }
 
 /// How far the order takes the customer toward their tier's commitment, if it has one.
+#[inline]
 pub(crate) fn price(sheet: &mut Sheet, tier_id: &str, commitment: Option<&Commitment>) {
     let Some(commitment) = commitment.copied() else {
         return;

@@ -142,6 +142,7 @@ fn days_from_birthday(birth: NaiveDate, date: NaiveDate) -> u32 {
 }
 
 /// A campaign's entry says which it is: its days, or the customer's birthday.
+#[inline]
 pub(crate) fn campaign(conditions: &Conditions, entry: Entry) -> Entry {
     if conditions.days_of_week.iter().any(|day| *day) {
         entry.param("days", &conditions.days_text)
@@ -162,6 +163,7 @@ pub(crate) fn is_dated(conditions: &Conditions) -> bool {
 
 impl Conditions {
     /// The first condition on the day or the customer that the order does not meet.
+    #[inline]
     pub(crate) fn unmet(&self, standing: &Standing, date: NaiveDate) -> Option<Code> {
         let conditions = self;
         let on_days = conditions.days_of_week.iter().any(|day| *day);

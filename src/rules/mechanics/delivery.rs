@@ -44,18 +44,21 @@ pub(crate) fn check_rule(
 }
 
 /// A delivery discount's lines: the delivery charges, which stand after the order's lines.
+#[inline]
 pub(crate) fn scope_lines(order: &Order, scope_lines: &mut Vec<usize>) {
     let items = order.lines.len();
     scope_lines.extend(items..items + order.shipping.len());
 }
 
 /// A delivery discount's entry says it is off delivery, whatever its value.
+#[inline]
 pub(crate) fn say(entry: Entry) -> Entry {
     entry.param("delivery", true)
 }
 
 /// What the discounts took off each delivery charge, and the delivery left to pay, from what is
 /// left of every line and charge (charges after the lines).
+#[inline]
 pub(crate) fn settle(order: &Order, out: &mut Outcome, remaining: &[i128]) {
     let delivery_left = &remaining[out.line_subtotals.len()..];
     out.shipping_discounts.clear();

@@ -80,6 +80,7 @@ pub(crate) fn compile_partners(coalition: &[format::CoalitionPartner]) -> Result
 }
 
 /// The points of the non-purchase events the cart reports (a review, a referral…).
+#[inline]
 pub(crate) fn event_points(sheet: &mut Sheet, events: &[EventRule]) -> Result<u64> {
     let mut total: u64 = 0;
     for &(event, count) in &sheet.order.events {
@@ -103,6 +104,7 @@ pub(crate) fn event_points(sheet: &mut Sheet, events: &[EventRule]) -> Result<u6
 }
 
 /// Partner points moved in at the coalition's exchange rates, rounded down to whole points.
+#[inline]
 pub(crate) fn partner_points(sheet: &mut Sheet, partners: &[PartnerRule]) -> Result<u64> {
     let mut total: u64 = 0;
     for (index, &(partner, partner_points)) in sheet.order.partner_points.iter().enumerate() {
@@ -125,6 +127,7 @@ pub(crate) fn partner_points(sheet: &mut Sheet, partners: &[PartnerRule]) -> Res
 }
 
 /// The store credit the cart's events give, for cashback.
+#[inline]
 pub(crate) fn event_credit(sheet: &Sheet, events: &[EventRule]) -> Result<i128> {
     let mut event_credit: i128 = 0;
     for &(event, count) in &sheet.order.events {

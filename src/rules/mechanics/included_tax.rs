@@ -112,6 +112,7 @@ pub(crate) fn compile(
 /// The tax that prices including it contain, line by line after discounts, at each line's rate:
 /// rounded on each line, or once per rate and then split over its lines; one trace entry per
 /// rate the order uses.
+#[inline]
 pub(crate) fn price(sheet: &mut Sheet, tax: &TaxRule) -> Result<()> {
     let (order, out, split) = (sheet.order, &mut *sheet.out, &mut sheet.scratch.split);
     let rounding = sheet.rounding;

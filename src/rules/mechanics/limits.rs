@@ -66,6 +66,7 @@ pub(crate) fn most_applications(max: Option<u32>, path: &dyn Fn() -> String) -> 
 }
 
 /// The limit an order would go past (`uses`, `uses_per_customer` or `budget`), if any.
+#[inline]
 pub(crate) fn limit_reached(limits: &Limits, used: Used) -> Option<&'static str> {
     if limits.uses.is_some_and(|max| used.uses >= max) {
         Some("uses")
@@ -82,6 +83,7 @@ pub(crate) fn limit_reached(limits: &Limits, used: Used) -> Option<&'static str>
 }
 
 /// The tighter of two budgets left, either of which may be absent.
+#[inline]
 pub(crate) fn tighter(a: Option<i128>, b: Option<i128>) -> Option<i128> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.min(b)),
@@ -89,6 +91,7 @@ pub(crate) fn tighter(a: Option<i128>, b: Option<i128>) -> Option<i128> {
     }
 }
 
+#[inline]
 pub(crate) fn used_of(usage: &[(usize, Used)], index: usize) -> Used {
     usage
         .iter()
@@ -98,11 +101,13 @@ pub(crate) fn used_of(usage: &[(usize, Used)], index: usize) -> Used {
 
 impl Order<'_> {
     /// A limited promo code's uses and spend so far, by its index.
+    #[inline]
     pub(crate) fn code_used(&self, promo: usize) -> Used {
         used_of(&self.code_usage, promo)
     }
 
     /// A limited discount rule's uses and spend so far, by its index.
+    #[inline]
     pub(crate) fn rule_used(&self, rule: usize) -> Used {
         used_of(&self.rule_usage, rule)
     }
@@ -111,11 +116,13 @@ impl Order<'_> {
 impl Order<'_> {
     /// What a rule's budget (its `limits`) leaves, as the host's records give it; `None` without
     /// a budget.
+    #[inline]
     pub(crate) fn rule_budget_left(&self, limits: Option<Limits>, rule: usize) -> Option<i128> {
         Some(limits?.budget? - self.rule_used(rule).spent)
     }
 
     /// The same for a promo code's budget.
+    #[inline]
     pub(crate) fn code_budget_left(&self, limits: Option<Limits>, code: usize) -> Option<i128> {
         Some(limits?.budget? - self.code_used(code).spent)
     }

@@ -78,6 +78,7 @@ pub(crate) fn compile(
 
 /// The program's multipliers whose conditions the order meets, as a mask; with the trace,
 /// an entry for each saying whether it applies, or why not.
+#[inline]
 pub(crate) fn applying(
     sheet: &mut Sheet,
     multipliers: &[EarnMultiplier],

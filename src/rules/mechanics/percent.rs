@@ -14,24 +14,28 @@ use crate::rules::order::{OrderLine, Rate, RuleEntries, Verdict};
 use crate::rules::values::{Amount, Percent};
 
 /// A percentage off the lines in scope.
+#[inline]
 pub(crate) fn percent(percent: &Percent, entries: RuleEntries) -> Verdict {
     let entry = entries.applied(|e| e.param("percent", percent.text));
     Ok((Rate::Share(percent.share), entry))
 }
 
 /// A fixed amount off the lines in scope.
+#[inline]
 pub(crate) fn fixed(amount: &Amount, entries: RuleEntries) -> Verdict {
     let entry = entries.applied(|e| e.param("amount", amount.text));
     Ok((Rate::Fixed(amount.minor), entry))
 }
 
 /// A fixed amount off each unit in scope.
+#[inline]
 pub(crate) fn per_unit(amount: &Amount, entries: RuleEntries) -> Verdict {
     let entry = entries.applied(|e| e.param("amount_per_unit", amount.text));
     Ok((Rate::PerUnit(amount.minor), entry))
 }
 
 /// The percentage of the customer's tier, when it has one above zero.
+#[inline]
 pub(crate) fn tier_percent(tier: Option<&TierRule>, entries: RuleEntries) -> Verdict {
     match tier.and_then(|t| t.discount.filter(|p| !p.share.is_zero()).map(|p| (t, p))) {
         Some((tier, p)) => Ok((
@@ -45,6 +49,7 @@ pub(crate) fn tier_percent(tier: Option<&TierRule>, entries: RuleEntries) -> Ver
 }
 
 /// A share of what is left of the lines in scope (`weights`), rounded once and split over them.
+#[inline]
 pub(crate) fn split_share(
     share: Fraction,
     weights: &[i128],
@@ -59,6 +64,7 @@ pub(crate) fn split_share(
 }
 
 /// A fixed amount, at most what is left, split over the lines in scope.
+#[inline]
 pub(crate) fn split_fixed(
     amount: i128,
     weights: &[i128],
@@ -70,6 +76,7 @@ pub(crate) fn split_fixed(
 }
 
 /// A fixed amount off each unit, at most what is left of its line.
+#[inline]
 pub(crate) fn split_per_unit(
     amount: i128,
     lines: &[OrderLine],

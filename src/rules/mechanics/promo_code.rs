@@ -82,6 +82,7 @@ pub fn same_code(a: &str, b: &str) -> bool {
 }
 
 /// The cart's promo code: accepted, or refused with the reason, and its trace entry.
+#[inline]
 pub(crate) fn check(sheet: &Sheet, codes: &[PromoRule]) -> Option<(PromoResult, Option<Entry>)> {
     let given = sheet.order.promo_code?.trim();
     if given.is_empty() {

@@ -54,6 +54,7 @@ pub(crate) fn compile(
 impl QuantityBreaks {
     /// The break the units in scope reach (the most any SKU reaches, counted per SKU); `rule`:
     /// the rule's index.
+    #[inline]
     pub(crate) fn eligible(
         &self,
         rule: usize,

@@ -10,6 +10,7 @@ use crate::rules::order::{PointsResult, Sheet, Split};
 
 /// The points redeemed on the order and what they pay, line by line; returns the points
 /// earned, which count towards a points tier.
+#[inline]
 pub(crate) fn price(sheet: &mut Sheet, points_rule: Option<&PointsRule>) -> u64 {
     let (Some(points_rule), Some((earned, employee_earned))) =
         (points_rule, sheet.out.order_points)

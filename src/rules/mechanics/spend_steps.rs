@@ -63,6 +63,7 @@ pub(crate) fn compile(
 
 impl SpendSteps {
     /// The step the customer's spend reaches.
+    #[inline]
     pub(crate) fn eligible(&self, sheet: &Sheet, entries: RuleEntries) -> Verdict {
         // Spend is the items': delivery never counts as spend.
         let cumulative = if self.include_current_order {

@@ -179,6 +179,7 @@ pub(crate) fn compile(
 
 /// Where the order leaves the customer among the tiers: the tier it reaches, at once or at the
 /// next monthly recalculation; `None` on a program without tiers, else the tier after.
+#[inline]
 pub(crate) fn place(
     sheet: &mut Sheet,
     tiering: &Tiering,
