@@ -44,7 +44,7 @@ pub(crate) fn compile(
     max_applications: Option<u32>,
     check: &Check,
     names: (&mut Names, &mut Names),
-    path: &dyn Fn(&str) -> String,
+    path: &impl Fn(&str) -> String,
 ) -> Result<Bundle> {
     let (categories_known, skus_known) = names;
     if items.is_empty() {

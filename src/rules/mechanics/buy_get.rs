@@ -31,7 +31,7 @@ pub(crate) fn compile(
     max_applications: Option<u32>,
     pick: format::Pick,
     check: &Check,
-    path: &dyn Fn(&str) -> String,
+    path: &impl Fn(&str) -> String,
 ) -> Result<BuyGet> {
     for (field, value) in [("buy", buy), ("get", get)] {
         if value == 0 {

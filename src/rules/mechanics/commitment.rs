@@ -18,7 +18,7 @@ pub struct Commitment {
 pub(crate) fn compile(
     min_commitment: Option<&format::Commitment>,
     check: &Check,
-    path: &dyn Fn() -> String,
+    path: &impl Fn() -> String,
 ) -> Result<Option<Commitment>> {
     Ok(match min_commitment {
         Some(format::Commitment {

@@ -10,7 +10,7 @@ use crate::format::program as format;
 use crate::format::trace::{Code, Entry};
 use crate::format::validate;
 use crate::rules::order::Standing;
-use crate::rules::values::{at, Amount, Context};
+use crate::rules::values::{at, listed, Amount, Context};
 use chrono::{Datelike, NaiveDate};
 
 #[derive(Debug, Clone)]
@@ -116,13 +116,13 @@ pub(crate) fn compile(
         min_subtotal,
         first_purchase_made: *first_purchase_made,
         tiers: tier_indexes,
-        tiers_text: tier_ids.join(", "),
+        tiers_text: listed(tier_ids),
         promo_code: promo_index,
         valid_from: *valid_from,
         valid_until: *valid_until,
         members_only: *members_only,
         days_of_week: days,
-        days_text: days_of_week.join(", "),
+        days_text: listed(days_of_week),
         birthday_window_days: *birthday_window_days,
     })
 }

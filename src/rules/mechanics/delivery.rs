@@ -24,7 +24,7 @@ pub(crate) fn check_rule(
     class: DiscountClass,
     has_inactivity: bool,
     scope: &format::Scope,
-    path: &dyn Fn(&str) -> String,
+    path: &impl Fn(&str) -> String,
 ) -> Result<()> {
     if class == DiscountClass::Shipping && has_inactivity {
         return Err(Error::new(

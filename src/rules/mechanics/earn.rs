@@ -14,7 +14,9 @@ use crate::money::exact::{compare, mul_div, Fraction};
 use crate::money::Rounding;
 use crate::rules::allocation::apply_share;
 use crate::rules::order::{EarnGroup, Sheet, Source};
-use crate::rules::values::{at, attribute_of, too_precise, value_at, AttributeValue, Context};
+use crate::rules::values::{
+    at, attribute_of, listed, too_precise, value_at, AttributeValue, Context,
+};
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone)]
@@ -163,7 +165,7 @@ pub(crate) fn compile(
         let (points, per_minor) = rate(*points, *per_amount, format!("{rate_path}.points"))?;
         rates.push(EarnRate {
             categories: context.categories.all(names),
-            categories_text: names.join(", "),
+            categories_text: listed(names),
             points,
             per_minor,
         });

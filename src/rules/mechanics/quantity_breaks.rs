@@ -23,7 +23,7 @@ pub(crate) fn compile(
     breaks: &[format::QuantityBreak],
     counted: format::Counted,
     check: &Check,
-    path: &dyn Fn(&str) -> String,
+    path: &impl Fn(&str) -> String,
 ) -> Result<QuantityBreaks> {
     if breaks.is_empty() {
         return Err(Error::new(

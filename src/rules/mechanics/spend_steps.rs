@@ -26,7 +26,7 @@ pub(crate) fn compile(
     steps: &[format::SpendStep],
     include_current_order: bool,
     check: &Check,
-    path: &dyn Fn(&str) -> String,
+    path: &impl Fn(&str) -> String,
 ) -> Result<SpendSteps> {
     if steps.is_empty() {
         return Err(Error::new(

@@ -42,7 +42,8 @@ impl Tiering {
     pub fn qualifying_text(&self, units: u32, qualifying: i128) -> String {
         match self.qualifies_on {
             Qualifier::Spend => decimal_of(qualifying, units).to_string(),
-            Qualifier::Points => qualifying.to_string(),
+            // Written as a decimal of no places: the module then carries no 128-bit formatting.
+            Qualifier::Points => decimal_of(qualifying, 0).to_string(),
         }
     }
 
