@@ -259,20 +259,18 @@ impl DiscountRule {
             id: &rule.id,
             tracing: sheet.trace.is_some(),
         };
-        let refuse =
-            |code: Code, figures: &dyn Fn(Entry) -> Entry| Err(entries.refused(code, figures));
         let conditions = &rule.conditions;
         let date = sheet.order.date;
         let subtotal = sheet.toward_minimums(sheet.out.subtotal);
         if let Some(code) = conditions.unmet(standing, date) {
             let tier = standing.tier.map_or("", |t| lookups.tiers[t].id.as_str());
-            return refuse(code, &|e| conditions.unmet_entry(e, tier));
+            return Err(entries.refused(code, |e| conditions.unmet_entry(e, tier)));
         }
         if let Some(limit) = rule
             .limits
             .and_then(|limits| limit_reached(&limits, sheet.order.rule_used(index)))
         {
-            return refuse(Code::UsageLimitReached, &|e| e.param("limit", limit));
+            return Err(entries.refused(Code::UsageLimitReached, |e| e.param("limit", limit)));
         }
         let promo_rule: Option<&PromoRule> = match conditions.promo_code {
             None => None,
@@ -283,21 +281,24 @@ impl DiscountRule {
                         Some(code)
                     }
                     Some(check) if same_code(&check.code, &code.code) => {
-                        return refuse(Code::PromoCodeRefused, &|e| {
+                        return Err(entries.refused(Code::PromoCodeRefused, |e| {
                             e.param("code", &code.code)
                                 .param("reason", check.reason.as_str())
-                        })
+                        }))
                     }
-                    _ => return refuse(Code::PromoCodeMissing, &|e| e.param("code", &code.code)),
+                    _ => {
+                        return Err(entries
+                            .refused(Code::PromoCodeMissing, |e| e.param("code", &code.code)))
+                    }
                 }
             }
         };
         if let Some(min) = conditions.min_subtotal.filter(|min| subtotal < min.minor) {
-            return refuse(Code::BelowMinSubtotal, &|e| {
+            return Err(entries.refused(Code::BelowMinSubtotal, |e| {
                 e.param("min_subtotal", min.text)
                     .param("subtotal", sheet.money(subtotal))
                     .param("remaining", sheet.money(min.minor - subtotal))
-            });
+            }));
         }
         let first_line = scope_lines.len();
         if rule.class == DiscountClass::Shipping {
@@ -323,7 +324,7 @@ impl DiscountRule {
                 DiscountClass::Shipping => Code::NoShipping,
                 _ => Code::NoLinesInScope,
             };
-            return refuse(code, &|e| e);
+            return Err(entries.refused(code, |e| e));
         }
         let in_scope = &scope_lines[lines.clone()];
         let order_lines = &sheet.order.lines;
