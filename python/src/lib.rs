@@ -6,10 +6,10 @@
 //! and the JSON back into dicts whose money is `decimal.Decimal`. The long runs release the GIL,
 //! so that threads of a Dask worker can simulate side by side.
 
-use loyalty::format::json::write::ToJson;
-use loyalty::history::csv_file::{self, OnBadRow, Partition, Simulation};
 use loyalty::analytics::projection::Redeem;
 use loyalty::analytics::simulate::Sequence;
+use loyalty::format::json::write::ToJson;
+use loyalty::history::csv_file::{self, OnBadRow, Partition, Simulation};
 use loyalty::{from_json, Cart, Customer, Error, ErrorCode, Program, Request};
 use pyo3::prelude::*;
 
@@ -186,14 +186,16 @@ fn span_of(first: &str, last: &str) -> Result<(Month, Month)> {
             t if t.len() == 7 => loyalty::format::json::parse_date(&format!("{t}-01")),
             t => loyalty::format::json::parse_date(t),
         };
-        date.map(|d| loyalty::rules::periods::period_start(loyalty::format::program::Period::Month, d))
-            .ok_or_else(|| {
-                Error::new(
-                    ErrorCode::InvalidValue,
-                    format!("months[{at}]"),
-                    format!("\"{text}\" is not a month written as YYYY-MM, or a YYYY-MM-DD date"),
-                )
-            })
+        date.map(|d| {
+            loyalty::rules::periods::period_start(loyalty::format::program::Period::Month, d)
+        })
+        .ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidValue,
+                format!("months[{at}]"),
+                format!("\"{text}\" is not a month written as YYYY-MM, or a YYYY-MM-DD date"),
+            )
+        })
     };
     let (first, last) = (month(first, 0)?, month(last, 1)?);
     if first > last {
