@@ -43,6 +43,7 @@ pub struct RefundRequest {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Returned {
+    /// The cart line, by its index from 0.
     pub line: u32,
     pub quantity: u32,
 }

@@ -826,7 +826,9 @@ export interface Shipping {
  */
 counts_toward_minimums?: boolean
 /**
- * Delivery, after its discounts, earns points at the base rate.
+ * Delivery, after its discounts, earns points at the base rate, under the multipliers that
+ * apply to the whole order, added to the base rate's amount before rounding. Delivery never
+ * counts toward the share of an order that points may pay.
  */
 earns_points?: boolean
 }
@@ -1877,6 +1879,9 @@ returns: Returned[]
  * via the `definition` "Returned".
  */
 export interface Returned {
+/**
+ * The cart line, by its index from 0.
+ */
 line: number
 quantity: number
 }
@@ -1927,7 +1932,8 @@ locale?: (string | null)
 program: Program
 }
 /**
- * Which lines a rule touches. Empty lists mean every line.
+ * Which lines a rule touches. Empty lists mean every line. A discount rule with any scope at all
+ * (even only `include_promotional: false`) is a product rule for combining classes.
  * 
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Scope".

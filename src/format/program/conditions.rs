@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// Which lines a rule touches. Empty lists mean every line.
+/// Which lines a rule touches. Empty lists mean every line. A discount rule with any scope at all
+/// (even only `include_promotional: false`) is a product rule for combining classes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

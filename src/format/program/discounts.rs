@@ -50,7 +50,9 @@ pub enum DiscountClass {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Shipping {
-    /// Delivery, after its discounts, earns points at the base rate.
+    /// Delivery, after its discounts, earns points at the base rate, under the multipliers that
+    /// apply to the whole order, added to the base rate's amount before rounding. Delivery never
+    /// counts toward the share of an order that points may pay.
     #[serde(default)]
     pub earns_points: bool,
     /// Delivery counts towards minimum subtotals and minimum orders.
@@ -62,25 +64,21 @@ pub struct Shipping {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum DiscountValue {
-    Percent {
-        percent: Decimal,
-    },
+    /// A percentage off the lines in scope, rounded once over them and split over them by what
+    /// is left of each.
+    Percent { percent: Decimal },
     /// A fixed amount off the order, spread over the lines in scope.
-    Fixed {
-        amount: Decimal,
-    },
+    Fixed { amount: Decimal },
     /// A fixed amount off each unit in scope, even a unit already discounted.
-    FixedPerUnit {
-        amount: Decimal,
-    },
+    FixedPerUnit { amount: Decimal },
     /// The percentage of the customer's current tier.
     #[default]
     TierPercent,
-    /// A percentage that grows in steps with cumulative (lifetime) spend.
     /// Buy `buy` units in scope, get `get` more of them free (or at `percent` off), as many
     /// times as the units allow, up to `max_applications`: in each set of `buy + get` units,
     /// counted from the dearest down, the cheapest `get` (or, with `pick: most_expensive`, the
-    /// dearest units outright).
+    /// dearest units outright). Units at equal prices go in cart order; the percentage is rounded
+    /// on each line. A product rule.
     BuyGet {
         buy: u32,
         get: u32,
@@ -91,13 +89,17 @@ pub enum DiscountValue {
         #[serde(default)]
         pick: Pick,
     },
-    /// A percentage by quantity: 10 units or more at 8 % off, 50 or more at 12 %.
+    /// A percentage by quantity: 10 units or more at 8 % off, 50 or more at 12 %. Counted per SKU,
+    /// each line is rounded on its own; counted over the scope, the percentage is rounded once
+    /// over the scope. A product rule.
     QuantityBreaks {
         breaks: Vec<QuantityBreak>,
         /// Whether each product's units count on their own (the default) or all units in scope.
         #[serde(default)]
         counted: Counted,
     },
+    /// A percentage that grows in steps with the customer's cumulative (lifetime) spend on
+    /// items (delivery never counts), with this order's or without.
     SpendSteps {
         steps: Vec<SpendStep>,
         /// Whether this order's own subtotal counts towards the step.
@@ -105,7 +107,9 @@ pub enum DiscountValue {
         include_current_order: bool,
     },
     /// A fixed price for a set: each of `items` in its quantity, as many sets as the cart holds,
-    /// up to `max_applications`; the cheapest matching units make each set.
+    /// up to `max_applications`; the cheapest matching units make each set (equal prices in cart
+    /// order), and the sets' worth above their price is split over all the set units by what is
+    /// left of their lines, not set by set. A product rule.
     Bundle {
         items: Vec<BundleItem>,
         price: Decimal,
@@ -115,13 +119,9 @@ pub enum DiscountValue {
     /// Delivery free of charge.
     FreeShipping,
     /// A percentage off delivery.
-    ShippingPercent {
-        percent: Decimal,
-    },
+    ShippingPercent { percent: Decimal },
     /// An amount off delivery, never more than its price.
-    ShippingAmount {
-        amount: Decimal,
-    },
+    ShippingAmount { amount: Decimal },
 }
 
 /// One part of a set: units of these SKUs or categories (a line counts for the first part it

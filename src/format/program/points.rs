@@ -79,7 +79,9 @@ pub enum RoundPoints {
     #[default]
     AtEnd,
     /// The base rounded down first, then the result after each multiplier in turn: the tier's
-    /// and the membership's together, then the program's in their order.
+    /// and the membership's together, then the program's in their order. With multipliers that
+    /// add (`combine_multipliers: add`) there is one step: the base rounded down, then times the
+    /// added-up multiplier, rounded down.
     EachStep,
 }
 
