@@ -158,3 +158,40 @@ fn with_a_minimum_redemption_a_higher_share_never_redeems_less() {
     let (lower, higher) = (run(53), run(69));
     assert!(higher >= lower, "69 % redeemed {higher}, 53 % {lower}");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Spend records and planned orders count from their own day, in date order: a record dated
+    /// after every order of a projection's first month changes none of the month's figures.
+    #[test]
+    fn a_spend_record_after_every_order_changes_no_order(
+        name in programs(),
+        records in prop::collection::vec((1u32..28, 1i64..300_000), 0..3),
+        orders in prop::collection::vec((1u32..20, 1i64..100_000), 1..4),
+        late in 20u32..29, amount in 1i64..500_000, start in 1u32..29,
+    ) {
+        let program = program(name);
+        let day = |d: u32| format!("2026-06-{d:02}");
+        let spend: Vec<Value> = records.iter().map(|(d, cents)| json!({"date": day(*d), "amount": Decimal::new(*cents, 2).to_string()})).collect();
+        let planned: Vec<Value> = orders.iter().map(|(d, cents)| json!({"date": day(*d), "lines": [
+            {"sku": "G", "category": "books", "unit_price": Decimal::new(*cents, 2).to_string(), "quantity": 1}]})).collect();
+        let project_with = |spend: &[Value]| {
+            let request: ProjectionRequest = loyalty::from_value(&json!({
+                "program": program, "start": day(start), "months": 1, "redeem": "never",
+                "customer": {"spend": spend, "first_purchase_made": true},
+                "plan": {"orders": {"orders": planned}}
+            })).unwrap();
+            project(&request).unwrap()
+        };
+        let before = project_with(&spend);
+        let mut with_late = spend.clone();
+        with_late.push(json!({"date": day(late), "amount": Decimal::new(amount, 2).to_string()}));
+        let after = project_with(&with_late);
+        let month = |p: &Projection| {
+            let m = &p.months[0];
+            (m.discount, m.paid, m.points_earned, m.store_credit_earned)
+        };
+        prop_assert_eq!(month(&before), month(&after));
+    }
+}

@@ -160,6 +160,26 @@ impl Ledger {
         }
     }
 
+    /// Spend on `date` from an order, in date order among the customer's records: a projection's
+    /// first month may hold records dated after its orders, and each counts from its own day.
+    fn add_spend_in_order(&mut self, date: NaiveDate, amount: i128) {
+        if self.days.last().is_none_or(|last| last.0 <= date) {
+            return self.add_spend(date, amount);
+        }
+        let at = self.days.partition_point(|(day, _)| *day < date);
+        if self.days[at].0 != date {
+            let before = at
+                .checked_sub(1)
+                .map_or(0, |previous| self.running[previous]);
+            self.days.insert(at, (date, 0));
+            self.running.insert(at, before);
+        }
+        self.days[at].1 += amount;
+        for running in &mut self.running[at..] {
+            *running += amount;
+        }
+    }
+
     /// Spend between `from` and `to`, both included.
     pub fn spend_between(&self, from: NaiveDate, to: NaiveDate) -> i128 {
         let start = self.days.partition_point(|(date, _)| *date < from);
@@ -298,7 +318,12 @@ impl Ledger {
         Standing {
             tier,
             qualifying,
-            lifetime_spend: self.lifetime,
+            // Spend dated after the day (a record a projection's first month holds) counts from
+            // its own day.
+            lifetime_spend: self.lifetime
+                - date
+                    .succ_opt()
+                    .map_or(0, |next| self.spend_between(next, NaiveDate::MAX)),
             first_purchase_made: self.first_purchase_made,
             member: self.member_until.is_some_and(|until| date <= until),
             last_purchase: self.last_purchase,
@@ -361,7 +386,7 @@ impl Ledger {
     pub fn book(&mut self, day: &Day, outcome: &Outcome) {
         let date = day.date;
         self.lifetime += outcome.after_discounts;
-        self.add_spend(date, outcome.after_discounts);
+        self.add_spend_in_order(date, outcome.after_discounts);
         if let Some(points) = &outcome.points {
             self.could_redeem = self.could_redeem.saturating_add(points.could);
             self.redeemed = self.redeemed.saturating_add(points.redeemed);

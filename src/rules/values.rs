@@ -343,16 +343,3 @@ pub(crate) fn attribute_of(
             )
         })
 }
-
-/// Names written one after another with ", ", as traces list them (one loop for the module,
-/// rather than a `join` for each kind of list).
-pub(crate) fn listed(names: &[String]) -> String {
-    let mut text = String::new();
-    for (at, name) in names.iter().enumerate() {
-        if at > 0 {
-            text.push_str(", ");
-        }
-        text.push_str(name);
-    }
-    text
-}

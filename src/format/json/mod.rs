@@ -158,7 +158,7 @@ impl<'a> Json<'a> {
             .not_one_of(name, names)),
             _ => Err(self.error(
                 ErrorCode::InvalidValue,
-                format!("expected one key, one of {}", names.join(", ")),
+                format!("expected one key, one of {}", listed(names)),
             )),
         }
     }
@@ -178,7 +178,7 @@ impl<'a> Json<'a> {
     fn not_one_of(&self, name: &str, names: &[&str]) -> Error {
         self.error(
             ErrorCode::InvalidValue,
-            format!("\"{name}\" is not one of {}", names.join(", ")),
+            format!("\"{name}\" is not one of {}", listed(names)),
         )
     }
 
@@ -305,10 +305,7 @@ impl<'a: 'p, 'p> Fields<'a, 'p> {
             Node::Text(tag) => Err(json.not_one_of(tag, names)),
             Node::Null => Err(json.error(
                 ErrorCode::MissingField,
-                format!(
-                    "the field \"{name}\" is required, one of {}",
-                    names.join(", ")
-                ),
+                format!("the field \"{name}\" is required, one of {}", listed(names)),
             )),
             _ => Err(json.wrong_type("a string")),
         };
@@ -495,6 +492,19 @@ impl<T: FromJson> FromJson for Box<T> {
     fn read(json: Json<'_>) -> Result<Self> {
         T::read(json).map(Box::new)
     }
+}
+
+/// Names written one after another with ", ", for an error's message (one loop, rather than a
+/// `join` in the module for every kind of list).
+pub fn listed<T: AsRef<str>>(names: &[T]) -> String {
+    let mut text = String::new();
+    for (at, name) in names.iter().enumerate() {
+        if at > 0 {
+            text.push_str(", ");
+        }
+        text.push_str(name.as_ref());
+    }
+    text
 }
 
 /// The JSON path (`cart.lines[0].sku`) of the innermost value open at byte `offset` of `text`:

@@ -6,11 +6,12 @@
 //! days or its birthday window.
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::format::json::listed;
 use crate::format::program as format;
 use crate::format::trace::{Code, Entry};
 use crate::format::validate;
 use crate::rules::order::Standing;
-use crate::rules::values::{at, listed, Amount, Context};
+use crate::rules::values::{at, Amount, Context};
 use chrono::{Datelike, NaiveDate};
 
 #[derive(Debug, Clone)]
@@ -60,7 +61,7 @@ pub(crate) fn compile(
             return Err(Error::new(
                 ErrorCode::InvalidValue,
                 path(&format!("days_of_week[{at}]")),
-                format!("\"{day}\" is not one of {}", WEEKDAYS.join(", ")),
+                format!("\"{day}\" is not one of {}", listed(&WEEKDAYS)),
             ));
         };
         days[index] = true;

@@ -7,6 +7,7 @@
 use super::included_tax::TaxRule;
 use super::multipliers::Multiplying;
 use crate::error::{Error, ErrorCode, Result};
+use crate::format::json::listed;
 use crate::format::program::{self as format, EarnBase, EarnPer, Granularity};
 use crate::format::trace::{Code, Entry, Kind};
 use crate::format::validate::{self, overflow};
@@ -14,9 +15,7 @@ use crate::money::exact::{compare, mul_div, Fraction};
 use crate::money::Rounding;
 use crate::rules::allocation::apply_share;
 use crate::rules::order::{EarnGroup, Sheet, Source};
-use crate::rules::values::{
-    at, attribute_of, listed, too_precise, value_at, AttributeValue, Context,
-};
+use crate::rules::values::{at, attribute_of, too_precise, value_at, AttributeValue, Context};
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone)]
