@@ -82,3 +82,33 @@ test('a refused program is a sentence in the customer\'s language on the tier pa
   assert.equal(result.code, 'not_increasing');
   assert.equal(result.status, 'Не удалось рассчитать уровень: в бонусной программе магазина ошибка.');
 });
+
+test('"When points expire" lists the points the chart shows expiring within the months, soonest first (issue 30: item 1)', async () => {
+  const { page } = await tierPage('?program=retail&customer=regular');
+  const seen = await page.$eval('loyalty-tier-preview', (el) => ({
+    expiring: el.preview.projection.months.filter((m) => m.points_expired > 0).map((m) => [m.month, m.points_expired]),
+    items: [...el.shadowRoot.querySelectorAll('[part~="expiry"] li, .expiry li')].map((li) => li.textContent),
+  }));
+  assert.ok(seen.expiring.length > 0, 'the regular retail customer has points expiring within the year');
+  assert.ok(!seen.items.some((text) => /No points are due/.test(text)), seen.items.join(' | '));
+  const [month, points] = seen.expiring[0];
+  assert.match(seen.items[0], new RegExp(points.toLocaleString('en-US')), seen.items[0]);
+  assert.match(seen.items[0], new RegExp(`${new Date(`${month}-15`).toLocaleString('en-US', { month: 'long' })} ${month.slice(0, 4)}`), seen.items[0]);
+});
+
+test('the tier page never says a tier is safe while the months ahead show it fall (issue 30: item 2)', async () => {
+  for (const program of ['skyline-miles', 'tbilisi-bakery', 'retail']) {
+    const { page } = await tierPage(`?program=${program}&customer=regular`);
+    await page.waitForFunction((id) => document.querySelector('loyalty-tier-preview').program?.id === id && document.querySelector('loyalty-tier-preview').preview, program);
+    const seen = await page.$eval('loyalty-tier-preview', (el) => {
+      const ids = el.program.tiers.map((t) => t.id);
+      const rank = (id) => ids.indexOf(id);
+      const months = el.preview.projection.months;
+      const now = el.preview.tier;
+      const fall = months.find((m) => m.tier && rank(m.tier) < rank(now));
+      const keep = el.shadowRoot.querySelector('[part~="keep"]');
+      return { fall: fall?.month, text: keep.hidden ? '' : keep.textContent, now };
+    });
+    if (seen.fall) assert.doesNotMatch(seen.text, /safe/, `${program}: ${seen.text} while the tier falls in ${seen.fall}`);
+  }
+});

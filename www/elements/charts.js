@@ -44,6 +44,18 @@ export function monthLabels(months, locale, names) {
   });
 }
 
+/**
+ * A month given as "YYYY-MM" by name, with its year ("October 2027"): in `locale`, or from `names`
+ * (short names) where the browser has none.
+ */
+export function monthName(month, locale, names) {
+  const [year, number] = month.split('-').map(Number);
+  if (Intl.DateTimeFormat.supportedLocalesOf([locale]).length) {
+    return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, number - 1, 15)));
+  }
+  return `${names?.[number - 1] ?? String(number).padStart(2, '0')} ${year}`;
+}
+
 const INK = '#1f2328';
 const GRID = '#d0d7de';
 

@@ -5,7 +5,7 @@ import { loadAnalytics, names, preview, summarize } from './loyalty-analytics.js
 import { errorText, fill, formatters, langOf, loadMessages, messages } from '../i18n/i18n.js';
 import { previewMessages } from '../i18n/i18n-preview.js';
 import { onScale, scaleOf, shareOf, spendScale, totalOf } from './scenarios.js';
-import { gridline, label, monthLabels, observeWidth, ticks } from './charts.js';
+import { gridline, label, monthLabels, monthName, observeWidth, ticks } from './charts.js';
 import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
 /** Fired with each new preview; `detail` is the core's preview (amounts as decimal strings). */
@@ -281,10 +281,17 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       ui.reach.textContent = '';
     }
     const keep = r.keep;
-    ui.keep.hidden = !keep;
-    if (keep) {
+    // The first month ahead whose tier is below today's: the page never calls a tier safe then.
+    const rank = (id) => program.tiers.findIndex((t) => t.id === id);
+    const fall = r.projection.months.find((mo) => mo.tier && rank(mo.tier) < rank(r.tier));
+    ui.keep.hidden = !keep && !fall;
+    if (keep && /[1-9]/.test(keep.remaining)) {
       const values = { amount: amount(keep.remaining), date: f.date(keep.by), tier: tierName(keep.tier), review: f.date(keep.effective) };
-      ui.keep.textContent = fill(/[1-9]/.test(keep.remaining) ? (isMoney ? m.keep : m.keepPoints) : m.kept, values);
+      ui.keep.textContent = fill(isMoney ? m.keep : m.keepPoints, values);
+    } else if (fall) {
+      ui.keep.textContent = fill(m.falls, { tier: tierName(r.tier), lower: tierName(fall.tier), month: monthName(fall.month, this.locale, m.monthNames) });
+    } else if (keep) {
+      ui.keep.textContent = fill(m.kept, { tier: tierName(keep.tier), review: f.date(keep.effective) });
     }
 
     ui.rangeLabel.textContent = m.whatIf;
@@ -309,8 +316,13 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     this.#fillTable(r.projection, m, f, tierName);
 
     ui.expiryTitle.textContent = m.expiryTitle;
-    const schedule = r.projection.expiry_schedule;
-    ui.expiry.replaceChildren(...(schedule.length ? schedule.map((e) => h('li', {}, fill(m.expiryLine, { points: f.count(e.points), date: f.date(e.date) }))) : [h('li', {}, m.noExpiry)]));
+    // Points that expire within the months shown (as the chart's hatched bars and the table say),
+    // then those still held at the end, by date.
+    const within = r.projection.months.filter((mo) => mo.points_expired > 0)
+      .map((mo) => fill(m.expiryMonthLine, { points: f.count(mo.points_expired), month: monthName(mo.month, this.locale, m.monthNames) }));
+    const after = r.projection.expiry_schedule.map((e) => fill(m.expiryLine, { points: f.count(e.points), date: f.date(e.date) }));
+    const expiring = [...within, ...after];
+    ui.expiry.replaceChildren(...(expiring.length ? expiring : [m.noExpiry]).map((text) => h('li', {}, text)));
     this.#renderCampaigns(r.campaigns ?? [], programNames, m, f);
     ui.summaryTitle.textContent = m.summaryTitle;
     ui.summary.textContent = summarize(program, langOf(this.locale));
