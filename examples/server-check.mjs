@@ -6,10 +6,12 @@
 //
 // It uses the npm package in pkg/; a server that installed it imports from 'loyalty-calculator'.
 import { readFileSync } from 'node:fs';
-import { loadCore, LoyaltyEngine } from '../pkg/loyalty-core.js';
+import { loadCompiler, loadCore, LoyaltyEngine } from '../pkg/loyalty-core.js';
 import { loadAnalytics, refund } from '../pkg/loyalty-analytics.js';
 
-await Promise.all([loadCore(), loadAnalytics()]);
+// The server holds the program as JSON, so it loads the compiler too; a shop's page loads the
+// compiled program (`loyalty compile`) instead.
+await Promise.all([loadCore(), loadAnalytics(), loadCompiler()]);
 
 /**
  * Recomputes the quote from trusted inputs and compares it with what the browser claims: the

@@ -7,12 +7,15 @@ import { performance } from 'node:perf_hooks';
 import { bundleSizes } from './sizes.mjs';
 import { bytesByCrate, largestFunctions } from './wasm-crates.mjs';
 import { instructions } from './instructions.mjs';
-import { loadCoreSync, LoyaltyEngine } from '../www/elements/loyalty-core.js';
+import { compileProgram, loadCompiler, loadCoreSync, LoyaltyEngine } from '../www/elements/loyalty-core.js';
 import { forecast, loadAnalyticsSync, LoyaltyPortfolio, project } from '../www/elements/loyalty-analytics.js';
 import { launch, openPage } from '../tests/browser/browser.mjs';
 
 const root = new URL('../', import.meta.url);
 const program = JSON.parse(readFileSync(new URL('fixtures/programs/everything.json', root), 'utf8'));
+// Priced as a checkout prices it: compiled ahead.
+await loadCompiler();
+const compiled = compileProgram(program);
 const customer = {
   spend: [{ date: '2026-06-01', amount: '1800' }],
   points: [{ points: 2500, earned: '2026-05-01' }],
@@ -53,7 +56,7 @@ function nativeMs(group, lines) {
 
 function nodeMs() {
   loadCoreSync(readFileSync(new URL('www/build/loyalty_core_bg.wasm', root)));
-  const engine = new LoyaltyEngine(program);
+  const engine = new LoyaltyEngine(compiled);
   const result = Object.fromEntries(SIZES.map((n) => {
     const c = cart(n);
     return [n, medianMs(() => engine.quote(customer, c), () => performance.now())];
@@ -131,12 +134,12 @@ async function chromium() {
       const core = await import('/www/elements/loyalty-core.js');
       await core.loadCore();
       const medianMs = new Function(`return ${source}`)();
-      const engine = new core.LoyaltyEngine(program);
+      const engine = new core.LoyaltyEngine(new Uint8Array(program));
       const result = {};
       for (const [n, c] of Object.entries(carts)) result[n] = medianMs(() => engine.quote(customer, c), () => performance.now());
       engine.free();
       return result;
-    }, { program, customer, carts: Object.fromEntries(SIZES.map((n) => [n, cart(n)])), source: medianMs.toString() });
+    }, { program: Array.from(compiled), customer, carts: Object.fromEntries(SIZES.map((n) => [n, cart(n)])), source: medianMs.toString() });
     await context.close();
 
     const render = [];
@@ -213,7 +216,10 @@ const node = nodeMs();
 const browser = await chromium();
 
 const rows = [['measure', 'value', 'against']];
-for (const [name, size] of Object.entries(sizes)) rows.push([`size ${name} (raw / gzip / brotli)`, `${kb(size.raw)} / ${kb(size.gzip)} / ${kb(size.brotli)}`, '']);
+for (const [name, size] of Object.entries(sizes)) {
+  if (name === 'programs') rows.push(['largest compiled example program', `${size.largest} B`, 'a Shopify metafield holds 10,000 B']);
+  else rows.push([`size ${name} (raw / gzip / brotli)`, `${kb(size.raw)} / ${kb(size.gzip)} / ${kb(size.brotli)}`, '']);
+}
 const shipped = sizes.total.brotli;
 rows.push(['bundle brotli vs Shopify 64 KB budget', kb(shipped), `${((shipped / (64 * 1024)) * 100).toFixed(0)}% of the budget`]);
 rows.push(['bundle brotli vs Smile.io ≈105 KB', kb(shipped), `${(105 * 1024 / shipped).toFixed(2)}× lighter`]);

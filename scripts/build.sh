@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the two Wasm modules into www/build/ (which the demo serves), optimised with binaryen's
+# Builds the three Wasm modules (checkout, analytics, compiler) into www/build/ (which the demo serves), optimised with binaryen's
 # wasm-opt from npm, then assembles pkg/, the npm package a seller installs, and bundles the
 # checkout and the tier page into one file each (scripts/package.mjs).
 set -euo pipefail
@@ -35,6 +35,8 @@ build() {
 mkdir -p www/build
 build loyalty_core wasm wasm                                # the checkout: quotes
 build loyalty_analytics wasm,analytics wasm-analytics       # the rep's and customer's views: projections, forecasts and margins
+build loyalty_compiler wasm,compiler wasm                   # a JSON program compiled in the browser, for pages that give one
+node scripts/compile-programs.mjs                           # the examples compiled, as the demo pages load them
 
 # pkg/, and one file for a page's script tag: the checkout's modules (or the tier page's) and the
 # glue as one minified ES module, with a source map, beside the .wasm it loads (found by
@@ -42,5 +44,5 @@ build loyalty_analytics wasm,analytics wasm-analytics       # the rep's and cust
 # split into chunks of their own (loyalty-chunk-*.js, loyalty-tier-preview-chunk-*.js), fetched
 # only by a page in that language.
 node scripts/package.mjs
-echo "build: www/build/loyalty.min.js $(wc -c < www/build/loyalty.min.js) bytes, and $(ls www/build/loyalty-chunk-*.js | wc -l) language chunks"
-echo "build: www/build/loyalty-tier-preview.min.js $(wc -c < www/build/loyalty-tier-preview.min.js) bytes, and $(ls www/build/loyalty-tier-preview-chunk-*.js | wc -l) language chunks"
+echo "build: www/build/loyalty.min.js $(wc -c < www/build/loyalty.min.js) bytes, and $(ls www/build/loyalty-chunk-i18n-*.js | wc -l) chunks of words"
+echo "build: www/build/loyalty-tier-preview.min.js $(wc -c < www/build/loyalty-tier-preview.min.js) bytes, and $(ls www/build/loyalty-tier-preview-chunk-i18n-*.js | wc -l) chunks of words"

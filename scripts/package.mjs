@@ -12,7 +12,7 @@
 //   node scripts/package.mjs      (scripts/build.sh runs it after building the Wasm)
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const root = new URL('../', import.meta.url);
 const www = new URL('www/', root);
@@ -31,7 +31,7 @@ const ENTRIES = [
   { subpath: './offer-explorer', module: 'elements/loyalty-offer-explorer.js', types: 'elements/loyalty-offer-explorer.d.ts', element: true },
 ];
 /** The Wasm modules in www/build/, which the glue loads rather than imports. */
-const WASM = ['loyalty_core_bg.wasm', 'loyalty_analytics_bg.wasm'];
+const WASM = ['loyalty_core_bg.wasm', 'loyalty_analytics_bg.wasm', 'loyalty_compiler_bg.wasm'];
 /**
  * One minified module for a page's script tag, with its source map, for the checkout (the
  * checkout's and the price's elements) and for the customer's tier page. The strings of Russian,
@@ -94,6 +94,25 @@ function assembleModules() {
   return files;
 }
 
+/**
+ * Minifies each element's stylesheet (the `STYLE` template literals, plain CSS without
+ * placeholders) in the bundles, as esbuild minifies the code around them; pkg/'s modules keep
+ * them as written.
+ */
+const minifiedStyles = {
+  name: 'minified-styles',
+  setup(build) {
+    build.onLoad({ filter: /\.js$/ }, async ({ path }) => {
+      let code = readFileSync(path, 'utf8');
+      for (const [whole, css] of code.matchAll(/STYLE = `([^`$]*)`/g)) {
+        const { code: minified } = await transform(css, { loader: 'css', minify: true });
+        code = code.replace(whole, `STYLE = ${JSON.stringify(minified.trim())}`);
+      }
+      return { contents: code, loader: 'js' };
+    });
+  },
+};
+
 /** Builds the bundles in pkg/ from its flat modules, and copies them into www/build/; their file names. */
 async function bundle() {
   for (const file of readdirSync(built)) {
@@ -106,6 +125,7 @@ async function bundle() {
       bundle: true, format: 'esm', minify: true, sourcemap: true, splitting: true,
       target: 'es2022', external: ['node:*'], legalComments: 'none', logLevel: 'warning', charset: 'utf8',
       outdir: out.pathname, entryNames: '[name].min', chunkNames: `${chunk}-[name]-[hash]`, metafile: true,
+      plugins: [minifiedStyles],
     });
     files.push(...Object.keys(result.metafile.outputs).map((output) => basename(output)));
   }

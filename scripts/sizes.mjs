@@ -2,17 +2,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
+const BUILT = readdirSync(new URL('../www/build/', import.meta.url));
+
 // What the checkout's page downloads: one minified module (the widget's modules, the glue and
-// the English strings, scripts/package.mjs bundles them) and the .wasm; a page in Russian,
-// Armenian or Georgian also fetches that language's strings, a chunk of its own.
+// the English strings, scripts/package.mjs bundles them), the .wasm and the English words of
+// explanations (a chunk fetched beside the .wasm); a page in Russian, Armenian or Georgian
+// fetches that language's strings, a chunk of its own, instead of the English explanations.
 export const BUNDLE = {
   wasm: ['www/build/loyalty_core_bg.wasm'],
   script: ['www/build/loyalty.min.js'],
+  explanations: BUILT.filter((file) => /^loyalty-chunk-i18n-en-.*\.js$/.test(file)).map((file) => `www/build/${file}`),
 };
 
 /** The language chunks the bundle imports when a page shows another language than English. */
-export const LANGUAGE_CHUNKS = readdirSync(new URL('../www/build/', import.meta.url))
-  .filter((file) => /^loyalty-chunk-.*\.js$/.test(file))
+export const LANGUAGE_CHUNKS = BUILT
+  .filter((file) => /^loyalty-chunk-i18n-(?!en-).*\.js$/.test(file))
   .map((file) => `www/build/${file}`);
 
 // What the rep's and customer's views add; never loaded at checkout.
@@ -48,15 +52,20 @@ export function bundleSizes() {
   const chunks = LANGUAGE_CHUNKS.map((file) => [file, measure([file])]).sort((a, b) => b[1].brotli - a[1].brotli);
   const [largest] = chunks[0] ?? [];
   parts.language = largest ? measure([largest]) : { raw: 0, gzip: 0, brotli: 0 };
-  parts.localized = measureEach([...Object.values(BUNDLE).flat(), ...(largest ? [largest] : [])]);
+  parts.localized = measureEach([...BUNDLE.wasm, ...BUNDLE.script, ...(largest ? [largest] : [])]);
   parts.analytics = measure(ANALYTICS);
   parts.tier = measureEach(TIER_PAGE);
+  // The compiled example programs (scripts/compile-programs.mjs), one of which a checkout loads.
+  const programs = readdirSync(new URL('../www/build/programs/', import.meta.url));
+  const program = Math.max(0, ...programs.map((file) => readFileSync(new URL(`../www/build/programs/${file}`, import.meta.url)).length));
+  parts.programs = { largest: program, raw: program, gzip: 0, brotli: 0 };
   return parts;
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   for (const [name, size] of Object.entries(bundleSizes())) {
-    console.log(`${name.padEnd(9)} raw ${kb(size.raw).padStart(9)}  gzip ${kb(size.gzip).padStart(9)}  brotli ${kb(size.brotli).padStart(9)}`);
+    if (name === 'programs') console.log(`programs  the largest compiled example ${size.largest} bytes`);
+    else console.log(`${name.padEnd(12)} raw ${kb(size.raw).padStart(9)}  gzip ${kb(size.gzip).padStart(9)}  brotli ${kb(size.brotli).padStart(9)}`);
   }
 }

@@ -49,6 +49,11 @@ pub enum ErrorCode {
     Unreadable,
     /// The output could not be written.
     Unwritable,
+    /// Bytes given as a compiled program are not one: damaged, truncated or not made by
+    /// `loyalty compile`.
+    CompiledProgramInvalid,
+    /// A compiled program made for another format or engine version: compile it again.
+    CompiledProgramVersion,
 }
 
 impl ErrorCode {
@@ -74,6 +79,8 @@ impl ErrorCode {
             ErrorCode::NotInitialised => "not_initialised",
             ErrorCode::Unreadable => "unreadable",
             ErrorCode::Unwritable => "unwritable",
+            ErrorCode::CompiledProgramInvalid => "compiled_program_invalid",
+            ErrorCode::CompiledProgramVersion => "compiled_program_version",
         }
     }
 }

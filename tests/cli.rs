@@ -63,6 +63,49 @@ fn validate_refuses_with_json_on_stderr_and_a_nonzero_status() {
 }
 
 #[test]
+fn compile_writes_the_compiled_program_the_checkout_decodes() {
+    let out = std::env::temp_dir().join(format!("loyalty-cli-{}.loyalty", std::process::id()));
+    let output = loyalty(
+        &[
+            "compile",
+            "examples/programs/retail.json",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    std::fs::remove_file(&out).unwrap();
+    assert_eq!(&bytes[..4], b"LOYC");
+    let said: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(said["bytes"], bytes.len());
+    let engine = loyalty::Engine::from_compiled(&bytes).unwrap();
+    let cart = r#"{"date": "2026-11-22", "lines": [{"sku": "A", "category": "grocery", "unit_price": "12.50", "quantity": 2}]}"#;
+    assert!(engine
+        .quote_json("{}", cart, "")
+        .unwrap()
+        .contains(r#""payable":"25.00""#));
+
+    // A program with a mistake is refused as `validate` refuses it, and nothing is written.
+    let output = loyalty(
+        &["compile", "-", "-o", out.to_str().unwrap()],
+        Some(r#"{"version": 1, "id": "p", "name": "P", "currency": "ZZZ"}"#),
+    );
+    assert!(!output.status.success());
+    let error: Value = serde_json::from_slice(&output.stderr).unwrap();
+    assert_eq!(
+        (error["code"].as_str(), error["path"].as_str()),
+        (Some("unknown_currency"), Some("currency"))
+    );
+    assert!(!out.exists());
+}
+
+#[test]
 fn quote_from_stdin_matches_the_golden_fixture() {
     let (request, expected) = fixture_request("retail-silver-redeems-points");
     let output = loyalty(&["quote"], Some(&request));

@@ -5,11 +5,22 @@
 //! the output byte-identical to `loyalty quote`. Money is always a decimal string.
 //! Errors are thrown as JS `Error`s with a stable `code` and the offending field's `path`.
 
+#[cfg(not(feature = "analytics"))]
 use crate::checkout::engine::Engine;
 use crate::error::Error;
 #[cfg(feature = "analytics")]
 use crate::{error::ErrorCode, from_json, Program};
 use wasm_bindgen::prelude::*;
+
+/// Reads, checks and compiles a program given as JSON, for the checkout module to decode: the
+/// compiler module's one function. Throws an `Error` with `code` and `path` when invalid.
+#[cfg(feature = "compiler")]
+#[wasm_bindgen(js_name = compileProgram)]
+pub fn compile_program(program_json: &str) -> Result<Vec<u8>, JsValue> {
+    Engine::new(program_json)
+        .map(|engine| engine.compiled())
+        .map_err(to_js_error)
+}
 
 fn to_js_error(error: Error) -> JsValue {
     let js = js_sys::Error::new(&error.to_string());
@@ -33,16 +44,29 @@ fn lang_of(lang: &str) -> Result<crate::Lang, JsValue> {
         .map_err(|message| to_js_error(Error::new(ErrorCode::InvalidValue, "lang", message)))
 }
 
-/// A validated program kept inside Wasm, so that each quote sends only the customer and the cart.
+/// A compiled program kept inside Wasm, so that each quote sends only the customer and the cart.
+/// The checkout's module only: the other two never price a cart through it.
+#[cfg(not(any(feature = "analytics", feature = "compiler")))]
 #[wasm_bindgen(js_name = Engine)]
 pub struct JsEngine(Engine);
 
+#[cfg(not(any(feature = "analytics", feature = "compiler")))]
 #[wasm_bindgen(js_class = Engine)]
 impl JsEngine {
-    /// Validates a program given as JSON; throws an `Error` with `code` and `path` when invalid.
+    /// Decodes a compiled program (`loyalty compile`, or `compileProgram` in the compiler
+    /// module); throws an `Error` with code `compiled_program_invalid` or
+    /// `compiled_program_version` for bytes that are not one this engine reads.
     #[wasm_bindgen(constructor)]
-    pub fn new(program_json: &str) -> Result<JsEngine, JsValue> {
-        Engine::new(program_json).map(JsEngine).map_err(to_js_error)
+    pub fn new(compiled: &[u8]) -> Result<JsEngine, JsValue> {
+        Engine::from_compiled(compiled)
+            .map(JsEngine)
+            .map_err(to_js_error)
+    }
+
+    /// What the elements read of the program besides names, as JSON.
+    #[wasm_bindgen(js_name = outlineJson)]
+    pub fn outline_json(&self) -> String {
+        self.0.outline_json().to_string()
     }
 
     /// Prices one cart for one customer; both as JSON, the quote returned as JSON with names

@@ -1,31 +1,36 @@
-//! A program validated once and kept, pricing carts given as JSON text: the path every quote in a
-//! browser or on a seller's server takes through the Wasm module, callable natively as well.
+//! A compiled program kept, pricing carts given as JSON text: the path every quote in a browser
+//! or on a seller's server takes through the Wasm module, callable natively as well.
 
+use crate::checkout::compiled_program::CompiledProgram;
 use crate::checkout::quote::quote_with;
 use crate::error::Result;
 use crate::format::json::write::ToJson;
-use crate::rules::Rules;
 use crate::{from_json, Cart, Customer, Program};
 
-/// A validated program, compiled, and its digest, ready to price one cart after another.
+/// A compiled program, ready to price one cart after another.
 pub struct Engine {
-    program: Program,
-    rules: Rules,
-    /// Computed once; every quote's fingerprint starts from it.
-    program_digest: String,
+    program: CompiledProgram,
 }
 
 impl Engine {
-    /// Reads and validates a program given as JSON text.
+    /// Reads, checks and compiles a program given as JSON text.
     pub fn new(program_json: &str) -> Result<Engine> {
         let program: Program = from_json(program_json)?;
-        let rules = Rules::new(&program)?;
-        let program_digest = crate::checkout::fingerprint::program_digest(&program);
         Ok(Engine {
-            program,
-            rules,
-            program_digest,
+            program: CompiledProgram::compile(&program)?,
         })
+    }
+
+    /// A program compiled ahead ([`CompiledProgram::to_bytes`]): no JSON reader, no checks.
+    pub fn from_compiled(bytes: &[u8]) -> Result<Engine> {
+        Ok(Engine {
+            program: CompiledProgram::from_bytes(bytes)?,
+        })
+    }
+
+    /// The compiled program's bytes, as a shop ships them.
+    pub fn compiled(&self) -> Vec<u8> {
+        self.program.to_bytes()
     }
 
     /// Prices one cart for one customer, both as JSON text, with names in `locale` (empty, or a
@@ -33,13 +38,20 @@ impl Engine {
     /// text. Errors carry paths under `customer` or `cart`.
     pub fn quote_json(&self, customer_json: &str, cart_json: &str, locale: &str) -> Result<String> {
         let (customer, cart) = self.read(customer_json, cart_json)?;
-        Ok(quote_with(&self.rules, &customer, &cart, locale)?.to_json())
+        Ok(quote_with(&self.program.rules, &customer, &cart, locale)?.to_json())
     }
 
     /// Every name the program shows, chosen for `locale` (empty: its default language), as
     /// JSON text: `{"program", "tiers": {id: {"name", "perks"}}, "discounts": {id: name}, …}`.
     pub fn names_json(&self, locale: &str) -> Result<String> {
-        Ok(crate::format::names::names_json(&self.program, locale))
+        Ok(self.program.names.json(locale))
+    }
+
+    /// What the elements read of the program besides names, as JSON text: `{"id", "currency",
+    /// "tier_rules": {"qualifies_on"}, "tiers": [{"id", "discount_percent", "earn_multiplier"}],
+    /// "points": {"min_redeem", "value_per_point", "expiry_months"} | null}`.
+    pub fn outline_json(&self) -> &str {
+        &self.program.outline
     }
 
     /// The fingerprint of this program, the customer and the cart (see [`crate::checkout::fingerprint`]):
@@ -47,20 +59,19 @@ impl Engine {
     pub fn fingerprint_json(&self, customer_json: &str, cart_json: &str) -> Result<String> {
         let (customer, cart) = self.read(customer_json, cart_json)?;
         Ok(crate::checkout::fingerprint::fingerprint(
-            &self.program_digest,
+            &self.program.digest,
             &customer,
             &cart,
         ))
     }
 
-    /// A customer and a cart read and validated against the program.
+    /// A customer and a cart read and checked against the compiled program.
     fn read(&self, customer_json: &str, cart_json: &str) -> Result<(Customer, Cart)> {
         let customer: Customer = from_json(customer_json).map_err(|e| e.under("customer"))?;
         let cart: Cart = from_json(cart_json).map_err(|e| e.under("cart"))?;
-        customer
-            .validate(&self.program)
-            .map_err(|e| e.under("customer"))?;
-        cart.validate(&self.program).map_err(|e| e.under("cart"))?;
+        let rules = &self.program.rules;
+        customer.validate(rules).map_err(|e| e.under("customer"))?;
+        cart.validate(rules).map_err(|e| e.under("cart"))?;
         Ok((customer, cart))
     }
 }

@@ -1,7 +1,8 @@
 //! A cart: lines, a promo code, points to redeem, events to credit, and the date.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::format::program::{AttributeKind, Program};
+use crate::format::declared::Declared;
+use crate::format::program::AttributeKind;
 use crate::format::validate;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -158,10 +159,10 @@ impl Line {
 
 impl Line {
     /// Each attribute declared by the program, a number written as a decimal.
-    fn validate_attributes(&self, program: &Program) -> Result<()> {
+    fn validate_attributes(&self, program: &(impl Declared + ?Sized)) -> Result<()> {
         for (name, value) in self.attributes.iter() {
             let path = || format!("attributes.{name}");
-            match program.attributes.get(name) {
+            match program.attribute(name) {
                 None => {
                     return Err(Error::new(
                         ErrorCode::UnknownReference,
@@ -184,12 +185,16 @@ impl Line {
 }
 
 impl Cart {
-    pub fn validate(&self, program: &Program) -> Result<()> {
+    pub fn validate(&self, program: &(impl Declared + ?Sized)) -> Result<()> {
         self.validate_in(program, &program.money())
     }
 
     /// The same, with the program's money worked out once for many carts.
-    pub(crate) fn validate_in(&self, program: &Program, money: &crate::money::Money) -> Result<()> {
+    pub(crate) fn validate_in(
+        &self,
+        program: &(impl Declared + ?Sized),
+        money: &crate::money::Money,
+    ) -> Result<()> {
         if self.lines.len() > MAX_LINES {
             return Err(Error::new(
                 ErrorCode::TooLarge,
@@ -234,7 +239,7 @@ impl Cart {
             ));
         }
         validate::points(self.redeem_points, "redeem_points")?;
-        if self.redeem_points > 0 && program.points.is_none() {
+        if self.redeem_points > 0 && !program.has_points() {
             return Err(Error::new(
                 ErrorCode::UnknownReference,
                 "redeem_points",
@@ -242,7 +247,7 @@ impl Cart {
             ));
         }
         for (index, event) in self.events.iter().enumerate() {
-            if !program.events.iter().any(|known| known.id == event.id) {
+            if !program.has_event(&event.id) {
                 return Err(Error::new(
                     ErrorCode::UnknownReference,
                     format!("events[{index}].id"),
@@ -258,11 +263,7 @@ impl Cart {
             }
         }
         for (index, transfer) in self.partner_points.iter().enumerate() {
-            if !program
-                .coalition
-                .iter()
-                .any(|partner| partner.id == transfer.partner)
-            {
+            if !program.has_partner(&transfer.partner) {
                 return Err(Error::new(
                     ErrorCode::UnknownReference,
                     format!("partner_points[{index}].partner"),
@@ -273,7 +274,7 @@ impl Cart {
                 ));
             }
             validate::points(transfer.points, &format!("partner_points[{index}].points"))?;
-            if program.points.is_none() {
+            if !program.has_points() {
                 return Err(Error::new(
                     ErrorCode::UnknownReference,
                     format!("partner_points[{index}]"),
@@ -294,14 +295,8 @@ impl Cart {
             for (key, so_far) in used.iter() {
                 let path = |field: &str| format!("usage.{group}.{key}{field}");
                 let known = match group {
-                    "codes" => program
-                        .promo_codes
-                        .iter()
-                        .any(|p| p.limits.is_some() && p.code.eq_ignore_ascii_case(key)),
-                    _ => program
-                        .discounts
-                        .iter()
-                        .any(|d| d.limits.is_some() && d.id == *key),
+                    "codes" => program.limits_code(key),
+                    _ => program.limits_discount(key),
                 };
                 if !known {
                     return Err(Error::new(

@@ -1,7 +1,7 @@
 //! A customer's state: tier, qualifying spend, point lots, store credit and membership.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::format::program::Program;
+use crate::format::declared::Declared;
 use crate::format::validate;
 use crate::money::Money;
 use chrono::NaiveDate;
@@ -108,14 +108,18 @@ impl Customer {
         self.member_until.is_some_and(|until| on <= until)
     }
 
-    pub fn validate(&self, program: &Program) -> Result<()> {
+    pub fn validate(&self, program: &(impl Declared + ?Sized)) -> Result<()> {
         self.validate_in(program, &program.money())
     }
 
     /// The same, with the program's money worked out once for many customers.
-    pub(crate) fn validate_in(&self, program: &Program, money: &Money) -> Result<()> {
+    pub(crate) fn validate_in(
+        &self,
+        program: &(impl Declared + ?Sized),
+        money: &Money,
+    ) -> Result<()> {
         if let Some(tier) = &self.tier {
-            if program.tier(tier).is_none() {
+            if !program.has_tier(tier) {
                 return Err(Error::new(
                     ErrorCode::UnknownReference,
                     "tier",

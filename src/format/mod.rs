@@ -3,6 +3,7 @@
 
 pub mod cart;
 pub mod customer;
+pub mod declared;
 pub mod json;
 pub mod keyed;
 pub mod localized;

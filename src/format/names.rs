@@ -102,67 +102,113 @@ fn named_lists(program: &Program) -> [(&'static str, Vec<(&String, &LocalizedTex
     lists
 }
 
-/// Every name `program` shows, chosen for `locale` (empty: its default language), as JSON: what
-/// the elements look names up in, by id, so that the rule of choosing stays in one place.
-/// `{"program", "description"?, "tiers": {id: {"name", "perks"}}, "discounts": {id: name},
-/// "events", "catalog", "coalition", "chance_rewards", "membership"?: {"name", "perks"},
-/// "categories": {id: name}, "multipliers": {id: name}}`.
-pub fn names_json(program: &Program, locale: &str) -> String {
-    let language = program.default_language();
-    let choose = |text: &LocalizedText| text.choose(locale, language).to_string();
-    let by_id = |out: &mut String, items: Vec<(&String, &LocalizedText)>| {
-        out.push('{');
-        for (at, (id, name)) in items.into_iter().enumerate() {
+/// Every name a program shows, by id: what the elements look names up in. Kept apart from the
+/// program so that a compiled program carries them without the program's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgramNames {
+    pub default_language: String,
+    pub program: LocalizedText,
+    pub description: Option<LocalizedText>,
+    /// Each tier's id, name and perks.
+    pub tiers: Vec<(String, (LocalizedText, Vec<LocalizedText>))>,
+    /// `discounts`, `events`, `catalog`, `coalition`, `chance_rewards`, `categories` and
+    /// `multipliers`, each as `(id, name)` in the program's order.
+    pub groups: Vec<(String, Vec<(String, LocalizedText)>)>,
+    pub membership: Option<(LocalizedText, Vec<LocalizedText>)>,
+}
+
+impl ProgramNames {
+    pub fn of(program: &Program) -> ProgramNames {
+        let owned = |items: Vec<(&String, &LocalizedText)>| {
+            items
+                .into_iter()
+                .map(|(id, name)| (id.clone(), name.clone()))
+                .collect::<Vec<_>>()
+        };
+        let mut groups: Vec<(String, Vec<(String, LocalizedText)>)> = named_lists(program)
+            .into_iter()
+            .map(|(group, items)| (group.to_string(), owned(items)))
+            .collect();
+        groups.push((
+            "categories".to_string(),
+            owned(program.categories.iter().collect()),
+        ));
+        let multipliers = program.points.iter().flat_map(|p| &p.multipliers);
+        groups.push((
+            "multipliers".to_string(),
+            owned(multipliers.map(|m| (&m.id, &m.name)).collect()),
+        ));
+        ProgramNames {
+            default_language: program.default_language().to_string(),
+            program: program.name.clone(),
+            description: program.description.clone(),
+            tiers: program
+                .tiers
+                .iter()
+                .map(|tier| (tier.id.clone(), (tier.name.clone(), tier.perks.clone())))
+                .collect(),
+            groups,
+            membership: program
+                .membership
+                .as_ref()
+                .map(|membership| (membership.name.clone(), membership.perks.clone())),
+        }
+    }
+
+    /// Every name chosen for `locale` (empty: the default language), as JSON: `{"program",
+    /// "description"?, "tiers": {id: {"name", "perks"}}, "discounts": {id: name}, "events",
+    /// "catalog", "coalition", "chance_rewards", "categories": {id: name}, "multipliers": {id:
+    /// name}, "membership"?: {"name", "perks"}}`.
+    pub fn json(&self, locale: &str) -> String {
+        let choose = |text: &LocalizedText| text.choose(locale, &self.default_language).to_string();
+        let with_perks = |out: &mut String, (name, perks): &(LocalizedText, Vec<LocalizedText>)| {
+            let perks: Vec<String> = perks.iter().map(choose).collect();
+            Object::start(out)
+                .field("name", &choose(name))
+                .field("perks", &perks)
+                .end();
+        };
+        let mut out = String::with_capacity(1024);
+        out.push_str("{\"program\":");
+        choose(&self.program).write_json(&mut out);
+        if let Some(description) = &self.description {
+            out.push_str(",\"description\":");
+            choose(description).write_json(&mut out);
+        }
+        out.push_str(",\"tiers\":{");
+        for (at, (id, tier)) in self.tiers.iter().enumerate() {
             if at > 0 {
                 out.push(',');
             }
-            id.write_json(out);
+            id.write_json(&mut out);
             out.push(':');
-            choose(name).write_json(out);
+            with_perks(&mut out, tier);
         }
         out.push('}');
-    };
-    let with_perks = |out: &mut String, name: &LocalizedText, perks: &[LocalizedText]| {
-        let perks: Vec<String> = perks.iter().map(choose).collect();
-        Object::start(out)
-            .field("name", &choose(name))
-            .field("perks", &perks)
-            .end();
-    };
-    let mut out = String::with_capacity(1024);
-    out.push_str("{\"program\":");
-    choose(&program.name).write_json(&mut out);
-    if let Some(description) = &program.description {
-        out.push_str(",\"description\":");
-        choose(description).write_json(&mut out);
-    }
-    out.push_str(",\"tiers\":{");
-    for (at, tier) in program.tiers.iter().enumerate() {
-        if at > 0 {
-            out.push(',');
+        for (group, items) in &self.groups {
+            out.push_str(",\"");
+            out.push_str(group);
+            out.push_str("\":{");
+            for (at, (id, name)) in items.iter().enumerate() {
+                if at > 0 {
+                    out.push(',');
+                }
+                id.write_json(&mut out);
+                out.push(':');
+                choose(name).write_json(&mut out);
+            }
+            out.push('}');
         }
-        tier.id.write_json(&mut out);
-        out.push(':');
-        with_perks(&mut out, &tier.name, &tier.perks);
+        if let Some(membership) = &self.membership {
+            out.push_str(",\"membership\":");
+            with_perks(&mut out, membership);
+        }
+        out.push('}');
+        out
     }
-    out.push('}');
-    let mut groups = named_lists(program).to_vec();
-    groups.push(("categories", program.categories.iter().collect()));
-    let multipliers = program.points.iter().flat_map(|p| &p.multipliers);
-    groups.push((
-        "multipliers",
-        multipliers.map(|m| (&m.id, &m.name)).collect(),
-    ));
-    for (group, items) in groups {
-        out.push_str(",\"");
-        out.push_str(group);
-        out.push_str("\":");
-        by_id(&mut out, items);
-    }
-    if let Some(membership) = &program.membership {
-        out.push_str(",\"membership\":");
-        with_perks(&mut out, &membership.name, &membership.perks);
-    }
-    out.push('}');
-    out
+}
+
+/// Every name `program` shows, chosen for `locale` (see [`ProgramNames::json`]).
+pub fn names_json(program: &Program, locale: &str) -> String {
+    ProgramNames::of(program).json(locale)
 }

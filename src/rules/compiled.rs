@@ -250,3 +250,41 @@ impl Rules {
         self.tiering.remaining_to(self.units, tier, qualifying)
     }
 }
+
+/// The compiled program answers what a cart or a customer refers to, as the program would.
+impl crate::format::declared::Declared for Rules {
+    fn money(&self) -> crate::money::Money {
+        crate::money::Money {
+            minor_units: self.units,
+            rounding: self.rounding,
+        }
+    }
+    fn has_tier(&self, id: &str) -> bool {
+        self.tiers.iter().any(|tier| tier.id == id)
+    }
+    fn has_points(&self) -> bool {
+        self.points.is_some()
+    }
+    fn has_event(&self, id: &str) -> bool {
+        self.events.iter().any(|event| event.id == id)
+    }
+    fn has_partner(&self, id: &str) -> bool {
+        self.partners.iter().any(|partner| partner.id == id)
+    }
+    fn limits_code(&self, code: &str) -> bool {
+        self.promo_codes
+            .iter()
+            .any(|p| p.limits.is_some() && p.code.eq_ignore_ascii_case(code))
+    }
+    fn limits_discount(&self, id: &str) -> bool {
+        self.discounts
+            .iter()
+            .any(|d| d.limits.is_some() && d.id == id)
+    }
+    fn attribute(&self, name: &str) -> Option<format::AttributeKind> {
+        self.attributes
+            .iter()
+            .find(|(declared, _)| declared == name)
+            .map(|&(_, kind)| kind)
+    }
+}

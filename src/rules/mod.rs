@@ -24,6 +24,7 @@ pub mod calendar;
 pub mod compiled;
 pub mod discount_rule;
 pub mod discounts;
+pub mod encoding;
 pub mod figures;
 pub mod ledger;
 pub mod mechanics;

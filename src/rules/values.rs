@@ -25,7 +25,7 @@ pub struct Percent {
 /// Interned names: a line's category or SKU becomes an index once per order, and scopes compare
 /// indexes. A name the program never mentions has no index and matches no list.
 #[derive(Debug, Clone, Default)]
-pub struct Names(Vec<String>);
+pub struct Names(pub(crate) Vec<String>);
 
 impl Names {
     pub(crate) fn intern(&mut self, name: &str) -> u32 {

@@ -4,29 +4,34 @@ import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
 import { readdirSync } from 'node:fs';
 import { canonical, loadFixtures, readJson, root, wasmBytes } from '../js/fixtures.mjs';
-import { loadCoreSync, LoyaltyEngine } from '../../www/elements/loyalty-core.js';
+import { compileProgram, loadCompiler, loadCoreSync, LoyaltyEngine } from '../../www/elements/loyalty-core.js';
 
 let ctx;
 before(async () => { ctx = await launch(); });
 after(async () => { await ctx?.close(); });
 
-test('every golden fixture gives the same quote in Chromium, and the same JSON text as in Node', async () => {
+test('every golden fixture, its program compiled in Chromium, gives the same bytes and the same quote as in Node', async () => {
   const fixtures = loadFixtures();
   const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/demo/index.html`);
-  const texts = await page.evaluate(async (inputs) => {
+  const results = await page.evaluate(async (inputs) => {
     const core = await import('/pkg/loyalty-core.js');
-    await core.loadCore();
+    await Promise.all([core.loadCore(), core.loadCompiler()]);
     return inputs.map(({ program, customer, cart, locale }) => {
-      const engine = new core.LoyaltyEngine(program);
-      try { return engine.quoteJson(customer, cart, locale); } finally { engine.free(); }
+      const compiled = core.compileProgram(program);
+      const engine = new core.LoyaltyEngine(compiled);
+      try { return { compiled: Array.from(compiled), quote: engine.quoteJson(customer, cart, locale) }; } finally { engine.free(); }
     });
   }, fixtures.map(({ program, customer, cart, locale }) => ({ program, customer, cart, locale })));
-  assert.equal(texts.length, fixtures.length);
+  assert.equal(results.length, fixtures.length);
   loadCoreSync(wasmBytes());
+  await loadCompiler();
   fixtures.forEach((fixture, index) => {
-    assert.equal(canonical(JSON.parse(texts[index])), canonical(fixture.quote), fixture.name);
-    const engine = new LoyaltyEngine(fixture.program);
-    assert.equal(texts[index], engine.quoteJson(fixture.customer, fixture.cart, fixture.locale), fixture.name);
+    const { compiled, quote } = results[index];
+    assert.equal(canonical(JSON.parse(quote)), canonical(fixture.quote), fixture.name);
+    const bytes = compileProgram(fixture.program);
+    assert.deepEqual(compiled, Array.from(bytes), fixture.name);
+    const engine = new LoyaltyEngine(bytes);
+    assert.equal(quote, engine.quoteJson(fixture.customer, fixture.cart, fixture.locale), fixture.name);
     engine.free();
   });
   assert.deepEqual(problems, []);
@@ -36,7 +41,7 @@ test('errors reach the page as Errors with code and path', async () => {
   const { page } = await openPage(ctx.browser, `${ctx.base}/www/demo/index.html`);
   const error = await page.evaluate(async () => {
     const core = await import('/pkg/loyalty-core.js');
-    await core.loadCore();
+    await Promise.all([core.loadCore(), core.loadCompiler()]);
     try {
       new core.LoyaltyEngine({ version: 1, id: 'x', name: 'X', currency: 'ZZZ' });
       return null;

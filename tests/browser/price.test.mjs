@@ -45,7 +45,7 @@ for (const [locale, expected] of Object.entries(EXPECTED)) {
     for (const [part, text] of Object.entries(expected)) assert.equal(first[part], text, `${locale}: ${part}`);
     assert.match(first.price, locale === 'en' ? /\$18\.99$/ : /18,99/);
     const count = (suffix) => requests.filter((path) => path.endsWith(suffix)).length;
-    assert.equal(count('/retail.json'), 1, 'the program once for 48 products');
+    assert.equal(count('/retail.loyalty'), 1, 'the compiled program once for 48 products');
     assert.equal(count('.wasm'), 1, 'the core once');
     assert.deepEqual(problems, []);
     await page.close();

@@ -284,12 +284,60 @@ test('the Wasm module and a program-src load side by side, not one after the oth
   assert.deepEqual(problems, []);
 });
 
-test('the one script a shop includes, with the README\'s preload links, is all the page fetches for the widget besides the .wasm, each once', async () => {
+test('a JSON program still works: the compiler loads on demand, and the console says once to ship the compiled form', async () => {
+  const { page, problems } = await openPage(ctx.browser, `${ctx.base}/www/demo/index.html`);
+  const infos = [];
+  page.on('console', (message) => { if (message.type() === 'info') infos.push(message.text()); });
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  const payables = await page.evaluate(async () => {
+    await import('/www/build/loyalty.min.js');
+    const quoted = ['/examples/programs/retail.json', '/examples/programs/retail.json'].map((source) => {
+      const el = document.createElement('loyalty-checkout');
+      el.setAttribute('program-src', source);
+      const quote = new Promise((resolve) => el.addEventListener('loyalty-quote', (e) => resolve(e.detail.payable)));
+      document.body.append(el);
+      el.cart = { date: '2026-11-22', lines: [{ sku: 'A', category: 'grocery', unit_price: '12.50', quantity: 2 }] };
+      return quote;
+    });
+    return Promise.all(quoted);
+  });
+  assert.deepEqual(payables, ['25.00', '25.00']);
+  assert.equal(fetched.filter((path) => path.endsWith('/loyalty_compiler_bg.wasm')).length, 1, fetched.join(' '));
+  assert.equal(infos.filter((text) => /loyalty compile/.test(text)).length, 1, infos.join(' | '));
+  assert.deepEqual(problems, []);
+});
+
+test('a damaged compiled program shows the program error and sends a coded error event, never a wrong price', async () => {
+  const { page } = await openPage(ctx.browser, `${ctx.base}/www/demo/index.html`);
+  await page.route('**/damaged.loyalty', async (route) => {
+    const response = await route.fetch({ url: `${ctx.base}/www/build/programs/retail.loyalty` });
+    const bytes = Buffer.from(await response.body());
+    bytes[bytes.length - 1] ^= 1;
+    await route.fulfill({ body: bytes, contentType: 'application/octet-stream' });
+  });
+  const result = await page.evaluate(async () => {
+    await import('/www/build/loyalty.min.js');
+    const el = document.createElement('loyalty-checkout');
+    el.setAttribute('program-src', '/www/damaged.loyalty');
+    const failed = new Promise((resolve) => el.addEventListener('loyalty-error', (e) => resolve(e.detail)));
+    document.body.append(el);
+    el.cart = { date: '2026-11-22', lines: [{ sku: 'A', unit_price: '12.50', quantity: 2 }] };
+    const detail = await failed;
+    return { code: detail.code, text: detail.text, quote: el.quote, shown: el.shadowRoot.querySelector('.status').textContent };
+  });
+  assert.equal(result.code, 'compiled_program_invalid');
+  assert.equal(result.quote, null);
+  assert.match(result.shown, /rewards program has a mistake/);
+});
+
+test('the one script a shop includes, with the README\'s preload links, the .wasm, the compiled program and the English explanations are all the page fetches for the widget, each once', async () => {
   const html = `<!doctype html><html lang="en"><head><title>Shop</title>
     <link rel="modulepreload" href="/www/build/loyalty.min.js">
     <link rel="preload" as="fetch" crossorigin="anonymous" href="/www/build/loyalty_core_bg.wasm">
+    <link rel="preload" as="fetch" crossorigin="anonymous" href="/www/build/programs/retail.loyalty">
     <script type="module" src="/www/build/loyalty.min.js"></script></head>
-    <body><loyalty-checkout program-src="/examples/programs/retail.json"></loyalty-checkout></body></html>`;
+    <body><loyalty-checkout program-src="/www/build/programs/retail.loyalty"></loyalty-checkout></body></html>`;
   const page = await ctx.browser.newPage();
   const problems = [];
   page.on('console', (message) => { if (['error', 'warning'].includes(message.type())) problems.push(message.text()); });
@@ -305,7 +353,8 @@ test('the one script a shop includes, with the README\'s preload links, is all t
   await page.close();
   assert.equal(payable, '25.00');
   const ours = Object.keys(fetched).filter((path) => path.startsWith('/www/') && path !== '/www/preloaded.html').sort();
-  assert.deepEqual(ours, ['/www/build/loyalty.min.js', '/www/build/loyalty_core_bg.wasm'], JSON.stringify(fetched));
+  const words = ours.find((path) => /^\/www\/build\/loyalty-chunk-i18n-en-\w+\.js$/.test(path));
+  assert.deepEqual(ours, [words, '/www/build/loyalty.min.js', '/www/build/loyalty_core_bg.wasm', '/www/build/programs/retail.loyalty'].sort(), JSON.stringify(fetched));
   for (const path of ours) assert.equal(fetched[path], 1, `${path} fetched ${fetched[path]} times`);
   assert.deepEqual(problems, []);
 });

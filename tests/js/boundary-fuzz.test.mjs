@@ -4,11 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { loadCoreSync, LoyaltyEngine, LoyaltyError } from '../../www/elements/loyalty-core.js';
+import { loadCompiler, loadCoreSync, LoyaltyEngine, LoyaltyError } from '../../www/elements/loyalty-core.js';
 import { calculate, compare, forecast, loadAnalyticsSync, margin, preview, project, refund } from '../../www/elements/loyalty-analytics.js';
 import { canonical, loadFixtures, readJson, root, wasmBytes } from './fixtures.mjs';
 
 loadCoreSync(wasmBytes());
+await loadCompiler();
 loadAnalyticsSync(readFileSync(new URL('www/build/loyalty_analytics_bg.wasm', root)));
 
 /** The codes the core throws for bad input, read from the generated types. */

@@ -1,11 +1,12 @@
 // The Wasm package in Node, as a seller's server runs it: golden fixtures, errors and memory.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadCoreSync, LoyaltyEngine, LoyaltyError, wasmMemoryBytes } from '../../www/elements/loyalty-core.js';
+import { loadCompiler, loadCoreSync, LoyaltyEngine, LoyaltyError, wasmMemoryBytes } from '../../www/elements/loyalty-core.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { canonical, loadFixtures, readJson, root, wasmBytes } from './fixtures.mjs';
 
 loadCoreSync(wasmBytes());
+await loadCompiler();
 const fixtures = loadFixtures();
 
 test('there are golden fixtures to compare', () => {
@@ -83,8 +84,8 @@ test('engines that are never freed are freed by the FinalizationRegistry once co
   // collection in between, their memory is given back and reused.
   const script = `
     import { readFileSync } from 'node:fs';
-    import { loadCore, LoyaltyEngine, wasmMemoryBytes } from ${JSON.stringify(new URL('www/elements/loyalty-core.js', root).href)};
-    await loadCore();
+    import { loadCompiler, loadCore, LoyaltyEngine, wasmMemoryBytes } from ${JSON.stringify(new URL('www/elements/loyalty-core.js', root).href)};
+    await Promise.all([loadCore(), loadCompiler()]);
     const program = readFileSync(${JSON.stringify(new URL('fixtures/programs/everything.json', root).pathname)}, 'utf8');
     const forget = (count) => { for (let i = 0; i < count; i += 1) new LoyaltyEngine(program); };
     const collect = async () => { for (let i = 0; i < 3; i += 1) { globalThis.gc(); await new Promise((r) => setTimeout(r, 10)); } };

@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { errorText, explainEntry, formatters, LANGS, loadMessages, messages, wordEntry } from '../../www/i18n/i18n.js';
+import { errorText, explainEntry, formatters, LANGS, loadExplanations, messages, wordEntry } from '../../www/i18n/i18n.js';
 
-// Every language's strings, as a page in that language loads them.
-await Promise.all(LANGS.map(loadMessages));
+// Every language's strings, as a checkout in that language loads them.
+await Promise.all(LANGS.map(loadExplanations));
 
 const schema = JSON.parse(readFileSync(new URL('../../schema/loyalty-api.schema.json', import.meta.url), 'utf8'));
 const definitions = schema.definitions ?? schema.$defs ?? {};

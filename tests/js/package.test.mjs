@@ -42,9 +42,9 @@ test('a server imports the package by name, loads it without a path and gets the
   writeFileSync(join(project, 'fixtures.json'), JSON.stringify(fixtures));
   writeFileSync(join(project, 'server.mjs'), `
     import { readFileSync } from 'node:fs';
-    import { loadCore, LoyaltyEngine } from 'loyalty-calculator';
+    import { loadCompiler, loadCore, LoyaltyEngine } from 'loyalty-calculator';
     import { loadAnalytics, calculate } from 'loyalty-calculator/analytics';
-    await Promise.all([loadCore(), loadAnalytics()]);
+    await Promise.all([loadCore(), loadAnalytics(), loadCompiler()]);
     const quotes = JSON.parse(readFileSync('fixtures.json', 'utf8')).map(({ program, customer, cart, locale }) => {
       const engine = new LoyaltyEngine(program);
       try { return engine.quote(customer, cart, locale); } finally { engine.free(); }
@@ -65,12 +65,12 @@ test('TypeScript code type-checks against the installed package, and money as a 
   }));
   const tsc = [new URL('node_modules/typescript/bin/tsc', root).pathname, '-p', project];
   writeFileSync(join(project, 'server.ts'), `
-    import { loadCore, LoyaltyEngine, LoyaltyError, type Quote } from 'loyalty-calculator';
+    import { loadCompiler, loadCore, LoyaltyEngine, LoyaltyError, type Quote } from 'loyalty-calculator';
     import { project, type Projection } from 'loyalty-calculator/analytics';
     import type { LoyaltyCheckoutElement } from 'loyalty-calculator/checkout';
     import type { LoyaltyTierPreviewElement } from 'loyalty-calculator/tier-preview';
     import type { LoyaltyOfferExplorerElement } from 'loyalty-calculator/offer-explorer';
-    await loadCore();
+    await Promise.all([loadCore(), loadCompiler()]);
     const engine = new LoyaltyEngine({ version: 1, id: 'p', name: 'P', currency: 'USD' });
     const quote: Quote = engine.quote(undefined, { date: '2026-11-22', lines: [{ sku: 'A', unit_price: '9.99', quantity: 2 }] });
     const payable: string = quote.payable;

@@ -46,8 +46,8 @@ function withNumberAt(program, path) {
 // agree that money and rates are decimal strings. Each decimal string of every example, written
 // as a JSON number instead, is refused by both, at the same field.
 test('a JSON number for any decimal field of the examples is refused by the schema and by the reader', async () => {
-  const { loadCore, LoyaltyEngine, LoyaltyError } = await import('../../pkg/loyalty-core.js');
-  await loadCore();
+  const { loadCompiler, loadCore, LoyaltyEngine, LoyaltyError } = await import('../../pkg/loyalty-core.js');
+  await Promise.all([loadCore(), loadCompiler()]);
   let fields = 0;
   for (const file of readdirSync(new URL('../../examples/programs/', import.meta.url))) {
     const program = readJson(`examples/programs/${file}`);

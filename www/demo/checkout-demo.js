@@ -117,7 +117,7 @@ function loadProgram() {
   $('add-item').replaceChildren(...shop.items.map((item) => option(item.sku, `${item.name} — ${item.unit_price}`)));
   renderLines();
   // The widget drops the old program's quote at once, and quotes again when the new one is ready.
-  widget.setAttribute('program-src', `../../examples/programs/${state.program}.json`);
+  widget.setAttribute('program-src', `../build/programs/${state.program}.loyalty`);
   widget.customer = customers(state.program)[state.customer];
   update();
 }

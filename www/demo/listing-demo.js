@@ -28,7 +28,7 @@ function render() {
   const currency = SHOPS[programId].currency;
   const cards = products(programId).map((product) => {
     const price = document.createElement('loyalty-price');
-    price.setAttribute('program-src', `../../examples/programs/${programId}.json`);
+    price.setAttribute('program-src', `../build/programs/${programId}.loyalty`);
     price.setAttribute('locale', $('locale').value);
     for (const name of ['sku', 'price', 'category']) price.setAttribute(name, name === 'price' ? product.unit_price : product[name]);
     if (product.attributes) price.lineAttributes = product.attributes;

@@ -1,5 +1,6 @@
 // Pieces shared by the custom elements: safe DOM building, the error event, the shared look,
 // and reading a program from attributes.
+import { isCompiledProgram } from './compiled-program.js';
 import { LoyaltyError } from './errors.js';
 
 /** Fired when an element cannot show numbers: `detail` has `code`, `path` and `message`. */
@@ -91,25 +92,27 @@ export function svg(tag, attributes = {}, ...children) {
 }
 
 /**
- * The program an element's attributes give: inline JSON in `program`, or the JSON at the URL in
- * `program-src`; null when neither is set.
+ * The program an element's attributes give: inline JSON in `program`, or what the URL in
+ * `program-src` holds (a compiled program's bytes, or JSON); null when neither is set.
  */
 export async function programFromAttributes(element) {
-  const inline = element.getAttribute('program');
-  if (inline) {
-    try {
-      return JSON.parse(inline);
-    } catch (error) {
-      throw new LoyaltyError('invalid_json', 'program', `The program attribute is not JSON: ${error.message}`);
-    }
-  }
+  let text = element.getAttribute('program');
   const source = element.getAttribute('program-src');
-  if (!source) return null;
-  const response = await fetch(source);
-  if (!response.ok) {
-    throw new LoyaltyError('program_unavailable', 'program-src', `The program could not be loaded: HTTP ${response.status}.`);
+  if (!text && source) {
+    const response = await fetch(source);
+    if (!response.ok) {
+      throw new LoyaltyError('program_unavailable', 'program-src', `The program could not be loaded: HTTP ${response.status}.`);
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (isCompiledProgram(bytes)) return bytes;
+    text = new TextDecoder().decode(bytes);
   }
-  return response.json();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new LoyaltyError('invalid_json', source && !element.getAttribute('program') ? 'program-src' : 'program', `The program is not JSON: ${error.message}`);
+  }
 }
 
 // The checkout's points slider as numbers: whole steps of what the core can redeem. Point counts

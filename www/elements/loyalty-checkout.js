@@ -1,7 +1,7 @@
 // <loyalty-checkout>: the compact checkout view of a loyalty program, as a custom element.
-import { loadCore, LoyaltyEngine, LoyaltyError } from './loyalty-core.js';
-import { errorText, explainEntry, fill, formatters, langOf, loadMessages, messages, wordEntry } from '../i18n/i18n.js';
-import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, redeemRange, snapRedeem, styleSheetOf, uniqueId } from './elements.js';
+import { errorText, explainEntry, fill, formatters, langOf, loadExplanations, loadMessages, messages, wordEntry } from '../i18n/i18n.js';
+import { defineElement, h, LoyaltyErrorEvent, redeemRange, snapRedeem, styleSheetOf, uniqueId } from './elements.js';
+import { loadEngine } from './program-engine.js';
 
 export { LoyaltyErrorEvent };
 
@@ -53,11 +53,12 @@ let sheet;
 /**
  * The checkout view of a loyalty program.
  *
- * @attr program-src - URL of the program JSON
- * @attr program - the program as inline JSON (or set the `program` property to an object)
+ * @attr program-src - URL of the compiled program (`loyalty compile`), or of the program JSON
+ * @attr program - the program as inline JSON (or set the `program` property to an object or to
+ *   the compiled program's bytes); a JSON program loads the program compiler too
  * @attr locale - en, ru, hy or ka, with an optional region (ka-GE)
  * @attr wasm-src - URL of loyalty_core_bg.wasm, when it is not next to loyalty-core.js
- * @prop program - the program, as an object
+ * @prop program - the program, as an object or a compiled program's bytes
  * @prop customer - the customer's state, as an object
  * @prop cart - the cart, as an object; setting it quotes again at once. A line may carry a `name`,
  *   used in messages (a refused code names the product) and never sent to the core
@@ -73,6 +74,8 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   static observedAttributes = ['program', 'program-src', 'locale', 'wasm-src'];
 
   #program = null;
+  /** What the widget reads of the program besides its names (`LoyaltyEngine.outline`). */
+  #outline = null;
   #customer = {};
   #cart = null;
   #engine = null;
@@ -144,16 +147,20 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     // The content's language, so that a screen reader reads Georgian as Georgian.
     this.#ui.card.lang = this.#shown;
     this.#setState('loading');
+    this.#connected = true;
     this.#start();
   }
 
   disconnectedCallback() {
+    this.#connected = false;
     this.#engine?.free();
     this.#engine = null;
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue || !this.isConnected) return;
+    // Before connectedCallback (an element in the page's HTML, upgraded when the script runs),
+    // the attributes are read when it connects: the program is fetched once.
+    if (oldValue === newValue || !this.#connected) return;
     if (name === 'locale') {
       // The widget changes language when that language's strings are there (#loadWords).
       this.#loadWords();
@@ -197,11 +204,12 @@ export class LoyaltyCheckoutElement extends HTMLElement {
 
   /**
    * Fetches the strings of the widget's language (a small module of their own, beside this one)
-   * and shows them; English stands in until they arrive, or if they cannot.
+   * and shows them; English stands in until they arrive, or if they cannot. The first quote waits
+   * for them, not for the words of explanations, which show when they arrive.
    */
   #loadWords() {
     const lang = langOf(this.locale);
-    return loadMessages(lang).catch(() => {}).then(() => {
+    const show = () => {
       if (langOf(this.locale) !== lang) return;
       this.#shown = this.locale;
       this.#ui.card.lang = this.#shown;
@@ -209,10 +217,12 @@ export class LoyaltyCheckoutElement extends HTMLElement {
       else if (this.#state === 'unavailable') this.#ui.status.textContent = this.#messages().unavailable;
       // The program's names come out of the core in the new language too.
       else if (this.#state === 'ready') this.#requote();
-    });
+    };
+    loadExplanations(lang).catch(() => {}).then(show);
+    return loadMessages(lang).catch(() => {}).then(show);
   }
 
-  #redeemRange() { return redeemRange(this.#quote?.points, this.#program?.points?.min_redeem ?? 0); }
+  #redeemRange() { return redeemRange(this.#quote?.points, this.#outline?.points?.min_redeem ?? 0); }
 
   /**
    * A new program: until its engine is ready there is no quote, and nothing of the old program's
@@ -221,6 +231,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   #reset() {
     this.#engine?.free();
     this.#engine = null;
+    this.#outline = null;
     this.#quote = null;
     this.#redeem = 0;
     if (this.#state !== 'unavailable') this.#setState('loading');
@@ -229,22 +240,17 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   async #start() {
     const generation = (this.#generation = (this.#generation ?? 0) + 1);
     try {
-      if (typeof WebAssembly !== 'object') {
-        throw new LoyaltyError('wasm_unavailable', '', 'This browser cannot run WebAssembly.');
-      }
-      // The module and the program load side by side: on a phone each is a round trip.
       // The module, the program and the page language's strings load side by side, so that the
       // first quote shows in that language.
-      const [, program] = await Promise.all([
-        loadCore(this.getAttribute('wasm-src') ?? undefined),
-        this.#program ?? programFromAttributes(this),
-        this.#loadWords(),
-      ]);
-      if (generation !== this.#generation || !program) return;
+      const [loaded] = await Promise.all([loadEngine(this, this.#program), this.#loadWords()]);
+      if (generation !== this.#generation || !loaded) {
+        loaded?.engine.free();
+        return;
+      }
       this.#engine?.free();
-      this.#engine = null;
-      this.#engine = new LoyaltyEngine(program);
-      this.#program = program;
+      this.#engine = loaded.engine;
+      this.#outline = loaded.engine.outline();
+      this.#program = loaded.program;
       this.#requote();
     } catch (error) {
       if (generation === this.#generation) this.#fail(error);
@@ -253,12 +259,13 @@ export class LoyaltyCheckoutElement extends HTMLElement {
 
   #generation = 0;
   #rendered = false;
+  #connected = false;
 
   /** The cart as the engine prices it: with the points chosen, without the host's line names. */
   #pricedCart() {
     // Line names are the host's words for its products (for messages), not the engine's input.
     const lines = this.#cart.lines?.map(({ name, ...line }) => line);
-    const redeem = this.#program?.points ? this.#redeem : 0;
+    const redeem = this.#outline?.points ? this.#redeem : 0;
     return { ...this.#cart, ...(lines ? { lines } : {}), redeem_points: redeem };
   }
 
@@ -318,7 +325,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     ui.toggle.textContent = m[ui.explain.hidden ? 'explainShow' : 'explainHide'];
     ui.rangeLabel.textContent = m.redeemLabel;
     ui.tip.textContent = m.tip;
-    ui.tip.hidden = !(this.#program?.points?.expiry_months > 0);
+    ui.tip.hidden = !(this.#outline?.points?.expiry_months > 0);
     if (this.#state !== 'ready') {
       if (this.#state === 'loading') ui.status.textContent = m.loading;
       return;
@@ -368,7 +375,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     ui.earn.hidden = earn.length === 0;
 
     const points = q.points;
-    const canRedeem = points && points.balance_before > 0 && this.#program?.points?.value_per_point !== '0';
+    const canRedeem = points && points.balance_before > 0 && this.#outline?.points?.value_per_point !== '0';
     ui.redeem.hidden = !canRedeem;
     if (canRedeem) {
       // With nothing to use on this order, only the hint shows: no slider that moves nothing.
@@ -414,13 +421,13 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     ui.meter.setAttribute('aria-valuetext', progress);
     const benefit = this.#benefit(next.tier, m, f);
     const pending = tier.pending_upgrade ? fill(m.pending, { tier: names.get(tier.pending_upgrade.tier), date: f.date(tier.pending_upgrade.effective) }) : '';
-    const isMoney = this.#program?.tier_rules?.qualifies_on !== 'points';
+    const isMoney = this.#outline?.tier_rules?.qualifies_on !== 'points';
     const toNext = fill(isMoney ? m.toNext : m.toNextPoints, { amount: isMoney ? f.money(next.remaining) : f.count(next.remaining), tier: next.name });
     ui.next.textContent = [pending || toNext, benefit].filter(Boolean).join(': ');
   }
 
   #benefit(tierId, m, f) {
-    const tier = this.#program?.tiers?.find((t) => t.id === tierId);
+    const tier = this.#outline?.tiers?.find((t) => t.id === tierId);
     if (!tier) return '';
     if (tier.discount_percent && tier.discount_percent !== '0') return fill(m.percentOff, { percent: f.count(tier.discount_percent) });
     if (tier.earn_multiplier && tier.earn_multiplier !== '1') return fill(m.pointsTimes, { multiplier: f.count(tier.earn_multiplier) });

@@ -39,10 +39,39 @@ export interface ProgramNames {
   categories: Record<string, string>;
 }
 
-/** A program validated once and kept inside Wasm. */
+/** A compiled program's bytes (`loyalty compile program.json -o program.loyalty`). */
+export type CompiledProgram = Uint8Array | ArrayBuffer;
+
+/** Whether `program` is a compiled program's bytes rather than JSON. */
+export function isCompiledProgram(program: unknown): program is CompiledProgram;
+/**
+ * Loads the program compiler, a module of its own, so that engines can be made from JSON
+ * programs; `source` is its .wasm's URL (default: next to this file) or its bytes.
+ */
+export function loadCompiler(source?: string | URL | BufferSource | WebAssembly.Module): Promise<void>;
+/** A JSON program checked and compiled into the bytes a shop ships; needs `loadCompiler()`. */
+export function compileProgram(program: Program | string): Uint8Array;
+/** An engine for a compiled program, or for a JSON program with the compiler loaded first. */
+export function engineFor(program: CompiledProgram | Program | string): Promise<LoyaltyEngine>;
+
+/** What the widgets read of a program besides its names. */
+export interface ProgramOutline {
+  id: string;
+  currency: string;
+  tier_rules: { qualifies_on: 'spend' | 'points' };
+  tiers: { id: string; discount_percent: string | null; earn_multiplier: string | null }[];
+  points: { min_redeem: number; value_per_point: string; expiry_months: number | null } | null;
+}
+
+/** A compiled program kept inside Wasm. */
 export class LoyaltyEngine {
-  /** Throws a LoyaltyError when the program is invalid. */
-  constructor(program: Program | string);
+  /**
+   * A compiled program's bytes, or a JSON program once `loadCompiler()` has loaded the compiler.
+   * Throws a LoyaltyError when the program is invalid.
+   */
+  constructor(program: CompiledProgram | Program | string);
+  /** What the widgets read of the program besides its names. */
+  outline(): ProgramOutline;
   /** Names in the quote come out in `locale` (`ka`, `ru-RU`), by default the program's default language. */
   quote(customer: Customer | undefined, cart: Cart, locale?: string): Quote;
   /** The same quote as compact JSON text. */

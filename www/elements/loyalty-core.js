@@ -3,8 +3,9 @@
 import init, { initSync, Engine } from '../build/loyalty_core.js';
 import { guarded, LoyaltyError } from './errors.js';
 import { wasmModule } from './wasm-module.js';
+import { isCompiledProgram } from './compiled-program.js';
 
-export { LoyaltyError };
+export { LoyaltyError, isCompiledProgram };
 
 const core = wasmModule(init, initSync, new URL('../build/loyalty_core_bg.wasm', import.meta.url), 'The loyalty core is not loaded yet: await loadCore() first, or call loadCoreSync(bytes).');
 
@@ -17,8 +18,43 @@ export const loadCoreSync = (bytes) => core.loadSync(bytes);
 /** The size of the module's linear memory in bytes, for leak checks. */
 export const wasmMemoryBytes = () => core.exports().memory.buffer.byteLength;
 
+
+let compile = null;
+/** The compiler's load, started by the first JSON program an element gives. */
+let compiling = null;
+
 /**
- * A program validated once and kept inside Wasm; each quote sends only the customer and the cart.
+ * Loads the program compiler (a module of its own, fetched only by a page that gives a JSON
+ * program), so that engines can be made from JSON; `source` is its .wasm's URL or bytes.
+ */
+export async function loadCompiler(source) {
+  compile = await (await import('./program-compiler.js')).loadCompiler(source, wasmModule, guarded);
+}
+
+/** A JSON program (an object or text) checked and compiled into the bytes a shop ships. */
+export function compileProgram(program) {
+  if (!compile) throw new LoyaltyError('not_initialised', '', 'No compiler: await loadCompiler(), or give a compiled program (loyalty compile).');
+  return compile(program);
+}
+
+/**
+ * An engine for a compiled program, or for a JSON program with the compiler loaded first; the
+ * console says once that a shop should ship the compiled form, which spares the compiler's load.
+ */
+export async function engineFor(program) {
+  if (!isCompiledProgram(program)) {
+    if (!compiling) console.info('loyalty: a JSON program loads the compiler too; ship a compiled one (loyalty compile).');
+    await (compiling ??= loadCompiler().catch((error) => {
+      compiling = null;
+      throw error;
+    }));
+  }
+  return new LoyaltyEngine(program);
+}
+
+/**
+ * A compiled program kept inside Wasm; each quote sends only the customer and the cart. Give it
+ * the compiled program's bytes, or a JSON program once `loadCompiler()` has loaded the compiler.
  * Call free() when done; forgotten engines are freed by wasm-bindgen's FinalizationRegistry.
  */
 export class LoyaltyEngine {
@@ -26,7 +62,17 @@ export class LoyaltyEngine {
 
   constructor(program) {
     core.exports();
-    this.#engine = guarded(() => new Engine(typeof program === 'string' ? program : JSON.stringify(program)));
+    const compiled = isCompiledProgram(program) ? new Uint8Array(program) : compileProgram(program);
+    this.#engine = guarded(() => new Engine(compiled));
+  }
+
+  /**
+   * What the widgets read of the program besides its names: `{ id, currency, tier_rules: {
+   * qualifies_on }, tiers: [{ id, discount_percent, earn_multiplier }], points: { min_redeem,
+   * value_per_point, expiry_months } | null }`.
+   */
+  outline() {
+    return JSON.parse(this.#call((engine) => engine.outlineJson()));
   }
 
   /**
@@ -39,9 +85,7 @@ export class LoyaltyEngine {
 
   /** The same quote as the exact JSON text the native `loyalty quote` command prints compactly. */
   quoteJson(customer, cart, locale = '') {
-    if (!this.#engine) throw new LoyaltyError('freed', '', 'This engine was freed.');
-    const engine = this.#engine;
-    return guarded(() => engine.quoteJson(JSON.stringify(customer ?? {}), JSON.stringify(cart), locale ?? ''));
+    return this.#call((engine) => engine.quoteJson(JSON.stringify(customer ?? {}), JSON.stringify(cart), locale ?? ''));
   }
 
   /**
@@ -51,9 +95,7 @@ export class LoyaltyEngine {
    * categories }`.
    */
   names(locale = '') {
-    if (!this.#engine) throw new LoyaltyError('freed', '', 'This engine was freed.');
-    const engine = this.#engine;
-    return guarded(() => JSON.parse(engine.namesJson(locale ?? '')));
+    return JSON.parse(this.#call((engine) => engine.namesJson(locale ?? '')));
   }
 
   /**
@@ -61,9 +103,14 @@ export class LoyaltyEngine {
    * server compares before it charges. Asked for when the customer pays, not with every quote.
    */
   fingerprint(customer, cart) {
-    if (!this.#engine) throw new LoyaltyError('freed', '', 'This engine was freed.');
+    return this.#call((engine) => engine.fingerprintJson(JSON.stringify(customer ?? {}), JSON.stringify(cart)));
+  }
+
+  /** `call(engine)`'s result, with the core's errors as LoyaltyErrors; refused once freed. */
+  #call(call) {
     const engine = this.#engine;
-    return guarded(() => engine.fingerprintJson(JSON.stringify(customer ?? {}), JSON.stringify(cart)));
+    if (!engine) throw new LoyaltyError('freed', '', 'This engine was freed.');
+    return guarded(() => call(engine));
   }
 
   free() {

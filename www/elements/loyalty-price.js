@@ -1,9 +1,10 @@
 // <loyalty-price>: one product's price for this customer, the points it earns and the way to the
 // next tier, for product pages and listings. Every element of a page shares one program and one
 // engine per program source, so a listing of 48 products costs no more requests than one.
-import { loadCore, LoyaltyEngine, LoyaltyError } from './loyalty-core.js';
+import { LoyaltyError } from './errors.js';
 import { fill, formatters, langOf, loadMessages, messages } from '../i18n/i18n.js';
-import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf } from './elements.js';
+import { defineElement, h, LoyaltyErrorEvent, styleSheetOf } from './elements.js';
+import { loadEngine } from './program-engine.js';
 
 const STYLE = `
 :host { display: inline-block; }
@@ -15,19 +16,17 @@ del { color: var(--loyalty-muted); font-size: .9rem; margin-right: .35rem; }
 
 let sheet;
 
-/** `{ program, engine }` by the program's source, shared by every element of the page. */
+/** `{ outline, engine }` by the program's source, shared by every element of the page. */
 const shared = new Map();
 
-function engineFor(element) {
+function sharedEngine(element) {
   const inline = element.getAttribute('program');
   const key = inline ?? `src:${element.getAttribute('program-src')}`;
   if (!shared.has(key)) {
-    shared.set(key, (async () => {
-      if (typeof WebAssembly !== 'object') throw new LoyaltyError('wasm_unavailable', '', 'This browser cannot run WebAssembly.');
-      const [, program] = await Promise.all([loadCore(element.getAttribute('wasm-src') ?? undefined), programFromAttributes(element)]);
-      if (!program) throw new LoyaltyError('program_unavailable', 'program-src', 'No program was given.');
-      return { program, engine: new LoyaltyEngine(program) };
-    })());
+    shared.set(key, loadEngine(element).then((loaded) => {
+      if (!loaded) throw new LoyaltyError('program_unavailable', 'program-src', 'No program was given.');
+      return { outline: loaded.engine.outline(), engine: loaded.engine };
+    }));
   }
   return shared.get(key);
 }
@@ -104,7 +103,7 @@ export class LoyaltyPriceElement extends HTMLElement {
     const ui = this.#ui;
     const locale = this.getAttribute('locale') ?? 'en';
     try {
-      const [{ program, engine }] = await Promise.all([engineFor(this), loadMessages(langOf(locale)).catch(() => {})]);
+      const [{ outline, engine }] = await Promise.all([sharedEngine(this), loadMessages(langOf(locale)).catch(() => {})]);
       const line = { sku: this.getAttribute('sku') ?? 'item', category: this.getAttribute('category') ?? '', unit_price: this.getAttribute('price') ?? '', quantity: 1 };
       if (this.#attributes) line.attributes = this.#attributes;
       const quote = engine.quote(this.#customer, { date: today(), lines: [line] }, locale);
@@ -121,7 +120,7 @@ export class LoyaltyPriceElement extends HTMLElement {
       const next = quote.tier?.next;
       ui.next.hidden = !next;
       if (next) {
-        const byPoints = program.tier_rules?.qualifies_on === 'points';
+        const byPoints = outline.tier_rules?.qualifies_on === 'points';
         ui.next.textContent = fill(byPoints ? m.toNextPoints : m.toNext, { amount: byPoints ? f.count(next.remaining) : f.money(next.remaining), tier: next.name });
       }
       ui.card.lang = locale;

@@ -40,7 +40,6 @@ const MESSAGES = {
     unavailable: 'Rewards are unavailable right now. Your checkout still works.',
     tip: 'Did you know? Points you do not use expire; check the dates in the details.',
     expiring: '{points} points expire on {date}',
-    promoAccepted: 'Code {code} applied',
     // The shopper's words for a refusal: what went wrong, never a raw code (the event keeps it).
     failed: 'Rewards could not be calculated: {reason}.',
     errors: {
@@ -51,91 +50,7 @@ const MESSAGES = {
       loading: 'the calculator is not ready yet',
       order: 'a detail of the order could not be read',
     },
-    // A trace entry by kind and code; `#…` marks a variant of the same code.
-    trace: {
-      'discount:applied': '{name}: {amount} off',
-      'discount:applied#percent': '{name}: {percent}% off, {amount}',
-      'discount:applied#per_unit': '{name}: {each} off each item, {amount}',
-      'discount:applied#inactive': '{name}: {percent}% after {days} days without a purchase, {amount}',
-      'discount:not_yet_valid': '{name}: starts on {date}',
-      'discount:expired': '{name}: ended on {date}',
-      'discount:needs_first_purchase': '{name}: from your second purchase',
-      'discount:first_purchase_only': '{name}: for a first purchase only',
-      'discount:tier_not_eligible': '{name}: not for your tier',
-      'discount:members_only': '{name}: for members only',
-      'discount:promo_code_refused': '{name}: its promo code was not accepted',
-      'discount:promo_code_missing': '{name}: needs a promo code',
-      'discount:below_min_subtotal': '{name}: add {remaining} to your order to get it',
-      'discount:no_lines_in_scope': '{name}: no item in this order qualifies',
-      'discount:tier_has_no_discount': '{name}: your tier has no discount',
-      'discount:below_first_step': '{name}: starts after {remaining} more in purchases',
-      'discount:below_quantity_break': '{name}: add {quantity} more to get {percent}% off',
-      'discount:below_buy_get': '{name}: add {quantity} more to get the offer',
-      'discount:usage_limit_reached': '{name}: {usage}',
-      'discount:not_on_this_day': '{name}: not on this day of the week',
-      'discount:outside_birthday_window': '{name}: only within {window} days of your birthday',
-      'discount:applied#buy_get': '{name}: {free} items free or cheaper, {amount}',
-      'discount:applied#buy_get_one': '{name}: 1 item free or cheaper, {amount}',
-      'discount:applied#quantity': '{name}: {percent}% off from {from} items, {amount}',
-      'discount:nothing_left_to_discount': '{name}: nothing is left to discount',
-      'discount:applied#delivery': '{name}: {amount} off delivery',
-      'discount:applied#bundle': '{name}: {sets} × the set for {price}, {amount} off',
-      'discount:below_bundle': '{name}: add {quantity} more to make the set',
-      'discount:no_shipping': '{name}: this order has no delivery',
-      'discount:does_not_combine': '{name}: not combined with {by}',
-      'discount:blocked_by_exclusive': '{name}: not combined with {by}',
-      'discount:lost_to_better_offer': '{name}: not combined, a better offer applies',
-      'discount:lost_to_better_offer#would_take': '{name}: would take {amount} off, but a better offer applies',
-      'promo_code:accepted': 'Code {code} applied',
-      'promo_code:unknown_code': 'Code {code} not applied: unknown code',
-      'promo_code:not_yet_valid': 'Code {code} not applied: valid from {date}',
-      'promo_code:expired': 'Code {code} not applied: it expired on {date}',
-      'promo_code:refused_excluded_items': 'Code {code} not applied: not valid with {item}',
-      'promo_code:below_minimum_order': 'Code {code} not applied: the order must reach {min}',
-      'promo_code:usage_limit_reached': 'Code {code} not applied: {usage}',
-      'redemption:redeemed': '{points} points pay {amount}',
-      'redemption:redeemed#limited': '{points} points pay {amount} ({limit})',
-      'redemption:not_redeemed': 'No points used on this order',
-      'redemption:not_redeemed#limited': 'No points used on this order: {limit}',
-      'points:earned': '{points} points on {base}',
-      'points:earned#units': '{points} points for {units} items',
-      'points:earned#times': '{points} points on {base} (×{multiplier})',
-      'points:earned#units_times': '{points} points for {units} items (×{multiplier})',
-      // One item apart from several (the same words in a language that does not tell them apart).
-      'points:earned#units_one': '{points} points for 1 item',
-      'points:earned#units_times_one': '{points} points for 1 item (×{multiplier})',
-      'employee_points:earned#units_one': '{points} personal points for 1 item',
-      'multiplier:multiplied': '{name}: points ×{multiplier}',
-      'employee_points:earned': '{points} personal points on {base}',
-      'employee_points:earned#units': '{points} personal points for {units} items',
-      'cashback:earned': 'Store credit {amount}',
-      'cashback:capped': 'Store credit {amount} (monthly cap reached)',
-      'event:event_points': '{name}: {points} points',
-      'coalition:transferred': '{name}: {points} points moved in',
-      'tier:upgraded': 'New tier: {tier}',
-      'tier:upgrade_at_recalculation': 'New tier from the next recalculation',
-      'tier:unchanged': 'Your tier stays: {tier}',
-      'commitment:commitment_met': 'Period minimum reached',
-      'commitment:commitment_open': 'Period minimum: {remaining} still to spend',
-      'chance:chance_to_win': '{name}: this order gives you a chance to win',
-      'return:refunded': '{item}: {units} returned, {amount} back',
-      'return:refunded_one': '{item}: 1 returned, {amount} back',
-      'return:reclaimed': '{name}: the items kept no longer qualify, so {amount} of it is taken from the refund',
-      'return:kept': '{name}: the items kept no longer qualify, but you keep its {amount}',
-      'return:released': '{amount} held back earlier is paid back, as nothing of the order is kept',
-      'redemption:given_back': '{points} points you paid with are given back',
-      'points:clawed_back': '{points} points earned on these items are taken back',
-      'points:clawed_back#debt': '{points} points earned on these items are taken back, {debt} of them owed',
-      'cashback:clawed_back': 'Store credit {amount} earned on these items is taken back',
-      'tax:tax_included': 'Prices include {percent}% VAT: {amount} on {base}',
-    },
-    usage: { uses: 'it has been used up', uses_per_customer: 'you have used it as often as it allows', budget: 'its budget is spent' },
-    limited: {
-      share_cap: 'at most {cap} on this order',
-      balance: 'that is your whole balance',
-      below_minimum: 'points can be used from {min} points',
-      whole_minor_units: 'points are used in steps worth whole coins',
-    },
+    // The words of explanations are in i18n-en.js (see `loadExplanations`).
   },
 };
 
@@ -153,6 +68,17 @@ const LOADERS = {
 export async function loadMessages(lang) {
   if (MESSAGES[lang] || !LOADERS[lang]) return;
   MESSAGES[lang] = (await LOADERS[lang]()).default;
+}
+
+/**
+ * Loads the words of explanations (trace entries, usage and redemption limits) of `lang`, which
+ * English keeps in a module of its own, since only the checkout shows them; the other languages
+ * keep them with the rest of their strings. Until they arrive (or if they cannot), an
+ * explanation has no words and is left out.
+ */
+export async function loadExplanations(lang) {
+  if (lang !== 'en') return loadMessages(lang);
+  if (!MESSAGES.en.trace) Object.assign(MESSAGES.en, (await import('./i18n-en.js')).default);
 }
 
 /** The language of a locale tag ("ka-GE" → "ka"); English for any other. */
@@ -229,13 +155,14 @@ export function wordEntry(entry, m, f, names) {
   let variant = '';
   if (key === 'discount:applied') variant = p.delivery ? '#delivery' : p.sets ? '#bundle' : p.inactive_days ? '#inactive' : p.free_units ? '#buy_get' : p.from_quantity ? '#quantity' : p.percent ? '#percent' : p.amount_per_unit ? '#per_unit' : '';
   else if (key === 'discount:lost_to_better_offer' && p.would_take) variant = '#would_take';
-  else if (entry.kind === 'redemption' && m.limited[p.limited_by]) variant = '#limited';
+  else if (entry.kind === 'redemption' && m.limited?.[p.limited_by]) variant = '#limited';
   else if ((key === 'points:earned' || key === 'employee_points:earned') && p.units) variant = key === 'points:earned' && p.multiplier && p.multiplier !== '1' ? '#units_times' : '#units';
   else if (key === 'points:earned' && p.multiplier && p.multiplier !== '1') variant = '#times';
   else if (key === 'points:clawed_back' && p.debt && p.debt !== '0') variant = '#debt';
   // A multiplier whose conditions the order does not meet says why as a discount would.
   const one = p.units === '1' || p.free_units === '1';
-  const template = (one && m.trace[`${key}${variant}_one`]) || (m.trace[key + variant] ?? m.trace[key] ?? (entry.kind === 'multiplier' ? m.trace[`discount:${entry.code}`] : undefined));
+  const trace = m.trace ?? {};
+  const template = (one && trace[`${key}${variant}_one`]) || (trace[key + variant] ?? trace[key] ?? (entry.kind === 'multiplier' ? trace[`discount:${entry.code}`] : undefined));
   if (!template) return null;
   const money = (value) => (value === undefined || value === '' ? '' : f.money(value));
   const count = (value) => (value === undefined || value === '' ? '' : f.count(value));
@@ -266,7 +193,7 @@ export function wordEntry(entry, m, f, names) {
     min: money(p.min_order),
     item: name(p.sku),
     tier: entry.rule ? name(entry.rule) : m.noTier,
-    limit: fill(m.limited[p.limited_by] ?? '', { cap: count(p.cap), min: count(p.min) }),
+    limit: fill(m.limited?.[p.limited_by] ?? '', { cap: count(p.cap), min: count(p.min) }),
   });
 }
 

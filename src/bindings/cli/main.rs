@@ -69,6 +69,15 @@ enum Command {
         /// A program JSON file, or - for standard input.
         file: String,
     },
+    /// Check and compile a program for the checkout: what a shop ships (`program-src`), which the
+    /// checkout's module prices without reading or checking JSON.
+    Compile {
+        /// A program JSON file, or - for standard input.
+        file: String,
+        /// Where to write the compiled program (by convention `<name>.loyalty`).
+        #[arg(short, long)]
+        output: String,
+    },
     /// Price a `{program, customer, cart}` request.
     Quote {
         /// A request JSON file, or - (the default) for standard input.
@@ -199,6 +208,20 @@ fn print(output: &str) -> Result<(), Error> {
 
 fn run(cli: &Cli) -> Result<String, Error> {
     match &cli.command {
+        Command::Compile { file, output } => {
+            let bytes = loyalty::Engine::new(&read(file)?)?.compiled();
+            std::fs::write(output, &bytes).map_err(|e| {
+                Error::new(
+                    ErrorCode::Unwritable,
+                    "",
+                    format!("cannot write {output}: {e}"),
+                )
+            })?;
+            Ok(match cli.format {
+                Format::Json => json(&serde_json::json!({"output": output, "bytes": bytes.len()})),
+                Format::Text => format!("compiled: {output} ({} bytes)", bytes.len()),
+            })
+        }
         Command::Validate { file } => {
             let program: Program = from_json(&read(file)?)?;
             program.validate()?;
