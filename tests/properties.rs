@@ -310,6 +310,51 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
+    /// Sets for a price: the discount is the most any number of sets can save, each set made of
+    /// the dearest units left (a set never costs more than its units), and one more unit never
+    /// costs more than its price.
+    #[test]
+    fn sets_save_the_most_and_one_more_unit_never_costs_more(
+        price in 1i64..40_000, yoghurts in 1u64..3, juices in 1u64..3, max in prop::option::of(1u32..4),
+        lines in prop::collection::vec((any::<bool>(), 1i64..25_000, 1u32..4), 1..6),
+        more in 0usize..6,
+    ) {
+        let mut value = json!({"type": "bundle", "price": Decimal::new(price, 2).to_string(),
+            "items": [{"categories": ["yogurt"], "quantity": yoghurts}, {"categories": ["juice"], "quantity": juices}]});
+        if let Some(max) = max { value["max_applications"] = json!(max); }
+        let program = json!({"version": 1, "id": "s", "name": "S", "currency": "USD",
+            "discounts": [{"id": "set", "name": "Set", "value": value}]});
+        let cart = |extra: usize| json!({"date": "2026-11-22", "lines": lines.iter().enumerate().map(|(at, (yoghurt, minor, quantity))| json!({
+            "sku": format!("S{at}"), "category": if *yoghurt { "yogurt" } else { "juice" },
+            "unit_price": Decimal::new(*minor, 2).to_string(),
+            "quantity": quantity + u32::from(at == extra)})).collect::<Vec<_>>()});
+        let q = run(&program, &json!({}), &cart(usize::MAX));
+        // Every way of making s sets from the dearest units: the best saving over s.
+        let units = |yoghurt: bool| {
+            let mut units: Vec<i64> = lines.iter().filter(|(y, _, _)| *y == yoghurt)
+                .flat_map(|(_, minor, quantity)| std::iter::repeat_n(*minor, *quantity as usize)).collect();
+            units.sort_unstable_by(|a, b| b.cmp(a));
+            units
+        };
+        let (ys, js) = (units(true), units(false));
+        let possible = (ys.len() as u64 / yoghurts).min(js.len() as u64 / juices).min(max.map_or(u64::MAX, u64::from));
+        let best = (0..=possible).map(|sets| {
+            let worth: i64 = ys.iter().take((sets * yoghurts) as usize).sum::<i64>()
+                + js.iter().take((sets * juices) as usize).sum::<i64>();
+            worth - price * sets as i64
+        }).max().unwrap_or(0);
+        prop_assert_eq!(q.discount_total, Decimal::new(best, 2));
+        prop_assert!(q.payable <= q.subtotal);
+        let extra = more % lines.len();
+        let after = run(&program, &json!({}), &cart(extra));
+        prop_assert!(after.payable - q.payable <= Decimal::new(lines[extra].1, 2),
+            "{} → {} adding one at {}", q.payable, after.payable, lines[extra].1);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
     /// A budget never lets a rule give more than what is left of it, and gives all it would
     /// without the budget when enough is left; a limit reached refuses it.
     #[test]

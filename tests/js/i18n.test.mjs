@@ -16,7 +16,7 @@ const definitions = schema.definitions ?? schema.$defs ?? {};
 const PAIRS = {
   discount: ['applied', 'not_yet_valid', 'expired', 'needs_first_purchase', 'first_purchase_only', 'tier_not_eligible', 'members_only',
     'promo_code_refused', 'promo_code_missing', 'below_min_subtotal', 'no_lines_in_scope', 'tier_has_no_discount', 'below_first_step', 'below_quantity_break', 'below_buy_get', 'usage_limit_reached', 'not_on_this_day', 'outside_birthday_window',
-    'nothing_left_to_discount', 'blocked_by_exclusive', 'lost_to_better_offer', 'does_not_combine', 'no_shipping', 'below_bundle'],
+    'nothing_left_to_discount', 'blocked_by_exclusive', 'lost_to_better_offer', 'does_not_combine', 'no_shipping', 'below_bundle', 'bundle_not_cheaper'],
   promo_code: ['accepted', 'unknown_code', 'not_yet_valid', 'expired', 'refused_excluded_items', 'below_minimum_order', 'usage_limit_reached'],
   redemption: ['redeemed', 'not_redeemed', 'given_back'],
   points: ['earned', 'clawed_back'],

@@ -75,6 +75,7 @@ export default {
     'discount:applied#delivery': '{name}՝ {amount} զեղչ առաքման համար',
     'discount:applied#bundle': '{name}՝ հավաքածու {price}-ով × {sets}, {amount} զեղչ',
     'discount:below_bundle': '{name}՝ ավելացրեք ևս {quantity} հատ՝ հավաքածուն կազմելու համար',
+    'discount:bundle_not_cheaper': '{name}՝ այս ապրանքներն ավելի էժան են, քան հավաքածուի գինը՝ {price}',
     'discount:no_shipping': '{name}՝ այս պատվերն առաքում չունի',
     'discount:does_not_combine': '{name}՝ չի գումարվում «{by}»-ի հետ',
     'discount:blocked_by_exclusive': '{name}՝ չի գումարվում «{by}»-ի հետ',

@@ -75,6 +75,7 @@ export default {
     'discount:applied#delivery': '{name}: {amount} ფასდაკლება მიტანაზე',
     'discount:applied#bundle': '{name}: ნაკრები {price}-ად × {sets}, {amount} ფასდაკლება',
     'discount:below_bundle': '{name}: დაამატეთ კიდევ {quantity} ცალი ნაკრების შესადგენად',
+    'discount:bundle_not_cheaper': '{name}: ეს ნივთები ნაკრების ფასზე ({price}) იაფია',
     'discount:no_shipping': '{name}: ამ შეკვეთას მიტანა არ აქვს',
     'discount:does_not_combine': '{name}: არ ჯამდება „{by}“-თან',
     'discount:blocked_by_exclusive': '{name}: არ ჯამდება „{by}“-თან',

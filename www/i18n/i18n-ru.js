@@ -75,6 +75,7 @@ export default {
     'discount:applied#delivery': '{name}: скидка {amount} на доставку',
     'discount:applied#bundle': '{name}: набор за {price} × {sets}, скидка {amount}',
     'discount:below_bundle': '{name}: добавьте ещё {quantity} шт., чтобы собрать набор',
+    'discount:bundle_not_cheaper': '{name}: эти товары дешевле цены набора, {price}',
     'discount:no_shipping': '{name}: в заказе нет доставки',
     'discount:does_not_combine': '{name}: не суммируется с «{by}»',
     'discount:blocked_by_exclusive': '{name}: не суммируется с «{by}»',

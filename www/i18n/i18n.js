@@ -81,6 +81,7 @@ const MESSAGES = {
       'discount:applied#delivery': '{name}: {amount} off delivery',
       'discount:applied#bundle': '{name}: {sets} × the set for {price}, {amount} off',
       'discount:below_bundle': '{name}: add {quantity} more to make the set',
+      'discount:bundle_not_cheaper': '{name}: these items cost less than the set price of {price}',
       'discount:no_shipping': '{name}: this order has no delivery',
       'discount:does_not_combine': '{name}: not combined with {by}',
       'discount:blocked_by_exclusive': '{name}: not combined with {by}',
