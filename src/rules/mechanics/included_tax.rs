@@ -1,12 +1,13 @@
 //! Included tax (VAT): prices that include tax, and the tax they contain after discounts, at a
 //! default rate or a rate by category, rounded on each line or once per rate and then split over
-//! its lines. Trace: `tax_included` per rate, with its base.
+//! its lines; entries at the same percent are one rate. Trace: `tax_included` per rate, with its
+//! base.
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::format::program as format;
 use crate::format::trace::{Code, Entry, Kind};
 use crate::format::validate::overflow;
-use crate::money::exact::{decimal_of, Fraction};
+use crate::money::exact::{compare, decimal_of, Fraction};
 use crate::rules::allocation::{allocate_into, apply_share};
 use crate::rules::order::{Sheet, TaxShare};
 use crate::rules::values::{too_precise, Check, Names};
@@ -96,11 +97,20 @@ pub(crate) fn compile(
         }
         seen.extend(names.iter().map(String::as_str));
         let (percent, contained) = rate(*percent, &|| path("percent"))?;
-        compiled.push(TaxRateRule {
-            categories: categories.all(names),
-            percent,
-            contained,
-        });
+        let categories = categories.all(names);
+        // Entries at the same percent are one rate, as a VAT summary lists them: rounded once
+        // over all their lines, one line on the receipt.
+        match compiled
+            .iter_mut()
+            .find(|known| compare(known.percent, percent).is_eq())
+        {
+            Some(same) => same.categories.extend(categories),
+            None => compiled.push(TaxRateRule {
+                categories,
+                percent,
+                contained,
+            }),
+        }
     }
     Ok(TaxRule {
         rates: compiled,
