@@ -114,7 +114,7 @@ impl Bundle {
     ) -> Verdict {
         let at_shelf =
             |position: usize, units: u64| lines[in_scope[position]].unit_price * i128::from(units);
-        let sets = self.sets(lines, in_scope, at_shelf);
+        let sets = self.sets(lines, in_scope, &at_shelf);
         if sets.count == 0 {
             let missing = self.missing(lines, in_scope);
             return Err(match missing {
@@ -155,86 +155,66 @@ impl Bundle {
 
     /// The sets the lines in scope make, each from the dearest matching units left (ties in cart
     /// order), one after another while a set is worth more than its price (`worth`: what `units`
-    /// units of the line at a position in scope are worth), up to the rule's most.
+    /// units of the line at a position in scope are worth), up to the rule's most. Sets made so
+    /// are worth less and less, so the count is found by halving.
     fn sets(
         &self,
         lines: &[OrderLine],
         in_scope: &[usize],
-        worth: impl Fn(usize, u64) -> i128,
+        worth: &dyn Fn(usize, u64) -> i128,
     ) -> Sets {
-        let parts = &self.parts;
-        let mut by_price = Vec::with_capacity(in_scope.len());
-        by_unit_price(lines, in_scope, true, &mut by_price);
-        // Each part's lines, dearest first, and where its next set begins: a line, and the units
-        // of it already in sets.
-        let mut queues: Vec<Vec<usize>> = vec![Vec::new(); parts.len()];
-        for (_, position) in by_price {
-            if let Some(part) = self.part_of(&lines[in_scope[position]]) {
-                queues[part].push(position);
-            }
-        }
+        let mut order = Vec::with_capacity(in_scope.len());
+        by_unit_price(lines, in_scope, true, &mut order);
+        // Each line in scope, dearest first, with the part it counts for.
+        let order: Vec<(usize, Option<usize>)> = order
+            .into_iter()
+            .map(|(_, position)| (position, self.part_of(&lines[in_scope[position]])))
+            .collect();
         let quantity = |position: usize| u64::from(lines[in_scope[position]].quantity);
-        let mut cursors = vec![(0usize, 0u64); parts.len()];
-        let mut sets = Sets {
-            count: 0,
-            taken: vec![0; in_scope.len()],
+        // Calls `each(position, units)` for a part's units `from..to`, dearest first.
+        let units = |part: usize, from: u64, to: u64, each: &mut dyn FnMut(usize, u64)| {
+            let mut seen = 0;
+            for &(position, _) in order.iter().filter(|(_, of)| *of == Some(part)) {
+                let (low, high) = (seen.max(from), (seen + quantity(position)).min(to));
+                if low < high {
+                    each(position, high - low);
+                }
+                seen += quantity(position);
+            }
         };
-        let mut composition: Vec<(usize, u64)> = Vec::new();
-        while sets.count < self.max {
-            // The next set: each part's units from where it stands; `alike`, how many sets in a
-            // row are made the same way (each part's units within one line).
-            composition.clear();
-            let mut alike = self.max - sets.count;
-            for ((part, queue), &(mut line, mut used)) in parts.iter().zip(&queues).zip(&cursors) {
-                if let Some(&position) = queue.get(line) {
-                    let left = quantity(position) - used;
-                    if left >= part.quantity {
-                        alike = alike.min(left / part.quantity);
-                        composition.push((position, part.quantity));
-                        continue;
-                    }
-                }
-                alike = 1;
-                let mut need = part.quantity;
-                while need > 0 {
-                    let Some(&position) = queue.get(line) else {
-                        return sets;
-                    };
-                    let take = (quantity(position) - used).min(need);
-                    composition.push((position, take));
-                    need -= take;
-                    used += take;
-                    if used == quantity(position) {
-                        (line, used) = (line + 1, 0);
-                    }
-                }
+        let set_worth = |set: u64| {
+            let mut value = 0;
+            for (part, item) in self.parts.iter().enumerate() {
+                let from = set * item.quantity;
+                units(part, from, from + item.quantity, &mut |position, count| {
+                    value += worth(position, count)
+                });
             }
-            let value: i128 = composition
-                .iter()
-                .map(|&(position, units)| worth(position, units))
-                .sum();
-            if value <= self.price.minor {
-                break;
-            }
-            for &(position, units) in &composition {
-                sets.taken[position] += units * alike;
-            }
-            for ((part, queue), cursor) in parts.iter().zip(&queues).zip(&mut cursors) {
-                let mut units = part.quantity * alike;
-                while units > 0 {
-                    let position = queue[cursor.0];
-                    let take = (quantity(position) - cursor.1).min(units);
-                    units -= take;
-                    cursor.1 += take;
-                    if cursor.1 == quantity(position) {
-                        *cursor = (cursor.0 + 1, 0);
-                    }
-                }
-            }
-            sets.count += alike;
+            value
+        };
+        let mut possible = self.max;
+        for (part, item) in self.parts.iter().enumerate() {
+            let mut held = 0;
+            units(part, 0, u64::MAX, &mut |_, count| held += count);
+            possible = possible.min(held / item.quantity);
         }
-        sets
+        let (mut count, mut above) = (0, possible);
+        while count < above {
+            let middle = count + (above - count) / 2;
+            match set_worth(middle) > self.price.minor {
+                true => count = middle + 1,
+                false => above = middle,
+            }
+        }
+        let mut taken = vec![0; in_scope.len()];
+        for (part, item) in self.parts.iter().enumerate() {
+            units(part, 0, count * item.quantity, &mut |position, units| {
+                taken[position] += units
+            });
+        }
+        Sets { count, taken }
     }
+
     /// What the sets take off each line in scope (by position), from what is left of it: each
     /// set made as [`Bundle::sets`] says, at what is left of its units' lines, its worth above
     /// its price the discount, split over all the set units.
@@ -258,7 +238,7 @@ impl Bundle {
             .and_then(|worth| i128::try_from(worth).ok())
             .unwrap_or(0)
         };
-        let sets = self.sets(lines, in_scope, left_of);
+        let sets = self.sets(lines, in_scope, &left_of);
         let Split {
             weights,
             parts,
