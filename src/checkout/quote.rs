@@ -6,7 +6,7 @@ use crate::format::cart::Cart;
 use crate::format::customer::Customer;
 use crate::format::json::write::{Object, ToJson};
 use crate::format::names::LocalizedText;
-use crate::format::program::{Period, Program, Qualifier};
+use crate::format::program::{DeliveryTax, Period, Program, Qualifier};
 use crate::format::trace::{Code, Entry, RedeemLimit};
 use crate::money::exact::{decimal_of, mul_div, Fraction};
 use crate::money::Rounding;
@@ -83,10 +83,15 @@ pub struct ShippingQuoteLine {
     pub discount: Decimal,
     pub total: Decimal,
     pub discounts: Vec<LineShare>,
+    /// The tax the charge contains after its discounts, when prices include tax and delivery
+    /// contains it (`included_tax.delivery`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax: Option<Decimal>,
 }
 
-/// The tax contained in what the order comes to after discounts (points are a way of paying,
-/// so they do not change it), at each rate it uses.
+/// The tax contained in what the order comes to after discounts, delivery included where the
+/// program's `included_tax.delivery` says it contains tax (points are a way of paying, so they
+/// do not change it), at each rate it uses.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TaxOutcome {
@@ -98,7 +103,7 @@ pub struct TaxOutcome {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TaxAtRate {
     pub percent: Decimal,
-    /// The lines at this rate after discounts, tax included.
+    /// The lines at this rate after discounts, and the delivery taxed at it, tax included.
     pub gross: Decimal,
     pub net: Decimal,
     pub tax: Decimal,
@@ -355,7 +360,8 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome, locale: 
                 .iter()
                 .zip(&outcome.shipping_discounts)
                 .zip(shipping_shares)
-                .map(|((line, discount), discounts)| ShippingQuoteLine {
+                .enumerate()
+                .map(|(at, ((line, discount), discounts))| ShippingQuoteLine {
                     method: line.method.clone(),
                     price: line.price,
                     discount: money(*discount),
@@ -363,6 +369,12 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome, locale: 
                         crate::money::exact::minor_of(line.price, units).unwrap_or(0) - discount,
                     ),
                     discounts,
+                    tax: rules
+                        .tax
+                        .as_ref()
+                        .filter(|tax| tax.delivery != DeliveryTax::None)
+                        .and_then(|_| outcome.shipping_tax.get(at))
+                        .map(|tax| money(*tax)),
                 })
                 .collect(),
             discounts: shipping_discounts
@@ -575,6 +587,7 @@ impl ToJson for ShippingQuoteLine {
             .field("discount", &self.discount)
             .field("total", &self.total)
             .field("discounts", &self.discounts)
+            .optional("tax", &self.tax)
             .end();
     }
 }

@@ -200,6 +200,14 @@ orders: PlannedOrder[]
  */
 export type Counted = ("per_sku" | "in_scope")
 /**
+ * The tax a delivery charge contains, after its discounts (a free delivery contains none). The
+ * quote's rates then include delivery, and points earned on delivery net of tax leave it out.
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "DeliveryTax".
+ */
+export type DeliveryTax = ("default_rate" | "proportional" | "none")
+/**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Downgrade".
  */
@@ -638,6 +646,11 @@ points?: number
  * via the `definition` "IncludedTax".
  */
 export interface IncludedTax {
+/**
+ * The tax a delivery charge contains: at the default rate (the default), split over the
+ * goods' rates in proportion to what the goods at each come to, or none.
+ */
+delivery?: DeliveryTax
 /**
  * Whether points are earned on prices with their tax (the default) or without it.
  */
@@ -1747,11 +1760,17 @@ discount: string
 discounts: LineShare[]
 method: string
 price: string
+/**
+ * The tax the charge contains after its discounts, when prices include tax and delivery
+ * contains it (`included_tax.delivery`).
+ */
+tax?: (string | null)
 total: string
 }
 /**
- * The tax contained in what the order comes to after discounts (points are a way of paying,
- * so they do not change it), at each rate it uses.
+ * The tax contained in what the order comes to after discounts, delivery included where the
+ * program's `included_tax.delivery` says it contains tax (points are a way of paying, so they
+ * do not change it), at each rate it uses.
  * 
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "TaxOutcome".
@@ -1766,7 +1785,7 @@ total: string
  */
 export interface TaxAtRate {
 /**
- * The lines at this rate after discounts, tax included.
+ * The lines at this rate after discounts, and the delivery taxed at it, tax included.
  */
 gross: string
 net: string
