@@ -660,7 +660,9 @@ earn_on?: TaxBase
  */
 percent: string
 /**
- * Other rates, by category.
+ * Other rates, by category. Entries at the same percent (as each other or as `percent`) are
+ * one rate, as a VAT summary lists them: one entry of the quote's rates, rounded once over
+ * all their lines under `per_total`.
  */
 rates?: TaxRate[]
 rounding?: TaxRounding

@@ -10,7 +10,9 @@ use serde::Serialize;
 pub struct IncludedTax {
     /// The rate, in %, of every category that `rates` does not list.
     pub percent: Decimal,
-    /// Other rates, by category.
+    /// Other rates, by category. Entries at the same percent (as each other or as `percent`) are
+    /// one rate, as a VAT summary lists them: one entry of the quote's rates, rounded once over
+    /// all their lines under `per_total`.
     #[serde(default)]
     pub rates: Vec<TaxRate>,
     #[serde(default)]
