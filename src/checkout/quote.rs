@@ -11,6 +11,7 @@ use crate::format::trace::{Code, Entry, RedeemLimit};
 use crate::money::exact::{decimal_of, mul_div, Fraction};
 use crate::money::Rounding;
 use crate::rules::calendar::Day;
+use crate::rules::mechanics::redemption::name_pending;
 use crate::rules::pricer::Outcome;
 use crate::rules::{price, Ledger, Order, Rules};
 use chrono::NaiveDate;
@@ -283,8 +284,16 @@ pub fn quote_with(rules: &Rules, customer: &Customer, cart: &Cart, locale: &str)
     let mut ledger = Ledger::open(rules, customer);
     let order = Order::of(rules, cart);
     let standing = ledger.standing(rules, &Day::of(rules, cart.date));
-    let outcome = price(rules, &order, &standing, true)?;
+    let mut outcome = price(rules, &order, &standing, true)?;
     if let Some(points) = &outcome.points {
+        // Points still pending: the redemption says how many would free up first, enough for
+        // what was asked beyond the balance (at least one more point), and from when.
+        let wanted = points
+            .requested
+            .max(points.balance_before.saturating_add(1));
+        if let Some((pending, from)) = ledger.pending_to_cover(cart.date, wanted) {
+            name_pending(&mut outcome.trace, pending, from);
+        }
         // The next expiry after this order's redemption, which uses the soonest-expiring first.
         ledger.spend_points(cart.date, points.redeemed);
     }

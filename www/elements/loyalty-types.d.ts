@@ -723,7 +723,9 @@ multipliers?: EarnMultiplier[]
 pending_count_toward_tiers?: boolean
 /**
  * Points earned are pending for this many days (the return window) before they can be
- * spent.
+ * spent. While a customer holds pending points, a quote's redemption entry names those that
+ * free up soonest, enough with the balance for the points asked (`pending`), and the day the
+ * last of them can be spent (`pending_from`).
  */
 pending_days?: (number | null)
 /**
