@@ -179,5 +179,9 @@ test('points asked for beyond the balance, with points pending, say how many fre
     // Without the pending points, the limit is said as before.
     const { pending, pending_from, ...params } = unspent.params;
     assert.equal(wordEntry({ ...unspent, params }, m, f, names), fill(m.trace['redemption:not_redeemed#limited'], { limit: m.limited.balance }), lang);
+    // Below a minimum of 50: a request of 30 is refused for itself; one of 80, for the points to spend.
+    const below = (requested) => wordEntry({ ...unspent, params: { ...unspent.params, limited_by: 'below_minimum', min: '50', requested } }, m, f, names);
+    assert.equal(below('30'), fill(m.trace['redemption:not_redeemed#limited'], { limit: fill(m.limited.below_minimum, { min: f.count('50') }) }), lang);
+    assert.match(below('80'), words[lang][0], lang);
   }
 });
