@@ -175,59 +175,181 @@ fn a_line_that_reaches_a_minimum_subtotal_can_lower_the_other_lines_points() {
 }
 
 prop_compose! {
-    /// Tax included in prices: a default rate and one for books, either rounding, either base.
+    /// Tax included in prices: a default rate and one for books, either rounding, either base,
+    /// and each way delivery may contain tax.
     fn included_tax()(
         default in prop::sample::select(vec!["0", "5", "10", "18", "20", "12.5"]),
         books in prop::sample::select(vec!["0", "10", "7.7"]),
         per_total in any::<bool>(),
         net in any::<bool>(),
+        delivery in prop::sample::select(vec!["default_rate", "proportional", "none"]),
     ) -> Value {
         json!({"percent": default, "rates": [{"categories": ["books"], "percent": books}],
                "rounding": if per_total { "per_total" } else { "per_line" },
-               "earn_on": if net { "net" } else { "gross" }})
+               "earn_on": if net { "net" } else { "gross" },
+               "delivery": delivery})
     }
+}
+
+prop_compose! {
+    /// Up to three delivery charges (in minor units), and what takes money off them: nothing, a
+    /// free delivery or half off.
+    fn deliveries()(
+        charges in prop::collection::vec(0i64..100_000, 0..4),
+        off in 0usize..3,
+    ) -> (Vec<i64>, usize) {
+        (charges, off)
+    }
+}
+
+/// The program and cart with delivery charges and a delivery discount (`off`: none, free, half).
+fn with_delivery(program: &Value, cart: &Value, charges: &[i64], off: usize) -> (Value, Value) {
+    let units = CURRENCIES
+        .iter()
+        .find(|(code, _)| program["currency"] == *code)
+        .unwrap()
+        .1;
+    let (mut program, mut cart) = (program.clone(), cart.clone());
+    cart["shipping"] = charges
+        .iter()
+        .enumerate()
+        .map(|(at, minor)| json!({"method": format!("m{at}"), "price": Decimal::new(*minor, units).to_string()}))
+        .collect();
+    let value = match off {
+        1 => Some(json!({"type": "free_shipping"})),
+        2 => Some(json!({"type": "shipping_percent", "percent": "50"})),
+        _ => None,
+    };
+    if let Some(value) = value {
+        program["discounts"].as_array_mut().unwrap().insert(
+            0,
+            json!({"id": "delivery", "name": "Delivery", "value": value, "priority": 1000}),
+        );
+    }
+    (program, cart)
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
 
-    /// The tax a price contains adds up over the lines to each rate's total and to the whole,
-    /// never exceeds a line's amount after discounts, and changes no price: the customer pays
-    /// what they would without it.
+    /// The tax a price contains adds up over the lines and the delivery charges to each rate's
+    /// total and to the whole, never exceeds a line's or a charge's amount after discounts, and
+    /// changes no price: the customer pays what they would without it. Delivery is taxed as the
+    /// program says, and a free delivery contains no tax.
     #[test]
     fn included_tax_adds_up_and_changes_no_price(
         (program, customer, cart, _) in request_parts(),
         tax in included_tax(),
+        (charges, off) in deliveries(),
     ) {
+        let (program, cart) = with_delivery(&program, &cart, &charges, off);
+        let percent = |value: &Value| value.as_str().unwrap().parse::<Decimal>().unwrap();
+        // Entries at the same percent are one rate.
+        let one_rate = percent(&tax["percent"]) == percent(&tax["rates"][0]["percent"]);
+        let books_percent = percent(&tax["rates"][0]["percent"]);
+        let default_percent = percent(&tax["percent"]);
+        let per_total = tax["rounding"] == "per_total";
+        let delivery = tax["delivery"].as_str().unwrap().to_string();
         let mut taxed = program.clone();
         taxed["included_tax"] = tax;
         let q = run(&taxed, &customer, &cart);
         let plain = run(&program, &customer, &cart);
         prop_assert_eq!(q.payable, plain.payable);
         prop_assert_eq!(q.discount_total, plain.discount_total);
+        prop_assert_eq!(q.shipping.as_ref().map(|s| s.total), plain.shipping.as_ref().map(|s| s.total));
         let summary = q.tax.clone().unwrap();
         let line_taxes: Vec<Decimal> = q.lines.iter().map(|line| line.tax.unwrap()).collect();
-        prop_assert_eq!(line_taxes.iter().copied().sum::<Decimal>(), summary.total);
+        let charges: Vec<(Decimal, Decimal)> = match &q.shipping {
+            None => Vec::new(),
+            Some(shipping) => shipping.lines.iter().map(|line| (line.total, line.tax.unwrap_or(Decimal::MIN))).collect(),
+        };
+        let delivery_total: Decimal = charges.iter().map(|(total, _)| *total).sum();
+        let delivery_tax: Decimal = match delivery.as_str() {
+            "none" => {
+                prop_assert!(q.shipping.iter().flat_map(|s| &s.lines).all(|line| line.tax.is_none()));
+                Decimal::ZERO
+            }
+            _ => {
+                for (total, tax) in &charges {
+                    prop_assert!(*tax >= Decimal::ZERO && tax <= total, "{} in {}", tax, total);
+                    prop_assert!(is_minor(*tax, q.minor_units));
+                }
+                charges.iter().map(|(_, tax)| *tax).sum()
+            }
+        };
+        prop_assert_eq!(line_taxes.iter().copied().sum::<Decimal>() + delivery_tax, summary.total);
         prop_assert_eq!(summary.rates.iter().map(|rate| rate.tax).sum::<Decimal>(), summary.total);
+        // The rates' table holds the goods after discounts and the delivery that contains tax.
+        let taxed_delivery = if delivery == "none" { Decimal::ZERO } else { delivery_total };
+        prop_assert_eq!(summary.rates.iter().map(|rate| rate.gross).sum::<Decimal>(), q.after_discounts + taxed_delivery);
         for (line, tax) in q.lines.iter().zip(&line_taxes) {
             let gross = line.subtotal - line.discount;
             prop_assert!(*tax >= Decimal::ZERO && *tax <= gross, "{} in {}", tax, gross);
             prop_assert!(is_minor(*tax, q.minor_units));
         }
+        // Each amount contains its rate's share, p / (100 + p), to within a minor unit: each
+        // rate's total when rounded once on it, each charge at the default rate when rounded on
+        // each line.
+        let unit = Decimal::new(1, q.minor_units);
+        let share = |percent: Decimal| percent / (Decimal::ONE_HUNDRED + percent);
         for rate in &summary.rates {
             prop_assert_eq!(rate.net + rate.tax, rate.gross);
+            if per_total {
+                prop_assert!((rate.tax - rate.gross * share(rate.percent)).abs() < unit, "{:?}", rate);
+            }
+        }
+        if !per_total && delivery == "default_rate" {
+            for (total, tax) in &charges {
+                prop_assert!((*tax - *total * share(default_percent)).abs() < unit, "{} in {}", tax, total);
+            }
         }
         // Lines of books are taxed at the books rate, the others at the default: each group's
-        // lines add up to its rate's entry (the default's first, when both are used).
-        let group = |books: bool| -> Option<Decimal> {
-            let lines: Vec<Decimal> = q.lines.iter().zip(&line_taxes)
-                .filter(|(line, _)| (line.category == "books") == books)
-                .map(|(_, tax)| *tax)
-                .collect();
-            (!lines.is_empty()).then(|| lines.iter().copied().sum())
+        // lines add up to its rate's entry (the default's first, when both are used), or all
+        // lines to the one rate when both are at the same percent. Delivery at the default rate
+        // joins the default's entry; split in proportion, it joins each rate by what the goods
+        // at it come to, to within a minor unit a charge.
+        let books = |books: bool| q.lines.iter().zip(&line_taxes).filter(move |(line, _)| one_rate || (line.category == "books") == books);
+        let goods = |of_books: bool| -> Decimal { books(of_books).map(|(line, _)| line.subtotal - line.discount).sum() };
+        let group = |of_books: bool, with_delivery: bool| -> Option<Decimal> {
+            let lines: Vec<Decimal> = books(of_books).map(|(_, tax)| *tax).collect();
+            let charged = with_delivery && !charges.is_empty();
+            (!lines.is_empty() || charged).then(|| lines.iter().copied().sum::<Decimal>() + if with_delivery { delivery_tax } else { Decimal::ZERO })
         };
-        let expected: Vec<Decimal> = [group(false), group(true)].into_iter().flatten().collect();
-        prop_assert_eq!(summary.rates.iter().map(|rate| rate.tax).collect::<Vec<_>>(), expected);
+        match delivery.as_str() {
+            "proportional" => {
+                let all_goods = q.after_discounts;
+                let unit = Decimal::new(1, q.minor_units);
+                let counted = Decimal::from(charges.len() as u64) * unit;
+                for rate in &summary.rates {
+                    let of_books = !one_rate && rate.percent == books_percent;
+                    let goods = goods(of_books);
+                    let part = rate.gross - goods;
+                    if all_goods.is_zero() {
+                        // At the default rate when the goods come to nothing.
+                        prop_assert_eq!(part, if of_books { Decimal::ZERO } else { taxed_delivery });
+                    } else {
+                        prop_assert!((part * all_goods - taxed_delivery * goods).abs() <= counted * all_goods,
+                            "{} of delivery {} for goods {} of {}", part, taxed_delivery, goods, all_goods);
+                    }
+                }
+            }
+            _ => {
+                let with_delivery = delivery == "default_rate";
+                let expected: Vec<Decimal> = match one_rate {
+                    true => [group(false, with_delivery)].into_iter().flatten().collect(),
+                    false => [group(false, with_delivery), group(true, false)].into_iter().flatten().collect(),
+                };
+                prop_assert_eq!(summary.rates.iter().map(|rate| rate.tax).collect::<Vec<_>>(), expected);
+            }
+        }
+        // A free delivery contains no tax: the order's tax is what it would be without delivery.
+        if off == 1 && delivery_total.is_zero() && !charges.is_empty() {
+            let mut undelivered = cart.clone();
+            undelivered["shipping"] = json!([]);
+            let alone = run(&taxed, &customer, &undelivered);
+            prop_assert_eq!(alone.tax.unwrap().total, summary.total);
+            prop_assert_eq!(alone.lines.iter().map(|line| line.tax).collect::<Vec<_>>(), line_taxes.iter().map(|tax| Some(*tax)).collect::<Vec<_>>());
+        }
     }
 }
 
@@ -304,6 +426,51 @@ proptest! {
         }
         let more = run(&program, &json!({}), &cart(1));
         prop_assert!(more.payable - q.payable <= Decimal::new(prices[0].0, 2));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Sets for a price: the discount is the most any number of sets can save, each set made of
+    /// the dearest units left (a set never costs more than its units), and one more unit never
+    /// costs more than its price.
+    #[test]
+    fn sets_save_the_most_and_one_more_unit_never_costs_more(
+        price in 1i64..40_000, yoghurts in 1u64..3, juices in 1u64..3, max in prop::option::of(1u32..4),
+        lines in prop::collection::vec((any::<bool>(), 1i64..25_000, 1u32..4), 1..6),
+        more in 0usize..6,
+    ) {
+        let mut value = json!({"type": "bundle", "price": Decimal::new(price, 2).to_string(),
+            "items": [{"categories": ["yogurt"], "quantity": yoghurts}, {"categories": ["juice"], "quantity": juices}]});
+        if let Some(max) = max { value["max_applications"] = json!(max); }
+        let program = json!({"version": 1, "id": "s", "name": "S", "currency": "USD",
+            "discounts": [{"id": "set", "name": "Set", "value": value}]});
+        let cart = |extra: usize| json!({"date": "2026-11-22", "lines": lines.iter().enumerate().map(|(at, (yoghurt, minor, quantity))| json!({
+            "sku": format!("S{at}"), "category": if *yoghurt { "yogurt" } else { "juice" },
+            "unit_price": Decimal::new(*minor, 2).to_string(),
+            "quantity": quantity + u32::from(at == extra)})).collect::<Vec<_>>()});
+        let q = run(&program, &json!({}), &cart(usize::MAX));
+        // Every way of making s sets from the dearest units: the best saving over s.
+        let units = |yoghurt: bool| {
+            let mut units: Vec<i64> = lines.iter().filter(|(y, _, _)| *y == yoghurt)
+                .flat_map(|(_, minor, quantity)| std::iter::repeat_n(*minor, *quantity as usize)).collect();
+            units.sort_unstable_by(|a, b| b.cmp(a));
+            units
+        };
+        let (ys, js) = (units(true), units(false));
+        let possible = (ys.len() as u64 / yoghurts).min(js.len() as u64 / juices).min(max.map_or(u64::MAX, u64::from));
+        let best = (0..=possible).map(|sets| {
+            let worth: i64 = ys.iter().take((sets * yoghurts) as usize).sum::<i64>()
+                + js.iter().take((sets * juices) as usize).sum::<i64>();
+            worth - price * sets as i64
+        }).max().unwrap_or(0);
+        prop_assert_eq!(q.discount_total, Decimal::new(best, 2));
+        prop_assert!(q.payable <= q.subtotal);
+        let extra = more % lines.len();
+        let after = run(&program, &json!({}), &cart(extra));
+        prop_assert!(after.payable - q.payable <= Decimal::new(lines[extra].1, 2),
+            "{} → {} adding one at {}", q.payable, after.payable, lines[extra].1);
     }
 }
 

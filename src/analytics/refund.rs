@@ -98,12 +98,13 @@ pub struct BrokenDiscount {
 }
 
 /// The codes that say a quantity or an amount falls short of what a discount needs.
-const SHORT_OF_A_MINIMUM: [Code; 6] = [
+const SHORT_OF_A_MINIMUM: [Code; 7] = [
     Code::BelowMinSubtotal,
     Code::BelowFirstStep,
     Code::BelowQuantityBreak,
     Code::BelowBuyGet,
     Code::BelowBundle,
+    Code::BundleNotCheaper,
     Code::BelowMinimumOrder,
 ];
 

@@ -6,11 +6,12 @@ use crate::format::cart::Cart;
 use crate::format::customer::Customer;
 use crate::format::json::write::{Object, ToJson};
 use crate::format::names::LocalizedText;
-use crate::format::program::{Period, Program, Qualifier};
+use crate::format::program::{DeliveryTax, Period, Program, Qualifier};
 use crate::format::trace::{Code, Entry, RedeemLimit};
 use crate::money::exact::{decimal_of, mul_div, Fraction};
 use crate::money::Rounding;
 use crate::rules::calendar::Day;
+use crate::rules::mechanics::redemption::name_pending;
 use crate::rules::pricer::Outcome;
 use crate::rules::{price, Ledger, Order, Rules};
 use chrono::NaiveDate;
@@ -83,10 +84,15 @@ pub struct ShippingQuoteLine {
     pub discount: Decimal,
     pub total: Decimal,
     pub discounts: Vec<LineShare>,
+    /// The tax the charge contains after its discounts, when prices include tax and delivery
+    /// contains it (`included_tax.delivery`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax: Option<Decimal>,
 }
 
-/// The tax contained in what the order comes to after discounts (points are a way of paying,
-/// so they do not change it), at each rate it uses.
+/// The tax contained in what the order comes to after discounts, delivery included where the
+/// program's `included_tax.delivery` says it contains tax (points are a way of paying, so they
+/// do not change it), at each rate it uses.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TaxOutcome {
@@ -98,7 +104,7 @@ pub struct TaxOutcome {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TaxAtRate {
     pub percent: Decimal,
-    /// The lines at this rate after discounts, tax included.
+    /// The lines at this rate after discounts, and the delivery taxed at it, tax included.
     pub gross: Decimal,
     pub net: Decimal,
     pub tax: Decimal,
@@ -278,8 +284,16 @@ pub fn quote_with(rules: &Rules, customer: &Customer, cart: &Cart, locale: &str)
     let mut ledger = Ledger::open(rules, customer);
     let order = Order::of(rules, cart);
     let standing = ledger.standing(rules, &Day::of(rules, cart.date));
-    let outcome = price(rules, &order, &standing, true)?;
+    let mut outcome = price(rules, &order, &standing, true)?;
     if let Some(points) = &outcome.points {
+        // Points still pending: the redemption says how many would free up first, enough for
+        // what was asked beyond the balance (at least one more point), and from when.
+        let wanted = points
+            .requested
+            .max(points.balance_before.saturating_add(1));
+        if let Some((pending, from)) = ledger.pending_to_cover(cart.date, wanted) {
+            name_pending(&mut outcome.trace, pending, from);
+        }
         // The next expiry after this order's redemption, which uses the soonest-expiring first.
         ledger.spend_points(cart.date, points.redeemed);
     }
@@ -355,7 +369,8 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome, locale: 
                 .iter()
                 .zip(&outcome.shipping_discounts)
                 .zip(shipping_shares)
-                .map(|((line, discount), discounts)| ShippingQuoteLine {
+                .enumerate()
+                .map(|(at, ((line, discount), discounts))| ShippingQuoteLine {
                     method: line.method.clone(),
                     price: line.price,
                     discount: money(*discount),
@@ -363,6 +378,12 @@ fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome, locale: 
                         crate::money::exact::minor_of(line.price, units).unwrap_or(0) - discount,
                     ),
                     discounts,
+                    tax: rules
+                        .tax
+                        .as_ref()
+                        .filter(|tax| tax.delivery != DeliveryTax::None)
+                        .and_then(|_| outcome.shipping_tax.get(at))
+                        .map(|tax| money(*tax)),
                 })
                 .collect(),
             discounts: shipping_discounts
@@ -575,6 +596,7 @@ impl ToJson for ShippingQuoteLine {
             .field("discount", &self.discount)
             .field("total", &self.total)
             .field("discounts", &self.discounts)
+            .optional("tax", &self.tax)
             .end();
     }
 }

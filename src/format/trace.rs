@@ -51,6 +51,8 @@ pub enum Code {
     BelowQuantityBreak,
     BelowBuyGet,
     BelowBundle,
+    // The items for a set cost no more than the set price, so no set is formed.
+    BundleNotCheaper,
     UsageLimitReached,
     NotOnThisDay,
     OutsideBirthdayWindow,
@@ -98,7 +100,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for tests that hold each to its words and to its serialised name.
-    pub const ALL: [Code; 48] = [
+    pub const ALL: [Code; 49] = [
         Code::Applied,
         Code::NotYetValid,
         Code::Expired,
@@ -140,6 +142,7 @@ impl Code {
         Code::DoesNotCombine,
         Code::NoShipping,
         Code::BelowBundle,
+        Code::BundleNotCheaper,
         Code::TaxIncluded,
         Code::Refunded,
         Code::Reclaimed,
@@ -193,6 +196,7 @@ impl Code {
             Code::DoesNotCombine => "does_not_combine",
             Code::NoShipping => "no_shipping",
             Code::BelowBundle => "below_bundle",
+            Code::BundleNotCheaper => "bundle_not_cheaper",
             Code::TaxIncluded => "tax_included",
             Code::Refunded => "refunded",
             Code::Reclaimed => "reclaimed",

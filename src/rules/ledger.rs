@@ -273,6 +273,32 @@ impl Ledger {
             .sum()
     }
 
+    /// The points pending on `day` that can be spent soonest, enough to bring the balance to
+    /// `wanted` (all of them when they cannot), and the day the last of those can be spent;
+    /// `None` when no points are pending.
+    pub fn pending_to_cover(&self, day: NaiveDate, wanted: u64) -> Option<(u64, NaiveDate)> {
+        let mut freeing: Vec<(NaiveDate, u64)> = self
+            .lots
+            .iter()
+            .filter(|lot| lot.pending_on(day) && lot.available < lot.expires)
+            .map(|lot| (lot.available, lot.points))
+            .collect();
+        freeing.sort_unstable();
+        let mut held = self.balance(day);
+        let mut named: Option<(u64, NaiveDate)> = None;
+        for (at, (from, points)) in freeing.iter().enumerate() {
+            held = held.saturating_add(*points);
+            let (sum, _) = named.unwrap_or((0, *from));
+            named = Some((sum.saturating_add(*points), *from));
+            // Lots freed on the same day go together.
+            let last_of_day = freeing.get(at + 1).is_none_or(|(next, _)| next != from);
+            if held >= wanted && last_of_day {
+                break;
+            }
+        }
+        named
+    }
+
     /// Every point held, usable or not yet counted as expired.
     pub fn points_held(&self) -> u64 {
         self.lots.iter().map(|lot| lot.points).sum()

@@ -130,13 +130,16 @@ pub struct CashbackResult {
     pub cap_remaining: Option<i128>,
 }
 
-/// What the lines taxed at one rate come to, tax included, and the tax that contains.
+/// What the lines and delivery taxed at one rate come to, tax included, and the tax that
+/// contains.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TaxShare {
     /// An index into the compiled rule's rates.
     pub rate: usize,
     pub gross: i128,
     pub tax: i128,
+    /// The delivery in `gross`.
+    pub delivery: i128,
 }
 
 /// Where the order leaves the customer among the tiers.
@@ -186,6 +189,9 @@ pub struct Outcome {
     pub line_tax: Vec<i128>,
     /// The tax contained at each rate the order uses, in the rates' order.
     pub tax: Vec<TaxShare>,
+    /// The tax each delivery charge contains after its discounts, when prices include tax (else
+    /// empty).
+    pub shipping_tax: Vec<i128>,
     pub trace: Vec<Entry>,
     /// What the order stage earned (the customer's points, the employee's), for the account
     /// stage to book beside the redemption.

@@ -135,6 +135,7 @@ impl Pricing<'_, '_> {
         let out = &mut *self.sheet.out;
         out.line_tax.clear();
         out.tax.clear();
+        out.shipping_tax.clear();
         let Some(tax) = &self.rules.tax else {
             return Ok(());
         };

@@ -5,7 +5,9 @@ use super::discounts::{describe_conditions, describe_discount};
 use super::lang::Lang;
 use super::namer::Namer;
 use super::words::{fill, number, plural, words};
-use crate::format::program::{BrokenMinimums, Period, PointsBack, Program, Qualifier, Window};
+use crate::format::program::{
+    BrokenMinimums, DeliveryTax, Period, PointsBack, Program, Qualifier, Window,
+};
 use rust_decimal::Decimal;
 
 /// Words in a summary: tokens holding a letter or a digit, so that a dash is not a word.
@@ -216,6 +218,11 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
                 w.tax_on,
                 &[("p", &number(rate.percent, lang)), ("scope", &scope)],
             );
+        }
+        match tax.delivery {
+            DeliveryTax::DefaultRate => {}
+            DeliveryTax::Proportional => text += w.tax_delivery[0],
+            DeliveryTax::None => text += w.tax_delivery[1],
         }
         sentences.push(sentence(text));
     }

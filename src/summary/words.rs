@@ -81,6 +81,8 @@ pub(super) struct Words {
     /// Prices that include tax: the default rate, then others by category.
     pub(super) tax: &'static str,
     pub(super) tax_on: &'static str,
+    /// After the rates, when delivery's tax is split over the goods' rates, or it has none.
+    pub(super) tax_delivery: [&'static str; 2],
     /// After the earning rates, when points are earned on prices without tax.
     pub(super) earn_net: &'static str,
     pub(super) membership: &'static str,
@@ -167,6 +169,10 @@ const EN: Words = Words {
     cashback: "{p}% back as store credit",
     tax: "Prices include {p}% VAT",
     tax_on: ", {p}%{scope}",
+    tax_delivery: [
+        "; delivery's VAT is split over the goods' rates in proportion",
+        "; delivery is without VAT",
+    ],
     earn_net: " of prices without VAT",
     cap: ", up to {cap} a month",
     membership: "{name} membership: {fee} {period}",
@@ -259,6 +265,7 @@ const RU: Words = Words {
     cashback: "{p}% возвращается на счёт в магазине",
     tax: "Цены включают НДС {p}%",
     tax_on: ", {p}%{scope}",
+    tax_delivery: ["; НДС в доставке делится по ставкам товаров", "; доставка без НДС"],
     earn_net: " (от цены без НДС)",
     cap: ", до {cap} в месяц",
     membership: "Членство «{name}»: {fee} {period}",
@@ -358,6 +365,7 @@ const HY: Words = Words {
     cashback: "Գնման {p}%-ը վերադարձվում է որպես քեշբեք",
     tax: "Գները ներառում են {p}% ԱԱՀ",
     tax_on: ", {p}%{scope}",
+    tax_delivery: [", առաքման ԱԱՀ-ն բաշխվում է ապրանքների դրույքաչափերով", ", առաքումն առանց ԱԱՀ է"],
     earn_net: " (առանց ԱԱՀ գնից)",
     cap: ", ամսական մինչև {cap}",
     membership: "«{name}» անդամակցություն՝ {period} {fee}",
@@ -454,6 +462,7 @@ const KA: Words = Words {
     cashback: "შენაძენის {p}% გიბრუნდებათ ქეშბექად",
     tax: "ფასები მოიცავს {p}% დღგ-ს",
     tax_on: ", {p}%{scope}",
+    tax_delivery: ["; მიტანის დღგ ნაწილდება საქონლის განაკვეთების მიხედვით", "; მიტანა დღგ-ს გარეშეა"],
     earn_net: " (ფასიდან დღგ-ს გარეშე)",
     cap: ", თვეში {cap}-მდე",
     membership: "წევრობა „{name}“: {fee} {period}",

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { errorText, explainEntry, formatters, LANGS, loadExplanations, messages, wordEntry } from '../../www/i18n/i18n.js';
+import { errorText, explainEntry, fill, formatters, LANGS, loadExplanations, messages, wordEntry } from '../../www/i18n/i18n.js';
 
 // Every language's strings, as a checkout in that language loads them.
 await Promise.all(LANGS.map(loadExplanations));
@@ -16,7 +16,7 @@ const definitions = schema.definitions ?? schema.$defs ?? {};
 const PAIRS = {
   discount: ['applied', 'not_yet_valid', 'expired', 'needs_first_purchase', 'first_purchase_only', 'tier_not_eligible', 'members_only',
     'promo_code_refused', 'promo_code_missing', 'below_min_subtotal', 'no_lines_in_scope', 'tier_has_no_discount', 'below_first_step', 'below_quantity_break', 'below_buy_get', 'usage_limit_reached', 'not_on_this_day', 'outside_birthday_window',
-    'nothing_left_to_discount', 'blocked_by_exclusive', 'lost_to_better_offer', 'does_not_combine', 'no_shipping', 'below_bundle'],
+    'nothing_left_to_discount', 'blocked_by_exclusive', 'lost_to_better_offer', 'does_not_combine', 'no_shipping', 'below_bundle', 'bundle_not_cheaper'],
   promo_code: ['accepted', 'unknown_code', 'not_yet_valid', 'expired', 'refused_excluded_items', 'below_minimum_order', 'usage_limit_reached'],
   redemption: ['redeemed', 'not_redeemed', 'given_back'],
   points: ['earned', 'clawed_back'],
@@ -157,5 +157,31 @@ test('each language other than English is a module of its own, with the same key
     const { default: words } = await import(`../../www/i18n/i18n-${lang}.js`);
     assert.deepEqual(keys(words), keys(messages('en')), lang);
     assert.notEqual(words.title, messages('en').title, `${lang} is not English`);
+  }
+});
+
+test('points asked for beyond the balance, with points pending, say how many free up and when, in every language (issue 29, item 5)', () => {
+  const fixtures = ['points-earned-on-22-november-asked-for-on-1-december-are-pending-until-6-december', 'of-350-pending-points-the-300-free-by-9-december-cover-the-250-asked']
+    .map((name) => JSON.parse(readFileSync(new URL(`../../fixtures/quotes/${name}.json`, import.meta.url), 'utf8')));
+  const [unspent, partly] = fixtures.map((fixture) => fixture.quote.trace.find((entry) => entry.kind === 'redemption'));
+  // Dates as the runtime's locale data writes them (Node has every locale; some browsers do not).
+  const words = {
+    en: [/^No points used on this order: 100 of your points can be spent from Dec 6, 2026$/, /^40 points pay \$0\.40; 300 more can be spent from Dec 9, 2026$/],
+    ru: [/^Баллы в этом заказе не списаны: ваши баллы \(100\) можно будет потратить с 0?6\b.*2026/, /^Баллами \(40\) оплачено 0,40\s\$; ещё баллы \(300\) можно будет потратить с 0?9\b.*2026/],
+    hy: [/^Այս պատվերում միավորներ չեն օգտագործվել՝ ձեր 100 միավորը կարող եք ծախսել 0?6\b.*2026\D*-ից$/, /^40 միավորով վճարված է 0,40\s\$, ևս 300 միավորը կարող եք ծախսել 0?9\b.*2026\D*-ից$/],
+    ka: [/^ამ შეკვეთაში ქულები არ გამოყენებულა: თქვენი 100 ქულის გამოყენება შეგეძლებათ 0?6\b.*2026\D*-დან$/, /^40 ქულით გადახდილია 0,40\s\S*\$; კიდევ 300 ქულის გამოყენება შეგეძლებათ 0?9\b.*2026\D*-დან$/],
+  };
+  for (const lang of LANGS) {
+    const m = messages(lang);
+    const f = formatters(lang, 'USD', 2);
+    assert.match(wordEntry(unspent, m, f, names), words[lang][0], lang);
+    assert.match(wordEntry(partly, m, f, names), words[lang][1], lang);
+    // Without the pending points, the limit is said as before.
+    const { pending, pending_from, ...params } = unspent.params;
+    assert.equal(wordEntry({ ...unspent, params }, m, f, names), fill(m.trace['redemption:not_redeemed#limited'], { limit: m.limited.balance }), lang);
+    // Below a minimum of 50: a request of 30 is refused for itself; one of 80, for the points to spend.
+    const below = (requested) => wordEntry({ ...unspent, params: { ...unspent.params, limited_by: 'below_minimum', min: '50', requested } }, m, f, names);
+    assert.equal(below('30'), fill(m.trace['redemption:not_redeemed#limited'], { limit: fill(m.limited.below_minimum, { min: f.count('50') }) }), lang);
+    assert.match(below('80'), words[lang][0], lang);
   }
 });

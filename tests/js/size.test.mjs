@@ -33,33 +33,36 @@ const sizes = bundleSizes();
 // The English words of explanations, which only the checkout shows, load beside the .wasm as a
 // chunk of their own (1.4 KB brotli, counted in the first load); the elements' stylesheets are
 // minified in the bundle. First load in English: 84.7 KB brotli in four files, 23.3 KB less.
+// Then issue 29's sets made of the dearest units, one rate per percent, VAT in delivery and the
+// pending points named cost 7.5 KB raw Wasm (211,179 B), 0.2 KB brotli of script and 3.2 KB
+// brotli of first load (87.9 KB), 9.5 KB raw of analytics.
 test('the release .wasm stays under its raw ceiling', () => {
-  assert.ok(sizes.wasm.raw <= 198.88 * 1024, `${sizes.wasm.raw} bytes`);
+  assert.ok(sizes.wasm.raw <= 206.23 * 1024, `${sizes.wasm.raw} bytes`);
 });
 
 test("the checkout's first load (the one script, the .wasm and the English explanations) stays under its brotli ceiling (Smile.io's widget is about 105 KB)", () => {
   assert.ok(sizes.explanations.brotli > 0, 'the English explanations are built');
-  assert.ok(sizes.total.brotli <= 84.68 * 1024, `${sizes.total.brotli} bytes brotli`);
+  assert.ok(sizes.total.brotli <= 87.91 * 1024, `${sizes.total.brotli} bytes brotli`);
   // In Russian, Armenian or Georgian, with that language's strings.
   assert.ok(sizes.language.brotli > 0, 'the language chunks are built');
-  assert.ok(sizes.localized.brotli <= 85.85 * 1024, `${sizes.localized.brotli} bytes brotli`);
+  assert.ok(sizes.localized.brotli <= 89.09 * 1024, `${sizes.localized.brotli} bytes brotli`);
 });
 
 test('the one script a shop includes stays small', () => {
-  assert.ok(sizes.script.brotli <= 9.56 * 1024, `${sizes.script.brotli} bytes brotli`);
+  assert.ok(sizes.script.brotli <= 9.72 * 1024, `${sizes.script.brotli} bytes brotli`);
 });
 
 test('the analytics package with the tier preview and the offer explorer stays under its ceiling', () => {
   // Loaded only by the customer's and the rep's pages, never at checkout. Built for speed at
   // opt-level "s" (Cargo.toml's wasm-analytics profile), which costs about 33 KB. Refunds added
   // 28.8 KB: they price the order as a quote, which nothing else in this package did.
-  assert.ok(sizes.analytics.raw <= 605.69 * 1024, `${sizes.analytics.raw} bytes`);
+  assert.ok(sizes.analytics.raw <= 615.01 * 1024, `${sizes.analytics.raw} bytes`);
 });
 
 test("the customer's tier page's first load stays under its brotli ceiling", () => {
   // Its one script and the analytics .wasm; the budget is 80 KB (issue 31): it is to load the
   // checkout's module and the ledger, not the analytics module.
-  assert.ok(sizes.tier.brotli <= 178.97 * 1024, `${sizes.tier.brotli} bytes brotli`);
+  assert.ok(sizes.tier.brotli <= 182.14 * 1024, `${sizes.tier.brotli} bytes brotli`);
 });
 
 test('every example program compiles to what a shop ships in a few kilobytes', () => {

@@ -111,6 +111,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
       rangeLabel: h('label', { for: `${id}-redeem` }),
       output: h('output', { for: `${id}-redeem` }),
       hint: h('p', { class: 'muted', id: `${id}-hint` }),
+      pendingPoints: h('p', { class: 'muted pending-points' }),
       toggle: h('button', { type: 'button', part: 'explain-toggle', 'aria-expanded': 'false', 'aria-controls': `${id}-explain` }),
       explain: h('ul', { id: `${id}-explain`, part: 'explanation', hidden: '' }),
       tip: h('p', { class: 'muted' }),
@@ -118,7 +119,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
       status: h('p', { class: 'status', part: 'status' }),
     };
     ui.range.setAttribute('aria-describedby', `${id}-hint`);
-    ui.redeem.append(ui.rangeLabel, h('div', { class: 'redeem-row' }, ui.range, ui.output), ui.hint);
+    ui.redeem.append(ui.rangeLabel, h('div', { class: 'redeem-row' }, ui.range, ui.output), ui.hint, ui.pendingPoints);
     const main = h('div', { class: 'main' },
       h('header', {}, ui.title, ui.tier),
       h('div', { class: 'progress' }, ui.meterLabel, ui.meter, ui.next),
@@ -376,7 +377,14 @@ export class LoyaltyCheckoutElement extends HTMLElement {
 
     const points = q.points;
     const canRedeem = points && points.balance_before > 0 && this.#outline?.points?.value_per_point !== '0';
-    ui.redeem.hidden = !canRedeem;
+    // Points still pending (a return window): the redemption entry says how many free up first,
+    // and when; said beside the points to use, or alone when there are none yet.
+    const pending = q.trace.find((entry) => entry.kind === 'redemption')?.params;
+    const waiting = Boolean(pending?.pending) && this.#outline?.points?.value_per_point !== '0';
+    ui.pendingPoints.hidden = !waiting;
+    ui.pendingPoints.textContent = waiting ? fill(m.redeemPending, { points: f.count(pending.pending), date: f.date(pending.pending_from) }) : '';
+    ui.redeem.hidden = !canRedeem && !waiting;
+    for (const part of [ui.rangeLabel, ui.range.parentElement, ui.hint]) part.hidden = !canRedeem;
     if (canRedeem) {
       // With nothing to use on this order, only the hint shows: no slider that moves nothing.
       ui.rangeLabel.hidden = points.redeem_cap === 0;

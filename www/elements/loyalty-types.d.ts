@@ -158,7 +158,7 @@ export type Period = ("month" | "quarter" | "year")
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Code".
  */
-export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "below_quantity_break" | "below_buy_get" | "below_bundle" | "usage_limit_reached" | "not_on_this_day" | "outside_birthday_window" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "does_not_combine" | "no_shipping" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "multiplied" | "tax_included" | "refunded" | "reclaimed" | "kept" | "released" | "given_back" | "clawed_back")
+export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purchase" | "first_purchase_only" | "tier_not_eligible" | "members_only" | "promo_code_refused" | "promo_code_missing" | "below_min_subtotal" | "no_lines_in_scope" | "tier_has_no_discount" | "below_first_step" | "below_quantity_break" | "below_buy_get" | "below_bundle" | "bundle_not_cheaper" | "usage_limit_reached" | "not_on_this_day" | "outside_birthday_window" | "nothing_left_to_discount" | "blocked_by_exclusive" | "lost_to_better_offer" | "does_not_combine" | "no_shipping" | "accepted" | "unknown_code" | "refused_excluded_items" | "below_minimum_order" | "redeemed" | "not_redeemed" | "earned" | "event_points" | "transferred" | "capped" | "upgraded" | "upgrade_at_recalculation" | "unchanged" | "commitment_met" | "commitment_open" | "chance_to_win" | "multiplied" | "tax_included" | "refunded" | "reclaimed" | "kept" | "released" | "given_back" | "clawed_back")
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "CombineMultipliers".
@@ -200,6 +200,14 @@ orders: PlannedOrder[]
  */
 export type Counted = ("per_sku" | "in_scope")
 /**
+ * The tax a delivery charge contains, after its discounts (a free delivery contains none). The
+ * quote's rates then include delivery, and points earned on delivery net of tax leave it out.
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "DeliveryTax".
+ */
+export type DeliveryTax = ("default_rate" | "proportional" | "none")
+/**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Downgrade".
  */
@@ -227,7 +235,7 @@ export type Kind = (("discount" | "promo_code" | "points" | "employee_points" | 
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "ErrorCode".
  */
-export type ErrorCode = ("invalid_json" | "too_deep" | "too_large" | "unknown_field" | "missing_field" | "wrong_type" | "invalid_value" | "unsupported_version" | "unknown_currency" | "out_of_range" | "too_precise" | "not_increasing" | "dates_out_of_order" | "duplicate_id" | "unknown_reference" | "empty" | "overflow" | "not_initialised" | "unreadable" | "unwritable")
+export type ErrorCode = ("invalid_json" | "too_deep" | "too_large" | "unknown_field" | "missing_field" | "wrong_type" | "invalid_value" | "unsupported_version" | "unknown_currency" | "out_of_range" | "too_precise" | "not_increasing" | "dates_out_of_order" | "duplicate_id" | "unknown_reference" | "empty" | "overflow" | "not_initialised" | "unreadable" | "unwritable" | "compiled_program_invalid" | "compiled_program_version")
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Granularity".
@@ -639,6 +647,11 @@ points?: number
  */
 export interface IncludedTax {
 /**
+ * The tax a delivery charge contains: at the default rate (the default), split over the
+ * goods' rates in proportion to what the goods at each come to, or none.
+ */
+delivery?: DeliveryTax
+/**
  * Whether points are earned on prices with their tax (the default) or without it.
  */
 earn_on?: TaxBase
@@ -647,7 +660,9 @@ earn_on?: TaxBase
  */
 percent: string
 /**
- * Other rates, by category.
+ * Other rates, by category. Entries at the same percent (as each other or as `percent`) are
+ * one rate, as a VAT summary lists them: one entry of the quote's rates, rounded once over
+ * all their lines under `per_total`.
  */
 rates?: TaxRate[]
 rounding?: TaxRounding
@@ -708,7 +723,9 @@ multipliers?: EarnMultiplier[]
 pending_count_toward_tiers?: boolean
 /**
  * Points earned are pending for this many days (the return window) before they can be
- * spent.
+ * spent. While a customer holds pending points, a quote's redemption entry names those that
+ * free up soonest, enough with the balance for the points asked (`pending`), and the day the
+ * last of them can be spent (`pending_from`).
  */
 pending_days?: (number | null)
 /**
@@ -1747,11 +1764,17 @@ discount: string
 discounts: LineShare[]
 method: string
 price: string
+/**
+ * The tax the charge contains after its discounts, when prices include tax and delivery
+ * contains it (`included_tax.delivery`).
+ */
+tax?: (string | null)
 total: string
 }
 /**
- * The tax contained in what the order comes to after discounts (points are a way of paying,
- * so they do not change it), at each rate it uses.
+ * The tax contained in what the order comes to after discounts, delivery included where the
+ * program's `included_tax.delivery` says it contains tax (points are a way of paying, so they
+ * do not change it), at each rate it uses.
  * 
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "TaxOutcome".
@@ -1766,7 +1789,7 @@ total: string
  */
 export interface TaxAtRate {
 /**
- * The lines at this rate after discounts, tax included.
+ * The lines at this rate after discounts, and the delivery taxed at it, tax included.
  */
 gross: string
 net: string

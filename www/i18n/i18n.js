@@ -33,6 +33,7 @@ const MESSAGES = {
     redeemLabel: 'Points to use',
     redeemHint: 'Balance {balance} points; up to {cap} on this order',
     redeemNone: 'No points to use on this order',
+    redeemPending: '{points} of your points can be spent from {date}',
     explainShow: 'How is this calculated?',
     explainHide: 'Hide the details',
     announce: 'To pay: {amount}',
@@ -155,6 +156,9 @@ export function wordEntry(entry, m, f, names) {
   let variant = '';
   if (key === 'discount:applied') variant = p.delivery ? '#delivery' : p.sets ? '#bundle' : p.inactive_days ? '#inactive' : p.free_units ? '#buy_get' : p.from_quantity ? '#quantity' : p.percent ? '#percent' : p.amount_per_unit ? '#per_unit' : '';
   else if (key === 'discount:lost_to_better_offer' && p.would_take) variant = '#would_take';
+  // Points asked beyond the balance, with points pending: how many free up first, and when (a
+  // request of the minimum or more that is still below it was held back by what can be spent).
+  else if (entry.kind === 'redemption' && p.pending && (p.limited_by === 'balance' || (p.limited_by === 'below_minimum' && Number(p.requested) >= Number(p.min)))) variant = '#pending';
   else if (entry.kind === 'redemption' && m.limited?.[p.limited_by]) variant = '#limited';
   else if ((key === 'points:earned' || key === 'employee_points:earned') && p.units) variant = key === 'points:earned' && p.multiplier && p.multiplier !== '1' ? '#units_times' : '#units';
   else if (key === 'points:earned' && p.multiplier && p.multiplier !== '1') variant = '#times';
@@ -189,7 +193,8 @@ export function wordEntry(entry, m, f, names) {
     base: money(p.base),
     multiplier: count(p.multiplier ?? '1'),
     by: name(p.by),
-    date: p.valid_from || p.valid_until ? f.date(p.valid_from ?? p.valid_until) : '',
+    date: p.valid_from || p.valid_until || p.pending_from ? f.date(p.valid_from ?? p.valid_until ?? p.pending_from) : '',
+    pending: count(p.pending),
     min: money(p.min_order),
     item: name(p.sku),
     tier: entry.rule ? name(entry.rule) : m.noTier,

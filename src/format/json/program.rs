@@ -598,6 +598,7 @@ impl FromJson for IncludedTax {
             rates: f.or_default("rates"),
             rounding: f.or_default("rounding"),
             earn_on: f.or_default("earn_on"),
+            delivery: f.or_default("delivery"),
         };
         f.end(tax)
     }
@@ -619,6 +620,16 @@ impl FromJson for TaxRounding {
         json.one_of(&[
             ("per_line", TaxRounding::PerLine),
             ("per_total", TaxRounding::PerTotal),
+        ])
+    }
+}
+
+impl FromJson for DeliveryTax {
+    fn read(json: Json<'_>) -> Result<Self> {
+        json.one_of(&[
+            ("default_rate", DeliveryTax::DefaultRate),
+            ("proportional", DeliveryTax::Proportional),
+            ("none", DeliveryTax::None),
         ])
     }
 }

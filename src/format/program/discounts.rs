@@ -106,10 +106,11 @@ pub enum DiscountValue {
         #[serde(default = "super::defaults::yes")]
         include_current_order: bool,
     },
-    /// A fixed price for a set: each of `items` in its quantity, as many sets as the cart holds,
-    /// up to `max_applications`; the cheapest matching units make each set (equal prices in cart
-    /// order), and the sets' worth above their price is split over all the set units by what is
-    /// left of their lines, not set by set. A product rule.
+    /// A fixed price for a set: each of `items` in its quantity, up to `max_applications` sets.
+    /// The dearest matching units make each set (equal prices in cart order), one set after
+    /// another while a set's units are worth more than its price; a line counts for the first
+    /// item that takes it. The sets' worth above their price is split over all the set units by
+    /// what is left of their lines, not set by set. A product rule.
     Bundle {
         items: Vec<BundleItem>,
         price: Decimal,

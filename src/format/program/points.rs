@@ -26,7 +26,9 @@ pub struct Points {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiry_months: Option<u32>,
     /// Points earned are pending for this many days (the return window) before they can be
-    /// spent.
+    /// spent. While a customer holds pending points, a quote's redemption entry names those that
+    /// free up soonest, enough with the balance for the points asked (`pending`), and the day the
+    /// last of them can be spent (`pending_from`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending_days: Option<u32>,
     /// Whether pending points count towards tiers that qualify on points.

@@ -10,7 +10,9 @@ use serde::Serialize;
 pub struct IncludedTax {
     /// The rate, in %, of every category that `rates` does not list.
     pub percent: Decimal,
-    /// Other rates, by category.
+    /// Other rates, by category. Entries at the same percent (as each other or as `percent`) are
+    /// one rate, as a VAT summary lists them: one entry of the quote's rates, rounded once over
+    /// all their lines under `per_total`.
     #[serde(default)]
     pub rates: Vec<TaxRate>,
     #[serde(default)]
@@ -18,6 +20,10 @@ pub struct IncludedTax {
     /// Whether points are earned on prices with their tax (the default) or without it.
     #[serde(default)]
     pub earn_on: TaxBase,
+    /// The tax a delivery charge contains: at the default rate (the default), split over the
+    /// goods' rates in proportion to what the goods at each come to, or none.
+    #[serde(default)]
+    pub delivery: DeliveryTax,
 }
 
 #[derive(Debug, Clone, PartialEq, Hash, Serialize)]
@@ -49,4 +55,22 @@ pub enum TaxBase {
     Gross,
     /// The price without the tax it contains.
     Net,
+}
+
+/// The tax a delivery charge contains, after its discounts (a free delivery contains none). The
+/// quote's rates then include delivery, and points earned on delivery net of tax leave it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryTax {
+    /// Delivery contains tax at the default rate (`percent`), as goods of no listed category do.
+    #[default]
+    DefaultRate,
+    /// Delivery is split over the rates of the order's goods in proportion to what the goods at
+    /// each rate come to after discounts (largest remainder), and each part contains tax at its
+    /// rate, as EU practice has it for a mixed order; at the default rate when the goods come to
+    /// nothing.
+    Proportional,
+    /// Delivery contains no tax (a seller whose delivery is outside VAT).
+    None,
 }

@@ -4,8 +4,8 @@ use super::{choice, record, Codec, Reader};
 use crate::format::keyed::Keyed;
 use crate::format::localized::LocalizedText;
 use crate::format::program::{
-    AttributeKind, DiscountClass, Downgrade, EarnBase, EarnPer, Granularity, OnExcluded, Period,
-    Qualifier, Shipping, Stacking, Upgrade, Window,
+    AttributeKind, DeliveryTax, DiscountClass, Downgrade, EarnBase, EarnPer, Granularity,
+    OnExcluded, Period, Qualifier, Shipping, Stacking, Upgrade, Window,
 };
 use crate::money::Rounding;
 use crate::rules::compiled::*;
@@ -54,6 +54,11 @@ choice!(Period {
     Year
 });
 choice!(AttributeKind { Text, Number });
+choice!(DeliveryTax {
+    DefaultRate,
+    Proportional,
+    None
+});
 
 record!(Shipping {
     earns_points,
@@ -138,7 +143,8 @@ record!(PartnerRule {
 record!(TaxRule {
     rates,
     per_total,
-    earn_on_net
+    earn_on_net,
+    delivery
 });
 record!(TaxRateRule {
     categories,

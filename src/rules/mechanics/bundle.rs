@@ -1,15 +1,17 @@
 //! Sets for a price (bundles): a set of items (by category or SKU, with quantities) for a fixed
-//! price, up to a number of sets; the cheapest matching units make each set, and the sets' worth
-//! above their price is the discount, split over all the set units by what is left of their
-//! lines. Trace: `applied` with the sets and the set price, or `below_bundle` with the units
-//! missing.
+//! price, up to a number of sets. The dearest matching units make each set, one set after another
+//! while a set's units are worth more than its price, so that a set never costs more than its
+//! units and one more unit never costs more than its price; the sets' worth above their price is
+//! the discount, split over all the set units by what is left of their lines. Trace: `applied`
+//! with the sets and the set price; `below_bundle` with the units missing; `bundle_not_cheaper`
+//! when the units are there but cost no more than the set price.
 
 use super::limits::most_applications;
 use crate::error::{Error, ErrorCode, Result};
 use crate::format::cart::MAX_QUANTITY;
 use crate::format::program as format;
 use crate::format::trace::Code;
-use crate::money::exact::Fraction;
+use crate::money::exact::{mul_div, Fraction};
 use crate::money::Rounding;
 use crate::rules::allocation::{allocate_into, apply_share};
 use crate::rules::order::{by_unit_price, OrderLine, Rate, RuleEntries, Split, Verdict};
@@ -92,8 +94,16 @@ pub(crate) fn compile(
     })
 }
 
+/// The sets the lines in scope make: how many, and the units each line (by position in scope)
+/// gives to them.
+struct Sets {
+    count: u64,
+    taken: Vec<u64>,
+}
+
 impl Bundle {
-    /// Whether the units in scope make at least one set; `rule`: the rule's index.
+    /// Whether the units in scope make at least one set worth more than its price;
+    /// `rule`: the rule's index.
     #[inline]
     pub(crate) fn eligible(
         &self,
@@ -102,43 +112,112 @@ impl Bundle {
         in_scope: &[usize],
         entries: RuleEntries,
     ) -> Verdict {
-        let (sets, missing) = self.sets(lines, in_scope);
-        if sets == 0 {
-            return Err(entries.refused(Code::BelowBundle, |e| e.param("quantity", missing)));
+        let at_shelf =
+            |position: usize, units: u64| lines[in_scope[position]].unit_price * i128::from(units);
+        let sets = self.sets(lines, in_scope, &at_shelf);
+        if sets.count == 0 {
+            let missing = self.missing(lines, in_scope);
+            return Err(match missing {
+                0 => entries.refused(Code::BundleNotCheaper, |e| {
+                    e.param("set_price", self.price.text)
+                }),
+                _ => entries.refused(Code::BelowBundle, |e| e.param("quantity", missing)),
+            });
         }
-        let entry = entries.applied(|e| e.param("sets", sets).param("set_price", self.price.text));
+        let entry = entries.applied(|e| {
+            e.param("sets", sets.count)
+                .param("set_price", self.price.text)
+        });
         Ok((Rate::Bundle(rule), entry))
     }
 
-    /// How many sets the lines in scope make, and how many units the first set lacks.
-    fn sets(&self, lines: &[OrderLine], in_scope: &[usize]) -> (u64, u64) {
-        let set = &self.parts;
-        let mut units = vec![0u64; set.len()];
+    /// The part of the set a line's units count for: the first that takes them.
+    fn part_of(&self, line: &OrderLine) -> Option<usize> {
+        self.parts
+            .iter()
+            .position(|part| part.takes(line.category_id, line.sku_id))
+    }
+
+    /// How many units the lines in scope lack for one set.
+    fn missing(&self, lines: &[OrderLine], in_scope: &[usize]) -> u64 {
+        let mut units = vec![0u64; self.parts.len()];
         for &at in in_scope {
-            let line = &lines[at];
-            if let Some(part) = set
-                .iter()
-                .position(|part| part.takes(line.category_id, line.sku_id))
-            {
-                units[part] += u64::from(line.quantity);
+            if let Some(part) = self.part_of(&lines[at]) {
+                units[part] += u64::from(lines[at].quantity);
             }
         }
-        let sets = set
-            .iter()
-            .zip(&units)
-            .map(|(part, units)| units / part.quantity)
-            .min()
-            .unwrap_or(0)
-            .min(self.max);
-        let missing = set
+        self.parts
             .iter()
             .zip(&units)
             .map(|(part, units)| part.quantity.saturating_sub(*units))
-            .sum();
-        (sets, missing)
+            .sum()
     }
 
-    /// What the sets take off each line in scope (by position), from what is left of it.
+    /// The sets the lines in scope make, each from the dearest matching units left (ties in cart
+    /// order), one after another while a set is worth more than its price (`worth`: what `units`
+    /// units of the line at a position in scope are worth), up to the rule's most. Sets made so
+    /// are worth less and less, so the count is found by halving.
+    fn sets(
+        &self,
+        lines: &[OrderLine],
+        in_scope: &[usize],
+        worth: &dyn Fn(usize, u64) -> i128,
+    ) -> Sets {
+        let mut order = Vec::with_capacity(in_scope.len());
+        by_unit_price(lines, in_scope, true, &mut order);
+        // Each line in scope, dearest first, with the part it counts for.
+        let order: Vec<(usize, Option<usize>)> = order
+            .into_iter()
+            .map(|(_, position)| (position, self.part_of(&lines[in_scope[position]])))
+            .collect();
+        let quantity = |position: usize| u64::from(lines[in_scope[position]].quantity);
+        // Calls `each(position, units)` for a part's units `from..to`, dearest first.
+        let units = |part: usize, from: u64, to: u64, each: &mut dyn FnMut(usize, u64)| {
+            let mut seen = 0;
+            for &(position, _) in order.iter().filter(|(_, of)| *of == Some(part)) {
+                let (low, high) = (seen.max(from), (seen + quantity(position)).min(to));
+                if low < high {
+                    each(position, high - low);
+                }
+                seen += quantity(position);
+            }
+        };
+        let set_worth = |set: u64| {
+            let mut value = 0;
+            for (part, item) in self.parts.iter().enumerate() {
+                let from = set * item.quantity;
+                units(part, from, from + item.quantity, &mut |position, count| {
+                    value += worth(position, count)
+                });
+            }
+            value
+        };
+        let mut possible = self.max;
+        for (part, item) in self.parts.iter().enumerate() {
+            let mut held = 0;
+            units(part, 0, u64::MAX, &mut |_, count| held += count);
+            possible = possible.min(held / item.quantity);
+        }
+        let (mut count, mut above) = (0, possible);
+        while count < above {
+            let middle = count + (above - count) / 2;
+            match set_worth(middle) > self.price.minor {
+                true => count = middle + 1,
+                false => above = middle,
+            }
+        }
+        let mut taken = vec![0; in_scope.len()];
+        for (part, item) in self.parts.iter().enumerate() {
+            units(part, 0, count * item.quantity, &mut |position, units| {
+                taken[position] += units
+            });
+        }
+        Sets { count, taken }
+    }
+
+    /// What the sets take off each line in scope (by position), from what is left of it: each
+    /// set made as [`Bundle::sets`] says, at what is left of its units' lines, its worth above
+    /// its price the discount, split over all the set units.
     pub(crate) fn split(
         &self,
         lines: &[OrderLine],
@@ -147,38 +226,33 @@ impl Bundle {
         rounding: Rounding,
         buffers: &mut Split,
     ) {
+        let left_of = |position: usize, units: u64| {
+            let at = in_scope[position];
+            let quantity = u128::from(lines[at].quantity.max(1));
+            mul_div(
+                remaining[at].max(0).unsigned_abs(),
+                u128::from(units),
+                quantity,
+                Rounding::Down,
+            )
+            .and_then(|worth| i128::try_from(worth).ok())
+            .unwrap_or(0)
+        };
+        let sets = self.sets(lines, in_scope, &left_of);
         let Split {
             weights,
             parts,
             remainders,
         } = buffers;
-        let set = &self.parts;
-        let (sets, _) = self.sets(lines, in_scope);
-        // Each part's units, the cheapest first (ties in cart order), at what is left of
-        // their line; the sets' worth above their price is the discount, split over them.
-        let mut by_price = Vec::with_capacity(in_scope.len());
-        by_unit_price(lines, in_scope, false, &mut by_price);
-        let mut wanted: Vec<u64> = set.iter().map(|part| part.quantity * sets).collect();
         weights.clear();
-        weights.resize(in_scope.len(), 0);
-        for (_, position) in by_price {
-            let at = in_scope[position];
-            let line = &lines[at];
-            let Some(part) = set
-                .iter()
-                .position(|part| part.takes(line.category_id, line.sku_id))
-            else {
-                continue;
-            };
-            let quantity = u64::from(line.quantity);
-            let taken = wanted[part].min(quantity);
-            wanted[part] -= taken;
-            weights[position] = Fraction::new(u128::from(taken), u128::from(quantity.max(1)))
+        weights.extend(in_scope.iter().zip(&sets.taken).map(|(&at, &taken)| {
+            let quantity = u64::from(lines[at].quantity);
+            Fraction::new(u128::from(taken), u128::from(quantity.max(1)))
                 .and_then(|share| apply_share(share, remaining[at], rounding).ok())
-                .unwrap_or(0);
-        }
+                .unwrap_or(0)
+        }));
         let worth: i128 = weights.iter().sum();
-        let discount = (worth - self.price.minor.saturating_mul(i128::from(sets))).max(0);
-        allocate_into(discount, weights, parts, remainders);
+        let price = self.price.minor.saturating_mul(i128::from(sets.count));
+        allocate_into((worth - price).max(0), weights, parts, remainders);
     }
 }

@@ -4,7 +4,7 @@
 //! under the multipliers that apply to it. Trace: `earned`, per rate and per unit rate, with the
 //! base and the multiplier.
 
-use super::included_tax::TaxRule;
+use super::included_tax::{contained_in_delivery, TaxRule};
 use super::multipliers::Multiplying;
 use crate::error::{Error, ErrorCode, Result};
 use crate::format::json::listed;
@@ -465,6 +465,17 @@ pub(crate) fn earn(
         let amount = match rule.base {
             EarnBase::AfterDiscounts => out.shipping_total,
             EarnBase::BeforeDiscounts => sheet.order.shipping.iter().sum(),
+        };
+        // Without the tax delivery contains, where the program earns on prices net of tax:
+        // after discounts, the charges' tax; before them, the tax in their prices.
+        let amount = match (tax, rule.base) {
+            (Some(tax), EarnBase::AfterDiscounts) if tax.earn_on_net => {
+                amount - out.shipping_tax.iter().sum::<i128>()
+            }
+            (Some(tax), EarnBase::BeforeDiscounts) if tax.earn_on_net => {
+                amount - contained_in_delivery(tax, &out.tax, amount, sheet.rounding)?
+            }
+            _ => amount,
         };
         let mask = earning
             .multipliers

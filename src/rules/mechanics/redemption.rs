@@ -1,7 +1,8 @@
 //! Redeeming points: what the customer asks to spend, within their balance, the share of the
 //! order points may pay, the minimum redemption and whole minor units; with an expected share
 //! (projections), toward that share of what the orders so far could have used. What points pay
-//! is split over the lines. Trace: `redeemed` or `not_redeemed`, with what limited it.
+//! is split over the lines. Trace: `redeemed` or `not_redeemed`, with what limited it, and in a
+//! quote the points still pending that would free up first and the day they can be spent.
 
 use super::points::PointsRule;
 use crate::format::trace::{Code, Entry, Kind, RedeemLimit};
@@ -75,6 +76,16 @@ pub(crate) fn price(sheet: &mut Sheet, points_rule: Option<&PointsRule>) -> u64 
     );
     allocate_into(redemption.value, nets, &mut out.line_points, remainders);
     earned
+}
+
+/// Names on the redemption's trace entry the customer's points still pending that can be spent
+/// soonest (`pending`) and the day the last of them can be (`pending_from`): for a customer who
+/// asks for points the balance does not hold yet.
+pub(crate) fn name_pending(trace: &mut [Entry], pending: u64, from: chrono::NaiveDate) {
+    if let Some(entry) = trace.iter_mut().find(|e| e.kind == Kind::Redemption) {
+        entry.params.insert("pending", pending.to_string());
+        entry.params.insert("pending_from", from.to_string());
+    }
 }
 
 fn redemption_entry(sheet: &Sheet, redemption: &PointsResult, min_redeem: u64) -> Entry {
