@@ -47,9 +47,9 @@ test('the demo tier page loads the element as that one file, and in Georgian one
     assert.deepEqual(element.filter((path) => !chunk.includes(path)),
       ['/www/build/loyalty-tier-preview.min.js', '/www/build/loyalty_analytics_bg.wasm'], `${locale}: ${JSON.stringify(fetched)}`);
     assert.equal(chunk.length, chunks, `${locale}: ${JSON.stringify(fetched)}`);
-    // The page's own files: the page, its stylesheet, its script and the demo's data.
+    // The page's own files: the page, its stylesheet, its script, the demo's data and its words.
     const demo = Object.keys(fetched).filter((path) => path.startsWith('/www/demo/')).sort();
-    assert.deepEqual(demo, ['/www/demo/demo-data.js', '/www/demo/demo.css', '/www/demo/tier-demo.js', '/www/demo/tier.html'], JSON.stringify(fetched));
+    assert.deepEqual(demo, ['/www/demo/demo-data.js', '/www/demo/demo-words.js', '/www/demo/demo.css', '/www/demo/tier-demo.js', '/www/demo/tier.html'], JSON.stringify(fetched));
     assert.deepEqual(problems, [], locale);
   }
 });

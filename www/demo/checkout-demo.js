@@ -1,11 +1,35 @@
 // The demo shop's own script: an editable cart that feeds <loyalty-checkout>, and a pay button
 // that charges what the widget's quote event says. It keeps working if the widget fails.
+//
+// Pay, as a careful shop does it:
+// - While the widget loads (the page opens, or another program is chosen), Pay is disabled and
+//   says why beside it: charging the full price a moment before the rewards show would charge
+//   more than the page is about to say. It comes back with the quote, or with a definitive
+//   failure (the widget's loyalty-error, or its script never loaded).
+// - With a quote, Pay charges its `payable`, the widget's "To pay".
+// - Without one (a failure), the widget shows the page's own totals (goods, each delivery, the
+//   sum), and Pay charges that sum: nothing is charged that no line on the page shows.
+// - The receipt stays until the shopper changes what is bought (the cart, the customer, the
+//   program, the points used): a quote arriving on its own never takes it away.
 import { PROGRAMS, SHOPS, customers, isoDay } from './demo-data.js';
+import { count, money, say, translatePage } from './demo-words.js';
 
 const $ = (id) => document.getElementById(id);
 const widget = $('widget');
 const params = new URLSearchParams(location.search);
-const state = { program: params.get('program') ?? 'retail', customer: params.get('customer') ?? 'regular', lines: [], promo: '', quote: null };
+const state = {
+  program: params.get('program') ?? 'retail',
+  customer: params.get('customer') ?? 'regular',
+  locale: params.get('locale') ?? 'en',
+  lines: [],
+  promo: '',
+  quote: null,
+  /** The widget: 'loading' (no quote yet), 'ready' (a quote), 'failed' (an error), 'unavailable' (no module, for good). */
+  widget: 'loading',
+  /** The last charge, { amount, currency, scale, withoutRewards }, said until the order changes. */
+  charge: null,
+};
+const say$ = (key, values) => say(state.locale, key, values);
 
 function option(value, text) {
   const node = document.createElement('option');
@@ -27,6 +51,9 @@ function subtotal(lines) {
   return scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
 }
 
+/** The decimal places of an amount ("390.00" → 2). */
+const scaleOf = (amount) => (amount.split('.')[1] ?? '').length;
+
 function cart() {
   return {
     date: isoDay(0),
@@ -43,10 +70,20 @@ function quantityOf(text) {
   return /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= MAX_QUANTITY ? Number(text) : null;
 }
 
+/** A price of the shop's, in the page's locale. */
+const price = (amount) => money(state.locale, SHOPS[state.program].currency, amount, scaleOf(amount));
+
+/** The items to add, with their prices in the page's locale; the choice made stays. */
+function renderAddItems() {
+  const chosen = $('add-item').value;
+  $('add-item').replaceChildren(...SHOPS[state.program].items.map((item) => option(item.sku, `${item.name} — ${price(item.unit_price)}`)));
+  if (chosen && SHOPS[state.program].items.some((item) => item.sku === chosen)) $('add-item').value = chosen;
+}
+
 function renderLines() {
   const rows = state.lines.flatMap((line, index) => {
     const row = document.createElement('tr');
-    const cells = [line.name, line.category, line.unit_price].map((text, i) => {
+    const cells = [line.name, line.category, price(line.unit_price)].map((text, i) => {
       const cell = document.createElement('td');
       cell.textContent = text;
       if (i === 1) cell.className = 'cat';
@@ -57,7 +94,7 @@ function renderLines() {
     qtyCell.className = 'num';
     const qty = document.createElement('input');
     Object.assign(qty, { type: 'number', min: '1', max: String(MAX_QUANTITY), step: '1', inputMode: 'numeric', value: String(line.quantity) });
-    qty.setAttribute('aria-label', `Quantity of ${line.name}`);
+    qty.setAttribute('aria-label', say$('quantityOf', { item: line.name }));
     // The message sits in a row of its own under the line, and the field points to it.
     const messageRow = document.createElement('tr');
     messageRow.className = 'field-message';
@@ -73,7 +110,11 @@ function renderLines() {
       // The field always shows the quantity that is priced: a refused entry is put back, and said why.
       messageRow.hidden = quantity !== null;
       messageCell.textContent = quantity === null
-        ? `${entered === '' ? 'An empty quantity' : `“${entered}”`} is not a quantity: enter a whole number from 1 to ${MAX_QUANTITY}. The cart keeps ${line.quantity}.`
+        ? say$('notQuantity', {
+          entry: entered === '' ? say$('emptyQuantity') : say$('quoted', { entry: entered }),
+          max: count(state.locale, MAX_QUANTITY),
+          kept: count(state.locale, line.quantity),
+        })
         : '';
       if (quantity === null) {
         qty.value = String(line.quantity);
@@ -86,8 +127,17 @@ function renderLines() {
     const removeCell = document.createElement('td');
     const remove = document.createElement('button');
     remove.type = 'button';
-    remove.textContent = 'Remove';
-    remove.setAttribute('aria-label', `Remove ${line.name}`);
+    // The word, or on a phone a ✕ (the cart's four columns do not fit 320 px with the longer
+    // words and prices); the label names the item either way.
+    const word = document.createElement('span');
+    word.className = 'remove-word';
+    word.textContent = say$('remove');
+    const cross = document.createElement('span');
+    cross.className = 'remove-cross';
+    cross.setAttribute('aria-hidden', 'true');
+    cross.textContent = '✕';
+    remove.append(word, cross);
+    remove.setAttribute('aria-label', say$('removeItem', { item: line.name }));
     remove.addEventListener('click', () => {
       state.lines.splice(index, 1);
       renderLines();
@@ -103,18 +153,77 @@ function renderLines() {
   $('lines').replaceChildren(...rows);
 }
 
+/** Pay: enabled with goods in the cart and the widget done loading; otherwise the reason, beside it. */
+function renderPay() {
+  const reason = state.lines.length === 0 ? 'cartEmpty' : state.widget === 'loading' ? 'payWaits' : null;
+  $('pay').disabled = reason !== null;
+  $('pay-note').hidden = reason === null;
+  $('pay-note').textContent = reason ? say$(reason) : '';
+}
+
+/** The shop's own totals, shown in the widget's place when it has no quote: what Pay then charges. */
+function fallbackTotals() {
+  const shipping = cart().shipping ?? [];
+  const goods = subtotal(state.lines);
+  const total = subtotal([...state.lines, ...shipping.map((s) => ({ unit_price: s.price, quantity: 1 }))]);
+  return { goods, shipping, total };
+}
+
+function renderFallback() {
+  const { currency } = SHOPS[state.program];
+  const { goods, shipping, total } = fallbackTotals();
+  const row = (label, amount, kind) => {
+    const term = document.createElement('dt');
+    term.textContent = label;
+    const value = document.createElement('dd');
+    value.dataset.amount = kind;
+    value.textContent = money(state.locale, currency, amount, scaleOf(amount));
+    if (kind === 'total') term.className = value.className = 'total';
+    return [term, value];
+  };
+  const rows = [
+    ...row(say$('goods'), goods, 'goods'),
+    ...shipping.flatMap((s) => row(say$(`delivery.${s.method}`) ?? say$('delivery'), s.price, 'delivery')),
+    ...row(say$('total'), total, 'total'),
+  ];
+  $('fallback-totals').replaceChildren(...rows);
+  // Only when the widget cannot give a quote: while it loads, Pay waits and nothing is totalled.
+  $('fallback-totals').hidden = state.widget === 'loading' || state.widget === 'ready';
+}
+
+function renderCharge() {
+  const c = state.charge;
+  $('pay-status').textContent = c ? say$(c.withoutRewards ? 'chargedWithout' : 'charged', { amount: money(state.locale, c.currency, c.amount, c.scale) }) : '';
+}
+
+/** The shopper changed what is bought: a charge made for the old order is no longer what the page shows. */
+function orderChanged() {
+  state.charge = null;
+  renderCharge();
+}
+
 function update() {
-  // A charge made for the old cart is no longer what the page shows.
-  $('pay-status').textContent = '';
-  $('pay').disabled = state.lines.length === 0;
+  orderChanged();
   widget.cart = cart();
+  renderPay();
+  renderFallback();
+}
+
+/** Where the widget is: Pay, the page's own totals and the notice follow it. */
+function widgetIs(status) {
+  state.widget = status;
+  renderPay();
+  renderFallback();
 }
 
 function loadProgram() {
   const shop = SHOPS[state.program];
   state.lines = shop.items.slice(0, 2).map((item) => ({ ...item, quantity: 1 }));
   state.quote = null;
-  $('add-item').replaceChildren(...shop.items.map((item) => option(item.sku, `${item.name} — ${item.unit_price}`)));
+  // The new program loads: Pay waits for its quote (a module that cannot load stays so).
+  if (state.widget !== 'unavailable') state.widget = 'loading';
+  $('add-item').replaceChildren();
+  renderAddItems();
   renderLines();
   // The widget drops the old program's quote at once, and quotes again when the new one is ready.
   widget.setAttribute('program-src', `../build/programs/${state.program}.loyalty`);
@@ -122,23 +231,35 @@ function loadProgram() {
   update();
 }
 
+/** The page's language: its own words, the widget's, and the amounts it writes. */
+function setLocale(locale) {
+  state.locale = locale;
+  translatePage(locale);
+  widget.locale = locale;
+  renderAddItems();
+  renderLines();
+  renderPay();
+  renderFallback();
+  renderCharge();
+}
+
 $('program').replaceChildren(...PROGRAMS.map(([id, name]) => option(id, name)));
 $('program').value = state.program;
 $('customer').value = state.customer;
-$('locale').value = params.get('locale') ?? 'en';
-widget.locale = $('locale').value;
-document.documentElement.lang = $('locale').value;
+$('locale').value = state.locale;
+setLocale(state.locale);
+// The widget's script did not load (module scripts run in order, so it would have by now): no
+// widget will say so, and the page's own notice stays; otherwise the widget says it, in the page's language.
+if (!customElements.get('loyalty-checkout')) state.widget = 'unavailable';
+else $('fallback-note').hidden = true;
 
-$('program').addEventListener('change', () => { state.program = $('program').value; loadProgram(); });
+$('program').addEventListener('change', () => { state.program = $('program').value; orderChanged(); loadProgram(); });
 $('customer').addEventListener('change', () => {
   state.customer = $('customer').value;
-  $('pay-status').textContent = '';
+  orderChanged();
   widget.customer = customers(state.program)[state.customer];
 });
-$('locale').addEventListener('change', () => {
-  widget.locale = $('locale').value;
-  document.documentElement.lang = $('locale').value;
-});
+$('locale').addEventListener('change', () => setLocale($('locale').value));
 $('add').addEventListener('click', () => {
   const item = SHOPS[state.program].items.find((i) => i.sku === $('add-item').value);
   const existing = state.lines.find((line) => line.sku === item.sku);
@@ -154,14 +275,28 @@ $('promo-form').addEventListener('submit', (event) => {
 });
 
 widget.addEventListener('loyalty-quote', (event) => {
-  // A new quote (other points used, say) may be a new amount: an old charge no longer stands.
-  if (state.quote?.payable !== event.detail.payable) $('pay-status').textContent = '';
+  // Another amount for the same order (the shopper moved the points slider): the charge made
+  // before no longer stands. The same amount again (another language, say) leaves it.
+  const c = state.charge;
+  if (c && !c.withoutRewards && c.amount !== event.detail.payable) orderChanged();
   state.quote = event.detail;
+  widgetIs('ready');
 });
-widget.addEventListener('loyalty-error', () => { state.quote = null; });
+widget.addEventListener('loyalty-error', (event) => {
+  state.quote = null;
+  widgetIs(event.detail.code === 'wasm_unavailable' ? 'unavailable' : 'failed');
+});
 $('pay').addEventListener('click', () => {
-  const amount = state.quote ? `${state.quote.payable} ${state.quote.currency}` : `${subtotal([...state.lines, ...(cart().shipping ?? []).map((s) => ({ unit_price: s.price, quantity: 1 }))])} ${SHOPS[state.program].currency} (without rewards)`;
-  $('pay-status').textContent = `Charged ${amount}. Thank you!`;
+  if ($('pay').disabled) return;
+  const q = state.quote;
+  const { total } = fallbackTotals();
+  state.charge = q
+    ? { amount: q.payable, currency: q.currency, scale: q.quote.minor_units, withoutRewards: false }
+    : { amount: total, currency: SHOPS[state.program].currency, scale: scaleOf(total), withoutRewards: true };
+  renderCharge();
 });
 
 loadProgram();
+// The widget may have found before this script listened that its module cannot load (a CSP
+// without 'wasm-unsafe-eval', say): it says that once, and its card shows it.
+if (widget.shadowRoot?.querySelector('[part="base"]')?.dataset.state === 'unavailable') widgetIs('unavailable');

@@ -1,6 +1,7 @@
 // The explorer page's own script: preload the example programs, and keep the explorer's exact
 // state in the URL, so that a link reproduces the screen.
 import { PROGRAMS } from './demo-data.js';
+import { translatePage } from './demo-words.js';
 
 const explorer = document.getElementById('explorer');
 const locale = document.getElementById('locale');
@@ -20,7 +21,7 @@ explorer.addEventListener('loyalty-state', (event) => {
 });
 locale.addEventListener('change', () => {
   explorer.locale = locale.value;
-  document.documentElement.lang = locale.value;
+  translatePage(locale.value);
   const params = new URLSearchParams({ state: JSON.stringify(explorer.state), locale: locale.value });
   history.replaceState(null, '', `#${params}`);
 });
@@ -28,7 +29,7 @@ locale.addEventListener('change', () => {
 const hashLocale = new URLSearchParams(location.hash.slice(1)).get('locale');
 locale.value = hashLocale ?? new URLSearchParams(location.search).get('locale') ?? 'en';
 explorer.locale = locale.value;
-document.documentElement.lang = locale.value;
+translatePage(locale.value);
 
 const programs = await Promise.all(PROGRAMS.map(async ([id, name]) => ({ id, name, program: await (await fetch(`../../examples/programs/${id}.json`)).json() })));
 explorer.programs = programs;

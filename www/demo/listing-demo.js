@@ -1,6 +1,7 @@
 // The demo listing: 48 products, each priced for the chosen customer by a <loyalty-price>. All
 // of them share one program and one engine: the page asks for the program once.
 import { PROGRAMS, SHOPS, customers } from './demo-data.js';
+import { count, money, say, translatePage } from './demo-words.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -26,6 +27,9 @@ function render() {
   const programId = $('program').value;
   const customer = customers(programId)[$('customer').value];
   const currency = SHOPS[programId].currency;
+  const locale = $('locale').value;
+  translatePage(locale);
+  $('products-title').textContent = say(locale, 'products', { count: count(locale, PRODUCTS) });
   const cards = products(programId).map((product) => {
     const price = document.createElement('loyalty-price');
     price.setAttribute('program-src', `../build/programs/${programId}.loyalty`);
@@ -34,7 +38,7 @@ function render() {
     if (product.attributes) price.lineAttributes = product.attributes;
     price.customer = customer;
     // The shop's own price, shown until the widget is ready, or if it cannot be.
-    price.append(`${product.unit_price} ${currency}`);
+    price.append(money(locale, currency, product.unit_price, (product.unit_price.split('.')[1] ?? '').length));
     const card = document.createElement('li');
     const title = document.createElement('h3');
     title.textContent = product.name;

@@ -1,5 +1,6 @@
 // The tier page's own script: pick a program, a customer and a language for the preview.
 import { PROGRAMS, SHOPS, customers } from './demo-data.js';
+import { translatePage } from './demo-words.js';
 
 const $ = (id) => document.getElementById(id);
 const element = $('preview');
@@ -29,11 +30,11 @@ $('program').value = params.get('program') ?? 'retail';
 $('customer').value = params.get('customer') ?? 'regular';
 $('locale').value = params.get('locale') ?? 'en';
 element.locale = $('locale').value;
-document.documentElement.lang = $('locale').value;
+translatePage($('locale').value);
 $('program').addEventListener('change', load);
 $('customer').addEventListener('change', () => { element.customer = customers($('program').value)[$('customer').value]; });
 $('locale').addEventListener('change', () => {
   element.locale = $('locale').value;
-  document.documentElement.lang = $('locale').value;
+  translatePage($('locale').value);
 });
 load();
