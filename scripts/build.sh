@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the three Wasm modules (checkout, analytics, compiler) into www/build/ (which the demo serves), optimised with binaryen's
+# Builds the four Wasm modules (checkout, analytics, compiler, tier page) into www/build/ (which the demo serves), optimised with binaryen's
 # wasm-opt from npm, then assembles pkg/, the npm package a seller installs, and bundles the
 # checkout and the tier page into one file each (scripts/package.mjs).
 set -euo pipefail
@@ -36,6 +36,7 @@ mkdir -p www/build
 build loyalty_core wasm wasm                                # the checkout: quotes
 build loyalty_analytics wasm,analytics wasm-analytics       # the rep's and customer's views: projections, forecasts and margins
 build loyalty_compiler wasm,compiler wasm                   # a JSON program compiled in the browser, for pages that give one
+build loyalty_tier wasm,analytics,tier-page wasm            # the customer's tier page: its preview, at opt-level "z"
 node scripts/compile-programs.mjs                           # the examples compiled, as the demo pages load them
 
 # pkg/, and one file for a page's script tag: the checkout's modules (or the tier page's) and the

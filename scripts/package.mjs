@@ -31,7 +31,7 @@ const ENTRIES = [
   { subpath: './offer-explorer', module: 'elements/loyalty-offer-explorer.js', types: 'elements/loyalty-offer-explorer.d.ts', element: true },
 ];
 /** The Wasm modules in www/build/, which the glue loads rather than imports. */
-const WASM = ['loyalty_core_bg.wasm', 'loyalty_analytics_bg.wasm', 'loyalty_compiler_bg.wasm'];
+const WASM = ['loyalty_core_bg.wasm', 'loyalty_analytics_bg.wasm', 'loyalty_compiler_bg.wasm', 'loyalty_tier_bg.wasm'];
 /**
  * One minified module for a page's script tag, with its source map, for the checkout (the
  * checkout's and the price's elements) and for the customer's tier page. The strings of Russian,

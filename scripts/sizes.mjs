@@ -19,11 +19,12 @@ export const LANGUAGE_CHUNKS = BUILT
   .filter((file) => /^loyalty-chunk-i18n-(?!en-).*\.js$/.test(file))
   .map((file) => `www/build/${file}`);
 
-// What the rep's and customer's views add; never loaded at checkout.
-export const ANALYTICS = ['www/build/loyalty_analytics_bg.wasm', 'www/build/loyalty_analytics.js', 'www/elements/loyalty-analytics.js', 'www/elements/loyalty-tier-preview.js', 'www/elements/scenarios.js', 'www/elements/charts.js', 'www/i18n/i18n-preview.js', 'www/elements/loyalty-offer-explorer.js', 'www/i18n/i18n-explorer.js'];
+// What the rep's offer explorer loads besides the shared elements: the analytics module, its glue
+// and the explorer's own modules; never loaded at checkout.
+export const ANALYTICS = ['www/build/loyalty_analytics_bg.wasm', 'www/build/loyalty_analytics.js', 'www/elements/loyalty-analytics.js', 'www/elements/program-calls.js', 'www/elements/scenarios.js', 'www/elements/charts.js', 'www/elements/loyalty-offer-explorer.js', 'www/i18n/i18n-explorer.js'];
 
-// The customer's tier page: its one bundled script and the analytics .wasm (in English).
-export const TIER_PAGE = ['www/build/loyalty-tier-preview.min.js', 'www/build/loyalty_analytics_bg.wasm'];
+// The customer's tier page: its one bundled script and its own .wasm (in English).
+export const TIER_PAGE = ['www/build/loyalty-tier-preview.min.js', 'www/build/loyalty_tier_bg.wasm'];
 
 function measure(files) {
   const bytes = Buffer.concat(files.map((file) => readFileSync(new URL(`../${file}`, import.meta.url))));

@@ -105,6 +105,7 @@ impl JsEngine {
 
 /// Projects a customer's months: a projection request as JSON in, the projection as JSON out.
 #[cfg(feature = "analytics")]
+#[cfg(not(feature = "tier-page"))]
 #[wasm_bindgen(js_name = projectJson)]
 pub fn project_json(request_json: &str) -> Result<String, JsValue> {
     to_json(
@@ -115,6 +116,7 @@ pub fn project_json(request_json: &str) -> Result<String, JsValue> {
 
 /// A portfolio's months summed for the seller, as JSON.
 #[cfg(feature = "analytics")]
+#[cfg(not(feature = "tier-page"))]
 #[wasm_bindgen(js_name = forecastJson)]
 pub fn forecast_json(request_json: &str) -> Result<String, JsValue> {
     to_json(
@@ -128,12 +130,14 @@ pub fn forecast_json(request_json: &str) -> Result<String, JsValue> {
 /// A portfolio's customers read once and kept inside Wasm, so that a rep can forecast them under
 /// other programs, months or redemption choices, each call sending only those settings.
 #[cfg(feature = "analytics")]
+#[cfg(not(feature = "tier-page"))]
 #[wasm_bindgen(js_name = Customers)]
 pub struct JsCustomers {
     customers: Vec<crate::analytics::portfolio::PortfolioCustomer>,
 }
 
 #[cfg(feature = "analytics")]
+#[cfg(not(feature = "tier-page"))]
 #[wasm_bindgen(js_class = Customers)]
 impl JsCustomers {
     /// Reads a JSON list of `{customer, monthly}`; throws with `code` and `path` when malformed.
@@ -166,6 +170,7 @@ impl JsCustomers {
 
 /// Margin impact for the seller, as JSON.
 #[cfg(feature = "analytics")]
+#[cfg(not(feature = "tier-page"))]
 #[wasm_bindgen(js_name = marginJson)]
 pub fn margin_json(request_json: &str) -> Result<String, JsValue> {
     to_json(
@@ -176,6 +181,7 @@ pub fn margin_json(request_json: &str) -> Result<String, JsValue> {
 
 /// What a return of an order's units pays back and takes back, as JSON.
 #[cfg(feature = "analytics")]
+#[cfg(not(feature = "tier-page"))]
 #[wasm_bindgen(js_name = refundJson)]
 pub fn refund_json(request_json: &str) -> Result<String, JsValue> {
     to_json(
@@ -186,6 +192,7 @@ pub fn refund_json(request_json: &str) -> Result<String, JsValue> {
 
 /// Program variants compared on the same customer behaviour, as JSON rows.
 #[cfg(feature = "analytics")]
+#[cfg(not(feature = "tier-page"))]
 #[wasm_bindgen(js_name = compareJson)]
 pub fn compare_json(request_json: &str) -> Result<String, JsValue> {
     to_json(
@@ -196,6 +203,7 @@ pub fn compare_json(request_json: &str) -> Result<String, JsValue> {
 
 /// One seller-side calculation (`{"calculator": "nps", …}`), as a JSON object of strings.
 #[cfg(feature = "analytics")]
+#[cfg(not(feature = "tier-page"))]
 #[wasm_bindgen(js_name = calculateJson)]
 pub fn calculate_json(request_json: &str) -> Result<String, JsValue> {
     let answer =

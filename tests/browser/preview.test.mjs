@@ -90,7 +90,7 @@ test('tier page screenshots at 360 px and 1280 px are saved', async () => {
 });
 
 test('without its Wasm the preview shows a readable fallback and an error event', async () => {
-  const { page, code } = await withoutWasm(ctx.browser, `${ctx.base}/www/demo/tier.html`, '**/loyalty_analytics_bg.wasm');
+  const { page, code } = await withoutWasm(ctx.browser, `${ctx.base}/www/demo/tier.html`, '**/loyalty_tier_bg.wasm');
   assert.equal(code, 'wasm_unavailable');
   assert.ok(await page.isVisible('loyalty-tier-preview >> text=Your tier preview appears here'));
   const status = await page.$eval('loyalty-tier-preview', (el) => el.shadowRoot.querySelector('.status').textContent);

@@ -24,18 +24,20 @@ async function requestsOf(url, route) {
   return { fetched, problems, shown };
 }
 
-test('a shop\'s tier page fetches one script and the analytics .wasm for the element, each once', async () => {
+test('a shop\'s tier page fetches one script and its own .wasm for the element, each once', async () => {
   const html = `<!doctype html><html lang="en"><head><title>Your tier</title>
     <link rel="modulepreload" href="/www/build/loyalty-tier-preview.min.js">
-    <link rel="preload" as="fetch" crossorigin="anonymous" href="/www/build/loyalty_analytics_bg.wasm">
+    <link rel="preload" as="fetch" crossorigin="anonymous" href="/www/build/loyalty_tier_bg.wasm">
     <script type="module" src="/www/build/loyalty-tier-preview.min.js"></script></head>
     <body><loyalty-tier-preview program-src="/examples/programs/retail.json" monthly-spend="150"></loyalty-tier-preview></body></html>`;
   const { fetched, problems, shown } = await requestsOf(`${ctx.base}/www/tier-shop.html`,
     ['**/tier-shop.html', (route) => route.fulfill({ contentType: 'text/html', body: html })]);
   assert.match(shown, /Your tier/);
   const ours = Object.keys(fetched).filter((path) => path.startsWith('/www/') && path !== '/www/tier-shop.html').sort();
-  assert.deepEqual(ours, ['/www/build/loyalty-tier-preview.min.js', '/www/build/loyalty_analytics_bg.wasm'], JSON.stringify(fetched));
+  assert.deepEqual(ours, ['/www/build/loyalty-tier-preview.min.js', '/www/build/loyalty_tier_bg.wasm'], JSON.stringify(fetched));
   for (const path of ours) assert.equal(fetched[path], 1, `${path} fetched ${fetched[path]} times`);
+  // An element in the page's HTML reads its attributes once, when it connects.
+  assert.equal(fetched['/examples/programs/retail.json'], 1, JSON.stringify(fetched));
   assert.deepEqual(problems, []);
 });
 
@@ -45,7 +47,7 @@ test('the demo tier page loads the element as that one file, and in Georgian one
     const element = Object.keys(fetched).filter((path) => path.startsWith('/www/') && !path.startsWith('/www/demo/')).sort();
     const chunk = element.filter((path) => /^\/www\/build\/loyalty-tier-preview-chunk-i18n-ka-[\w-]+\.js$/.test(path));
     assert.deepEqual(element.filter((path) => !chunk.includes(path)),
-      ['/www/build/loyalty-tier-preview.min.js', '/www/build/loyalty_analytics_bg.wasm'], `${locale}: ${JSON.stringify(fetched)}`);
+      ['/www/build/loyalty-tier-preview.min.js', '/www/build/loyalty_tier_bg.wasm'], `${locale}: ${JSON.stringify(fetched)}`);
     assert.equal(chunk.length, chunks, `${locale}: ${JSON.stringify(fetched)}`);
     // The page's own files: the page, its stylesheet, its script, the demo's data and its words.
     const demo = Object.keys(fetched).filter((path) => path.startsWith('/www/demo/')).sort();

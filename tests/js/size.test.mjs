@@ -36,6 +36,10 @@ const sizes = bundleSizes();
 // Then issue 29's sets made of the dearest units, one rate per percent, VAT in delivery and the
 // pending points named cost 7.5 KB raw Wasm (211,179 B), 0.2 KB brotli of script and 3.2 KB
 // brotli of first load (87.9 KB), 9.5 KB raw of analytics.
+// The customer's tier page loads a module of its own, the analytics module without the seller's
+// tools, built for size (344,962 B raw): its first load fell from 182.1 to 132.6 KB brotli. The
+// analytics ceiling now measures what the rep's explorer loads (the analytics module, its glue
+// and the explorer's modules); the tier page's modules are measured in its bundle.
 test('the release .wasm stays under its raw ceiling', () => {
   assert.ok(sizes.wasm.raw <= 206.23 * 1024, `${sizes.wasm.raw} bytes`);
 });
@@ -52,17 +56,17 @@ test('the one script a shop includes stays small', () => {
   assert.ok(sizes.script.brotli <= 9.72 * 1024, `${sizes.script.brotli} bytes brotli`);
 });
 
-test('the analytics package with the tier preview and the offer explorer stays under its ceiling', () => {
+test('the analytics module and the offer explorer\'s modules stay under their ceiling', () => {
   // Loaded only by the customer's and the rep's pages, never at checkout. Built for speed at
   // opt-level "s" (Cargo.toml's wasm-analytics profile), which costs about 33 KB. Refunds added
   // 28.8 KB: they price the order as a quote, which nothing else in this package did.
-  assert.ok(sizes.analytics.raw <= 615.01 * 1024, `${sizes.analytics.raw} bytes`);
+  assert.ok(sizes.analytics.raw <= 580.14 * 1024, `${sizes.analytics.raw} bytes`);
 });
 
 test("the customer's tier page's first load stays under its brotli ceiling", () => {
-  // Its one script and the analytics .wasm; the budget is 80 KB (issue 31): it is to load the
-  // checkout's module and the ledger, not the analytics module.
-  assert.ok(sizes.tier.brotli <= 182.14 * 1024, `${sizes.tier.brotli} bytes brotli`);
+  // Its one script and its own .wasm; the budget is 80 KB (issue 31): it is to load the
+  // checkout's module and the ledger, from the compiled program.
+  assert.ok(sizes.tier.brotli <= 132.60 * 1024, `${sizes.tier.brotli} bytes brotli`);
 });
 
 test('every example program compiles to what a shop ships in a few kilobytes', () => {

@@ -2,6 +2,7 @@
 // Wasm module (loyalty_analytics_bg.wasm). The checkout widget never loads it.
 import init, { initSync, Customers, projectJson, forecastJson, marginJson, compareJson, calculateJson, previewJson, refundJson, summarizeJson, namesJson } from '../build/loyalty_analytics.js';
 import { guarded, LoyaltyError } from './errors.js';
+import { programCalls } from './program-calls.js';
 import { wasmModule } from './wasm-module.js';
 
 export { LoyaltyError };
@@ -67,25 +68,11 @@ export const margin = (request) => call(marginJson, request);
 export const compare = (request) => call(compareJson, request);
 /** One calculator: `{"nps": {"scores": [...]}}`, `{"catalog_return": {"program": ...}}`, … */
 export const calculate = (request) => call(calculateJson, request);
-/** The customer's tier preview: `{program, customer, as_of, monthly, months, redeem}`. */
-export const preview = (request) => call(previewJson, request);
 /**
  * What a return pays back from the order's own allocation, and the points it gives and takes
  * back: `{program, customer, cart, returns: [{line, quantity}], earlier?, refunded?, balance?}`.
  */
 export const refund = (request) => call(refundJson, request);
 
-/** A program in plain words: en, ru, hy or ka. */
-export function summarize(program, lang) {
-  analytics.exports();
-  return guarded(() => summarizeJson(JSON.stringify(program), lang));
-}
-
-/**
- * Every name `program` shows, chosen for `locale` by the core's one rule (the locale, its
- * language, the program's default language, the first given), by id.
- */
-export function names(program, locale = '') {
-  analytics.exports();
-  return guarded(() => JSON.parse(namesJson(JSON.stringify(program), locale ?? '')));
-}
+/** The tier preview, a program in plain words and its names, as the tier page's module has them too. */
+export const { preview, summarize, names } = programCalls(analytics, { previewJson, summarizeJson, namesJson });

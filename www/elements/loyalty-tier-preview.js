@@ -1,7 +1,7 @@
 // <loyalty-tier-preview>: the customer's view of a program — the tier ladder, what it takes to go
 // up or to stay, a what-if slider for monthly spend, and the next months' points as a chart with a
-// table alternative. It loads the analytics package, which the checkout never downloads.
-import { loadAnalytics, names, preview, summarize } from './loyalty-analytics.js';
+// table alternative. It loads its own module (loyalty_tier_bg.wasm), which the checkout never downloads.
+import { loadTier, names, preview, summarize } from './loyalty-tier.js';
 import { errorText, fill, formatters, langOf, loadMessages, messages } from '../i18n/i18n.js';
 import { previewMessages } from '../i18n/i18n-preview.js';
 import { onScale, scaleOf, shareOf, spendScale, totalOf } from './scenarios.js';
@@ -54,6 +54,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
   #program = null;
   #customer = {};
   #monthly = null;
+  #connected = false;
   #scale = null;
   #result = null;
   #chartWidth = 600;
@@ -127,11 +128,16 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
 
   connectedCallback() {
     this.#ui.card.lang = this.locale;
+    this.#connected = true;
     this.#start();
   }
 
+  disconnectedCallback() { this.#connected = false; }
+
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue || !this.isConnected) return;
+    // Before connectedCallback (an element in the page's HTML, upgraded when the script runs),
+    // the attributes are read when it connects: the program is fetched once.
+    if (oldValue === newValue || !this.#connected) return;
     if (name === 'locale') {
       this.#ui.card.lang = this.locale;
       loadMessages(langOf(this.locale)).catch(() => {});
@@ -170,7 +176,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     try {
       // The module and the program load side by side: on a phone each is a round trip.
       const [, program] = await Promise.all([
-        loadAnalytics(this.getAttribute('wasm-src') ?? undefined),
+        loadTier(this.getAttribute('wasm-src') ?? undefined),
         this.#program ?? programFromAttributes(this),
         // The checkout's strings, for refusals in the customer's language; English without them.
         loadMessages(langOf(this.locale)).catch(() => {}),
