@@ -376,26 +376,30 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     ui.earn.hidden = earn.length === 0;
 
     const points = q.points;
-    const canRedeem = points && points.balance_before > 0 && this.#outline?.points?.value_per_point !== '0';
+    const valued = this.#outline?.points?.value_per_point !== '0';
+    const canRedeem = valued && points?.balance_before > 0;
     // Points still pending (a return window): the redemption entry says how many free up first,
     // and when; said beside the points to use, or alone when there are none yet.
     const pending = q.trace.find((entry) => entry.kind === 'redemption')?.params;
-    const waiting = Boolean(pending?.pending) && this.#outline?.points?.value_per_point !== '0';
+    const waiting = valued && Boolean(pending?.pending);
     ui.pendingPoints.hidden = !waiting;
-    ui.pendingPoints.textContent = waiting ? fill(m.redeemPending, { points: f.count(pending.pending), date: f.date(pending.pending_from) }) : '';
+    if (waiting) ui.pendingPoints.textContent = fill(m.redeemPending, { points: f.count(pending.pending), date: f.date(pending.pending_from) });
     ui.redeem.hidden = !canRedeem && !waiting;
-    for (const part of [ui.rangeLabel, ui.range.parentElement, ui.hint]) part.hidden = !canRedeem;
+    ui.hint.hidden = !canRedeem;
+    // With nothing to use on this order, or less than the program's minimum use, only the hint
+    // shows (saying the minimum): no slider that moves nothing.
+    const range = this.#redeemRange();
+    const below = range.max < range.min;
+    const none = !range.max || below;
+    for (const part of [ui.rangeLabel, ui.range.parentElement]) part.hidden = !canRedeem || none;
     if (canRedeem) {
-      // With nothing to use on this order, only the hint shows: no slider that moves nothing.
-      ui.rangeLabel.hidden = points.redeem_cap === 0;
-      ui.range.parentElement.hidden = points.redeem_cap === 0;
-      const range = this.#redeemRange();
       ui.range.step = String(range.step);
       ui.range.max = String(range.max);
       ui.range.value = String(Math.min(this.#redeem, range.max));
       ui.range.setAttribute('aria-valuetext', `${f.count(points.redeemed)} (${f.money(points.redeemed_value)})`);
       ui.output.textContent = f.count(points.redeemed);
-      ui.hint.textContent = points.redeem_cap === 0 ? m.redeemNone : fill(m.redeemHint, { balance: f.count(points.balance_before), cap: f.count(points.redeem_cap) });
+      const minimum = below && m.limited ? `: ${fill(m.limited.below_minimum, { min: f.count(range.min) })}` : '';
+      ui.hint.textContent = none ? m.redeemNone + minimum : fill(m.redeemHint, { balance: f.count(points.balance_before), cap: f.count(points.redeem_cap) });
     }
 
     const lines = q.trace.map((entry) => explainEntry(entry, m, f, names)).filter(Boolean);

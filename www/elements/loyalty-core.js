@@ -7,7 +7,7 @@ import { isCompiledProgram } from './compiled-program.js';
 
 export { LoyaltyError, isCompiledProgram };
 
-const core = wasmModule(init, initSync, new URL('../build/loyalty_core_bg.wasm', import.meta.url), 'The loyalty core is not loaded yet: await loadCore() first, or call loadCoreSync(bytes).');
+const core = wasmModule(init, initSync, new URL('../build/loyalty_core_bg.wasm', import.meta.url), 'Await loadCore() or call loadCoreSync() first.');
 
 /** Loads the Wasm module once; `source` is its URL (default: next to this file in pkg/, www/build/ in the repository) or its bytes. */
 export const loadCore = (source) => core.load(source);
@@ -20,8 +20,8 @@ export const wasmMemoryBytes = () => core.exports().memory.buffer.byteLength;
 
 
 let compile = null;
-/** The compiler's load, started by the first JSON program an element gives. */
-let compiling = null;
+/** Whether the console has said to ship the compiled form. */
+let advised = false;
 
 /**
  * Loads the program compiler (a module of its own, fetched only by a page that gives a JSON
@@ -33,7 +33,7 @@ export async function loadCompiler(source) {
 
 /** A JSON program (an object or text) checked and compiled into the bytes a shop ships. */
 export function compileProgram(program) {
-  if (!compile) throw new LoyaltyError('not_initialised', '', 'No compiler: await loadCompiler(), or give a compiled program (loyalty compile).');
+  if (!compile) throw new LoyaltyError('not_initialised', '', 'Await loadCompiler() first, or give a compiled program.');
   return compile(program);
 }
 
@@ -43,11 +43,10 @@ export function compileProgram(program) {
  */
 export async function engineFor(program) {
   if (!isCompiledProgram(program)) {
-    if (!compiling) console.info('loyalty: a JSON program loads the compiler too; ship a compiled one (loyalty compile).');
-    await (compiling ??= loadCompiler().catch((error) => {
-      compiling = null;
-      throw error;
-    }));
+    if (!advised) console.info('loyalty: a JSON program loads the compiler too; ship a compiled one (loyalty compile).');
+    advised = true;
+    // Loading is asked for once: the module is imported, and the compiler instantiated, once.
+    await loadCompiler();
   }
   return new LoyaltyEngine(program);
 }

@@ -215,13 +215,10 @@ export function explainEntry(entry, m, f, names) {
   return wordEntry(entry, m, f, names);
 }
 
-/** Codes that mean the program itself is at fault, wherever they are found. */
-const PROGRAM_CODES = new Set(['unsupported_version', 'unknown_currency', 'not_increasing', 'duplicate_id', 'dates_out_of_order']);
-
 /**
  * The shopper's sentence for an error, chosen by the field it names (a cart line's quantity or
  * price) or by what failed, never the raw code, which the error event keeps for the host.
- * `context.program` is true when the program was being read; `context.item(index)` names a line.
+ * `context.program` is true when the program was being read (its errors are found there only); `context.item(index)` names a line.
  */
 export function errorText(error, m, f, context = {}) {
   const code = error?.code ?? 'unknown';
@@ -231,7 +228,7 @@ export function errorText(error, m, f, context = {}) {
   if (code === 'not_initialised') reason = m.errors.loading;
   else if (line?.[2] === 'quantity') reason = fill(m.errors.quantity, { item, max: f.count(MAX_QUANTITY) });
   else if (line && /price|cost/.test(line[2])) reason = fill(m.errors.price, { item });
-  else if (context.program || PROGRAM_CODES.has(code)) reason = m.errors.program;
+  else if (context.program) reason = m.errors.program;
   else if (['too_large', 'too_deep', 'overflow'].includes(code)) reason = m.errors.size;
   return fill(m.failed, { reason });
 }
