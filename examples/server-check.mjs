@@ -16,10 +16,10 @@ await Promise.all([loadCore(), loadAnalytics(), loadCompiler()]);
 /**
  * Recomputes the quote from trusted inputs and compares it with what the browser claims: the
  * amounts it showed, and the fingerprint of the inputs it priced (which the page asks for when the
- * customer pays). Returns `{ ok: true, quote }`, or `{ ok: false, reason }`.
+ * customer pays). Resolves to `{ ok: true, quote }`, or `{ ok: false, reason }`.
  */
-export function verifyQuote(engine, { customer, cart }, claimed) {
-  if (claimed.fingerprint !== engine.fingerprint(customer, cart)) {
+export async function verifyQuote(engine, { customer, cart }, claimed) {
+  if (claimed.fingerprint !== await engine.fingerprint(customer, cart)) {
     return { ok: false, reason: 'the quote was computed from another program, customer or cart' };
   }
   const quote = engine.quote(customer, cart);
@@ -54,9 +54,9 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
     cart: { date: '2026-11-22', lines: [{ sku: 'TEA-01', category: 'grocery', unit_price: '19.99', quantity: 3 }] },
   };
   // What the page sends when the customer pays: the quote's amounts and the inputs' fingerprint.
-  const fromBrowser = { ...engine.quote(order.customer, order.cart), fingerprint: engine.fingerprint(order.customer, order.cart) };
-  console.log('genuine:', verifyQuote(engine, order, fromBrowser).ok);
-  console.log('tampered:', verifyQuote(engine, order, { ...fromBrowser, payable: '1.00' }).reason);
+  const fromBrowser = { ...engine.quote(order.customer, order.cart), fingerprint: await engine.fingerprint(order.customer, order.cart) };
+  console.log('genuine:', (await verifyQuote(engine, order, fromBrowser)).ok);
+  console.log('tampered:', (await verifyQuote(engine, order, { ...fromBrowser, payable: '1.00' })).reason);
   engine.free();
   // Two of the three teas come back.
   const sentBack = { program, ...order, returns: [{ line: 0, quantity: 2 }] };

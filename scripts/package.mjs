@@ -96,14 +96,17 @@ function assembleModules() {
 
 /**
  * Minifies each element's stylesheet (the `STYLE` template literals, plain CSS without
- * placeholders) in the bundles, as esbuild minifies the code around them; pkg/'s modules keep
- * them as written.
+ * placeholders) in the bundles, as esbuild minifies the code around them, and shortens the Wasm
+ * glue's warnings to developers; pkg/'s modules keep both as written.
  */
-const minifiedStyles = {
-  name: 'minified-styles',
+const minifiedSources = {
+  name: 'minified-sources',
   setup(build) {
     build.onLoad({ filter: /\.js$/ }, async ({ path }) => {
       let code = readFileSync(path, 'utf8');
+      // wasm-bindgen's glue warns a developer in long sentences; the bundles say it shorter.
+      code = code.replace(/"`WebAssembly\.instantiateStreaming` failed [^"]*"/, '"loyalty: serve the .wasm as application/wasm; falling back to a slower load:"')
+        .replace(/'using deprecated parameters for the initialization function; pass a single object instead'/, "'init: pass one object'");
       for (const [whole, css] of code.matchAll(/STYLE = `([^`$]*)`/g)) {
         const { code: minified } = await transform(css, { loader: 'css', minify: true });
         code = code.replace(whole, `STYLE = ${JSON.stringify(minified.trim())}`);
@@ -125,7 +128,7 @@ async function bundle() {
       bundle: true, format: 'esm', minify: true, sourcemap: true, splitting: true,
       target: 'es2022', external: ['node:*'], legalComments: 'none', logLevel: 'warning', charset: 'utf8',
       outdir: out.pathname, entryNames: '[name].min', chunkNames: `${chunk}-[name]-[hash]`, metafile: true,
-      plugins: [minifiedStyles],
+      plugins: [minifiedSources],
     });
     files.push(...Object.keys(result.metafile.outputs).map((output) => basename(output)));
   }

@@ -89,16 +89,16 @@ impl JsEngine {
         self.0.names_json(locale).map_err(to_js_error)
     }
 
-    /// The fingerprint of the program, the customer and the cart, as hex: what the seller's server
-    /// compares when the customer pays.
-    #[wasm_bindgen(js_name = fingerprintJson)]
-    pub fn fingerprint_json(
+    /// What the fingerprint of the program, the customer and the cart hashes with SHA-256 (the
+    /// caller hashes it, with Web Crypto): what the seller's server compares when the customer pays.
+    #[wasm_bindgen(js_name = fingerprintInput)]
+    pub fn fingerprint_input(
         &self,
         customer_json: &str,
         cart_json: &str,
-    ) -> Result<String, JsValue> {
+    ) -> Result<Vec<u8>, JsValue> {
         self.0
-            .fingerprint_json(customer_json, cart_json)
+            .fingerprint_input(customer_json, cart_json)
             .map_err(to_js_error)
     }
 }

@@ -65,6 +65,17 @@ impl Engine {
         ))
     }
 
+    /// What that fingerprint hashes with SHA-256: the checkout's module gives it to the browser's
+    /// Web Crypto rather than carry a SHA-256 of its own.
+    pub fn fingerprint_input(&self, customer_json: &str, cart_json: &str) -> Result<Vec<u8>> {
+        let (customer, cart) = self.read(customer_json, cart_json)?;
+        Ok(crate::checkout::fingerprint::input(
+            &self.program.digest,
+            &customer,
+            &cart,
+        ))
+    }
+
     /// A customer and a cart read and checked against the compiled program.
     fn read(&self, customer_json: &str, cart_json: &str) -> Result<(Customer, Cart)> {
         let customer: Customer = from_json(customer_json).map_err(|e| e.under("customer"))?;

@@ -6,6 +6,9 @@
 //! strings as their bytes and a terminator, lists with their length), never their JSON text. So
 //! formatting, key order and left-out defaults in the input do not matter; values do.
 //!
+//! The checkout's Wasm module gives that stream ([`input`]) and the browser hashes it with Web
+//! Crypto, so that the module carries no SHA-256; natively, [`fingerprint`] hashes the same stream.
+//!
 //! It is asked for apart from the quote, when the customer pays: hashing costs about 2,400
 //! instructions a cart line under callgrind, which a checkout would otherwise pay on every change
 //! of the cart. The program's digest is separate so that an engine holding one program computes
@@ -18,31 +21,32 @@ use std::hash::{Hash, Hasher};
 
 const DOMAIN: &[u8] = b"loyalty-quote-v2\n";
 
-/// Feeds `Hash` output to SHA-256, with `usize` and `isize` written as 8 bytes so that a 32-bit
-/// Wasm module and a 64-bit server give the same digest.
-struct Sha(Sha256);
+/// Collects `Hash` output, with `usize` and `isize` written as 8 bytes so that a 32-bit Wasm
+/// module and a 64-bit server give the same stream.
+#[derive(Default)]
+struct Stream(Vec<u8>);
 
-impl Hasher for Sha {
+impl Hasher for Stream {
     fn write(&mut self, bytes: &[u8]) {
-        self.0.update(bytes);
+        self.0.extend_from_slice(bytes);
     }
 
     fn write_usize(&mut self, value: usize) {
-        self.0.update((value as u64).to_le_bytes());
+        self.write(&(value as u64).to_le_bytes());
     }
 
     fn write_isize(&mut self, value: isize) {
-        self.0.update((value as i64).to_le_bytes());
+        self.write(&(value as i64).to_le_bytes());
     }
 
     fn finish(&self) -> u64 {
-        0 // never read: the digest is taken with `finalize`
+        0 // never read: the stream is hashed with SHA-256
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
+fn sha256_hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    bytes
+    Sha256::digest(bytes)
         .iter()
         .flat_map(|b| [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 15)]])
         .map(char::from)
@@ -51,9 +55,9 @@ fn hex(bytes: &[u8]) -> String {
 
 /// The digest of a program, as hex.
 pub fn program_digest(program: &Program) -> String {
-    let mut sha = Sha(Sha256::new());
-    program.hash(&mut sha);
-    hex(&sha.0.finalize())
+    let mut stream = Stream::default();
+    program.hash(&mut stream);
+    sha256_hex(&stream.0)
 }
 
 /// The fingerprint of a request's program, customer and cart. Validates first.
@@ -66,14 +70,20 @@ pub fn of_request(request: &Request) -> Result<String> {
     ))
 }
 
-/// The fingerprint of (program, customer, cart), given the program's digest.
+/// What the fingerprint of (program, customer, cart) hashes, given the program's digest.
+pub fn input(program_digest: &str, customer: &Customer, cart: &Cart) -> Vec<u8> {
+    let mut stream = Stream::default();
+    stream.write(DOMAIN);
+    stream.write(program_digest.as_bytes());
+    customer.hash(&mut stream);
+    cart.hash(&mut stream);
+    stream.0
+}
+
+/// The fingerprint of (program, customer, cart), given the program's digest: SHA-256 of
+/// [`input`], as hex.
 pub fn fingerprint(program_digest: &str, customer: &Customer, cart: &Cart) -> String {
-    let mut sha = Sha(Sha256::new());
-    sha.write(DOMAIN);
-    sha.write(program_digest.as_bytes());
-    customer.hash(&mut sha);
-    cart.hash(&mut sha);
-    hex(&sha.0.finalize())
+    sha256_hex(&input(program_digest, customer, cart))
 }
 
 #[cfg(test)]

@@ -95,9 +95,9 @@ test('the host asks for the fingerprint of what the shopper sees when they pay',
     await loadCore();
     const engine = new LoyaltyEngine(el.program);
     const cart = { ...el.cart, lines: el.cart.lines.map(({ name, ...line }) => line), redeem_points: el.quote.points?.redeemed ?? 0 };
-    const expected = engine.fingerprint(el.customer, cart);
+    const expected = await engine.fingerprint(el.customer, cart);
     engine.free();
-    return { fingerprint: el.fingerprint(), expected };
+    return { fingerprint: await el.fingerprint(), expected };
   });
   const first = await asked();
   assert.match(first.fingerprint, /^[0-9a-f]{64}$/);

@@ -117,7 +117,7 @@ function assertSound(quote, replay) {
   assert.equal(m(quote.after_discounts) - m(quote.points_value) + delivery, m(quote.payable), `${replay}: payable`);
 }
 
-test('mutated programs, customers and carts give a sound quote or a coded error, never a trap', () => {
+test('mutated programs, customers and carts give a sound quote or a coded error, never a trap', async () => {
   const fixtures = loadFixtures();
   const rng = generator(20261122);
   const counts = { quoted: 0, refused: 0 };
@@ -138,7 +138,7 @@ test('mutated programs, customers and carts give a sound quote or a coded error,
     } else {
       assertSound(quoted.value, replay);
       // Whatever can be quoted can be fingerprinted for the server's check.
-      assert.match(engine.value.fingerprint(request.customer, request.cart), /^[0-9a-f]{64}$/, replay);
+      assert.match(await engine.value.fingerprint(request.customer, request.cart), /^[0-9a-f]{64}$/, replay);
       counts.quoted += 1;
     }
     engine.value.free();

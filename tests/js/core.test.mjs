@@ -115,3 +115,19 @@ test('a quote names things in the locale asked for, falling back as the core dec
     engine.free();
   }
 });
+
+test('without Web Crypto (a page served over plain HTTP) the fingerprint rejects with a code, not a TypeError', async () => {
+  const engine = new LoyaltyEngine(fixtures[0].program);
+  const cart = fixtures[0].cart;
+  const hashed = await engine.fingerprint(fixtures[0].customer, cart);
+  assert.match(hashed, /^[0-9a-f]{64}$/);
+  const webCrypto = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+  Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
+  try {
+    await assert.rejects(engine.fingerprint(fixtures[0].customer, cart), (error) => error instanceof LoyaltyError && error.code === 'insecure_context');
+  } finally {
+    Object.defineProperty(globalThis, 'crypto', webCrypto);
+    engine.free();
+  }
+  assert.equal(await new LoyaltyEngine(fixtures[0].program).fingerprint(fixtures[0].customer, cart), hashed);
+});

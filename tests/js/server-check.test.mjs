@@ -11,8 +11,8 @@ const fixture = loadFixtures().find((f) => f.name === 'retail-silver-redeems-poi
 const engine = new LoyaltyEngine(fixture.program);
 const order = { customer: fixture.customer, cart: fixture.cart };
 /** What the page sends when the customer pays: the quote and the fingerprint of its inputs. */
-const claim = (customer, cart) => ({ ...engine.quote(customer, cart), fingerprint: engine.fingerprint(customer, cart) });
-const fromBrowser = claim(order.customer, order.cart);
+const claim = async (customer, cart) => ({ ...engine.quote(customer, cart), fingerprint: await engine.fingerprint(customer, cart) });
+const fromBrowser = await claim(order.customer, order.cart);
 
 test('the Wasm fingerprint equals the native command\'s', () => {
   // `cargo test` builds the command before the script runs the JS tests.
@@ -24,21 +24,21 @@ test('the Wasm fingerprint equals the native command\'s', () => {
   assert.match(fromBrowser.fingerprint, /^[0-9a-f]{64}$/);
 });
 
-test('a genuine quote passes the check', () => {
-  assert.equal(verifyQuote(engine, order, fromBrowser).ok, true);
+test('a genuine quote passes the check', async () => {
+  assert.equal((await verifyQuote(engine, order, fromBrowser)).ok, true);
 });
 
-test('a quote with an edited amount is refused', () => {
-  const result = verifyQuote(engine, order, { ...fromBrowser, payable: '1.00' });
+test('a quote with an edited amount is refused', async () => {
+  const result = await verifyQuote(engine, order, { ...fromBrowser, payable: '1.00' });
   assert.equal(result.ok, false);
   assert.match(result.reason, /payable is 1.00, recomputed 58.72/);
 });
 
-test('a quote computed from a cart with a lowered price is refused by its fingerprint', () => {
+test('a quote computed from a cart with a lowered price is refused by its fingerprint', async () => {
   const cheaper = structuredClone(order.cart);
   cheaper.lines[0].unit_price = '1.99';
-  const forged = claim(order.customer, cheaper);
-  const result = verifyQuote(engine, order, forged);
+  const forged = await claim(order.customer, cheaper);
+  const result = await verifyQuote(engine, order, forged);
   assert.equal(result.ok, false);
   assert.match(result.reason, /another program, customer or cart/);
 });

@@ -40,20 +40,23 @@ const sizes = bundleSizes();
 // tools, built for size (344,962 B raw): its first load fell from 182.1 to 132.6 KB brotli. The
 // analytics ceiling now measures what the rep's explorer loads (the analytics module, its glue
 // and the explorer's modules); the tier page's modules are measured in its bundle.
+// The fingerprint's SHA-256 moved to the host (Web Crypto hashes the bytes the core gives): the
+// checkout's .wasm fell to 205,032 B raw (6.1 KB less), the first load to 85.7 KB brotli; the
+// script pays 0.1 KB for the hashing call and shortened the Wasm glue's warnings to developers.
 test('the release .wasm stays under its raw ceiling', () => {
-  assert.ok(sizes.wasm.raw <= 206.23 * 1024, `${sizes.wasm.raw} bytes`);
+  assert.ok(sizes.wasm.raw <= 200.23 * 1024, `${sizes.wasm.raw} bytes`);
 });
 
 test("the checkout's first load (the one script, the .wasm and the English explanations) stays under its brotli ceiling (Smile.io's widget is about 105 KB)", () => {
   assert.ok(sizes.explanations.brotli > 0, 'the English explanations are built');
-  assert.ok(sizes.total.brotli <= 87.91 * 1024, `${sizes.total.brotli} bytes brotli`);
+  assert.ok(sizes.total.brotli <= 85.75 * 1024, `${sizes.total.brotli} bytes brotli`);
   // In Russian, Armenian or Georgian, with that language's strings.
   assert.ok(sizes.language.brotli > 0, 'the language chunks are built');
-  assert.ok(sizes.localized.brotli <= 89.09 * 1024, `${sizes.localized.brotli} bytes brotli`);
+  assert.ok(sizes.localized.brotli <= 86.93 * 1024, `${sizes.localized.brotli} bytes brotli`);
 });
 
 test('the one script a shop includes stays small', () => {
-  assert.ok(sizes.script.brotli <= 9.72 * 1024, `${sizes.script.brotli} bytes brotli`);
+  assert.ok(sizes.script.brotli <= 9.66 * 1024, `${sizes.script.brotli} bytes brotli`);
 });
 
 test('the analytics module and the offer explorer\'s modules stay under their ceiling', () => {

@@ -96,13 +96,13 @@ export function svg(tag, attributes = {}, ...children) {
  * `program-src` holds (a compiled program's bytes, or JSON); null when neither is set.
  */
 export async function programFromAttributes(element) {
-  let text = element.getAttribute('program');
+  let path = 'program';
+  let text = element.getAttribute(path);
   const source = element.getAttribute('program-src');
   if (!text && source) {
+    path = 'program-src';
     const response = await fetch(source);
-    if (!response.ok) {
-      throw new LoyaltyError('program_unavailable', 'program-src', `The program could not be loaded: HTTP ${response.status}.`);
-    }
+    if (!response.ok) throw new LoyaltyError('program_unavailable', path, `The program could not be loaded: HTTP ${response.status}.`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (isCompiledProgram(bytes)) return bytes;
     text = new TextDecoder().decode(bytes);
@@ -111,7 +111,7 @@ export async function programFromAttributes(element) {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new LoyaltyError('invalid_json', source && !element.getAttribute('program') ? 'program-src' : 'program', `The program is not JSON: ${error.message}`);
+    throw new LoyaltyError('invalid_json', path, `The program is not JSON: ${error.message}`);
   }
 }
 

@@ -214,10 +214,10 @@ export class LoyaltyCheckoutElement extends HTMLElement {
       if (langOf(this.locale) !== lang) return;
       this.#shown = this.locale;
       this.#ui.card.lang = this.#shown;
-      if (this.#state === 'loading') this.#ui.status.textContent = this.#messages().loading;
-      else if (this.#state === 'unavailable') this.#ui.status.textContent = this.#messages().unavailable;
-      // The program's names come out of the core in the new language too.
-      else if (this.#state === 'ready') this.#requote();
+      // The program's names come out of the core in the new language too; an error's sentence
+      // stays as it was said.
+      if (this.#state === 'ready') this.#requote();
+      else if (this.#state !== 'error') this.#ui.status.textContent = this.#messages()[this.#state];
     };
     loadExplanations(lang).catch(() => {}).then(show);
     return loadMessages(lang).catch(() => {}).then(show);
@@ -271,12 +271,12 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   }
 
   /**
-   * The fingerprint of the program, customer and cart the current quote was priced from (64 hex
-   * digits): what the seller's server compares when the customer pays. `null` without a quote.
+   * Resolves to the fingerprint of the program, customer and cart the current quote was priced
+   * from (64 hex digits): what the seller's server compares when the customer pays. `null`
+   * without a quote.
    */
-  fingerprint() {
-    if (!this.#engine || !this.#quote) return null;
-    return this.#engine.fingerprint(this.#customer, this.#pricedCart());
+  async fingerprint() {
+    return this.#engine && this.#quote ? this.#engine.fingerprint(this.#customer, this.#pricedCart()) : null;
   }
 
   #requote() {
@@ -327,10 +327,6 @@ export class LoyaltyCheckoutElement extends HTMLElement {
     ui.rangeLabel.textContent = m.redeemLabel;
     ui.tip.textContent = m.tip;
     ui.tip.hidden = !(this.#outline?.points?.expiry_months > 0);
-    if (this.#state !== 'ready') {
-      if (this.#state === 'loading') ui.status.textContent = m.loading;
-      return;
-    }
     const q = this.#quote;
     const f = formatters(this.#shown, q.currency, q.minor_units);
     const names = this.#names();

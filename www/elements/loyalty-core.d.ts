@@ -79,6 +79,6 @@ export class LoyaltyEngine {
   /** Every name the program shows, chosen for `locale` by the core's rule. */
   names(locale?: string): ProgramNames;
   /** The inputs' fingerprint (64 hex digits), which the seller's server compares when the customer pays. */
-  fingerprint(customer: Customer | undefined, cart: Cart): string;
+  fingerprint(customer: Customer | undefined, cart: Cart): Promise<string>;
   free(): void;
 }

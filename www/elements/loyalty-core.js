@@ -7,13 +7,13 @@ import { isCompiledProgram } from './compiled-program.js';
 
 export { LoyaltyError, isCompiledProgram };
 
-const core = wasmModule(init, initSync, new URL('../build/loyalty_core_bg.wasm', import.meta.url), 'Await loadCore() or call loadCoreSync() first.');
+const core = wasmModule(init, null, new URL('../build/loyalty_core_bg.wasm', import.meta.url), 'Await loadCore() or call loadCoreSync() first.');
 
 /** Loads the Wasm module once; `source` is its URL (default: next to this file in pkg/, www/build/ in the repository) or its bytes. */
 export const loadCore = (source) => core.load(source);
 
 /** Loads the module from bytes at once, as Node does on a server. */
-export const loadCoreSync = (bytes) => core.loadSync(bytes);
+export const loadCoreSync = (bytes) => core.loadSync(bytes, initSync);
 
 /** The size of the module's linear memory in bytes, for leak checks. */
 export const wasmMemoryBytes = () => core.exports().memory.buffer.byteLength;
@@ -71,7 +71,7 @@ export class LoyaltyEngine {
    * value_per_point, expiry_months } | null }`.
    */
   outline() {
-    return JSON.parse(this.#call((engine) => engine.outlineJson()));
+    return JSON.parse(this.#call('outlineJson'));
   }
 
   /**
@@ -84,7 +84,7 @@ export class LoyaltyEngine {
 
   /** The same quote as the exact JSON text the native `loyalty quote` command prints compactly. */
   quoteJson(customer, cart, locale = '') {
-    return this.#call((engine) => engine.quoteJson(JSON.stringify(customer ?? {}), JSON.stringify(cart), locale ?? ''));
+    return this.#call('quoteJson', JSON.stringify(customer ?? {}), JSON.stringify(cart), locale ?? '');
   }
 
   /**
@@ -94,22 +94,26 @@ export class LoyaltyEngine {
    * categories }`.
    */
   names(locale = '') {
-    return JSON.parse(this.#call((engine) => engine.namesJson(locale ?? '')));
+    return JSON.parse(this.#call('namesJson', locale ?? ''));
   }
 
   /**
-   * The fingerprint of the program, `customer` and `cart` (64 hex digits): what the seller's
-   * server compares before it charges. Asked for when the customer pays, not with every quote.
+   * Resolves to the fingerprint of the program, `customer` and `cart` (64 hex digits): what the
+   * seller's server compares before it charges. Asked for when the customer pays, not with every
+   * quote. The core gives what to hash and Web Crypto hashes it (a page needs HTTPS or localhost).
    */
-  fingerprint(customer, cart) {
-    return this.#call((engine) => engine.fingerprintJson(JSON.stringify(customer ?? {}), JSON.stringify(cart)));
+  async fingerprint(customer, cart) {
+    const input = this.#call('fingerprintInput', JSON.stringify(customer ?? {}), JSON.stringify(cart));
+    if (!globalThis.crypto?.subtle) throw new LoyaltyError('insecure_context', '', 'A fingerprint needs Web Crypto: HTTPS or localhost.');
+    const digest = await crypto.subtle.digest('SHA-256', input);
+    return Array.from(new Uint8Array(digest), (byte) => (byte | 256).toString(16).slice(1)).join('');
   }
 
-  /** `call(engine)`'s result, with the core's errors as LoyaltyErrors; refused once freed. */
-  #call(call) {
+  /** The engine's `method` called with `args`, its errors as LoyaltyErrors; refused once freed. */
+  #call(method, ...args) {
     const engine = this.#engine;
     if (!engine) throw new LoyaltyError('freed', '', 'This engine was freed.');
-    return guarded(() => call(engine));
+    return guarded(() => engine[method](...args));
   }
 
   free() {

@@ -38,7 +38,7 @@ export class LoyaltyCheckoutElement extends HTMLElement {
   locale: string;
   readonly quote: Quote | null;
   /** The fingerprint of the quote's inputs (64 hex digits), which the seller's server compares when the customer pays; null without a quote. */
-  fingerprint(): string | null;
+  fingerprint(): Promise<string | null>;
 }
 
 export function defineLoyaltyCheckout(tag?: string, registry?: CustomElementRegistry): boolean;

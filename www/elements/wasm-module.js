@@ -9,8 +9,9 @@ async function fetchable(source) {
 }
 
 /**
- * `init` and `initSync` are the glue's; `defaultUrl` is where the module lies when no source is
- * given; `notLoaded` is the message for calls made too early.
+ * `init` and `initSync` are the glue's (`initSync` may instead be given to `loadSync`, so that a
+ * bundle that never loads synchronously leaves it out); `defaultUrl` is where the module lies when
+ * no source is given; `notLoaded` is the message for calls made too early.
  */
 export function wasmModule(init, initSync, defaultUrl, notLoaded) {
   let loading = null;
@@ -25,8 +26,8 @@ export function wasmModule(init, initSync, defaultUrl, notLoaded) {
       return loading;
     },
     /** Loads from bytes at once, as Node does on a server. */
-    loadSync(bytes) {
-      exports ??= initSync({ module: bytes });
+    loadSync(bytes, sync = initSync) {
+      exports ??= sync({ module: bytes });
     },
     /** The module's exports; throws `not_initialised` before it is loaded. */
     exports() {
