@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the four Wasm modules (checkout, analytics, compiler, tier page) into www/build/ (which the demo serves), optimised with binaryen's
+# Builds the five Wasm modules (checkout, analytics, compiler, tier page, other hosts' pricer) into www/build/ (which the demo serves), optimised with binaryen's
 # wasm-opt from npm, then assembles pkg/, the npm package a seller installs, and bundles the
 # checkout and the tier page into one file each (scripts/package.mjs).
 set -euo pipefail
@@ -24,12 +24,24 @@ build() {
   # functions in name order (a module's functions side by side): the checkout's .wasm came to
   # 277,440 B raw and 99.9 KB brotli this way against 279,901 B and 100.3 KB with two rounds of
   # -Oz alone, and the analytics module to 538,085 B against 542,379 B.
+  optimise "$out/$1_bg.wasm" "www/build/$1_bg.wasm"
+  cp "$out/$1.js" "$out/$1.d.ts" "www/build/"
+}
+
+optimise() {
   node_modules/.bin/wasm-opt -Oz --flatten --rereloop -Oz -Oz --reorder-functions-by-name \
     --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-    "$out/$1_bg.wasm" -o "www/build/$1_bg.wasm"
-  cp "$out/$1.js" "$out/$1.d.ts" "www/build/"
-  echo "build: www/build/$1_bg.wasm $(wc -c < "www/build/$1_bg.wasm") bytes"
+    "$1" -o "$2"
+  echo "build: $2 $(wc -c < "$2") bytes"
+}
+
+# The pricer for other Wasm hosts (src/bindings/host.rs): plain cargo, no wasm-bindgen, no imports.
+build_host() {
+  RUSTUP_TOOLCHAIN=$WASM_TOOLCHAIN RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+    cargo build --quiet --target wasm32-unknown-unknown --profile wasm --lib --features host \
+    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
+  optimise target/wasm32-unknown-unknown/wasm/loyalty.wasm www/build/loyalty_host.wasm
 }
 
 mkdir -p www/build
@@ -37,6 +49,7 @@ build loyalty_core wasm wasm                                # the checkout: quot
 build loyalty_analytics wasm,analytics wasm-analytics       # the rep's and customer's views: projections, forecasts and margins
 build loyalty_compiler wasm,compiler wasm                   # a JSON program compiled in the browser, for pages that give one
 build loyalty_tier wasm,analytics,tier-page wasm            # the customer's tier page: its preview, at opt-level "z"
+build_host                                                  # loyalty_host.wasm: the pricer for a server's runtime or a Shopify Function
 node scripts/compile-programs.mjs                           # the examples compiled, as the demo pages load them
 
 # pkg/, and one file for a page's script tag: the checkout's modules (or the tier page's) and the

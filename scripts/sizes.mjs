@@ -45,7 +45,7 @@ function measureEach(files) {
 /**
  * { wasm, script, total (the checkout's first load in English), language (the largest language
  * chunk), localized (the first load in that language), analytics, tier (the tier page's first
- * load) }, each with raw, gzip and brotli bytes.
+ * load), host (the pricer for other Wasm hosts) }, each with raw, gzip and brotli bytes.
  */
 export function bundleSizes() {
   const parts = Object.fromEntries(Object.entries(BUNDLE).map(([name, files]) => [name, measure(files)]));
@@ -56,6 +56,9 @@ export function bundleSizes() {
   parts.localized = measureEach([...BUNDLE.wasm, ...BUNDLE.script, ...(largest ? [largest] : [])]);
   parts.analytics = measure(ANALYTICS);
   parts.tier = measureEach(TIER_PAGE);
+  // The pricer for other Wasm hosts (no wasm-bindgen, no imports): a server's runtime, a Shopify
+  // discount Function (whose limit is 256 KB).
+  parts.host = measure(['www/build/loyalty_host.wasm']);
   // The compiled example programs (scripts/compile-programs.mjs), one of which a checkout loads.
   const programs = readdirSync(new URL('../www/build/programs/', import.meta.url));
   const program = Math.max(0, ...programs.map((file) => readFileSync(new URL(`../www/build/programs/${file}`, import.meta.url)).length));

@@ -10,6 +10,7 @@ echo "== Rust: format and lints"
 cargo fmt --check
 cargo clippy --all-targets --features cli --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --features wasm --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --features host --quiet -- -D warnings
 
 echo "== Rust: unit, golden, property, fuzz-style and CLI tests"
 # The real-data check's CDNOW history, fetched once from PyPI (never committed).

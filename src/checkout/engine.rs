@@ -41,6 +41,12 @@ impl Engine {
         Ok(quote_with(&self.program.rules, &customer, &cart, locale)?.to_json())
     }
 
+    /// The same quote for a customer and a cart already read: checked against the program first.
+    pub fn quote_json_for(&self, customer: &Customer, cart: &Cart, locale: &str) -> Result<String> {
+        self.check(customer, cart)?;
+        Ok(quote_with(&self.program.rules, customer, cart, locale)?.to_json())
+    }
+
     /// Every name the program shows, chosen for `locale` (empty: its default language), as
     /// JSON text: `{"program", "tiers": {id: {"name", "perks"}}, "discounts": {id: name}, …}`.
     pub fn names_json(&self, locale: &str) -> Result<String> {
@@ -80,10 +86,15 @@ impl Engine {
     fn read(&self, customer_json: &str, cart_json: &str) -> Result<(Customer, Cart)> {
         let customer: Customer = from_json(customer_json).map_err(|e| e.under("customer"))?;
         let cart: Cart = from_json(cart_json).map_err(|e| e.under("cart"))?;
+        self.check(&customer, &cart)?;
+        Ok((customer, cart))
+    }
+
+    /// Refuses a customer or a cart the compiled program cannot price, at its path.
+    fn check(&self, customer: &Customer, cart: &Cart) -> Result<()> {
         let rules = &self.program.rules;
         customer.validate(rules).map_err(|e| e.under("customer"))?;
-        cart.validate(rules).map_err(|e| e.under("cart"))?;
-        Ok((customer, cart))
+        cart.validate(rules).map_err(|e| e.under("cart"))
     }
 }
 
