@@ -33,7 +33,7 @@ export async function loadCompiler(source) {
 
 /** A JSON program (an object or text) checked and compiled into the bytes a shop ships. */
 export function compileProgram(program) {
-  if (!compile) throw new LoyaltyError('not_initialised', '', 'Await loadCompiler() first, or give a compiled program.');
+  if (!compile) throw new LoyaltyError('not_initialised', '', 'Await loadCompiler() first, or loyalty compile the program.');
   return compile(program);
 }
 
