@@ -2,10 +2,10 @@
 //! and the months ahead at a chosen monthly spend.
 
 use crate::analytics::projection::{
-    project_with, to_keep, to_reach, CategorySpend, Plan, Projection, ProjectionRequest, Redeem,
-    Target,
+    project_with, to_keep, to_reach, Basket, CategorySpend, Plan, Projection, ProjectionRequest,
+    Redeem, Target,
 };
-use crate::error::Result;
+use crate::error::{Error, ErrorCode, Result};
 use crate::format::customer::Customer;
 use crate::format::program::Program;
 use crate::rules::periods;
@@ -22,8 +22,13 @@ pub struct PreviewRequest {
     #[serde(default)]
     pub customer: Customer,
     pub as_of: NaiveDate,
-    /// The what-if: spend per month from the next month on.
+    /// The what-if: spend per month from the next month on…
+    #[serde(default)]
     pub monthly: Vec<CategorySpend>,
+    /// …or the customer's typical basket, placed `orders_per_month` times a month (instead of
+    /// `monthly`): priced as a quote of it, so that points per unit or by attribute count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basket: Option<Basket>,
     #[serde(default = "a_year")]
     pub months: u32,
     #[serde(default)]
@@ -60,14 +65,34 @@ pub fn preview(request: &PreviewRequest) -> Result<Preview> {
         customer: request.customer.clone(),
         start: periods::next_month_start(request.as_of),
         months: request.months,
-        plan: Plan::Monthly {
-            spend: request.monthly.clone(),
-            day: 15,
-            orders_per_month: 1,
+        plan: match &request.basket {
+            Some(basket) if request.monthly.is_empty() => Plan::Basket(basket.clone()),
+            Some(_) => {
+                return Err(Error::new(
+                    ErrorCode::InvalidValue,
+                    "basket",
+                    "a preview takes a monthly spend or a basket, not both",
+                ))
+            }
+            None => Plan::Monthly {
+                spend: request.monthly.clone(),
+                day: 15,
+                orders_per_month: 1,
+            },
         },
         redeem: request.redeem,
     };
-    let rules = projection_request.validate()?;
+    // The basket's refusals name the preview's field, not the plan's.
+    let rules =
+        projection_request
+            .validate()
+            .map_err(|e| match e.path.strip_prefix("plan.basket") {
+                Some(rest) => Error {
+                    path: format!("basket{rest}"),
+                    ..e
+                },
+                None => e,
+            })?;
     let projection = project_with(&rules, &projection_request)?;
     let money = program.money();
     let ledger = Ledger::open(&rules, &request.customer);
