@@ -314,6 +314,7 @@ fn gross_profit_of_month(
         Plan::Basket(basket) => {
             // The basket's orders whose day falls in this month, as the projection places them.
             let orders = cycle_days(request, basket.day, basket.orders_per_month)
+                .iter()
                 .filter(|(date, _)| *date >= start && *date < next)
                 .count() as u32;
             let gross: Decimal = basket.lines.iter().map(line_profit).sum();

@@ -66,14 +66,7 @@ pub fn preview(request: &PreviewRequest) -> Result<Preview> {
         start: periods::next_month_start(request.as_of),
         months: request.months,
         plan: match &request.basket {
-            Some(basket) if request.monthly.is_empty() => Plan::Basket(basket.clone()),
-            Some(_) => {
-                return Err(Error::new(
-                    ErrorCode::InvalidValue,
-                    "basket",
-                    "a preview takes a monthly spend or a basket, not both",
-                ))
-            }
+            Some(basket) => Plan::Basket(basket.clone()),
             None => Plan::Monthly {
                 spend: request.monthly.clone(),
                 day: 15,
@@ -82,17 +75,18 @@ pub fn preview(request: &PreviewRequest) -> Result<Preview> {
         },
         redeem: request.redeem,
     };
-    // The basket's refusals name the preview's field, not the plan's.
-    let rules =
-        projection_request
-            .validate()
-            .map_err(|e| match e.path.strip_prefix("plan.basket") {
-                Some(rest) => Error {
-                    path: format!("basket{rest}"),
-                    ..e
-                },
-                None => e,
-            })?;
+    if let Some(basket) = &request.basket {
+        if !request.monthly.is_empty() {
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                "basket",
+                "a preview takes a monthly spend or a basket, not both",
+            ));
+        }
+        // Its refusals name the preview's own field, `basket.lines[0].quantity`.
+        basket.validate(program).map_err(|e| e.under("basket"))?;
+    }
+    let rules = projection_request.validate()?;
     let projection = project_with(&rules, &projection_request)?;
     let money = program.money();
     let ledger = Ledger::open(&rules, &request.customer);

@@ -247,7 +247,7 @@ impl ProjectionRequest {
                 day,
                 orders_per_month,
             } => {
-                validate_cycle(*day, *orders_per_month, "plan.monthly")?;
+                validate_cycle(*day, *orders_per_month).map_err(|e| e.under("plan.monthly"))?;
                 for (index, item) in spend.iter().enumerate() {
                     crate::format::validate::non_negative_amount(
                         &money,
@@ -256,22 +256,9 @@ impl ProjectionRequest {
                     )?;
                 }
             }
-            Plan::Basket(basket) => {
-                validate_cycle(basket.day, basket.orders_per_month, "plan.basket")?;
-                if basket.lines.is_empty() {
-                    return Err(Error::new(
-                        ErrorCode::Empty,
-                        "plan.basket.lines",
-                        "a basket holds at least one line",
-                    ));
-                }
-                let cart = Cart {
-                    lines: basket.lines.clone(),
-                    ..Cart::default()
-                };
-                cart.validate(&self.program)
-                    .map_err(|e| e.under("plan.basket"))?;
-            }
+            Plan::Basket(basket) => basket
+                .validate(&self.program)
+                .map_err(|e| e.under("plan.basket"))?,
             Plan::Orders { orders } => {
                 for (index, order) in orders.iter().enumerate() {
                     let cart = Cart {
@@ -293,19 +280,39 @@ impl ProjectionRequest {
     }
 }
 
-/// Refuses an order day or a number of orders a month that not every month has, under `path`.
-fn validate_cycle(day: u32, orders_per_month: u32, path: &str) -> Result<()> {
+impl Basket {
+    /// Refuses an empty basket, a line a cart would refuse, or a day or frequency not every month
+    /// has; the paths are the basket's own (`lines[1].quantity`).
+    pub fn validate(&self, program: &Program) -> Result<()> {
+        validate_cycle(self.day, self.orders_per_month)?;
+        if self.lines.is_empty() {
+            return Err(Error::new(
+                ErrorCode::Empty,
+                "lines",
+                "a basket holds at least one line",
+            ));
+        }
+        Cart {
+            lines: self.lines.clone(),
+            ..Cart::default()
+        }
+        .validate(program)
+    }
+}
+
+/// Refuses an order day or a number of orders a month that not every month has.
+fn validate_cycle(day: u32, orders_per_month: u32) -> Result<()> {
     if !(1..=28).contains(&day) {
         return Err(Error::new(
             ErrorCode::OutOfRange,
-            format!("{path}.day"),
+            "day",
             "the order day is 1 to 28, so that every month has it",
         ));
     }
     if !(1..=28).contains(&orders_per_month) {
         return Err(Error::new(
             ErrorCode::OutOfRange,
-            format!("{path}.orders_per_month"),
+            "orders_per_month",
             "a month holds 1 to 28 planned orders",
         ));
     }
@@ -455,17 +462,18 @@ fn planned_carts(request: &ProjectionRequest) -> (Vec<Cart>, Vec<(NaiveDate, usi
                     cart(first, lines, None)
                 })
                 .collect();
-            let schedule: Vec<_> = cycle_days(request, *day, *orders_per_month)
-                .filter(|(_, order)| !carts[*order].lines.is_empty())
-                .collect();
+            let mut schedule = cycle_days(request, *day, *orders_per_month);
+            schedule.retain(|(_, order)| !carts[*order].lines.is_empty());
             (carts, schedule)
         }
         Plan::Basket(basket) => {
             let first = period_start(Period::Month, request.start);
             let carts = vec![cart(first, basket.lines.clone(), None)];
-            let schedule: Vec<_> = cycle_days(request, basket.day, basket.orders_per_month)
-                .map(|(date, _)| (date, 0))
-                .collect();
+            // One cart, placed on every day of the cycle.
+            let mut schedule = cycle_days(request, basket.day, basket.orders_per_month);
+            for (_, order) in &mut schedule {
+                *order = 0;
+            }
             (carts, schedule)
         }
         Plan::Orders { orders } => {
@@ -493,19 +501,22 @@ pub(crate) fn cycle_days(
     request: &ProjectionRequest,
     day: u32,
     orders_per_month: u32,
-) -> impl Iterator<Item = (NaiveDate, usize)> {
+) -> Vec<(NaiveDate, usize)> {
     let first = period_start(Period::Month, request.start);
-    let orders = orders_per_month as usize;
-    (0..request.months)
-        .map_while(move |month| first.checked_add_months(Months::new(month)))
-        .flat_map(move |start| {
-            (0..orders).filter_map(move |order| {
-                let offset = (day as usize - 1) + order * (28 / orders);
-                start
-                    .checked_add_days(Days::new(offset as u64))
-                    .map(|date| (date, order))
-            })
-        })
+    let orders = orders_per_month.max(1) as usize;
+    let mut days = Vec::with_capacity(request.months as usize * orders);
+    for month in 0..request.months {
+        let Some(start) = first.checked_add_months(Months::new(month)) else {
+            break;
+        };
+        for order in 0..orders {
+            let offset = (day as usize).saturating_sub(1) + order * (28 / orders);
+            if let Some(date) = start.checked_add_days(Days::new(offset as u64)) {
+                days.push((date, order));
+            }
+        }
+    }
+    days
 }
 
 /// `amount` in `parts` equal shares to the minor unit; the first shares take the leftover units.
