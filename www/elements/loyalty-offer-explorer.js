@@ -1,6 +1,5 @@
 // <loyalty-offer-explorer>: the sales rep's screen. Edit a program's main parameters, the client's
-// usual order (a basket of real lines, priced as a quote prices it) and the seller's economics, and
-// see the margin impact and the same face value given four ways.
+// basket and the seller's economics, and see the margin impact and the same face value four ways.
 // The host page keeps the state in its URL through the `state` property and `loyalty-state` event.
 import { loadAnalytics, margin, compare, calculate, names } from './loyalty-analytics.js';
 import { fill, formatters, langOf } from '../i18n/i18n.js';
@@ -22,7 +21,6 @@ h2 { margin: 0; font-size: 1.15rem; } h3 { font-size: 1rem; margin: 1rem 0 .4rem
 .stack { display: grid; gap: 1rem; align-content: start; }
 .field-error { color: #a40e26; font-size: .85rem; }
 .line { display: grid; gap: 0 .5rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 7rem), 1fr)); margin: 0 0 .5rem; }
-.line legend { font-weight: 400; }
 input[aria-invalid="true"] { border: 2px solid #a40e26; }
 .stale-note { font-weight: 600; }
 fieldset { border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); margin: 0; padding: .5rem .75rem; min-width: 0; }
@@ -104,14 +102,14 @@ function set(object, path, value) {
   parent[keys.at(-1)] = value;
 }
 
-/** `basket: null` is the client's basket the host gives with the program. */
+/** `basket: null` is the one the host gives with the program. */
 const DEFAULT_STATE = { program: 'retail', edits: {}, basket: null, months: 12, margin: '30', redemption: '80', churn: '3' };
 
-/** A basket line as the core takes it: the name is the rep's, the cost the seller's margin's. */
-const cartLine = ({ name, unit_cost, quantity, sku, attributes, ...line }, i) => ({
-  ...line, sku: sku || name || `line-${i + 1}`, quantity: /^\d{1,9}$/.test(quantity) ? Number(quantity) : quantity,
-  ...(attributes && { attributes: Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== '')) }),
-});
+/** Digits as a JSON number; anything else as typed, for the core to refuse at its path. */
+const count = (text) => (/^\d{1,9}$/.test(text) ? Number(text) : text);
+
+/** A basket line as the core takes it: the name is the rep's, the cost the margin field's. */
+const cartLine = ({ name, unit_cost, quantity, sku, ...line }, i) => ({ ...line, sku: sku || name || `line-${i + 1}`, quantity: count(quantity) });
 
 export class LoyaltyOfferExplorerElement extends HTMLElement {
   static observedAttributes = ['locale', 'as-of', 'wasm-src'];
@@ -245,7 +243,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
   #change(patch) {
     const lines = this.#basket().lines.length;
     this.#state = { ...this.#state, ...patch };
-    // A new program, or a line added or removed, builds the inputs again.
+    // A new program, or a line more or less: the inputs are built again.
     if ('program' in patch || (patch.basket && patch.basket.lines.length !== lines)) this.#build();
     this.dispatchEvent(new LoyaltyStateEvent(this.state));
     this.#update();
@@ -266,10 +264,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
 
   #base() { return this.#programs.find((p) => p.id === this.#state.program) ?? this.#programs[0]; }
 
-  /**
-   * The client's basket, a copy to edit: the state's, else the host's for this program, else one
-   * line of 100 in the program's first category, for the rep to fill in.
-   */
+  /** The client's basket, a copy: the state's, else the host's, else one line of 100 to fill in. */
   #basket() {
     const base = this.#base();
     return structuredClone(this.#state.basket ?? base?.basket ?? {
@@ -282,11 +277,10 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     const base = this.#base();
     if (!base) return null;
     const program = structuredClone(base.program);
-    // A count stays a JSON number when it is written as one; anything else goes to the core as
-    // written, which refuses it at its path.
+    // A count stays a JSON number when it is written as one.
     for (const [path, value] of Object.entries(this.#state.edits)) {
       const was = get(program, path);
-      if (was !== undefined) set(program, path, typeof was === 'number' && /^\d{1,9}$/.test(value) ? Number(value) : value);
+      if (was !== undefined) set(program, path, typeof was === 'number' ? count(value) : value);
     }
     return program;
   }
@@ -323,7 +317,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       field('margin', m.margin, this.#state.margin, (value) => this.#change({ margin: value })),
       field('redemption', m.redemption, this.#state.redemption, (value) => this.#change({ redemption: value })),
       field('churn', m.churn, this.#state.churn, (value) => this.#change({ churn: value })));
-    this.#buildBasket(program, programNames, field, m);
+    if (program) this.#buildBasket(program, programNames, field, m);
     ui.months.value = String(this.#state.months);
     ui.impactTitle.textContent = m.impact;
     ui.compareTitle.textContent = m.compare;
@@ -333,10 +327,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     ui.hint2.textContent = m.scrollHint;
   }
 
-  /**
-   * The basket's lines, each a group of its item, unit price, quantity, category and the
-   * attributes the program declares, with a button to remove it; and the orders a month.
-   */
+  /** The basket's lines, each a group with the attributes the program declares; the orders a month. */
   #buildBasket(program, programNames, field, m) {
     const ui = this.#ui;
     const basket = this.#basket();
@@ -345,21 +336,22 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       change(next);
       this.#change({ basket: next });
     };
-    const categories = [...new Set(['', ...Object.keys(program?.categories ?? {}), ...categoriesOf(program ?? {}), ...basket.lines.map((l) => l.category ?? '')])];
+    const put = (i, key) => (value) => edit((b) => { b.lines[i][key] = value; });
+    const categories = [...new Set(['', ...Object.keys(program.categories ?? {}), ...categoriesOf(program), ...basket.lines.map((l) => l.category ?? '')])];
     ui.lines.replaceChildren(...basket.lines.map((line, i) => {
       const at = `basket.${i}.`;
       const category = h('select', {}, ...categories.map((c) => h('option', { value: c }, c ? programNames?.categories[c] ?? c : m.noCategory)));
       category.value = line.category ?? '';
-      category.addEventListener('change', () => edit((b) => { b.lines[i].category = category.value; }));
+      category.addEventListener('change', () => put(i, 'category')(category.value));
       const remove = h('button', { type: 'button' }, fill(m.removeLine, { n: i + 1 }));
       remove.disabled = basket.lines.length < 2;
       remove.addEventListener('click', () => edit((b) => b.lines.splice(i, 1)));
       return h('fieldset', { class: 'line' }, h('legend', {}, fill(m.line, { n: i + 1 })),
-        field(`${at}sku`, m.item, line.name || line.sku || '', (value) => edit((b) => { b.lines[i].name = value; }), 'text'),
-        field(`${at}unit_price`, m.unitPrice, line.unit_price, (value) => edit((b) => { b.lines[i].unit_price = value; })),
-        field(`${at}quantity`, m.quantity, String(line.quantity), (value) => edit((b) => { b.lines[i].quantity = value; }), 'numeric'),
+        field(`${at}sku`, m.item, line.name || line.sku || '', put(i, 'name'), 'text'),
+        field(`${at}unit_price`, m.unitPrice, line.unit_price, put(i, 'unit_price')),
+        field(`${at}quantity`, m.quantity, String(line.quantity), put(i, 'quantity'), 'numeric'),
         h('label', {}, m.category, category),
-        ...Object.keys(program?.attributes ?? {}).map((name) => field(`${at}${name}`, name.replace(/_/g, ' '), line.attributes?.[name] ?? '',
+        ...Object.keys(program.attributes ?? {}).map((name) => field(`${at}${name}`, name.replace(/_/g, ' '), line.attributes?.[name] ?? '',
           (value) => edit((b) => { b.lines[i].attributes = { ...b.lines[i].attributes, [name]: value }; }), 'text')),
         remove);
     }));
@@ -384,17 +376,16 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     const economics = { gross_margin_percent: state.margin, redemption_rate_percent: state.redemption, monthly_churn_percent: state.churn };
     this.#clearFieldErrors();
     try {
-      // The client's usual order, placed so many times a month: each priced as a quote of it.
+      // Each order priced as a quote of the basket.
       const orders = basket.orders_per_month;
-      const plan = { basket: { lines: basket.lines.map(cartLine), orders_per_month: /^\d{1,9}$/.test(orders) ? Number(orders) : orders } };
+      const plan = { basket: { lines: basket.lines.map(cartLine), orders_per_month: count(orders) } };
       // Customers redeem the expected share of what they could: it moves the cost, not only the liability.
       const redeem = { share: state.redemption };
       const impact = margin({ projection: { program, customer, start: today, months: state.months, plan, redeem }, economics });
       const units = scaleOf(impact.totals.revenue);
       const f = formatters(this.locale, program.currency, units);
-      const order = basketTotal(basket.lines, units);
       const monthly = basketTotal(basket.lines, units, plan.basket.orders_per_month);
-      ui.basketTotal.textContent = fill(m.basketTotal, { amount: f.money(order), orders: f.count(String(orders)), total: f.money(monthly) });
+      ui.basketTotal.textContent = fill(m.basketTotal, { amount: f.money(basketTotal(basket.lines, units)), orders: f.count(String(orders)), total: f.money(monthly) });
       const variants = offers(program, m, monthly, units);
       const comparison = compare({ customer, start: today, months: state.months, plan, redeem, economics, variants });
       const catalog = program.catalog?.length && program.points?.earn?.points !== '0' ? calculate({ catalog_return: { program } }) : null;

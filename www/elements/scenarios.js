@@ -64,7 +64,7 @@ export function shareOf(value, target) {
  * `names` gives each offer's label.
  */
 export function offers(program, names, monthly, minorUnits) {
-  // The attributes the basket's lines carry are declared in each offer too.
+  // The basket's attributes, declared in each offer.
   const base = { version: 1, currency: program.currency, rounding: program.rounding ?? 'half_up', ...(program.attributes && { attributes: program.attributes }) };
   return [
     { name: names.thisProgram, program },
