@@ -60,7 +60,7 @@ test('switching program shows the new program\'s currency, and its client\'s bas
   assert.match(shown.impact, /RUB/);
   // Two business and four economy tickets, twice a month.
   assert.equal(shown.price, '45000.00');
-  assert.match(shown.basket, /RUB\s?116,000\.00, 2 times a month: RUB\s?232,000\.00/);
+  assert.match(shown.basket, /RUB\s?116,000\.00 × 2 a month = RUB\s?232,000\.00/);
 });
 
 test('kasboutik\'s basket is priced by category, so "this program" costs something, and its categories are named', async () => {

@@ -22,8 +22,8 @@ ol.ladder { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; paddin
 ol.ladder li { border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); padding: .3rem .6rem; font-size: .9rem; }
 ol.ladder li[aria-current] { border: 2px solid var(--loyalty-accent); font-weight: 600; }
 .whatif { display: grid; gap: .25rem; margin: 1rem 0; }
-.row { display: flex; gap: .75rem; align-items: center; }
-input[type="range"] { flex: 1; }
+.row { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; }
+input[type="range"] { flex: 1 1 10rem; }
 output { min-width: 8ch; text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
 svg { width: 100%; height: auto; display: block; }
 figure { margin: .5rem 0; } figcaption { font-weight: 600; }
