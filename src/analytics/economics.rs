@@ -2,9 +2,12 @@
 //! customer behaviour. Give-aways are counted when the customer receives them (discounts, points
 //! redeemed, store credit); points still outstanding are the liability, weighted by redemption.
 
-use crate::analytics::projection::{project, Plan, Projection, ProjectionRequest, Redeem};
+use crate::analytics::projection::{
+    cycle_days, project, Plan, Projection, ProjectionRequest, Redeem,
+};
 use crate::checkout::margin::share_percent;
 use crate::error::{Error, ErrorCode, Result};
+use crate::format::cart::Line;
 use crate::format::customer::Customer;
 use crate::format::program::{Period, Program};
 use crate::format::validate::{self, Checked};
@@ -297,6 +300,7 @@ fn gross_profit_of_month(
     let margin = |category: &str, amount: Decimal| {
         amount * economics.margin_of(category) / Decimal::ONE_HUNDRED
     };
+    let line_profit = |line: &Line| line_profit_with(economics, line);
     match &request.plan {
         Plan::Monthly {
             spend,
@@ -307,24 +311,32 @@ fn gross_profit_of_month(
             let buys = spend.iter().any(|s| !s.amount.is_zero());
             (if buys { *orders_per_month } else { 0 }, gross)
         }
+        Plan::Basket(basket) => {
+            // The basket's orders whose day falls in this month, as the projection places them.
+            let orders = cycle_days(request, basket.day, basket.orders_per_month)
+                .iter()
+                .filter(|(date, _)| *date >= start && *date < next)
+                .count() as u32;
+            let gross: Decimal = basket.lines.iter().map(line_profit).sum();
+            (orders, gross * Decimal::from(orders))
+        }
         Plan::Orders { orders } => {
             let month: Vec<_> = orders
                 .iter()
                 .filter(|o| o.date >= start && o.date < next)
                 .collect();
-            let gross = month
-                .iter()
-                .flat_map(|o| &o.lines)
-                .map(|line| match line.unit_cost {
-                    Some(cost) => (line.unit_price - cost) * Decimal::from(line.quantity),
-                    None => margin(
-                        &line.category,
-                        line.unit_price * Decimal::from(line.quantity),
-                    ),
-                })
-                .sum();
+            let gross = month.iter().flat_map(|o| &o.lines).map(line_profit).sum();
             (month.len() as u32, gross)
         }
+    }
+}
+
+/// A line's gross profit: from its unit cost, or else its category's margin.
+fn line_profit_with(economics: &Economics, line: &Line) -> Decimal {
+    let revenue = line.unit_price * Decimal::from(line.quantity);
+    match line.unit_cost {
+        Some(cost) => (line.unit_price - cost) * Decimal::from(line.quantity),
+        None => revenue * economics.margin_of(&line.category) / Decimal::ONE_HUNDRED,
     }
 }
 

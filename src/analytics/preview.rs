@@ -2,10 +2,10 @@
 //! and the months ahead at a chosen monthly spend.
 
 use crate::analytics::projection::{
-    project_with, to_keep, to_reach, CategorySpend, Plan, Projection, ProjectionRequest, Redeem,
-    Target,
+    project_with, to_keep, to_reach, Basket, CategorySpend, Plan, Projection, ProjectionRequest,
+    Redeem, Target,
 };
-use crate::error::Result;
+use crate::error::{Error, ErrorCode, Result};
 use crate::format::customer::Customer;
 use crate::format::program::Program;
 use crate::rules::periods;
@@ -22,8 +22,13 @@ pub struct PreviewRequest {
     #[serde(default)]
     pub customer: Customer,
     pub as_of: NaiveDate,
-    /// The what-if: spend per month from the next month on.
+    /// The what-if: spend per month from the next month on…
+    #[serde(default)]
     pub monthly: Vec<CategorySpend>,
+    /// …or the customer's typical basket, placed `orders_per_month` times a month (instead of
+    /// `monthly`): priced as a quote of it, so that points per unit or by attribute count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basket: Option<Basket>,
     #[serde(default = "a_year")]
     pub months: u32,
     #[serde(default)]
@@ -60,13 +65,27 @@ pub fn preview(request: &PreviewRequest) -> Result<Preview> {
         customer: request.customer.clone(),
         start: periods::next_month_start(request.as_of),
         months: request.months,
-        plan: Plan::Monthly {
-            spend: request.monthly.clone(),
-            day: 15,
-            orders_per_month: 1,
+        plan: match &request.basket {
+            Some(basket) => Plan::Basket(basket.clone()),
+            None => Plan::Monthly {
+                spend: request.monthly.clone(),
+                day: 15,
+                orders_per_month: 1,
+            },
         },
         redeem: request.redeem,
     };
+    if let Some(basket) = &request.basket {
+        if !request.monthly.is_empty() {
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                "basket",
+                "a preview takes a monthly spend or a basket, not both",
+            ));
+        }
+        // Its refusals name the preview's own field, `basket.lines[0].quantity`.
+        basket.validate(program).map_err(|e| e.under("basket"))?;
+    }
     let rules = projection_request.validate()?;
     let projection = project_with(&rules, &projection_request)?;
     let money = program.money();

@@ -33,8 +33,9 @@ pub struct ProjectionRequest {
     pub redeem: Redeem,
 }
 
-/// What the customer buys: the same spend every month, or a list of dated orders.
-/// `{"monthly": {"spend": [...]}}` or `{"orders": {"orders": [...]}}`.
+/// What the customer buys: the same spend every month, the same basket of cart lines, or a list
+/// of dated orders. `{"monthly": {"spend": [...]}}`, `{"basket": {"lines": [...]}}` or
+/// `{"orders": {"orders": [...]}}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
@@ -52,9 +53,28 @@ pub enum Plan {
         #[serde(default = "one_order")]
         orders_per_month: u32,
     },
+    /// The same order of real cart lines (items, unit prices, quantities, attributes), placed
+    /// `orders_per_month` times a month on the days a monthly plan's orders fall: each is priced
+    /// as a quote of that cart, so what is earned per unit or by attribute counts.
+    Basket(Basket),
     Orders {
         orders: Vec<PlannedOrder>,
     },
+}
+
+/// A customer's typical order and how often it is placed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Basket {
+    /// The lines of one order, as a cart holds them (at least one).
+    pub lines: Vec<Line>,
+    /// The day of the month of the (first) order (1–28).
+    #[serde(default = "mid_month")]
+    pub day: u32,
+    /// Orders in each monthly cycle (1–28), as in a monthly plan.
+    #[serde(default = "one_order")]
+    pub orders_per_month: u32,
 }
 
 // Only a stand-in while a request is read (see `json::Fields`).
@@ -227,20 +247,7 @@ impl ProjectionRequest {
                 day,
                 orders_per_month,
             } => {
-                if !(1..=28).contains(day) {
-                    return Err(Error::new(
-                        ErrorCode::OutOfRange,
-                        "plan.monthly.day",
-                        "the order day is 1 to 28, so that every month has it",
-                    ));
-                }
-                if !(1..=28).contains(orders_per_month) {
-                    return Err(Error::new(
-                        ErrorCode::OutOfRange,
-                        "plan.monthly.orders_per_month",
-                        "a month holds 1 to 28 planned orders",
-                    ));
-                }
+                validate_cycle(*day, *orders_per_month).map_err(|e| e.under("plan.monthly"))?;
                 for (index, item) in spend.iter().enumerate() {
                     crate::format::validate::non_negative_amount(
                         &money,
@@ -249,6 +256,9 @@ impl ProjectionRequest {
                     )?;
                 }
             }
+            Plan::Basket(basket) => basket
+                .validate(&self.program)
+                .map_err(|e| e.under("plan.basket"))?,
             Plan::Orders { orders } => {
                 for (index, order) in orders.iter().enumerate() {
                     let cart = Cart {
@@ -268,6 +278,45 @@ impl ProjectionRequest {
         }
         Ok(rules)
     }
+}
+
+impl Basket {
+    /// Refuses an empty basket, a line a cart would refuse, or a day or frequency not every month
+    /// has; the paths are the basket's own (`lines[1].quantity`).
+    pub fn validate(&self, program: &Program) -> Result<()> {
+        validate_cycle(self.day, self.orders_per_month)?;
+        if self.lines.is_empty() {
+            return Err(Error::new(
+                ErrorCode::Empty,
+                "lines",
+                "a basket holds at least one line",
+            ));
+        }
+        Cart {
+            lines: self.lines.clone(),
+            ..Cart::default()
+        }
+        .validate(program)
+    }
+}
+
+/// Refuses an order day or a number of orders a month that not every month has.
+fn validate_cycle(day: u32, orders_per_month: u32) -> Result<()> {
+    if !(1..=28).contains(&day) {
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            "day",
+            "the order day is 1 to 28, so that every month has it",
+        ));
+    }
+    if !(1..=28).contains(&orders_per_month) {
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            "orders_per_month",
+            "a month holds 1 to 28 planned orders",
+        ));
+    }
+    Ok(())
 }
 
 /// Projects the customer's months. Validates first.
@@ -413,20 +462,17 @@ fn planned_carts(request: &ProjectionRequest) -> (Vec<Cart>, Vec<(NaiveDate, usi
                     cart(first, lines, None)
                 })
                 .collect();
-            let mut schedule = Vec::new();
-            for month in 0..request.months {
-                let Some(start) = first.checked_add_months(Months::new(month)) else {
-                    break;
-                };
-                for (order, planned) in carts.iter().enumerate() {
-                    // The first on `day`, the others every 28 ÷ n days after it; the last ones
-                    // may fall early in the next month.
-                    let offset = (*day as usize - 1) + order * (28 / orders);
-                    match start.checked_add_days(Days::new(offset as u64)) {
-                        Some(date) if !planned.lines.is_empty() => schedule.push((date, order)),
-                        _ => {}
-                    }
-                }
+            let mut schedule = cycle_days(request, *day, *orders_per_month);
+            schedule.retain(|(_, order)| !carts[*order].lines.is_empty());
+            (carts, schedule)
+        }
+        Plan::Basket(basket) => {
+            let first = period_start(Period::Month, request.start);
+            let carts = vec![cart(first, basket.lines.clone(), None)];
+            // One cart, placed on every day of the cycle.
+            let mut schedule = cycle_days(request, basket.day, basket.orders_per_month);
+            for (_, order) in &mut schedule {
+                *order = 0;
             }
             (carts, schedule)
         }
@@ -446,6 +492,31 @@ fn planned_carts(request: &ProjectionRequest) -> (Vec<Cart>, Vec<(NaiveDate, usi
     // Stable: orders on the same day keep the plan's order.
     schedule.sort_by_key(|(date, _)| *date);
     (carts, schedule)
+}
+
+/// The days of a monthly cycle's orders over the projection, each with its place in the cycle:
+/// the first on `day`, the others every 28 ÷ n days after it; the last ones may fall early in the
+/// next month.
+pub(crate) fn cycle_days(
+    request: &ProjectionRequest,
+    day: u32,
+    orders_per_month: u32,
+) -> Vec<(NaiveDate, usize)> {
+    let first = period_start(Period::Month, request.start);
+    let orders = orders_per_month.max(1) as usize;
+    let mut days = Vec::with_capacity(request.months as usize * orders);
+    for month in 0..request.months {
+        let Some(start) = first.checked_add_months(Months::new(month)) else {
+            break;
+        };
+        for order in 0..orders {
+            let offset = (day as usize).saturating_sub(1) + order * (28 / orders);
+            if let Some(date) = start.checked_add_days(Days::new(offset as u64)) {
+                days.push((date, order));
+            }
+        }
+    }
+    days
 }
 
 /// `amount` in `parts` equal shares to the minor unit; the first shares take the leftover units.

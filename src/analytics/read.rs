@@ -8,7 +8,7 @@ use crate::analytics::economics::{
 use crate::analytics::portfolio::{PortfolioCustomer, PortfolioRequest};
 use crate::analytics::preview::PreviewRequest;
 use crate::analytics::projection::{
-    mid_month, one_order, CategorySpend, Plan, PlannedOrder, ProjectionRequest, Redeem,
+    mid_month, one_order, Basket, CategorySpend, Plan, PlannedOrder, ProjectionRequest, Redeem,
 };
 use crate::error::{Error, ErrorCode, Result};
 use crate::format::json::parse::{self, Node, Parser, Syntax};
@@ -32,7 +32,10 @@ impl FromJson for ProjectionRequest {
 
 impl FromJson for Plan {
     fn read(json: Json<'_>) -> Result<Self> {
-        let (variant, body) = json.variant(&["monthly", "orders"])?;
+        let (variant, body) = json.variant(&["monthly", "basket", "orders"])?;
+        if variant == "basket" {
+            return Ok(Plan::Basket(FromJson::read(body)?));
+        }
         let mut f = body.fields()?;
         let plan = match variant {
             "monthly" => Plan::Monthly {
@@ -45,6 +48,18 @@ impl FromJson for Plan {
             },
         };
         f.end(plan)
+    }
+}
+
+impl FromJson for Basket {
+    fn read(json: Json<'_>) -> Result<Self> {
+        let mut f = json.fields()?;
+        let basket = Basket {
+            lines: f.required("lines"),
+            day: f.or("day", mid_month()),
+            orders_per_month: f.or("orders_per_month", one_order()),
+        };
+        f.end(basket)
     }
 }
 
@@ -153,7 +168,8 @@ impl FromJson for PreviewRequest {
             program: f.required("program"),
             customer: f.or_default("customer"),
             as_of: f.required("as_of"),
-            monthly: f.required("monthly"),
+            monthly: f.or_default("monthly"),
+            basket: f.optional("basket"),
             months: f.or("months", super::preview::a_year()),
             redeem: f.or_default("redeem"),
         };

@@ -1,4 +1,5 @@
-// The tier page's what-if slider keeps a range taken from the program (issue 15: item 1).
+// The tier page's what-if slider: orders a month of the customer's usual order, on a fixed range
+// (issue 15: item 1; issue 30: item 3).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
@@ -18,53 +19,41 @@ const slider = (page) => page.$eval('loyalty-tier-preview', (el) => {
   return { min: range.min, max: range.max, step: range.step, value: range.value, text: range.getAttribute('aria-valuetext') };
 });
 
-/** The monthly spend of the preview on show. */
-const previewed = (page) => page.evaluate(() => document.querySelector('loyalty-tier-preview').preview.projection.months.at(-1).spend);
 
-test('the slider\'s range stays fixed while it is used: End three times gives the same spend', async () => {
+test('the slider\'s range stays fixed while it is used: End three times gives the same orders a month', async () => {
   const { page } = await tierPage();
   const before = await slider(page);
-  // Retail's top tier, Gold, takes 2,000 USD in a calendar year: 167 a month, and a little above.
-  assert.deepEqual({ min: before.min, max: before.max, step: before.step }, { min: '0', max: '250', step: '5' });
+  // Retail's regular customer orders two teas and a mug twice a month: 1 to 8 orders.
+  assert.deepEqual({ min: before.min, max: before.max, step: before.step, value: before.value }, { min: '1', max: '8', step: '1', value: '2' });
+  assert.equal(before.text, '2 a month, $89.96');
   const range = page.locator('loyalty-tier-preview >> input[type="range"]');
   await range.focus();
   const seen = [];
   for (let i = 0; i < 3; i += 1) {
     // The slider updates the preview synchronously on input, so it is current once the key is handled.
     await page.keyboard.press('End');
-    seen.push({ ...(await slider(page)), spend: await previewed(page) });
+    seen.push({ ...(await slider(page)), orders: await page.evaluate(() => document.querySelector('loyalty-tier-preview').preview.projection.months.at(-1).spend) });
   }
-  assert.deepEqual(seen.map((s) => s.max), ['250', '250', '250']);
-  assert.deepEqual(seen.map((s) => s.value), ['250', '250', '250']);
-  assert.deepEqual(seen.map((s) => s.spend), ['250.00', '250.00', '250.00']);
-  assert.equal(seen[0].text, '$250.00');
-  // Dragging to 80% of the track gives 80% of the range.
-  await page.$eval('loyalty-tier-preview', (el) => {
-    const r = el.shadowRoot.querySelector('input[type="range"]');
-    r.value = String(Number(r.max) * 0.8);
-    r.dispatchEvent(new Event('input'));
-  });
-  assert.deepEqual(await slider(page).then((s) => [s.max, s.value]), ['250', '200']);
+  assert.deepEqual(seen.map((s) => s.max), ['8', '8', '8']);
+  assert.deepEqual(seen.map((s) => s.value), ['8', '8', '8']);
+  assert.deepEqual(seen.map((s) => s.text), ['8 a month, $359.84', '8 a month, $359.84', '8 a month, $359.84']);
+  assert.equal(seen[0].orders, seen[2].orders);
 });
 
-test('on a program with large tiers the range and the keyboard steps are in its currency\'s scale', async () => {
-  const { page } = await tierPage('?program=s7-profi');
+test('without a basket the monthly-spend attribute is the usual order, in the program\'s currency', async () => {
+  const { page } = await tierPage('?program=s7-profi&basket=none');
   await page.waitForFunction(() => document.querySelector('loyalty-tier-preview').program?.id === 's7-profi' && document.querySelector('loyalty-tier-preview').preview);
   const s = await slider(page);
-  // S7 Profi's top tier is 5,000,000 RUB a year: about 416,667 a month.
-  assert.ok(Number(s.max) >= 416667 && Number(s.max) <= 1_000_000, s.max);
-  assert.ok(Number(s.max) / Number(s.step) <= 200, `${s.max} in steps of ${s.step}`);
+  assert.deepEqual([s.min, s.max, s.value], ['1', '8', '1']);
+  // Five of the shop's first item: 225,000 RUB, once a month.
+  assert.match(s.text, /^1 a month, RUB\s?225,000\.00$/);
   const range = page.locator('loyalty-tier-preview >> input[type="range"]');
   await range.focus();
-  await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');
   const after = await slider(page);
-  assert.equal(after.value, s.step);
-  assert.equal(after.max, s.max);
-  assert.match(after.text, /RUB|₽/);
-  await page.keyboard.press('End');
-  await page.keyboard.press('End');
-  assert.equal((await slider(page)).max, s.max);
+  assert.equal(after.value, '2');
+  assert.match(after.text, /^2 a month, RUB\s?450,000\.00$/);
+  assert.equal(await page.evaluate(() => document.querySelector('loyalty-tier-preview').preview.projection.months[0].spend), '450000.00');
 });
 
 test('a refused program is a sentence in the customer\'s language on the tier page, with the code in the event', async () => {

@@ -1,9 +1,9 @@
-// The helper behind the tier page's and the explorer's inputs: exact decimal arithmetic and
-// scales taken from the program (issue 15: items 1 and 7).
+// The helper behind the tier page's and the explorer's inputs: exact decimal arithmetic, what a
+// basket costs, the offers compared and the fields refusals name.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readJson } from './fixtures.mjs';
-import { categoriesOf, defaultMix, fieldOfPath, fromUnits, keySpend, middleOf, mixError, offers, onScale, percentOf, roundUp, shareOf, spendScale, splitSpend, stepUp, toUnits, totalOf } from '../../www/elements/scenarios.js';
+import { basketTotal, categoriesOf, fieldOfPath, fromUnits, offers, percentOf, shareOf, toUnits, totalOf } from '../../www/elements/scenarios.js';
 
 const program = (id) => readJson(`examples/programs/${id}.json`);
 
@@ -18,52 +18,12 @@ test('decimal strings go to minor units and back exactly', () => {
   assert.equal(toUnits('123456789012345678901234.5', 1), 1234567890123456789012345n);
 });
 
-test('round figures and steps', () => {
-  assert.deepEqual([1n, 7n, 209n, 520834n, 1001n].map(roundUp), [1n, 8n, 250n, 600000n, 1200n]);
-  assert.deepEqual([0n, 1n, 3n, 6000n, 11n].map(stepUp), [1n, 1n, 5n, 10000n, 20n]);
-});
-
-test('the spend slider reaches a little above the monthly spend of the top tier, in the program\'s units', () => {
-  // Retail: Gold at 2,000 USD a calendar year is 167 a month; a quarter more is 209.
-  assert.equal(keySpend(program('retail')), 167n);
-  assert.deepEqual(spendScale(program('retail')), { min: '0', max: '250', step: '5' });
-  // S7 Profi: its top tier at 5,000,000 RUB a year.
-  const s7 = spendScale(program('s7-profi'));
-  assert.deepEqual(s7, { min: '0', max: '600000', step: '10000' });
-  assert.ok(Number(s7.max) >= 5_000_000 / 12);
-  // Kasboutik has no tiers: its largest order threshold, BIG30's 10,000 RUB.
-  assert.deepEqual(spendScale(program('kasboutik')), { min: '0', max: '15000', step: '200' });
-  // A program naming no figure at all: 0 to 1,000.
-  assert.deepEqual(spendScale(program('officemax-maxperks')), { min: '0', max: '1000', step: '10' });
-  // A spend asked for from outside widens the range to hold it, once.
-  assert.deepEqual(spendScale(program('retail'), '900'), { min: '0', max: '1000', step: '10' });
-  assert.equal(onScale('100.50', { max: '250' }), '100');
-  assert.equal(onScale('4000', { max: '250' }), '250');
-});
-
-test('every example program gets a scale of at most 200 steps that reaches its key spend', () => {
-  for (const id of ['amex-coalition', 'best-variant', 'bwt-dealers', 'cordiant-dealers', 'etihad-superseller', 'grubhub-perks', 'kasboutik', 'officemax-maxperks', 'okay-card', 'retail', 'rosneft-family', 's7-corporate', 's7-profi', 'techaccess']) {
-    const p = program(id);
-    const { max, step } = spendScale(p);
-    assert.equal(BigInt(max) % BigInt(step), 0n, id);
-    assert.ok(BigInt(max) / BigInt(step) <= 200n && BigInt(max) / BigInt(step) >= 20n, `${id}: ${max} in steps of ${step}`);
-    assert.ok(BigInt(max) >= (keySpend(p) ?? 0n), id);
-  }
-});
-
-test('a monthly spend splits by category in whole percents, and the parts add up exactly', () => {
+test('a basket costs its lines at their unit prices, exactly, times its orders', () => {
   assert.deepEqual(categoriesOf(program('kasboutik')), ['beans', 'capsules', 'machines']);
-  assert.deepEqual(defaultMix(program('kasboutik')), { beans: '34', capsules: '33', machines: '33' });
-  assert.deepEqual(defaultMix(program('retail')), {});
-  assert.deepEqual(splitSpend('100.00', { beans: '34', capsules: '33', machines: '33' }, 2),
-    [{ category: 'beans', amount: '34.00' }, { category: 'capsules', amount: '33.00' }, { category: 'machines', amount: '33.00' }]);
-  const parts = splitSpend('0.10', { a: '34', b: '33', c: '33' }, 2);
-  assert.equal(parts.reduce((sum, p) => sum + toUnits(p.amount, 2), 0n), 10n);
-  assert.deepEqual(splitSpend('150', {}, 2), [{ category: '', amount: '150' }]);
-  assert.equal(mixError({ a: '50', b: '50' }), null);
-  assert.deepEqual(mixError({ a: '50', b: '40' }), { category: 'b', code: 'shares_not_100', total: '90' });
-  assert.deepEqual(mixError({ a: '50', b: '40', c: '0' }, 'a'), { category: 'a', code: 'shares_not_100', total: '90' });
-  assert.deepEqual(mixError({ a: '5.5', b: '94.5' }), { category: 'a', code: 'invalid_share' });
+  const lines = [{ unit_price: '0.10', quantity: 3 }, { unit_price: '10000.00', quantity: 1 }, { unit_price: '19.99', quantity: 2 }];
+  assert.equal(basketTotal(lines, 2), '10040.28');
+  assert.equal(basketTotal(lines, 2, 4), '40161.12');
+  assert.equal(basketTotal([{ unit_price: '1500', quantity: 2 }], 0, 3), '9000');
 });
 
 test('percentages of amounts and shares of targets, by integer arithmetic', () => {
@@ -80,6 +40,9 @@ test('the offers compared are the program and the same 5% four ways', () => {
   assert.deepEqual(list.map((o) => o.name), ['This', 'D', 'P', 'C', 'M']);
   assert.equal(list[4].program.membership.fee, '150.00');
   assert.ok(list.every((o) => o.program.currency === 'RUB'));
+  // A basket's attributes are declared in every offer, so that its lines are priced there too.
+  const skyline = offers(program('skyline-miles'), names, '1690.00', 2);
+  assert.ok(skyline.every((o) => o.program.attributes?.fare_class === 'text'));
 });
 
 test('a refusal of the core names the explorer field it concerns', () => {
@@ -88,10 +51,11 @@ test('a refusal of the core names the explorer field it concerns', () => {
   assert.equal(fieldOfPath('economics.gross_margin_percent'), 'margin');
   assert.equal(fieldOfPath('economics.monthly_churn_percent'), 'churn');
   assert.equal(fieldOfPath('start'), null);
+  assert.equal(fieldOfPath('projection.plan.basket.lines[2].quantity'), 'basket.2.quantity');
+  assert.equal(fieldOfPath('plan.basket.lines[0].attributes.distance_km'), 'basket.0.distance_km');
+  assert.equal(fieldOfPath('projection.plan.basket.orders_per_month'), 'orders');
 });
 
-test('the middle of a scale on a whole step, and whole-number totals over months', () => {
-  assert.equal(middleOf({ max: '250', step: '5' }), '125');
-  assert.equal(middleOf({ max: '15000', step: '200' }), '7400');
+test('whole-number totals over months', () => {
   assert.equal(totalOf([{ points_earned: 150 }, { points_earned: 145 }, {}], 'points_earned'), '295');
 });

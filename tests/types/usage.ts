@@ -21,6 +21,8 @@ try {
 }
 
 const months: Projection = project({ program, start: '2026-12-01', months: 12, plan: { monthly: { spend: [{ amount: '150.00' }] } } });
+const basket: Projection = project({ program, start: '2026-12-01', months: 12, plan: { basket: { lines: [{ sku: 'TEA-01', unit_price: '19.99', quantity: 2 }], orders_per_month: 2 } } });
+console.log(basket.months[0].points_earned);
 console.log(payable, earned, months.totals.points_earned);
 
 const widget = document.querySelector('loyalty-checkout') as LoyaltyCheckoutElement;
@@ -32,10 +34,11 @@ widget.addEventListener('loyalty-quote', (event) => {
 widget.cart = { date: '2026-11-22', lines: [{ sku: 'TEA-01', name: 'Green tea', unit_price: '19.99', quantity: 1 }] };
 
 const tierPage = document.querySelector('loyalty-tier-preview');
+if (tierPage) tierPage.basket = { lines: [{ sku: 'TEA-01', name: 'Green tea', unit_price: '19.99', quantity: 2 }], orders_per_month: 2 };
 tierPage?.addEventListener('loyalty-preview', (event) => console.log(event.detail.qualifying, event.detail.reach?.remaining));
 const explorer = document.querySelector('loyalty-offer-explorer');
 explorer?.addEventListener('loyalty-state', (event) => {
   const state: ExplorerState = event.detail;
-  console.log(state.edits['tiers.0.threshold'] ?? state.monthly, state.mix?.beans);
+  console.log(state.edits['tiers.0.threshold'] ?? state.basket?.orders_per_month, state.basket?.lines[0]?.quantity);
 });
 if (explorer) explorer.state = { margin: '25' };

@@ -53,6 +53,41 @@ export const SHOPS = {
   'tbilisi-bakery': { currency: 'GEL', spend: '400.00', points: 300, items: [item('SHOTI', 'Shoti bread', 'bread', '1.20', '0.50'), item('NAZUKI', 'Nazuki', 'pastry', '3.50', '1.40'), item('NAPOLEON', 'Napoleon cake', 'pastry', '35.00', '15.00')] },
 };
 
+/**
+ * Each program's typical customer's order, by item and quantity, and how many such orders they
+ * place a month: what the tier page and the explorer price, as a quote prices a cart.
+ */
+const BASKETS = {
+  'retail': [2, ['TEA-01', 2], ['MUG-02', 1]],
+  'best-variant': [1, ['SCARF', 2]],
+  'kasboutik': [1, ['BEANS-1KG', 2], ['CAPS-100', 1], ['MACHINE-X', 1]],
+  's7-profi': [2, ['SVO-OVB-J', 2], ['SVO-LED-Y', 4]],
+  's7-corporate': [1, ['DME-AER-B', 1], ['DME-KZN-Y', 4]],
+  'rosneft-family': [4, ['AI-95', 1], ['COFFEE', 1]],
+  'officemax-maxperks': [1, ['PAPER-A4', 5], ['INK-XL', 1]],
+  'bwt-dealers': [1, ['AQA-PERLA', 2], ['FILTER-10', 20]],
+  'etihad-superseller': [1, ['AUH-LHR-J', 2], ['AUH-JFK-F', 1], ['AUH-BOM-Y', 4]],
+  'techaccess': [1, ['MSA-SUPPORT', 1], ['LICENSE', 5]],
+  'cordiant-dealers': [2, ['CORD-R16', 16], ['VALVE', 4]],
+  'grubhub-perks': [4, ['PAD-THAI', 2], ['SODA', 2]],
+  'amex-coalition': [1, ['HOTEL', 2], ['DINNER', 2]],
+  'okay-card': [4, ['CHEESE', 2], ['BREAD', 4]],
+  'yerevan-bookshop': [1, ['SAROYAN', 1], ['NOTEBOOK', 1]],
+  'bogo-grocery': [4, ['YOG-STRAW', 3], ['YOG-PEACH', 1], ['JUICE-APPLE', 2]],
+  'paper-wholesale': [1, ['PAPER-A4', 12], ['PAPER-A3', 2], ['PENS', 3]],
+  'vat-retail': [1, ['LAMP', 1], ['NOVEL', 2]],
+  'home-delivery': [1, ['TOWELS', 1], ['VASE', 2]],
+  'skyline-miles': [1, ['EVN-CDG-J', 1], ['EVN-TBS-Y', 2]],
+  'tbilisi-bakery': [8, ['SHOTI', 2], ['NAZUKI', 1]],
+};
+
+/** A program's typical basket: `{ orders_per_month, lines }`, the lines as a cart has them, with their names. */
+export function basketOf(programId) {
+  const [orders, ...picks] = BASKETS[programId];
+  const items = SHOPS[programId].items;
+  return { orders_per_month: orders, lines: picks.map(([sku, quantity]) => ({ ...items.find((i) => i.sku === sku), quantity })) };
+}
+
 export function isoDay(offsetDays = 0, from = new Date()) {
   const day = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate() + offsetDays));
   return day.toISOString().slice(0, 10);

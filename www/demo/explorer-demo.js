@@ -1,6 +1,6 @@
 // The explorer page's own script: preload the example programs, and keep the explorer's exact
 // state in the URL, so that a link reproduces the screen.
-import { PROGRAMS } from './demo-data.js';
+import { PROGRAMS, basketOf } from './demo-data.js';
 import { translatePage } from './demo-words.js';
 
 const explorer = document.getElementById('explorer');
@@ -31,7 +31,8 @@ locale.value = hashLocale ?? new URLSearchParams(location.search).get('locale') 
 explorer.locale = locale.value;
 translatePage(locale.value);
 
-const programs = await Promise.all(PROGRAMS.map(async ([id, name]) => ({ id, name, program: await (await fetch(`../../examples/programs/${id}.json`)).json() })));
+// Each program with its typical client's basket.
+const programs = await Promise.all(PROGRAMS.map(async ([id, name]) => ({ id, name, basket: basketOf(id), program: await (await fetch(`../../examples/programs/${id}.json`)).json() })));
 explorer.programs = programs;
 const saved = stateFromUrl();
 if (saved) explorer.state = saved;

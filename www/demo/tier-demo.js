@@ -1,5 +1,5 @@
 // The tier page's own script: pick a program, a customer and a language for the preview.
-import { PROGRAMS, SHOPS, customers } from './demo-data.js';
+import { PROGRAMS, SHOPS, basketOf, customers } from './demo-data.js';
 import { translatePage } from './demo-words.js';
 
 const $ = (id) => document.getElementById(id);
@@ -18,11 +18,13 @@ async function load() {
   const program = await (await fetch(`../../examples/programs/${id}.json`)).json();
   // Another program was chosen while this one loaded: that one's load sets everything.
   if ($('program').value !== id) return;
-  // The program, its customer and a month's spend (five of the shop's first item, in whole
-  // units) change together, so that no figure mixes one program with another's customer.
+  // The program, its customer and their usual basket change together, so that no figure mixes
+  // one program with another's customer. Without a basket (?basket=none) the what-if is a
+  // monthly spend: five of the shop's first item, in whole units.
   element.setAttribute('monthly-spend', String(Number.parseInt(SHOPS[id].items[0].unit_price, 10) * 5));
   element.customer = customers(id)[$('customer').value];
   element.program = program;
+  element.basket = params.get('basket') === 'none' ? null : basketOf(id);
 }
 
 $('program').replaceChildren(...PROGRAMS.map(([id, name]) => option(id, name)));

@@ -1,12 +1,22 @@
 // Types of loyalty-offer-explorer.js: <loyalty-offer-explorer>, the sales rep's view.
-import type { Program } from './loyalty-types.js';
+import type { Line, Program } from './loyalty-types.js';
 import type { LoyaltyErrorEvent } from './loyalty.js';
 
-/** A program the rep can pick. */
+/** A line of the client's basket: a cart's line, with the rep's name for the item. */
+export type BasketLine = Partial<Line> & Pick<Line, 'unit_price' | 'quantity'> & { name?: string };
+
+/** The client's usual order and how many times a month it is placed. */
+export interface ClientBasket {
+  lines: BasketLine[];
+  orders_per_month: number | string;
+}
+
+/** A program the rep can pick, with its typical client's basket. */
 export interface ExplorerProgram {
   id: string;
   name: string;
   program: Program;
+  basket?: ClientBasket;
 }
 
 /** Everything the rep has set, to keep in the page's URL. Numbers for money are decimal strings. */
@@ -15,10 +25,8 @@ export interface ExplorerState {
   program: string;
   /** Edited parameters by path into the program (`tiers.0.threshold`), as decimal strings. */
   edits: Record<string, string>;
-  /** Whole currency units a month; null for the middle of the program's scale. */
-  monthly: string | null;
-  /** Whole percents of the monthly spend by category; null for the program's default mix. */
-  mix: Record<string, string> | null;
+  /** The client's basket as the rep edited it; null for the one the program came with. */
+  basket: ClientBasket | null;
   months: number;
   /** The seller's gross margin, redemption rate and monthly churn, in percent. */
   margin: string;

@@ -1,11 +1,11 @@
-// <loyalty-offer-explorer>: the sales rep's screen. Edit a program's main parameters and the
-// seller's economics, and see the margin impact and the same face value given four ways.
+// <loyalty-offer-explorer>: the sales rep's screen. Edit a program's main parameters, the client's
+// basket and the seller's economics, and see the margin impact and the same face value four ways.
 // The host page keeps the state in its URL through the `state` property and `loyalty-state` event.
 import { loadAnalytics, margin, compare, calculate, names } from './loyalty-analytics.js';
 import { fill, formatters, langOf } from '../i18n/i18n.js';
 import { explorerMessages } from '../i18n/i18n-explorer.js';
 import { fitText, label, observeWidth, ticks, vgridline } from './charts.js';
-import { defaultMix, fieldOfPath, middleOf, mixError, offers, onScale, scaleOf, spendScale, splitSpend } from './scenarios.js';
+import { basketTotal, categoriesOf, fieldOfPath, offers, scaleOf } from './scenarios.js';
 import { defineElement, h, LoyaltyErrorEvent, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
 /** Fired whenever the rep changes something; `detail` is the whole state, for the URL. */
@@ -20,6 +20,7 @@ h2 { margin: 0; font-size: 1.15rem; } h3 { font-size: 1rem; margin: 1rem 0 .4rem
 .grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr)); }
 .stack { display: grid; gap: 1rem; align-content: start; }
 .field-error { color: #a40e26; font-size: .85rem; }
+.line { display: grid; gap: 0 .5rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 7rem), 1fr)); margin: 0 0 .5rem; }
 input[aria-invalid="true"] { border: 2px solid #a40e26; }
 .stale-note { font-weight: 600; }
 fieldset { border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); margin: 0; padding: .5rem .75rem; min-width: 0; }
@@ -101,8 +102,14 @@ function set(object, path, value) {
   parent[keys.at(-1)] = value;
 }
 
-/** `mix: null` is the program's default mix; `monthly: null` is the middle of its scale. */
-const DEFAULT_STATE = { program: 'retail', edits: {}, monthly: null, mix: null, months: 12, margin: '30', redemption: '80', churn: '3' };
+/** `basket: null` is the one the host gives with the program. */
+const DEFAULT_STATE = { program: 'retail', edits: {}, basket: null, months: 12, margin: '30', redemption: '80', churn: '3' };
+
+/** Digits as a JSON number; anything else as typed, for the core to refuse at its path. */
+const count = (text) => (/^\d{1,9}$/.test(text) ? Number(text) : text);
+
+/** A basket line as the core takes it: the name is the rep's, the cost the margin field's. */
+const cartLine = ({ name, unit_cost, quantity, sku, ...line }, i) => ({ ...line, sku: sku || name || `line-${i + 1}`, quantity: count(quantity) });
 
 export class LoyaltyOfferExplorerElement extends HTMLElement {
   static observedAttributes = ['locale', 'as-of', 'wasm-src'];
@@ -110,10 +117,10 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
   #programs = [];
   #result = null;
   #fields = new Map();
+  #focusLine = null;
   #chartWidth = 600;
   #chartArgs = null;
   #redraw;
-  #mixEdited = null;
   #state = { ...DEFAULT_STATE };
   #ready = false;
   #ui;
@@ -135,11 +142,10 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       paramError: h('p', { class: 'error', role: 'alert' }),
       staleNote: h('p', { class: 'stale-note', role: 'status', hidden: '' }),
       behaviourLegend: h('legend', {}),
-      monthlyLabel: h('span', {}),
-      monthly: h('input', { type: 'range', min: '0', max: '1000', step: '10', id: `${id}-monthly` }),
-      mixHint: h('p', { class: 'muted' }),
-      mix: h('div', {}),
-      monthlyOut: h('output', { for: `${id}-monthly` }),
+      lines: h('div', {}),
+      addLine: h('button', { type: 'button' }),
+      orders: h('div', {}),
+      basketTotal: h('p', { class: 'muted', 'aria-live': 'polite' }),
       monthsLabel: h('span', {}),
       months: h('select', {}, ...[12, 24, 36].map((n) => h('option', { value: String(n) }, String(n)))),
       economicsLegend: h('legend', {}),
@@ -155,14 +161,13 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       status: h('p', { class: 'status' }),
     };
     ui.programLabel.append(h('span', {}), ui.program);
-    const monthlyLabel = h('label', { for: `${id}-monthly` }, ui.monthlyLabel, ui.monthly, ui.monthlyOut);
     const monthsLabel = h('label', {}, ui.monthsLabel, ui.months);
     const main = h('div', { class: 'main' },
       h('header', {}, ui.title, ui.print),
       h('div', { class: 'grid' },
         h('fieldset', {}, ui.paramsLegend, ui.programLabel, ui.params, ui.paramError),
         h('div', { class: 'stack' },
-          h('fieldset', {}, ui.behaviourLegend, monthlyLabel, monthsLabel, ui.mix, ui.mixHint),
+          h('fieldset', {}, ui.behaviourLegend, h('div', { part: 'basket' }, ui.lines, ui.addLine, ui.orders, ui.basketTotal), monthsLabel),
           h('fieldset', {}, ui.economicsLegend, ui.economics))),
       ui.staleNote,
       (ui.results = h('div', { class: 'results' },
@@ -179,8 +184,14 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     });
     root.append(ui.card);
     ui.print.addEventListener('click', () => window.print());
-    ui.program.addEventListener('change', () => this.#change({ program: ui.program.value, edits: {}, monthly: null, mix: null }));
-    ui.monthly.addEventListener('input', () => this.#change({ monthly: ui.monthly.value }));
+    ui.program.addEventListener('change', () => this.#change({ program: ui.program.value, edits: {}, basket: null }));
+    ui.addLine.addEventListener('click', () => {
+      const basket = this.#basket();
+      const last = basket.lines.at(-1);
+      basket.lines.push({ name: '', category: last.category, unit_price: last.unit_price, quantity: 1 });
+      this.#focusLine = basket.lines.length - 1;
+      this.#change({ basket });
+    });
     ui.months.addEventListener('change', () => this.#change({ months: Number(ui.months.value) }));
     this.#ui = ui;
   }
@@ -230,8 +241,10 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
   }
 
   #change(patch) {
+    const lines = this.#basket().lines.length;
     this.#state = { ...this.#state, ...patch };
-    if ('program' in patch) this.#build();
+    // A new program, or a line more or less: the inputs are built again.
+    if ('program' in patch || (patch.basket && patch.basket.lines.length !== lines)) this.#build();
     this.dispatchEvent(new LoyaltyStateEvent(this.state));
     this.#update();
   }
@@ -251,29 +264,23 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
 
   #base() { return this.#programs.find((p) => p.id === this.#state.program) ?? this.#programs[0]; }
 
-  /** The monthly-spend slider's scale: from the program (and a spend asked for in the state). */
-  #scale() {
+  /** The client's basket, a copy: the state's, else the host's, else one line of 100 to fill in. */
+  #basket() {
     const base = this.#base();
-    return base ? spendScale(base.program, this.#state.monthly ?? '0') : { min: '0', max: '1000', step: '10' };
+    return structuredClone(this.#state.basket ?? base?.basket ?? {
+      orders_per_month: 1,
+      lines: [{ name: '', category: categoriesOf(base?.program ?? {})[0] ?? '', unit_price: '100', quantity: 1 }],
+    });
   }
-
-  /** The monthly spend: the state's, or the middle of the program's scale, on a whole step. */
-  #monthlySpend() {
-    const scale = this.#scale();
-    return this.#state.monthly === null ? middleOf(scale) : onScale(this.#state.monthly, scale);
-  }
-
-  #mix() { return this.#state.mix ?? defaultMix(this.#base()?.program ?? {}); }
 
   #program() {
     const base = this.#base();
     if (!base) return null;
     const program = structuredClone(base.program);
-    // A count stays a JSON number when it is written as one; anything else goes to the core as
-    // written, which refuses it at its path.
+    // A count stays a JSON number when it is written as one.
     for (const [path, value] of Object.entries(this.#state.edits)) {
       const was = get(program, path);
-      if (was !== undefined) set(program, path, typeof was === 'number' && /^\d{1,9}$/.test(value) ? Number(value) : value);
+      if (was !== undefined) set(program, path, typeof was === 'number' ? count(value) : value);
     }
     return program;
   }
@@ -289,7 +296,6 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     ui.program.value = this.#base()?.id ?? '';
     ui.paramsLegend.textContent = m.parameters;
     ui.behaviourLegend.textContent = m.behaviour;
-    ui.monthlyLabel.textContent = m.monthly;
     ui.monthsLabel.textContent = m.months;
     ui.economicsLegend.textContent = m.economics;
     const program = this.#program();
@@ -311,19 +317,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       field('margin', m.margin, this.#state.margin, (value) => this.#change({ margin: value })),
       field('redemption', m.redemption, this.#state.redemption, (value) => this.#change({ redemption: value })),
       field('churn', m.churn, this.#state.churn, (value) => this.#change({ churn: value })));
-    const mix = this.#mix();
-    ui.mix.replaceChildren(...Object.entries(mix).map(([category, share]) =>
-      field(`mix.${category}`, fill(m.mixShare, { category: programNames?.categories[category] ?? category }), share, (value) => {
-        this.#mixEdited = category;
-        this.#change({ mix: { ...this.#mix(), [category]: value } });
-      }, 'numeric')));
-    ui.mixHint.textContent = Object.keys(mix).length ? m.mixHint : '';
-    ui.mixHint.hidden = !Object.keys(mix).length;
-    const scale = this.#scale();
-    ui.monthly.min = scale.min;
-    ui.monthly.max = scale.max;
-    ui.monthly.step = scale.step;
-    ui.monthly.value = this.#monthlySpend();
+    if (program) this.#buildBasket(program, programNames, field, m);
     ui.months.value = String(this.#state.months);
     ui.impactTitle.textContent = m.impact;
     ui.compareTitle.textContent = m.compare;
@@ -331,6 +325,42 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     ui.catalogTitle.textContent = m.catalog;
     ui.hint1.textContent = m.scrollHint;
     ui.hint2.textContent = m.scrollHint;
+  }
+
+  /** The basket's lines, each a group with the attributes the program declares; the orders a month. */
+  #buildBasket(program, programNames, field, m) {
+    const ui = this.#ui;
+    const basket = this.#basket();
+    const edit = (change) => {
+      const next = this.#basket();
+      change(next);
+      this.#change({ basket: next });
+    };
+    const put = (i, key) => (value) => edit((b) => { b.lines[i][key] = value; });
+    const categories = [...new Set(['', ...Object.keys(program.categories ?? {}), ...categoriesOf(program), ...basket.lines.map((l) => l.category ?? '')])];
+    ui.lines.replaceChildren(...basket.lines.map((line, i) => {
+      const at = `basket.${i}.`;
+      const category = h('select', {}, ...categories.map((c) => h('option', { value: c }, c ? programNames?.categories[c] ?? c : m.noCategory)));
+      category.value = line.category ?? '';
+      category.addEventListener('change', () => put(i, 'category')(category.value));
+      const remove = h('button', { type: 'button' }, fill(m.removeLine, { n: i + 1 }));
+      remove.disabled = basket.lines.length < 2;
+      remove.addEventListener('click', () => edit((b) => b.lines.splice(i, 1)));
+      return h('fieldset', { class: 'line' }, h('legend', {}, fill(m.line, { n: i + 1 })),
+        field(`${at}sku`, m.item, line.name || line.sku || '', put(i, 'name'), 'text'),
+        field(`${at}unit_price`, m.unitPrice, line.unit_price, put(i, 'unit_price')),
+        field(`${at}quantity`, m.quantity, String(line.quantity), put(i, 'quantity'), 'numeric'),
+        h('label', {}, m.category, category),
+        ...Object.keys(program.attributes ?? {}).map((name) => field(`${at}${name}`, name.replace(/_/g, ' '), line.attributes?.[name] ?? '',
+          (value) => edit((b) => { b.lines[i].attributes = { ...b.lines[i].attributes, [name]: value }; }), 'text')),
+        remove);
+    }));
+    ui.addLine.textContent = m.addLine;
+    ui.orders.replaceChildren(field('orders', m.orders, String(basket.orders_per_month ?? 1), (value) => edit((b) => { b.orders_per_month = value; }), 'numeric'));
+    if (this.#focusLine !== null) {
+      this.#fields.get(`basket.${this.#focusLine}.sku`)?.input.focus();
+      this.#focusLine = null;
+    }
   }
 
   #update() {
@@ -341,23 +371,22 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     const state = this.#state;
     const today = this.getAttribute('as-of') ?? new Date().toISOString().slice(0, 10);
     const customer = { first_purchase_made: true, member_until: '2099-12-31' };
-    const monthly = this.#monthlySpend();
-    // The figures of the program on screen, in its currency, before anything is computed.
-    ui.monthlyOut.textContent = formatters(this.locale, program.currency, 0).money(monthly);
-    ui.monthly.setAttribute('aria-valuetext', ui.monthlyOut.textContent);
+    const basket = this.#basket();
+    ui.basketTotal.textContent = '';
     const economics = { gross_margin_percent: state.margin, redemption_rate_percent: state.redemption, monthly_churn_percent: state.churn };
     this.#clearFieldErrors();
     try {
-      const wrongMix = mixError(this.#mix(), this.#mixEdited);
-      if (wrongMix) throw Object.assign(new Error(wrongMix.code), { code: wrongMix.code, path: `mix.${wrongMix.category}`, field: `mix.${wrongMix.category}`, total: wrongMix.total });
-      // The spend in the program's categories, so that a discount on one category counts.
-      const units = 2;
-      const plan = { monthly: { spend: splitSpend(monthly, this.#mix(), units) } };
+      // Each order priced as a quote of the basket.
+      const orders = basket.orders_per_month;
+      const plan = { basket: { lines: basket.lines.map(cartLine), orders_per_month: count(orders) } };
       // Customers redeem the expected share of what they could: it moves the cost, not only the liability.
       const redeem = { share: state.redemption };
       const impact = margin({ projection: { program, customer, start: today, months: state.months, plan, redeem }, economics });
-      const f = formatters(this.locale, program.currency, scaleOf(impact.totals.revenue));
-      const variants = offers(program, m, monthly, scaleOf(impact.totals.revenue));
+      const units = scaleOf(impact.totals.revenue);
+      const f = formatters(this.locale, program.currency, units);
+      const monthly = basketTotal(basket.lines, units, plan.basket.orders_per_month);
+      ui.basketTotal.textContent = fill(m.basketTotal, { amount: f.money(basketTotal(basket.lines, units)), orders: f.count(String(orders)), total: f.money(monthly) });
+      const variants = offers(program, m, monthly, units);
       const comparison = compare({ customer, start: today, months: state.months, plan, redeem, economics, variants });
       const catalog = program.catalog?.length && program.points?.earn?.points !== '0' ? calculate({ catalog_return: { program } }) : null;
       this.#result = { margin: impact, comparison, catalog };
@@ -372,7 +401,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       this.#showResults(false);
       const key = error.field ?? fieldOfPath(error.path);
       const slot = this.#fields.get(key);
-      const text = fill(m.fieldError[error.code] ?? m.fieldError.other, { total: error.total ?? '' });
+      const text = m.fieldError[error.code] ?? m.fieldError.other;
       if (slot) {
         slot.input.setAttribute('aria-invalid', 'true');
         slot.input.setAttribute('aria-describedby', slot.error.id);

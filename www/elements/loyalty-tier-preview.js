@@ -1,10 +1,10 @@
 // <loyalty-tier-preview>: the customer's view of a program — the tier ladder, what it takes to go
-// up or to stay, a what-if slider for monthly spend, and the next months' points as a chart with a
-// table alternative. It loads its own module (loyalty_tier_bg.wasm), which the checkout never downloads.
+// up or to stay, a what-if slider (how many times a month the customer places their usual order),
+// and the next months' points as a chart with a table alternative. It loads its own module (loyalty_tier_bg.wasm), which the checkout never downloads.
 import { loadTier, names, preview, summarize } from './loyalty-tier.js';
 import { errorText, fill, formatters, langOf, loadMessages, messages } from '../i18n/i18n.js';
 import { previewMessages } from '../i18n/i18n-preview.js';
-import { onScale, scaleOf, shareOf, spendScale, totalOf } from './scenarios.js';
+import { basketTotal, scaleOf, shareOf, totalOf } from './scenarios.js';
 import { gridline, label, monthLabels, monthName, observeWidth, ticks } from './charts.js';
 import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
@@ -22,8 +22,8 @@ ol.ladder { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; paddin
 ol.ladder li { border: 1px solid var(--loyalty-border); border-radius: var(--loyalty-radius); padding: .3rem .6rem; font-size: .9rem; }
 ol.ladder li[aria-current] { border: 2px solid var(--loyalty-accent); font-weight: 600; }
 .whatif { display: grid; gap: .25rem; margin: 1rem 0; }
-.row { display: flex; gap: .75rem; align-items: center; }
-input[type="range"] { flex: 1; }
+.row { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; }
+input[type="range"] { flex: 1 1 10rem; }
 output { min-width: 8ch; text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
 svg { width: 100%; height: auto; display: block; }
 figure { margin: .5rem 0; } figcaption { font-weight: 600; }
@@ -41,9 +41,11 @@ let sheet;
  * @attr program-src - URL of the program JSON (or set the `program` property)
  * @attr locale - en, ru, hy or ka
  * @attr as-of - today's date, YYYY-MM-DD (default: today)
- * @attr monthly-spend - the what-if's starting monthly spend, a decimal string
+ * @attr monthly-spend - without a `basket`, the usual order's amount, a decimal string
  * @attr months - how many months to project (default 12)
  * @prop program, customer - objects
+ * @prop basket - the customer's usual order, `{ lines, orders_per_month }` (cart lines; a `name`
+ *   beside a line is the host's own): the what-if then moves how many times a month it is placed
  * @prop preview - the latest preview (read only)
  * @fires loyalty-preview, loyalty-error
  * @csspart base, tier, ladder, meter, reach, keep, what-if, chart, table, expiry, summary
@@ -53,9 +55,9 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
 
   #program = null;
   #customer = {};
-  #monthly = null;
+  #basket = null;
+  #orders = null;
   #connected = false;
-  #scale = null;
   #result = null;
   #chartWidth = 600;
   #chartArgs = null;
@@ -115,7 +117,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     ui.card.append(ui.status, h('div', { class: 'fallback' }, h('slot')), main, ui.live);
     root.append(ui.card);
     ui.range.addEventListener('input', () => {
-      this.#monthly = ui.range.value;
+      this.#orders = ui.range.value;
       this.#update();
     });
     ui.toggle.addEventListener('click', () => {
@@ -148,10 +150,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       this.#program = null;
       this.#start();
     } else {
-      if (name === 'monthly-spend') {
-        this.#monthly = null;
-        this.#scale = null;
-      }
+      if (name === 'monthly-spend') this.#orders = null;
       this.#update();
     }
   }
@@ -159,11 +158,16 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
   get program() { return this.#program; }
   set program(value) {
     this.#program = value;
-    this.#scale = null;
     if (this.isConnected) this.#start();
   }
   get customer() { return this.#customer; }
   set customer(value) { this.#customer = value ?? {}; this.#update(); }
+  get basket() { return this.#basket; }
+  set basket(value) {
+    this.#basket = value?.lines?.length ? value : null;
+    this.#orders = null;
+    this.#update();
+  }
   get preview() { return this.#result; }
   get locale() { return this.getAttribute('locale') ?? 'en'; }
   set locale(value) { this.setAttribute('locale', value); }
@@ -181,7 +185,6 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
         // The checkout's strings, for refusals in the customer's language; English without them.
         loadMessages(langOf(this.locale)).catch(() => {}),
       ]);
-      if (!this.#program) this.#scale = null;
       this.#program ??= program;
       if (!this.#program) return;
       this.#ready = true;
@@ -191,29 +194,27 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     }
   }
 
-  /** The what-if's monthly spend as a decimal string, in whole currency units from the slider. */
-  #monthlySpend() {
-    return this.#monthly ?? this.getAttribute('monthly-spend') ?? '0';
+  /** The customer's usual order: the host's basket, else one line of the monthly-spend attribute. */
+  #usual() {
+    return this.#basket ?? { orders_per_month: 1, lines: [{ sku: 'spend', unit_price: this.getAttribute('monthly-spend') ?? '0', quantity: 1 }] };
   }
 
-  /**
-   * The slider's range, from the program (a little above the monthly spend that reaches its top
-   * tier) and the monthly-spend attribute; fixed until either changes, never by moving the slider.
-   */
-  #spendScale() {
-    this.#scale ??= spendScale(this.#program, this.getAttribute('monthly-spend') ?? '0');
-    return this.#scale;
+  /** Orders a month of the basket: the slider's, else the basket's own (1 to 28, as a plan takes). */
+  #ordersPerMonth() {
+    return Number(this.#orders ?? this.#usual().orders_per_month ?? 1);
   }
 
   #update() {
     if (!this.#ready || !this.#program) return;
+    const basket = this.#usual();
     try {
       this.#result = preview({
         program: this.#program,
         customer: this.#customer,
         as_of: this.getAttribute('as-of') ?? new Date().toISOString().slice(0, 10),
         months: Number.parseInt(this.getAttribute('months') ?? '12', 10),
-        monthly: [{ category: '', amount: this.#monthlySpend() }],
+        // Priced line by line as a quote prices it: per-unit and attribute rules count.
+        basket: { lines: basket.lines.map(({ name, ...line }) => line), orders_per_month: this.#ordersPerMonth() },
       });
       this.#ui.card.dataset.state = 'ready';
       this.#render();
@@ -300,15 +301,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       ui.keep.textContent = fill(m.kept, { tier: tierName(keep.tier), review: f.date(keep.effective) });
     }
 
-    ui.rangeLabel.textContent = m.whatIf;
-    const spend = this.#monthlySpend();
-    const scale = this.#spendScale();
-    ui.range.min = scale.min;
-    ui.range.max = scale.max;
-    ui.range.step = scale.step;
-    ui.range.value = onScale(spend, scale);
-    ui.output.textContent = f.money(spend);
-    ui.range.setAttribute('aria-valuetext', f.money(spend));
+    this.#renderWhatIf(f, m);
     const totals = r.projection.totals;
     ui.totals.textContent = fill(m.totals, { months: r.projection.months.length, points: f.count(totals.points_earned), benefit: f.money(totals.benefit), return: f.count(totals.effective_return ?? '0') });
 
@@ -333,6 +326,24 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     ui.summaryTitle.textContent = m.summaryTitle;
     ui.summary.textContent = summarize(program, langOf(this.locale));
     ui.live.textContent = ui.totals.textContent;
+  }
+
+  /**
+   * The what-if: how many times a month the usual order is placed, from 1 to twice the usual (at
+   * least 8, at most the 28 a plan takes); its figure says the orders and what they cost.
+   */
+  #renderWhatIf(f, m) {
+    const ui = this.#ui;
+    const basket = this.#usual();
+    const orders = String(this.#ordersPerMonth());
+    const digits = scaleOf(this.#result.projection.months[0]?.spend ?? '0.00');
+    ui.rangeLabel.textContent = fill(m.whatIfBasket, { amount: f.money(basketTotal(basket.lines, digits)) });
+    ui.output.textContent = fill(m.ordersFigure, { orders: f.count(orders), total: f.money(basketTotal(basket.lines, digits, orders)) });
+    ui.range.min = '1';
+    ui.range.max = String(Math.min(28, Math.max(8, 2 * (basket.orders_per_month ?? 1))));
+    ui.range.step = '1';
+    ui.range.value = orders;
+    ui.range.setAttribute('aria-valuetext', ui.output.textContent);
   }
 
   /** Campaigns that hold on some day of the months shown: what each gives, and when. */

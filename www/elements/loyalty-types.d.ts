@@ -165,8 +165,9 @@ export type Code = ("applied" | "not_yet_valid" | "expired" | "needs_first_purch
  */
 export type CombineMultipliers = ("multiply" | "add")
 /**
- * What the customer buys: the same spend every month, or a list of dated orders.
- * `{"monthly": {"spend": [...]}}` or `{"orders": {"orders": [...]}}`.
+ * What the customer buys: the same spend every month, the same basket of cart lines, or a list
+ * of dated orders. `{"monthly": {"spend": [...]}}`, `{"basket": {"lines": [...]}}` or
+ * `{"orders": {"orders": [...]}}`.
  * 
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
  * via the `definition` "Plan".
@@ -189,6 +190,8 @@ orders_per_month?: number
  */
 spend: CategorySpend[]
 }
+} | {
+basket: Basket
 } | {
 orders: {
 orders: PlannedOrder[]
@@ -385,6 +388,48 @@ values?: {
 export interface PointsBand {
 from: string
 points: number
+}
+/**
+ * A customer's typical order and how often it is placed.
+ * 
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "Basket".
+ */
+export interface Basket {
+/**
+ * The day of the month of the (first) order (1–28).
+ */
+day?: number
+/**
+ * The lines of one order, as a cart holds them (at least one).
+ */
+lines: Line[]
+/**
+ * Orders in each monthly cycle (1–28), as in a monthly plan.
+ */
+orders_per_month?: number
+}
+/**
+ * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
+ * via the `definition` "Line".
+ */
+export interface Line {
+/**
+ * Attributes the program declares, such as `fare_class` or `distance_km`; numbers are
+ * written as decimal strings.
+ */
+attributes?: {
+[k: string]: string | undefined
+}
+category?: string
+/**
+ * Already on promotion.
+ */
+promotional?: boolean
+quantity: number
+sku: string
+unit_cost?: (string | null)
+unit_price: string
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -941,28 +986,6 @@ usage?: Usage
 export interface EventCount {
 count?: number
 id: string
-}
-/**
- * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
- * via the `definition` "Line".
- */
-export interface Line {
-/**
- * Attributes the program declares, such as `fare_class` or `distance_km`; numbers are
- * written as decimal strings.
- */
-attributes?: {
-[k: string]: string | undefined
-}
-category?: string
-/**
- * Already on promotion.
- */
-promotional?: boolean
-quantity: number
-sku: string
-unit_cost?: (string | null)
-unit_price: string
 }
 /**
  * This interface was referenced by `LoyaltyCalculatorApi`'s JSON-Schema
@@ -1664,11 +1687,16 @@ store_credit_earned: string
  */
 export interface PreviewRequest {
 as_of: string
+/**
+ * …or the customer's typical basket, placed `orders_per_month` times a month (instead of
+ * `monthly`): priced as a quote of it, so that points per unit or by attribute count.
+ */
+basket?: (Basket | null)
 customer?: Customer
 /**
- * The what-if: spend per month from the next month on.
+ * The what-if: spend per month from the next month on…
  */
-monthly: CategorySpend[]
+monthly?: CategorySpend[]
 months?: number
 program: Program
 redeem?: Redeem

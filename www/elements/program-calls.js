@@ -11,7 +11,7 @@ import { guarded } from './errors.js';
  */
 export function programCalls(module, { previewJson, summarizeJson, namesJson }) {
   return {
-    /** The customer's tier preview: `{program, customer, as_of, monthly, months, redeem}`. */
+    /** The customer's tier preview: `{program, customer, as_of, monthly or basket, months, redeem}`. */
     preview(request) {
       module.exports();
       return guarded(() => JSON.parse(previewJson(JSON.stringify(request))));
