@@ -24,7 +24,11 @@ build() {
   # functions in name order (a module's functions side by side): the checkout's .wasm came to
   # 277,440 B raw and 99.9 KB brotli this way against 279,901 B and 100.3 KB with two rounds of
   # -Oz alone, and the analytics module to 538,085 B against 542,379 B.
-  node_modules/.bin/wasm-opt -Oz --flatten --rereloop -Oz -Oz --reorder-functions-by-name \
+  # --low-memory-unused: Rust lays the stack first, from address 0 up to 1 MiB, so the lowest
+  # kilobyte is only reached by a stack a megabyte deep; binaryen may then fold small constant
+  # offsets into loads and stores. The checkout's module came to 2.2 KB raw less, the analytics
+  # module to 5.2 KB less and the tier page's to 3.6 KB less (1.5 KB brotli).
+  node_modules/.bin/wasm-opt --low-memory-unused -Oz --flatten --rereloop -Oz -Oz --reorder-functions-by-name \
     --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     "$out/$1_bg.wasm" -o "www/build/$1_bg.wasm"
