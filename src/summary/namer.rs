@@ -15,7 +15,7 @@ pub(super) struct Namer<'p> {
 
 impl Namer<'_> {
     pub(super) fn name<'t>(&self, text: &'t LocalizedText) -> &'t str {
-        text.choose(self.lang.tag(), self.program.default_language())
+        text.choose(self.lang.tag(), &self.program.name_languages())
     }
 
     /// "a, b and c".

@@ -457,6 +457,12 @@ discounts?: DiscountRule[]
  * Earning events that are not purchases: a course, a recycled cartridge, a referral.
  */
 events?: Event[]
+/**
+ * The languages to show a name in, in order, when it has none in the reader's language
+ * (`["en", "ka"]`). Not given: English, then the default language, since a reader of a
+ * language the program does not speak is likelier to read English than the program's own.
+ */
+fallback_languages?: string[]
 id: string
 /**
  * Prices include tax (VAT) at these rates; the quote shows the tax each line contains.

@@ -18,6 +18,7 @@ impl FromJson for Program {
             name: f.required("name"),
             description: f.optional("description"),
             default_language: f.optional("default_language"),
+            fallback_languages: f.or_default("fallback_languages"),
             categories: f.or_default("categories"),
             attributes: f.or_default("attributes"),
             currency: f.required("currency"),
