@@ -277,3 +277,18 @@ fn names_fall_back_on_english_then_the_programs_own_unless_it_names_its_fallback
         (ErrorCode::InvalidValue, "fallback_languages[0]")
     );
 }
+
+/// Issue 30, item 4: attributes are named in words where the program names them, and a name
+/// for an attribute the program does not declare is refused at its path.
+#[test]
+fn attribute_names_are_checked_against_the_declared_attributes() {
+    let mut program: Value = serde_json::from_str(&example("skyline-miles")).unwrap();
+    program["attribute_names"]["seat"] = json!("seat");
+    let error = Engine::new(&program.to_string())
+        .err()
+        .expect("an undeclared attribute is refused");
+    assert_eq!(
+        (error.code, error.path.as_str()),
+        (ErrorCode::UnknownReference, "attribute_names.seat")
+    );
+}

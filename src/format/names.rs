@@ -45,6 +45,16 @@ pub fn check_names(program: &Program) -> Result<()> {
     for (category, text) in program.categories.iter() {
         add("categories", None, category, None, text);
     }
+    for (attribute, text) in program.attribute_names.iter() {
+        if program.attributes.get(attribute).is_none() {
+            return Err(Error::new(
+                ErrorCode::UnknownReference,
+                format!("attribute_names.{attribute}"),
+                format!("\"{attribute}\" is not an attribute the program declares"),
+            ));
+        }
+        add("attribute_names", None, attribute, None, text);
+    }
     for (index, tier) in program.tiers.iter().enumerate() {
         add("tiers", Some(index), "name", None, &tier.name);
         for (item, perk) in tier.perks.iter().enumerate() {

@@ -55,6 +55,10 @@ pub struct Program {
     /// `distance_km` a number. A line's attribute not declared here is refused.
     #[serde(default, skip_serializing_if = "Keyed::is_empty")]
     pub attributes: Keyed<AttributeKind>,
+    /// Display names of declared attributes, by attribute, as the summary words them (an id
+    /// such as `distance_km` is shown as it is without one).
+    #[serde(default, skip_serializing_if = "Keyed::is_empty")]
+    pub attribute_names: Keyed<LocalizedText>,
     /// ISO 4217 code; its minor units come from [`crate::money`].
     pub currency: String,
     #[serde(default)]

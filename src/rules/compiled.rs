@@ -85,6 +85,7 @@ impl Rules {
             categories: _,
             // Declarations, looked up by the scopes, earning rules and lines that use them.
             attributes: _,
+            attribute_names: _,
             // Read by returns alone; both choices are valid.
             returns: _,
             shipping,

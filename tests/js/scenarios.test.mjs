@@ -95,3 +95,13 @@ test('the middle of a scale on a whole step, and whole-number totals over months
   assert.equal(middleOf({ max: '15000', step: '200' }), '7400');
   assert.equal(totalOf([{ points_earned: 150 }, { points_earned: 145 }, {}], 'points_earned'), '295');
 });
+
+test('a spend asked for from outside lies on a step of the scale, so the thumb stands where the figure says (issue 30: item 4)', () => {
+  const s7 = spendScale(program('s7-profi'), '225000');
+  assert.equal(225000n % BigInt(s7.step), 0n, `step ${s7.step}`);
+  const bwt = spendScale(program('bwt-dealers'), '12500');
+  assert.equal(12500n % BigInt(bwt.step), 0n, `step ${bwt.step}`);
+  assert.equal(onScale('225000', s7), '225000');
+  assert.equal(spendScale(program('retail'), '0').step, '5');
+});
+

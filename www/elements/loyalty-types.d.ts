@@ -425,6 +425,13 @@ export interface Program {
  */
 $schema?: (string | null)
 /**
+ * Display names of declared attributes, by attribute, as the summary words them (an id
+ * such as `distance_km` is shown as it is without one).
+ */
+attribute_names?: {
+[k: string]: LocalizedText | undefined
+}
+/**
  * The attributes cart lines may carry, by name, with their kind: `fare_class` a text,
  * `distance_km` a number. A line's attribute not declared here is refused.
  */

@@ -50,6 +50,14 @@ export function stepUp(n) {
   }
 }
 
+/** The next smaller of 1, 2 or 5 × 10^k (5 → 2 → 1, 10 → 5). */
+function stepDown(step) {
+  const text = step.toString();
+  const power = 10n ** BigInt(text.length - 1);
+  const lead = step / power;
+  return lead === 1n ? power / 2n : lead === 2n ? power : 2n * power;
+}
+
 /** Months over which a program counts qualifying spend. */
 function windowMonths(program) {
   const window = program.tier_rules?.window;
@@ -99,7 +107,12 @@ export function spendScale(program, hint = '0') {
     const asked = wholeUp(hint);
     if (asked > max) max = roundUp(asked);
   }
-  const step = stepUp(ceilDiv(max, 100n));
+  let step = stepUp(ceilDiv(max, 100n));
+  // A spend asked for from outside lies on a step, so that the thumb stands where the figure says.
+  if (isDecimal(hint)) {
+    const asked = toUnits(hint, 0);
+    while (step > 1n && asked % step !== 0n) step = stepDown(step);
+  }
   return { min: '0', max: String(max), step: String(step) };
 }
 

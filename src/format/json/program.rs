@@ -21,6 +21,7 @@ impl FromJson for Program {
             fallback_languages: f.or_default("fallback_languages"),
             categories: f.or_default("categories"),
             attributes: f.or_default("attributes"),
+            attribute_names: f.or_default("attribute_names"),
             currency: f.required("currency"),
             rounding: f.or_default("rounding"),
             tier_rules: f.or_default("tier_rules"),
