@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readJson } from './fixtures.mjs';
-import { categoriesOf, defaultMix, fieldOfPath, fromUnits, keySpend, middleOf, mixError, offers, onScale, percentOf, roundUp, shareOf, spendScale, splitSpend, stepUp, toUnits, totalOf } from '../../www/elements/scenarios.js';
+import { categoriesOf, defaultMix, fieldOfPath, fromUnits, keySpend, rangeOf, middleOf, mixError, offers, onScale, percentOf, roundUp, shareOf, spendScale, splitSpend, stepUp, toUnits, totalOf } from '../../www/elements/scenarios.js';
 
 const program = (id) => readJson(`examples/programs/${id}.json`);
 
@@ -105,3 +105,11 @@ test('a spend asked for from outside lies on a step of the scale, so the thumb s
   assert.equal(spendScale(program('retail'), '0').step, '5');
 });
 
+
+test('a refused value\'s range is said by the kind of field (issue 30: item 11)', () => {
+  assert.equal(rangeOf('margin', '-5'), 'percentRange');
+  assert.equal(rangeOf('margin', '150'), 'percentRange');
+  assert.equal(rangeOf('tiers.1.discount_percent', '101'), 'percentRange');
+  assert.equal(rangeOf('tiers.1.threshold', '-5'), 'notNegative');
+  assert.equal(rangeOf('points.earn.per_amount', '0'), 'out_of_range');
+});

@@ -50,13 +50,8 @@ export function stepUp(n) {
   }
 }
 
-/** The next smaller of 1, 2 or 5 × 10^k (5 → 2 → 1, 10 → 5). */
-function stepDown(step) {
-  const text = step.toString();
-  const power = 10n ** BigInt(text.length - 1);
-  const lead = step / power;
-  return lead === 1n ? power / 2n : lead === 2n ? power : 2n * power;
-}
+/** The next smaller of 1, 2 or 5 × 10^k: 5 → 2, 2 → 1, 10 → 5. */
+const stepDown = (step) => (String(step).startsWith('5') ? (step * 2n) / 5n : step / 2n);
 
 /** Months over which a program counts qualifying spend. */
 function windowMonths(program) {
@@ -229,4 +224,10 @@ export function fieldOfPath(path) {
   if (/redeem\.share/.test(path ?? '')) return 'redemption';
   const program = /(?:^|\.)program\.(.+)$/.exec(path ?? '');
   return program ? program[1].replace(/\[(\d+)\]/g, '.$1') : null;
+}
+
+/** The words for a value refused as out of range, by the explorer's field `key` and the value. */
+export function rangeOf(key, value) {
+  if (/(^|\.)(margin|redemption|churn|[a-z_]*percent)$/.test(key)) return 'percentRange';
+  return value.startsWith('-') ? 'notNegative' : 'out_of_range';
 }
