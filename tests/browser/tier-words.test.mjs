@@ -76,3 +76,20 @@ test('at 360 px the month labels under the chart never overlap, in any language'
     assert.deepEqual(overlaps, [], locale);
   }
 });
+
+test('at 360 px the tier names under the chart never run into each other (Skyline: Silver, then Blue a month later)', async () => {
+  for (const locale of LOCALES) {
+    const { page } = await tierPage(`?program=skyline-miles&customer=regular&locale=${locale}`, { width: 360, height: 800 });
+    await page.waitForFunction(() => {
+      const svg = document.querySelector('loyalty-tier-preview').shadowRoot.querySelector('svg[role="img"]');
+      return Math.abs(svg.viewBox.baseVal.width - svg.getBoundingClientRect().width) < 2;
+    });
+    const overlaps = await page.$eval('loyalty-tier-preview', (el) => {
+      const svg = el.shadowRoot.querySelector('svg[role="img"]');
+      const base = Math.max(...[...svg.querySelectorAll('line')].map((l) => Number(l.getAttribute('y1'))));
+      const row = [...svg.querySelectorAll('text')].filter((t) => Number(t.getAttribute('y')) === base + 50).map((t) => t.getBBox()).sort((a, b) => a.x - b.x);
+      return row.slice(1).flatMap((box, i) => (box.x < row[i].x + row[i].width + 1 ? [`${Math.round(row[i].x)}+${Math.round(row[i].width)} > ${Math.round(box.x)}`] : []));
+    });
+    assert.deepEqual(overlaps, [], locale);
+  }
+});

@@ -5,7 +5,7 @@ import { loadTier, names, preview, summarize } from './loyalty-tier.js';
 import { errorText, fill, formatters, langOf, loadMessages, messages } from '../i18n/i18n.js';
 import { previewMessages } from '../i18n/i18n-preview.js';
 import { onScale, scaleOf, shareOf, spendScale, totalOf } from './scenarios.js';
-import { gridline, label, monthLabels, monthName, observeWidth, ticks } from './charts.js';
+import { fitText, gridline, label, monthLabels, monthName, observeWidth, ticks } from './charts.js';
 import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
 /** Fired with each new preview; `detail` is the core's preview (amounts as decimal strings). */
@@ -402,6 +402,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       if (l.year && named < labels.length && !yearAt.has(named)) yearAt.set(named, months[named].month.slice(0, 4));
     });
     let lastTier;
+    const tierLabels = [];
     months.forEach((mo, i) => {
       const x = left + i * per + per * 0.15;
       const w = per * 0.7;
@@ -412,12 +413,14 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       if (i % every === 0) nodes.push(label(x + w / 2, base + 16, labels[i].name, { 'text-anchor': 'middle' }));
       if (yearAt.has(i)) nodes.push(label(x + w / 2, base + 32, yearAt.get(i), { 'text-anchor': 'middle' }));
       if (mo.tier !== lastTier && mo.tier) {
-        nodes.push(label(x, base + 50, tierName(mo.tier)));
+        tierLabels.push(label(x, base + 50, tierName(mo.tier)));
         lastTier = mo.tier;
       }
     });
     this.#ui.chart.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    this.#ui.chart.replaceChildren(...nodes);
+    this.#ui.chart.replaceChildren(...nodes, ...tierLabels);
+    // A tier's name runs until the next change of tier at most (its whole name in a tooltip and the table).
+    tierLabels.forEach((node, i) => fitText(node, (tierLabels[i + 1]?.getAttribute('x') ?? width) - node.getAttribute('x') - 4));
   }
 
   #fillTable(projection, m, f, tierName) {
