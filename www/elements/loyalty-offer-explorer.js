@@ -305,7 +305,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       this.#fields.set(key, { input, error });
       return h('label', {}, labelText, input, error);
     };
-    // Names of the program as given, which a refused edit cannot spoil.
+    // Names as given, unspoilt by a refused edit.
     const programNames = this.#namesOf(this.#base()?.program);
     ui.params.replaceChildren(...(program ? parameters(program, programNames) : []).map(({ path, label: [key, values] }) =>
       field(path, fill(m[key], values), String(get(program, path) ?? ''), (value) => this.#change({ edits: { ...this.#state.edits, [path]: value } }))));
@@ -366,7 +366,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       ui.card.dataset.state = 'ready';
       this.#showResults(true);
       this.#render(program, f, m);
-      // A negative cost is membership fees counted as income: would customers pay them?
+      // A negative cost: fees counted as income.
       const t = impact.totals;
       const scale = scaleOf(t.membership_fees);
       const given = fromUnits(toUnits(t.program_cost, scale) + toUnits(t.membership_fees, scale), scale);
@@ -380,7 +380,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       const key = error.field ?? fieldOfPath(error.path);
       const slot = this.#fields.get(key);
       const kind = error.code === 'out_of_range' ? rangeOf(key, slot?.input.value.trim() ?? '') : error.code === 'invalid_value' ? 'wrong_type' : error.code;
-      // A number as the locale writes it ("12,50").
+      // "12,50" where the locale writes a comma.
       const example = `12${formatters(this.locale, 'USD', 2).count('0.5').replace(/\d/g, '')}50`;
       const text = fill(m.fieldError[kind] ?? m.fieldError.other, { total: error.total ?? '', example });
       if (slot) {
@@ -448,17 +448,18 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     const width = this.#chartWidth;
     // The bar lengths are drawing, not money: a share's digits scaled to pixels.
     const shares = comparison.map((row) => Number(row.give_away_share ?? 0));
-    const least = Math.min(0, ...shares);
-    const step = ticks(Math.max(1, ...shares) - least)[1];
+    const [least, most] = [Math.min(0, ...shares), Math.max(1, ...shares)];
+    const step = ticks(most - least)[1];
     const low = Math.floor(least / step) * step;
-    const high = Math.ceil(Math.max(1, ...shares) / step) * step;
-    // Room for the labels at either end.
+    const high = Math.ceil(most / step) * step;
+    // Room for labels at both ends.
     const left = low < 0 ? 64 : 8;
     const plot = Math.max(100, width - left - 56);
     const x = (value) => left + ((value - low) / (high - low)) * plot;
     const rows = comparison.length * 40;
     const nodes = [];
-    for (let v = low; v < high + step / 2; v += step) nodes.push(...vgridline(x(v), 4, rows + 4, `${Number(v.toPrecision(12))}%`));
+    // Gridlines ≥ 44 px apart.
+    for (let v = low, last = -99; v < high + step / 2; v += step) if (x(v) - last > 44) nodes.push(...vgridline((last = x(v)), 4, rows + 4, `${Number(v.toPrecision(12))}%`));
     comparison.forEach((row, i) => {
       const y = 4 + i * 40;
       const [from, to] = [x(Math.min(0, shares[i])), x(Math.max(0, shares[i]))];
