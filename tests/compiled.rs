@@ -245,3 +245,50 @@ proptest! {
         ));
     }
 }
+
+/// Issue 30, item 7: a name missing in the reader's language is shown in English before the
+/// program's own (a Russian reader of a Georgian bakery reads "Gold", not "ოქრო"), unless the
+/// program names the languages to fall back on; a bad tag there is refused at its path.
+#[test]
+fn names_fall_back_on_english_then_the_programs_own_unless_it_names_its_fallbacks() {
+    let bakery = example("tbilisi-bakery");
+    let names: Value =
+        serde_json::from_str(&Engine::new(&bakery).unwrap().names_json("ru").unwrap()).unwrap();
+    assert_eq!(names["tiers"]["gold"]["name"], "Gold");
+    let own: Value =
+        serde_json::from_str(&Engine::new(&bakery).unwrap().names_json("ka-GE").unwrap()).unwrap();
+    assert_eq!(own["tiers"]["gold"]["name"], "ოქრო");
+    let mut program: Value = serde_json::from_str(&bakery).unwrap();
+    program["fallback_languages"] = json!(["ka", "en"]);
+    let names: Value = serde_json::from_str(
+        &Engine::new(&program.to_string())
+            .unwrap()
+            .names_json("ru")
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(names["tiers"]["gold"]["name"], "ოქრო");
+    program["fallback_languages"] = json!(["georgian"]);
+    let error = Engine::new(&program.to_string())
+        .err()
+        .expect("a bad tag is refused");
+    assert_eq!(
+        (error.code, error.path.as_str()),
+        (ErrorCode::InvalidValue, "fallback_languages[0]")
+    );
+}
+
+/// Issue 30, item 4: attributes are named in words where the program names them, and a name
+/// for an attribute the program does not declare is refused at its path.
+#[test]
+fn attribute_names_are_checked_against_the_declared_attributes() {
+    let mut program: Value = serde_json::from_str(&example("skyline-miles")).unwrap();
+    program["attribute_names"]["seat"] = json!("seat");
+    let error = Engine::new(&program.to_string())
+        .err()
+        .expect("an undeclared attribute is refused");
+    assert_eq!(
+        (error.code, error.path.as_str()),
+        (ErrorCode::UnknownReference, "attribute_names.seat")
+    );
+}

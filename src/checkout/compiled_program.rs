@@ -33,7 +33,7 @@ pub struct CompiledProgram {
 }
 
 record!(ProgramNames {
-    default_language,
+    name_languages,
     program,
     description,
     tiers,

@@ -304,7 +304,7 @@ pub fn quote_with(rules: &Rules, customer: &Customer, cart: &Cart, locale: &str)
 /// `locale`.
 fn write(rules: &Rules, cart: &Cart, ledger: &Ledger, outcome: Outcome, locale: &str) -> Quote {
     let units = rules.units;
-    let name = |text: &LocalizedText| text.choose(locale, &rules.default_language).to_string();
+    let name = |text: &LocalizedText| text.choose(locale, &rules.name_languages).to_string();
     let money = |minor: i128| decimal_of(minor, units);
     // The lines' shares, then the delivery charges' (which stand after the lines).
     let mut line_shares: Vec<Vec<LineShare>> =

@@ -1,5 +1,5 @@
 //! A name shown to people, in one language or in several, and the one rule that chooses among
-//! them: the quote, the summary and the three elements all ask [`LocalizedText::choose`]. The
+//! them: the quote, the summary and the elements all ask [`LocalizedText::choose`]. The
 //! checks of one name live here too; a whole program's names are checked in `names`.
 
 use crate::error::{Error, ErrorCode, Result};
@@ -32,20 +32,37 @@ impl From<&str> for LocalizedText {
 }
 
 impl LocalizedText {
-    /// The text for `locale` (`ka-GE`, `ru`, or empty for none): the locale's own; then its
-    /// language's without a region; then the program's default language's; then the first given.
-    /// A locale is a preference, not data: one that is not a tag simply matches nothing.
-    pub fn choose(&self, locale: &str, default_language: &str) -> &str {
+    /// The text for `locale` (`ka-GE`, `ru`, or empty for none). `languages` is the program's
+    /// own language, then the languages it falls back on, space-separated (`"ka en"`), English
+    /// when it names none (see `Program::name_languages`). Without a locale: its own language's.
+    /// With one: the locale's; then its language's without a region; then the first fallback's
+    /// it has; then its own language's. At the last, the first given. A locale is a preference,
+    /// not data: one that is not a tag simply matches nothing.
+    pub fn choose(&self, locale: &str, languages: &str) -> &str {
         let texts = match self {
             LocalizedText::Plain(text) => return text,
             LocalizedText::ByLanguage(texts) => &texts.0,
         };
+        let find = |wanted: &str| texts.iter().find(|(tag, _)| same_tag(tag, wanted));
         let region_at = locale.bytes().position(|b| b == b'-' || b == b'_');
         let language = &locale[..region_at.unwrap_or(locale.len())];
-        [locale, language, default_language]
-            .iter()
-            .filter(|wanted| !wanted.is_empty())
-            .find_map(|wanted| texts.iter().find(|(tag, _)| same_tag(tag, wanted)))
+        // Split by hand: str's pattern search would cost the checkout's module a kilobyte.
+        let (own, mut rest) = languages.split_at(next_space(languages));
+        if rest.is_empty() {
+            rest = " en";
+        }
+        let mut found = match locale {
+            "" => find(own),
+            _ => find(locale).or_else(|| find(language)),
+        };
+        while found.is_none() && !rest.is_empty() {
+            rest = &rest[1..];
+            let (wanted, after) = rest.split_at(next_space(rest));
+            found = find(wanted);
+            rest = after;
+        }
+        found
+            .or_else(|| find(own))
             .or(texts.first())
             .map_or("", |(_, text)| text.as_str())
     }
@@ -116,6 +133,11 @@ impl Where<'_> {
     }
 }
 
+/// Where the first space in `text` is, or its end.
+fn next_space(text: &str) -> usize {
+    text.bytes().position(|b| b == b' ').unwrap_or(text.len())
+}
+
 /// Language tags compare without regard to case or to `_` written for `-`.
 fn same_tag(a: &str, b: &str) -> bool {
     a.len() == b.len()
@@ -149,13 +171,29 @@ mod tests {
     }
 
     #[test]
-    fn the_locale_then_its_language_then_the_default_then_the_first() {
+    fn the_locale_then_its_language_then_the_fallbacks_then_the_first() {
         assert_eq!(gold().choose("pt-BR", "en"), "Ouro");
         assert_eq!(gold().choose("pt_br", "en"), "Ouro");
         assert_eq!(gold().choose("ka-GE", "en"), "ოქრო");
-        assert_eq!(gold().choose("hy", "ru"), "Золото");
+        assert_eq!(gold().choose("hy", "ru"), "Gold", "English before its own");
+        assert_eq!(
+            gold().choose("hy", "ru ru"),
+            "Золото",
+            "its own, as it asks"
+        );
+        assert_eq!(
+            gold().choose("hy", "ka en"),
+            "Gold",
+            "a fallback before its own"
+        );
+        assert_eq!(
+            gold().choose("hy", "fr ka en"),
+            "ოქრო",
+            "in the program's order"
+        );
         assert_eq!(gold().choose("", "en"), "Gold");
-        assert_eq!(gold().choose("hy", "fr"), "Gold", "the first given");
+        assert_eq!(gold().choose("", "ka en"), "ოქრო", "no locale: its own");
+        assert_eq!(gold().choose("hy", "fr it"), "Gold", "the first given");
         assert_eq!(LocalizedText::from("Gold").choose("ka", "en"), "Gold");
     }
 

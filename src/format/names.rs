@@ -17,6 +17,15 @@ pub fn check_names(program: &Program) -> Result<()> {
             format!("\"{language}\" is not a language tag such as \"en\", \"ru\" or \"ka-GE\""),
         ));
     }
+    for (index, tag) in program.fallback_languages.iter().enumerate() {
+        if !is_language_tag(tag) {
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                format!("fallback_languages[{index}]"),
+                format!("\"{tag}\" is not a language tag such as \"en\", \"ru\" or \"ka-GE\""),
+            ));
+        }
+    }
     let mut names: Vec<(Where, &LocalizedText)> = Vec::new();
     let mut add = |list, index, field, item, text| {
         names.push((
@@ -35,6 +44,16 @@ pub fn check_names(program: &Program) -> Result<()> {
     }
     for (category, text) in program.categories.iter() {
         add("categories", None, category, None, text);
+    }
+    for (attribute, text) in program.attribute_names.iter() {
+        if program.attributes.get(attribute).is_none() {
+            return Err(Error::new(
+                ErrorCode::UnknownReference,
+                format!("attribute_names.{attribute}"),
+                format!("\"{attribute}\" is not an attribute the program declares"),
+            ));
+        }
+        add("attribute_names", None, attribute, None, text);
     }
     for (index, tier) in program.tiers.iter().enumerate() {
         add("tiers", Some(index), "name", None, &tier.name);
@@ -106,7 +125,8 @@ fn named_lists(program: &Program) -> [(&'static str, Vec<(&String, &LocalizedTex
 /// program so that a compiled program carries them without the program's text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgramNames {
-    pub default_language: String,
+    /// The languages shown when the reader's is missing (see [`Program::name_languages`]).
+    pub name_languages: String,
     pub program: LocalizedText,
     pub description: Option<LocalizedText>,
     /// Each tier's id, name and perks.
@@ -139,7 +159,7 @@ impl ProgramNames {
             owned(multipliers.map(|m| (&m.id, &m.name)).collect()),
         ));
         ProgramNames {
-            default_language: program.default_language().to_string(),
+            name_languages: program.name_languages(),
             program: program.name.clone(),
             description: program.description.clone(),
             tiers: program
@@ -160,7 +180,7 @@ impl ProgramNames {
     /// "catalog", "coalition", "chance_rewards", "categories": {id: name}, "multipliers": {id:
     /// name}, "membership"?: {"name", "perks"}}`.
     pub fn json(&self, locale: &str) -> String {
-        let choose = |text: &LocalizedText| text.choose(locale, &self.default_language).to_string();
+        let choose = |text: &LocalizedText| text.choose(locale, &self.name_languages).to_string();
         let with_perks = |out: &mut String, (name, perks): &(LocalizedText, Vec<LocalizedText>)| {
             let perks: Vec<String> = perks.iter().map(choose).collect();
             Object::start(out)

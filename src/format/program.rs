@@ -43,6 +43,11 @@ pub struct Program {
     /// several languages must include it, and it is shown when the customer's is missing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_language: Option<String>,
+    /// The languages to show a name in, in order, when it has none in the reader's language
+    /// (`["en", "ka"]`). Not given: English, then the default language, since a reader of a
+    /// language the program does not speak is likelier to read English than the program's own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fallback_languages: Vec<String>,
     /// Display names of the categories that lines and rules name, by category id.
     #[serde(default, skip_serializing_if = "Keyed::is_empty")]
     pub categories: Keyed<LocalizedText>,
@@ -50,6 +55,10 @@ pub struct Program {
     /// `distance_km` a number. A line's attribute not declared here is refused.
     #[serde(default, skip_serializing_if = "Keyed::is_empty")]
     pub attributes: Keyed<AttributeKind>,
+    /// Display names of declared attributes, by attribute, as the summary words them (an id
+    /// such as `distance_km` is shown as it is without one).
+    #[serde(default, skip_serializing_if = "Keyed::is_empty")]
+    pub attribute_names: Keyed<LocalizedText>,
     /// ISO 4217 code; its minor units come from [`crate::money`].
     pub currency: String,
     #[serde(default)]
@@ -108,11 +117,24 @@ impl Program {
             .unwrap_or(crate::format::localized::DEFAULT_LANGUAGE)
     }
 
+    /// The default language, then the languages a name is shown in when the reader's is
+    /// missing, space-separated, as [`LocalizedText::choose`] takes them: `"ka en"`. Without
+    /// `fallback_languages`, the default language alone, which `choose` follows with English
+    /// (so that a compiled program carries no more than it did).
+    pub fn name_languages(&self) -> String {
+        let mut languages = self.default_language().to_string();
+        for language in &self.fallback_languages {
+            languages.push(' ');
+            languages.push_str(language);
+        }
+        languages
+    }
+
     /// The display name of category `id` for `locale`, or the id when the program gives none.
     pub fn category_name<'a>(&'a self, id: &'a str, locale: &str) -> &'a str {
         self.categories
             .get(id)
-            .map_or(id, |name| name.choose(locale, self.default_language()))
+            .map_or(id, |name| name.choose(locale, &self.name_languages()))
     }
 
     pub fn tier(&self, id: &str) -> Option<&Tier> {

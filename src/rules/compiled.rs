@@ -36,8 +36,8 @@ use rust_decimal::Decimal;
 #[derive(Debug, Clone)]
 pub struct Rules {
     pub id: String,
-    /// The language of the names' main text, for [`LocalizedText::choose`].
-    pub default_language: String,
+    /// The languages a name is shown in when the reader's is missing, for [`LocalizedText::choose`].
+    pub name_languages: String,
     pub currency: String,
     pub units: u32,
     pub rounding: Rounding,
@@ -81,9 +81,11 @@ impl Rules {
             name: _,
             description: _,
             default_language: _,
+            fallback_languages: _,
             categories: _,
             // Declarations, looked up by the scopes, earning rules and lines that use them.
             attributes: _,
+            attribute_names: _,
             // Read by returns alone; both choices are valid.
             returns: _,
             shipping,
@@ -129,7 +131,6 @@ impl Rules {
         };
         // Every display name, and the default language they must all include.
         crate::format::names::check_names(program)?;
-        let language = program.default_language();
 
         let (tiering, compiled_tiers) = tiers::compile(tier_rules, tiers, &check)?;
 
@@ -208,7 +209,7 @@ impl Rules {
 
         Rules {
             id: id.clone(),
-            default_language: language.to_string(),
+            name_languages: program.name_languages(),
             currency: currency.clone(),
             units,
             rounding: *rounding,

@@ -139,6 +139,23 @@ pub(crate) fn apply(
             .zip(remaining.iter())
             .map(|(total, left)| total - left),
     );
+    // A rule short of its minimum subtotal that would give way on reaching it, to a rule applied
+    // before it by priority whose class it does not combine with, says so instead of asking for
+    // more in the cart.
+    let rank = |rule: usize| rules.by_priority.iter().position(|&at| at == rule);
+    for (index, entry) in &mut entries {
+        if entry.code != Code::BelowMinSubtotal {
+            continue;
+        }
+        let rule = &rules.discounts[*index];
+        let by = applied_rules
+            .iter()
+            .find(|&&at| rank(at) < rank(*index) && !rules.discounts[at].combines(rule));
+        if let Some(&by) = by {
+            entry.code = Code::DoesNotCombine;
+            entry.params.insert("by", rules.discounts[by].id.clone());
+        }
+    }
     delivery::settle(order, out, remaining);
     scratch.candidates = candidates;
     scratch.scope_lines = scope_lines;

@@ -182,7 +182,9 @@ pub(super) fn describe_conditions(
         (None, None) => None,
     };
     if let Some(template) = template {
-        let day = |date: Option<chrono::NaiveDate>| date.map_or(String::new(), |d| d.to_string());
+        let day = |date: Option<chrono::NaiveDate>| {
+            date.map_or(String::new(), |d| super::words::date(d, namer.lang))
+        };
         text += &fill(template, &[("from", &day(from)), ("to", &day(to))]);
     }
     match conditions.first_purchase_made {

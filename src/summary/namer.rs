@@ -15,7 +15,7 @@ pub(super) struct Namer<'p> {
 
 impl Namer<'_> {
     pub(super) fn name<'t>(&self, text: &'t LocalizedText) -> &'t str {
-        text.choose(self.lang.tag(), self.program.default_language())
+        text.choose(self.lang.tag(), &self.program.name_languages())
     }
 
     /// "a, b and c".
@@ -58,7 +58,17 @@ impl Namer<'_> {
         text
     }
 
-    /// Attribute tests, in a form every language reads: " (fare_class: J, C)".
+    /// An attribute by the name the program gives it, quoted, or by its id.
+    pub(super) fn attribute(&self, id: &str) -> String {
+        let name = self
+            .program
+            .attribute_names
+            .get(id)
+            .map_or(id, |n| self.name(n));
+        self.quoted(name)
+    }
+
+    /// Attribute tests, in a form every language reads: " (“fare class”: J, C)".
     pub(super) fn attributes(&self, tests: &[crate::format::program::AttributeMatch]) -> String {
         tests
             .iter()
@@ -71,7 +81,7 @@ impl Namer<'_> {
                 } else {
                     test.one_of.join(", ")
                 };
-                format!(" ({}: {values})", test.attribute)
+                format!(" ({}: {values})", self.attribute(&test.attribute))
             })
             .collect()
     }

@@ -124,11 +124,12 @@ pub fn summarize(program: &Program, lang: Lang) -> String {
                         .collect();
                     let low = number(all.iter().min().copied().unwrap_or(0).into(), lang);
                     let high = number(all.iter().max().copied().unwrap_or(0).into(), lang);
+                    let attribute = namer.attribute(&table.attribute);
                     let values = [
                         ("low", low.as_str()),
                         ("high", &high),
                         ("scope", &scope),
-                        ("attribute", &table.attribute),
+                        ("attribute", &attribute),
                     ];
                     rate(&w.earn_unit_by, &values);
                 }

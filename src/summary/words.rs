@@ -246,8 +246,8 @@ const RU: Words = Words {
     earn_rate: ["{p} за {per}{scope}", "{p} за {per}{scope}"],
     earn_unit: ["{p} за каждый товар{scope}", "{p} за каждый товар{scope}"],
     earn_unit_by: [
-        "от {low} до {high} за каждый товар{scope}, в зависимости от {attribute}",
-        "от {low} до {high} за каждый товар{scope}, в зависимости от {attribute}",
+        "от {low} до {high} за каждый товар{scope}, в зависимости от параметра {attribute}",
+        "от {low} до {high} за каждый товар{scope}, в зависимости от параметра {attribute}",
     ],
     multipliers: "Множители баллов: ",
     multipliers_added: " (надбавки складываются)",
@@ -345,8 +345,8 @@ const HY: Words = Words {
         "{p}՝ յուրաքանչյուր ապրանքի համար{scope}",
     ],
     earn_unit_by: [
-        "{low}–{high} յուրաքանչյուր ապրանքի համար{scope} (ըստ {attribute})",
-        "{low}–{high}՝ յուրաքանչյուր ապրանքի համար{scope} (ըստ {attribute})",
+        "{low}–{high} յուրաքանչյուր ապրանքի համար{scope} (ըստ {attribute} հատկանիշի)",
+        "{low}–{high}՝ յուրաքանչյուր ապրանքի համար{scope} (ըստ {attribute} հատկանիշի)",
     ],
     multipliers: "Միավորների բազմապատկիչներ՝ ",
     multipliers_added: " (հավելումները գումարվում են)",
@@ -443,8 +443,8 @@ const KA: Words = Words {
     earn_rate: ["{p} ყოველ {per}-ზე{scope}", "{p} ყოველ {per}-ზე{scope}"],
     earn_unit: ["{p} თითოეულ ნივთზე{scope}", "{p} თითოეულ ნივთზე{scope}"],
     earn_unit_by: [
-        "{low}–{high} თითოეულ ნივთზე{scope} ({attribute}-ის მიხედვით)",
-        "{low}–{high} თითოეულ ნივთზე{scope} ({attribute}-ის მიხედვით)",
+        "{low}–{high} თითოეულ ნივთზე{scope} (მახასიათებლის {attribute} მიხედვით)",
+        "{low}–{high} თითოეულ ნივთზე{scope} (მახასიათებლის {attribute} მიხედვით)",
     ],
     multipliers: "ქულების მამრავლები: ",
     multipliers_added: " (ბონუსები იკრიბება)",
@@ -532,6 +532,24 @@ pub(super) fn plural(lang: Lang, n: u32, forms: &[&'static str; 3]) -> &'static 
         _ => 2,
     };
     forms[form]
+}
+
+/// A day as the language writes it: "Jun 1, 2026" in English (as the elements' medium dates), and
+/// "01.06.2026" in Russian, Armenian and Georgian, their usual numeric form.
+pub fn date(day: chrono::NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang {
+        Lang::En => format!(
+            "{} {}, {}",
+            MONTHS[day.month0() as usize],
+            day.day(),
+            day.year()
+        ),
+        _ => format!("{:02}.{:02}.{}", day.day(), day.month(), day.year()),
+    }
 }
 
 #[cfg(test)]

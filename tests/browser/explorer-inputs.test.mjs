@@ -30,7 +30,7 @@ async function enter(page, label, value) {
   await input.press('Tab');
 }
 
-for (const [label, value, message] of [['Gross margin %', '150', 'Out of the accepted range.'], ['Gold: threshold', '100.00', 'Must be above the tier before it.']]) {
+for (const [label, value, message] of [['Gross margin %', '150', 'Enter a percent from 0 to 100.'], ['Gold: threshold', '100.00', 'Must be above the tier before it.']]) {
   test(`a refused ${label} is marked at its field, and the figures are hidden until it is corrected`, async () => {
     const { page } = await explorer();
     const before = await field(page, label);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readJson } from './fixtures.mjs';
-import { basketTotal, categoriesOf, fieldOfPath, fromUnits, offers, percentOf, shareOf, toUnits, totalOf } from '../../www/elements/scenarios.js';
+import { basketTotal, categoriesOf, fieldOfPath, fromUnits, offers, percentOf, rangeOf, shareOf, toUnits, totalOf } from '../../www/elements/scenarios.js';
 
 const program = (id) => readJson(`examples/programs/${id}.json`);
 
@@ -58,4 +58,12 @@ test('a refusal of the core names the explorer field it concerns', () => {
 
 test('whole-number totals over months', () => {
   assert.equal(totalOf([{ points_earned: 150 }, { points_earned: 145 }, {}], 'points_earned'), '295');
+});
+
+test('a refused value\'s range is said by the kind of field (issue 30: item 11)', () => {
+  assert.equal(rangeOf('margin', '-5'), 'percentRange');
+  assert.equal(rangeOf('margin', '150'), 'percentRange');
+  assert.equal(rangeOf('tiers.1.discount_percent', '101'), 'percentRange');
+  assert.equal(rangeOf('tiers.1.threshold', '-5'), 'notNegative');
+  assert.equal(rangeOf('points.earn.per_amount', '0'), 'out_of_range');
 });

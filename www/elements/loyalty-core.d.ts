@@ -24,7 +24,8 @@ export interface NameWithPerks {
 
 /**
  * Every name a program shows, in one language, by id: the locale's own text, else its language's,
- * else the program's default language's, else the first given.
+ * else that of the languages the program falls back on (`fallback_languages`, or English), else
+ * the program's default language's, else the first given.
  */
 export interface ProgramNames {
   program: string;

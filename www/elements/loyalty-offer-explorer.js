@@ -5,7 +5,7 @@ import { loadAnalytics, margin, compare, calculate, names } from './loyalty-anal
 import { fill, formatters, langOf } from '../i18n/i18n.js';
 import { explorerMessages } from '../i18n/i18n-explorer.js';
 import { fitText, label, observeWidth, ticks, vgridline } from './charts.js';
-import { basketTotal, categoriesOf, fieldOfPath, offers, scaleOf } from './scenarios.js';
+import { basketTotal, categoriesOf, fieldOfPath, fromUnits, offers, rangeOf, scaleOf, toUnits } from './scenarios.js';
 import { defineElement, h, LoyaltyErrorEvent, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
 /** Fired whenever the rep changes something; `detail` is the whole state, for the URL. */
@@ -152,6 +152,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       economics: h('div', {}),
       impactTitle: h('h3', {}),
       impact: h('dl', { part: 'impact' }),
+      note: h('p', { class: 'stale-note', part: 'note', role: 'status' }),
       compareTitle: h('h3', { id: `${id}-compare` }),
       chartDesc: h('p', { id: `${id}-chart-desc`, class: 'muted' }),
       chart: s('svg', { viewBox: '0 0 600 200', role: 'img', 'aria-labelledby': `${id}-compare`, 'aria-describedby': `${id}-chart-desc`, part: 'chart' }),
@@ -171,7 +172,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
           h('fieldset', {}, ui.economicsLegend, ui.economics))),
       ui.staleNote,
       (ui.results = h('div', { class: 'results' },
-        ui.impactTitle, ui.impact, ui.compareTitle, ui.chartDesc, ui.chart,
+        ui.impactTitle, ui.impact, ui.note, ui.compareTitle, ui.chartDesc, ui.chart,
         h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-compare` }, ui.table), (ui.hint1 = h('p', { class: 'scroll-hint' })),
         ui.catalogTitle, h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-catalog` }, ui.catalog), (ui.hint2 = h('p', { class: 'scroll-hint' })))));
     ui.card.append(ui.status, h('div', { class: 'fallback' }, h('slot')), main);
@@ -310,7 +311,8 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       this.#fields.set(key, { input, error });
       return h('label', {}, labelText, input, error);
     };
-    const programNames = program ? this.#namesOf(program) : null;
+    // Names as given, unspoilt by a refused edit.
+    const programNames = this.#namesOf(this.#base()?.program);
     ui.params.replaceChildren(...(program ? parameters(program, programNames) : []).map(({ path, label: [key, values] }) =>
       field(path, fill(m[key], values), String(get(program, path) ?? ''), (value) => this.#change({ edits: { ...this.#state.edits, [path]: value } }))));
     ui.economics.replaceChildren(
@@ -323,8 +325,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     ui.compareTitle.textContent = m.compare;
     ui.chartDesc.textContent = m.chartDesc;
     ui.catalogTitle.textContent = m.catalog;
-    ui.hint1.textContent = m.scrollHint;
-    ui.hint2.textContent = m.scrollHint;
+    ui.hint1.textContent = ui.hint2.textContent = m.scrollHint;
   }
 
   /** The basket's lines, each a group with the attributes the program declares; the orders a month. */
@@ -394,6 +395,12 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       ui.card.dataset.state = 'ready';
       this.#showResults(true);
       this.#render(program, f, m);
+      // A negative cost: fees counted as income.
+      const t = impact.totals;
+      const scale = scaleOf(t.membership_fees);
+      const given = fromUnits(toUnits(t.program_cost, scale) + toUnits(t.membership_fees, scale), scale);
+      ui.note.textContent = /^-/.test(t.program_cost) ? fill(m.feeIncome, { fees: f.money(t.membership_fees), given: f.money(given) }) : '';
+      ui.note.hidden = !ui.note.textContent;
     } catch (error) {
       // The figures of the last valid inputs are not shown as if they held for these.
       this.#result = null;
@@ -401,7 +408,10 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       this.#showResults(false);
       const key = error.field ?? fieldOfPath(error.path);
       const slot = this.#fields.get(key);
-      const text = m.fieldError[error.code] ?? m.fieldError.other;
+      const kind = error.code === 'out_of_range' ? rangeOf(key, slot?.input.value.trim() ?? '') : error.code === 'invalid_value' ? 'wrong_type' : error.code;
+      // "12,50" where the locale writes a comma.
+      const example = `12${formatters(this.locale, 'USD', 2).count('0.5').replace(/\d/g, '')}50`;
+      const text = fill(m.fieldError[kind] ?? m.fieldError.other, { total: error.total ?? '', example });
       if (slot) {
         slot.input.setAttribute('aria-invalid', 'true');
         slot.input.setAttribute('aria-describedby', slot.error.id);
@@ -462,23 +472,29 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     }
   }
 
-  /** Bars of the share given away, each under its offer's name, on light gridlines in %. */
+  /** Bars of the share given away, each under its offer's name, on light gridlines in %; a negative share left of zero. */
   #drawChart(comparison, percent, m) {
     const width = this.#chartWidth;
     // The bar lengths are drawing, not money: a share's digits scaled to pixels.
     const shares = comparison.map((row) => Number(row.give_away_share ?? 0));
-    const grid = ticks(Math.max(1, ...shares));
-    const most = grid.at(-1);
-    const plot = Math.max(100, width - 64);
-    const x = (value) => 8 + (value / most) * plot;
+    const [least, most] = [Math.min(0, ...shares), Math.max(1, ...shares)];
+    const step = ticks(most - least)[1];
+    const low = Math.floor(least / step) * step;
+    const high = Math.ceil(most / step) * step;
+    // Room for labels at both ends.
+    const left = low < 0 ? 64 : 8;
+    const plot = Math.max(100, width - left - 56);
+    const x = (value) => left + ((value - low) / (high - low)) * plot;
     const rows = comparison.length * 40;
     const nodes = [];
-    for (const value of grid) nodes.push(...vgridline(x(value), 4, rows + 4, `${value}%`));
+    // Gridlines ≥ 44 px apart.
+    for (let v = low, last = -99; v < high + step / 2; v += step) if (x(v) - last > 44) nodes.push(...vgridline((last = x(v)), 4, rows + 4, `${Number(v.toPrecision(12))}%`));
     comparison.forEach((row, i) => {
       const y = 4 + i * 40;
+      const [from, to] = [x(Math.min(0, shares[i])), x(Math.max(0, shares[i]))];
       nodes.push(label(8, y + 14, row.variant, { class: 'fit' }));
-      nodes.push(s('rect', { x: 8, y: y + 20, width: Math.max(1, x(shares[i]) - 8), height: 14, fill: '#1f2328' }));
-      nodes.push(label(x(shares[i]) + 4, y + 32, percent(row.give_away_share)));
+      nodes.push(s('rect', { x: from, y: y + 20, width: Math.max(1, to - from), height: 14, fill: '#1f2328' }));
+      nodes.push(shares[i] < 0 ? label(from - 4, y + 32, percent(row.give_away_share), { 'text-anchor': 'end' }) : label(to + 4, y + 32, percent(row.give_away_share)));
     });
     nodes.push(label(8, rows + 40, `${m.share}, %`, { 'font-weight': 600, class: 'fit' }));
     this.#ui.chart.setAttribute('viewBox', `0 0 ${width} ${rows + 48}`);

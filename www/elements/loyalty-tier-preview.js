@@ -5,7 +5,7 @@ import { loadTier, names, preview, summarize } from './loyalty-tier.js';
 import { errorText, fill, formatters, langOf, loadMessages, messages } from '../i18n/i18n.js';
 import { previewMessages } from '../i18n/i18n-preview.js';
 import { basketTotal, scaleOf, shareOf, totalOf } from './scenarios.js';
-import { gridline, label, monthLabels, monthName, observeWidth, ticks } from './charts.js';
+import { fitText, gridline, label, monthLabels, monthName, observeWidth, ticks } from './charts.js';
 import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
 /** Fired with each new preview; `detail` is the core's preview (amounts as decimal strings). */
@@ -263,7 +263,9 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     const isMoney = program.tier_rules?.qualifies_on !== 'points';
     const amount = (value) => (isMoney ? f.money(value) : f.count(value));
     ui.ladder.replaceChildren(...(program.tiers ?? []).map((tier) => {
-      const item = h('li', {}, `${tierName(tier.id)} · ${fill(m.from, { amount: amount(tier.threshold) })}`);
+      // What a threshold counts, in words: spend in the currency, or points (one or many).
+      const from = isMoney ? m.from : m.fromPoints[new Intl.PluralRules(this.locale).select(Number(tier.threshold)) === 'one' ? 0 : 1];
+      const item = h('li', {}, `${tierName(tier.id)} · ${fill(from, { amount: amount(tier.threshold) })}`);
       if (tier.id === r.tier) {
         item.setAttribute('aria-current', 'step');
         item.append(h('span', { class: 'visually-hidden' }, ` (${m.current})`));
@@ -401,7 +403,8 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     nodes.push(s('line', { x1: left, y1: base, x2: width - right, y2: base, stroke: '#1f2328' }));
     // Month names where they fit (at least 40 px each), and the year wherever it changes.
     const labels = monthLabels(months.map((mo) => mo.month), this.locale, m.monthNames);
-    const every = Math.ceil(40 / per);
+    // The widest name at about 8 px a character (Georgian's letters are wide), and a gap.
+    const every = Math.ceil((8 * Math.max(...labels.map((l) => l.name.length)) + 8) / per);
     // A year under the first named month of it: the first month's, and where it changes (under
     // the first month named after the change when January itself has no room for its name).
     const yearAt = new Map();
@@ -410,6 +413,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       if (l.year && named < labels.length && !yearAt.has(named)) yearAt.set(named, months[named].month.slice(0, 4));
     });
     let lastTier;
+    const tierLabels = [];
     months.forEach((mo, i) => {
       const x = left + i * per + per * 0.15;
       const w = per * 0.7;
@@ -420,12 +424,14 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
       if (i % every === 0) nodes.push(label(x + w / 2, base + 16, labels[i].name, { 'text-anchor': 'middle' }));
       if (yearAt.has(i)) nodes.push(label(x + w / 2, base + 32, yearAt.get(i), { 'text-anchor': 'middle' }));
       if (mo.tier !== lastTier && mo.tier) {
-        nodes.push(label(x, base + 50, tierName(mo.tier)));
+        tierLabels.push(label(x, base + 50, tierName(mo.tier)));
         lastTier = mo.tier;
       }
     });
     this.#ui.chart.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    this.#ui.chart.replaceChildren(...nodes);
+    this.#ui.chart.replaceChildren(...nodes, ...tierLabels);
+    // A tier's name runs until the next change of tier at most (its whole name in a tooltip and the table).
+    tierLabels.forEach((node, i) => fitText(node, (tierLabels[i + 1]?.getAttribute('x') ?? width) - node.getAttribute('x') - 4));
   }
 
   #fillTable(projection, m, f, tierName) {
@@ -435,7 +441,7 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     const head = [m.month, m.tier, hasEmployee ? m.companyBalance : m.balance, ...(hasPending ? [m.pending] : []),
       ...(hasEmployee ? [m.employeeBalance] : []), m.expiring];
     const rows = projection.months.map((mo) => h('tr', {},
-      h('th', { scope: 'row' }, mo.month), h('td', {}, mo.tier ? tierName(mo.tier) : '—'), h('td', { 'data-balance': String(mo.points_balance) }, f.count(mo.points_balance)),
+      h('th', { scope: 'row' }, monthName(mo.month, this.locale, m.monthNames)), h('td', {}, mo.tier ? tierName(mo.tier) : '—'), h('td', { 'data-balance': String(mo.points_balance) }, f.count(mo.points_balance)),
       ...(hasPending ? [h('td', { 'data-pending': String(mo.points_pending ?? 0) }, f.count(mo.points_pending ?? 0))] : []),
       ...(hasEmployee ? [h('td', {}, f.count(mo.employee_points_balance ?? 0))] : []), h('td', {}, f.count(mo.points_expired))));
     this.#ui.table.replaceChildren(h('thead', {}, h('tr', {}, ...head.map((text) => h('th', { scope: 'col' }, text)))), h('tbody', {}, ...rows));

@@ -470,6 +470,13 @@ export interface Program {
  */
 $schema?: (string | null)
 /**
+ * Display names of declared attributes, by attribute, as the summary words them (an id
+ * such as `distance_km` is shown as it is without one).
+ */
+attribute_names?: {
+[k: string]: LocalizedText | undefined
+}
+/**
  * The attributes cart lines may carry, by name, with their kind: `fare_class` a text,
  * `distance_km` a number. A line's attribute not declared here is refused.
  */
@@ -502,6 +509,12 @@ discounts?: DiscountRule[]
  * Earning events that are not purchases: a course, a recycled cartridge, a referral.
  */
 events?: Event[]
+/**
+ * The languages to show a name in, in order, when it has none in the reader's language
+ * (`["en", "ka"]`). Not given: English, then the default language, since a reader of a
+ * language the program does not speak is likelier to read English than the program's own.
+ */
+fallback_languages?: string[]
 id: string
 /**
  * Prices include tax (VAT) at these rates; the quote shows the tax each line contains.

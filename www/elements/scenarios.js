@@ -94,3 +94,9 @@ export function fieldOfPath(path) {
   const program = /(?:^|\.)program\.(.+)$/.exec(path ?? '');
   return program ? program[1].replace(/\[(\d+)\]/g, '.$1') : null;
 }
+
+/** The words for a value refused as out of range, by the explorer's field `key` and the value. */
+export function rangeOf(key, value) {
+  if (/(^|\.)(margin|redemption|churn|[a-z_]*percent)$/.test(key)) return 'percentRange';
+  return value.startsWith('-') ? 'notNegative' : 'out_of_range';
+}

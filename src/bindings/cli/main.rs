@@ -232,7 +232,7 @@ fn run(cli: &Cli) -> Result<String, Error> {
                 Format::Text => format!(
                     "valid: {} ({})",
                     program.id,
-                    program.name.choose("", program.default_language())
+                    program.name.choose("", &program.name_languages())
                 ),
             })
         }

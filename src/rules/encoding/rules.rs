@@ -224,7 +224,7 @@ record!(DiscountRule {
 });
 record!(Rules {
     id,
-    default_language,
+    name_languages,
     currency,
     units,
     rounding,
