@@ -185,3 +185,17 @@ test('points asked for beyond the balance, with points pending, say how many fre
     assert.match(below('80'), words[lang][0], lang);
   }
 });
+
+test('the tier preview\'s other languages are modules of their own, with the same keys as English', async () => {
+  const { loadPreviewMessages, previewMessages } = await import('../../www/i18n/i18n-preview.js');
+  const keys = (object) => Object.keys(object).sort();
+  const english = previewMessages('en');
+  for (const lang of ['ru', 'hy', 'ka']) {
+    assert.equal(previewMessages(lang), english, `${lang} stands in as English until it is loaded`);
+    await loadPreviewMessages(lang);
+    const words = previewMessages(lang);
+    // Armenian and Georgian also name the months, which Chromium cannot.
+    assert.deepEqual(keys(words).filter((key) => key !== 'monthNames'), keys(english), lang);
+    assert.notEqual(words.title, english.title, `${lang} is not English`);
+  }
+});

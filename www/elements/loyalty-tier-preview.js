@@ -3,7 +3,7 @@
 // and the next months' points as a chart with a table alternative. It loads its own module (loyalty_tier_bg.wasm), which the checkout never downloads.
 import { loadTier, names, preview, summarize } from './loyalty-tier.js';
 import { errorText, fill, formatters, langOf, loadMessages, messages } from '../i18n/i18n.js';
-import { previewMessages } from '../i18n/i18n-preview.js';
+import { loadPreviewMessages, previewMessages } from '../i18n/i18n-preview.js';
 import { basketTotal, scaleOf, shareOf, totalOf } from './scenarios.js';
 import { fitText, gridline, label, monthLabels, monthName, observeWidth, ticks } from './charts.js';
 import { defineElement, h, LoyaltyErrorEvent, programFromAttributes, styleSheetOf, svg as s, uniqueId } from './elements.js';
@@ -142,9 +142,9 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
     if (oldValue === newValue || !this.#connected) return;
     if (name === 'locale') {
       this.#ui.card.lang = this.locale;
-      loadMessages(langOf(this.locale)).catch(() => {});
-    }
-    if (name === 'wasm-src') {
+      // Shown once the language's strings are in (English until then, or if they cannot load).
+      this.#loadWords().then(() => this.#update());
+    } else if (name === 'wasm-src') {
       this.#start();
     } else if (name === 'program-src') {
       this.#program = null;
@@ -174,22 +174,34 @@ export class LoyaltyTierPreviewElement extends HTMLElement {
 
   #messages() { return previewMessages(langOf(this.locale)); }
 
+  /** The page language's strings: the preview's own, and the checkout's for refusals. */
+  #loadWords() {
+    const lang = langOf(this.locale);
+    return Promise.all([loadPreviewMessages(lang), loadMessages(lang)]).catch(() => {});
+  }
+
   async #start() {
     // Once the module is known to be unavailable, a new program does not flash "Loading" again.
-    if (this.#ui.card.dataset.state !== 'unavailable') this.#ui.status.textContent = this.#messages().loading;
+    const loading = () => {
+      if (this.#ui.card.dataset.state !== 'unavailable') this.#ui.status.textContent = this.#messages().loading;
+    };
+    loading();
+    // Said again once the page's words are in, before anything else is: they never fail (English
+    // stands in), and a refusal waits for them, to be said in them.
+    const words = this.#loadWords().then(loading);
     try {
-      // The module and the program load side by side: on a phone each is a round trip.
+      // The module, the program and the words load side by side: on a phone each is a round trip.
       const [, program] = await Promise.all([
         loadTier(this.getAttribute('wasm-src') ?? undefined),
         this.#program ?? programFromAttributes(this),
-        // The checkout's strings, for refusals in the customer's language; English without them.
-        loadMessages(langOf(this.locale)).catch(() => {}),
+        words,
       ]);
       this.#program ??= program;
       if (!this.#program) return;
       this.#ready = true;
       this.#update();
     } catch (error) {
+      await words;
       this.#fail(error);
     }
   }
