@@ -10,7 +10,7 @@ use crate::format::program::{Period, Program};
 use crate::format::validate;
 use crate::money::exact::decimal_of;
 use crate::rules::calendar::{Calendar, Day};
-use crate::rules::ledger::run_months;
+use crate::rules::ledger::MonthlyRun;
 use crate::rules::periods::period_start;
 use crate::rules::{Figures, Ledger, Order, Rules};
 use chrono::{Days, Months, NaiveDate};
@@ -153,6 +153,7 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
         .map(|date| (Day::of(rules, date), 0))
         .collect();
     let redeem_points = request.redeem.points(program);
+    let mut runs = MonthlyRun::default();
     for entry in &request.customers {
         // One order a month, with a line for each category the customer spends in.
         let cart = Cart {
@@ -185,7 +186,7 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
         };
         let mut ledger = Ledger::start(rules, &entry.customer, &calendar.starts[0]);
         let mut month = 0;
-        run_months(
+        runs.run(
             rules,
             &mut ledger,
             &calendar,
@@ -195,7 +196,7 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
                 ..Order::of(rules, &cart)
             }],
             |_, row, ledger| {
-                tally[month].add(row)?;
+                tally[month].add_within(row)?;
                 tiers[month][ledger.tier().unwrap_or(none)] += 1;
                 month += 1;
                 Ok(())
@@ -219,6 +220,7 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
     let mut totals = Figures::default();
     let mut out_months = Vec::with_capacity(months);
     for (index, (sums, counts)) in tally.iter().zip(&tiers).enumerate() {
+        sums.check()?;
         totals.add(sums)?;
         let start = first
             .checked_add_months(Months::new(index as u32))

@@ -259,6 +259,7 @@ impl Simulator {
                 ..e
             })?;
             self.cost.book(&self.outcome)?;
+            self.cost.check()?;
             member.ledger.book(&day, &self.outcome);
             self.outcome.after_discounts
         } else {
