@@ -10,7 +10,7 @@ use crate::format::program::{Period, Program};
 use crate::format::validate;
 use crate::money::exact::decimal_of;
 use crate::rules::calendar::{Calendar, Day};
-use crate::rules::ledger::MonthlyRun;
+use crate::rules::ledger::run_months;
 use crate::rules::periods::period_start;
 use crate::rules::{Figures, Ledger, Order, Rules};
 use chrono::{Days, Months, NaiveDate};
@@ -153,7 +153,6 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
         .map(|date| (Day::of(rules, date), 0))
         .collect();
     let redeem_points = request.redeem.points(program);
-    let mut runs = MonthlyRun::default();
     for entry in &request.customers {
         // One order a month, with a line for each category the customer spends in.
         let cart = Cart {
@@ -186,7 +185,7 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
         };
         let mut ledger = Ledger::start(rules, &entry.customer, &calendar.starts[0]);
         let mut month = 0;
-        runs.run(
+        run_months(
             rules,
             &mut ledger,
             &calendar,
@@ -196,7 +195,7 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
                 ..Order::of(rules, &cart)
             }],
             |_, row, ledger| {
-                tally[month].add_within(row)?;
+                tally[month].add(row)?;
                 tiers[month][ledger.tier().unwrap_or(none)] += 1;
                 month += 1;
                 Ok(())
@@ -220,7 +219,6 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
     let mut totals = Figures::default();
     let mut out_months = Vec::with_capacity(months);
     for (index, (sums, counts)) in tally.iter().zip(&tiers).enumerate() {
-        sums.check()?;
         totals.add(sums)?;
         let start = first
             .checked_add_months(Months::new(index as u32))

@@ -259,7 +259,6 @@ impl Simulator {
                 ..e
             })?;
             self.cost.book(&self.outcome)?;
-            self.cost.check()?;
             member.ledger.book(&day, &self.outcome);
             self.outcome.after_discounts
         } else {

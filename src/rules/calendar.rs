@@ -45,19 +45,6 @@ impl Day {
         }
     }
 
-    /// A day whose standing is read but on which nothing is earned (the day before a month's
-    /// review): its window and periods, with points it would earn spendable at once and never
-    /// expiring, so that the expiry's month arithmetic is not done for it.
-    fn read_only(rules: &Rules, date: NaiveDate) -> Day {
-        Day {
-            date,
-            window_from: window_start(rules.tiering.window, date),
-            periods: Day::PERIODS.map(|period| period_start(period, date)),
-            available: date,
-            expires: NaiveDate::MAX,
-        }
-    }
-
     pub fn period_start(&self, period: Period) -> NaiveDate {
         self.periods[index(period)]
     }
@@ -67,8 +54,7 @@ impl Day {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MonthStart {
     pub date: NaiveDate,
-    /// The day before, whose figures the review reads (nothing is earned on it: see
-    /// [`Day::read_only`]).
+    /// The day before, whose figures the review reads.
     pub last: Day,
     /// Whether a lower tier earned takes effect now (at once, or this is the review month).
     pub downgrade_now: bool,
@@ -81,7 +67,7 @@ pub struct MonthStart {
 impl MonthStart {
     /// `date` is a month's first day.
     pub fn of(rules: &Rules, date: NaiveDate) -> MonthStart {
-        let last = Day::read_only(rules, date.pred_opt().unwrap_or(date));
+        let last = Day::of(rules, date.pred_opt().unwrap_or(date));
         let year = last.period_start(Period::Year);
         MonthStart {
             date,

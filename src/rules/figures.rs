@@ -65,9 +65,7 @@ impl Figures {
         if let Some(cashback) = &outcome.cashback {
             self.store_credit_earned += cashback.earned;
         }
-        // Checked when closed: an order's amounts are within 2^96, so 128 bits hold the sums of
-        // far more orders than a month takes.
-        Ok(())
+        checked(self)
     }
 
     /// Closes one customer's month: the points that expired, and the benefit rounded once.
@@ -86,12 +84,8 @@ impl Figures {
             .checked_mul(step)
             .zip(earned.checked_mul(per_step))
             .and_then(|(a, b)| a.checked_add(b));
-        // A point worth whole minor units (a step of one) needs no rounding.
         self.benefit = exact
-            .and_then(|exact| match step {
-                1 => Some(exact),
-                _ => mul_div(exact, 1, step, rules.rounding),
-            })
+            .and_then(|exact| mul_div(exact, 1, step, rules.rounding))
             .and_then(|benefit| i128::try_from(benefit).ok())
             .ok_or_else(|| overflow("plan"))?;
         checked(self)
@@ -99,13 +93,6 @@ impl Figures {
 
     /// Adds another tally (another customer's, or another month's).
     pub fn add(&mut self, other: &Figures) -> Result<()> {
-        self.add_within(other)?;
-        checked(self)
-    }
-
-    /// The same, leaving the amounts' check to [`Figures::check`] once the tally is done: each
-    /// tally added was checked, and 128 bits hold far more of them than a forecast adds.
-    pub fn add_within(&mut self, other: &Figures) -> Result<()> {
         self.orders = add(self.orders, other.orders)?;
         self.spend += other.spend;
         self.discount += other.discount;
@@ -118,11 +105,6 @@ impl Figures {
         self.points_expired = add(self.points_expired, other.points_expired)?;
         self.store_credit_earned += other.store_credit_earned;
         self.benefit += other.benefit;
-        Ok(())
-    }
-
-    /// Refuses a tally too large to be written as decimals.
-    pub fn check(&self) -> Result<()> {
         checked(self)
     }
 }

@@ -180,13 +180,6 @@ impl Ledger {
         }
     }
 
-    /// Room for `orders` more orders' spend and lots.
-    fn reserve(&mut self, orders: usize) {
-        self.days.reserve(orders);
-        self.running.reserve(orders);
-        self.lots.reserve(orders);
-    }
-
     /// Spend between `from` and `to`, both included.
     pub fn spend_between(&self, from: NaiveDate, to: NaiveDate) -> i128 {
         let start = self.days.partition_point(|(date, _)| *date < from);
@@ -464,20 +457,13 @@ impl Ledger {
     /// returns how many of the customer's own points did (the employee's expire alike). Spend
     /// too old for any window to come is folded into one total.
     pub fn close_month(&mut self, next: &MonthStart) -> u64 {
-        let first = next.date;
-        if !self.credit.is_empty() {
-            self.credit.retain(|(day, _)| *day >= first);
-        }
-        self.fold_before(next.fold_before);
-        // Lots are kept soonest expiry first: the first of each says whether any expire.
-        let expiring = |lots: &[Lot]| lots.first().is_some_and(|lot| lot.expires <= first);
-        if !expiring(&self.lots) && !expiring(&self.employee_lots) {
-            return 0;
-        }
         let before = self.points_held();
+        let first = next.date;
         let counts = |lot: &Lot| first < lot.expires;
         self.lots.retain(counts);
         self.employee_lots.retain(counts);
+        self.credit.retain(|(day, _)| *day >= first);
+        self.fold_before(next.fold_before);
         before - self.points_held()
     }
 
@@ -570,110 +556,13 @@ pub fn run_months(
     calendar: &Calendar,
     schedule: &[(Day, usize)],
     orders: &mut [Order],
-    month_done: impl FnMut(NaiveDate, &Figures, &Ledger) -> Result<()>,
-) -> Result<()> {
-    MonthlyRun::default().run(rules, ledger, calendar, schedule, orders, month_done)
-}
-
-/// What [`run_months`] keeps from one customer to the next, so that a forecast of many customers
-/// allocates its outcomes' buffers for the first alone.
-#[derive(Debug, Default)]
-pub struct MonthlyRun {
-    /// Each planned order's outcomes.
-    priced: Vec<Priced>,
-}
-
-impl MonthlyRun {
-    /// [`run_months`], reusing the buffers of the customers run before.
-    pub fn run(
-        &mut self,
-        rules: &Rules,
-        ledger: &mut Ledger,
-        calendar: &Calendar,
-        schedule: &[(Day, usize)],
-        orders: &mut [Order],
-        month_done: impl FnMut(NaiveDate, &Figures, &Ledger) -> Result<()>,
-    ) -> Result<()> {
-        // Room for an order a month, so that the account grows without moving.
-        ledger.reserve(calendar.starts.len());
-        // Another customer's orders: none of their outcomes stands.
-        for priced in &mut self.priced {
-            priced.used = 0;
-            priced.next = 0;
-        }
-        if self.priced.len() < orders.len() {
-            self.priced.resize_with(orders.len(), Default::default);
-        }
-        months(
-            rules,
-            ledger,
-            calendar,
-            schedule,
-            orders,
-            &mut self.priced,
-            month_done,
-        )
-    }
-}
-
-/// How many keys an order's outcomes are kept for: a tier reached and left again at the review
-/// finds the order's stage still priced.
-const KEYS_KEPT: usize = 4;
-
-/// An order's outcomes for the last keys it was priced for.
-#[derive(Debug, Default)]
-struct Priced {
-    /// How many of `outcomes` are this customer's, which is replaced next once all are, and
-    /// which was used last.
-    used: usize,
-    next: usize,
-    last: usize,
-    outcomes: Vec<(OrderKey, Outcome)>,
-}
-
-impl Priced {
-    /// The outcome last priced for `key`, and whether there is one (else a slot to price it in).
-    fn for_key(&mut self, key: OrderKey) -> (bool, &mut Outcome) {
-        // Most months find the key of the month before.
-        let last = self.last;
-        if last < self.used && self.outcomes[last].0 == key {
-            return (true, &mut self.outcomes[last].1);
-        }
-        if let Some(at) = self.outcomes[..self.used]
-            .iter()
-            .position(|(kept, _)| *kept == key)
-        {
-            self.last = at;
-            return (true, &mut self.outcomes[at].1);
-        }
-        let at = if self.used < KEYS_KEPT {
-            self.used += 1;
-            self.used - 1
-        } else {
-            // The oldest goes.
-            let at = self.next;
-            self.next = (at + 1) % KEYS_KEPT;
-            at
-        };
-        if at == self.outcomes.len() {
-            self.outcomes.push((key, Outcome::default()));
-        }
-        self.outcomes[at].0 = key;
-        self.last = at;
-        (false, &mut self.outcomes[at].1)
-    }
-}
-
-fn months(
-    rules: &Rules,
-    ledger: &mut Ledger,
-    calendar: &Calendar,
-    schedule: &[(Day, usize)],
-    orders: &mut [Order],
-    priced: &mut [Priced],
     mut month_done: impl FnMut(NaiveDate, &Figures, &Ledger) -> Result<()>,
 ) -> Result<()> {
     let reads = Reads::of(rules);
+    // Each planned order's last outcome, and the key it was priced for.
+    let mut priced: Vec<(Option<OrderKey>, Outcome)> = (0..orders.len())
+        .map(|_| (None, Outcome::default()))
+        .collect();
     let mut planned = schedule.iter().peekable();
     for month in calendar.starts.windows(2) {
         let (start, next) = (&month[0], &month[1]);
@@ -691,11 +580,12 @@ fn months(
             order.date = day.date;
             let standing = ledger.standing(rules, day);
             let key = reads.key(day.date, &standing);
-            let (kept, outcome) = priced[*which].for_key(key);
-            if kept {
+            let (last_key, outcome) = &mut priced[*which];
+            if *last_key == Some(key) {
                 reprice_into(rules, order, &standing, outcome)?;
             } else {
                 price_into(rules, order, &standing, false, outcome)?;
+                *last_key = Some(key);
             }
             row.book(outcome)?;
             ledger.book(day, outcome);

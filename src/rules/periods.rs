@@ -38,18 +38,25 @@ pub fn next_month_start(day: NaiveDate) -> NaiveDate {
 /// `YYYY-MM`, as months are named in projections and reports (years 0 to 9999).
 pub fn month_name(day: NaiveDate) -> String {
     let (year, month) = (day.year().clamp(0, 9999) as u32, day.month());
-    // Written into bytes first, then copied once.
-    let digit = |d: u32| b'0' + (d % 10) as u8;
-    let name = [
-        digit(year / 1000),
-        digit(year / 100),
-        digit(year / 10),
-        digit(year),
-        b'-',
-        digit(month / 10),
-        digit(month),
+    let digits = [
+        year / 1000,
+        year / 100 % 10,
+        year / 10 % 10,
+        year % 10,
+        10, // the dash
+        month / 10,
+        month % 10,
     ];
-    std::str::from_utf8(&name).map_or_else(|_| String::new(), str::to_owned)
+    digits
+        .iter()
+        .map(|&d| {
+            if d == 10 {
+                '-'
+            } else {
+                char::from(b'0' + d as u8)
+            }
+        })
+        .collect()
 }
 
 /// Customers per tier id, from counts by tier index where the last index stands for no tier
