@@ -137,7 +137,76 @@ fn grouped_run(rows: u64, customers: u64) {
     let _ = std::fs::remove_file(path);
 }
 
+/// The portfolio of `count` customers the forecast figures are taken on, each with its own
+/// monthly spend and points.
+fn portfolio_request(program: &str, count: u64) -> loyalty::analytics::portfolio::PortfolioRequest {
+    let customers: Vec<String> = (0..count)
+        .map(|i| {
+            format!(
+                r#"{{"customer": {{"points": [{{"points": {}, "earned": "2025-12-01"}}]}},
+                    "monthly": [{{"category": "grocery", "amount": "{}.{:02}"}}]}}"#,
+                i % 1_500,
+                20 + (i * 37) % 400,
+                i % 100
+            )
+        })
+        .collect();
+    loyalty::from_json(&format!(
+        r#"{{"program": {program}, "start": "2026-01-01", "months": 24, "redeem": "max",
+            "customers": [{}]}}"#,
+        customers.join(",")
+    ))
+    .unwrap()
+}
+
+/// One customer's 60-month projection: the figure the explorer and the offer finder rest on.
+fn projection_request(program: &str) -> ProjectionRequest {
+    loyalty::from_json(&format!(
+        r#"{{"program": {program}, "start": "2026-01-01", "months": 60, "redeem": "max",
+            "customer": {{"points": [{{"points": 800, "earned": "2025-12-01"}}]}},
+            "plan": {{"monthly": {{"spend": [{{"category": "grocery", "amount": "180.00"}}, {{"category": "home", "amount": "45.50"}}]}}}}}}"#
+    ))
+    .unwrap()
+}
+
+/// `BENCH_CALLGRIND=forecast:N` or `projection:N`: that work alone, for callgrind to count the
+/// instructions of `forecast_with` or `project_with` (scripts/instructions.mjs).
+fn callgrind_run(what: &str, count: u64) {
+    let program = program_text();
+    match what {
+        "forecast" => {
+            let request = portfolio_request(&program, count);
+            let rules = request.validate().unwrap();
+            std::hint::black_box(
+                loyalty::analytics::portfolio::forecast_with(&rules, &request).unwrap(),
+            );
+        }
+        "projection" => {
+            let request = projection_request(&program);
+            let rules = request.validate().unwrap();
+            for _ in 0..count {
+                std::hint::black_box(
+                    loyalty::analytics::projection::project_with(
+                        &rules,
+                        std::hint::black_box(&request),
+                    )
+                    .unwrap(),
+                );
+            }
+        }
+        _ => panic!("BENCH_CALLGRIND is forecast:N or projection:N"),
+    }
+}
+
 fn main() {
+    if let Some((what, count)) = std::env::var("BENCH_CALLGRIND").ok().and_then(|v| {
+        Some((
+            v.split_once(':')?.0.to_string(),
+            v.split_once(':')?.1.parse().ok()?,
+        ))
+    }) {
+        return callgrind_run(&what, count);
+    }
     if let Some((rows, customers)) = std::env::var("BENCH_GROUPED")
         .ok()
         .and_then(|v| {
@@ -149,12 +218,7 @@ fn main() {
         return grouped_run(rows, customers);
     }
     let program = program_text();
-    let request: ProjectionRequest = loyalty::from_json(&format!(
-        r#"{{"program": {program}, "start": "2026-01-01", "months": 24, "redeem": "max",
-            "customer": {{"points": [{{"points": 800, "earned": "2025-12-01"}}]}},
-            "plan": {{"monthly": {{"spend": [{{"category": "grocery", "amount": "180.00"}}, {{"category": "home", "amount": "45.50"}}]}}}}}}"#
-    ))
-    .unwrap();
+    let request = projection_request(&program);
     let customers = 2_000;
     let start = Instant::now();
     for _ in 0..customers {
@@ -162,9 +226,9 @@ fn main() {
     }
     let seconds = start.elapsed().as_secs_f64();
     println!(
-        "projection: {customers} customers × 24 months in {:.1} ms = {:.0} customer-months/s",
+        "projection: {customers} customers × 60 months in {:.1} ms = {:.0} customer-months/s",
         seconds * 1e3,
-        f64::from(customers * 24) / seconds
+        f64::from(customers * 60) / seconds
     );
 
     let rows = std::env::var("SIMULATE_ROWS")
@@ -228,23 +292,7 @@ fn main() {
 
     // After the simulation, whose peak memory is reported above.
     // The seller's portfolio: 100,000 customers, each with its own monthly spend and points.
-    let customers: Vec<String> = (0..100_000u64)
-        .map(|i| {
-            format!(
-                r#"{{"customer": {{"points": [{{"points": {}, "earned": "2025-12-01"}}]}},
-                    "monthly": [{{"category": "grocery", "amount": "{}.{:02}"}}]}}"#,
-                i % 1_500,
-                20 + (i * 37) % 400,
-                i % 100
-            )
-        })
-        .collect();
-    let request: loyalty::analytics::portfolio::PortfolioRequest = loyalty::from_json(&format!(
-        r#"{{"program": {program}, "start": "2026-01-01", "months": 24, "redeem": "max",
-            "customers": [{}]}}"#,
-        customers.join(",")
-    ))
-    .unwrap();
+    let request = portfolio_request(&program, 100_000);
     let start = Instant::now();
     let portfolio =
         std::hint::black_box(loyalty::analytics::portfolio::forecast(&request).unwrap());

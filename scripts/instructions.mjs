@@ -40,10 +40,40 @@ export function instructions(count, binary = command) {
   return Number(collected[1]);
 }
 
+/** The bench binary of benches/projection.rs, built if need be. */
+function projectionBench() {
+  const built = spawnSync('cargo', ['bench', '--quiet', '--features', 'cli', '--bench', 'projection', '--no-run', '--message-format=json'],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  const executable = built.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line))
+    .find((message) => message.reason === 'compiler-artifact' && message.target?.name === 'projection' && message.executable)?.executable;
+  if (!executable) throw new Error('cargo built no projection bench');
+  return executable;
+}
+
+/**
+ * Instructions a customer-month costs under callgrind, counting only the function that does the
+ * months (`forecast_with` for 2,000 customers × 24 months of examples/programs/retail.json, or
+ * `project_with` for 100 projections of 60 months), so that reading the request is left out.
+ */
+export function monthInstructions(kind, binary = projectionBench()) {
+  const [count, months, inside] = kind === 'forecast' ? [2000, 24, 'forecast_with'] : [100, 60, 'project_with'];
+  const run = spawnSync(
+    'valgrind',
+    ['--tool=callgrind', `--callgrind-out-file=${join(folder, `callgrind-${kind}.out`)}`, `--toggle-collect=*${inside}*`, binary],
+    { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, BENCH_CALLGRIND: `${kind}:${count}` } },
+  );
+  const collected = /Collected : (\d+)/.exec(run.stderr ?? '');
+  if (!collected) throw new Error(`callgrind gave no count: ${run.error ?? run.stderr}`);
+  return Number(collected[1]) / (count * months);
+}
+
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   const one = instructions(1);
   const many = instructions(200);
   const millions = (n) => (n / 1e6).toFixed(2);
   console.log(`loyalty quote under callgrind: 1 line ${millions(one)} M instructions, 200 lines ${millions(many)} M`);
   console.log(`  199 more lines: ${millions(many - one)} M (${Math.round((many - one) / 199)} a line; target ≤ 1.10 M, aim ≤ 0.50 M)`);
+  const bench = projectionBench();
+  console.log(`portfolio forecast, retail: ${Math.round(monthInstructions('forecast', bench))} instructions a customer-month (target ≤ 300, aim ≤ 100)`);
+  console.log(`projection of one customer, 60 months: ${Math.round(monthInstructions('projection', bench))} instructions a customer-month`);
 }

@@ -229,6 +229,33 @@ fn program() -> impl Strategy<Value = Value> {
         )
 }
 
+/// A program of [`program`] with the time mechanics only months show, each present or not:
+/// pending days (counted toward tiers or not) and a minimum commitment on the top tier. With
+/// expiry, the tier windows, monthly upgrades and the yearly review of [`program`], every step
+/// the ledger may skip for a program that lacks it is here both present and absent.
+fn timed_program() -> impl Strategy<Value = Value> {
+    (
+        program(),
+        prop::option::of((pick(&[1u32, 7, 30]), any::<bool>())),
+        prop::option::of((1u64..3_000, pick(&["month", "quarter", "year"]))),
+    )
+        .prop_map(|(mut program, pending, commitment)| {
+            let units = units_of(&program);
+            if let (Some((days, count)), Some(points)) = (pending, program.get_mut("points")) {
+                points["pending_days"] = json!(days);
+                points["pending_count_toward_tiers"] = json!(count);
+            }
+            if let (Some((minor, period)), Some(top)) = (
+                commitment,
+                program["tiers"].as_array_mut().and_then(|t| t.last_mut()),
+            ) {
+                top["min_commitment"] =
+                    json!({"amount": amount(minor * 10u64.pow(units), units), "period": period});
+            }
+            program
+        })
+}
+
 /// A customer whose history lies before the order's month, so that the projection's review on
 /// the month's first day finds the tier the quote finds: what qualified, points not yet
 /// expired, and the rest of an account.
@@ -648,7 +675,7 @@ proptest! {
     /// through the ledger gives.
     #[test]
     fn a_projection_equals_every_order_priced_afresh(
-        program in program(), customer in customer(),
+        program in timed_program(), customer in customer(),
         (months, day, orders_per_month, spend, redeem) in (1u32..14, 1u32..29, 1u32..4, 1u64..300_000, any::<bool>()),
     ) {
         use loyalty::rules::{price, Figures, Ledger, Order, Rules};
@@ -717,6 +744,117 @@ proptest! {
                  ledger.tier().map(|t| rules.tiers[t].id.clone())),
                 "month {}", index
             );
+        }
+    }
+
+    /// A forecast runs its customers one after another on buffers kept from one to the next,
+    /// and adds their months into its rows: each row must be the sum of the customers' own
+    /// projections, whatever time mechanics the program has.
+    #[test]
+    fn a_forecast_sums_its_customers_projections(
+        program in timed_program(),
+        customers in prop::collection::vec((customer(), 0u64..300_000), 1..4),
+        (months, day, redeem) in (1u32..26, 1u32..29, any::<bool>()),
+    ) {
+        let units = units_of(&program);
+        let customers: Vec<(Value, u64)> = customers
+            .into_iter()
+            .map(|(customer, spend)| (in_currency(&customer, units), spend))
+            .collect();
+        let redeem = if redeem { "max" } else { "never" };
+        let request: PortfolioRequest = loyalty::from_value(&json!({
+            "program": program, "start": "2026-06-01", "months": months, "day": day, "redeem": redeem,
+            "customers": customers.iter().map(|(customer, spend)| json!({"customer": customer,
+                "monthly": [{"category": "coffee", "amount": amount(*spend, units)}]})).collect::<Vec<_>>(),
+        })).unwrap();
+        let forecast = loyalty::analytics::portfolio::forecast(&request).unwrap();
+        let mut sums = vec![(Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, 0u64, 0u64, 0u64, Decimal::ZERO); months as usize];
+        let mut tiers = vec![std::collections::BTreeMap::<String, u64>::new(); months as usize];
+        let mut outstanding = 0;
+        for (customer, spend) in &customers {
+            let request: ProjectionRequest = loyalty::from_value(&json!({
+                "program": program, "customer": customer, "start": "2026-06-01", "months": months,
+                "redeem": redeem,
+                "plan": {"monthly": {"spend": [{"category": "coffee", "amount": amount(*spend, units)}], "day": day}},
+            })).unwrap();
+            let projection = project(&request).unwrap();
+            for (index, month) in projection.months.iter().enumerate() {
+                let sum = &mut sums[index];
+                sum.0 += month.spend;
+                sum.1 += month.discount;
+                sum.2 += month.paid;
+                sum.3 += month.points_earned;
+                sum.4 += month.points_redeemed;
+                sum.5 += month.points_expired;
+                sum.6 += month.benefit;
+                *tiers[index].entry(month.tier.clone().unwrap_or("none".into())).or_default() += 1;
+            }
+            outstanding += projection.months.last().map_or(0, |m| m.points_balance);
+        }
+        for (index, month) in forecast.months.iter().enumerate() {
+            let f = &month.figures;
+            prop_assert_eq!(
+                (f.spend, f.discount, f.paid, f.points_earned, f.points_redeemed, f.points_expired, f.benefit),
+                sums[index],
+                "month {}", index
+            );
+            prop_assert_eq!(&month.tiers, &tiers[index], "month {}", index);
+        }
+        prop_assert_eq!(forecast.points_outstanding, outstanding);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// The month's close looks at the lots' soonest expiry and walks them only when some expire:
+    /// it must expire exactly the points whose day has come (on the 1st too), as walking every
+    /// lot at every close does, the employee's alike.
+    #[test]
+    fn a_close_expires_exactly_the_lots_whose_day_has_come(
+        expiry in prop::option::of(pick(&[1u32, 3, 12])),
+        pending in pick(&[0u32, 7, 31]),
+        lots in prop::collection::vec((1u64..5_000, 0u32..400, prop::option::of(0u32..800), any::<bool>()), 0..8),
+        closes in 1u32..30,
+    ) {
+        use loyalty::rules::{Ledger, Rules};
+        let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let day = |offset: u32| start + chrono::Days::new(u64::from(offset));
+        let mut points = json!({"earn": {"points": "1", "per_amount": "1"}, "value_per_point": "0.01",
+            "pending_days": pending, "employee_earn": {"points": "1", "per_amount": "10"}});
+        if let Some(months) = expiry {
+            points["expiry_months"] = json!(months);
+        }
+        let program: loyalty::Program = loyalty::from_value(&json!({"version": 1, "id": "p", "name": "P",
+            "currency": "USD", "points": points})).unwrap();
+        let rules = Rules::new(&program).unwrap();
+        let as_lots = |employee: bool| lots.iter().filter(|lot| lot.3 == employee).map(|(points, earned, expires, _)| json!({
+            "points": points, "earned": day(*earned),
+            "expires": expires.map(|offset| day(offset + earned))})).collect::<Vec<_>>();
+        let customer: loyalty::Customer = loyalty::from_value(&json!({
+            "points": as_lots(false), "employee_points": as_lots(true), "employee_id": "E1"})).unwrap();
+        let mut ledger = Ledger::open(&rules, &customer);
+        // Every lot's last day, walked in full at each close.
+        let ends: Vec<(u64, chrono::NaiveDate, bool)> = lots.iter().map(|(points, earned, expires, employee)| {
+            let earned_on = day(*earned);
+            let end = match (expires, expiry) {
+                (Some(offset), _) => day(offset + earned),
+                (None, Some(months)) => earned_on.checked_add_months(chrono::Months::new(months)).unwrap(),
+                (None, None) => chrono::NaiveDate::MAX,
+            };
+            (*points, end, *employee)
+        }).collect();
+        let held = |first: chrono::NaiveDate, employee: bool| ends.iter()
+            .filter(|(_, end, e)| *e == employee && first < *end).map(|(p, _, _)| p).sum::<u64>();
+        let mut before = held(chrono::NaiveDate::MIN, false);
+        for month in 1..=closes {
+            let first = start.checked_add_months(chrono::Months::new(month)).unwrap();
+            let expired = ledger.close_month(&MonthStart::of(&rules, first));
+            let after = held(first, false);
+            prop_assert_eq!(expired, before - after, "close of {}", first);
+            prop_assert_eq!(ledger.points_held(), after);
+            prop_assert_eq!(ledger.employee_points_held(), held(first, true));
+            before = after;
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use loyalty::analytics::projection::Redeem;
 use loyalty::history::csv_file::{
-    plan, simulate, simulate_planned, OnBadRow, Partition, Simulation,
+    plan, simulate, simulate_in_threads, simulate_planned, OnBadRow, Partition, Simulation,
 };
 use loyalty::history::merge::merge;
 use proptest::prelude::*;
@@ -95,6 +95,80 @@ proptest! {
     ) {
         let text = if grouped { by_customer(&rows) } else { by_date(&rows) };
         prop_assert_eq!(json(&merged(&text, name, of)), json(&whole(&text, name)));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// One reader hands each thread its customers' rows: the threads give what the partitions
+    /// run apart give, merged, with bad rows skipped or stopped at (the first partition's error
+    /// first, as the merge of the partitions' runs gives it), whether or not a batch fills.
+    #[test]
+    fn threads_fed_by_one_reader_are_the_partitions_run_apart(
+        rows in histories(),
+        bad in prop::collection::vec((0usize..200, 0usize..3), 0..4),
+        of in 1u32..=4,
+        skip in any::<bool>(),
+        grouped in any::<bool>(),
+    ) {
+        let text = if grouped { by_customer(&rows) } else { by_date(&rows) };
+        // Rows broken three ways: not CSV, a bad price, no date (the fields moved one along).
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        for (at, how) in bad {
+            let at = 1 + at % (lines.len().max(2) - 1);
+            if at < lines.len() {
+                lines[at] = match how {
+                    0 => "\"c1,broken".to_string(),
+                    1 => lines[at].replacen(",grocery,", ",grocery,abc", 1),
+                    _ => lines[at].replacen(",20", ",,20", 1),
+                };
+            }
+        }
+        let text = lines.join("\n") + "\n";
+        let source = text.as_bytes();
+        let on_bad_row = if skip { OnBadRow::Skip } else { OnBadRow::Stop };
+        let Ok(planned) = plan(source, None) else { return Ok(()) };
+        let parts: Result<Vec<Simulation>, _> = (1..=of)
+            .map(|part| simulate_planned(source, program("retail"), Redeem::Max, on_bad_row, planned,
+                Some(Partition { part, of }), |_| {}))
+            .collect();
+        let expected = parts.and_then(merge).map(|s| json(&s)).map_err(|e| (e.code, e.path));
+        let threaded = simulate_in_threads(source, &program("retail"), Redeem::Max, on_bad_row, planned, of, |_| {})
+            .map(|s| json(&s)).map_err(|e| (e.code, e.path));
+        prop_assert_eq!(threaded, expected);
+    }
+}
+
+/// A history long enough that the reader hands each thread several full batches.
+#[test]
+fn threads_take_full_batches_and_the_rest() {
+    let rows: Vec<Row> = (0..9_000u32)
+        .map(|i| {
+            (
+                i % 301,
+                i * 540 / 9_000,
+                100 + i % 5_000,
+                1 + i % 3,
+                i % 10 == 0,
+            )
+        })
+        .collect();
+    let text = by_date(&rows);
+    for of in [2, 3] {
+        let planned = plan(text.as_bytes(), None).unwrap();
+        let threaded = simulate_in_threads(
+            text.as_bytes(),
+            &program("retail"),
+            Redeem::Max,
+            OnBadRow::Stop,
+            planned,
+            of,
+            |_| {},
+        )
+        .unwrap();
+        assert_eq!(json(&threaded), json(&merged(&text, "retail", of)));
+        assert_eq!(threaded.report, whole(&text, "retail").report);
     }
 }
 

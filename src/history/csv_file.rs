@@ -18,6 +18,7 @@ use crate::format::program::Program;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::io::Read;
+use std::sync::mpsc::SyncSender;
 
 pub use super::report::{BadRow, PartitionReport, Simulation, BAD_ROWS_LISTED};
 use super::rows::open_file;
@@ -439,43 +440,8 @@ pub fn simulate_planned(
     partition: Option<Partition>,
     mut progress: impl FnMut(u64),
 ) -> Result<Simulation> {
-    let partition_report = partition.map(|p| PartitionReport {
-        parts: vec![p.part],
-        of: p.of,
-        minor_units: program.money().minor_units,
-        rounding: program.rounding,
-        value_per_point: program.points.as_ref().map(|points| points.value_per_point),
-    });
-    let mut simulator = Simulator::with(program, redeem, plan.sequence, plan.span)?;
     let mut rows = source.rows()?;
-    let find = |name: &str| find(rows.header(), name);
-    let columns = Columns {
-        customer: find("customer"),
-        date: find("date"),
-        sku: find("sku"),
-        category: find("category"),
-        price: find("price"),
-        quantity: find("quantity"),
-        cost: find("cost"),
-        group: find("group"),
-    };
-    for name in REQUIRED_COLUMNS {
-        if find(name).is_none() {
-            return Err(Error::new(
-                ErrorCode::MissingField,
-                "line 1",
-                format!("the header row has no \"{name}\" column"),
-            ));
-        }
-    }
-    let mut simulation = Simulation {
-        rows: 0,
-        bad_rows: 0,
-        bad_row_list: Vec::new(),
-        report: Report::default(),
-        partition: partition_report,
-    };
-    let mut pending: Option<PendingOrder> = None;
+    let mut replay = Replay::new(rows.header(), program, redeem, on_bad_row, plan, partition)?;
     let mut record = csv::StringRecord::new();
     loop {
         match rows.read(&mut record)? {
@@ -483,60 +449,53 @@ pub fn simulate_planned(
             Next::End => break,
             Next::Bad(error) => {
                 // A row that does not read has no customer: the first partition takes it.
-                if partition.is_some_and(|p| p.part != 1) {
-                    continue;
+                if partition.is_none_or(|p| p.part == 1) {
+                    replay.bad(error, rows.place())?;
                 }
-                skip_or_stop(&mut simulation, on_bad_row, error, rows.place())?;
                 continue;
             }
         }
-        let line = rows.place();
-        if let Some(partition) = partition {
-            let id = columns.customer.and_then(|at| record.get(at)).unwrap_or("");
-            if !partition.holds(id) {
-                continue;
-            }
+        if partition.is_some_and(|p| !p.holds(replay.customer(&record))) {
+            continue;
         }
-        simulation.rows += 1;
-        if simulation.rows % 65_536 == 0 {
+        replay.row(&record, rows.place())?;
+        if replay.simulation.rows % 65_536 == 0 {
             progress(rows.progress());
         }
-        let row = match parse_row(&record, &columns, line) {
-            Ok(row) => row,
-            Err(error) => {
-                skip_or_stop(&mut simulation, on_bad_row, error, line)?;
-                continue;
-            }
-        };
-        match &mut pending {
-            Some(order) if order.customer == row.customer && order.date == row.date => {
-                order.lines.push(row.line)
-            }
-            _ => {
-                let next = PendingOrder {
-                    customer: row.customer,
-                    date: row.date,
-                    group: row.group,
-                    lines: vec![row.line],
-                    first_line: line,
-                };
-                place(
-                    &mut simulator,
-                    &mut simulation,
-                    on_bad_row,
-                    pending.replace(next),
-                )?;
-            }
-        }
     }
-    place(&mut simulator, &mut simulation, on_bad_row, pending.take())?;
     progress(rows.progress());
-    simulation.report = simulator.finish();
-    Ok(simulation)
+    replay.finish()
+}
+
+/// Rows handed to a thread of [`simulate_in_threads`] at a time: few enough to keep every thread
+/// busy, many enough that handing them over costs little. The threads give the batches back, so
+/// that their records' buffers are read into again rather than allocated for every row.
+const BATCH: usize = 2048;
+
+#[derive(Default)]
+struct Batch {
+    /// Each row, where it is, and the error of a row that does not read; the first `len` count.
+    rows: Vec<(csv::StringRecord, Place, Option<Error>)>,
+    len: usize,
+}
+
+impl Batch {
+    /// Adds a row, swapping `record` for the buffer it takes the place of.
+    fn push(&mut self, record: &mut csv::StringRecord, place: Place, error: Option<Error>) {
+        if self.len == self.rows.len() {
+            self.rows
+                .push((csv::StringRecord::new(), Place::Line(0), None));
+        }
+        let slot = &mut self.rows[self.len];
+        std::mem::swap(&mut slot.0, record);
+        (slot.1, slot.2) = (place, error);
+        self.len += 1;
+    }
 }
 
 /// The second pass in `jobs` threads, each replaying one partition of the customers, merged at
-/// the end into the whole run's report. The first thread tells `progress`.
+/// the end into the whole run's report. One reader (this thread) reads the history once and
+/// hands each thread the rows of its customers.
 pub fn simulate_in_threads(
     source: &(impl Source + Sync + ?Sized),
     program: &Program,
@@ -544,37 +503,71 @@ pub fn simulate_in_threads(
     on_bad_row: OnBadRow,
     plan: Plan,
     jobs: u32,
-    progress: impl FnMut(u64) + Send,
+    mut progress: impl FnMut(u64) + Send,
 ) -> Result<Simulation> {
-    let progress = std::sync::Mutex::new(progress);
+    let of = jobs.max(1);
+    let mut rows = source.rows()?;
     std::thread::scope(|scope| {
-        let runs: Vec<_> = (1..=jobs.max(1))
-            .map(|part| {
-                let program = program.clone();
-                let progress = &progress;
-                scope.spawn(move || {
-                    let partition = Partition {
-                        part,
-                        of: jobs.max(1),
-                    };
-                    simulate_planned(
-                        source,
-                        program,
-                        redeem,
-                        on_bad_row,
-                        plan,
-                        Some(partition),
-                        |bytes| {
-                            if part == 1 {
-                                if let Ok(mut progress) = progress.lock() {
-                                    progress(bytes);
-                                }
-                            }
-                        },
-                    )
-                })
-            })
-            .collect();
+        let (give_back, given_back) = std::sync::mpsc::channel::<Batch>();
+        let mut senders = Vec::new();
+        let mut runs = Vec::new();
+        for part in 1..=of {
+            let partition = Some(Partition { part, of });
+            let mut replay = Replay::new(
+                rows.header(),
+                program.clone(),
+                redeem,
+                on_bad_row,
+                plan,
+                partition,
+            )?;
+            let (sender, handed) = std::sync::mpsc::sync_channel::<Batch>(4);
+            senders.push(Some(sender));
+            let give_back = give_back.clone();
+            runs.push(scope.spawn(move || {
+                for mut batch in handed {
+                    for (record, place, error) in &mut batch.rows[..batch.len] {
+                        match error.take() {
+                            None => replay.row(record, *place)?,
+                            Some(error) => replay.bad(error, *place)?,
+                        }
+                    }
+                    batch.len = 0;
+                    // The reader may be done: then the batch is dropped.
+                    let _ = give_back.send(batch);
+                }
+                replay.finish()
+            }));
+        }
+        let customer = find(rows.header(), "customer");
+        let mut filling: Vec<Batch> = (0..of).map(|_| Batch::default()).collect();
+        let mut record = csv::StringRecord::new();
+        let mut read: u64 = 0;
+        loop {
+            let (at, error) = match rows.read(&mut record)? {
+                Next::Row => {
+                    let id = customer.and_then(|at| record.get(at)).unwrap_or("");
+                    (partition_of(id, of) as usize - 1, None)
+                }
+                Next::End => break,
+                // A row that does not read has no customer: the first partition takes it.
+                Next::Bad(error) => (0, Some(error)),
+            };
+            filling[at].push(&mut record, rows.place(), error);
+            if filling[at].len == BATCH {
+                let next = given_back.try_recv().unwrap_or_default();
+                hand(&mut senders, at, std::mem::replace(&mut filling[at], next));
+            }
+            read += 1;
+            if read % 65_536 == 0 {
+                progress(rows.progress());
+            }
+        }
+        for (at, batch) in filling.into_iter().enumerate() {
+            hand(&mut senders, at, batch);
+        }
+        drop(senders);
+        progress(rows.progress());
         let reports = runs
             .into_iter()
             .map(|run| {
@@ -589,6 +582,135 @@ pub fn simulate_in_threads(
             .collect::<Result<Vec<_>>>()?;
         crate::history::merge::merge(reports)
     })
+}
+
+/// Hands `batch` to thread `at`. A thread that stopped at a bad row takes no more; the others
+/// read on, as each would have alone.
+fn hand(senders: &mut [Option<SyncSender<Batch>>], at: usize, batch: Batch) {
+    if let Some(sender) = &senders[at] {
+        if sender.send(batch).is_err() {
+            senders[at] = None;
+        }
+    }
+}
+
+/// One partition's replay (or the whole history's), fed one row at a time.
+struct Replay {
+    simulator: Simulator,
+    simulation: Simulation,
+    columns: Columns,
+    on_bad_row: OnBadRow,
+    /// The order whose rows are being gathered.
+    pending: Option<PendingOrder>,
+}
+
+impl Replay {
+    fn new(
+        header: &csv::StringRecord,
+        program: Program,
+        redeem: Redeem,
+        on_bad_row: OnBadRow,
+        plan: Plan,
+        partition: Option<Partition>,
+    ) -> Result<Replay> {
+        let partition_report = partition.map(|p| PartitionReport {
+            parts: vec![p.part],
+            of: p.of,
+            minor_units: program.money().minor_units,
+            rounding: program.rounding,
+            value_per_point: program.points.as_ref().map(|points| points.value_per_point),
+        });
+        let simulator = Simulator::with(program, redeem, plan.sequence, plan.span)?;
+        let find = |name: &str| find(header, name);
+        let columns = Columns {
+            customer: find("customer"),
+            date: find("date"),
+            sku: find("sku"),
+            category: find("category"),
+            price: find("price"),
+            quantity: find("quantity"),
+            cost: find("cost"),
+            group: find("group"),
+        };
+        for name in REQUIRED_COLUMNS {
+            if find(name).is_none() {
+                return Err(Error::new(
+                    ErrorCode::MissingField,
+                    "line 1",
+                    format!("the header row has no \"{name}\" column"),
+                ));
+            }
+        }
+        Ok(Replay {
+            simulator,
+            simulation: Simulation {
+                rows: 0,
+                bad_rows: 0,
+                bad_row_list: Vec::new(),
+                report: Report::default(),
+                partition: partition_report,
+            },
+            columns,
+            on_bad_row,
+            pending: None,
+        })
+    }
+
+    /// The row's customer id, as read.
+    fn customer<'r>(&self, record: &'r csv::StringRecord) -> &'r str {
+        self.columns
+            .customer
+            .and_then(|at| record.get(at))
+            .unwrap_or("")
+    }
+
+    /// A row of this replay's customers, at `line`.
+    fn row(&mut self, record: &csv::StringRecord, line: Place) -> Result<()> {
+        self.simulation.rows += 1;
+        let row = match parse_row(record, &self.columns, line) {
+            Ok(row) => row,
+            Err(error) => return self.bad(error, line),
+        };
+        match &mut self.pending {
+            Some(order) if order.customer == row.customer && order.date == row.date => {
+                order.lines.push(row.line);
+                Ok(())
+            }
+            _ => {
+                let next = PendingOrder {
+                    customer: row.customer,
+                    date: row.date,
+                    group: row.group,
+                    lines: vec![row.line],
+                    first_line: line,
+                };
+                let done = self.pending.replace(next);
+                place(
+                    &mut self.simulator,
+                    &mut self.simulation,
+                    self.on_bad_row,
+                    done,
+                )
+            }
+        }
+    }
+
+    /// A row that does not read, or whose fields are not valid.
+    fn bad(&mut self, error: Error, place: Place) -> Result<()> {
+        skip_or_stop(&mut self.simulation, self.on_bad_row, error, place)
+    }
+
+    fn finish(mut self) -> Result<Simulation> {
+        let last = self.pending.take();
+        place(
+            &mut self.simulator,
+            &mut self.simulation,
+            self.on_bad_row,
+            last,
+        )?;
+        self.simulation.report = self.simulator.finish();
+        Ok(self.simulation)
+    }
 }
 
 /// The rows of one order, gathered until a row of another order arrives.
