@@ -48,11 +48,11 @@ test('item 11: a value out of range says the range, in each language', async () 
     for (const value of ['-5', '150']) {
       // The gross margin, the first of the seller's economics.
       await page.$eval('loyalty-offer-explorer', (el, v) => {
-        const input = el.shadowRoot.querySelectorAll('fieldset')[2].querySelector('input');
+        const input = [...el.shadowRoot.querySelectorAll('fieldset')].filter((f) => !f.parentElement.closest('fieldset'))[2].querySelector('input');
         input.value = v;
         input.dispatchEvent(new Event('change'));
       }, value);
-      const message = await page.$eval('loyalty-offer-explorer', (el) => el.shadowRoot.querySelectorAll('fieldset')[2].querySelector('.field-error').textContent);
+      const message = await page.$eval('loyalty-offer-explorer', (el) => [...el.shadowRoot.querySelectorAll('fieldset')].filter((f) => !f.parentElement.closest('fieldset'))[2].querySelector('.field-error').textContent);
       assert.match(message, expected[locale], `${locale} ${value}: ${message}`);
     }
   }
@@ -62,11 +62,11 @@ test('item 11: the hint for a number shows the locale\'s decimal separator', asy
   for (const [locale, example] of [['en', '12.50'], ['ru', '12,50'], ['hy', '12,50'], ['ka', '12,50']]) {
     const { page } = await explorer(`?locale=${locale}`);
     await page.$eval('loyalty-offer-explorer', (el) => {
-      const input = el.shadowRoot.querySelectorAll('fieldset')[2].querySelectorAll('input')[1];
+      const input = [...el.shadowRoot.querySelectorAll('fieldset')].filter((f) => !f.parentElement.closest('fieldset'))[2].querySelectorAll('input')[1];
       input.value = 'abc';
       input.dispatchEvent(new Event('change'));
     });
-    const message = await page.$eval('loyalty-offer-explorer', (el) => el.shadowRoot.querySelectorAll('fieldset')[2].querySelectorAll('.field-error')[1].textContent);
+    const message = await page.$eval('loyalty-offer-explorer', (el) => [...el.shadowRoot.querySelectorAll('fieldset')].filter((f) => !f.parentElement.closest('fieldset'))[2].querySelectorAll('.field-error')[1].textContent);
     assert.ok(message.includes(example), `${locale}: ${message}`);
   }
 });
@@ -75,6 +75,10 @@ test('item 10: a negative program cost draws its bar and label inside the chart,
   for (const width of [360, 1280]) {
     const { page } = await explorer('', { width, height: 900 });
     await choose(page, 'okay-card');
+    // A client who buys little, a loaf a month: the card's fee is more than its member prices give.
+    await page.$eval('loyalty-offer-explorer', (el) => {
+      el.state = { ...el.state, basket: { orders_per_month: 1, lines: [{ name: 'Bread', sku: 'BREAD', category: 'bakery', unit_price: '50.00', quantity: 1 }] } };
+    });
     const cost = await page.evaluate(() => document.querySelector('loyalty-offer-explorer').result.margin.totals.program_cost);
     assert.match(cost, /^-/, 'the paid card earns more in fees than it gives');
     const outside = await page.$eval('loyalty-offer-explorer', (el) => {

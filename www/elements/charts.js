@@ -81,8 +81,9 @@ export function vgridline(x, y1, y2, text) {
 export function fitText(node, room) {
   const whole = node.textContent;
   if (node.getComputedTextLength() <= room) return;
+  // Down to the ellipsis alone where not even a letter fits (a tier held for a single month).
   let keep = whole.length;
-  while (keep > 1 && node.getComputedTextLength() > room) {
+  while (keep > 0 && node.getComputedTextLength() > room) {
     keep -= 1;
     node.textContent = `${whole.slice(0, keep)}…`;
   }

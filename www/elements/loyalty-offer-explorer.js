@@ -481,8 +481,9 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     const step = ticks(most - least)[1];
     const low = Math.floor(least / step) * step;
     const high = Math.ceil(most / step) * step;
-    // Room for labels at both ends.
-    const left = low < 0 ? 64 : 8;
+    // Room for labels at both ends: left of zero, as wide as the longest negative share's label
+    // (about 7 px a character at this size).
+    const left = 8 + 7 * Math.max(0, ...comparison.filter((_, i) => shares[i] < 0).map((row) => percent(row.give_away_share).length));
     const plot = Math.max(100, width - left - 56);
     const x = (value) => left + ((value - low) / (high - low)) * plot;
     const rows = comparison.length * 40;
