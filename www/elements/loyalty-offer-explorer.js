@@ -3,7 +3,7 @@
 // The host page keeps the state in its URL through the `state` property and `loyalty-state` event.
 import { loadAnalytics, margin, compare, calculate, names } from './loyalty-analytics.js';
 import { fill, formatters, langOf } from '../i18n/i18n.js';
-import { explorerMessages } from '../i18n/i18n-explorer.js';
+import { explorerMessages, loadExplorerMessages } from '../i18n/i18n-explorer.js';
 import { fitText, label, observeWidth, ticks, vgridline } from './charts.js';
 import { basketTotal, categoriesOf, fieldOfPath, fromUnits, offers, rangeOf, scaleOf, toUnits } from './scenarios.js';
 import { defineElement, h, LoyaltyErrorEvent, styleSheetOf, svg as s, uniqueId } from './elements.js';
@@ -209,10 +209,13 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       return;
     }
     this.#ui.card.lang = this.locale;
-    // Still loading: the notice in the new language.
-    if (!this.#ready && this.#ui.card.dataset.state !== 'unavailable') this.#ui.status.textContent = this.#messages().loading;
-    this.#build();
-    this.#update();
+    // Shown once the language's strings are in (English until then, or if they cannot load).
+    this.#loadWords().then(() => {
+      // Still loading: the notice in the new language.
+      if (!this.#ready && this.#ui.card.dataset.state !== 'unavailable') this.#ui.status.textContent = this.#messages().loading;
+      this.#build();
+      this.#update();
+    });
   }
 
   get programs() { return this.#programs; }
@@ -227,14 +230,21 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
 
   #messages() { return explorerMessages(langOf(this.locale)); }
 
+  #loadWords() { return loadExplorerMessages(langOf(this.locale)).catch(() => {}); }
+
   async #start() {
-    this.#ui.status.textContent = this.#messages().loading;
+    const loading = () => { this.#ui.status.textContent = this.#messages().loading; };
+    loading();
+    // Said again once the page's words are in; they never fail (English stands in), and the
+    // module's failure waits for them, to be said in them.
+    const words = this.#loadWords().then(loading);
     try {
-      await loadAnalytics(this.getAttribute('wasm-src') ?? undefined);
+      await Promise.all([loadAnalytics(this.getAttribute('wasm-src') ?? undefined), words]);
       this.#ready = true;
       this.#build();
       this.#update();
     } catch (error) {
+      await words;
       this.#ui.card.dataset.state = 'unavailable';
       this.#ui.status.textContent = this.#messages().unavailable;
       this.dispatchEvent(new LoyaltyErrorEvent(error));

@@ -1,4 +1,6 @@
-// The offer explorer's strings, in English, Russian, Armenian and Georgian. `{name}` marks a value.
+// The offer explorer's strings in English; Russian, Armenian and Georgian are in i18n-explorer-ru.js,
+// i18n-explorer-hy.js and i18n-explorer-ka.js, which a page loads only for the language it shows.
+// `{name}` marks a value.
 
 const MESSAGES = {
   en: {
@@ -24,76 +26,20 @@ const MESSAGES = {
     unavailable: 'The explorer is unavailable right now.', notApplicable: 'n/a',
     feeIncome: 'Membership fees ({fees}), counted as income, exceed what customers get ({given}): would they pay them?',
   },
-  ru: {
-    scrollHint: 'Таблица шире экрана: прокрутите её вбок, чтобы увидеть все столбцы →',
-    stale: 'Результаты скрыты, пока отмеченное значение не исправлено.',
-    line: 'Строка {n}', item: 'Товар', unitPrice: 'Цена за единицу', quantity: 'Количество', category: 'Категория', noCategory: 'Другое', addLine: 'Добавить строку', removeLine: 'Удалить строку {n}',
-    orders: 'Заказов в месяц', basketTotal: 'Обычный заказ {amount} × {orders} в месяц = {total}',
-    fieldError: { not_increasing: 'Должно быть больше порога предыдущего уровня.', out_of_range: 'Вне допустимого диапазона.', percentRange: 'Введите процент от 0 до 100.', notNegative: 'Введите 0 или больше.', too_precise: 'Слишком много знаков после запятой.',
-      wrong_type: 'Введите число, например {example}.', other: 'Это значение не принято.' },
-    title: 'Конструктор предложения', program: 'Программа', parameters: 'Параметры программы', tierThreshold: '{tier}: порог',
-    rulePercent: '{rule}: скидка, %', ruleAmount: '{rule}: сумма скидки', ruleBuy: '{rule}: купить', ruleGet: '{rule}: получить', ruleBreak: '{rule}: % от {quantity} шт.', rulePrice: '{rule}: цена набора', multiplierFactor: '{name}: баллы ×', taxPercent: 'НДС в цене, %',
-    tierDiscount: '{tier}: скидка, %', earnPoints: 'Начисляется баллов', earnPer: 'за сумму', pointValue: 'Стоимость балла',
-    maxRedeem: 'Баллами можно оплатить до, %', cashback: 'Кешбэк, %',
-    cashbackCap: 'Лимит кешбэка в месяц', lifetime: 'Срок жизни клиента, мес.', lifetimeProfit: 'Валовая прибыль за срок жизни', behaviour: 'Поведение клиента',
-    months: 'Месяцев', economics: 'Экономика продавца', margin: 'Валовая маржа, %', redemption: 'Используется баллов, %', churn: 'Отток в месяц, %',
-    impact: 'Влияние на маржу', revenue: 'Выручка', profitWithout: 'Валовая прибыль без программы', cost: 'Стоимость программы',
-    profitWith: 'Валовая прибыль с программой', share: 'Доля отданной валовой прибыли', uplift: 'Рост продаж для безубыточности',
-    liability: 'Обязательства по баллам', compare: 'Одинаковый номинал — четыре способа', variant: 'Предложение', benefit: 'Выгода клиента',
-    chartDesc: 'Чем длиннее столбец, тем дороже продавцу; у каждого столбца подписано значение.',
-    thisProgram: 'Эта программа', discount5: 'Скидка 5%', points5: '5% баллами', cashback5: 'Кешбэк 5%', membership: 'Платный клуб: скидка 10% за взнос 5%',
-    catalog: 'Каталог наград', reward: 'Награда', spendNeeded: 'Нужно потратить', effectiveReturn: 'Реальная отдача',
-    invalid: 'Значение не принято ({code}, {path}): {message}', print: 'Печать', loading: 'Загружаем конструктор…',
-    unavailable: 'Конструктор сейчас недоступен.', notApplicable: 'н/д',
-    feeIncome: 'Взносы ({fees}) учтены как доход и больше выгоды клиентов ({given}): станут ли они их платить?',
-  },
-  hy: {
-    scrollHint: 'Աղյուսակը էկրանից լայն է. ոլորեք այն կողք՝ բոլոր սյունակները տեսնելու համար →',
-    stale: 'Արդյունքները թաքցված են, քանի դեռ նշված արժեքը չի ուղղվել։',
-    line: 'Տող {n}', item: 'Ապրանք', unitPrice: 'Միավորի գին', quantity: 'Քանակ', category: 'Կատեգորիա', noCategory: 'Այլ', addLine: 'Ավելացնել տող', removeLine: 'Հեռացնել {n} տողը',
-    orders: 'Պատվերներ ամսական', basketTotal: 'Սովորական պատվեր {amount} × ամսական {orders} = {total}',
-    fieldError: { not_increasing: 'Պետք է լինի նախորդ մակարդակի շեմից բարձր։', out_of_range: 'Թույլատրելի միջակայքից դուրս է։', percentRange: 'Մուտքագրեք տոկոս 0-ից 100։', notNegative: 'Մուտքագրեք 0 կամ ավելի։', too_precise: 'Չափազանց շատ տասնորդական նիշեր։',
-      wrong_type: 'Մուտքագրեք թիվ, օրինակ՝ {example}։', other: 'Այս արժեքը չի ընդունվում։' },
-    title: 'Առաջարկի կառուցիչ', program: 'Ծրագիր', parameters: 'Ծրագրի պարամետրեր', tierThreshold: '{tier}՝ շեմ',
-    rulePercent: '{rule}՝ զեղչ, %', ruleAmount: '{rule}՝ զեղչի գումար', ruleBuy: '{rule}՝ գնել', ruleGet: '{rule}՝ ստանալ', ruleBreak: '{rule}՝ % {quantity} հատից', rulePrice: '{rule}՝ հավաքածուի գին', multiplierFactor: '{name}՝ միավորներ ×', taxPercent: 'Գնի մեջ ԱԱՀ, %',
-    tierDiscount: '{tier}՝ զեղչ, %', earnPoints: 'Կուտակվող միավորներ', earnPer: 'գումարի համար', pointValue: 'Միավորի արժեքը',
-    maxRedeem: 'Միավորներով վճարել մինչև, %', cashback: 'Կեշբեք, %',
-    cashbackCap: 'Կեշբեքի ամսական սահմանը', lifetime: 'Հաճախորդի կյանքը, ամիս', lifetimeProfit: 'Համախառն շահույթը կյանքի ընթացքում', behaviour: 'Հաճախորդի վարքը',
-    months: 'Ամիսներ', economics: 'Վաճառողի տնտեսագիտությունը', margin: 'Համախառն մարժա, %', redemption: 'Օգտագործվող միավորներ, %', churn: 'Ամսական արտահոսք, %',
-    impact: 'Ազդեցությունը մարժայի վրա', revenue: 'Հասույթ', profitWithout: 'Համախառն շահույթ առանց ծրագրի', cost: 'Ծրագրի արժեքը',
-    profitWith: 'Համախառն շահույթ ծրագրով', share: 'Տրված համախառն շահույթի մասնաբաժինը', uplift: 'Անվնասության համար անհրաժեշտ աճը',
-    liability: 'Միավորների պարտավորությունը', compare: 'Նույն անվանական արժեքը՝ չորս եղանակով', variant: 'Առաջարկ', benefit: 'Հաճախորդի օգուտը',
-    chartDesc: 'Որքան երկար է սյունը, այնքան թանկ է վաճառողի համար. յուրաքանչյուր սյան արժեքը նշված է։',
-    thisProgram: 'Այս ծրագիրը', discount5: '5% զեղչ', points5: '5% միավորներով', cashback5: '5% կեշբեք', membership: 'Վճարովի անդամակցություն՝ 10% զեղչ 5% վճարով',
-    catalog: 'Պարգևների կատալոգ', reward: 'Պարգև', spendNeeded: 'Անհրաժեշտ ծախս', effectiveReturn: 'Իրական եկամտաբերություն',
-    invalid: 'Արժեքը չի ընդունվել ({code}, {path})՝ {message}', print: 'Տպել', loading: 'Բեռնում ենք կառուցիչը…',
-    unavailable: 'Կառուցիչն այս պահին հասանելի չէ։', notApplicable: 'չկա',
-    feeIncome: 'Անդամավճարները ({fees}) եկամուտ են և գերազանցում են հաճախորդների օգուտը ({given})։ Կվճարե՞ն։',
-  },
-  ka: {
-    scrollHint: 'ცხრილი ეკრანზე განიერია: გადაახვიეთ გვერდზე ყველა სვეტის სანახავად →',
-    stale: 'შედეგები დამალულია, სანამ მონიშნული მნიშვნელობა არ გასწორდება.',
-    line: 'სტრიქონი {n}', item: 'საქონელი', unitPrice: 'ერთეულის ფასი', quantity: 'რაოდენობა', category: 'კატეგორია', noCategory: 'სხვა', addLine: 'სტრიქონის დამატება', removeLine: 'სტრიქონი {n}-ის წაშლა',
-    orders: 'შეკვეთა თვეში', basketTotal: 'ჩვეული შეკვეთა {amount} × თვეში {orders} = {total}',
-    fieldError: { not_increasing: 'უნდა იყოს წინა დონის ზღვარზე მეტი.', out_of_range: 'დასაშვებ დიაპაზონს მიღმაა.', percentRange: 'შეიყვანეთ პროცენტი 0-დან 100-მდე.', notNegative: 'შეიყვანეთ 0 ან მეტი.', too_precise: 'ზედმეტად ბევრი ათწილადი ნიშანი.',
-      wrong_type: 'შეიყვანეთ რიცხვი, მაგალითად {example}.', other: 'ეს მნიშვნელობა არ მიიღება.' },
-    title: 'შეთავაზების კონსტრუქტორი', program: 'პროგრამა', parameters: 'პროგრამის პარამეტრები', tierThreshold: '{tier}: ზღვარი',
-    rulePercent: '{rule}: ფასდაკლება, %', ruleAmount: '{rule}: ფასდაკლების თანხა', ruleBuy: '{rule}: იყიდე', ruleGet: '{rule}: მიიღე', ruleBreak: '{rule}: % {quantity} ცალიდან', rulePrice: '{rule}: ნაკრების ფასი', multiplierFactor: '{name}: ქულები ×', taxPercent: 'ფასში შემავალი დღგ, %',
-    tierDiscount: '{tier}: ფასდაკლება, %', earnPoints: 'დარიცხული ქულები', earnPer: 'თანხაზე', pointValue: 'ქულის ღირებულება',
-    maxRedeem: 'ქულებით გადახდა მაქსიმუმ, %', cashback: 'ქეშბექი, %',
-    cashbackCap: 'ქეშბექის თვიური ლიმიტი', lifetime: 'მომხმარებლის სიცოცხლე, თვე', lifetimeProfit: 'მთლიანი მოგება სიცოცხლის განმავლობაში', behaviour: 'მომხმარებლის ქცევა',
-    months: 'თვეები', economics: 'გამყიდველის ეკონომიკა', margin: 'მთლიანი მარჟა, %', redemption: 'გამოყენებული ქულები, %', churn: 'თვიური გადინება, %',
-    impact: 'გავლენა მარჟაზე', revenue: 'შემოსავალი', profitWithout: 'მთლიანი მოგება პროგრამის გარეშე', cost: 'პროგრამის ღირებულება',
-    profitWith: 'მთლიანი მოგება პროგრამით', share: 'გაცემული მთლიანი მოგების წილი', uplift: 'ზარალის გარეშე საჭირო ზრდა',
-    liability: 'ქულების ვალდებულება', compare: 'ერთი ნომინალი — ოთხი გზა', variant: 'შეთავაზება', benefit: 'მომხმარებლის სარგებელი',
-    chartDesc: 'რაც უფრო გრძელია სვეტი, მით უფრო ძვირია გამყიდველისთვის; ყველა სვეტს აწერია მნიშვნელობა.',
-    thisProgram: 'ეს პროგრამა', discount5: '5% ფასდაკლება', points5: '5% ქულებით', cashback5: '5% ქეშბექი', membership: 'ფასიანი წევრობა: 10% ფასდაკლება 5% საფასურად',
-    catalog: 'ჯილდოების კატალოგი', reward: 'ჯილდო', spendNeeded: 'საჭირო ხარჯი', effectiveReturn: 'რეალური უკუგება',
-    invalid: 'მნიშვნელობა არ მიიღება ({code}, {path}): {message}', print: 'ბეჭდვა', loading: 'იტვირთება კონსტრუქტორი…',
-    unavailable: 'კონსტრუქტორი ახლა მიუწვდომელია.', notApplicable: '—',
-    feeIncome: 'საწევროები ({fees}) შემოსავალია და აღემატება მომხმარებლების სარგებელს ({given}): გადაიხდიან?',
-  },
 };
+
+/** The other languages, each a module of its own, fetched only for a page that shows it. */
+const LOADERS = {
+  ru: () => import('./i18n-explorer-ru.js'),
+  hy: () => import('./i18n-explorer-hy.js'),
+  ka: () => import('./i18n-explorer-ka.js'),
+};
+
+/** Loads the strings of `lang` once; until they arrive (or if they cannot), English stands in. */
+export async function loadExplorerMessages(lang) {
+  if (MESSAGES[lang] || !LOADERS[lang]) return;
+  MESSAGES[lang] = (await LOADERS[lang]()).default;
+}
 
 export function explorerMessages(lang) {
   return MESSAGES[lang] ?? MESSAGES.en;
