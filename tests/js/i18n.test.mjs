@@ -199,3 +199,16 @@ test('the tier preview\'s other languages are modules of their own, with the sam
     assert.notEqual(words.title, english.title, `${lang} is not English`);
   }
 });
+
+test('the offer explorer\'s other languages are modules of their own, with the same keys as English', async () => {
+  const { loadExplorerMessages, explorerMessages } = await import('../../www/i18n/i18n-explorer.js');
+  const keys = (object, prefix = '') => Object.entries(object).flatMap(([key, value]) =>
+    (value && typeof value === 'object' && !Array.isArray(value) ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`])).sort();
+  const english = explorerMessages('en');
+  for (const lang of ['ru', 'hy', 'ka']) {
+    assert.equal(explorerMessages(lang), english, `${lang} stands in as English until it is loaded`);
+    await loadExplorerMessages(lang);
+    assert.deepEqual(keys(explorerMessages(lang)), keys(english), lang);
+    assert.notEqual(explorerMessages(lang).title, english.title, `${lang} is not English`);
+  }
+});

@@ -47,7 +47,8 @@ const sizes = bundleSizes();
 // the checkout's module, 5.2 KB off the analytics module and 3.6 KB off the tier page's, which
 // paid for issue 30's words (names falling back to English, a discount that would not combine,
 // 0.9 KB of checkout), the basket's editor and cart-line reader; the tier page's Russian,
-// Armenian and Georgian words load only in those languages.
+// Armenian and Georgian words load only in those languages, and so do the explorer's (its
+// measure, in English, fell by 12 KB raw).
 test('the release .wasm stays under its raw ceiling', () => {
   assert.ok(sizes.wasm.raw <= 198.95 * 1024, `${sizes.wasm.raw} bytes`);
 });
@@ -68,7 +69,7 @@ test('the analytics module and the offer explorer\'s modules stay under their ce
   // Loaded only by the customer's and the rep's pages, never at checkout. Built for speed at
   // opt-level "s" (Cargo.toml's wasm-analytics profile), which costs about 33 KB. Refunds added
   // 28.8 KB: they price the order as a quote, which nothing else in this package did.
-  assert.ok(sizes.analytics.raw <= 579.75 * 1024, `${sizes.analytics.raw} bytes`);
+  assert.ok(sizes.analytics.raw <= 567.86 * 1024, `${sizes.analytics.raw} bytes`);
 });
 
 test("the customer's tier page's first load stays under its brotli ceiling", () => {
