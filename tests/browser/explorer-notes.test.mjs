@@ -1,5 +1,6 @@
-// The offer explorer says what its figures mean where they could mislead a rep (a negative cost),
-// and its labels, ranges and hints speak the page's language (issue 30: items 10 and 11).
+// The offer explorer says what its figures mean where they could mislead a rep: a negative cost,
+// a value that can no longer be redeemed, a field that changes nothing; its labels, ranges and
+// hints speak the page's language (issue 30: items 10, 11 and 12).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
@@ -28,6 +29,12 @@ async function enter(page, label, value) {
     input.dispatchEvent(new Event('change'));
   }, [label, value]);
 }
+
+const fieldMessage = (page, label) => page.$eval('loyalty-offer-explorer', (el, text) => {
+  const input = [...el.shadowRoot.querySelectorAll('label')].find((l) => l.textContent.startsWith(text))?.querySelector('input');
+  const described = input?.getAttribute('aria-describedby');
+  return described ? el.shadowRoot.getElementById(described).textContent : null;
+}, label);
 
 const notes = (page) => page.$eval('loyalty-offer-explorer', (el) => [...el.shadowRoot.querySelectorAll('[part~="note"]')].filter((n) => !n.hidden).map((n) => n.textContent).join(' | '));
 
@@ -93,4 +100,20 @@ test('item 10: a negative program cost draws its bar and label inside the chart,
     assert.ok(bar > 1, `bar ${bar}px`);
     assert.match(await notes(page), /fee/i);
   }
+});
+
+test('item 12: a point value at which no order reaches the minimum redemption says so', async () => {
+  const { page } = await explorer();
+  assert.equal(await notes(page), '');
+  await enter(page, 'Value of a point', '1');
+  await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer').result);
+  assert.match(await notes(page), /100-point minimum/);
+});
+
+test('item 12: a field that changes nothing in these figures says so', async () => {
+  const { page } = await explorer();
+  await choose(page, 'home-delivery');
+  await enter(page, 'Gold: half-price delivery: discount %', '60');
+  await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer').result);
+  assert.match(await fieldMessage(page, 'Gold: half-price delivery: discount %') ?? '', /changes nothing/i);
 });

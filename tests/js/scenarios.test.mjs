@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readJson } from './fixtures.mjs';
-import { basketTotal, categoriesOf, fieldOfPath, fromUnits, offers, percentOf, rangeOf, shareOf, toUnits, totalOf } from '../../www/elements/scenarios.js';
+import { basketTotal, belowMinimum, categoriesOf, fieldOfPath, fromUnits, offers, percentOf, rangeOf, shareOf, toUnits, totalOf } from '../../www/elements/scenarios.js';
 
 const program = (id) => readJson(`examples/programs/${id}.json`);
 
@@ -66,4 +66,12 @@ test('a refused value\'s range is said by the kind of field (issue 30: item 11)'
   assert.equal(rangeOf('tiers.1.discount_percent', '101'), 'percentRange');
   assert.equal(rangeOf('tiers.1.threshold', '-5'), 'notNegative');
   assert.equal(rangeOf('points.earn.per_amount', '0'), 'out_of_range');
+});
+
+test('a point value at which an order cannot reach the minimum redemption is found (issue 30: item 12)', () => {
+  const retail = program('retail');
+  assert.equal(belowMinimum(retail, '125'), null);
+  const dear = { ...retail, points: { ...retail.points, value_per_point: '1' } };
+  assert.deepEqual(belowMinimum(dear, '125'), { most: '25', min: '100' });
+  assert.equal(belowMinimum(dear, '500'), null);
 });

@@ -49,6 +49,8 @@ const sizes = bundleSizes();
 // 0.9 KB of checkout), the basket's editor and cart-line reader; the tier page's Russian,
 // Armenian and Georgian words load only in those languages, and so do the explorer's (its
 // measure, in English, fell by 12 KB raw).
+// The explorer's glue is minified (18.0 to 6.8 KB raw), which paid for issue 30's item 12 (a
+// point value under the minimum redemption, a field that changes nothing: 2.1 KB raw).
 test('the release .wasm stays under its raw ceiling', () => {
   assert.ok(sizes.wasm.raw <= 198.95 * 1024, `${sizes.wasm.raw} bytes`);
 });
@@ -69,13 +71,13 @@ test('the analytics module and the offer explorer\'s modules stay under their ce
   // Loaded only by the customer's and the rep's pages, never at checkout. Built for speed at
   // opt-level "s" (Cargo.toml's wasm-analytics profile), which costs about 33 KB. Refunds added
   // 28.8 KB: they price the order as a quote, which nothing else in this package did.
-  assert.ok(sizes.analytics.raw <= 567.86 * 1024, `${sizes.analytics.raw} bytes`);
+  assert.ok(sizes.analytics.raw <= 558.99 * 1024, `${sizes.analytics.raw} bytes`);
 });
 
 test("the customer's tier page's first load stays under its brotli ceiling", () => {
   // Its one script and its own .wasm; the budget is 80 KB (issue 31): it is to load the
   // checkout's module and the ledger, from the compiled program.
-  assert.ok(sizes.tier.brotli <= 131.40 * 1024, `${sizes.tier.brotli} bytes brotli`);
+  assert.ok(sizes.tier.brotli <= 131.39 * 1024, `${sizes.tier.brotli} bytes brotli`);
 });
 
 test('every example program compiles to what a shop ships in a few kilobytes', () => {

@@ -5,7 +5,7 @@ import { loadAnalytics, margin, compare, calculate, names } from './loyalty-anal
 import { fill, formatters, langOf } from '../i18n/i18n.js';
 import { explorerMessages, loadExplorerMessages } from '../i18n/i18n-explorer.js';
 import { fitText, label, observeWidth, ticks, vgridline } from './charts.js';
-import { basketTotal, categoriesOf, fieldOfPath, fromUnits, offers, rangeOf, scaleOf, toUnits } from './scenarios.js';
+import { basketTotal, belowMinimum, categoriesOf, fieldOfPath, fromUnits, offers, rangeOf, scaleOf, toUnits } from './scenarios.js';
 import { defineElement, h, LoyaltyErrorEvent, styleSheetOf, svg as s, uniqueId } from './elements.js';
 
 /** Fired whenever the rep changes something; `detail` is the whole state, for the URL. */
@@ -121,6 +121,7 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
   #chartWidth = 600;
   #chartArgs = null;
   #redraw;
+  #lastEdit = null;
   #state = { ...DEFAULT_STATE };
   #ready = false;
   #ui;
@@ -284,12 +285,12 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     });
   }
 
-  #program() {
+  #program(edits = this.#state.edits) {
     const base = this.#base();
     if (!base) return null;
     const program = structuredClone(base.program);
     // A count stays a JSON number when it is written as one.
-    for (const [path, value] of Object.entries(this.#state.edits)) {
+    for (const [path, value] of Object.entries(edits)) {
       const was = get(program, path);
       if (was !== undefined) set(program, path, typeof was === 'number' ? count(value) : value);
     }
@@ -324,7 +325,10 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
     // Names as given, unspoilt by a refused edit.
     const programNames = this.#namesOf(this.#base()?.program);
     ui.params.replaceChildren(...(program ? parameters(program, programNames) : []).map(({ path, label: [key, values] }) =>
-      field(path, fill(m[key], values), String(get(program, path) ?? ''), (value) => this.#change({ edits: { ...this.#state.edits, [path]: value } }))));
+      field(path, fill(m[key], values), String(get(program, path) ?? ''), (value) => {
+        this.#lastEdit = path;
+        this.#change({ edits: { ...this.#state.edits, [path]: value } });
+      })));
     ui.economics.replaceChildren(
       field('margin', m.margin, this.#state.margin, (value) => this.#change({ margin: value })),
       field('redemption', m.redemption, this.#state.redemption, (value) => this.#change({ redemption: value })),
@@ -395,8 +399,9 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       const impact = margin({ projection: { program, customer, start: today, months: state.months, plan, redeem }, economics });
       const units = scaleOf(impact.totals.revenue);
       const f = formatters(this.locale, program.currency, units);
+      const order = basketTotal(basket.lines, units);
       const monthly = basketTotal(basket.lines, units, plan.basket.orders_per_month);
-      ui.basketTotal.textContent = fill(m.basketTotal, { amount: f.money(basketTotal(basket.lines, units)), orders: f.count(String(orders)), total: f.money(monthly) });
+      ui.basketTotal.textContent = fill(m.basketTotal, { amount: f.money(order), orders: f.count(String(orders)), total: f.money(monthly) });
       const variants = offers(program, m, monthly, units);
       const comparison = compare({ customer, start: today, months: state.months, plan, redeem, economics, variants });
       const catalog = program.catalog?.length && program.points?.earn?.points !== '0' ? calculate({ catalog_return: { program } }) : null;
@@ -410,7 +415,26 @@ export class LoyaltyOfferExplorerElement extends HTMLElement {
       const scale = scaleOf(t.membership_fees);
       const given = fromUnits(toUnits(t.program_cost, scale) + toUnits(t.membership_fees, scale), scale);
       ui.note.textContent = /^-/.test(t.program_cost) ? fill(m.feeIncome, { fees: f.money(t.membership_fees), given: f.money(given) }) : '';
+      // A point value at which the usual order cannot reach the minimum redemption.
+      const below = program.points && belowMinimum(program, order);
+      if (below) {
+        const value = formatters(this.locale, program.currency, scaleOf(program.points.value_per_point)).money(program.points.value_per_point);
+        ui.note.textContent += fill(m.belowMinimum, { value, order: f.money(order), most: f.count(below.most), min: f.count(below.min) });
+      }
       ui.note.hidden = !ui.note.textContent;
+      // An edit that changes none of these figures says so at its field.
+      const edited = this.#lastEdit;
+      const slot = this.#fields.get(edited);
+      if (slot && edited in state.edits && String(get(this.#base().program, edited)) !== state.edits[edited]) {
+        const edits = { ...state.edits };
+        delete edits[edited];
+        const before = margin({ projection: { program: this.#program(edits), customer, start: today, months: state.months, plan, redeem }, economics });
+        if (JSON.stringify(before.totals) === JSON.stringify(impact.totals)) {
+          slot.error.textContent = m.noEffect;
+          slot.error.hidden = false;
+          slot.input.setAttribute('aria-describedby', slot.error.id);
+        }
+      }
     } catch (error) {
       // The figures of the last valid inputs are not shown as if they held for these.
       this.#result = null;

@@ -100,3 +100,15 @@ export function rangeOf(key, value) {
   if (/(^|\.)(margin|redemption|churn|[a-z_]*percent)$/.test(key)) return 'percentRange';
   return value.startsWith('-') ? 'notNegative' : 'out_of_range';
 }
+
+/**
+ * The most points an order of `spend` may pay on a program, with its minimum, when that is below
+ * the minimum: then no order of that size or smaller ever redeems. Null otherwise.
+ */
+export function belowMinimum(program, spend) {
+  const points = program.points;
+  const min = BigInt(points?.min_redeem ?? 0);
+  if (!min || !/[1-9]/.test(points.value_per_point ?? '')) return null;
+  const most = (toUnits(spend, 6) * toUnits(points.max_redeem_percent ?? '100', 6)) / (toUnits(points.value_per_point, 6) * 100_000_000n);
+  return most < min ? { most: String(most), min: String(min) } : null;
+}

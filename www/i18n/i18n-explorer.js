@@ -25,6 +25,8 @@ const MESSAGES = {
     invalid: 'This value is refused ({code} at {path}): {message}', print: 'Print', loading: 'Loading the explorer…',
     unavailable: 'The explorer is unavailable right now.', notApplicable: 'n/a',
     feeIncome: 'Membership fees ({fees}), counted as income, exceed what customers get ({given}): would they pay them?',
+    noEffect: 'Changes nothing in these figures: no order in the plan uses it.',
+    belowMinimum: ' At {value} a point an order of {order} may use {most} points at most, under the {min}-point minimum: points are never redeemed.',
   },
 };
 
