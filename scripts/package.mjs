@@ -1,6 +1,6 @@
 // Assembles pkg/: one npm package with the Wasm core, the analytics module, the widgets, their
 // TypeScript definitions and the program's JSON Schema, for browsers, bundlers and Node servers,
-// and bundles the checkout and the tier page into one minified module each.
+// and bundles the checkout, the tier page and the offer explorer into one minified module each.
 //
 // www/ keeps its sources in folders (elements/, i18n/; build/ holds what scripts/build.sh makes:
 // the two .wasm files and wasm-bindgen's glue). pkg/ is flat: it holds exactly the modules the
@@ -34,13 +34,14 @@ const ENTRIES = [
 const WASM = ['loyalty_core_bg.wasm', 'loyalty_analytics_bg.wasm', 'loyalty_compiler_bg.wasm', 'loyalty_tier_bg.wasm'];
 /**
  * One minified module for a page's script tag, with its source map, for the checkout (the
- * checkout's and the price's elements) and for the customer's tier page. The strings of Russian,
+ * checkout's and the price's elements), for the customer's tier page and for the rep's explorer. The strings of Russian,
  * Armenian and Georgian are split into chunks of their own (`<chunk>-i18n-ru-….js`), fetched only
  * by a page in that language.
  */
 const BUNDLES = [
   { entry: 'loyalty.js', chunk: 'loyalty-chunk' },
   { entry: 'loyalty-tier-preview.js', chunk: 'loyalty-tier-preview-chunk' },
+  { entry: 'loyalty-offer-explorer.js', chunk: 'loyalty-offer-explorer-chunk' },
 ];
 
 /** Relative module specifiers: in imports, exports, dynamic imports and `new URL(…, import.meta.url)`. */
@@ -119,7 +120,7 @@ const minifiedSources = {
 /** Builds the bundles in pkg/ from its flat modules, and copies them into www/build/; their file names. */
 async function bundle() {
   for (const file of readdirSync(built)) {
-    if (/^loyalty(-tier-preview)?(\.min|-chunk-)/.test(file)) rmSync(new URL(file, built));
+    if (/^loyalty(-tier-preview|-offer-explorer)?(\.min|-chunk-)/.test(file)) rmSync(new URL(file, built));
   }
   const files = [];
   for (const { entry, chunk } of BUNDLES) {

@@ -19,9 +19,13 @@ export const LANGUAGE_CHUNKS = BUILT
   .filter((file) => /^loyalty-chunk-i18n-(?!en-).*\.js$/.test(file))
   .map((file) => `www/build/${file}`);
 
-// What the rep's offer explorer loads besides the shared elements: the analytics module, its glue
-// and the explorer's own modules; never loaded at checkout.
-export const ANALYTICS = ['www/build/loyalty_analytics_bg.wasm', 'www/build/loyalty_analytics.js', 'www/elements/loyalty-analytics.js', 'www/elements/program-calls.js', 'www/elements/scenarios.js', 'www/elements/charts.js', 'www/elements/loyalty-offer-explorer.js', 'www/i18n/i18n-explorer.js'];
+// What the rep's offer explorer loads: its one bundled script (the elements, the analytics glue
+// and the English words), its English chunk and the analytics module; never loaded at checkout.
+export const ANALYTICS = [
+  'www/build/loyalty-offer-explorer.min.js',
+  ...BUILT.filter((file) => /^loyalty-offer-explorer-chunk-i18n-en-.*\.js$/.test(file)).map((file) => `www/build/${file}`),
+  'www/build/loyalty_analytics_bg.wasm',
+];
 
 // The customer's tier page: its one bundled script and its own .wasm (in English).
 export const TIER_PAGE = ['www/build/loyalty-tier-preview.min.js', 'www/build/loyalty_tier_bg.wasm'];

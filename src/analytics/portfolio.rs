@@ -7,11 +7,13 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::format::cart::{Cart, Line};
 use crate::format::customer::Customer;
 use crate::format::program::{Period, Program};
-use crate::format::validate;
+use crate::format::validate::{self, overflow};
 use crate::money::exact::decimal_of;
 use crate::rules::calendar::{Calendar, Day};
 use crate::rules::ledger::run_months;
 use crate::rules::periods::period_start;
+#[cfg(any(feature = "cli", feature = "analytics"))]
+use crate::rules::steady::Steady;
 use crate::rules::{Figures, Ledger, Order, Rules};
 use chrono::{Days, Months, NaiveDate};
 use rust_decimal::Decimal;
@@ -137,7 +139,7 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
     let program = &request.program;
     let months = request.months as usize;
     let none = rules.tiers.len();
-    let mut tally = vec![Figures::default(); months];
+    let mut tally = vec![Tally::default(); months];
     let mut tiers = vec![vec![0u64; none + 1]; months];
     let mut outstanding: u64 = 0;
     let first = period_start(Period::Month, request.start);
@@ -153,6 +155,7 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
         .map(|date| (Day::of(rules, date), 0))
         .collect();
     let redeem_points = request.redeem.points(program);
+    let mut steady = None;
     for entry in &request.customers {
         // One order a month, with a line for each category the customer spends in.
         let cart = Cart {
@@ -178,31 +181,46 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
             partner_points: Vec::new(),
             usage: Default::default(),
         };
-        let schedule = if cart.lines.is_empty() {
-            &[][..]
-        } else {
-            &days[..]
+        let mut order = Order {
+            redeem_share: request.redeem.share(),
+            ..Order::of(rules, &cart)
         };
+        let orders = !cart.lines.is_empty();
         let mut ledger = Ledger::start(rules, &entry.customer, &calendar.starts[0]);
-        let mut month = 0;
-        run_months(
-            rules,
-            &mut ledger,
-            &calendar,
-            schedule,
-            &mut [Order {
-                redeem_share: request.redeem.share(),
-                ..Order::of(rules, &cart)
-            }],
-            |_, row, ledger| {
-                tally[month].add(row)?;
-                tiers[month][ledger.tier().unwrap_or(none)] += 1;
-                month += 1;
-                Ok(())
-            },
-        )?;
+        let month_done = |month: usize, row: &Figures, tier: Option<usize>| {
+            tally[month].add(row);
+            tiers[month][tier.unwrap_or(none)] += 1;
+        };
+        let steady_months = SteadyMonths {
+            calendar: &calendar,
+            days: &days,
+            customer: &entry.customer,
+            ledger: &ledger,
+            orders,
+        };
+        let held = match steady_months.run(rules, &mut steady, &mut order, month_done) {
+            Some(held) => held?,
+            None => {
+                let schedule = if orders { &days[..] } else { &[][..] };
+                let mut month = 0;
+                run_months(
+                    rules,
+                    &mut ledger,
+                    &calendar,
+                    schedule,
+                    std::slice::from_mut(&mut order),
+                    |_, row, ledger| {
+                        tally[month].add(row);
+                        tiers[month][ledger.tier().unwrap_or(none)] += 1;
+                        month += 1;
+                        Ok(())
+                    },
+                )?;
+                ledger.points_held()
+            }
+        };
         outstanding = outstanding
-            .checked_add(ledger.points_held())
+            .checked_add(held)
             .ok_or_else(|| crate::format::validate::overflow("customers"))?;
     }
     let money = |minor: i128| decimal_of(minor, rules.units);
@@ -219,6 +237,7 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
     let mut totals = Figures::default();
     let mut out_months = Vec::with_capacity(months);
     for (index, (sums, counts)) in tally.iter().zip(&tiers).enumerate() {
+        let sums = &sums.figures()?;
         totals.add(sums)?;
         let start = first
             .checked_add_months(Months::new(index as u32))
@@ -243,4 +262,91 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
         points_outstanding: outstanding,
         points_outstanding_value: money(outstanding_value),
     })
+}
+
+/// A month's figures summed over customers: amounts in 128 bits hold a million customers'
+/// sums of the largest amounts, so they are checked once, when written out.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    spend: i128,
+    discount: i128,
+    paid: i128,
+    points_earned: u128,
+    points_redeemed: u128,
+    points_redeemed_value: i128,
+    points_expired: u128,
+    benefit: i128,
+}
+
+impl Tally {
+    fn add(&mut self, row: &Figures) {
+        self.spend += row.spend;
+        self.discount += row.discount;
+        self.paid += row.paid;
+        self.points_earned += u128::from(row.points_earned);
+        self.points_redeemed += u128::from(row.points_redeemed);
+        self.points_redeemed_value += row.points_redeemed_value;
+        self.points_expired += u128::from(row.points_expired);
+        self.benefit += row.benefit;
+    }
+
+    /// The sums, refused when one is too large to write.
+    fn figures(&self) -> Result<Figures> {
+        let points = |sum: u128| u64::try_from(sum).map_err(|_| overflow("plan"));
+        let sums = Figures {
+            spend: self.spend,
+            discount: self.discount,
+            paid: self.paid,
+            points_earned: points(self.points_earned)?,
+            points_redeemed: points(self.points_redeemed)?,
+            points_redeemed_value: self.points_redeemed_value,
+            points_expired: points(self.points_expired)?,
+            benefit: self.benefit,
+            ..Figures::default()
+        };
+        crate::rules::figures::checked(&sums)?;
+        Ok(sums)
+    }
+}
+
+/// One customer of a forecast, for the steady path ([`Steady`]): built where forecasts run (the
+/// command, the analytics module, the Python package), and not into the checkout's module, whose
+/// pricer it would otherwise reshape by calling it from one more place.
+#[cfg_attr(not(any(feature = "cli", feature = "analytics")), allow(dead_code))]
+struct SteadyMonths<'a> {
+    calendar: &'a Calendar,
+    days: &'a [(Day, usize)],
+    customer: &'a Customer,
+    ledger: &'a Ledger,
+    orders: bool,
+}
+
+impl SteadyMonths<'_> {
+    /// The points held at the end, with the months given to `month_done`; `None` when the
+    /// program or the customer needs the general ledger.
+    #[cfg(any(feature = "cli", feature = "analytics"))]
+    fn run<'r>(
+        &self,
+        rules: &'r Rules,
+        steady: &mut Option<Steady<'r>>,
+        order: &mut Order,
+        month_done: impl FnMut(usize, &Figures, Option<usize>),
+    ) -> Option<Result<u64>> {
+        if steady.is_none() {
+            *steady = Steady::new(rules, self.calendar, self.days, order);
+        }
+        let steady = steady.as_mut().filter(|s| s.fits(self.ledger))?;
+        Some(steady.run(self.customer, self.ledger, order, self.orders, month_done))
+    }
+
+    #[cfg(not(any(feature = "cli", feature = "analytics")))]
+    fn run(
+        &self,
+        _: &Rules,
+        _: &mut Option<()>,
+        _: &mut Order,
+        _: impl FnMut(usize, &Figures, Option<usize>),
+    ) -> Option<Result<u64>> {
+        None
+    }
 }

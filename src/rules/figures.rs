@@ -30,7 +30,7 @@ fn add(a: u64, b: u64) -> Result<u64> {
 }
 
 /// Refuses a sum too large to be written as a decimal.
-fn checked(figures: &Figures) -> Result<()> {
+pub fn checked(figures: &Figures) -> Result<()> {
     let amounts = [
         figures.spend,
         figures.discount,

@@ -299,6 +299,16 @@ impl Ledger {
         named
     }
 
+    /// The point lots, in the order they are spent.
+    pub fn lots(&self) -> &[Lot] {
+        &self.lots
+    }
+
+    /// Whether the customer's records hold any spend.
+    pub fn has_spend(&self) -> bool {
+        !self.days.is_empty() || !self.periods.is_empty()
+    }
+
     /// Every point held, usable or not yet counted as expired.
     pub fn points_held(&self) -> u64 {
         self.lots.iter().map(|lot| lot.points).sum()

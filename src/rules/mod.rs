@@ -12,6 +12,8 @@
 //! - [`values`], [`order`]: what compiled forms are made of, and what the pricer reads and writes.
 //! - [`ledger`]: a customer's account through time (tier, point lots, spend windows, store credit),
 //!   with `book(outcome)` after each order and `close_month` at each month's end.
+//! - [`steady`]: the forecast's customers carried through the months in a few integer steps, for
+//!   programs whose time needs no more than tiers on spend, expiry and a review.
 //! - [`calendar`] and [`periods`]: what the ledger asks of a date (its tier window, its periods,
 //!   when points earned on it expire, a month's review), worked out once per day.
 //!
@@ -34,6 +36,8 @@ pub mod pricer;
 pub mod reading;
 pub mod reads;
 pub mod stacking;
+#[cfg(any(feature = "cli", feature = "analytics"))]
+pub mod steady;
 pub mod values;
 
 pub use compiled::Rules;

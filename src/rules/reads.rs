@@ -32,6 +32,7 @@ pub struct Reads {
     lifetime_spend: bool,
     credit: bool,
     last_purchase: bool,
+    first_purchase: bool,
 }
 
 impl Reads {
@@ -59,7 +60,26 @@ impl Reads {
                 .as_ref()
                 .is_some_and(|c| c.cap_per_month.is_some()),
             last_purchase: inactivity,
+            // Only a rule's conditions ask whether a first purchase was made.
+            first_purchase: rules
+                .discounts
+                .iter()
+                .map(|d| &d.conditions)
+                .chain(
+                    rules
+                        .points
+                        .iter()
+                        .flat_map(|p| &p.multipliers)
+                        .map(|m| &m.conditions),
+                )
+                .any(|c| c.first_purchase_made.is_some()),
         }
+    }
+
+    /// Whether the order stage reads the customer's history beyond the tier: lifetime spend,
+    /// store credit this month or the last purchase.
+    pub fn history(&self) -> bool {
+        self.lifetime_spend || self.credit || self.last_purchase
     }
 
     /// The key of an order on `date` for a customer standing so.
@@ -83,7 +103,7 @@ impl Reads {
         OrderKey {
             tier,
             member,
-            first_purchase_made,
+            first_purchase_made: self.first_purchase && first_purchase_made,
             employee,
             lifetime_spend: if self.lifetime_spend {
                 lifetime_spend

@@ -64,7 +64,9 @@ test('Kasboutik: the coffee machine at its price, and a plausible share given aw
   const { page } = await explorer('kasboutik');
   const { shown, direct, machine } = await page.evaluate(async () => {
     const el = document.querySelector('loyalty-offer-explorer');
-    const { margin } = await import('/www/elements/loyalty-analytics.js');
+    // The page runs the explorer's bundle; the core's own module is loaded here beside it.
+    const { loadAnalytics, margin } = await import('/www/elements/loyalty-analytics.js');
+    await loadAnalytics();
     const base = el.programs.find((p) => p.id === 'kasboutik');
     const lines = base.basket.lines.map(({ sku, category, unit_price, quantity, promotional }) => ({ sku, category, unit_price, quantity, promotional }));
     const direct = margin({ projection: { program: base.program, customer: { first_purchase_made: true, member_until: '2099-12-31' }, start: el.getAttribute('as-of') ?? new Date().toISOString().slice(0, 10), months: 12,

@@ -49,7 +49,9 @@ test('editing a parameter gives the core\'s margin for the edited program', asyn
   await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer').state.edits['tiers.1.discount_percent'] === '8');
   const { shown, direct } = await page.evaluate(async () => {
     const el = document.querySelector('loyalty-offer-explorer');
-    const { margin } = await import('/www/elements/loyalty-analytics.js');
+    // The page runs the explorer's bundle; the core's own module is loaded here beside it.
+    const { loadAnalytics, margin } = await import('/www/elements/loyalty-analytics.js');
+    await loadAnalytics();
     const program = structuredClone(el.programs.find((p) => p.id === 'retail').program);
     program.tiers[1].discount_percent = '8';
     const today = new Date().toISOString().slice(0, 10);

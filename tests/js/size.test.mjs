@@ -51,8 +51,11 @@ const sizes = bundleSizes();
 // measure, in English, fell by 12 KB raw).
 // The explorer's glue is minified (18.0 to 6.8 KB raw), which paid for issue 30's item 12 (a
 // point value under the minimum redemption, a field that changes nothing: 2.1 KB raw).
+// The explorer is one minified bundle, measured as its page loads it (the bundle, its English
+// chunk and the analytics module): 15.5 KB raw less, which paid for the forecast's steady path
+// (issue 32: 8.3 KB raw of analytics module).
 test('the release .wasm stays under its raw ceiling', () => {
-  assert.ok(sizes.wasm.raw <= 198.95 * 1024, `${sizes.wasm.raw} bytes`);
+  assert.ok(sizes.wasm.raw <= 198.94 * 1024, `${sizes.wasm.raw} bytes`);
 });
 
 test("the checkout's first load (the one script, the .wasm and the English explanations) stays under its brotli ceiling (Smile.io's widget is about 105 KB)", () => {
@@ -71,13 +74,13 @@ test('the analytics module and the offer explorer\'s modules stay under their ce
   // Loaded only by the customer's and the rep's pages, never at checkout. Built for speed at
   // opt-level "s" (Cargo.toml's wasm-analytics profile), which costs about 33 KB. Refunds added
   // 28.8 KB: they price the order as a quote, which nothing else in this package did.
-  assert.ok(sizes.analytics.raw <= 558.99 * 1024, `${sizes.analytics.raw} bytes`);
+  assert.ok(sizes.analytics.raw <= 551.98 * 1024, `${sizes.analytics.raw} bytes`);
 });
 
 test("the customer's tier page's first load stays under its brotli ceiling", () => {
   // Its one script and its own .wasm; the budget is 80 KB (issue 31): it is to load the
   // checkout's module and the ledger, from the compiled program.
-  assert.ok(sizes.tier.brotli <= 131.39 * 1024, `${sizes.tier.brotli} bytes brotli`);
+  assert.ok(sizes.tier.brotli <= 130.67 * 1024, `${sizes.tier.brotli} bytes brotli`);
 });
 
 test('every example program compiles to what a shop ships in a few kilobytes', () => {
@@ -89,5 +92,5 @@ test('every example program compiles to what a shop ships in a few kilobytes', (
 test('the pricer for other Wasm hosts stays under its raw ceiling', () => {
   // loyalty_host.wasm: the checkout's pricer and decoder without wasm-bindgen (195,781 B raw at
   // first; a Shopify Function allows 256 KB, the issue's budget is 150 KB).
-  assert.ok(sizes.host.raw <= 189.88 * 1024, `${sizes.host.raw} bytes`);
+  assert.ok(sizes.host.raw <= 189.87 * 1024, `${sizes.host.raw} bytes`);
 });

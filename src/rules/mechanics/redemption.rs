@@ -116,14 +116,31 @@ fn redemption_entry(sheet: &Sheet, redemption: &PointsResult, min_redeem: u64) -
 /// a step being the fewest points worth a whole number of minor units, so that no point is taken
 /// without paying its value.
 pub fn redeem(rule: &PointsRule, payable: i128, balance: u64, requested: u64) -> PointsResult {
-    let step = rule.step;
-    let whole_steps = |points: u64| points - points % step;
-    let cap_amount = i128::try_from(
+    redeem_within(rule, share_cap(rule, payable), balance, requested)
+}
+
+/// The most points may pay on an order of `payable` under the program's share, in minor units.
+#[inline(always)]
+pub fn share_cap(rule: &PointsRule, payable: i128) -> i128 {
+    i128::try_from(
         rule.redeem_share
             .floor(payable.max(0).unsigned_abs())
             .unwrap_or(0),
     )
-    .unwrap_or(0);
+    .unwrap_or(0)
+}
+
+/// [`redeem`] on an order whose [`share_cap`] is `cap_amount`: a customer's repeated order
+/// works its cap out once.
+#[inline(always)]
+pub fn redeem_within(
+    rule: &PointsRule,
+    cap_amount: i128,
+    balance: u64,
+    requested: u64,
+) -> PointsResult {
+    let step = rule.step;
+    let whole_steps = |points: u64| points - points % step;
     // Whole steps within the share cap; none when points are worth nothing.
     let cap_by_share = cap_amount
         .unsigned_abs()
