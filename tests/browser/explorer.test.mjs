@@ -163,3 +163,22 @@ test('the offers chart keeps every name inside it at 360 px, in the languages wi
     assert.deepEqual(outside, [], locale);
   }
 });
+
+test('the explorer page fetches its one script and the analytics module, each once, and in Georgian one chunk of its words more', async () => {
+  for (const [locale, chunks] of [['en', 0], ['ka', 1]]) {
+    const page = await ctx.browser.newPage();
+    const fetched = {};
+    page.on('request', (request) => { const path = new URL(request.url()).pathname; fetched[path] = (fetched[path] ?? 0) + 1; });
+    await page.goto(`${ctx.base}/www/demo/explorer.html?locale=${locale}`);
+    await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer')?.result);
+    await page.close();
+    const element = Object.keys(fetched).filter((path) => path.startsWith('/www/build/')).sort();
+    const chunk = element.filter((path) => /^\/www\/build\/loyalty-offer-explorer-chunk-i18n-[\w-]+\.js$/.test(path));
+    // What scripts/sizes.mjs measures as the explorer's load.
+    assert.deepEqual(element.filter((path) => !chunk.includes(path)),
+      ['/www/build/loyalty-offer-explorer.min.js', '/www/build/loyalty_analytics_bg.wasm'], `${locale}: ${JSON.stringify(fetched)}`);
+    assert.equal(chunk.length, chunks, `${locale}: ${JSON.stringify(chunk)}`);
+    if (chunks) assert.match(chunk[0], /-ka-/);
+    for (const path of element) assert.equal(fetched[path], 1, `${path} fetched ${fetched[path]} times`);
+  }
+});

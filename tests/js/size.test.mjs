@@ -53,7 +53,9 @@ const sizes = bundleSizes();
 // point value under the minimum redemption, a field that changes nothing: 2.1 KB raw).
 // The explorer is one minified bundle, measured as its page loads it (the bundle, its English
 // chunk and the analytics module): 15.5 KB raw less, which paid for the forecast's steady path
-// (issue 32: 8.3 KB raw of analytics module).
+// (issue 32: 8.3 KB raw of analytics module). In English the explorer fetches no chunk of words,
+// so its measure no longer counts the English one (5.8 KB raw); a Chromium test holds the page to
+// the files measured.
 test('the release .wasm stays under its raw ceiling', () => {
   assert.ok(sizes.wasm.raw <= 198.94 * 1024, `${sizes.wasm.raw} bytes`);
 });
@@ -74,7 +76,7 @@ test('the analytics module and the offer explorer\'s modules stay under their ce
   // Loaded only by the customer's and the rep's pages, never at checkout. Built for speed at
   // opt-level "s" (Cargo.toml's wasm-analytics profile), which costs about 33 KB. Refunds added
   // 28.8 KB: they price the order as a quote, which nothing else in this package did.
-  assert.ok(sizes.analytics.raw <= 551.98 * 1024, `${sizes.analytics.raw} bytes`);
+  assert.ok(sizes.analytics.raw <= 546.33 * 1024, `${sizes.analytics.raw} bytes`);
 });
 
 test("the customer's tier page's first load stays under its brotli ceiling", () => {
