@@ -51,9 +51,6 @@ build_host() {
 mkdir -p www/build
 build loyalty_core wasm wasm                                # the checkout: quotes
 build loyalty_analytics wasm,analytics wasm-analytics       # the rep's and customer's views: projections, forecasts and margins
-# pkg/'s unbundled modules load this glue as it is: minified, it is 6.8 KB instead of 18 KB.
-node_modules/.bin/esbuild www/build/loyalty_analytics.js --minify --format=esm --target=es2020 --log-level=warning \
-  --allow-overwrite --outfile=www/build/loyalty_analytics.js
 build loyalty_compiler wasm,compiler wasm                   # a JSON program compiled in the browser, for pages that give one
 build loyalty_tier wasm,analytics,tier-page wasm            # the customer's tier page: its preview, at opt-level "z"
 build_host                                                  # loyalty_host.wasm: the pricer for a server's runtime or a Shopify Function
