@@ -169,8 +169,9 @@ fn projection_request(program: &str) -> ProjectionRequest {
     .unwrap()
 }
 
-/// `BENCH_CALLGRIND=forecast:N` or `projection:N`: that work alone, for callgrind to count the
-/// instructions of `forecast_with` or `project_with` (scripts/instructions.mjs).
+/// `BENCH_CALLGRIND=forecast:N`, `projection:N` or `simulate:N`: that work alone, for callgrind to
+/// count the instructions of `forecast_with`, `project_with` or `simulate` (scripts/instructions.mjs);
+/// `simulate:N` replays a date-sorted history of N rows, written beforehand.
 fn callgrind_run(what: &str, count: u64) {
     let program = program_text();
     match what {
@@ -194,7 +195,22 @@ fn callgrind_run(what: &str, count: u64) {
                 );
             }
         }
-        _ => panic!("BENCH_CALLGRIND is forecast:N or projection:N"),
+        "simulate" => {
+            let path = history("callgrind-orders.csv", count, 50_000, false);
+            let program = loyalty::from_json(&program).unwrap();
+            std::hint::black_box(
+                simulate(
+                    path.as_path(),
+                    program,
+                    Redeem::Never,
+                    OnBadRow::Stop,
+                    |_| {},
+                )
+                .unwrap(),
+            );
+            let _ = std::fs::remove_file(&path);
+        }
+        _ => panic!("BENCH_CALLGRIND is forecast:N, projection:N or simulate:N"),
     }
 }
 
@@ -261,13 +277,12 @@ fn main() {
     // Every core: the customers in partitions, one thread each, merged.
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as u32;
     let start = Instant::now();
-    let planned = plan(path.as_path(), None).unwrap();
     let threaded = simulate_in_threads(
         path.as_path(),
         &loyalty::from_json(&program).unwrap(),
         Redeem::Never,
         OnBadRow::Stop,
-        planned,
+        None,
         cores,
         |_| {},
     )

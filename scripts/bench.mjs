@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { bundleSizes } from './sizes.mjs';
 import { bytesByCrate, largestFunctions } from './wasm-crates.mjs';
-import { instructions, monthInstructions } from './instructions.mjs';
+import { instructions, monthInstructions, rowInstructions } from './instructions.mjs';
 import { compileProgram, loadCompiler, loadCoreSync, LoyaltyEngine } from '../www/elements/loyalty-core.js';
 import { forecast, loadAnalyticsSync, LoyaltyPortfolio, project } from '../www/elements/loyalty-analytics.js';
 import { launch, openPage } from '../tests/browser/browser.mjs';
@@ -247,6 +247,7 @@ if (hasValgrind) {
   rows.push(['loyalty quote, 199 more lines (callgrind instructions)', `${((many - one) / 1e6).toFixed(2)} M`, 'target ≤ 1.10 M, aim ≤ 0.50 M (7.0 M before the one engine)']);
   rows.push(['portfolio forecast, retail (callgrind instructions a customer-month)', `${Math.round(monthInstructions('forecast'))}`, 'target ≤ 300, aim ≤ 100']);
   rows.push(['projection of one customer, 60 months (callgrind instructions a customer-month)', `${Math.round(monthInstructions('projection'))}`, '']);
+  rows.push(['simulate, 200,000 date-sorted rows (callgrind instructions a row)', `${Math.round(rowInstructions())}`, '10,378 before issue 32 item 2']);
 } else {
   rows.push(['loyalty quote (callgrind instructions)', 'n/a', 'install valgrind']);
 }

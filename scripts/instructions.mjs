@@ -67,6 +67,23 @@ export function monthInstructions(kind, binary = projectionBench()) {
   return Number(collected[1]) / (count * months);
 }
 
+/**
+ * Instructions a row of `loyalty simulate` costs under callgrind: a date-sorted history of 200,000
+ * rows (50,000 customers, the bench's generator) through examples/programs/retail.json, counting
+ * only `simulate` itself, so that writing the history is left out.
+ */
+export function rowInstructions(binary = projectionBench()) {
+  const rows = 200000;
+  const run = spawnSync(
+    'valgrind',
+    ['--tool=callgrind', `--callgrind-out-file=${join(folder, 'callgrind-simulate.out')}`, '--toggle-collect=*csv_file*simulate*', binary],
+    { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, BENCH_CALLGRIND: `simulate:${rows}` } },
+  );
+  const collected = /Collected : (\d+)/.exec(run.stderr ?? '');
+  if (!collected) throw new Error(`callgrind gave no count: ${run.error ?? run.stderr}`);
+  return Number(collected[1]) / rows;
+}
+
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   const one = instructions(1);
   const many = instructions(200);
@@ -76,4 +93,5 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
   const bench = projectionBench();
   console.log(`portfolio forecast, retail: ${Math.round(monthInstructions('forecast', bench))} instructions a customer-month (target ≤ 300, aim ≤ 100)`);
   console.log(`projection of one customer, 60 months: ${Math.round(monthInstructions('projection', bench))} instructions a customer-month`);
+  console.log(`simulate, 200,000 date-sorted rows: ${Math.round(rowInstructions(bench))} instructions a row`);
 }

@@ -62,10 +62,25 @@ fn cdnow_in_three_threads_is_the_one_thread_run() {
         &retail(),
         Redeem::Never,
         OnBadRow::Stop,
-        planned,
+        Some(planned),
         3,
         |_| {},
     )
     .unwrap();
     assert_eq!(threaded, run("by-customer"));
+    // Unplanned: by date in one pass, and grouped by customer found out and planned.
+    for name in ["by-date", "by-customer"] {
+        let path = file(name);
+        let threaded = simulate_in_threads(
+            path.as_path(),
+            &retail(),
+            Redeem::Never,
+            OnBadRow::Stop,
+            None,
+            2,
+            |_| {},
+        )
+        .unwrap();
+        assert_eq!(threaded, run(name), "{name}");
+    }
 }

@@ -274,7 +274,7 @@ proptest! {
             })
             .collect();
         let merged = json(&loyalty::history::merge::merge(parts).unwrap());
-        let threaded = simulate_in_threads(source, &program("retail"), Redeem::Max, OnBadRow::Stop, planned, of, |_| {})
+        let threaded = simulate_in_threads(source, &program("retail"), Redeem::Max, OnBadRow::Stop, Some(planned), of, |_| {})
             .unwrap();
         let expected = whole(source, "retail");
         std::fs::remove_file(&path).unwrap();

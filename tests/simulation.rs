@@ -3,7 +3,8 @@
 
 use loyalty::analytics::projection::Redeem;
 use loyalty::history::csv_file::{
-    plan, simulate, simulate_in_threads, simulate_planned, OnBadRow, Partition, Simulation,
+    partitions_for, plan, simulate, simulate_in_threads, simulate_planned, OnBadRow, Partition,
+    Simulation,
 };
 use loyalty::history::merge::merge;
 use proptest::prelude::*;
@@ -129,14 +130,77 @@ proptest! {
         let source = text.as_bytes();
         let on_bad_row = if skip { OnBadRow::Skip } else { OnBadRow::Stop };
         let Ok(planned) = plan(source, None) else { return Ok(()) };
-        let parts: Result<Vec<Simulation>, _> = (1..=of)
+        // The threads replay more partitions than there are threads: the reader one, each
+        // other thread two.
+        let parts_of = partitions_for(of);
+        let parts: Result<Vec<Simulation>, _> = (1..=parts_of)
             .map(|part| simulate_planned(source, program("retail"), Redeem::Max, on_bad_row, planned,
-                Some(Partition { part, of }), |_| {}))
+                Some(Partition { part, of: parts_of }), |_| {}))
             .collect();
         let expected = parts.and_then(merge).map(|s| json(&s)).map_err(|e| (e.code, e.path));
-        let threaded = simulate_in_threads(source, &program("retail"), Redeem::Max, on_bad_row, planned, of, |_| {})
+        let threaded = simulate_in_threads(source, &program("retail"), Redeem::Max, on_bad_row, Some(planned), of, |_| {})
             .map(|s| json(&s)).map_err(|e| (e.code, e.path));
-        prop_assert_eq!(threaded, expected);
+        prop_assert_eq!(&threaded, &expected);
+        // Without a plan: by date in one pass, the months learnt as the rows are read; grouped
+        // by customer, planned once the first date goes back.
+        let learnt = simulate_in_threads(source, &program("retail"), Redeem::Max, on_bad_row, None, of, |_| {})
+            .map(|s| json(&s)).map_err(|e| (e.code, e.path));
+        prop_assert_eq!(learnt, expected);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Most rows are read plainly, straight into minor units; a field written any other way
+    /// the reader accepts (spaces around it, a sign, decimals past the currency's that are
+    /// zeros, a quantity of 0 or a negative price that the cart's check refuses) is read in full.
+    /// Both give the same report, and the same bad rows.
+    #[test]
+    fn a_field_written_another_way_is_read_as_the_plain_one(
+        rows in histories(),
+        spellings in prop::collection::vec(0u8..6, 120),
+        broken in prop::collection::vec((0usize..120, 0u8..3), 0..4),
+        skip in any::<bool>(),
+    ) {
+        let plain = by_date(&rows);
+        let mut lines: Vec<String> = plain.lines().map(str::to_string).collect();
+        let mut respelled = lines.clone();
+        for (at, line) in respelled.iter_mut().enumerate().skip(1) {
+            let fields: Vec<&str> = line.split(',').collect();
+            let mut fields: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+            match spellings[at % spellings.len()] {
+                0 => fields.iter_mut().for_each(|f| *f = format!(" {f}\t")),
+                1 => fields[4] += "0",
+                2 => fields[5] = format!("+{}", fields[5]),
+                3 => fields[6] = format!(" {} ", fields[6]),
+                4 => fields[0] = format!("\u{a0}{}", fields[0]),
+                _ => {}
+            }
+            *line = fields.join(",");
+        }
+        // Rows the cart's check refuses, or the reader: the same in both histories.
+        for (at, how) in broken {
+            let at = 1 + at % (lines.len().max(2) - 1);
+            if at < lines.len() {
+                let mut fields: Vec<String> = lines[at].split(',').map(str::to_string).collect();
+                match how {
+                    0 => fields[5] = "0".into(),
+                    1 => fields[4] = format!("-{}", fields[4]),
+                    _ => fields[4] += "1",
+                }
+                lines[at] = fields.join(",");
+                respelled[at] = lines[at].clone();
+            }
+        }
+        let on_bad_row = if skip { OnBadRow::Skip } else { OnBadRow::Stop };
+        let run = |lines: &[String]| {
+            let text = lines.join("\n") + "\n";
+            simulate(text.as_bytes(), program("retail"), Redeem::Max, on_bad_row, |_| {})
+                .map(|s| json(&s))
+                .map_err(|e| (e.code, e.path, e.message))
+        };
+        prop_assert_eq!(run(&respelled), run(&lines));
     }
 }
 
@@ -162,12 +226,15 @@ fn threads_take_full_batches_and_the_rest() {
             &program("retail"),
             Redeem::Max,
             OnBadRow::Stop,
-            planned,
+            Some(planned),
             of,
             |_| {},
         )
         .unwrap();
-        assert_eq!(json(&threaded), json(&merged(&text, "retail", of)));
+        assert_eq!(
+            json(&threaded),
+            json(&merged(&text, "retail", partitions_for(of)))
+        );
         assert_eq!(threaded.report, whole(&text, "retail").report);
     }
 }
@@ -232,4 +299,45 @@ fn partitions_are_a_stable_hash_of_the_id() {
         Partition::parse("2/4").unwrap(),
         Partition { part: 2, of: 4 }
     );
+}
+
+/// A row without a customer between two of one day is not a date to remember: the row after
+/// it is read for its own date, so the history runs to March.
+#[test]
+fn a_row_without_a_customer_leaves_the_dates_read_as_they_were() {
+    let text = format!(
+        "{HEADER}c1,2026-01-05,A,grocery,1.00,1,,\n,2026-03-01,A,grocery,1.00,1,,\nc2,2026-03-01,A,grocery,1.00,1,,\n"
+    );
+    let planned = plan(text.as_bytes(), None).unwrap();
+    let month = |m| chrono::NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
+    assert_eq!(planned.span, Some((month(1), month(3))));
+}
+
+/// A bad row is named by the line it is on, in a file whose lines end in CR LF (as spreadsheets
+/// on Windows write them) or that has blank lines.
+#[test]
+fn a_bad_row_is_named_by_its_own_line() {
+    let rows = [
+        "c1,2026-01-05,A,grocery,1.00,1,,",
+        "c2,2026-01-06,A,grocery,x,1,,",
+    ];
+    for (ending, blank, line) in [("\r\n", "", 3), ("\n", "\n\n", 5), ("\r\n", "\r\n", 4)] {
+        let text = format!(
+            "{}{ending}{}{ending}{blank}{}{ending}",
+            HEADER.trim_end(),
+            rows[0],
+            rows[1]
+        );
+        let simulation = simulate(
+            text.as_bytes(),
+            program("retail"),
+            Redeem::Max,
+            OnBadRow::Skip,
+            |_| {},
+        )
+        .unwrap();
+        let bad = &simulation.bad_row_list[0];
+        assert_eq!(bad.place.to_string(), format!("line {line}"), "{text:?}");
+        assert!(bad.message.starts_with(&format!("line {line}: price")));
+    }
 }

@@ -35,6 +35,38 @@ struct Member {
     cohort: NaiveDate,
 }
 
+/// FNV-1a over the bytes written: customer ids are short, and a seller's own history is not
+/// chosen to collide, so the hash need not resist it (as the standard one does, at several
+/// times the cost).
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// An order line as a history gives it: its price in minor units.
+#[cfg(feature = "cli")]
+pub struct ReadLine<'l> {
+    pub sku: &'l str,
+    pub category: &'l str,
+    pub unit_price: i128,
+    pub quantity: u32,
+}
+
 /// The order in which orders reach the simulator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sequence {
@@ -54,7 +86,7 @@ pub struct Simulator {
     span: Option<(NaiveDate, NaiveDate)>,
     members: Vec<Member>,
     /// Where each customer's id sits in `members` (by date), or the one open customer's id.
-    member_at: HashMap<String, usize>,
+    member_at: HashMap<String, usize, std::hash::BuildHasherDefault<Fnv>>,
     /// The month orders have reached (by date), or the open customer's month (by customer).
     month: Option<NaiveDate>,
     /// Participants by tier index (the last: no tier) at each month's end.
@@ -146,25 +178,16 @@ impl Simulator {
     ) -> Result<Self> {
         let rules = Rules::new(&program).map_err(|e| e.under("program"))?;
         redeem.validate("redeem")?;
-        let tiers = program.tiers.len() + 1;
-        let mut tier_counts = BTreeMap::new();
-        if let Some((first, last)) = span {
-            let mut month = first;
-            while month <= last {
-                tier_counts.insert(month, vec![0; tiers]);
-                month = next_month(month);
-            }
-        }
-        Ok(Simulator {
+        let mut simulator = Simulator {
             program,
             rules,
             redeem,
             sequence,
-            span,
+            span: None,
             members: Vec::new(),
-            member_at: HashMap::new(),
+            member_at: HashMap::default(),
             month: None,
-            tier_counts,
+            tier_counts: BTreeMap::new(),
             points_closed: 0,
             report: Report::default(),
             cost: Figures::default(),
@@ -173,7 +196,25 @@ impl Simulator {
             groups: BTreeMap::new(),
             outcome: Outcome::default(),
             day: None,
-        })
+        };
+        simulator.span_months(span);
+        Ok(simulator)
+    }
+
+    /// The first and last months of the whole history, learnt as its orders were read: by date,
+    /// they may be given at the end, before [`Simulator::finish`].
+    pub fn span_months(&mut self, span: Option<(NaiveDate, NaiveDate)>) {
+        if let Some((first, last)) = span {
+            let tiers = self.program.tiers.len() + 1;
+            let mut month = first;
+            while month <= last {
+                self.tier_counts
+                    .entry(month)
+                    .or_insert_with(|| vec![0; tiers]);
+                month = next_month(month);
+            }
+        }
+        self.span = span;
     }
 
     /// Books one order; `line` is where it starts in the input, for errors ("line 17").
@@ -185,6 +226,82 @@ impl Simulator {
         lines: Vec<Line>,
         line: u64,
     ) -> Result<()> {
+        self.reach(customer_id, date, line)?;
+        let program = &self.program;
+        let rules = &self.rules;
+        let cart = Cart {
+            shipping: Vec::new(),
+            date,
+            lines,
+            promo_code: None,
+            redeem_points: self.redeem.points(program),
+            events: Vec::new(),
+            partner_points: Vec::new(),
+            usage: Default::default(),
+        };
+        let money = crate::money::Money {
+            minor_units: rules.units,
+            rounding: rules.rounding,
+        };
+        cart.validate_in(program, &money).map_err(|e| Error {
+            path: format!("line {line}"),
+            ..e
+        })?;
+        let order = Order {
+            redeem_share: self.redeem.share(),
+            ..Order::of(rules, &cart)
+        };
+        self.book(customer_id, group, &order, line)
+    }
+
+    /// Books one order whose lines a reader has already checked as a cart's lines are checked
+    /// (`Line::validate`, at most `MAX_LINES`, the cart's total), with their prices in minor
+    /// units: no cart is built. The rest of a cart's checks cannot fail for a simulation's
+    /// carts, which redeem no more than the most points a cart may, and only under a program
+    /// with points.
+    #[cfg(feature = "cli")]
+    pub fn order_lines<'l>(
+        &mut self,
+        customer_id: &str,
+        group: Group,
+        date: NaiveDate,
+        lines: impl Iterator<Item = ReadLine<'l>>,
+        line: u64,
+    ) -> Result<()> {
+        self.reach(customer_id, date, line)?;
+        let rules = &self.rules;
+        let order = Order {
+            date,
+            lines: lines
+                .map(|read| crate::rules::OrderLine {
+                    sku: read.sku,
+                    sku_id: rules.skus.find(read.sku),
+                    category_id: rules.categories.find(read.category),
+                    unit_price: read.unit_price,
+                    quantity: read.quantity,
+                    promotional: false,
+                    attributes: rules
+                        .attributes
+                        .iter()
+                        .map(|_| crate::rules::values::AttributeValue::Missing)
+                        .collect(),
+                })
+                .collect(),
+            shipping: Vec::new(),
+            promo_code: None,
+            redeem_points: self.redeem.points(&self.program),
+            redeem_share: self.redeem.share(),
+            events: Vec::new(),
+            partner_points: Vec::new(),
+            code_usage: Vec::new(),
+            rule_usage: Vec::new(),
+        };
+        self.book(customer_id, group, &order, line)
+    }
+
+    /// Brings the months up to `date`'s, closing the open customer when another's orders begin
+    /// (by customer); an order dated before the month reached is refused.
+    fn reach(&mut self, customer_id: &str, date: NaiveDate, line: u64) -> Result<()> {
         let month = period_start(Period::Month, date);
         if self.sequence == Sequence::ByCustomer && !self.member_at.contains_key(customer_id) {
             // The open customer's orders are over: their months run on to the history's end.
@@ -207,26 +324,14 @@ impl Simulator {
             None => self.month = Some(month),
             _ => {}
         }
-        let program = &self.program;
+        Ok(())
+    }
+
+    /// Prices a checked order for its customer, and adds it to the report.
+    fn book(&mut self, customer_id: &str, group: Group, order: &Order, line: u64) -> Result<()> {
+        let date = order.date;
+        let month = period_start(Period::Month, date);
         let rules = &self.rules;
-        let cart = Cart {
-            shipping: Vec::new(),
-            date,
-            lines,
-            promo_code: None,
-            redeem_points: self.redeem.points(program),
-            events: Vec::new(),
-            partner_points: Vec::new(),
-            usage: Default::default(),
-        };
-        let money = crate::money::Money {
-            minor_units: rules.units,
-            rounding: rules.rounding,
-        };
-        cart.validate_in(program, &money).map_err(|e| Error {
-            path: format!("line {line}"),
-            ..e
-        })?;
         let at = match self.member_at.get(customer_id) {
             Some(at) => *at,
             None => {
@@ -244,17 +349,13 @@ impl Simulator {
             }
         };
         let member = &mut self.members[at];
-        let order = Order {
-            redeem_share: self.redeem.share(),
-            ..Order::of(rules, &cart)
-        };
         let paid = if member.group == Group::Participant {
             let day = match self.day {
                 Some(day) if day.date == date => day,
                 _ => *self.day.insert(Day::of(rules, date)),
             };
             let standing = member.ledger.standing(rules, &day);
-            price_into(rules, &order, &standing, false, &mut self.outcome).map_err(|e| Error {
+            price_into(rules, order, &standing, false, &mut self.outcome).map_err(|e| Error {
                 path: format!("line {line}"),
                 ..e
             })?;

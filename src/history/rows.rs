@@ -65,6 +65,61 @@ pub enum Next {
     End,
 }
 
+/// A row's text fields, by their place among the columns.
+pub trait Fields {
+    fn field(&self, at: usize) -> Option<&str>;
+}
+
+impl Fields for csv::StringRecord {
+    fn field(&self, at: usize) -> Option<&str> {
+        self.get(at)
+    }
+}
+
+/// A plain CSV line's fields: its text, copied once, and where each field ends.
+#[derive(Debug, Default, Clone)]
+pub struct PlainLine {
+    text: String,
+    /// Where each field ends: its commas, then the line's end.
+    pub(super) ends: Vec<usize>,
+}
+
+impl PlainLine {
+    /// Takes `line` (without a quote or a line's end), split at its commas.
+    pub fn split(&mut self, line: &str) {
+        self.ends.clear();
+        let commas = line.bytes().enumerate().filter(|&(_, b)| b == b',');
+        self.ends.extend(commas.map(|(at, _)| at));
+        self.take(line);
+    }
+
+    /// Takes `line`, whose commas are the `ends` already noted.
+    pub(super) fn take(&mut self, line: &str) {
+        self.text.clear();
+        self.text.push_str(line);
+        self.ends.push(line.len());
+    }
+}
+
+impl Fields for PlainLine {
+    fn field(&self, at: usize) -> Option<&str> {
+        let end = *self.ends.get(at)?;
+        let start = match at {
+            0 => 0,
+            at => self.ends[at - 1] + 1,
+        };
+        self.text.get(start..end)
+    }
+}
+
+/// What reading one row gave, where a plain CSV line is read apart.
+pub enum Fetched {
+    /// A plain line, in the [`PlainLine`] given.
+    Plain,
+    /// Anything else, in the record given, as [`Rows::read`] gives it.
+    Other(Next),
+}
+
 /// An order history read one row at a time as text fields, whatever its file's format.
 pub trait Rows {
     /// The column names, in the order of each row's fields.
@@ -73,6 +128,14 @@ pub trait Rows {
     fn read(&mut self, record: &mut csv::StringRecord) -> Result<Next>;
     /// The same with the fields left as bytes: the first pass only compares them.
     fn read_bytes(&mut self, record: &mut csv::ByteRecord) -> Result<Next>;
+    /// The same, a plain CSV line read into `plain` (its text copied once, not field by field).
+    fn read_plain(
+        &mut self,
+        _plain: &mut PlainLine,
+        record: &mut csv::StringRecord,
+    ) -> Result<Fetched> {
+        self.read(record).map(Fetched::Other)
+    }
     /// Where the row last read is.
     fn place(&self) -> Place;
     /// How far reading has come, in bytes of the file.

@@ -341,11 +341,20 @@ fn run(cli: &Cli) -> Result<String, Error> {
             let bar = progress_bar(size);
             let partition = partition.as_deref().map(Partition::parse).transpose()?;
             let progress = |bytes| bar.set_position(bytes);
-            // The whole history in one thread, in the order its rows follow: one pass when they
-            // come by date. Partitions need the whole history's months first; threads replay
-            // one partition each, merged.
+            // The whole history in one thread, in the order its rows follow, or in threads that
+            // replay one partition each, merged: one pass when the rows come by date. A
+            // partition alone, or an order given, needs the whole history's months first.
             let simulation = match (partition, jobs, sequence) {
                 (None, 1, None) => simulate(source, program, redeem, on_bad_row, progress),
+                (None, jobs, None) => simulate_in_threads(
+                    source,
+                    &program,
+                    redeem,
+                    on_bad_row,
+                    None,
+                    jobs as u32,
+                    progress,
+                ),
                 (partition, jobs, sequence) => {
                     let plan = loyalty::history::csv_file::plan(source, sequence)?;
                     match (partition, jobs) {
@@ -357,7 +366,7 @@ fn run(cli: &Cli) -> Result<String, Error> {
                             &program,
                             redeem,
                             on_bad_row,
-                            plan,
+                            Some(plan),
                             jobs as u32,
                             progress,
                         ),
