@@ -22,13 +22,11 @@ const BATCH: usize = 8192;
 /// being replayed, with one to spare.
 const BATCHES_PER_THREAD: usize = 7;
 
-/// One row handed over: a plain line's fields or a record (`plain` says which), where it is, the
-/// error of a row that does not read, and the partition (from 0) it is for.
+/// One row handed over: the row read, where it is, the error of a row that does not read, and
+/// the partition (from 0) it is for.
 #[derive(Default)]
 struct Handed {
-    plain: PlainLine,
-    record: csv::StringRecord,
-    is_plain: bool,
+    read: Reading,
     place: Option<Place>,
     error: Option<Error>,
     part: usize,
@@ -49,21 +47,31 @@ impl Batch {
         }
         let slot = &mut self.rows[self.len];
         match read.is_plain {
-            true => std::mem::swap(&mut slot.plain, &mut read.plain),
-            false => std::mem::swap(&mut slot.record, &mut read.record),
+            true => std::mem::swap(&mut slot.read.plain, &mut read.plain),
+            false => std::mem::swap(&mut slot.read.record, &mut read.record),
         }
-        slot.is_plain = read.is_plain;
+        slot.read.is_plain = read.is_plain;
         (slot.place, slot.error, slot.part) = (Some(place), error, part);
         self.len += 1;
     }
 }
 
-/// The row last read: a plain line's fields, or a record.
+/// A row read: a plain line's fields, or a record (`is_plain` says which).
 #[derive(Default)]
 struct Reading {
     plain: PlainLine,
     record: csv::StringRecord,
     is_plain: bool,
+}
+
+impl Reading {
+    /// Gives the row to `replaying`.
+    fn give(&self, replaying: &mut Replaying, place: Place, error: Option<Error>) {
+        match self.is_plain {
+            true => replaying.take(&self.plain, place, error),
+            false => replaying.take(&self.record, place, error),
+        }
+    }
 }
 
 /// Partitions each thread that only replays takes.
@@ -216,13 +224,9 @@ fn threads(
             threads.push(scope.spawn(move || {
                 for mut batch in handed {
                     for row in &mut batch.rows[..batch.len] {
-                        let (place, error) =
-                            (row.place.unwrap_or(Place::Line(0)), row.error.take());
+                        let place = row.place.unwrap_or(Place::Line(0));
                         let replaying = &mut theirs[row.part - offset];
-                        match row.is_plain {
-                            true => replaying.take(&row.plain, place, error),
-                            false => replaying.take(&row.record, place, error),
-                        }
+                        row.read.give(replaying, place, row.error.take());
                     }
                     batch.len = 0;
                     // The reader may be done: then the batch is dropped.
@@ -262,10 +266,7 @@ fn threads(
                 break;
             };
             match thread_of(part, jobs) {
-                0 => match reading.is_plain {
-                    true => own[part].take(&reading.plain, rows.place(), error),
-                    false => own[part].take(&reading.record, rows.place(), error),
-                },
+                0 => reading.give(&mut own[part], rows.place(), error),
                 thread => {
                     let at = thread - 1;
                     filling[at].push(&mut reading, rows.place(), error, part);
