@@ -73,6 +73,29 @@ pub fn count(text: &str, most: u32) -> Option<u32> {
     (1..=most).contains(&value).then_some(value)
 }
 
+/// A `YYYY-MM-DD` date read from its text, the last one kept: rows of one day follow each
+/// other, and their date is read once for them.
+#[derive(Default)]
+pub struct LastDate {
+    text: Vec<u8>,
+    date: Option<chrono::NaiveDate>,
+}
+
+impl LastDate {
+    pub fn read(&mut self, text: &[u8]) -> Option<chrono::NaiveDate> {
+        if let Some(date) = self.date.filter(|_| self.text == text) {
+            return Some(date);
+        }
+        let date = std::str::from_utf8(text)
+            .ok()
+            .and_then(crate::format::json::parse_date)?;
+        self.text.clear();
+        self.text.extend_from_slice(text);
+        self.date = Some(date);
+        Some(date)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

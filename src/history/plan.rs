@@ -1,6 +1,7 @@
 //! The first pass over a history: its first and last months, and how its orders are sequenced
 //! (by date, or grouped by customer in ascending order of id with dates ascending within).
 
+use super::fields::LastDate;
 use super::rows::{Next, Place};
 use super::source::Source;
 use crate::analytics::simulate::Sequence;
@@ -19,25 +20,14 @@ pub struct Plan {
 pub(super) struct Dates {
     pub(super) span: Option<(NaiveDate, NaiveDate)>,
     last: Option<NaiveDate>,
-    /// The last date text read, and its date: rows of one day follow each other, and it is
-    /// read once for them.
-    read: Option<(Vec<u8>, NaiveDate)>,
+    read: LastDate,
 }
 
 impl Dates {
     /// A row's customer id and date, trimmed: its date, and whether it comes before the last
     /// date seen. A row without an id or a date is not seen (`None`).
     pub(super) fn see(&mut self, id: &[u8], date_text: &[u8]) -> Option<(NaiveDate, bool)> {
-        let date = match &mut self.read {
-            Some((text, date)) if text == date_text => *date,
-            read => {
-                let date = std::str::from_utf8(date_text)
-                    .ok()
-                    .and_then(crate::format::json::parse_date)?;
-                *read = Some((date_text.to_vec(), date));
-                date
-            }
-        };
+        let date = self.read.read(date_text)?;
         if id.is_empty() {
             return None;
         }

@@ -130,8 +130,7 @@ pub(super) struct Replay {
     most_total: u128,
     /// The order whose rows are being gathered, its buffers kept from order to order.
     pending: PendingOrder,
-    /// The last date read, and its text: rows of one day follow each other.
-    last_date: Option<(String, NaiveDate)>,
+    last_date: fields::LastDate,
 }
 
 impl Replay {
@@ -187,7 +186,7 @@ impl Replay {
             // As a cart's check has it: any one amount, and the whole cart, up to 10^15.
             most_total: 10u128.pow(15) * 10u128.pow(units),
             pending: PendingOrder::default(),
-            last_date: None,
+            last_date: fields::LastDate::default(),
         })
     }
 
@@ -279,15 +278,7 @@ impl Replay {
             }
         }
         let category = text(columns.category);
-        let date_text = text(columns.date);
-        let date = match &mut self.last_date {
-            Some((last, date)) if last == date_text => *date,
-            last => {
-                let date = crate::format::json::parse_date(date_text)?;
-                *last = Some((date_text.to_string(), date));
-                date
-            }
-        };
+        let date = self.last_date.read(text(columns.date).as_bytes())?;
         let line = ReadLine::Plain {
             sku,
             category,
@@ -428,7 +419,7 @@ impl PendingOrder {
                 self.as_cart = true;
             }
         }
-        if at + 1 > MAX_LINES || self.total > most_total {
+        if at >= MAX_LINES || self.total > most_total {
             self.as_cart = true;
         }
     }

@@ -24,12 +24,22 @@ const BATCHES_PER_THREAD: usize = 7;
 
 /// One row handed over: the row read, where it is, the error of a row that does not read, and
 /// the partition (from 0) it is for.
-#[derive(Default)]
 struct Handed {
     read: Reading,
-    place: Option<Place>,
+    place: Place,
     error: Option<Error>,
     part: usize,
+}
+
+impl Default for Handed {
+    fn default() -> Self {
+        Handed {
+            read: Reading::default(),
+            place: Place::Line(0),
+            error: None,
+            part: 0,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -51,7 +61,7 @@ impl Batch {
             false => std::mem::swap(&mut slot.read.record, &mut read.record),
         }
         slot.read.is_plain = read.is_plain;
-        (slot.place, slot.error, slot.part) = (Some(place), error, part);
+        (slot.place, slot.error, slot.part) = (place, error, part);
         self.len += 1;
     }
 }
@@ -224,9 +234,8 @@ fn threads(
             threads.push(scope.spawn(move || {
                 for mut batch in handed {
                     for row in &mut batch.rows[..batch.len] {
-                        let place = row.place.unwrap_or(Place::Line(0));
                         let replaying = &mut theirs[row.part - offset];
-                        row.read.give(replaying, place, row.error.take());
+                        row.read.give(replaying, row.place, row.error.take());
                     }
                     batch.len = 0;
                     // The reader may be done: then the batch is dropped.
@@ -255,8 +264,8 @@ fn threads(
             let fetched = rows.read_plain(&mut reading.plain, &mut reading.record)?;
             reading.is_plain = matches!(fetched, Fetched::Plain);
             let routed = match fetched {
-                Fetched::Plain => route.of(&reading.plain),
-                Fetched::Other(Next::Row) => route.of(&reading.record),
+                Fetched::Plain => route.of(&reading.plain).map(|part| (part, None)),
+                Fetched::Other(Next::Row) => route.of(&reading.record).map(|part| (part, None)),
                 Fetched::Other(Next::End) => break,
                 // A row that does not read has no customer: the first partition takes it.
                 Fetched::Other(Next::Bad(error)) => Some((0, Some(error))),
@@ -335,7 +344,7 @@ struct Route {
 
 impl Route {
     /// The row's partition (from 0); `None` when its date goes back, learning.
-    fn of(&mut self, row: &impl Fields) -> Option<(usize, Option<Error>)> {
+    fn of(&mut self, row: &impl Fields) -> Option<usize> {
         let id = self.customer_at.and_then(|at| row.field(at)).unwrap_or("");
         if let Some(dates) = &mut self.dates {
             // Trimmed as the first pass trims them, for the same months.
@@ -348,6 +357,6 @@ impl Route {
                 return None;
             }
         }
-        Some((partition_of(id, self.of) as usize - 1, None))
+        Some(partition_of(id, self.of) as usize - 1)
     }
 }
