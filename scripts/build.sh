@@ -32,8 +32,12 @@ build() {
 # kilobyte is only reached by a stack a megabyte deep; binaryen may then fold small constant
 # offsets into loads and stores. The checkout's module came to 2.2 KB raw less, the analytics
 # module to 5.2 KB less and the tier page's to 3.6 KB less (1.5 KB brotli).
+# --gufa-optimizing -Oz --converge: values that whole-program flow analysis finds constant are
+# folded in, and the passes repeat until the module stops shrinking: the checkout's module came
+# to 141 B raw and 184 B brotli less (a quarter of a minute more per module).
 optimise() {
   node_modules/.bin/wasm-opt --low-memory-unused -Oz --flatten --rereloop -Oz -Oz --reorder-functions-by-name \
+    --gufa-optimizing -Oz --converge \
     --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     "$1" -o "$2"

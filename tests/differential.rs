@@ -783,15 +783,44 @@ proptest! {
 
     /// The forecast carries a program whose time needs no more than tiers on spend, expiry and a
     /// review on its steady path, not on the general ledger the projections use: the two must
-    /// give the same months.
+    /// give the same months. Customers often place the same order (the steady path prices it
+    /// once for them all), in one category or two, and a category may go unbought.
     #[test]
     fn a_forecast_on_the_steady_path_sums_its_customers_projections(
         program in steady_program(),
-        customers in prop::collection::vec((customer(), 0u64..300_000), 1..4),
+        customers in prop::collection::vec(
+            (
+                customer(),
+                prop_oneof![Just(25_000u64), Just(4_000), Just(0), 0u64..300_000],
+                prop::option::of(prop_oneof![Just(0u64), Just(4_000), 0u64..50_000]),
+            ),
+            1..5,
+        ),
         (months, day, redeem) in (1u32..26, 1u32..29, any::<bool>()),
     ) {
-        forecast_sums_projections(&program, customers, months, day, redeem)?;
+        forecast_sums_projections_in_two(&program, customers, months, day, redeem)?;
     }
+}
+
+/// Customers spending the same amount in different categories place different orders: the
+/// forecast, which prices an order once for every customer placing it, tells them apart, and
+/// knows a plan's line by its SKU (`plan-tea`) as the projection does.
+#[test]
+fn customers_spending_alike_in_other_categories_are_priced_apart() {
+    let program = json!({
+        "version": 1, "id": "coffee", "name": "Coffee Club", "currency": "USD",
+        "discounts": [{"id": "coffee", "name": "Coffee", "value": {"type": "percent", "percent": "10"},
+            "scope": {"categories": ["coffee"]}},
+            {"id": "tea", "name": "Tea", "value": {"type": "percent", "percent": "5"},
+            "scope": {"skus": ["plan-tea"]}}],
+        "points": {"earn": {"points": "1", "per_amount": "1.00"}, "value_per_point": "0.01"}
+    });
+    let customers = vec![
+        (json!({"spend": []}), 4_000, None),
+        (json!({"spend": []}), 0, Some(4_000)),
+        (json!({"spend": []}), 4_000, Some(0)),
+    ];
+    forecast_sums_projections_in_two(&program, customers, 3, 15, true).unwrap();
 }
 
 /// Each row of a forecast of `customers` (each with a monthly spend in minor units) is the sum
@@ -803,17 +832,37 @@ fn forecast_sums_projections(
     day: u32,
     redeem: bool,
 ) -> Result<(), TestCaseError> {
-    let units = units_of(program);
-    let customers: Vec<(Value, u64)> = customers
+    let customers = customers
         .into_iter()
-        .map(|(customer, spend)| (in_currency(&customer, units), spend))
+        .map(|(customer, spend)| (customer, spend, None))
+        .collect();
+    forecast_sums_projections_in_two(program, customers, months, day, redeem)
+}
+
+/// The same, each customer spending in coffee, and in tea when it says how much (0 too).
+fn forecast_sums_projections_in_two(
+    program: &Value,
+    customers: Vec<(Value, u64, Option<u64>)>,
+    months: u32,
+    day: u32,
+    redeem: bool,
+) -> Result<(), TestCaseError> {
+    let units = units_of(program);
+    let customers: Vec<(Value, Value)> = customers
+        .into_iter()
+        .map(|(customer, coffee, tea)| {
+            let mut spend = vec![json!({"category": "coffee", "amount": amount(coffee, units)})];
+            spend.extend(tea.map(|tea| json!({"category": "tea", "amount": amount(tea, units)})));
+            (in_currency(&customer, units), Value::Array(spend))
+        })
         .collect();
     let redeem = if redeem { "max" } else { "never" };
     let request: PortfolioRequest = loyalty::from_value(&json!({
         "program": program, "start": "2026-06-01", "months": months, "day": day, "redeem": redeem,
         "customers": customers.iter().map(|(customer, spend)| json!({"customer": customer,
-            "monthly": [{"category": "coffee", "amount": amount(*spend, units)}]})).collect::<Vec<_>>(),
-    })).unwrap();
+            "monthly": spend})).collect::<Vec<_>>(),
+    }))
+    .unwrap();
     let forecast = loyalty::analytics::portfolio::forecast(&request).unwrap();
     let mut sums = vec![
         (
@@ -833,8 +882,9 @@ fn forecast_sums_projections(
         let request: ProjectionRequest = loyalty::from_value(&json!({
             "program": program, "customer": customer, "start": "2026-06-01", "months": months,
             "redeem": redeem,
-            "plan": {"monthly": {"spend": [{"category": "coffee", "amount": amount(*spend, units)}], "day": day}},
-        })).unwrap();
+            "plan": {"monthly": {"spend": spend, "day": day}},
+        }))
+        .unwrap();
         let projection = project(&request).unwrap();
         for (index, month) in projection.months.iter().enumerate() {
             let sum = &mut sums[index];

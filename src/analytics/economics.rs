@@ -3,7 +3,7 @@
 //! redeemed, store credit); points still outstanding are the liability, weighted by redemption.
 
 use crate::analytics::projection::{
-    cycle_days, project, Plan, Projection, ProjectionRequest, Redeem,
+    cycle_days, project, project_parts, Plan, Projecting, Projection, ProjectionRequest, Redeem,
 };
 use crate::checkout::margin::share_percent;
 use crate::error::{Error, ErrorCode, Result};
@@ -165,17 +165,17 @@ pub fn margin_impact(request: &MarginRequest) -> Result<MarginImpact> {
             e.under("projection")
         }
     })?;
-    assess(&request.projection, &projection, &request.economics)
+    assess(request.projection.parts(), &projection, &request.economics)
 }
 
 fn assess(
-    request: &ProjectionRequest,
+    request: Projecting,
     projection: &Projection,
     economics: &Economics,
 ) -> Result<MarginImpact> {
-    let program = &request.program;
+    let program = request.program;
     let money = program.money();
-    let fees = membership_fees(program, &request.customer, request.start, request.months);
+    let fees = membership_fees(program, request.customer, request.start, request.months);
     let mut months = Vec::with_capacity(projection.months.len());
     let mut orders_total = 0;
     let (mut gross_without, mut discounts, mut redeemed, mut credit) =
@@ -288,7 +288,7 @@ fn redeemed_value(program: &Program, points: u64) -> Result<Decimal> {
 
 /// Orders and gross profit without the program in month `index`, from the plan's lines and margins.
 fn gross_profit_of_month(
-    request: &ProjectionRequest,
+    request: Projecting,
     economics: &Economics,
     index: usize,
 ) -> (u32, Decimal) {
@@ -301,7 +301,7 @@ fn gross_profit_of_month(
         amount * economics.margin_of(category) / Decimal::ONE_HUNDRED
     };
     let line_profit = |line: &Line| line_profit_with(economics, line);
-    match &request.plan {
+    match request.plan {
         Plan::Monthly {
             spend,
             orders_per_month,
@@ -427,16 +427,18 @@ pub fn compare(request: &CompareRequest) -> Result<Vec<ComparisonRow>> {
         .iter()
         .enumerate()
         .map(|(index, variant)| {
-            let projection_request = ProjectionRequest {
-                program: variant.program.clone(),
-                customer: request.customer.clone(),
+            let projecting = Projecting {
+                program: &variant.program,
+                customer: &request.customer,
                 start: request.start,
                 months: request.months,
-                plan: request.plan.clone(),
+                plan: &request.plan,
                 redeem: request.redeem,
             };
-            let projection =
-                project(&projection_request).map_err(|e| match e.path.strip_prefix("program") {
+            let projection = projecting
+                .validate()
+                .and_then(|rules| project_parts(&rules, projecting))
+                .map_err(|e| match e.path.strip_prefix("program") {
                     Some(rest) => Error {
                         path: crate::error::join_path(
                             &format!("variants[{index}].program"),
@@ -446,7 +448,7 @@ pub fn compare(request: &CompareRequest) -> Result<Vec<ComparisonRow>> {
                     },
                     None => e,
                 })?;
-            let impact = assess(&projection_request, &projection, &request.economics)?;
+            let impact = assess(projecting, &projection, &request.economics)?;
             Ok(ComparisonRow {
                 variant: variant.name.clone(),
                 revenue: impact.totals.revenue,

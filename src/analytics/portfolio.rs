@@ -4,13 +4,14 @@
 
 use crate::analytics::projection::{CategorySpend, Redeem, MAX_MONTHS};
 use crate::error::{Error, ErrorCode, Result};
-use crate::format::cart::{Cart, Line};
+use crate::format::cart::Cart;
 use crate::format::customer::Customer;
 use crate::format::program::{Period, Program};
 use crate::format::validate::{self, overflow};
-use crate::money::exact::decimal_of;
+use crate::money::exact::{decimal_of, minor_of};
 use crate::rules::calendar::{Calendar, Day};
 use crate::rules::ledger::run_months;
+use crate::rules::order::OrderLine;
 use crate::rules::periods::period_start;
 #[cfg(any(feature = "cli", feature = "analytics"))]
 use crate::rules::steady::Steady;
@@ -155,42 +156,39 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
         .map(|date| (Day::of(rules, date), 0))
         .collect();
     let redeem_points = request.redeem.points(program);
+    // One order, whose lines are each customer's in turn.
+    let empty = Cart {
+        shipping: Vec::new(),
+        date: first,
+        lines: Vec::new(),
+        promo_code: None,
+        redeem_points,
+        events: Vec::new(),
+        partner_points: Vec::new(),
+        usage: Default::default(),
+    };
+    let mut order = Order {
+        redeem_share: request.redeem.share(),
+        ..Order::of(rules, &empty)
+    };
+    let mut basket = Vec::new();
     let mut steady = None;
     for entry in &request.customers {
         // One order a month, with a line for each category the customer spends in.
-        let cart = Cart {
-            shipping: Vec::new(),
-            date: first,
-            lines: entry
+        order.lines.clear();
+        order.lines.extend(
+            entry
                 .monthly
                 .iter()
                 .filter(|spend| !spend.amount.is_zero())
-                .map(|spend| Line {
-                    sku: format!("plan-{}", spend.category),
-                    category: spend.category.clone(),
-                    unit_price: spend.amount,
-                    quantity: 1,
-                    unit_cost: None,
-                    promotional: false,
-                    attributes: Default::default(),
-                })
-                .collect(),
-            promo_code: None,
-            redeem_points,
-            events: Vec::new(),
-            partner_points: Vec::new(),
-            usage: Default::default(),
-        };
-        let mut order = Order {
-            redeem_share: request.redeem.share(),
-            ..Order::of(rules, &cart)
-        };
-        let orders = !cart.lines.is_empty();
+                .map(|spend| {
+                    let price = minor_of(spend.amount, rules.units).unwrap_or(0);
+                    OrderLine::planned(rules, &spend.category, price)
+                }),
+        );
+        basket_of(&order.lines, &mut basket);
+        let orders = !order.lines.is_empty();
         let mut ledger = Ledger::start(rules, &entry.customer, &calendar.starts[0]);
-        let month_done = |month: usize, row: &Figures, tier: Option<usize>| {
-            tally[month].add(row);
-            tiers[month][tier.unwrap_or(none)] += 1;
-        };
         let steady_months = SteadyMonths {
             calendar: &calendar,
             days: &days,
@@ -198,7 +196,11 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
             ledger: &ledger,
             orders,
         };
-        let held = match steady_months.run(rules, &mut steady, &mut order, month_done) {
+        let month_done = |month: usize, row: &Figures, tier: Option<usize>| {
+            tally[month].add(row);
+            tiers[month][tier.unwrap_or(none)] += 1;
+        };
+        let held = match steady_months.run(rules, &mut steady, &mut order, &basket, month_done) {
             Some(held) => held?,
             None => {
                 let schedule = if orders { &days[..] } else { &[][..] };
@@ -262,6 +264,23 @@ pub fn forecast_with(rules: &Rules, request: &PortfolioRequest) -> Result<Portfo
         points_outstanding: outstanding,
         points_outstanding_value: money(outstanding_value),
     })
+}
+
+/// What tells a customer's order apart from another's to the pricer, line by line: the category
+/// and SKU the program knows it by, the first line of the same category (SKUs that are equal),
+/// and the amount.
+fn basket_of(lines: &[OrderLine], basket: &mut Vec<i128>) {
+    let known = |id: Option<u32>| id.map_or(-1, i128::from);
+    basket.clear();
+    for line in lines {
+        let same = lines.iter().position(|other| other.sku == line.sku);
+        basket.extend([
+            known(line.category_id),
+            known(line.sku_id),
+            same.map_or(-1, |at| at as i128),
+            line.unit_price,
+        ]);
+    }
 }
 
 /// A month's figures summed over customers: amounts in 128 bits hold a million customers'
@@ -330,13 +349,21 @@ impl SteadyMonths<'_> {
         rules: &'r Rules,
         steady: &mut Option<Steady<'r>>,
         order: &mut Order,
+        basket: &[i128],
         month_done: impl FnMut(usize, &Figures, Option<usize>),
     ) -> Option<Result<u64>> {
         if steady.is_none() {
             *steady = Steady::new(rules, self.calendar, self.days, order);
         }
         let steady = steady.as_mut().filter(|s| s.fits(self.ledger))?;
-        Some(steady.run(self.customer, self.ledger, order, self.orders, month_done))
+        Some(steady.run(
+            self.customer,
+            self.ledger,
+            order,
+            self.orders,
+            basket,
+            month_done,
+        ))
     }
 
     #[cfg(not(any(feature = "cli", feature = "analytics")))]
@@ -345,6 +372,7 @@ impl SteadyMonths<'_> {
         _: &Rules,
         _: &mut Option<()>,
         _: &mut Order,
+        _: &[i128],
         _: impl FnMut(usize, &Figures, Option<usize>),
     ) -> Option<Result<u64>> {
         None

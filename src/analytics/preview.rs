@@ -2,8 +2,8 @@
 //! and the months ahead at a chosen monthly spend.
 
 use crate::analytics::projection::{
-    project_with, to_keep, to_reach, Basket, CategorySpend, Plan, Projection, ProjectionRequest,
-    Redeem, Target,
+    project_parts, to_keep, to_reach, Basket, CategorySpend, Plan, Projecting, Projection, Redeem,
+    Target,
 };
 use crate::error::{Error, ErrorCode, Result};
 use crate::format::customer::Customer;
@@ -60,19 +60,20 @@ pub struct Preview {
 
 pub fn preview(request: &PreviewRequest) -> Result<Preview> {
     let program = &request.program;
-    let projection_request = ProjectionRequest {
-        program: program.clone(),
-        customer: request.customer.clone(),
+    let plan = match &request.basket {
+        Some(basket) => Plan::Basket(basket.clone()),
+        None => Plan::Monthly {
+            spend: request.monthly.clone(),
+            day: 15,
+            orders_per_month: 1,
+        },
+    };
+    let projecting = Projecting {
+        program,
+        customer: &request.customer,
         start: periods::next_month_start(request.as_of),
         months: request.months,
-        plan: match &request.basket {
-            Some(basket) => Plan::Basket(basket.clone()),
-            None => Plan::Monthly {
-                spend: request.monthly.clone(),
-                day: 15,
-                orders_per_month: 1,
-            },
-        },
+        plan: &plan,
         redeem: request.redeem,
     };
     if let Some(basket) = &request.basket {
@@ -86,8 +87,8 @@ pub fn preview(request: &PreviewRequest) -> Result<Preview> {
         // Its refusals name the preview's own field, `basket.lines[0].quantity`.
         basket.validate(program).map_err(|e| e.under("basket"))?;
     }
-    let rules = projection_request.validate()?;
-    let projection = project_with(&rules, &projection_request)?;
+    let rules = projecting.validate()?;
+    let projection = project_parts(&rules, projecting)?;
     let money = program.money();
     let ledger = Ledger::open(&rules, &request.customer);
     let qualifying = ledger.qualifying(&rules, request.as_of);

@@ -225,12 +225,43 @@ pub struct Expiring {
     pub points: u64,
 }
 
+/// A projection's inputs, borrowed: a request's, or those of a caller that holds them apart (a
+/// comparison's variants, a tier preview), which then projects without copying its program.
+#[derive(Debug, Clone, Copy)]
+pub struct Projecting<'a> {
+    pub program: &'a Program,
+    pub customer: &'a Customer,
+    /// Any day of the first month.
+    pub start: NaiveDate,
+    pub months: u32,
+    pub plan: &'a Plan,
+    pub redeem: Redeem,
+}
+
 impl ProjectionRequest {
+    pub fn parts(&self) -> Projecting<'_> {
+        Projecting {
+            program: &self.program,
+            customer: &self.customer,
+            start: self.start,
+            months: self.months,
+            plan: &self.plan,
+            redeem: self.redeem,
+        }
+    }
+
     /// Validates the request; the program comes back compiled.
     pub fn validate(&self) -> Result<Rules> {
-        let rules = Rules::new(&self.program).map_err(|e| e.under("program"))?;
+        self.parts().validate()
+    }
+}
+
+impl Projecting<'_> {
+    /// Validates the inputs; the program comes back compiled.
+    pub fn validate(&self) -> Result<Rules> {
+        let rules = Rules::new(self.program).map_err(|e| e.under("program"))?;
         self.customer
-            .validate(&self.program)
+            .validate(self.program)
             .map_err(|e| e.under("customer"))?;
         self.redeem.validate("redeem")?;
         if !(1..=MAX_MONTHS).contains(&self.months) {
@@ -241,7 +272,7 @@ impl ProjectionRequest {
             ));
         }
         let money = self.program.money();
-        match &self.plan {
+        match self.plan {
             Plan::Monthly {
                 spend,
                 day,
@@ -257,7 +288,7 @@ impl ProjectionRequest {
                 }
             }
             Plan::Basket(basket) => basket
-                .validate(&self.program)
+                .validate(self.program)
                 .map_err(|e| e.under("plan.basket"))?,
             Plan::Orders { orders } => {
                 for (index, order) in orders.iter().enumerate() {
@@ -271,7 +302,7 @@ impl ProjectionRequest {
                         partner_points: Vec::new(),
                         usage: Default::default(),
                     };
-                    cart.validate(&self.program)
+                    cart.validate(self.program)
                         .map_err(|e| e.under(&format!("plan.orders.orders[{index}]")))?;
                 }
             }
@@ -327,11 +358,16 @@ pub fn project(request: &ProjectionRequest) -> Result<Projection> {
 
 /// Projects the customer's months under rules already compiled, for a request already validated.
 pub fn project_with(rules: &Rules, request: &ProjectionRequest) -> Result<Projection> {
-    let program = &request.program;
+    project_parts(rules, request.parts())
+}
+
+/// The same for inputs held apart.
+pub fn project_parts(rules: &Rules, request: Projecting) -> Result<Projection> {
+    let program = request.program;
     let money = |minor: i128| decimal_of(minor, rules.units);
     let first = period_start(Period::Month, request.start);
     let calendar = Calendar::new(rules, first, request.months)?;
-    let mut ledger = Ledger::start(rules, &request.customer, &calendar.starts[0]);
+    let mut ledger = Ledger::start(rules, request.customer, &calendar.starts[0]);
     let employee_account = rules
         .points
         .as_ref()
@@ -418,7 +454,7 @@ pub fn project_with(rules: &Rules, request: &ProjectionRequest) -> Result<Projec
 
 /// The plan as carts and a schedule: `(date, cart index)` in date order. A monthly plan has one
 /// cart for each order of its cycle, placed again every month.
-fn planned_carts(request: &ProjectionRequest) -> (Vec<Cart>, Vec<(NaiveDate, usize)>) {
+fn planned_carts(request: Projecting) -> (Vec<Cart>, Vec<(NaiveDate, usize)>) {
     let cart = |date, lines, promo_code| Cart {
         shipping: Vec::new(),
         date,
@@ -429,7 +465,7 @@ fn planned_carts(request: &ProjectionRequest) -> (Vec<Cart>, Vec<(NaiveDate, usi
         partner_points: Vec::new(),
         usage: Default::default(),
     };
-    let (carts, mut schedule) = match &request.plan {
+    let (carts, mut schedule) = match request.plan {
         Plan::Monthly {
             spend,
             day,
@@ -498,7 +534,7 @@ fn planned_carts(request: &ProjectionRequest) -> (Vec<Cart>, Vec<(NaiveDate, usi
 /// the first on `day`, the others every 28 ÷ n days after it; the last ones may fall early in the
 /// next month.
 pub(crate) fn cycle_days(
-    request: &ProjectionRequest,
+    request: Projecting,
     day: u32,
     orders_per_month: u32,
 ) -> Vec<(NaiveDate, usize)> {

@@ -6,7 +6,7 @@
 //! or kept, as the program says. Returning everything pays back exactly what was paid; a second
 //! return works from what the first left.
 
-use crate::checkout::quote::{quote, Quote, Request};
+use crate::checkout::quote::{quote_with, validate_parts, Quote};
 use crate::error::{Error, ErrorCode, Result};
 use crate::format::cart::{Cart, MAX_QUANTITY};
 use crate::format::customer::Customer;
@@ -357,12 +357,8 @@ impl Order {
 
 /// The order (or what is kept of it) priced as it was.
 fn priced(request: &RefundRequest, cart: &Cart) -> Result<Quote> {
-    quote(&Request {
-        program: request.program.clone(),
-        customer: request.customer.clone(),
-        cart: cart.clone(),
-        locale: None,
-    })
+    let rules = validate_parts(&request.program, &request.customer, cart)?;
+    quote_with(&rules, &request.customer, cart, "")
 }
 
 /// Why `rule`, applied to the order, does not apply to the kept items, when it is that they

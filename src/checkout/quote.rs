@@ -253,15 +253,16 @@ pub struct CommitmentStatus {
 /// Validates a request's three parts, naming the bad field under `program`, `customer` or `cart`.
 /// The program comes back compiled.
 pub fn validate(request: &Request) -> Result<Rules> {
-    let rules = Rules::new(&request.program).map_err(|e| e.under("program"))?;
-    request
-        .customer
-        .validate(&request.program)
+    validate_parts(&request.program, &request.customer, &request.cart)
+}
+
+/// The same for inputs held apart.
+pub fn validate_parts(program: &Program, customer: &Customer, cart: &Cart) -> Result<Rules> {
+    let rules = Rules::new(program).map_err(|e| e.under("program"))?;
+    customer
+        .validate(program)
         .map_err(|e| e.under("customer"))?;
-    request
-        .cart
-        .validate(&request.program)
-        .map_err(|e| e.under("cart"))?;
+    cart.validate(program).map_err(|e| e.under("cart"))?;
     Ok(rules)
 }
 

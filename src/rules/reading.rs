@@ -75,6 +75,24 @@ impl<'a> Order<'a> {
     }
 }
 
+impl<'a> OrderLine<'a> {
+    /// A line of a spending plan: one unit at `unit_price` (minor units) in `category`, under the
+    /// SKU `plan-<category>`, which only a program naming that SKU knows, and without attributes
+    /// (each reads as missing). Its `sku` is the category itself, which tells the plan's lines
+    /// apart as their SKUs would.
+    pub fn planned(rules: &Rules, category: &'a str, unit_price: i128) -> OrderLine<'a> {
+        OrderLine {
+            sku: category,
+            sku_id: rules.skus.find_prefixed("plan-", category),
+            category_id: rules.categories.find(category),
+            unit_price,
+            quantity: 1,
+            promotional: false,
+            attributes: Vec::new(),
+        }
+    }
+}
+
 /// A line's attributes by the program's declarations; a number that does not read, which
 /// validation refuses, counts as missing.
 fn attribute_values<'a>(

@@ -82,6 +82,11 @@ impl Reads {
         self.lifetime_spend || self.credit || self.last_purchase
     }
 
+    /// Whether the order stage reads the date: then each day's order has a key of its own.
+    pub fn dated(&self) -> bool {
+        self.date
+    }
+
     /// The key of an order on `date` for a customer standing so.
     pub fn key(&self, date: NaiveDate, standing: &Standing) -> OrderKey {
         let Standing {

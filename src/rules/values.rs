@@ -42,6 +42,14 @@ impl Names {
         names.iter().map(|name| self.intern(name)).collect()
     }
 
+    /// The index of `prefix` followed by `name`, without writing the two out together.
+    pub fn find_prefixed(&self, prefix: &str, name: &str) -> Option<u32> {
+        self.0
+            .iter()
+            .position(|known| known.strip_prefix(prefix) == Some(name))
+            .map(|at| at as u32)
+    }
+
     /// The index of `name`, or `None` for a name no rule mentions.
     pub fn find(&self, name: &str) -> Option<u32> {
         self.0

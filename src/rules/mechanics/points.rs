@@ -37,7 +37,7 @@ pub struct PointsRule {
 impl PointsRule {
     /// What `points` (a whole number of steps) pay, in minor units.
     pub fn value_of(&self, points: u64) -> Option<u128> {
-        (u128::from(points) / u128::from(self.step)).checked_mul(self.minor_per_step)
+        u128::from(points / self.step).checked_mul(self.minor_per_step)
     }
 
     /// The money `points` are worth at face value, rounded down to minor units.

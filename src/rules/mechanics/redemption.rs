@@ -139,33 +139,9 @@ pub fn redeem_within(
     balance: u64,
     requested: u64,
 ) -> PointsResult {
-    let step = rule.step;
-    let whole_steps = |points: u64| points - points % step;
-    // Whole steps within the share cap; none when points are worth nothing.
-    let cap_by_share = cap_amount
-        .unsigned_abs()
-        .checked_div(rule.minor_per_step)
-        .map_or(0, |steps| {
-            u64::try_from(steps)
-                .unwrap_or(u64::MAX)
-                .saturating_mul(step)
-        });
-    let cap = whole_steps(cap_by_share.min(balance));
-    let (redeemed, limited_by) = if requested == 0 {
-        (0, None)
-    } else if requested < rule.min_redeem || cap < rule.min_redeem {
-        (0, Some(RedeemLimit::BelowMinimum))
-    } else if requested > cap_by_share && cap_by_share <= balance {
-        (cap, Some(RedeemLimit::ShareCap))
-    } else if requested > balance {
-        (cap, Some(RedeemLimit::Balance))
-    } else if whole_steps(requested) < rule.min_redeem {
-        (0, Some(RedeemLimit::BelowMinimum))
-    } else if whole_steps(requested) < requested {
-        (whole_steps(requested), Some(RedeemLimit::WholeMinorUnits))
-    } else {
-        (requested, None)
-    };
+    let cap_by_share = points_within(rule, cap_amount);
+    let cap = usable(rule, cap_by_share, balance);
+    let (redeemed, limited_by) = redeemed_within(rule, cap_by_share, cap, balance, requested);
     let value = rule
         .value_of(redeemed)
         .and_then(|v| i128::try_from(v).ok())
@@ -181,5 +157,56 @@ pub fn redeem_within(
         value,
         limited_by,
         could: 0,
+    }
+}
+
+/// The whole steps of points that `cap_amount` (a [`share_cap`]) lets an order use; none when
+/// points are worth nothing.
+#[inline(always)]
+pub fn points_within(rule: &PointsRule, cap_amount: i128) -> u64 {
+    cap_amount
+        .unsigned_abs()
+        .checked_div(rule.minor_per_step)
+        .map_or(0, |steps| {
+            u64::try_from(steps)
+                .unwrap_or(u64::MAX)
+                .saturating_mul(rule.step)
+        })
+}
+
+/// The most of `balance` an order may use: whole steps within `cap_by_share` points
+/// ([`points_within`]).
+#[inline(always)]
+pub fn usable(rule: &PointsRule, cap_by_share: u64, balance: u64) -> u64 {
+    let most = cap_by_share.min(balance);
+    most - most % rule.step
+}
+
+/// The points redeemed of `requested` from `balance` within `cap_by_share` points
+/// ([`points_within`]), of which `cap` are [`usable`], and what limited them.
+#[inline(always)]
+pub fn redeemed_within(
+    rule: &PointsRule,
+    cap_by_share: u64,
+    cap: u64,
+    balance: u64,
+    requested: u64,
+) -> (u64, Option<RedeemLimit>) {
+    let step = rule.step;
+    let whole_steps = |points: u64| points - points % step;
+    if requested == 0 {
+        (0, None)
+    } else if requested < rule.min_redeem || cap < rule.min_redeem {
+        (0, Some(RedeemLimit::BelowMinimum))
+    } else if requested > cap_by_share && cap_by_share <= balance {
+        (cap, Some(RedeemLimit::ShareCap))
+    } else if requested > balance {
+        (cap, Some(RedeemLimit::Balance))
+    } else if whole_steps(requested) < rule.min_redeem {
+        (0, Some(RedeemLimit::BelowMinimum))
+    } else if whole_steps(requested) < requested {
+        (whole_steps(requested), Some(RedeemLimit::WholeMinorUnits))
+    } else {
+        (requested, None)
     }
 }
