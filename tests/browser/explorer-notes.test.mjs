@@ -42,7 +42,9 @@ test('item 11: after a refused value and a language switch, labels name tiers as
   const { page } = await explorer();
   await enter(page, 'Silver: threshold', '-5');
   await page.selectOption('#locale', 'ru');
-  await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer').locale === 'ru');
+  // The Russian words arrive in a chunk of their own, fetched on the switch: the title is in
+  // Russian once they have, and the labels are read then (before, a slow fetch failed the test).
+  await page.waitForFunction(() => document.querySelector('loyalty-offer-explorer').shadowRoot.textContent.includes('Конструктор предложения'));
   const labels = await page.$eval('loyalty-offer-explorer', (el) => [...el.shadowRoot.querySelectorAll('label')].map((l) => l.firstChild?.textContent ?? ''));
   assert.ok(labels.some((text) => text.startsWith('Silver: порог')), labels.join(' / '));
   assert.ok(!labels.some((text) => /^(bronze|silver|gold):/.test(text)), labels.join(' / '));
