@@ -15,9 +15,10 @@ import io
 import json
 import numbers
 from decimal import Decimal
-from typing import Any, Iterable, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
-__all__ = ["LoyaltyError", "quote", "simulate_partition", "merge", "partition_of", "to_json"]
+__all__ = ["LoyaltyError", "quote", "simulate_partition", "merge", "partition_of", "partitions_of",
+           "to_json"]
 __version__ = "0.1.0"
 
 
@@ -114,6 +115,15 @@ def partition_of(customer_id: Union[str, int], n: int) -> int:
     (trimmed) modulo ``n``, plus one, as ``loyalty simulate --partition K/N`` routes
     customers. Stable across machines and versions."""
     return _loyalty.partition_of(str(customer_id), int(n))
+
+
+def partitions_of(customer_ids: Iterable[Union[str, int]], n: int) -> List[int]:
+    """:func:`partition_of` for a column of ids (a list, or a pandas Series) in one call: a
+    Dask or Spark partition's ids routed without a Python call for each row."""
+    # A Series (or an array) gives its values as a list at once; walking it value by value would
+    # cost more than routing them.
+    ids = customer_ids.tolist() if hasattr(customer_ids, "tolist") else list(customer_ids)
+    return _loyalty.partitions_of([c if isinstance(c, str) else str(c) for c in ids], int(n))
 
 
 def to_json(result: Mapping[str, Any]) -> str:

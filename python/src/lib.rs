@@ -239,17 +239,33 @@ fn merge(reports: &[String]) -> Result<String> {
 /// modulo `of`, plus one; as `--partition` routes customers.
 #[pyfunction]
 fn partition_of(py: Python<'_>, customer: &str, of: u32) -> PyResult<u32> {
-    if !(1..=10_000).contains(&of) {
-        return Err(raise(
-            py,
-            Error::new(
-                ErrorCode::OutOfRange,
-                "n",
-                format!("{of} partitions: give 1 to 10000"),
-            ),
-        ));
-    }
+    partitions(py, of)?;
     Ok(csv_file::partition_of(customer, of))
+}
+
+/// The same for a column of ids, in one call instead of one a row.
+#[pyfunction]
+fn partitions_of(py: Python<'_>, customers: Vec<String>, of: u32) -> PyResult<Vec<u32>> {
+    partitions(py, of)?;
+    Ok(customers
+        .iter()
+        .map(|customer| csv_file::partition_of(customer, of))
+        .collect())
+}
+
+/// Refuses a number of partitions outside 1 to 10,000.
+fn partitions(py: Python<'_>, of: u32) -> PyResult<()> {
+    if (1..=10_000).contains(&of) {
+        return Ok(());
+    }
+    Err(raise(
+        py,
+        Error::new(
+            ErrorCode::OutOfRange,
+            "n",
+            format!("{of} partitions: give 1 to 10000"),
+        ),
+    ))
 }
 
 /// The JSON Schemas of the quote and of the simulation report (`{"$defs": {…}}`), from the
@@ -268,6 +284,7 @@ fn _loyalty(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(simulate_csv, module)?)?;
     module.add_function(wrap_pyfunction!(merge_json, module)?)?;
     module.add_function(wrap_pyfunction!(partition_of, module)?)?;
+    module.add_function(wrap_pyfunction!(partitions_of, module)?)?;
     module.add_function(wrap_pyfunction!(output_schema, module)?)?;
     Ok(())
 }

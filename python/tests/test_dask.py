@@ -7,6 +7,7 @@ import sys
 import cloudpickle
 import dask
 import dask.dataframe as dd
+import pandas as pd
 import pytest
 from distributed import Client, LocalCluster
 
@@ -31,7 +32,9 @@ def dask_run(path, program, n, blocksize="16MB", shuffle_method=None):
     ddf = dd.read_csv(path, dtype=str, blocksize=blocksize)
     # The file's order, kept through the shuffle; and each customer's partition.
     ddf["row"] = ddf.assign(one=1).one.cumsum()
-    ddf["part"] = ddf.customer.map(lambda c: loyalty.partition_of(c, n), meta=("part", "int64"))
+    ddf["part"] = ddf.customer.map_partitions(
+        lambda ids: pd.Series(loyalty.partitions_of(ids, n), index=ids.index, dtype="int64"),
+        meta=("part", "int64"))
     first, last = dask.compute(ddf.date.min(), ddf.date.max())
     # Dask partition k − 1 holds exactly loyalty partition k, even when it has no rows.
     parts = ddf.set_index("part", divisions=list(range(1, n + 2)), shuffle_method=shuffle_method)

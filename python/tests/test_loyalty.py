@@ -151,6 +151,18 @@ def test_partition_of_routes_as_the_command_does(history):
     assert (raised.value.code, raised.value.path) == ("out_of_range", "n")
 
 
+def test_a_column_of_ids_is_routed_as_each_id_is(history):
+    frame = pd.read_csv(history, dtype=str)
+    ids = list(frame.customer) + [" 42 ", 42, "Ünïcode", ""]
+    assert loyalty.partitions_of(ids, 5) == [loyalty.partition_of(c, 5) for c in ids]
+    assert loyalty.partitions_of(frame.customer, 3) == \
+        [loyalty.partition_of(c, 3) for c in frame.customer]
+    assert loyalty.partitions_of([], 3) == []
+    with pytest.raises(loyalty.LoyaltyError) as raised:
+        loyalty.partitions_of(["42"], 10_001)
+    assert (raised.value.code, raised.value.path) == ("out_of_range", "n")
+
+
 def test_a_partition_without_the_historys_months_is_refused_at_merge(history):
     frame = pd.read_csv(history, dtype=str)
     part = frame.customer.map(lambda customer: loyalty.partition_of(customer, 2))
