@@ -273,11 +273,14 @@ fn basket_of(lines: &[OrderLine], basket: &mut Vec<i128>) {
     let known = |id: Option<u32>| id.map_or(-1, i128::from);
     basket.clear();
     for line in lines {
-        let same = lines.iter().position(|other| other.sku == line.sku);
+        let same = lines
+            .iter()
+            .take_while(|other| other.sku != line.sku)
+            .count();
         basket.extend([
             known(line.category_id),
             known(line.sku_id),
-            same.map_or(-1, |at| at as i128),
+            same as i128,
             line.unit_price,
         ]);
     }

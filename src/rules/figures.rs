@@ -47,6 +47,21 @@ pub fn checked(figures: &Figures) -> Result<()> {
 }
 
 impl Figures {
+    /// No order, nothing earned, spent or expired.
+    pub const ZERO: Figures = Figures {
+        orders: 0,
+        spend: 0,
+        discount: 0,
+        paid: 0,
+        points_earned: 0,
+        employee_points_earned: 0,
+        points_redeemed: 0,
+        points_redeemed_value: 0,
+        points_expired: 0,
+        store_credit_earned: 0,
+        benefit: 0,
+    };
+
     /// Adds one priced order.
     pub fn book(&mut self, outcome: &Outcome) -> Result<()> {
         self.orders += 1;

@@ -279,7 +279,8 @@ impl<'r> Steady<'r> {
             self.spent.push(spent_now);
             // The close: lots that no longer count on the next month's first day expire.
             let expired = self.lots.expire_through(month.next);
-            let mut row = *self.month_of(slot, placed);
+            // The month with its order (nothing without one), its points then spent and expired.
+            let mut row = *placed.map_or(&Figures::ZERO, |at| &self.baskets[slot].1[at].month);
             row.points_redeemed = redeemed;
             row.points_redeemed_value = value;
             row.paid -= value;
@@ -287,25 +288,6 @@ impl<'r> Steady<'r> {
             month_done(index, &row, tier);
         }
         Ok(self.lots.held)
-    }
-
-    /// A month with the order priced at `placed` for the basket in `slot`, before points are
-    /// spent and lots expire; without an order, nothing.
-    fn month_of(&self, slot: usize, placed: Option<usize>) -> &Figures {
-        const NONE: &Figures = &Figures {
-            orders: 0,
-            spend: 0,
-            discount: 0,
-            paid: 0,
-            points_earned: 0,
-            employee_points_earned: 0,
-            points_redeemed: 0,
-            points_redeemed_value: 0,
-            points_expired: 0,
-            store_credit_earned: 0,
-            benefit: 0,
-        };
-        placed.map_or(NONE, |at| &self.baskets[slot].1[at].month)
     }
 }
 
